@@ -1,1 +1,77 @@
-fn main() {}
+//! virtctl: parse the command line, run the command, turn any error into one line on stderr
+//! and an exit status. Nothing else happens here.
+
+mod cli;
+mod cluster;
+mod commands;
+mod context;
+mod error;
+mod flags;
+mod output;
+mod usage;
+
+use std::process::ExitCode;
+
+use clap::FromArgMatches;
+
+use crate::cli::Cli;
+use crate::context::Ctx;
+use crate::error::Error;
+
+fn main() -> ExitCode {
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let program = cli::program_name(
+        &argv
+            .first()
+            .map(|a| a.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+    );
+
+    let command = usage::command_for(&program);
+    let matches = match command.try_get_matches_from(&argv) {
+        Ok(matches) => matches,
+        Err(err) => return usage::report_clap_error(&err),
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(err) => return usage::report_clap_error(&err),
+    };
+    let Some(command) = cli.command else {
+        return usage::print_root_help(&program);
+    };
+
+    // Two rustls providers in the tree would panic at first use; make ring the one.
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+        Ok(runtime) => runtime,
+        Err(err) => {
+            eprintln!("cannot start the async runtime: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let ctx = Ctx::new(cli.global);
+    runtime.block_on(async {
+        match commands::run(command, &ctx).await {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(err) => report(&ctx, err).await,
+        }
+    })
+}
+
+/// Prints the error (after upstream's version-skew warning, when the server differs) and
+/// returns its exit status.
+async fn report(ctx: &Ctx, err: Error) -> ExitCode {
+    if matches!(err.root(), Error::BrokenPipe) {
+        return ExitCode::SUCCESS;
+    }
+    if err.reached_server()
+        && let Some(warning) = commands::version::skew_warning(ctx).await
+    {
+        ctx.out.note(warning);
+    }
+    ctx.out.note(err.to_string());
+    if let Some(hint) = err.hint() {
+        ctx.out.note(format!("hint: {hint}"));
+    }
+    ExitCode::from(err.exit_code())
+}

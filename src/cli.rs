@@ -1,0 +1,164 @@
+//! The clap command tree: the global options every command accepts, and one variant per command.
+//!
+//! A command's own flags live in its module (`commands::*`); this file only wires them in.
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::commands::{
+    completion::CompletionArgs,
+    evacuate_cancel::EvacuateCancelArgs,
+    guest_agent::GuestAgentArgs,
+    lifecycle::{RestartArgs, StartArgs, StopArgs},
+    migrate::{MigrateArgs, MigrateCancelArgs},
+    pause::PauseArgs,
+    version::VersionArgs,
+    vmi_action::VmiActionArgs,
+};
+use crate::flags::parse_go_bool;
+
+/// The name shown in usage text: `kubectl virt` when run as the kubectl plugin, else `virtctl`.
+pub fn program_name(argv0: &str) -> String {
+    let base = std::path::Path::new(argv0)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("virtctl");
+    let base = base.strip_suffix(".exe").unwrap_or(base);
+    match base.strip_suffix("-virt") {
+        Some(prefix) => format!("{prefix} virt"),
+        None => "virtctl".to_string(),
+    }
+}
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "virtctl",
+    about = "virtctl controls virtual machine related operations on your kubernetes cluster.",
+    disable_version_flag = true,
+    disable_help_subcommand = false,
+    after_help = "Use \"virtctl options\" for a list of global command-line options (applies to all commands)."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Global options, as upstream's `virtctl options` lists them (client-go's override flags).
+/// They are hidden from each command's help, as upstream does, and listed by `virtctl options`.
+#[derive(Args, Debug, Clone, Default)]
+pub struct GlobalArgs {
+    /// Username to impersonate for the operation. User could be a regular user or a service account in a namespace.
+    #[arg(long = "as", global = true, hide = true, value_name = "string")]
+    pub impersonate: Option<String>,
+    /// Group to impersonate for the operation, this flag can be repeated to specify multiple groups.
+    #[arg(long = "as-group", global = true, hide = true, value_name = "stringArray")]
+    pub impersonate_groups: Vec<String>,
+    /// UID to impersonate for the operation.
+    #[arg(long = "as-uid", global = true, hide = true, value_name = "string")]
+    pub impersonate_uid: Option<String>,
+    /// Path to a cert file for the certificate authority
+    #[arg(long, global = true, hide = true, value_name = "string")]
+    pub certificate_authority: Option<String>,
+    /// Path to a client certificate file for TLS
+    #[arg(long, global = true, hide = true, value_name = "string")]
+    pub client_certificate: Option<String>,
+    /// Path to a client key file for TLS
+    #[arg(long, global = true, hide = true, value_name = "string")]
+    pub client_key: Option<String>,
+    /// The name of the kubeconfig cluster to use
+    #[arg(long, global = true, hide = true, value_name = "string")]
+    pub cluster: Option<String>,
+    /// The name of the kubeconfig context to use
+    #[arg(long, global = true, hide = true, value_name = "string")]
+    pub context: Option<String>,
+    /// If true, opt-out of response compression for all requests to the server
+    #[arg(long, global = true, hide = true, default_value = "false", num_args = 0..=1,
+          require_equals = true, default_missing_value = "true", value_parser = parse_go_bool)]
+    pub disable_compression: bool,
+    /// If true, the server's certificate will not be checked for validity. This will make your HTTPS connections insecure
+    #[arg(long, global = true, hide = true, default_value = "false", num_args = 0..=1,
+          require_equals = true, default_missing_value = "true", value_parser = parse_go_bool)]
+    pub insecure_skip_tls_verify: bool,
+    /// Path to the kubeconfig file to use for CLI requests.
+    #[arg(long, global = true, hide = true, value_name = "string")]
+    pub kubeconfig: Option<String>,
+    /// If present, the namespace scope for this CLI request
+    #[arg(short = 'n', long, global = true, hide = true, value_name = "string")]
+    pub namespace: Option<String>,
+    /// Password for basic authentication to the API server
+    #[arg(long, global = true, hide = true, value_name = "string")]
+    pub password: Option<String>,
+    /// If provided, this URL will be used to connect via proxy
+    #[arg(long, global = true, hide = true, value_name = "string")]
+    pub proxy_url: Option<String>,
+    /// The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don't timeout requests.
+    #[arg(long, global = true, hide = true, value_name = "string", default_value = "0")]
+    pub request_timeout: String,
+    /// The address and port of the Kubernetes API server
+    #[arg(short = 's', long, global = true, hide = true, value_name = "string")]
+    pub server: Option<String>,
+    /// Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used
+    #[arg(long, global = true, hide = true, value_name = "string")]
+    pub tls_server_name: Option<String>,
+    /// Bearer token for authentication to the API server
+    #[arg(long, global = true, hide = true, value_name = "string")]
+    pub token: Option<String>,
+    /// The name of the kubeconfig user to use
+    #[arg(long, global = true, hide = true, value_name = "string")]
+    pub user: Option<String>,
+    /// Username for basic authentication to the API server
+    #[arg(long, global = true, hide = true, value_name = "string")]
+    pub username: Option<String>,
+    /// number for the log level verbosity
+    #[arg(
+        short = 'v',
+        long = "v",
+        global = true,
+        hide = true,
+        value_name = "Level",
+        default_value_t = 2
+    )]
+    pub verbosity: i32,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Start a virtual machine.
+    Start(StartArgs),
+    /// Stop a virtual machine.
+    Stop(StopArgs),
+    /// Restart a virtual machine.
+    Restart(RestartArgs),
+    /// Pause a virtual machine
+    Pause(PauseArgs),
+    /// Unpause a virtual machine
+    Unpause(PauseArgs),
+    /// Migrate a virtual machine.
+    Migrate(MigrateArgs),
+    /// Cancel migration of a virtual machine.
+    #[command(name = "migrate-cancel")]
+    MigrateCancel(MigrateCancelArgs),
+    /// Cancel evacuation for a VM, VMI, or all VMIs on a node
+    #[command(name = "evacuate-cancel")]
+    EvacuateCancel(EvacuateCancelArgs),
+    /// Soft reboot a virtual machine instance
+    #[command(name = "soft-reboot")]
+    SoftReboot(VmiActionArgs),
+    /// Reset a virtual machine instance
+    Reset(VmiActionArgs),
+    /// Return guest agent info about operating system.
+    Guestosinfo(GuestAgentArgs),
+    /// Return full list of logged in users on a guest OS.
+    Userlist(GuestAgentArgs),
+    /// Return full list of filesystems available on a guest OS.
+    Fslist(GuestAgentArgs),
+    /// Print the client and server version information.
+    Version(VersionArgs),
+    /// Generate the autocompletion script for the specified shell
+    Completion(CompletionArgs),
+    /// Print the list of flags inherited by all commands
+    #[command(hide = true)]
+    Options,
+}

@@ -1,0 +1,439 @@
+//! Sends requests to the API server and turns failures into the errors client-go would report:
+//! a decoded `Status` message, a generic text per HTTP code, or a transport error that says what
+//! to check.
+//!
+//! Requests are described by [`Request`], a pure value, so paths, queries and bodies can be
+//! built and tested without a server.
+
+use bytes::Bytes;
+use http::{Method, StatusCode, header};
+use http_body_util::BodyExt;
+use serde::de::DeserializeOwned;
+
+use crate::error::{ApiError, Error, Result, go_quote};
+
+const ACCEPT: &str = "application/json, */*";
+pub const JSON: &str = "application/json";
+
+/// One API request, described without I/O.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Request {
+    pub method: Method,
+    pub path: String,
+    pub query: Vec<(String, String)>,
+    pub body: Option<Vec<u8>>,
+    pub content_type: Option<&'static str>,
+    /// The resource plural and object name, for client-go's generic messages.
+    pub resource: Option<(String, String)>,
+    /// Whether a `Status` body is decoded into the error (client-go's typed calls) or ignored
+    /// (its raw-body calls, which always show the generic text).
+    pub decode_status: bool,
+}
+
+impl Request {
+    pub fn new(method: Method, path: impl Into<String>) -> Self {
+        Request {
+            method,
+            path: path.into(),
+            query: Vec::new(),
+            body: None,
+            content_type: None,
+            resource: None,
+            decode_status: true,
+        }
+    }
+
+    pub fn get(path: impl Into<String>) -> Self {
+        Self::new(Method::GET, path)
+    }
+
+    pub fn put(path: impl Into<String>) -> Self {
+        Self::new(Method::PUT, path)
+    }
+
+    pub fn delete(path: impl Into<String>) -> Self {
+        Self::new(Method::DELETE, path)
+    }
+
+    pub fn query(mut self, key: &str, value: &str) -> Self {
+        self.query.push((key.to_string(), value.to_string()));
+        self
+    }
+
+    /// A body sent as raw bytes with no `Content-Type`, as client-go does for subresource PUTs.
+    pub fn raw_body(mut self, body: Vec<u8>) -> Self {
+        self.body = Some(body);
+        self
+    }
+
+    pub fn body(mut self, body: Vec<u8>, content_type: &'static str) -> Self {
+        self.body = Some(body);
+        self.content_type = Some(content_type);
+        self
+    }
+
+    pub fn resource(mut self, plural: &str, name: &str) -> Self {
+        self.resource = Some((plural.to_string(), name.to_string()));
+        self
+    }
+
+    pub fn raw_errors(mut self) -> Self {
+        self.decode_status = false;
+        self
+    }
+
+    /// The path and encoded query, as sent.
+    pub fn uri(&self) -> String {
+        if self.query.is_empty() {
+            return self.path.clone();
+        }
+        let query = url::form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(self.query.iter())
+            .finish();
+        format!("{}?{}", self.path, query)
+    }
+}
+
+/// A successful response.
+#[derive(Debug)]
+pub struct Response {
+    pub body: Bytes,
+}
+
+impl Response {
+    pub fn json<T: DeserializeOwned>(&self) -> Result<T> {
+        serde_json::from_slice(&self.body).map_err(|e| Error::Other(format!("cannot decode the server's answer: {e}")))
+    }
+}
+
+/// The API server connection: a kube client plus the URL it talks to (for messages).
+#[derive(Clone)]
+pub struct Api {
+    client: kube::Client,
+    server: String,
+}
+
+impl Api {
+    pub fn new(client: kube::Client, server: String) -> Self {
+        Api { client, server }
+    }
+
+    /// Sends the request; any status outside 2xx becomes an [`Error::Api`].
+    pub async fn send(&self, request: Request) -> Result<Response> {
+        let mut builder = http::Request::builder()
+            .method(request.method.clone())
+            .uri(request.uri())
+            .header(header::ACCEPT, ACCEPT);
+        if let Some(content_type) = request.content_type {
+            builder = builder.header(header::CONTENT_TYPE, content_type);
+        }
+        let body = request.body.clone().unwrap_or_default();
+        let http_request = builder
+            .body(kube::client::Body::from(body))
+            .map_err(|e| Error::Other(format!("cannot build the request: {e}")))?;
+        let response = self
+            .client
+            .send(http_request)
+            .await
+            .map_err(|e| transport_error(&self.server, &request, &e))?;
+        let status = response.status();
+        let content_type = response
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        let body = response
+            .into_body()
+            .collect()
+            .await
+            .map_err(|e| transport_error(&self.server, &request, &e))?
+            .to_bytes();
+        if status.is_success() {
+            return Ok(Response { body });
+        }
+        Err(Error::Api(decode_failure(
+            &request,
+            status,
+            content_type.as_deref(),
+            &body,
+        )))
+    }
+}
+
+/// client-go's rules for turning a failed response into an error message.
+pub fn decode_failure(request: &Request, status: StatusCode, content_type: Option<&str>, body: &[u8]) -> ApiError {
+    if request.decode_status
+        && let Some(api) = decode_status(body)
+    {
+        return api;
+    }
+    let code = status.as_u16();
+    let text = String::from_utf8_lossy(&body[..body.len().min(2048)])
+        .trim()
+        .to_string();
+    let textual = content_type.is_none_or(|ct| ct.starts_with("text/"));
+    let server_message = if textual && !text.is_empty() {
+        text
+    } else {
+        "unknown".to_string()
+    };
+    let (reason, message) = generic_message(code, &server_message);
+    let message = match &request.resource {
+        Some((plural, name)) => format!(
+            "{message} ({} {}{} {name})",
+            request.method.as_str().to_lowercase(),
+            plural,
+            group_suffix(&request.path)
+        ),
+        None => message,
+    };
+    ApiError {
+        code,
+        reason: Some(reason.to_string()),
+        message,
+    }
+}
+
+fn decode_status(body: &[u8]) -> Option<ApiError> {
+    let value: serde_json::Value = serde_json::from_slice(body).ok()?;
+    if value.get("kind")?.as_str()? != "Status" || value.get("status")?.as_str()? != "Failure" {
+        return None;
+    }
+    Some(ApiError {
+        code: value.get("code").and_then(|c| c.as_u64()).unwrap_or(0) as u16,
+        reason: value.get("reason").and_then(|r| r.as_str()).map(str::to_string),
+        message: value.get("message").and_then(|m| m.as_str()).unwrap_or("").to_string(),
+    })
+}
+
+/// `.kubevirt.io` for every KubeVirt call (client-go reports the client's group, also for
+/// subresources), `.cdi.kubevirt.io` for CDI, nothing for the core group.
+fn group_suffix(path: &str) -> &'static str {
+    if path.starts_with("/apis/cdi.kubevirt.io") || path.starts_with("/apis/upload.cdi.kubevirt.io") {
+        ".cdi.kubevirt.io"
+    } else if path.starts_with("/apis/") && path.contains("kubevirt.io") {
+        ".kubevirt.io"
+    } else {
+        ""
+    }
+}
+
+fn generic_message(code: u16, server_message: &str) -> (&'static str, String) {
+    let fixed = |reason, text: &str| (reason, text.to_string());
+    match code {
+        400 => fixed("BadRequest", "the server rejected our request for an unknown reason"),
+        401 => fixed(
+            "Unauthorized",
+            "the server has asked for the client to provide credentials",
+        ),
+        403 => ("Forbidden", server_message.to_string()),
+        404 => fixed("NotFound", "the server could not find the requested resource"),
+        405 => fixed(
+            "MethodNotAllowed",
+            "the server does not allow this method on the requested resource",
+        ),
+        406 => fixed(
+            "NotAcceptable",
+            "the server was unable to respond with a content type that the client supports",
+        ),
+        409 => fixed("Conflict", "the server reported a conflict"),
+        410 => fixed("Gone", "the server has asked for the client to provide credentials"),
+        413 => fixed(
+            "RequestEntityTooLarge",
+            "the server has rejected the request because the request is too large",
+        ),
+        415 => fixed(
+            "UnsupportedMediaType",
+            "the server was unable to process the request due to an unsupported media type",
+        ),
+        422 => fixed(
+            "Invalid",
+            "the server rejected our request due to an error in our request",
+        ),
+        429 => fixed(
+            "TooManyRequests",
+            "the server has received too many requests and has asked us to try again later",
+        ),
+        503 => fixed(
+            "ServiceUnavailable",
+            "the server is currently unable to handle the request",
+        ),
+        504 => fixed(
+            "Timeout",
+            "the server was unable to return a response in the time allotted, but may still be processing the request",
+        ),
+        c if c >= 500 => (
+            "InternalError",
+            format!(
+                "an error on the server ({}) has prevented the request from succeeding",
+                go_quote(server_message)
+            ),
+        ),
+        c => (
+            "Unknown",
+            format!("the server responded with the status code {c} but did not return more information"),
+        ),
+    }
+}
+
+/// Why a connection failed, in words, with what to check.
+fn transport_error(server: &str, request: &Request, err: &(dyn std::error::Error + 'static)) -> Error {
+    let chain = error_chain(err);
+    let url = format!("{}{}", server.trim_end_matches('/'), request.path);
+    if let Some(tls) = find_rustls_error(err) {
+        return tls_error(server, &url, tls);
+    }
+    let lower = chain.to_lowercase();
+    let (cause, hint) = if lower.contains("connection refused") {
+        (
+            "connection refused".to_string(),
+            format!(
+                "is the cluster running, and is {server} the right server? (check the kubeconfig's server or --server)"
+            ),
+        )
+    } else if lower.contains("dns error") || lower.contains("failed to lookup address") {
+        (
+            "no such host".to_string(),
+            "check the server name in the kubeconfig or --server".to_string(),
+        )
+    } else if lower.contains("timed out") || lower.contains("elapsed") {
+        (
+            "timed out".to_string(),
+            "the server did not answer in time; check the network or --request-timeout".into(),
+        )
+    } else if lower.contains("invalid http version")
+        || lower.contains("http/0.9")
+        || lower.contains("wrong version number")
+    {
+        (
+            chain.clone(),
+            "the server does not speak this scheme; check http:// versus https:// in the server URL".into(),
+        )
+    } else {
+        (chain.clone(), format!("check that {server} is reachable from here"))
+    };
+    Error::Transport {
+        message: format!("cannot reach the Kubernetes API server at {url}: {cause}"),
+        hint: Some(hint),
+    }
+}
+
+fn tls_error(server: &str, url: &str, tls: &rustls::Error) -> Error {
+    use rustls::CertificateError;
+    let (cause, hint) = match tls {
+        rustls::Error::InvalidCertificate(CertificateError::NotValidForName)
+        | rustls::Error::InvalidCertificate(CertificateError::NotValidForNameContext { .. }) => (
+            "the server's TLS certificate is not valid for the name virtctl connected to".to_string(),
+            "connect with a name the certificate holds, or set --tls-server-name (tls-server-name in the kubeconfig) to one"
+                .to_string(),
+        ),
+        rustls::Error::InvalidCertificate(CertificateError::UnknownIssuer) => (
+            "x509: certificate signed by unknown authority".to_string(),
+            "give the cluster's CA with --certificate-authority (certificate-authority-data in the kubeconfig); --insecure-skip-tls-verify turns verification off"
+                .to_string(),
+        ),
+        rustls::Error::InvalidCertificate(CertificateError::Expired)
+        | rustls::Error::InvalidCertificate(CertificateError::ExpiredContext { .. }) => (
+            "x509: the server's certificate has expired".to_string(),
+            "the cluster's certificate must be renewed, or the local clock is wrong".to_string(),
+        ),
+        other => (format!("TLS handshake failed: {other}"), format!("check the TLS settings for {server}")),
+    };
+    Error::Transport {
+        message: format!("cannot reach the Kubernetes API server at {url}: {cause}"),
+        hint: Some(hint),
+    }
+}
+
+fn find_rustls_error<'a>(err: &'a (dyn std::error::Error + 'static)) -> Option<&'a rustls::Error> {
+    let mut current: Option<&(dyn std::error::Error + 'static)> = Some(err);
+    while let Some(e) = current {
+        if let Some(tls) = e.downcast_ref::<rustls::Error>() {
+            return Some(tls);
+        }
+        if let Some(io) = e.downcast_ref::<std::io::Error>()
+            && let Some(tls) = io.get_ref().and_then(|inner| inner.downcast_ref::<rustls::Error>())
+        {
+            return Some(tls);
+        }
+        current = e.source();
+    }
+    None
+}
+
+fn error_chain(err: &(dyn std::error::Error + 'static)) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut current: Option<&(dyn std::error::Error + 'static)> = Some(err);
+    while let Some(e) = current {
+        let text = e.to_string();
+        if !parts.iter().any(|p| p.contains(&text)) {
+            parts.push(text);
+        }
+        current = e.source();
+    }
+    parts.join(": ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uri_encodes_the_query() {
+        let req = Request::get("/apis/kubevirt.io/v1/namespaces/ns/virtualmachineinstancemigrations")
+            .query("labelSelector", "kubevirt.io/vmi-name==vm1");
+        assert_eq!(
+            req.uri(),
+            "/apis/kubevirt.io/v1/namespaces/ns/virtualmachineinstancemigrations?labelSelector=kubevirt.io%2Fvmi-name%3D%3Dvm1"
+        );
+    }
+
+    #[test]
+    fn status_body_gives_its_message() {
+        let req = Request::put("/apis/subresources.kubevirt.io/v1/namespaces/ns/virtualmachines/vm/start");
+        let body = br#"{"kind":"Status","apiVersion":"v1","status":"Failure","message":"virtualmachine.kubevirt.io \"vm\" not found","reason":"NotFound","code":404}"#;
+        let err = decode_failure(&req, StatusCode::NOT_FOUND, Some("application/json"), body);
+        assert_eq!(err.message, "virtualmachine.kubevirt.io \"vm\" not found");
+        assert_eq!(err.reason.as_deref(), Some("NotFound"));
+    }
+
+    #[test]
+    fn raw_calls_show_the_generic_text_with_the_resource() {
+        let req =
+            Request::get("/apis/subresources.kubevirt.io/v1/namespaces/ns/virtualmachineinstances/vm/guestosinfo")
+                .resource("virtualmachineinstances", "vm")
+                .raw_errors();
+        let err = decode_failure(
+            &req,
+            StatusCode::INTERNAL_SERVER_ERROR,
+            Some("text/plain"),
+            b"VMI is not running\n",
+        );
+        assert_eq!(
+            err.message,
+            "an error on the server (\"VMI is not running\") has prevented the request from succeeding (get virtualmachineinstances.kubevirt.io vm)"
+        );
+    }
+
+    #[test]
+    fn json_5xx_without_status_is_unknown() {
+        let req = Request::get("/x");
+        let err = decode_failure(&req, StatusCode::BAD_GATEWAY, Some("application/json"), b"{}");
+        assert_eq!(
+            err.message,
+            "an error on the server (\"unknown\") has prevented the request from succeeding"
+        );
+    }
+
+    #[test]
+    fn status_without_failure_is_not_decoded() {
+        let req = Request::get("/x");
+        let err = decode_failure(
+            &req,
+            StatusCode::NOT_FOUND,
+            Some("application/json"),
+            br#"{"kind":"Status","message":"m"}"#,
+        );
+        assert_eq!(err.message, "the server could not find the requested resource");
+    }
+}

@@ -1,0 +1,492 @@
+//! Client configuration with kubectl's rules: which kubeconfig files, which context, cluster and
+//! user, the global override flags, the in-cluster fallback and the namespace.
+//!
+//! The result is a `kube::Config`, so TLS, exec credential plugins, client certificates and
+//! proxies all go through kube-rs; this module only decides what goes into it.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use kube::config::{
+    AuthInfo, Cluster, Context, KubeConfigOptions, Kubeconfig, NamedAuthInfo, NamedCluster, NamedContext,
+};
+use secrecy::SecretString;
+
+use crate::cli::GlobalArgs;
+use crate::error::{Error, Result};
+use crate::flags::parse_duration;
+
+const SERVICE_ACCOUNT_DIR: &str = "/var/run/secrets/kubernetes.io/serviceaccount";
+const DEFAULT_SERVER: &str = "http://localhost:8080";
+const RESOLVED: &str = "virtctl-resolved";
+
+/// The resolved client configuration and namespace.
+pub struct ClusterConfig {
+    pub kube: kube::Config,
+    pub namespace: String,
+}
+
+/// What the process environment contributes, read once so the resolution below stays pure.
+#[derive(Debug, Default, Clone)]
+pub struct Environment {
+    pub kubeconfig_var: Option<String>,
+    pub home: Option<PathBuf>,
+    pub kubernetes_master: Option<String>,
+    /// `KUBERNETES_SERVICE_HOST`/`PORT` set and the service-account token file present.
+    pub in_cluster_possible: bool,
+    pub pod_namespace: Option<String>,
+    pub service_account_namespace: Option<String>,
+}
+
+impl Environment {
+    pub fn from_process() -> Self {
+        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+        let in_cluster_possible = var("KUBERNETES_SERVICE_HOST").is_some()
+            && var("KUBERNETES_SERVICE_PORT").is_some()
+            && Path::new(SERVICE_ACCOUNT_DIR).join("token").is_file();
+        let service_account_namespace = std::fs::read_to_string(Path::new(SERVICE_ACCOUNT_DIR).join("namespace"))
+            .ok()
+            .map(|ns| ns.trim().to_string())
+            .filter(|ns| !ns.is_empty());
+        Environment {
+            kubeconfig_var: std::env::var("KUBECONFIG").ok(),
+            home: std::env::home_dir(),
+            kubernetes_master: var("KUBERNETES_MASTER"),
+            in_cluster_possible,
+            pod_namespace: var("POD_NAMESPACE"),
+            service_account_namespace,
+        }
+    }
+}
+
+/// Loads the configuration for the given global flags, as kubectl would.
+pub async fn load(global: &GlobalArgs) -> Result<ClusterConfig> {
+    let env = Environment::from_process();
+    let kubeconfig = read_kubeconfigs(global, &env)?;
+
+    let (mut kube, context_namespace) =
+        if is_empty(&kubeconfig) && !has_cluster_overrides(global) && env.in_cluster_possible {
+            let mut config = kube::Config::incluster().map_err(|e| Error::Config(e.to_string()))?;
+            apply_in_cluster_overrides(&mut config, global)?;
+            (config, None)
+        } else {
+            let resolved = resolve(kubeconfig, global, &env)?;
+            let config = kube::Config::from_custom_kubeconfig(resolved.kubeconfig, &KubeConfigOptions::default())
+                .await
+                .map_err(|e| Error::Config(kubeconfig_error_text(&e)))?;
+            (config, resolved.namespace)
+        };
+    let namespace = resolve_namespace(global, context_namespace.as_deref(), &env);
+    finish(&mut kube, global)?;
+    Ok(ClusterConfig { kube, namespace })
+}
+
+/// The merged kubeconfig: `--kubeconfig`, else the `$KUBECONFIG` list, else `~/.kube/config`.
+fn read_kubeconfigs(global: &GlobalArgs, env: &Environment) -> Result<Kubeconfig> {
+    if let Some(path) = global.kubeconfig.as_deref().filter(|p| !p.is_empty()) {
+        if let Err(err) = std::fs::metadata(path) {
+            return Err(Error::Config(format!("stat {path}: {}", go_io_error(&err))));
+        }
+        return read_one(Path::new(path));
+    }
+    let paths: Vec<PathBuf> = match env.kubeconfig_var.as_deref().filter(|v| !v.is_empty()) {
+        Some(list) => std::env::split_paths(list)
+            .filter(|p| !p.as_os_str().is_empty())
+            .collect(),
+        None => env.home.iter().map(|home| home.join(".kube").join("config")).collect(),
+    };
+    let mut merged = Kubeconfig::default();
+    for path in paths.iter().filter(|p| p.exists()) {
+        merged = merged
+            .merge(read_one(path)?)
+            .map_err(|e| Error::Config(e.to_string()))?;
+    }
+    Ok(merged)
+}
+
+fn read_one(path: &Path) -> Result<Kubeconfig> {
+    Kubeconfig::read_from(path).map_err(|e| Error::Config(kubeconfig_error_text(&e)))
+}
+
+fn is_empty(config: &Kubeconfig) -> bool {
+    config.clusters.is_empty()
+        && config.auth_infos.is_empty()
+        && config.contexts.is_empty()
+        && config.current_context.is_none()
+}
+
+fn has_cluster_overrides(global: &GlobalArgs) -> bool {
+    global.server.is_some() || global.context.is_some() || global.cluster.is_some() || global.user.is_some()
+}
+
+/// A kubeconfig reduced to the one context in use, with every override flag applied.
+struct Resolved {
+    kubeconfig: Kubeconfig,
+    /// The context's own namespace, if it sets one.
+    namespace: Option<String>,
+}
+
+fn resolve(config: Kubeconfig, global: &GlobalArgs, env: &Environment) -> Result<Resolved> {
+    let context_name = global
+        .context
+        .clone()
+        .filter(|c| !c.is_empty())
+        .or(config.current_context.clone());
+    let context = match &context_name {
+        Some(name) => config
+            .contexts
+            .iter()
+            .find(|c| &c.name == name)
+            .map(|c| c.context.clone().unwrap_or_default())
+            .ok_or_else(|| Error::Config(format!("context {name:?} does not exist")))?,
+        None => Context::default(),
+    };
+
+    let cluster_name = global
+        .cluster
+        .clone()
+        .filter(|c| !c.is_empty())
+        .unwrap_or(context.cluster.clone());
+    let mut cluster = lookup(&config.clusters, &cluster_name, |c| (&c.name, &c.cluster));
+    if global.cluster.is_some() && cluster.is_none() {
+        return Err(Error::Config(format!("cluster {cluster_name:?} does not exist")));
+    }
+    let mut cluster: Cluster = cluster.take().unwrap_or_default();
+
+    let user_name = global.user.clone().filter(|u| !u.is_empty()).or(context.user.clone());
+    let mut user: AuthInfo = user_name
+        .as_ref()
+        .and_then(|name| lookup(&config.auth_infos, name, |a| (&a.name, &a.auth_info)))
+        .unwrap_or_default();
+
+    apply_cluster_overrides(&mut cluster, global)?;
+    apply_user_overrides(&mut user, global);
+    if cluster.server.as_deref().is_none_or(str::is_empty) {
+        cluster.server = Some(
+            env.kubernetes_master
+                .clone()
+                .unwrap_or_else(|| DEFAULT_SERVER.to_string()),
+        );
+    }
+
+    let kubeconfig = Kubeconfig {
+        clusters: vec![NamedCluster {
+            name: RESOLVED.into(),
+            cluster: Some(cluster),
+            other: Default::default(),
+        }],
+        auth_infos: vec![NamedAuthInfo {
+            name: RESOLVED.into(),
+            auth_info: Some(user),
+            other: Default::default(),
+        }],
+        contexts: vec![NamedContext {
+            name: RESOLVED.into(),
+            context: Some(Context {
+                cluster: RESOLVED.into(),
+                user: Some(RESOLVED.into()),
+                namespace: context.namespace.clone(),
+                ..Default::default()
+            }),
+            other: Default::default(),
+        }],
+        current_context: Some(RESOLVED.into()),
+        ..Default::default()
+    };
+    Ok(Resolved {
+        kubeconfig,
+        namespace: context.namespace.filter(|ns| !ns.is_empty()),
+    })
+}
+
+fn lookup<T, V: Clone>(items: &[T], name: &str, parts: impl Fn(&T) -> (&String, &Option<V>)) -> Option<V> {
+    items.iter().find_map(|item| {
+        let (item_name, value) = parts(item);
+        (item_name == name).then(|| value.clone()).flatten()
+    })
+}
+
+fn apply_cluster_overrides(cluster: &mut Cluster, global: &GlobalArgs) -> Result<()> {
+    if let Some(server) = non_empty(&global.server) {
+        cluster.server = Some(server);
+    }
+    if let Some(ca) = non_empty(&global.certificate_authority) {
+        cluster.certificate_authority = Some(ca);
+        cluster.certificate_authority_data = None;
+    }
+    if global.insecure_skip_tls_verify {
+        cluster.insecure_skip_tls_verify = Some(true);
+        // client-go drops the kubeconfig's CA when the flag asks for no verification.
+        if global.certificate_authority.is_none() {
+            cluster.certificate_authority = None;
+            cluster.certificate_authority_data = None;
+        }
+    }
+    if cluster.insecure_skip_tls_verify == Some(true)
+        && (cluster.certificate_authority.is_some() || cluster.certificate_authority_data.is_some())
+    {
+        return Err(Error::Config(
+            "specifying a root certificates file with the insecure flag is not allowed".into(),
+        ));
+    }
+    if let Some(name) = non_empty(&global.tls_server_name) {
+        cluster.tls_server_name = Some(name);
+    }
+    if let Some(proxy) = non_empty(&global.proxy_url) {
+        cluster.proxy_url = Some(proxy);
+    }
+    if global.disable_compression {
+        cluster.disable_compression = Some(true);
+    }
+    Ok(())
+}
+
+fn apply_user_overrides(user: &mut AuthInfo, global: &GlobalArgs) {
+    if let Some(token) = non_empty(&global.token) {
+        user.token = Some(SecretString::from(token));
+        user.token_file = None;
+    }
+    if let Some(cert) = non_empty(&global.client_certificate) {
+        user.client_certificate = Some(cert);
+        user.client_certificate_data = None;
+    }
+    if let Some(key) = non_empty(&global.client_key) {
+        user.client_key = Some(key);
+        user.client_key_data = None;
+    }
+    if let Some(username) = non_empty(&global.username) {
+        user.username = Some(username);
+    }
+    if let Some(password) = non_empty(&global.password) {
+        user.password = Some(SecretString::from(password));
+    }
+    if let Some(who) = non_empty(&global.impersonate) {
+        user.impersonate = Some(who);
+    }
+    if !global.impersonate_groups.is_empty() {
+        user.impersonate_groups = Some(global.impersonate_groups.clone());
+    }
+    if let Some(uid) = non_empty(&global.impersonate_uid) {
+        user.impersonate_uid = Some(uid);
+    }
+}
+
+fn apply_in_cluster_overrides(config: &mut kube::Config, global: &GlobalArgs) -> Result<()> {
+    if let Some(token) = non_empty(&global.token) {
+        config.auth_info.token = Some(SecretString::from(token));
+        config.auth_info.token_file = None;
+    }
+    if let Some(who) = non_empty(&global.impersonate) {
+        config.auth_info.impersonate = Some(who);
+    }
+    if !global.impersonate_groups.is_empty() {
+        config.auth_info.impersonate_groups = Some(global.impersonate_groups.clone());
+    }
+    if global.insecure_skip_tls_verify {
+        config.accept_invalid_certs = true;
+        config.root_cert = None;
+        config.root_cert_file = None;
+    }
+    if let Some(name) = non_empty(&global.tls_server_name) {
+        config.tls_server_name = Some(name);
+    }
+    Ok(())
+}
+
+/// Settings that are the same whichever way the configuration was found.
+fn finish(config: &mut kube::Config, global: &GlobalArgs) -> Result<()> {
+    // Retries are ours to decide per command (upstream retries nothing by default).
+    config.default_retry = false;
+    let timeout = parse_duration(&global.request_timeout).map_err(|_| {
+        Error::Config(
+            "invalid timeout value. Timeout must be a single integer in seconds, or an integer followed by a corresponding time unit (e.g. 1s | 2m | 3h)"
+                .into(),
+        )
+    })?;
+    if timeout > Duration::ZERO {
+        config.read_timeout = Some(timeout);
+        config.write_timeout = Some(timeout);
+        config.connect_timeout = Some(timeout);
+        config.reset_reader_on_write = true;
+    }
+    Ok(())
+}
+
+/// The namespace: `-n`, else the context's, else the pod's own when in a cluster, else `default`.
+fn resolve_namespace(global: &GlobalArgs, context_namespace: Option<&str>, env: &Environment) -> String {
+    if let Some(ns) = non_empty(&global.namespace) {
+        return ns;
+    }
+    if let Some(ns) = context_namespace {
+        return ns.to_string();
+    }
+    if env.in_cluster_possible
+        && let Some(ns) = env.pod_namespace.clone().or(env.service_account_namespace.clone())
+    {
+        return ns;
+    }
+    "default".to_string()
+}
+
+fn non_empty(value: &Option<String>) -> Option<String> {
+    value.clone().filter(|v| !v.is_empty())
+}
+
+/// Go's wording for the common `stat` failures.
+fn go_io_error(err: &std::io::Error) -> String {
+    match err.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => err.to_string(),
+    }
+}
+
+fn kubeconfig_error_text(err: &kube::config::KubeconfigError) -> String {
+    let mut text = err.to_string();
+    let mut source = std::error::Error::source(err);
+    while let Some(inner) = source {
+        let inner_text = inner.to_string();
+        if !text.contains(&inner_text) {
+            text = format!("{text}: {inner_text}");
+        }
+        source = inner.source();
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kubeconfig(yaml: &str) -> Kubeconfig {
+        Kubeconfig::from_yaml(yaml).unwrap()
+    }
+
+    const TWO_CONTEXTS: &str = r#"
+apiVersion: v1
+kind: Config
+current-context: a
+clusters:
+- name: ca
+  cluster: {server: "https://a.example:6443"}
+- name: cb
+  cluster: {server: "https://b.example:6443"}
+users:
+- name: ua
+  user: {token: ta}
+- name: ub
+  user: {token: tb}
+contexts:
+- name: a
+  context: {cluster: ca, user: ua, namespace: ns-a}
+- name: b
+  context: {cluster: cb, user: ub}
+"#;
+
+    fn resolved_parts(config: &Resolved) -> (Cluster, AuthInfo, Context) {
+        let k = &config.kubeconfig;
+        (
+            k.clusters[0].cluster.clone().unwrap(),
+            k.auth_infos[0].auth_info.clone().unwrap(),
+            k.contexts[0].context.clone().unwrap(),
+        )
+    }
+
+    #[test]
+    fn current_context_is_used_by_default() {
+        let r = resolve(
+            kubeconfig(TWO_CONTEXTS),
+            &GlobalArgs::default(),
+            &Environment::default(),
+        )
+        .unwrap();
+        let (cluster, _, context) = resolved_parts(&r);
+        assert_eq!(cluster.server.as_deref(), Some("https://a.example:6443"));
+        assert_eq!(context.namespace.as_deref(), Some("ns-a"));
+    }
+
+    #[test]
+    fn context_flag_and_overrides_win() {
+        let global = GlobalArgs {
+            context: Some("b".into()),
+            server: Some("https://override:1".into()),
+            tls_server_name: Some("name".into()),
+            ..Default::default()
+        };
+        let r = resolve(kubeconfig(TWO_CONTEXTS), &global, &Environment::default()).unwrap();
+        let (cluster, _, _) = resolved_parts(&r);
+        assert_eq!(cluster.server.as_deref(), Some("https://override:1"));
+        assert_eq!(cluster.tls_server_name.as_deref(), Some("name"));
+    }
+
+    #[test]
+    fn missing_context_is_an_error() {
+        let global = GlobalArgs {
+            context: Some("nope".into()),
+            ..Default::default()
+        };
+        let err = resolve(kubeconfig(TWO_CONTEXTS), &global, &Environment::default())
+            .err()
+            .unwrap();
+        assert_eq!(err.to_string(), "context \"nope\" does not exist");
+    }
+
+    #[test]
+    fn no_server_falls_back_to_kubernetes_master_then_localhost() {
+        let r = resolve(Kubeconfig::default(), &GlobalArgs::default(), &Environment::default()).unwrap();
+        assert_eq!(resolved_parts(&r).0.server.as_deref(), Some(DEFAULT_SERVER));
+        let env = Environment {
+            kubernetes_master: Some("https://master:6443".into()),
+            ..Default::default()
+        };
+        let r = resolve(Kubeconfig::default(), &GlobalArgs::default(), &env).unwrap();
+        assert_eq!(resolved_parts(&r).0.server.as_deref(), Some("https://master:6443"));
+    }
+
+    #[test]
+    fn insecure_with_explicit_ca_is_rejected() {
+        let global = GlobalArgs {
+            insecure_skip_tls_verify: true,
+            certificate_authority: Some("/ca.pem".into()),
+            ..Default::default()
+        };
+        assert!(resolve(kubeconfig(TWO_CONTEXTS), &global, &Environment::default()).is_err());
+    }
+
+    #[test]
+    fn namespace_order() {
+        let env = Environment::default();
+        let explicit = GlobalArgs {
+            namespace: Some("x".into()),
+            ..Default::default()
+        };
+        assert_eq!(resolve_namespace(&explicit, Some("ctx"), &env), "x");
+        assert_eq!(resolve_namespace(&GlobalArgs::default(), Some("ctx"), &env), "ctx");
+        assert_eq!(resolve_namespace(&GlobalArgs::default(), None, &env), "default");
+        let pod = Environment {
+            in_cluster_possible: true,
+            service_account_namespace: Some("sa-ns".into()),
+            ..Default::default()
+        };
+        assert_eq!(resolve_namespace(&GlobalArgs::default(), None, &pod), "sa-ns");
+        assert_eq!(
+            resolve_namespace(&GlobalArgs::default(), Some("default"), &pod),
+            "default"
+        );
+    }
+
+    #[test]
+    fn token_flag_replaces_token_file() {
+        let global = GlobalArgs {
+            token: Some("secret".into()),
+            ..Default::default()
+        };
+        let mut user = AuthInfo {
+            token_file: Some("/f".into()),
+            ..Default::default()
+        };
+        apply_user_overrides(&mut user, &global);
+        assert!(user.token.is_some());
+        assert!(user.token_file.is_none());
+    }
+}

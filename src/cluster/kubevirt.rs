@@ -1,0 +1,245 @@
+//! Typed calls on the KubeVirt APIs. Actions exist only on the handle of the kind that has them:
+//! start/stop/restart/migrate on [`Vm`], pause/unpause/soft-reboot/reset and the guest-agent
+//! reads on [`Vmi`], so a wrong call does not compile.
+
+use serde_json::Value;
+
+use crate::cluster::api::{Api, JSON, Request, Response};
+use crate::cluster::types::options::{
+    DryRunOptions, EvacuateCancelOptions, MigrateOptions, RestartOptions, StartOptions, StopOptions, to_body,
+};
+use crate::cluster::types::version::VersionInfo;
+use crate::error::{Error, Result};
+
+pub const KUBEVIRT_V1: &str = "/apis/kubevirt.io/v1";
+pub const SUBRESOURCES_GROUP: &str = "/apis/subresources.kubevirt.io";
+pub const SUBRESOURCES_V1: &str = "/apis/subresources.kubevirt.io/v1";
+
+pub const VMS: &str = "virtualmachines";
+pub const VMIS: &str = "virtualmachineinstances";
+pub const MIGRATIONS: &str = "virtualmachineinstancemigrations";
+
+/// Path of a namespaced KubeVirt object (or collection when `name` is empty).
+pub fn object_path(resource: &str, namespace: &str, name: &str) -> String {
+    let collection = format!("{KUBEVIRT_V1}/namespaces/{namespace}/{resource}");
+    if name.is_empty() {
+        collection
+    } else {
+        format!("{collection}/{name}")
+    }
+}
+
+/// Path of a KubeVirt subresource.
+pub fn subresource_path(resource: &str, namespace: &str, name: &str, sub: &str) -> String {
+    format!("{SUBRESOURCES_V1}/namespaces/{namespace}/{resource}/{name}/{sub}")
+}
+
+/// A VirtualMachine.
+pub struct Vm<'a> {
+    api: &'a Api,
+    namespace: &'a str,
+    name: &'a str,
+}
+
+impl<'a> Vm<'a> {
+    pub fn new(api: &'a Api, namespace: &'a str, name: &'a str) -> Self {
+        Vm { api, namespace, name }
+    }
+
+    pub async fn get(&self) -> Result<Value> {
+        get_object(self.api, VMS, self.namespace, self.name).await
+    }
+
+    pub async fn start(&self, options: &StartOptions) -> Result<()> {
+        self.put("start", to_body(options)).await
+    }
+
+    pub async fn stop(&self, options: &StopOptions) -> Result<()> {
+        self.put("stop", to_body(options)).await
+    }
+
+    pub async fn restart(&self, options: &RestartOptions) -> Result<()> {
+        self.put("restart", to_body(options)).await
+    }
+
+    pub async fn migrate(&self, options: &MigrateOptions) -> Result<()> {
+        self.put("migrate", to_body(options)).await
+    }
+
+    pub async fn evacuate_cancel(&self, options: &EvacuateCancelOptions) -> Result<()> {
+        self.put("evacuate/cancel", to_body(options)).await
+    }
+
+    async fn put(&self, sub: &str, body: Vec<u8>) -> Result<()> {
+        let request = Request::put(subresource_path(VMS, self.namespace, self.name, sub))
+            .raw_body(body)
+            .resource(VMS, self.name);
+        self.api.send(request).await.map(drop)
+    }
+}
+
+/// A VirtualMachineInstance.
+pub struct Vmi<'a> {
+    api: &'a Api,
+    namespace: &'a str,
+    name: &'a str,
+}
+
+impl<'a> Vmi<'a> {
+    pub fn new(api: &'a Api, namespace: &'a str, name: &'a str) -> Self {
+        Vmi { api, namespace, name }
+    }
+
+    pub async fn get(&self) -> Result<Value> {
+        get_object(self.api, VMIS, self.namespace, self.name).await
+    }
+
+    pub async fn pause(&self, options: &DryRunOptions) -> Result<()> {
+        self.put("pause", Some(to_body(options))).await
+    }
+
+    pub async fn unpause(&self, options: &DryRunOptions) -> Result<()> {
+        self.put("unpause", Some(to_body(options))).await
+    }
+
+    /// Sent with no body at all, as upstream does.
+    pub async fn soft_reboot(&self) -> Result<()> {
+        self.put("softreboot", None).await
+    }
+
+    /// Sent with no body at all, as upstream does.
+    pub async fn reset(&self) -> Result<()> {
+        self.put("reset", None).await
+    }
+
+    pub async fn evacuate_cancel(&self, options: &EvacuateCancelOptions) -> Result<()> {
+        self.put("evacuate/cancel", Some(to_body(options))).await
+    }
+
+    /// `guestosinfo` reads the raw body, so a `Status` is never decoded (upstream's behaviour).
+    pub async fn guest_os_info(&self) -> Result<Response> {
+        self.get_sub("guestosinfo", false).await
+    }
+
+    pub async fn user_list(&self) -> Result<Response> {
+        self.get_sub("userlist", true).await
+    }
+
+    pub async fn filesystem_list(&self) -> Result<Response> {
+        self.get_sub("filesystemlist", true).await
+    }
+
+    async fn put(&self, sub: &str, body: Option<Vec<u8>>) -> Result<()> {
+        let mut request =
+            Request::put(subresource_path(VMIS, self.namespace, self.name, sub)).resource(VMIS, self.name);
+        if let Some(body) = body {
+            request = request.raw_body(body);
+        }
+        self.api.send(request).await.map(drop)
+    }
+
+    async fn get_sub(&self, sub: &str, decode_status: bool) -> Result<Response> {
+        let mut request =
+            Request::get(subresource_path(VMIS, self.namespace, self.name, sub)).resource(VMIS, self.name);
+        if !decode_status {
+            request = request.raw_errors();
+        }
+        self.api.send(request).await
+    }
+}
+
+/// VirtualMachineInstanceMigrations of a namespace.
+pub struct Migrations<'a> {
+    api: &'a Api,
+    namespace: &'a str,
+}
+
+impl<'a> Migrations<'a> {
+    pub fn new(api: &'a Api, namespace: &'a str) -> Self {
+        Migrations { api, namespace }
+    }
+
+    /// The migrations of one VMI, by the label virt-api puts on them.
+    pub async fn list_for_vmi(&self, vmi_name: &str) -> Result<Vec<Value>> {
+        let request = Request::get(object_path(MIGRATIONS, self.namespace, ""))
+            .query("labelSelector", &format!("kubevirt.io/vmi-name=={vmi_name}"))
+            .resource(MIGRATIONS, "");
+        let list: Value = self.api.send(request).await?.json()?;
+        Ok(list.get("items").and_then(Value::as_array).cloned().unwrap_or_default())
+    }
+
+    pub async fn delete(&self, name: &str, dry_run: bool) -> Result<()> {
+        let mut options = serde_json::json!({"kind": "DeleteOptions", "apiVersion": "kubevirt.io/v1"});
+        if dry_run {
+            options["dryRun"] = serde_json::json!(["All"]);
+        }
+        let body = serde_json::to_vec(&options).expect("json value serializes");
+        let request = Request::delete(object_path(MIGRATIONS, self.namespace, name))
+            .body(body, JSON)
+            .resource(MIGRATIONS, name);
+        self.api.send(request).await.map(drop)
+    }
+}
+
+async fn get_object(api: &Api, resource: &str, namespace: &str, name: &str) -> Result<Value> {
+    let request = Request::get(object_path(resource, namespace, name)).resource(resource, name);
+    api.send(request).await?.json()
+}
+
+/// KubeVirt's version: the preferred version of `subresources.kubevirt.io`, then its `/version`.
+/// Both are raw-body calls: errors show client-go's generic texts.
+pub async fn server_version(api: &Api) -> Result<VersionInfo> {
+    let group: Value = api.send(Request::get(SUBRESOURCES_GROUP).raw_errors()).await?.json()?;
+    let group_version = group
+        .pointer("/preferredVersion/groupVersion")
+        .and_then(Value::as_str)
+        .filter(|gv| !gv.is_empty())
+        .ok_or_else(|| Error::Other("the server did not name a preferred version of subresources.kubevirt.io".into()))?
+        .to_string();
+    api.send(Request::get(format!("/apis/{group_version}/version")).raw_errors())
+        .await?
+        .json()
+}
+
+/// A VM's run strategy as virt-api computes it, or the error when both fields are set.
+pub fn run_strategy(vm: &Value) -> Result<String, String> {
+    let spec = vm.get("spec");
+    let strategy = spec.and_then(|s| s.get("runStrategy")).and_then(Value::as_str);
+    let running = spec.and_then(|s| s.get("running")).and_then(Value::as_bool);
+    match (strategy, running) {
+        (Some(_), Some(_)) => Err("Running and RunStrategy are mutually exclusive".to_string()),
+        (Some(s), None) => Ok(s.to_string()),
+        (None, Some(true)) => Ok("Always".to_string()),
+        _ => Ok("Halted".to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn paths() {
+        assert_eq!(
+            subresource_path(VMS, "ns", "vm1", "start"),
+            "/apis/subresources.kubevirt.io/v1/namespaces/ns/virtualmachines/vm1/start"
+        );
+        assert_eq!(
+            object_path(MIGRATIONS, "ns", ""),
+            "/apis/kubevirt.io/v1/namespaces/ns/virtualmachineinstancemigrations"
+        );
+    }
+
+    #[test]
+    fn run_strategies() {
+        assert_eq!(
+            run_strategy(&json!({"spec": {"runStrategy": "Manual"}})),
+            Ok("Manual".into())
+        );
+        assert_eq!(run_strategy(&json!({"spec": {"running": true}})), Ok("Always".into()));
+        assert_eq!(run_strategy(&json!({"spec": {"running": false}})), Ok("Halted".into()));
+        assert_eq!(run_strategy(&json!({"spec": {}})), Ok("Halted".into()));
+        assert!(run_strategy(&json!({"spec": {"running": true, "runStrategy": "Always"}})).is_err());
+    }
+}

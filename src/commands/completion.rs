@@ -1,0 +1,56 @@
+//! `completion bash|zsh|fish|powershell`: shell completion scripts generated from the command
+//! tree (the same scripts are checked in under `completions/`).
+
+use clap::{Args, CommandFactory, ValueEnum};
+use clap_complete::Shell;
+
+use crate::cli::Cli;
+use crate::context::Ctx;
+use crate::error::Result;
+use crate::flags::parse_go_bool;
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum CompletionShell {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
+}
+
+impl CompletionShell {
+    pub fn clap_shell(self) -> Shell {
+        match self {
+            CompletionShell::Bash => Shell::Bash,
+            CompletionShell::Zsh => Shell::Zsh,
+            CompletionShell::Fish => Shell::Fish,
+            CompletionShell::Powershell => Shell::PowerShell,
+        }
+    }
+}
+
+#[derive(Args, Debug)]
+#[command(
+    long_about = "Generate the autocompletion script for virtctl for the specified shell.\n\nTo load completions in your current bash shell session:\n\n\tsource <(virtctl completion bash)\n\nTo load completions for every new session, write the script to your shell's completion directory, e.g. for bash:\n\n\tvirtctl completion bash > /etc/bash_completion.d/virtctl"
+)]
+pub struct CompletionArgs {
+    /// The shell to generate the script for
+    #[arg(value_enum)]
+    pub shell: CompletionShell,
+    /// disable completion descriptions
+    #[arg(long = "no-descriptions", default_value = "false", num_args = 0..=1, require_equals = true,
+          default_missing_value = "true", value_parser = parse_go_bool)]
+    pub no_descriptions: bool,
+}
+
+/// The completion script for `shell`, as bytes.
+pub fn script(shell: CompletionShell) -> Vec<u8> {
+    let mut command = Cli::command();
+    let mut buffer = Vec::new();
+    clap_complete::generate(shell.clap_shell(), &mut command, "virtctl", &mut buffer);
+    buffer
+}
+
+pub fn run(args: CompletionArgs, ctx: &Ctx) -> Result<()> {
+    let text = String::from_utf8(script(args.shell)).expect("completion scripts are UTF-8");
+    ctx.out.raw(text)
+}

@@ -1,0 +1,107 @@
+//! One module per command family. Each owns its clap `Args`, its `run`, and its messages;
+//! the flag groups several commands share (`--dry-run`, `--wait`) are defined here once.
+
+pub mod completion;
+pub mod evacuate_cancel;
+pub mod guest_agent;
+pub mod lifecycle;
+pub mod migrate;
+pub mod options;
+pub mod pause;
+pub mod version;
+pub mod vmi_action;
+
+use std::time::Duration;
+
+use clap::Args;
+
+use crate::cli::Command;
+use crate::cluster::types::options::dry_run_value;
+use crate::context::Ctx;
+use crate::error::{Error, Result};
+use crate::flags::{parse_duration, parse_go_bool};
+
+/// Runs the parsed command.
+pub async fn run(command: Command, ctx: &Ctx) -> Result<()> {
+    match command {
+        Command::Start(args) => lifecycle::start(args, ctx).await,
+        Command::Stop(args) => lifecycle::stop(args, ctx).await,
+        Command::Restart(args) => lifecycle::restart(args, ctx).await,
+        Command::Pause(args) => pause::run(pause::Action::Pause, args, ctx).await,
+        Command::Unpause(args) => pause::run(pause::Action::Unpause, args, ctx).await,
+        Command::Migrate(args) => migrate::migrate(args, ctx).await,
+        Command::MigrateCancel(args) => migrate::cancel(args, ctx).await,
+        Command::EvacuateCancel(args) => evacuate_cancel::run(args, ctx).await,
+        Command::SoftReboot(args) => vmi_action::run(vmi_action::Action::SoftReboot, args, ctx).await,
+        Command::Reset(args) => vmi_action::run(vmi_action::Action::Reset, args, ctx).await,
+        Command::Guestosinfo(args) => guest_agent::run(guest_agent::Query::GuestOsInfo, args, ctx).await,
+        Command::Userlist(args) => guest_agent::run(guest_agent::Query::UserList, args, ctx).await,
+        Command::Fslist(args) => guest_agent::run(guest_agent::Query::FsList, args, ctx).await,
+        Command::Version(args) => version::run(args, ctx).await,
+        Command::Completion(args) => completion::run(args, ctx),
+        Command::Options => options::run(ctx),
+    }
+}
+
+/// Positional arguments, checked by count as cobra's `ExactArgs(n)` does.
+#[derive(Args, Debug, Clone)]
+pub struct Positionals {
+    #[arg(hide = true, num_args = 0..)]
+    pub values: Vec<String>,
+}
+
+impl Positionals {
+    /// The arguments when there are exactly `n` of them, else cobra's error.
+    pub fn exactly(&self, n: usize) -> Result<&[String]> {
+        if self.values.len() != n {
+            return Err(Error::Usage(format!(
+                "accepts {n} arg(s), received {}",
+                self.values.len()
+            )));
+        }
+        Ok(&self.values)
+    }
+}
+
+/// `--dry-run`: validate on the server without changing anything.
+#[derive(Args, Debug, Clone, Default)]
+pub struct DryRunArg {
+    /// --dry-run=false: Flag used to set whether to perform a dry run or not. If true the command will be executed without performing any changes.
+    #[arg(long = "dry-run", default_value = "false", num_args = 0..=1, require_equals = true,
+          default_missing_value = "true", value_parser = parse_go_bool)]
+    pub dry_run: bool,
+}
+
+impl DryRunArg {
+    /// Prints upstream's dry-run line when set, and returns the `dryRun` body value.
+    pub fn announce(&self, ctx: &Ctx) -> Result<Vec<String>> {
+        if self.dry_run {
+            ctx.out.line("Dry Run execution")?;
+        }
+        Ok(dry_run_value(self.dry_run))
+    }
+}
+
+/// `--wait` / `--timeout` (beyond upstream): return only once the VM reached the state asked for.
+#[derive(Args, Debug, Clone)]
+pub struct WaitArgs {
+    /// Wait until the virtual machine reaches the requested state.
+    #[arg(long, default_value = "false", num_args = 0..=1, require_equals = true,
+          default_missing_value = "true", value_parser = parse_go_bool)]
+    pub wait: bool,
+    /// How long --wait waits (e.g. 90s, 5m) before failing.
+    #[arg(long, default_value = "5m", value_parser = parse_duration, value_name = "duration")]
+    pub timeout: Duration,
+}
+
+impl WaitArgs {
+    /// Whether to wait: not on a dry run, since nothing changes.
+    pub fn active(&self, dry_run: bool) -> bool {
+        self.wait && !dry_run
+    }
+}
+
+/// Upstream's success line, e.g. `VM myvm was scheduled to start`.
+pub fn scheduled(ctx: &Ctx, kind: &str, name: &str, action: &str) -> Result<()> {
+    ctx.out.line(format!("{kind} {name} was scheduled to {action}"))
+}

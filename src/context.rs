@@ -1,0 +1,35 @@
+//! The run context every command gets: global flags, the printer and a
+//! cluster connection built on first use (so `version --client` never reads a kubeconfig).
+
+use tokio::sync::OnceCell;
+
+use crate::cli::GlobalArgs;
+use crate::cluster::Cluster;
+use crate::error::Result;
+use crate::output::Output;
+
+pub struct Ctx {
+    pub global: GlobalArgs,
+    pub out: Output,
+    cluster: OnceCell<Cluster>,
+}
+
+impl Ctx {
+    pub fn new(global: GlobalArgs) -> Self {
+        Ctx {
+            global,
+            out: Output,
+            cluster: OnceCell::new(),
+        }
+    }
+
+    /// The cluster connection, built from the kubeconfig the first time it is asked for.
+    pub async fn cluster(&self) -> Result<&Cluster> {
+        self.cluster.get_or_try_init(|| Cluster::connect(&self.global)).await
+    }
+
+    /// The connection if one was already made (for the failure hint after an error).
+    pub fn existing_cluster(&self) -> Option<&Cluster> {
+        self.cluster.get()
+    }
+}

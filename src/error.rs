@@ -1,0 +1,170 @@
+//! The one error type of virtctl: what went wrong in words the user can act on, and the exit
+//! status that goes with it.
+//!
+//! `Display` is the single line upstream virtctl prints (so scripts that match on it keep
+//! working); [`Error::hint`] is an optional second line that tells the user what to do.
+
+/// A failure reported by the Kubernetes or KubeVirt API: an HTTP status with its decoded message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiError {
+    /// HTTP status code.
+    pub code: u16,
+    /// The `Status.reason` when the server sent a `Status` (`NotFound`, `Conflict`, ...).
+    pub reason: Option<String>,
+    /// The text client-go would show: the `Status.message`, or a generic text for the code.
+    pub message: String,
+}
+
+impl ApiError {
+    pub fn is_not_found(&self) -> bool {
+        self.code == 404
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Bad arguments or flags: the user must change the command line.
+    #[error("{0}")]
+    Usage(String),
+    /// The kubeconfig or the global flags do not give a usable client.
+    #[error("{0}")]
+    Config(String),
+    /// The server answered with an error status.
+    #[error("{}", .0.message)]
+    Api(ApiError),
+    /// The server could not be reached (connection, TLS, DNS, timeout).
+    #[error("{message}")]
+    Transport { message: String, hint: Option<String> },
+    /// A wait (`--wait`) ran out of time.
+    #[error("{0}")]
+    Timeout(String),
+    /// A local I/O failure, already described with its path.
+    #[error("{0}")]
+    Io(String),
+    /// Any other failure, described in full.
+    #[error("{0}")]
+    Other(String),
+    /// Standard output was closed by the reader (`virtctl ... | head`): not a failure.
+    #[error("broken pipe")]
+    BrokenPipe,
+    /// An error with upstream's command-specific prefix in front of it.
+    #[error("{prefix}{separator}{source}")]
+    Context {
+        prefix: String,
+        separator: &'static str,
+        #[source]
+        source: Box<Error>,
+    },
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// Wraps the error in upstream's prefix: `"{prefix}{separator}{self}"`.
+    pub fn context(self, prefix: impl Into<String>, separator: &'static str) -> Error {
+        Error::Context {
+            prefix: prefix.into(),
+            separator,
+            source: Box::new(self),
+        }
+    }
+
+    /// The innermost error, below all the prefixes.
+    pub fn root(&self) -> &Error {
+        match self {
+            Error::Context { source, .. } => source.root(),
+            other => other,
+        }
+    }
+
+    /// The API error at the root, if the failure came from the server.
+    pub fn api(&self) -> Option<&ApiError> {
+        match self.root() {
+            Error::Api(api) => Some(api),
+            _ => None,
+        }
+    }
+
+    /// What the user can do about it, when we know.
+    pub fn hint(&self) -> Option<String> {
+        match self.root() {
+            Error::Transport { hint, .. } => hint.clone(),
+            Error::Api(api) => match api.code {
+                401 => Some(
+                    "the server rejected the credentials: log in again or check --token / the kubeconfig user"
+                        .to_string(),
+                ),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// Whether the server was reached and answered (the version-skew hint only makes sense then).
+    pub fn reached_server(&self) -> bool {
+        matches!(self.root(), Error::Api(_))
+    }
+
+    /// The process exit status for this error. Upstream exits 1 on every error.
+    pub fn exit_code(&self) -> u8 {
+        match self.root() {
+            Error::BrokenPipe => 0,
+            _ => 1,
+        }
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(err: std::io::Error) -> Self {
+        if err.kind() == std::io::ErrorKind::BrokenPipe {
+            return Error::BrokenPipe;
+        }
+        Error::Io(err.to_string())
+    }
+}
+
+/// Go's `%q` rendering of a string, used where upstream prints Go-quoted values.
+pub fn go_quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn context_prefixes_stack_outside_in() {
+        let err = Error::Api(ApiError {
+            code: 404,
+            reason: None,
+            message: "gone".into(),
+        })
+        .context("inner", ": ")
+        .context("outer", " ");
+        assert_eq!(err.to_string(), "outer inner: gone");
+        assert!(err.api().unwrap().is_not_found());
+        assert!(err.reached_server());
+    }
+
+    #[test]
+    fn go_quote_escapes_like_go() {
+        assert_eq!(go_quote("a\"b\\c\nd"), r#""a\"b\\c\nd""#);
+        assert_eq!(go_quote("\u{1}"), r#""\x01""#);
+    }
+}

@@ -1,0 +1,143 @@
+//! Flag value syntaxes that upstream gets from Go's pflag, parsed the same way here:
+//! booleans (`--dry-run=false`), `stringToString` maps (`--addedNodeSelector k=v,k2=v2`) and
+//! durations (`--request-timeout 1m30s`, `--timeout 90s`).
+
+use std::time::Duration;
+
+/// Go's `strconv.ParseBool`: what pflag accepts after `--flag=`.
+pub fn parse_go_bool(value: &str) -> Result<bool, String> {
+    match value {
+        "1" | "t" | "T" | "TRUE" | "true" | "True" => Ok(true),
+        "0" | "f" | "F" | "FALSE" | "false" | "False" => Ok(false),
+        _ => Err(format!("strconv.ParseBool: parsing {value:?}: invalid syntax")),
+    }
+}
+
+/// One occurrence of a pflag `stringToString` flag: a single `k=v` taken verbatim, or a
+/// comma-separated record of `k=v` pairs.
+pub fn parse_string_to_string(value: &str) -> Result<Vec<(String, String)>, String> {
+    let value = value.trim_matches('"');
+    if value.is_empty() {
+        return Ok(Vec::new());
+    }
+    let fields: Vec<&str> = if value.matches('=').count() == 1 {
+        vec![value]
+    } else {
+        value.split(',').collect()
+    };
+    fields
+        .into_iter()
+        .map(|field| {
+            field
+                .split_once('=')
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .ok_or_else(|| format!("{field} must be formatted as key=value"))
+        })
+        .collect()
+}
+
+/// Merges repeated `stringToString` occurrences; later keys win, first-seen order is kept.
+pub fn merge_string_maps(occurrences: &[Vec<(String, String)>]) -> Vec<(String, String)> {
+    let mut merged: Vec<(String, String)> = Vec::new();
+    for (key, value) in occurrences.iter().flatten() {
+        match merged.iter_mut().find(|(k, _)| k == key) {
+            Some(entry) => entry.1 = value.clone(),
+            None => merged.push((key.clone(), value.clone())),
+        }
+    }
+    merged
+}
+
+/// A Go duration (`300ms`, `1.5h`, `2h45m`) or, as kubectl's `--request-timeout` also takes, a
+/// bare number of seconds.
+pub fn parse_duration(value: &str) -> Result<Duration, String> {
+    let value = value.trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Ok(Duration::from_secs(seconds));
+    }
+    let invalid = || format!("invalid duration {value:?}");
+    let mut rest = value;
+    let mut total = 0f64;
+    if rest.is_empty() {
+        return Err(invalid());
+    }
+    while !rest.is_empty() {
+        let number_len = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .ok_or_else(|| format!("missing unit in duration {value:?}"))?;
+        let number: f64 = rest[..number_len].parse().map_err(|_| invalid())?;
+        rest = &rest[number_len..];
+        let unit_len = rest
+            .find(|c: char| c.is_ascii_digit() || c == '.')
+            .unwrap_or(rest.len());
+        let seconds_per_unit = match &rest[..unit_len] {
+            "ns" => 1e-9,
+            "us" | "µs" => 1e-6,
+            "ms" => 1e-3,
+            "s" => 1.0,
+            "m" => 60.0,
+            "h" => 3600.0,
+            unit => return Err(format!("unknown unit {unit:?} in duration {value:?}")),
+        };
+        total += number * seconds_per_unit;
+        rest = &rest[unit_len..];
+    }
+    Ok(Duration::from_secs_f64(total))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn go_bools() {
+        assert_eq!(parse_go_bool("True"), Ok(true));
+        assert_eq!(parse_go_bool("0"), Ok(false));
+        assert!(parse_go_bool("yes").is_err());
+    }
+
+    #[test]
+    fn string_to_string_single_pair_is_verbatim() {
+        assert_eq!(
+            parse_string_to_string("zone=a,b").unwrap(),
+            vec![("zone".to_string(), "a,b".to_string())]
+        );
+    }
+
+    #[test]
+    fn string_to_string_csv_record() {
+        assert_eq!(
+            parse_string_to_string("kubernetes.io/hostname=node02,zone=a").unwrap(),
+            vec![
+                ("kubernetes.io/hostname".to_string(), "node02".to_string()),
+                ("zone".to_string(), "a".to_string())
+            ]
+        );
+        assert_eq!(
+            parse_string_to_string("a=1,b=2,c").unwrap_err(),
+            "c must be formatted as key=value"
+        );
+    }
+
+    #[test]
+    fn string_maps_merge_later_wins() {
+        let merged = merge_string_maps(&[
+            vec![("a".into(), "1".into()), ("b".into(), "2".into())],
+            vec![("a".into(), "3".into())],
+        ]);
+        assert_eq!(merged, vec![("a".into(), "3".into()), ("b".into(), "2".into())]);
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("0"), Ok(Duration::ZERO));
+        assert_eq!(parse_duration("90"), Ok(Duration::from_secs(90)));
+        assert_eq!(parse_duration("1m30s"), Ok(Duration::from_secs(90)));
+        assert_eq!(parse_duration("250ms"), Ok(Duration::from_millis(250)));
+        assert_eq!(parse_duration("1.5h"), Ok(Duration::from_secs(5400)));
+        assert!(parse_duration("5").is_ok());
+        assert!(parse_duration("5x").is_err());
+        assert!(parse_duration("s").is_err());
+        assert!(parse_duration("").is_err());
+    }
+}

@@ -1,0 +1,117 @@
+//! Usage text and command-line errors, shaped like upstream's cobra: the program name
+//! (`kubectl virt` as a plugin), and one-line errors with cobra's wording.
+
+use std::process::ExitCode;
+
+use clap::CommandFactory;
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+
+use crate::cli::Cli;
+
+/// The command tree with usage lines naming `program`.
+pub fn command_for(program: &str) -> clap::Command {
+    let command = Cli::command();
+    if program == "virtctl" {
+        return command;
+    }
+    let rename = |text: String| text.replace("virtctl", program);
+    let mut command = command.name(program.to_string()).bin_name(program.to_string());
+    let names: Vec<String> = command.get_subcommands().map(|s| s.get_name().to_string()).collect();
+    for name in names {
+        command = command.mut_subcommand(&name, |sub| {
+            let usage = sub.get_overridden_usage().map(|u| rename(u.to_string()));
+            let after = sub.get_after_help().map(|h| rename(h.to_string()));
+            let mut sub = sub;
+            if let Some(usage) = usage {
+                sub = sub.override_usage(usage);
+            }
+            if let Some(after) = after {
+                sub = sub.after_help(after);
+            }
+            sub
+        });
+    }
+    if let Some(after) = command.get_after_help().map(|h| rename(h.to_string())) {
+        command = command.after_help(after);
+    }
+    command
+}
+
+/// `virtctl` with no command prints its usage on stdout and exits 0, as upstream.
+pub fn print_root_help(program: &str) -> ExitCode {
+    let mut command = command_for(program);
+    let _ = command.print_help();
+    ExitCode::SUCCESS
+}
+
+/// Help and version requests print normally; every other parse error becomes one line in
+/// cobra's words, with exit status 1.
+pub fn report_clap_error(err: &clap::Error) -> ExitCode {
+    match err.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = err.print();
+            ExitCode::SUCCESS
+        }
+        _ => {
+            eprintln!("{}", cobra_message(err));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn context_string(err: &clap::Error, kind: ContextKind) -> Option<String> {
+    match err.get(kind)? {
+        ContextValue::String(s) => Some(s.clone()),
+        ContextValue::Strings(v) => v.first().cloned(),
+        _ => None,
+    }
+}
+
+fn cobra_message(err: &clap::Error) -> String {
+    match err.kind() {
+        ErrorKind::UnknownArgument => {
+            let arg = context_string(err, ContextKind::InvalidArg).unwrap_or_default();
+            if let Some(long) = arg.strip_prefix("--") {
+                format!("unknown flag: --{}", long.split('=').next().unwrap_or(long))
+            } else if let Some(short) = arg.strip_prefix('-') {
+                let first = short.chars().next().unwrap_or('-');
+                format!("unknown shorthand flag: '{first}' in -{short}")
+            } else {
+                first_line(err)
+            }
+        }
+        ErrorKind::InvalidSubcommand => {
+            let name = context_string(err, ContextKind::InvalidSubcommand).unwrap_or_default();
+            let mut text = format!("unknown command {name:?} for \"virtctl\"");
+            if let Some(ContextValue::Strings(suggestions)) = err.get(ContextKind::SuggestedSubcommand) {
+                text.push_str("\n\nDid you mean this?\n");
+                for suggestion in suggestions {
+                    text.push_str(&format!("\t{suggestion}\n"));
+                }
+            }
+            text
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            let arg = context_string(err, ContextKind::InvalidArg).unwrap_or_default();
+            let flag = arg
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .trim_end_matches('=')
+                .to_string();
+            let value = context_string(err, ContextKind::InvalidValue).unwrap_or_default();
+            let reason = std::error::Error::source(err).map(|s| s.to_string());
+            match reason {
+                Some(reason) => format!("invalid argument {value:?} for {flag:?} flag: {reason}"),
+                None => first_line(err),
+            }
+        }
+        _ => first_line(err),
+    }
+}
+
+fn first_line(err: &clap::Error) -> String {
+    let rendered = err.render().to_string();
+    let line = rendered.lines().next().unwrap_or("invalid command line");
+    line.strip_prefix("error: ").unwrap_or(line).to_string()
+}
