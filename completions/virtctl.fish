@@ -1,0 +1,462 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_virtctl_global_optspecs
+    string join \n as= as-group= as-uid= certificate-authority= client-certificate= client-key= cluster= context= disable-compression= insecure-skip-tls-verify= kubeconfig= n/namespace= password= proxy-url= request-timeout= s/server= tls-server-name= token= user= username= v/v= h/help
+end
+
+function __fish_virtctl_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_virtctl_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_virtctl_using_subcommand
+    set -l cmd (__fish_virtctl_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c virtctl -n "__fish_virtctl_needs_command" -l as -d 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace' -r
+complete -c virtctl -n "__fish_virtctl_needs_command" -l as-group -d 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups' -r
+complete -c virtctl -n "__fish_virtctl_needs_command" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c virtctl -n "__fish_virtctl_needs_command" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
+complete -c virtctl -n "__fish_virtctl_needs_command" -l client-certificate -d 'Path to a client certificate file for TLS' -r
+complete -c virtctl -n "__fish_virtctl_needs_command" -l client-key -d 'Path to a client key file for TLS' -r
+complete -c virtctl -n "__fish_virtctl_needs_command" -l cluster -d 'The name of the kubeconfig cluster to use' -r
+complete -c virtctl -n "__fish_virtctl_needs_command" -l context -d 'The name of the kubeconfig context to use' -r
+complete -c virtctl -n "__fish_virtctl_needs_command" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c virtctl -n "__fish_virtctl_needs_command" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity. This will make your HTTPS connections insecure' -r
+complete -c virtctl -n "__fish_virtctl_needs_command" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
+complete -c virtctl -n "__fish_virtctl_needs_command" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
+complete -c virtctl -n "__fish_virtctl_needs_command" -l password -d 'Password for basic authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_needs_command" -l proxy-url -d 'If provided, this URL will be used to connect via proxy' -r
+complete -c virtctl -n "__fish_virtctl_needs_command" -l request-timeout -d 'The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don\'t timeout requests' -r
+complete -c virtctl -n "__fish_virtctl_needs_command" -s s -l server -d 'The address and port of the Kubernetes API server' -r
+complete -c virtctl -n "__fish_virtctl_needs_command" -l tls-server-name -d 'Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used' -r
+complete -c virtctl -n "__fish_virtctl_needs_command" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_needs_command" -l user -d 'The name of the kubeconfig user to use' -r
+complete -c virtctl -n "__fish_virtctl_needs_command" -l username -d 'Username for basic authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_needs_command" -s v -l v -d 'number for the log level verbosity' -r
+complete -c virtctl -n "__fish_virtctl_needs_command" -s h -l help -d 'Print help'
+complete -c virtctl -n "__fish_virtctl_needs_command" -f -a "start" -d 'Start a virtual machine'
+complete -c virtctl -n "__fish_virtctl_needs_command" -f -a "stop" -d 'Stop a virtual machine'
+complete -c virtctl -n "__fish_virtctl_needs_command" -f -a "restart" -d 'Restart a virtual machine'
+complete -c virtctl -n "__fish_virtctl_needs_command" -f -a "pause" -d 'Pause a virtual machine'
+complete -c virtctl -n "__fish_virtctl_needs_command" -f -a "unpause" -d 'Unpause a virtual machine'
+complete -c virtctl -n "__fish_virtctl_needs_command" -f -a "migrate" -d 'Migrate a virtual machine'
+complete -c virtctl -n "__fish_virtctl_needs_command" -f -a "migrate-cancel" -d 'Cancel migration of a virtual machine'
+complete -c virtctl -n "__fish_virtctl_needs_command" -f -a "evacuate-cancel" -d 'Cancel evacuation for a VM, VMI, or all VMIs on a node'
+complete -c virtctl -n "__fish_virtctl_needs_command" -f -a "soft-reboot" -d 'Soft reboot a virtual machine instance'
+complete -c virtctl -n "__fish_virtctl_needs_command" -f -a "reset" -d 'Reset a virtual machine instance'
+complete -c virtctl -n "__fish_virtctl_needs_command" -f -a "guestosinfo" -d 'Return guest agent info about operating system'
+complete -c virtctl -n "__fish_virtctl_needs_command" -f -a "userlist" -d 'Return full list of logged in users on a guest OS'
+complete -c virtctl -n "__fish_virtctl_needs_command" -f -a "fslist" -d 'Return full list of filesystems available on a guest OS'
+complete -c virtctl -n "__fish_virtctl_needs_command" -f -a "version" -d 'Print the client and server version information'
+complete -c virtctl -n "__fish_virtctl_needs_command" -f -a "completion" -d 'Generate the autocompletion script for the specified shell'
+complete -c virtctl -n "__fish_virtctl_needs_command" -f -a "options" -d 'Print the list of flags inherited by all commands'
+complete -c virtctl -n "__fish_virtctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c virtctl -n "__fish_virtctl_using_subcommand start" -l paused -d '--paused=false: If set to true, start virtual machine in paused state' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand start" -l dry-run -d '--dry-run=false: Flag used to set whether to perform a dry run or not. If true the command will be executed without performing any changes' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand start" -l wait -d 'Wait until the virtual machine reaches the requested state' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand start" -l timeout -d 'How long --wait waits (e.g. 90s, 5m) before failing' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand start" -l as -d 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand start" -l as-group -d 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand start" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand start" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand start" -l client-certificate -d 'Path to a client certificate file for TLS' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand start" -l client-key -d 'Path to a client key file for TLS' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand start" -l cluster -d 'The name of the kubeconfig cluster to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand start" -l context -d 'The name of the kubeconfig context to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand start" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand start" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity. This will make your HTTPS connections insecure' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand start" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand start" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand start" -l password -d 'Password for basic authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand start" -l proxy-url -d 'If provided, this URL will be used to connect via proxy' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand start" -l request-timeout -d 'The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don\'t timeout requests' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand start" -s s -l server -d 'The address and port of the Kubernetes API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand start" -l tls-server-name -d 'Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand start" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand start" -l user -d 'The name of the kubeconfig user to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand start" -l username -d 'Username for basic authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand start" -s v -l v -d 'number for the log level verbosity' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand start" -s h -l help -d 'Print help'
+complete -c virtctl -n "__fish_virtctl_using_subcommand stop" -l force -d '--force=false: Only used when grace-period=0. If true, immediately remove VMI pod from API and bypass graceful deletion. Note that immediate deletion of some resources may result in inconsistency or data loss and requires confirmation' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand stop" -l grace-period -d '--grace-period=-1: Period of time in seconds given to the VMI to terminate gracefully. Can only be set to 0 when --force is true (force deletion). Currently only setting 0 is supported. [default: -1]' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand stop" -l dry-run -d '--dry-run=false: Flag used to set whether to perform a dry run or not. If true the command will be executed without performing any changes' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand stop" -l wait -d 'Wait until the virtual machine reaches the requested state' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand stop" -l timeout -d 'How long --wait waits (e.g. 90s, 5m) before failing' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand stop" -l as -d 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand stop" -l as-group -d 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand stop" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand stop" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand stop" -l client-certificate -d 'Path to a client certificate file for TLS' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand stop" -l client-key -d 'Path to a client key file for TLS' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand stop" -l cluster -d 'The name of the kubeconfig cluster to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand stop" -l context -d 'The name of the kubeconfig context to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand stop" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand stop" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity. This will make your HTTPS connections insecure' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand stop" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand stop" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand stop" -l password -d 'Password for basic authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand stop" -l proxy-url -d 'If provided, this URL will be used to connect via proxy' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand stop" -l request-timeout -d 'The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don\'t timeout requests' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand stop" -s s -l server -d 'The address and port of the Kubernetes API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand stop" -l tls-server-name -d 'Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand stop" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand stop" -l user -d 'The name of the kubeconfig user to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand stop" -l username -d 'Username for basic authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand stop" -s v -l v -d 'number for the log level verbosity' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand stop" -s h -l help -d 'Print help'
+complete -c virtctl -n "__fish_virtctl_using_subcommand restart" -l force -d '--force=false: Only used when grace-period=0. If true, immediately remove VMI pod from API and bypass graceful deletion. Note that immediate deletion of some resources may result in inconsistency or data loss and requires confirmation' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand restart" -l grace-period -d '--grace-period=-1: Period of time in seconds given to the VMI to terminate gracefully. Can only be set to 0 when --force is true (force deletion). Currently only setting 0 is supported. [default: -1]' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand restart" -l dry-run -d '--dry-run=false: Flag used to set whether to perform a dry run or not. If true the command will be executed without performing any changes' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand restart" -l wait -d 'Wait until the virtual machine reaches the requested state' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand restart" -l timeout -d 'How long --wait waits (e.g. 90s, 5m) before failing' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand restart" -l as -d 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand restart" -l as-group -d 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand restart" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand restart" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand restart" -l client-certificate -d 'Path to a client certificate file for TLS' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand restart" -l client-key -d 'Path to a client key file for TLS' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand restart" -l cluster -d 'The name of the kubeconfig cluster to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand restart" -l context -d 'The name of the kubeconfig context to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand restart" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand restart" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity. This will make your HTTPS connections insecure' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand restart" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand restart" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand restart" -l password -d 'Password for basic authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand restart" -l proxy-url -d 'If provided, this URL will be used to connect via proxy' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand restart" -l request-timeout -d 'The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don\'t timeout requests' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand restart" -s s -l server -d 'The address and port of the Kubernetes API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand restart" -l tls-server-name -d 'Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand restart" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand restart" -l user -d 'The name of the kubeconfig user to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand restart" -l username -d 'Username for basic authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand restart" -s v -l v -d 'number for the log level verbosity' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand restart" -s h -l help -d 'Print help'
+complete -c virtctl -n "__fish_virtctl_using_subcommand pause" -l dry-run -d '--dry-run=false: Flag used to set whether to perform a dry run or not. If true the command will be executed without performing any changes' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand pause" -l wait -d 'Wait until the virtual machine reaches the requested state' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand pause" -l timeout -d 'How long --wait waits (e.g. 90s, 5m) before failing' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand pause" -l as -d 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand pause" -l as-group -d 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand pause" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand pause" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand pause" -l client-certificate -d 'Path to a client certificate file for TLS' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand pause" -l client-key -d 'Path to a client key file for TLS' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand pause" -l cluster -d 'The name of the kubeconfig cluster to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand pause" -l context -d 'The name of the kubeconfig context to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand pause" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand pause" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity. This will make your HTTPS connections insecure' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand pause" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand pause" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand pause" -l password -d 'Password for basic authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand pause" -l proxy-url -d 'If provided, this URL will be used to connect via proxy' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand pause" -l request-timeout -d 'The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don\'t timeout requests' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand pause" -s s -l server -d 'The address and port of the Kubernetes API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand pause" -l tls-server-name -d 'Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand pause" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand pause" -l user -d 'The name of the kubeconfig user to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand pause" -l username -d 'Username for basic authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand pause" -s v -l v -d 'number for the log level verbosity' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand pause" -s h -l help -d 'Print help'
+complete -c virtctl -n "__fish_virtctl_using_subcommand unpause" -l dry-run -d '--dry-run=false: Flag used to set whether to perform a dry run or not. If true the command will be executed without performing any changes' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand unpause" -l wait -d 'Wait until the virtual machine reaches the requested state' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand unpause" -l timeout -d 'How long --wait waits (e.g. 90s, 5m) before failing' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand unpause" -l as -d 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand unpause" -l as-group -d 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand unpause" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand unpause" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand unpause" -l client-certificate -d 'Path to a client certificate file for TLS' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand unpause" -l client-key -d 'Path to a client key file for TLS' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand unpause" -l cluster -d 'The name of the kubeconfig cluster to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand unpause" -l context -d 'The name of the kubeconfig context to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand unpause" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand unpause" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity. This will make your HTTPS connections insecure' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand unpause" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand unpause" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand unpause" -l password -d 'Password for basic authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand unpause" -l proxy-url -d 'If provided, this URL will be used to connect via proxy' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand unpause" -l request-timeout -d 'The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don\'t timeout requests' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand unpause" -s s -l server -d 'The address and port of the Kubernetes API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand unpause" -l tls-server-name -d 'Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand unpause" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand unpause" -l user -d 'The name of the kubeconfig user to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand unpause" -l username -d 'Username for basic authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand unpause" -s v -l v -d 'number for the log level verbosity' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand unpause" -s h -l help -d 'Print help'
+complete -c virtctl -n "__fish_virtctl_using_subcommand migrate" -l addedNodeSelector -d '--addedNodeSelector=key=value1,key2=value2: configure an additional node selector for the one-off migration attempt. AddedNodeSelector can only restrict constraints already set on the VM. By default the scheduler is responsible for finding the best Node, which is the recommended way of migrating VMs' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand migrate" -l dry-run -d '--dry-run=false: Flag used to set whether to perform a dry run or not. If true the command will be executed without performing any changes' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand migrate" -l wait -d 'Wait until the virtual machine reaches the requested state' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand migrate" -l timeout -d 'How long --wait waits (e.g. 90s, 5m) before failing' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand migrate" -l as -d 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand migrate" -l as-group -d 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand migrate" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand migrate" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand migrate" -l client-certificate -d 'Path to a client certificate file for TLS' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand migrate" -l client-key -d 'Path to a client key file for TLS' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand migrate" -l cluster -d 'The name of the kubeconfig cluster to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand migrate" -l context -d 'The name of the kubeconfig context to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand migrate" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand migrate" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity. This will make your HTTPS connections insecure' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand migrate" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand migrate" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand migrate" -l password -d 'Password for basic authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand migrate" -l proxy-url -d 'If provided, this URL will be used to connect via proxy' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand migrate" -l request-timeout -d 'The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don\'t timeout requests' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand migrate" -s s -l server -d 'The address and port of the Kubernetes API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand migrate" -l tls-server-name -d 'Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand migrate" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand migrate" -l user -d 'The name of the kubeconfig user to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand migrate" -l username -d 'Username for basic authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand migrate" -s v -l v -d 'number for the log level verbosity' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand migrate" -s h -l help -d 'Print help'
+complete -c virtctl -n "__fish_virtctl_using_subcommand migrate-cancel" -l dry-run -d '--dry-run=false: Flag used to set whether to perform a dry run or not. If true the command will be executed without performing any changes' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand migrate-cancel" -l as -d 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand migrate-cancel" -l as-group -d 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand migrate-cancel" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand migrate-cancel" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand migrate-cancel" -l client-certificate -d 'Path to a client certificate file for TLS' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand migrate-cancel" -l client-key -d 'Path to a client key file for TLS' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand migrate-cancel" -l cluster -d 'The name of the kubeconfig cluster to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand migrate-cancel" -l context -d 'The name of the kubeconfig context to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand migrate-cancel" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand migrate-cancel" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity. This will make your HTTPS connections insecure' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand migrate-cancel" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand migrate-cancel" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand migrate-cancel" -l password -d 'Password for basic authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand migrate-cancel" -l proxy-url -d 'If provided, this URL will be used to connect via proxy' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand migrate-cancel" -l request-timeout -d 'The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don\'t timeout requests' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand migrate-cancel" -s s -l server -d 'The address and port of the Kubernetes API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand migrate-cancel" -l tls-server-name -d 'Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand migrate-cancel" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand migrate-cancel" -l user -d 'The name of the kubeconfig user to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand migrate-cancel" -l username -d 'Username for basic authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand migrate-cancel" -s v -l v -d 'number for the log level verbosity' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand migrate-cancel" -s h -l help -d 'Print help'
+complete -c virtctl -n "__fish_virtctl_using_subcommand evacuate-cancel" -l dry-run -d '--dry-run=false: Flag used to set whether to perform a dry run or not. If true the command will be executed without performing any changes' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand evacuate-cancel" -l as -d 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand evacuate-cancel" -l as-group -d 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand evacuate-cancel" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand evacuate-cancel" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand evacuate-cancel" -l client-certificate -d 'Path to a client certificate file for TLS' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand evacuate-cancel" -l client-key -d 'Path to a client key file for TLS' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand evacuate-cancel" -l cluster -d 'The name of the kubeconfig cluster to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand evacuate-cancel" -l context -d 'The name of the kubeconfig context to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand evacuate-cancel" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand evacuate-cancel" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity. This will make your HTTPS connections insecure' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand evacuate-cancel" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand evacuate-cancel" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand evacuate-cancel" -l password -d 'Password for basic authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand evacuate-cancel" -l proxy-url -d 'If provided, this URL will be used to connect via proxy' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand evacuate-cancel" -l request-timeout -d 'The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don\'t timeout requests' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand evacuate-cancel" -s s -l server -d 'The address and port of the Kubernetes API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand evacuate-cancel" -l tls-server-name -d 'Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand evacuate-cancel" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand evacuate-cancel" -l user -d 'The name of the kubeconfig user to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand evacuate-cancel" -l username -d 'Username for basic authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand evacuate-cancel" -s v -l v -d 'number for the log level verbosity' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand evacuate-cancel" -s h -l help -d 'Print help'
+complete -c virtctl -n "__fish_virtctl_using_subcommand soft-reboot" -l as -d 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand soft-reboot" -l as-group -d 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand soft-reboot" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand soft-reboot" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand soft-reboot" -l client-certificate -d 'Path to a client certificate file for TLS' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand soft-reboot" -l client-key -d 'Path to a client key file for TLS' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand soft-reboot" -l cluster -d 'The name of the kubeconfig cluster to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand soft-reboot" -l context -d 'The name of the kubeconfig context to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand soft-reboot" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand soft-reboot" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity. This will make your HTTPS connections insecure' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand soft-reboot" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand soft-reboot" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand soft-reboot" -l password -d 'Password for basic authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand soft-reboot" -l proxy-url -d 'If provided, this URL will be used to connect via proxy' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand soft-reboot" -l request-timeout -d 'The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don\'t timeout requests' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand soft-reboot" -s s -l server -d 'The address and port of the Kubernetes API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand soft-reboot" -l tls-server-name -d 'Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand soft-reboot" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand soft-reboot" -l user -d 'The name of the kubeconfig user to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand soft-reboot" -l username -d 'Username for basic authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand soft-reboot" -s v -l v -d 'number for the log level verbosity' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand soft-reboot" -s h -l help -d 'Print help'
+complete -c virtctl -n "__fish_virtctl_using_subcommand reset" -l as -d 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand reset" -l as-group -d 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand reset" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand reset" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand reset" -l client-certificate -d 'Path to a client certificate file for TLS' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand reset" -l client-key -d 'Path to a client key file for TLS' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand reset" -l cluster -d 'The name of the kubeconfig cluster to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand reset" -l context -d 'The name of the kubeconfig context to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand reset" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand reset" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity. This will make your HTTPS connections insecure' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand reset" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand reset" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand reset" -l password -d 'Password for basic authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand reset" -l proxy-url -d 'If provided, this URL will be used to connect via proxy' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand reset" -l request-timeout -d 'The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don\'t timeout requests' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand reset" -s s -l server -d 'The address and port of the Kubernetes API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand reset" -l tls-server-name -d 'Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand reset" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand reset" -l user -d 'The name of the kubeconfig user to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand reset" -l username -d 'Username for basic authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand reset" -s v -l v -d 'number for the log level verbosity' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand reset" -s h -l help -d 'Print help'
+complete -c virtctl -n "__fish_virtctl_using_subcommand guestosinfo" -l as -d 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand guestosinfo" -l as-group -d 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand guestosinfo" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand guestosinfo" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand guestosinfo" -l client-certificate -d 'Path to a client certificate file for TLS' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand guestosinfo" -l client-key -d 'Path to a client key file for TLS' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand guestosinfo" -l cluster -d 'The name of the kubeconfig cluster to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand guestosinfo" -l context -d 'The name of the kubeconfig context to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand guestosinfo" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand guestosinfo" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity. This will make your HTTPS connections insecure' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand guestosinfo" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand guestosinfo" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand guestosinfo" -l password -d 'Password for basic authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand guestosinfo" -l proxy-url -d 'If provided, this URL will be used to connect via proxy' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand guestosinfo" -l request-timeout -d 'The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don\'t timeout requests' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand guestosinfo" -s s -l server -d 'The address and port of the Kubernetes API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand guestosinfo" -l tls-server-name -d 'Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand guestosinfo" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand guestosinfo" -l user -d 'The name of the kubeconfig user to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand guestosinfo" -l username -d 'Username for basic authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand guestosinfo" -s v -l v -d 'number for the log level verbosity' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand guestosinfo" -s h -l help -d 'Print help'
+complete -c virtctl -n "__fish_virtctl_using_subcommand userlist" -l as -d 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand userlist" -l as-group -d 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand userlist" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand userlist" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand userlist" -l client-certificate -d 'Path to a client certificate file for TLS' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand userlist" -l client-key -d 'Path to a client key file for TLS' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand userlist" -l cluster -d 'The name of the kubeconfig cluster to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand userlist" -l context -d 'The name of the kubeconfig context to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand userlist" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand userlist" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity. This will make your HTTPS connections insecure' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand userlist" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand userlist" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand userlist" -l password -d 'Password for basic authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand userlist" -l proxy-url -d 'If provided, this URL will be used to connect via proxy' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand userlist" -l request-timeout -d 'The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don\'t timeout requests' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand userlist" -s s -l server -d 'The address and port of the Kubernetes API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand userlist" -l tls-server-name -d 'Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand userlist" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand userlist" -l user -d 'The name of the kubeconfig user to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand userlist" -l username -d 'Username for basic authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand userlist" -s v -l v -d 'number for the log level verbosity' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand userlist" -s h -l help -d 'Print help'
+complete -c virtctl -n "__fish_virtctl_using_subcommand fslist" -l as -d 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand fslist" -l as-group -d 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand fslist" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand fslist" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand fslist" -l client-certificate -d 'Path to a client certificate file for TLS' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand fslist" -l client-key -d 'Path to a client key file for TLS' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand fslist" -l cluster -d 'The name of the kubeconfig cluster to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand fslist" -l context -d 'The name of the kubeconfig context to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand fslist" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand fslist" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity. This will make your HTTPS connections insecure' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand fslist" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand fslist" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand fslist" -l password -d 'Password for basic authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand fslist" -l proxy-url -d 'If provided, this URL will be used to connect via proxy' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand fslist" -l request-timeout -d 'The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don\'t timeout requests' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand fslist" -s s -l server -d 'The address and port of the Kubernetes API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand fslist" -l tls-server-name -d 'Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand fslist" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand fslist" -l user -d 'The name of the kubeconfig user to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand fslist" -l username -d 'Username for basic authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand fslist" -s v -l v -d 'number for the log level verbosity' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand fslist" -s h -l help -d 'Print help'
+complete -c virtctl -n "__fish_virtctl_using_subcommand version" -s c -l client -d 'Client version only (no server required)' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand version" -l as -d 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand version" -l as-group -d 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand version" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand version" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand version" -l client-certificate -d 'Path to a client certificate file for TLS' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand version" -l client-key -d 'Path to a client key file for TLS' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand version" -l cluster -d 'The name of the kubeconfig cluster to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand version" -l context -d 'The name of the kubeconfig context to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand version" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand version" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity. This will make your HTTPS connections insecure' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand version" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand version" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand version" -l password -d 'Password for basic authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand version" -l proxy-url -d 'If provided, this URL will be used to connect via proxy' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand version" -l request-timeout -d 'The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don\'t timeout requests' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand version" -s s -l server -d 'The address and port of the Kubernetes API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand version" -l tls-server-name -d 'Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand version" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand version" -l user -d 'The name of the kubeconfig user to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand version" -l username -d 'Username for basic authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand version" -s v -l v -d 'number for the log level verbosity' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand version" -s h -l help -d 'Print help'
+complete -c virtctl -n "__fish_virtctl_using_subcommand completion" -l no-descriptions -d 'disable completion descriptions' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand completion" -l as -d 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand completion" -l as-group -d 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand completion" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand completion" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand completion" -l client-certificate -d 'Path to a client certificate file for TLS' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand completion" -l client-key -d 'Path to a client key file for TLS' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand completion" -l cluster -d 'The name of the kubeconfig cluster to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand completion" -l context -d 'The name of the kubeconfig context to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand completion" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand completion" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity. This will make your HTTPS connections insecure' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand completion" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand completion" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand completion" -l password -d 'Password for basic authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand completion" -l proxy-url -d 'If provided, this URL will be used to connect via proxy' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand completion" -l request-timeout -d 'The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don\'t timeout requests' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand completion" -s s -l server -d 'The address and port of the Kubernetes API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand completion" -l tls-server-name -d 'Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand completion" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand completion" -l user -d 'The name of the kubeconfig user to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand completion" -l username -d 'Username for basic authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand completion" -s v -l v -d 'number for the log level verbosity' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand completion" -s h -l help -d 'Print help'
+complete -c virtctl -n "__fish_virtctl_using_subcommand options" -l as -d 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand options" -l as-group -d 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand options" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand options" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand options" -l client-certificate -d 'Path to a client certificate file for TLS' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand options" -l client-key -d 'Path to a client key file for TLS' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand options" -l cluster -d 'The name of the kubeconfig cluster to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand options" -l context -d 'The name of the kubeconfig context to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand options" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand options" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity. This will make your HTTPS connections insecure' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand options" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand options" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand options" -l password -d 'Password for basic authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand options" -l proxy-url -d 'If provided, this URL will be used to connect via proxy' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand options" -l request-timeout -d 'The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don\'t timeout requests' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand options" -s s -l server -d 'The address and port of the Kubernetes API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand options" -l tls-server-name -d 'Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand options" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand options" -l user -d 'The name of the kubeconfig user to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand options" -l username -d 'Username for basic authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand options" -s v -l v -d 'number for the log level verbosity' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand options" -s h -l help -d 'Print help'
+complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist version completion options help" -f -a "start" -d 'Start a virtual machine'
+complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist version completion options help" -f -a "stop" -d 'Stop a virtual machine'
+complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist version completion options help" -f -a "restart" -d 'Restart a virtual machine'
+complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist version completion options help" -f -a "pause" -d 'Pause a virtual machine'
+complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist version completion options help" -f -a "unpause" -d 'Unpause a virtual machine'
+complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist version completion options help" -f -a "migrate" -d 'Migrate a virtual machine'
+complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist version completion options help" -f -a "migrate-cancel" -d 'Cancel migration of a virtual machine'
+complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist version completion options help" -f -a "evacuate-cancel" -d 'Cancel evacuation for a VM, VMI, or all VMIs on a node'
+complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist version completion options help" -f -a "soft-reboot" -d 'Soft reboot a virtual machine instance'
+complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist version completion options help" -f -a "reset" -d 'Reset a virtual machine instance'
+complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist version completion options help" -f -a "guestosinfo" -d 'Return guest agent info about operating system'
+complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist version completion options help" -f -a "userlist" -d 'Return full list of logged in users on a guest OS'
+complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist version completion options help" -f -a "fslist" -d 'Return full list of filesystems available on a guest OS'
+complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist version completion options help" -f -a "version" -d 'Print the client and server version information'
+complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist version completion options help" -f -a "completion" -d 'Generate the autocompletion script for the specified shell'
+complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist version completion options help" -f -a "options" -d 'Print the list of flags inherited by all commands'
+complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist version completion options help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

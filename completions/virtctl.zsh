@@ -1,0 +1,881 @@
+#compdef virtctl
+
+autoload -U is-at-least
+
+_virtctl() {
+    typeset -A opt_args
+    typeset -a _arguments_options
+    local ret=1
+
+    if is-at-least 5.2; then
+        _arguments_options=(-s -S -C)
+    else
+        _arguments_options=(-s -C)
+    fi
+
+    local context curcontext="$curcontext" state line
+    _arguments "${_arguments_options[@]}" : \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+":: :_virtctl_commands" \
+"*::: :->virtctl" \
+&& ret=0
+    case $state in
+    (virtctl)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:virtctl-command-$line[1]:"
+        case $line[1] in
+            (start)
+_arguments "${_arguments_options[@]}" : \
+'--paused=[--paused=false\: If set to true, start virtual machine in paused state]::PAUSED:_default' \
+'--dry-run=[--dry-run=false\: Flag used to set whether to perform a dry run or not. If true the command will be executed without performing any changes]::DRY_RUN:_default' \
+'--wait=[Wait until the virtual machine reaches the requested state]::WAIT:_default' \
+'--timeout=[How long --wait waits (e.g. 90s, 5m) before failing]:duration:_default' \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+'*::values:_default' \
+&& ret=0
+;;
+(stop)
+_arguments "${_arguments_options[@]}" : \
+'--force=[--force=false\: Only used when grace-period=0. If true, immediately remove VMI pod from API and bypass graceful deletion. Note that immediate deletion of some resources may result in inconsistency or data loss and requires confirmation]::FORCE:_default' \
+'--grace-period=[--grace-period=-1\: Period of time in seconds given to the VMI to terminate gracefully. Can only be set to 0 when --force is true (force deletion). Currently only setting 0 is supported. \[default\: -1\]]:int:_default' \
+'--dry-run=[--dry-run=false\: Flag used to set whether to perform a dry run or not. If true the command will be executed without performing any changes]::DRY_RUN:_default' \
+'--wait=[Wait until the virtual machine reaches the requested state]::WAIT:_default' \
+'--timeout=[How long --wait waits (e.g. 90s, 5m) before failing]:duration:_default' \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+'*::values:_default' \
+&& ret=0
+;;
+(restart)
+_arguments "${_arguments_options[@]}" : \
+'--force=[--force=false\: Only used when grace-period=0. If true, immediately remove VMI pod from API and bypass graceful deletion. Note that immediate deletion of some resources may result in inconsistency or data loss and requires confirmation]::FORCE:_default' \
+'--grace-period=[--grace-period=-1\: Period of time in seconds given to the VMI to terminate gracefully. Can only be set to 0 when --force is true (force deletion). Currently only setting 0 is supported. \[default\: -1\]]:int:_default' \
+'--dry-run=[--dry-run=false\: Flag used to set whether to perform a dry run or not. If true the command will be executed without performing any changes]::DRY_RUN:_default' \
+'--wait=[Wait until the virtual machine reaches the requested state]::WAIT:_default' \
+'--timeout=[How long --wait waits (e.g. 90s, 5m) before failing]:duration:_default' \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+'*::values:_default' \
+&& ret=0
+;;
+(pause)
+_arguments "${_arguments_options[@]}" : \
+'--dry-run=[--dry-run=false\: Flag used to set whether to perform a dry run or not. If true the command will be executed without performing any changes]::DRY_RUN:_default' \
+'--wait=[Wait until the virtual machine reaches the requested state]::WAIT:_default' \
+'--timeout=[How long --wait waits (e.g. 90s, 5m) before failing]:duration:_default' \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+'*::values:_default' \
+&& ret=0
+;;
+(unpause)
+_arguments "${_arguments_options[@]}" : \
+'--dry-run=[--dry-run=false\: Flag used to set whether to perform a dry run or not. If true the command will be executed without performing any changes]::DRY_RUN:_default' \
+'--wait=[Wait until the virtual machine reaches the requested state]::WAIT:_default' \
+'--timeout=[How long --wait waits (e.g. 90s, 5m) before failing]:duration:_default' \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+'*::values:_default' \
+&& ret=0
+;;
+(migrate)
+_arguments "${_arguments_options[@]}" : \
+'*--addedNodeSelector=[--addedNodeSelector=key=value1,key2=value2\: configure an additional node selector for the one-off migration attempt. AddedNodeSelector can only restrict constraints already set on the VM. By default the scheduler is responsible for finding the best Node, which is the recommended way of migrating VMs]:stringToString:_default' \
+'--dry-run=[--dry-run=false\: Flag used to set whether to perform a dry run or not. If true the command will be executed without performing any changes]::DRY_RUN:_default' \
+'--wait=[Wait until the virtual machine reaches the requested state]::WAIT:_default' \
+'--timeout=[How long --wait waits (e.g. 90s, 5m) before failing]:duration:_default' \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+'*::values:_default' \
+&& ret=0
+;;
+(migrate-cancel)
+_arguments "${_arguments_options[@]}" : \
+'--dry-run=[--dry-run=false\: Flag used to set whether to perform a dry run or not. If true the command will be executed without performing any changes]::DRY_RUN:_default' \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+'*::values:_default' \
+&& ret=0
+;;
+(evacuate-cancel)
+_arguments "${_arguments_options[@]}" : \
+'--dry-run=[--dry-run=false\: Flag used to set whether to perform a dry run or not. If true the command will be executed without performing any changes]::DRY_RUN:_default' \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+'*::values:_default' \
+&& ret=0
+;;
+(soft-reboot)
+_arguments "${_arguments_options[@]}" : \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+'*::values:_default' \
+&& ret=0
+;;
+(reset)
+_arguments "${_arguments_options[@]}" : \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+'*::values:_default' \
+&& ret=0
+;;
+(guestosinfo)
+_arguments "${_arguments_options[@]}" : \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+'*::values:_default' \
+&& ret=0
+;;
+(userlist)
+_arguments "${_arguments_options[@]}" : \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+'*::values:_default' \
+&& ret=0
+;;
+(fslist)
+_arguments "${_arguments_options[@]}" : \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+'*::values:_default' \
+&& ret=0
+;;
+(version)
+_arguments "${_arguments_options[@]}" : \
+'-c+[Client version only (no server required)]::CLIENT:_default' \
+'--client=[Client version only (no server required)]::CLIENT:_default' \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+&& ret=0
+;;
+(completion)
+_arguments "${_arguments_options[@]}" : \
+'--no-descriptions=[disable completion descriptions]::NO_DESCRIPTIONS:_default' \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+':shell -- The shell to generate the script for:(bash zsh fish powershell)' \
+&& ret=0
+;;
+(options)
+_arguments "${_arguments_options[@]}" : \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_virtctl__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:virtctl-help-command-$line[1]:"
+        case $line[1] in
+            (start)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(stop)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(restart)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(pause)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(unpause)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(migrate)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(migrate-cancel)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(evacuate-cancel)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(soft-reboot)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(reset)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(guestosinfo)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(userlist)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(fslist)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(version)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(completion)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(options)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+}
+
+(( $+functions[_virtctl_commands] )) ||
+_virtctl_commands() {
+    local commands; commands=(
+'start:Start a virtual machine' \
+'stop:Stop a virtual machine' \
+'restart:Restart a virtual machine' \
+'pause:Pause a virtual machine' \
+'unpause:Unpause a virtual machine' \
+'migrate:Migrate a virtual machine' \
+'migrate-cancel:Cancel migration of a virtual machine' \
+'evacuate-cancel:Cancel evacuation for a VM, VMI, or all VMIs on a node' \
+'soft-reboot:Soft reboot a virtual machine instance' \
+'reset:Reset a virtual machine instance' \
+'guestosinfo:Return guest agent info about operating system' \
+'userlist:Return full list of logged in users on a guest OS' \
+'fslist:Return full list of filesystems available on a guest OS' \
+'version:Print the client and server version information' \
+'completion:Generate the autocompletion script for the specified shell' \
+'options:Print the list of flags inherited by all commands' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'virtctl commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__completion_commands] )) ||
+_virtctl__subcmd__completion_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl completion commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__evacuate-cancel_commands] )) ||
+_virtctl__subcmd__evacuate-cancel_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl evacuate-cancel commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__fslist_commands] )) ||
+_virtctl__subcmd__fslist_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl fslist commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__guestosinfo_commands] )) ||
+_virtctl__subcmd__guestosinfo_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl guestosinfo commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__help_commands] )) ||
+_virtctl__subcmd__help_commands() {
+    local commands; commands=(
+'start:Start a virtual machine' \
+'stop:Stop a virtual machine' \
+'restart:Restart a virtual machine' \
+'pause:Pause a virtual machine' \
+'unpause:Unpause a virtual machine' \
+'migrate:Migrate a virtual machine' \
+'migrate-cancel:Cancel migration of a virtual machine' \
+'evacuate-cancel:Cancel evacuation for a VM, VMI, or all VMIs on a node' \
+'soft-reboot:Soft reboot a virtual machine instance' \
+'reset:Reset a virtual machine instance' \
+'guestosinfo:Return guest agent info about operating system' \
+'userlist:Return full list of logged in users on a guest OS' \
+'fslist:Return full list of filesystems available on a guest OS' \
+'version:Print the client and server version information' \
+'completion:Generate the autocompletion script for the specified shell' \
+'options:Print the list of flags inherited by all commands' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'virtctl help commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__help__subcmd__completion_commands] )) ||
+_virtctl__subcmd__help__subcmd__completion_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help completion commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__help__subcmd__evacuate-cancel_commands] )) ||
+_virtctl__subcmd__help__subcmd__evacuate-cancel_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help evacuate-cancel commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__help__subcmd__fslist_commands] )) ||
+_virtctl__subcmd__help__subcmd__fslist_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help fslist commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__help__subcmd__guestosinfo_commands] )) ||
+_virtctl__subcmd__help__subcmd__guestosinfo_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help guestosinfo commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__help__subcmd__help_commands] )) ||
+_virtctl__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help help commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__help__subcmd__migrate_commands] )) ||
+_virtctl__subcmd__help__subcmd__migrate_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help migrate commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__help__subcmd__migrate-cancel_commands] )) ||
+_virtctl__subcmd__help__subcmd__migrate-cancel_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help migrate-cancel commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__help__subcmd__options_commands] )) ||
+_virtctl__subcmd__help__subcmd__options_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help options commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__help__subcmd__pause_commands] )) ||
+_virtctl__subcmd__help__subcmd__pause_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help pause commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__help__subcmd__reset_commands] )) ||
+_virtctl__subcmd__help__subcmd__reset_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help reset commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__help__subcmd__restart_commands] )) ||
+_virtctl__subcmd__help__subcmd__restart_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help restart commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__help__subcmd__soft-reboot_commands] )) ||
+_virtctl__subcmd__help__subcmd__soft-reboot_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help soft-reboot commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__help__subcmd__start_commands] )) ||
+_virtctl__subcmd__help__subcmd__start_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help start commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__help__subcmd__stop_commands] )) ||
+_virtctl__subcmd__help__subcmd__stop_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help stop commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__help__subcmd__unpause_commands] )) ||
+_virtctl__subcmd__help__subcmd__unpause_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help unpause commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__help__subcmd__userlist_commands] )) ||
+_virtctl__subcmd__help__subcmd__userlist_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help userlist commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__help__subcmd__version_commands] )) ||
+_virtctl__subcmd__help__subcmd__version_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help version commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__migrate_commands] )) ||
+_virtctl__subcmd__migrate_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl migrate commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__migrate-cancel_commands] )) ||
+_virtctl__subcmd__migrate-cancel_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl migrate-cancel commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__options_commands] )) ||
+_virtctl__subcmd__options_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl options commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__pause_commands] )) ||
+_virtctl__subcmd__pause_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl pause commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__reset_commands] )) ||
+_virtctl__subcmd__reset_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl reset commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__restart_commands] )) ||
+_virtctl__subcmd__restart_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl restart commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__soft-reboot_commands] )) ||
+_virtctl__subcmd__soft-reboot_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl soft-reboot commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__start_commands] )) ||
+_virtctl__subcmd__start_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl start commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__stop_commands] )) ||
+_virtctl__subcmd__stop_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl stop commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__unpause_commands] )) ||
+_virtctl__subcmd__unpause_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl unpause commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__userlist_commands] )) ||
+_virtctl__subcmd__userlist_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl userlist commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__version_commands] )) ||
+_virtctl__subcmd__version_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl version commands' commands "$@"
+}
+
+if [ "$funcstack[1]" = "_virtctl" ]; then
+    _virtctl "$@"
+else
+    compdef _virtctl virtctl
+fi
