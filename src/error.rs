@@ -47,6 +47,13 @@ pub enum Error {
     /// Standard output was closed by the reader (`virtctl ... | head`): not a failure.
     #[error("broken pipe")]
     BrokenPipe,
+    /// An error with advice on what to do about it (shown on a second line).
+    #[error("{source}")]
+    Hinted {
+        #[source]
+        source: Box<Error>,
+        hint: String,
+    },
     /// An error with upstream's command-specific prefix in front of it.
     #[error("{prefix}{separator}{source}")]
     Context {
@@ -69,10 +76,18 @@ impl Error {
         }
     }
 
-    /// The innermost error, below all the prefixes.
+    /// Attaches advice shown on the line after the error.
+    pub fn with_hint(self, hint: impl Into<String>) -> Error {
+        Error::Hinted {
+            source: Box::new(self),
+            hint: hint.into(),
+        }
+    }
+
+    /// The innermost error, below all the prefixes and hints.
     pub fn root(&self) -> &Error {
         match self {
-            Error::Context { source, .. } => source.root(),
+            Error::Context { source, .. } | Error::Hinted { source, .. } => source.root(),
             other => other,
         }
     }
@@ -87,7 +102,12 @@ impl Error {
 
     /// What the user can do about it, when we know.
     pub fn hint(&self) -> Option<String> {
-        match self.root() {
+        match self {
+            Error::Hinted { hint, .. } => return Some(hint.clone()),
+            Error::Context { source, .. } => return source.hint(),
+            _ => {}
+        }
+        match self {
             Error::Transport { hint, .. } => hint.clone(),
             Error::Api(api) => match api.code {
                 401 => Some(

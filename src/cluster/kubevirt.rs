@@ -47,7 +47,8 @@ impl<'a> Vm<'a> {
     }
 
     pub async fn get(&self) -> Result<Value> {
-        get_object(self.api, VMS, self.namespace, self.name).await
+        let result = get_object(self.api, VMS, self.namespace, self.name).await;
+        result.map_err(|e| hint_not_found(e, "VirtualMachine", self.namespace, self.name))
     }
 
     pub async fn start(&self, options: &StartOptions) -> Result<()> {
@@ -74,7 +75,8 @@ impl<'a> Vm<'a> {
         let request = Request::put(subresource_path(VMS, self.namespace, self.name, sub))
             .raw_body(body)
             .resource(VMS, self.name);
-        self.api.send(request).await.map(drop)
+        let result = self.api.send(request).await.map(drop);
+        result.map_err(|e| hint_not_found(e, "VirtualMachine", self.namespace, self.name))
     }
 }
 
@@ -135,7 +137,8 @@ impl<'a> Vmi<'a> {
         if let Some(body) = body {
             request = request.raw_body(body);
         }
-        self.api.send(request).await.map(drop)
+        let result = self.api.send(request).await.map(drop);
+        result.map_err(|e| hint_not_found(e, "VirtualMachineInstance", self.namespace, self.name))
     }
 
     async fn get_sub(&self, sub: &str, decode_status: bool) -> Result<Response> {
@@ -179,6 +182,18 @@ impl<'a> Migrations<'a> {
             .resource(MIGRATIONS, name);
         self.api.send(request).await.map(drop)
     }
+}
+
+/// Adds where virtctl looked to a not-found error, and how to look elsewhere.
+fn hint_not_found(err: Error, kind: &str, namespace: &str, name: &str) -> Error {
+    if !err.api().is_some_and(|api| api.is_not_found()) {
+        return err;
+    }
+    let advice = match kind {
+        "VirtualMachineInstance" => "is the VM running? A VMI exists only while its VM runs",
+        _ => "give the right namespace with -n NAMESPACE",
+    };
+    err.with_hint(format!("no {kind} {name:?} in namespace {namespace:?}: {advice}"))
 }
 
 async fn get_object(api: &Api, resource: &str, namespace: &str, name: &str) -> Result<Value> {
