@@ -1,0 +1,402 @@
+//! kubevirt-sim: an in-memory simulator of the Kubernetes, KubeVirt and CDI APIs that virtctl
+//! talks to, served over HTTPS with bearer-token auth. Start it in-process with [`Sim::start`].
+
+// ApiError carries a whole Status body; errors are rare and boxing buys nothing here.
+#![allow(clippy::result_large_err)]
+
+pub mod admission;
+pub mod auth;
+pub mod controller;
+pub mod discovery;
+pub mod fixtures;
+pub mod guest;
+pub mod kinds;
+pub mod patch;
+pub mod selector;
+pub mod server;
+pub mod status;
+pub mod store;
+pub mod tls;
+pub mod virtapi;
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use hyper_util::rt::{TokioExecutor, TokioIo};
+use serde_json::Value;
+
+pub use server::RequestRecord;
+use server::SimState;
+use store::Part;
+
+/// How to run the simulator.
+#[derive(Debug, Clone)]
+pub struct SimOptions {
+    /// 0 = a random free port
+    pub port: u16,
+    /// seed the `demo` namespace
+    pub demo: bool,
+    /// controller tick: each VMI/migration phase step takes one tick; 1 s of grace = 1 tick
+    pub phase_step: Duration,
+    /// write one JSON line per request (method, path, query, status) to this file
+    pub log_requests: Option<PathBuf>,
+}
+
+impl Default for SimOptions {
+    fn default() -> Self {
+        SimOptions {
+            port: 0,
+            demo: false,
+            phase_step: Duration::from_millis(20),
+            log_requests: None,
+        }
+    }
+}
+
+/// A running simulator. Dropping it shuts it down.
+pub struct Sim {
+    state: Arc<SimState>,
+    addr: SocketAddr,
+    ca_pem: String,
+    ca_der: rustls::pki_types::CertificateDer<'static>,
+    admin_token: String,
+    limited_token: String,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+fn base64(data: &[u8]) -> String {
+    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
+    for chunk in data.chunks(3) {
+        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let n = (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32;
+        out.push(T[(n >> 18) as usize & 63] as char);
+        out.push(T[(n >> 12) as usize & 63] as char);
+        out.push(if chunk.len() > 1 {
+            T[(n >> 6) as usize & 63] as char
+        } else {
+            '='
+        });
+        out.push(if chunk.len() > 2 {
+            T[n as usize & 63] as char
+        } else {
+            '='
+        });
+    }
+    out
+}
+
+fn create_object(s: &mut store::Inner, mut obj: Value, admit: bool) -> Result<Value, status::ApiError> {
+    let api_version = obj["apiVersion"].as_str().unwrap_or("").to_string();
+    let kind_name = obj["kind"].as_str().unwrap_or("").to_string();
+    let kind = kinds::for_object(&api_version, &kind_name).ok_or_else(|| {
+        status::ApiError::bad_request(format!(
+            "no kind {kind_name:?} is registered for version {api_version:?}"
+        ))
+    })?;
+    let ns = if kind.namespaced {
+        obj.pointer("/metadata/namespace")
+            .and_then(|v| v.as_str())
+            .unwrap_or("default")
+            .to_string()
+    } else {
+        String::new()
+    };
+    if kind.namespaced && !s.namespace_exists(&ns) {
+        let nsk = kinds::lookup("", "v1", "namespaces").expect("namespaces");
+        s.create(nsk, "", fixtures::namespace(&ns), false, false)?;
+    }
+    if admit {
+        admission::admit_create(kind, &ns, &mut obj)?;
+    }
+    s.create(kind, &ns, obj, false, false)
+}
+
+fn resolve(resource: &str) -> &'static kinds::Kind {
+    kinds::resolve(resource).unwrap_or_else(|| panic!("kubevirt-sim: unknown resource {resource:?}"))
+}
+
+impl Sim {
+    /// Start a simulator on its own thread and tokio runtime. Returns once it accepts connections.
+    pub fn start(opts: SimOptions) -> anyhow::Result<Sim> {
+        let pki = tls::generate()?;
+        let listener = std::net::TcpListener::bind(("127.0.0.1", opts.port))?;
+        listener.set_nonblocking(true)?;
+        let addr = listener.local_addr()?;
+        let log_file = match &opts.log_requests {
+            Some(p) => Some(Mutex::new(
+                std::fs::OpenOptions::new().create(true).append(true).open(p)?,
+            )),
+            None => None,
+        };
+        let state = Arc::new(SimState {
+            store: store::Store::new(),
+            tokens: auth::Tokens::default(),
+            requests: Mutex::new(Vec::new()),
+            log_file,
+            server_address: Mutex::new(addr.to_string()),
+        });
+        let admin_token = format!("kubevirt-sim-admin-{}", store::random_suffix(16));
+        let limited_token = format!("kubevirt-sim-alice-{}", store::random_suffix(16));
+        state.tokens.add(&admin_token, "admin", None);
+        state.tokens.add(&limited_token, "alice", Some(&["limited"]));
+
+        let mut ctrl = controller::Controller::new();
+        {
+            let mut s = state.store.lock();
+            for o in fixtures::base() {
+                create_object(&mut s, o, false).map_err(|e| anyhow::anyhow!("seeding: {e}"))?;
+            }
+            if opts.demo {
+                for o in fixtures::demo() {
+                    create_object(&mut s, o, true).map_err(|e| anyhow::anyhow!("seeding demo: {e}"))?;
+                }
+                for _ in 0..12 {
+                    ctrl.tick(&mut s);
+                }
+            }
+        }
+
+        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+        let (ready_tx, ready_rx) = std::sync::mpsc::channel::<anyhow::Result<()>>();
+        let st = state.clone();
+        let server_config = pki.server_config.clone();
+        let step = opts.phase_step;
+        let thread = std::thread::Builder::new().name("kubevirt-sim".into()).spawn(move || {
+            let rt = match tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(2)
+                .enable_all()
+                .build()
+            {
+                Ok(rt) => rt,
+                Err(e) => {
+                    let _ = ready_tx.send(Err(e.into()));
+                    return;
+                }
+            };
+            rt.block_on(async move {
+                let listener = match tokio::net::TcpListener::from_std(listener) {
+                    Ok(l) => l,
+                    Err(e) => {
+                        let _ = ready_tx.send(Err(e.into()));
+                        return;
+                    }
+                };
+                let _ = ready_tx.send(Ok(()));
+                let ctrl_state = st.clone();
+                let ctrl_task = tokio::spawn(async move {
+                    let mut iv = tokio::time::interval(step);
+                    iv.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+                    loop {
+                        iv.tick().await;
+                        let mut s = ctrl_state.store.lock();
+                        ctrl.tick(&mut s);
+                    }
+                });
+                serve(listener, server_config, st, rx).await;
+                ctrl_task.abort();
+            });
+            rt.shutdown_timeout(Duration::from_millis(500));
+        })?;
+        ready_rx
+            .recv()
+            .map_err(|_| anyhow::anyhow!("simulator thread died"))??;
+        Ok(Sim {
+            state,
+            addr,
+            ca_pem: pki.ca_pem,
+            ca_der: pki.ca_der,
+            admin_token,
+            limited_token,
+            shutdown: Some(tx),
+            thread: Some(thread),
+        })
+    }
+
+    pub fn url(&self) -> String {
+        format!("https://{}", self.addr)
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    pub fn ca_pem(&self) -> String {
+        self.ca_pem.clone()
+    }
+
+    /// The CA certificate (DER), for building TLS clients.
+    pub fn ca_der(&self) -> rustls::pki_types::CertificateDer<'static> {
+        self.ca_der.clone()
+    }
+
+    /// A rustls client config trusting this simulator's CA.
+    pub fn client_tls_config(&self) -> rustls::ClientConfig {
+        tls::client_config(&self.ca_der)
+    }
+
+    /// Token of user `admin` (every namespace).
+    pub fn admin_token(&self) -> String {
+        self.admin_token.clone()
+    }
+
+    /// Token of user `alice` (namespace `limited` only).
+    pub fn limited_token(&self) -> String {
+        self.limited_token.clone()
+    }
+
+    /// Add a token for `user`; `None` = every namespace.
+    pub fn add_token(&self, token: &str, user: &str, namespaces: Option<&[&str]>) {
+        self.state.tokens.add(token, user, namespaces);
+    }
+
+    pub fn kubeconfig_yaml(&self, token: &str, namespace: Option<&str>) -> String {
+        let ns = namespace.map(|n| format!("    namespace: {n}\n")).unwrap_or_default();
+        format!(
+            "apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n    certificate-authority-data: {}\n    server: {}\n  name: kubevirt-sim\ncontexts:\n- context:\n    cluster: kubevirt-sim\n{}    user: kubevirt-sim\n  name: kubevirt-sim\ncurrent-context: kubevirt-sim\npreferences: {{}}\nusers:\n- name: kubevirt-sim\n  user:\n    token: {}\n",
+            base64(self.ca_pem.as_bytes()),
+            self.url(),
+            ns,
+            token
+        )
+    }
+
+    /// Write the kubeconfig with mode 0600.
+    pub fn write_kubeconfig(&self, path: &Path, token: &str, namespace: Option<&str>) -> std::io::Result<()> {
+        use std::io::Write;
+        let mut o = std::fs::OpenOptions::new();
+        o.write(true).create(true).truncate(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            o.mode(0o600);
+        }
+        let mut f = o.open(path)?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            f.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+        }
+        f.write_all(self.kubeconfig_yaml(token, namespace).as_bytes())
+    }
+
+    /// Create an object (its namespace is created on demand). Panics on error.
+    pub fn create(&self, obj: Value) -> Value {
+        self.try_create(obj)
+            .unwrap_or_else(|e| panic!("kubevirt-sim create: {e}"))
+    }
+
+    pub fn try_create(&self, obj: Value) -> Result<Value, status::ApiError> {
+        let mut s = self.state.store.lock();
+        create_object(&mut s, obj, true)
+    }
+
+    /// `resource` is a plural (`virtualmachines`), `plural.group`, kind or short name; namespace
+    /// `""` for cluster-scoped kinds.
+    pub fn get(&self, resource: &str, namespace: &str, name: &str) -> Option<Value> {
+        self.state.store.lock().try_get(resolve(resource), namespace, name)
+    }
+
+    pub fn list(&self, resource: &str, namespace: Option<&str>) -> Vec<Value> {
+        self.state.store.lock().list_all(resolve(resource), namespace)
+    }
+
+    /// Replace an object (no resourceVersion check), bumping its resourceVersion. Panics on error.
+    pub fn update(&self, obj: Value) -> Value {
+        let api_version = obj["apiVersion"].as_str().unwrap_or("").to_string();
+        let kind_name = obj["kind"].as_str().unwrap_or("").to_string();
+        let kind = kinds::for_object(&api_version, &kind_name)
+            .unwrap_or_else(|| panic!("kubevirt-sim update: unknown kind {kind_name}"));
+        let ns = obj
+            .pointer("/metadata/namespace")
+            .and_then(|v| v.as_str())
+            .unwrap_or("")
+            .to_string();
+        let name = obj
+            .pointer("/metadata/name")
+            .and_then(|v| v.as_str())
+            .unwrap_or("")
+            .to_string();
+        self.state
+            .store
+            .lock()
+            .update(kind, &ns, &name, obj, false, Part::Whole)
+            .unwrap_or_else(|e| panic!("kubevirt-sim update: {e}"))
+    }
+
+    /// Delete an object as the API would (finalizers respected: the controllers finish the job).
+    pub fn delete(&self, resource: &str, namespace: &str, name: &str) {
+        let _ = self
+            .state
+            .store
+            .lock()
+            .delete(resolve(resource), namespace, name, false, None, None);
+    }
+
+    pub fn requests(&self) -> Vec<RequestRecord> {
+        self.state.requests.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    pub fn clear_requests(&self) {
+        self.state.requests.lock().unwrap_or_else(|e| e.into_inner()).clear();
+    }
+
+    /// Poll `f` every 5 ms until it holds or `timeout` passes.
+    pub fn wait_until(&self, timeout: Duration, f: impl Fn(&Sim) -> bool) -> bool {
+        let deadline = Instant::now() + timeout;
+        loop {
+            if f(self) {
+                return true;
+            }
+            if Instant::now() >= deadline {
+                return false;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    /// Direct access to the object store (for advanced tests).
+    pub fn store(&self) -> store::Store {
+        self.state.store.clone()
+    }
+}
+
+impl Drop for Sim {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+async fn serve(
+    listener: tokio::net::TcpListener,
+    config: Arc<rustls::ServerConfig>,
+    state: Arc<SimState>,
+    mut shutdown: tokio::sync::oneshot::Receiver<()>,
+) {
+    let acceptor = tokio_rustls::TlsAcceptor::from(config);
+    loop {
+        tokio::select! {
+            _ = &mut shutdown => break,
+            accepted = listener.accept() => {
+                let Ok((tcp, _)) = accepted else { continue };
+                let acceptor = acceptor.clone();
+                let state = state.clone();
+                tokio::spawn(async move {
+                    let Ok(tls) = acceptor.accept(tcp).await else { return };
+                    let svc = hyper::service::service_fn(move |req| server::handle(state.clone(), req));
+                    let _ = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new())
+                        .serve_connection_with_upgrades(TokioIo::new(tls), svc)
+                        .await;
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,527 @@
+//! Discovery documents and server-side printing (`as=Table`).
+
+use serde_json::{Value, json};
+
+use crate::kinds::{self, Kind, Printer};
+
+pub const KUBE_GIT_VERSION: &str = "v1.33.4";
+pub const KUBEVIRT_GIT_VERSION: &str = "v1.8.0";
+
+pub fn kube_version() -> Value {
+    json!({
+        "major": "1",
+        "minor": "33",
+        "emulationMajor": "1",
+        "emulationMinor": "33",
+        "minCompatibilityMajor": "1",
+        "minCompatibilityMinor": "32",
+        "gitVersion": KUBE_GIT_VERSION,
+        "gitCommit": "74cdb426a9bcd9ed0c16e6e8ab9e1e2b5a7d4a37",
+        "gitTreeState": "clean",
+        "buildDate": "2025-08-12T18:47:33Z",
+        "goVersion": "go1.24.5",
+        "compiler": "gc",
+        "platform": "linux/amd64"
+    })
+}
+
+pub fn kubevirt_version() -> Value {
+    json!({
+        "gitVersion": KUBEVIRT_GIT_VERSION,
+        "gitCommit": "d923fdb8a1c04e0b62f3cbb0d1e8f1b6a9c27e55",
+        "gitTreeState": "clean",
+        "buildDate": "2026-08-22T10:34:54Z",
+        "goVersion": "go1.25.4",
+        "compiler": "gc",
+        "platform": "linux/amd64"
+    })
+}
+
+pub fn api_versions(server_address: &str) -> Value {
+    json!({
+        "kind": "APIVersions",
+        "versions": ["v1"],
+        "serverAddressByClientCIDRs": [{"clientCIDR": "0.0.0.0/0", "serverAddress": server_address}]
+    })
+}
+
+/// The KubeVirt aggregated API group (served by virt-api) in addition to the CRD groups.
+pub const SUBRESOURCES_GROUP: &str = "subresources.kubevirt.io";
+
+fn group_doc(name: &str, versions: &[&str]) -> Value {
+    let vs: Vec<Value> = versions
+        .iter()
+        .map(|v| json!({"groupVersion": format!("{name}/{v}"), "version": v}))
+        .collect();
+    json!({
+        "name": name,
+        "versions": vs,
+        "preferredVersion": {"groupVersion": format!("{name}/{}", versions[0]), "version": versions[0]}
+    })
+}
+
+pub fn all_groups() -> Vec<(String, Vec<&'static str>)> {
+    let mut g: Vec<(String, Vec<&'static str>)> =
+        kinds::groups().into_iter().map(|(n, v)| (n.to_string(), v)).collect();
+    g.push((SUBRESOURCES_GROUP.to_string(), vec!["v1"]));
+    g
+}
+
+pub fn api_group_list() -> Value {
+    let groups: Vec<Value> = all_groups().iter().map(|(n, v)| group_doc(n, v)).collect();
+    json!({"kind": "APIGroupList", "apiVersion": "v1", "groups": groups})
+}
+
+pub fn api_group(name: &str) -> Option<Value> {
+    all_groups().iter().find(|(n, _)| n == name).map(|(n, v)| {
+        let mut d = group_doc(n, v);
+        d["kind"] = json!("APIGroup");
+        d["apiVersion"] = json!("v1");
+        d
+    })
+}
+
+fn verbs(k: &Kind) -> Vec<&'static str> {
+    vec![
+        "delete",
+        "deletecollection",
+        "get",
+        "list",
+        "patch",
+        "create",
+        "update",
+        "watch",
+    ]
+    .into_iter()
+    .filter(|v| k.plural != "namespaces" || *v != "deletecollection")
+    .collect()
+}
+
+/// APIResourceList for `/api/v1` or `/apis/{group}/{version}`.
+pub fn resource_list(group: &str, version: &str) -> Option<Value> {
+    let gv = if group.is_empty() {
+        version.to_string()
+    } else {
+        format!("{group}/{version}")
+    };
+    if group == SUBRESOURCES_GROUP {
+        if version != "v1" {
+            return None;
+        }
+        let mut res = Vec::new();
+        for (plural, kind, subs) in [
+            ("virtualmachines", "VirtualMachine", &VM_SUBRESOURCES[..]),
+            (
+                "virtualmachineinstances",
+                "VirtualMachineInstance",
+                &VMI_SUBRESOURCES[..],
+            ),
+        ] {
+            for (sub, verbs) in subs {
+                res.push(json!({
+                    "name": format!("{plural}/{sub}"),
+                    "singularName": "",
+                    "namespaced": true,
+                    "kind": kind,
+                    "verbs": verbs,
+                }));
+            }
+        }
+        return Some(json!({"kind": "APIResourceList", "apiVersion": "v1", "groupVersion": gv, "resources": res}));
+    }
+    let ks: Vec<&Kind> = kinds::KINDS
+        .iter()
+        .filter(|k| k.group == group && k.version == version)
+        .collect();
+    if ks.is_empty() {
+        return None;
+    }
+    let mut res = Vec::new();
+    for k in ks {
+        let mut r = json!({
+            "name": k.plural,
+            "singularName": k.singular,
+            "namespaced": k.namespaced,
+            "kind": k.kind,
+            "verbs": verbs(k),
+        });
+        if !k.short_names.is_empty() {
+            r["shortNames"] = json!(k.short_names);
+        }
+        if !k.categories.is_empty() {
+            r["categories"] = json!(k.categories);
+        }
+        res.push(r);
+        for s in k.subresources {
+            res.push(json!({
+                "name": format!("{}/{}", k.plural, s),
+                "singularName": "",
+                "namespaced": k.namespaced,
+                "kind": k.kind,
+                "verbs": ["get", "patch", "update"],
+            }));
+        }
+    }
+    Some(json!({"kind": "APIResourceList", "apiVersion": "v1", "groupVersion": gv, "resources": res}))
+}
+
+pub const VM_SUBRESOURCES: [(&str, &[&str]); 12] = [
+    ("start", &["update"]),
+    ("stop", &["update"]),
+    ("restart", &["update"]),
+    ("migrate", &["update"]),
+    ("expand-spec", &["get"]),
+    ("portforward", &["get"]),
+    ("addvolume", &["update"]),
+    ("removevolume", &["update"]),
+    ("memorydump", &["update"]),
+    ("removememorydump", &["update"]),
+    ("objectgraph", &["get"]),
+    ("evacuate/cancel", &["update"]),
+];
+
+pub const VMI_SUBRESOURCES: [(&str, &[&str]); 19] = [
+    ("console", &["get"]),
+    ("vnc", &["get"]),
+    ("vnc/screenshot", &["get"]),
+    ("portforward", &["get"]),
+    ("pause", &["update"]),
+    ("unpause", &["update"]),
+    ("freeze", &["update"]),
+    ("unfreeze", &["update"]),
+    ("softreboot", &["update"]),
+    ("reset", &["update"]),
+    ("guestosinfo", &["get"]),
+    ("userlist", &["get"]),
+    ("filesystemlist", &["get"]),
+    ("addvolume", &["update"]),
+    ("removevolume", &["update"]),
+    ("usbredir", &["get"]),
+    ("sev/fetchcertchain", &["get"]),
+    ("objectgraph", &["get"]),
+    ("evacuate/cancel", &["update"]),
+];
+
+/// `duration.HumanDuration` of apimachinery (what `AGE` shows).
+pub fn human_duration(secs: i64) -> String {
+    let s = secs.max(0);
+    if s < 60 * 2 {
+        return format!("{s}s");
+    }
+    let m = s / 60;
+    if m < 10 {
+        let rs = s % 60;
+        return if rs == 0 { format!("{m}m") } else { format!("{m}m{rs}s") };
+    }
+    if m < 60 * 3 {
+        return format!("{m}m");
+    }
+    let h = s / 3600;
+    if h < 8 {
+        let rm = m % 60;
+        return if rm == 0 { format!("{h}h") } else { format!("{h}h{rm}m") };
+    }
+    if h < 48 {
+        return format!("{h}h");
+    }
+    if h < 24 * 8 {
+        let d = h / 24;
+        let rh = h % 24;
+        return if rh == 0 { format!("{d}d") } else { format!("{d}d{rh}h") };
+    }
+    if h < 24 * 365 * 2 {
+        return format!("{}d", h / 24);
+    }
+    if h < 24 * 365 * 8 {
+        let y = h / (24 * 365);
+        let dy = (h / 24) % 365;
+        return if dy == 0 { format!("{y}y") } else { format!("{y}y{dy}d") };
+    }
+    format!("{}y", h / (24 * 365))
+}
+
+fn age(obj: &Value) -> String {
+    let ts = obj
+        .pointer("/metadata/creationTimestamp")
+        .and_then(|v| v.as_str())
+        .unwrap_or("");
+    match time::OffsetDateTime::parse(ts, &time::format_description::well_known::Rfc3339) {
+        Ok(t) => human_duration((time::OffsetDateTime::now_utc() - t).whole_seconds()),
+        Err(_) => "<unknown>".into(),
+    }
+}
+
+fn col(name: &str, ty: &str, format: &str, description: &str, priority: i32) -> Value {
+    json!({"name": name, "type": ty, "format": format, "description": description, "priority": priority})
+}
+
+fn cond_status(obj: &Value, ty: &str) -> Value {
+    obj.pointer("/status/conditions")
+        .and_then(|c| c.as_array())
+        .and_then(|c| c.iter().find(|c| c["type"] == ty))
+        .map(|c| c["status"].clone())
+        .unwrap_or(Value::Null)
+}
+
+fn ptr(obj: &Value, p: &str) -> Value {
+    obj.pointer(p).cloned().unwrap_or(Value::Null)
+}
+
+const NAME_DESC: &str = "Name must be unique within a namespace. Is required when creating resources, although some resources may allow a client to request the generation of an appropriate name automatically. Name is primarily intended for creation idempotence and configuration definition. Cannot be updated. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names#names";
+
+type CellFn = Box<dyn Fn(&Value) -> Vec<Value>>;
+
+/// A `meta.k8s.io/v1` Table for these objects.
+pub fn table(kind: &Kind, objs: &[Value], resource_version: &str) -> Value {
+    let name_col = col("Name", "string", "name", NAME_DESC, 0);
+    let age_col = col(
+        "Age",
+        "date",
+        "",
+        "CreationTimestamp is a timestamp representing the server time when this object was created.",
+        0,
+    );
+    let (cols, cells): (Vec<Value>, CellFn) = match kind.printer {
+        Printer::VirtualMachine => (
+            vec![
+                name_col,
+                age_col,
+                col("Status", "string", "", "Human Readable Status", 0),
+                col("Ready", "string", "", "", 0),
+            ],
+            Box::new(|o| {
+                vec![
+                    ptr(o, "/metadata/name"),
+                    json!(age(o)),
+                    ptr(o, "/status/printableStatus"),
+                    cond_status(o, "Ready"),
+                ]
+            }),
+        ),
+        Printer::VirtualMachineInstance => (
+            vec![
+                name_col,
+                age_col,
+                col("Phase", "string", "", "", 0),
+                col("IP", "string", "", "", 0),
+                col("NodeName", "string", "", "", 0),
+                col("Ready", "string", "", "", 0),
+                col("Live-Migratable", "string", "", "", 1),
+                col("Paused", "string", "", "", 1),
+            ],
+            Box::new(|o| {
+                vec![
+                    ptr(o, "/metadata/name"),
+                    json!(age(o)),
+                    ptr(o, "/status/phase"),
+                    ptr(o, "/status/interfaces/0/ipAddress"),
+                    ptr(o, "/status/nodeName"),
+                    cond_status(o, "Ready"),
+                    cond_status(o, "LiveMigratable"),
+                    cond_status(o, "Paused"),
+                ]
+            }),
+        ),
+        Printer::Migration => (
+            vec![
+                name_col,
+                col("Phase", "string", "", "The status of the migration", 0),
+                col(
+                    "VMI",
+                    "string",
+                    "",
+                    "The name of the VMI to perform the migration on",
+                    0,
+                ),
+            ],
+            Box::new(|o| {
+                vec![
+                    ptr(o, "/metadata/name"),
+                    ptr(o, "/status/phase"),
+                    ptr(o, "/spec/vmiName"),
+                ]
+            }),
+        ),
+        Printer::DataVolume => (
+            vec![
+                name_col,
+                col("Phase", "string", "", "The phase the data volume is in", 0),
+                col(
+                    "Progress",
+                    "string",
+                    "",
+                    "Transfer progress in percentage if known, N/A otherwise",
+                    0,
+                ),
+                col(
+                    "Restarts",
+                    "integer",
+                    "",
+                    "The number of times the transfer has been restarted.",
+                    0,
+                ),
+                age_col,
+            ],
+            Box::new(|o| {
+                vec![
+                    ptr(o, "/metadata/name"),
+                    ptr(o, "/status/phase"),
+                    ptr(o, "/status/progress"),
+                    ptr(o, "/status/restartCount"),
+                    json!(age(o)),
+                ]
+            }),
+        ),
+        Printer::Namespace => (
+            vec![
+                name_col,
+                col("Status", "string", "", "The status of the namespace", 0),
+                col("Age", "string", "", "", 0),
+            ],
+            Box::new(|o| vec![ptr(o, "/metadata/name"), ptr(o, "/status/phase"), json!(age(o))]),
+        ),
+        Printer::Node => (
+            vec![
+                name_col,
+                col("Status", "string", "", "The status of the node", 0),
+                col("Roles", "string", "", "The roles of the node", 0),
+                col("Age", "string", "", "", 0),
+                col("Version", "string", "", "Kubelet Version reported by the node.", 0),
+            ],
+            Box::new(|o| {
+                let ready = if cond_status(o, "Ready") == "True" {
+                    "Ready"
+                } else {
+                    "NotReady"
+                };
+                vec![
+                    ptr(o, "/metadata/name"),
+                    json!(ready),
+                    json!("<none>"),
+                    json!(age(o)),
+                    ptr(o, "/status/nodeInfo/kubeletVersion"),
+                ]
+            }),
+        ),
+        Printer::Pod => (
+            vec![
+                name_col,
+                col(
+                    "Ready",
+                    "string",
+                    "",
+                    "The aggregate readiness state of this pod for accepting traffic.",
+                    0,
+                ),
+                col(
+                    "Status",
+                    "string",
+                    "",
+                    "The aggregate status of the containers in this pod.",
+                    0,
+                ),
+                col(
+                    "Restarts",
+                    "string",
+                    "",
+                    "The number of times the containers in this pod have been restarted and when the last container in this pod has restarted.",
+                    0,
+                ),
+                col("Age", "string", "", "", 0),
+            ],
+            Box::new(|o| {
+                let total = o
+                    .pointer("/spec/containers")
+                    .and_then(|c| c.as_array())
+                    .map_or(0, |c| c.len());
+                let ready = o
+                    .pointer("/status/containerStatuses")
+                    .and_then(|c| c.as_array())
+                    .map_or(0, |c| c.iter().filter(|s| s["ready"] == true).count());
+                vec![
+                    ptr(o, "/metadata/name"),
+                    json!(format!("{ready}/{total}")),
+                    ptr(o, "/status/phase"),
+                    json!("0"),
+                    json!(age(o)),
+                ]
+            }),
+        ),
+        Printer::Default => (
+            vec![name_col, col("Age", "string", "", "", 0)],
+            Box::new(|o| vec![ptr(o, "/metadata/name"), json!(age(o))]),
+        ),
+    };
+    let rows: Vec<Value> = objs
+        .iter()
+        .map(|o| {
+            json!({
+                "cells": cells(o),
+                "object": {
+                    "kind": "PartialObjectMetadata",
+                    "apiVersion": "meta.k8s.io/v1",
+                    "metadata": o.get("metadata").cloned().unwrap_or(json!({})),
+                }
+            })
+        })
+        .collect();
+    json!({
+        "kind": "Table",
+        "apiVersion": "meta.k8s.io/v1",
+        "metadata": {"resourceVersion": resource_version},
+        "columnDefinitions": cols,
+        "rows": rows,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn human_durations() {
+        assert_eq!(human_duration(5), "5s");
+        assert_eq!(human_duration(150), "2m30s");
+        assert_eq!(human_duration(600), "10m");
+        assert_eq!(human_duration(3 * 3600 + 60), "3h1m");
+        assert_eq!(human_duration(30 * 3600), "30h");
+        assert_eq!(human_duration(3 * 86400), "3d");
+    }
+
+    #[test]
+    fn vm_table_columns() {
+        let k = kinds::resolve("vm").unwrap();
+        let t = table(
+            k,
+            &[
+                json!({"metadata": {"name": "a", "creationTimestamp": "2020-01-01T00:00:00Z"}, "status": {"printableStatus": "Running", "conditions": [{"type": "Ready", "status": "True"}]}}),
+            ],
+            "5",
+        );
+        let names: Vec<&str> = t["columnDefinitions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(names, ["Name", "Age", "Status", "Ready"]);
+        assert_eq!(t["rows"][0]["cells"][2], "Running");
+        assert_eq!(t["rows"][0]["cells"][3], "True");
+    }
+
+    #[test]
+    fn discovery_docs() {
+        let g = api_group("subresources.kubevirt.io").unwrap();
+        assert_eq!(g["preferredVersion"]["groupVersion"], "subresources.kubevirt.io/v1");
+        let r = resource_list("kubevirt.io", "v1").unwrap();
+        let vm = r["resources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["name"] == "virtualmachines")
+            .unwrap();
+        assert_eq!(vm["shortNames"], json!(["vm", "vms"]));
+        assert_eq!(vm["categories"], json!(["all"]));
+        assert!(resource_list("nope.io", "v1").is_none());
+    }
+}

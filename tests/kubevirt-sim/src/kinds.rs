@@ -1,0 +1,189 @@
+//! The table of resource kinds the simulator serves. Adding a kind is one line in [`KINDS`].
+
+use crate::status::GroupResource;
+
+/// Printer columns for `kubectl get` tables (beyond NAME and AGE).
+#[derive(Debug, Clone, Copy)]
+pub enum Printer {
+    /// NAME, AGE
+    Default,
+    /// NAME, AGE, STATUS, READY (KubeVirt's VirtualMachine CRD columns)
+    VirtualMachine,
+    /// NAME, AGE, PHASE, IP, NODENAME, READY (+ LIVE-MIGRATABLE, PAUSED at priority 1)
+    VirtualMachineInstance,
+    /// NAME, PHASE, VMI
+    Migration,
+    /// NAME, STATUS, AGE (namespaces)
+    Namespace,
+    /// NAME, STATUS, AGE (nodes; STATUS from the Ready condition)
+    Node,
+    /// NAME, READY, STATUS, RESTARTS, AGE (pods)
+    Pod,
+    /// NAME, PHASE, PROGRESS, RESTARTS, AGE (CDI DataVolumes)
+    DataVolume,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Kind {
+    pub group: &'static str,
+    pub version: &'static str,
+    pub plural: &'static str,
+    pub singular: &'static str,
+    pub kind: &'static str,
+    pub namespaced: bool,
+    pub short_names: &'static [&'static str],
+    pub categories: &'static [&'static str],
+    /// served subresources besides the object itself, e.g. `status`
+    pub subresources: &'static [&'static str],
+    pub printer: Printer,
+}
+
+const ALL: &[&str] = &["all"];
+const STATUS: &[&str] = &["status"];
+const NONE: &[&str] = &[];
+
+#[allow(clippy::too_many_arguments)]
+const fn k(
+    group: &'static str,
+    version: &'static str,
+    plural: &'static str,
+    singular: &'static str,
+    kind: &'static str,
+    namespaced: bool,
+    short_names: &'static [&'static str],
+    categories: &'static [&'static str],
+    subresources: &'static [&'static str],
+    printer: Printer,
+) -> Kind {
+    Kind {
+        group,
+        version,
+        plural,
+        singular,
+        kind,
+        namespaced,
+        short_names,
+        categories,
+        subresources,
+        printer,
+    }
+}
+
+/// Every kind served. One line per kind.
+#[rustfmt::skip]
+pub static KINDS: &[Kind] = &[
+    k("", "v1", "namespaces", "namespace", "Namespace", false, &["ns"], NONE, &["status", "finalize"], Printer::Namespace),
+    k("", "v1", "nodes", "node", "Node", false, &["no"], NONE, STATUS, Printer::Node),
+    k("", "v1", "pods", "pod", "Pod", true, &["po"], ALL, STATUS, Printer::Pod),
+    k("", "v1", "services", "service", "Service", true, &["svc"], ALL, STATUS, Printer::Default),
+    k("", "v1", "secrets", "secret", "Secret", true, NONE, NONE, NONE, Printer::Default),
+    k("", "v1", "configmaps", "configmap", "ConfigMap", true, &["cm"], NONE, NONE, Printer::Default),
+    k("", "v1", "events", "event", "Event", true, &["ev"], NONE, NONE, Printer::Default),
+    k("", "v1", "persistentvolumeclaims", "persistentvolumeclaim", "PersistentVolumeClaim", true, &["pvc"], NONE, STATUS, Printer::Default),
+    k("", "v1", "serviceaccounts", "serviceaccount", "ServiceAccount", true, &["sa"], NONE, NONE, Printer::Default),
+    k("kubevirt.io", "v1", "virtualmachines", "virtualmachine", "VirtualMachine", true, &["vm", "vms"], ALL, STATUS, Printer::VirtualMachine),
+    k("kubevirt.io", "v1", "virtualmachineinstances", "virtualmachineinstance", "VirtualMachineInstance", true, &["vmi", "vmis"], ALL, STATUS, Printer::VirtualMachineInstance),
+    k("kubevirt.io", "v1", "virtualmachineinstancemigrations", "virtualmachineinstancemigration", "VirtualMachineInstanceMigration", true, &["vmim", "vmims"], ALL, STATUS, Printer::Migration),
+    k("kubevirt.io", "v1", "virtualmachineinstancereplicasets", "virtualmachineinstancereplicaset", "VirtualMachineInstanceReplicaSet", true, &["vmirs", "vmirss"], ALL, STATUS, Printer::Default),
+    k("kubevirt.io", "v1", "virtualmachineinstancepresets", "virtualmachineinstancepreset", "VirtualMachineInstancePreset", true, &["vmipreset", "vmipresets"], ALL, NONE, Printer::Default),
+    k("kubevirt.io", "v1", "kubevirts", "kubevirt", "KubeVirt", true, &["kv", "kvs"], ALL, STATUS, Printer::Default),
+    k("cdi.kubevirt.io", "v1beta1", "datavolumes", "datavolume", "DataVolume", true, &["dv", "dvs"], ALL, STATUS, Printer::DataVolume),
+    k("cdi.kubevirt.io", "v1beta1", "cdiconfigs", "cdiconfig", "CDIConfig", false, NONE, NONE, STATUS, Printer::Default),
+];
+
+impl Kind {
+    pub fn api_version(&self) -> String {
+        if self.group.is_empty() {
+            self.version.to_string()
+        } else {
+            format!("{}/{}", self.group, self.version)
+        }
+    }
+
+    /// The store key: `plural` for the core group, `plural.group` otherwise.
+    pub fn key(&self) -> String {
+        self.gr().to_string()
+    }
+
+    pub fn gr(&self) -> GroupResource {
+        GroupResource::new(self.group, self.plural)
+    }
+
+    /// Custom resources (every non-core group here) refuse unconditional updates.
+    pub fn is_custom(&self) -> bool {
+        !self.group.is_empty()
+    }
+
+    pub fn has_status(&self) -> bool {
+        self.subresources.contains(&"status")
+    }
+}
+
+/// Find a kind by group + plural (as it appears in a URL).
+pub fn lookup(group: &str, version: &str, plural: &str) -> Option<&'static Kind> {
+    KINDS
+        .iter()
+        .find(|k| k.group == group && k.version == version && k.plural == plural)
+}
+
+/// Find a kind by `plural`, `plural.group`, singular, kind name or short name (case-insensitive).
+pub fn resolve(name: &str) -> Option<&'static Kind> {
+    let lower = name.to_ascii_lowercase();
+    KINDS
+        .iter()
+        .find(|k| k.key() == lower || k.plural == lower)
+        .or_else(|| {
+            KINDS.iter().find(|k| {
+                k.singular == lower || k.kind.to_ascii_lowercase() == lower || k.short_names.contains(&lower.as_str())
+            })
+        })
+}
+
+/// Find the kind for an object's `apiVersion` + `kind`.
+pub fn for_object(api_version: &str, kind: &str) -> Option<&'static Kind> {
+    KINDS.iter().find(|k| k.api_version() == api_version && k.kind == kind)
+}
+
+/// The API groups served (group name, versions), in discovery order.
+pub fn groups() -> Vec<(&'static str, Vec<&'static str>)> {
+    let mut out: Vec<(&'static str, Vec<&'static str>)> = Vec::new();
+    for k in KINDS.iter().filter(|k| !k.group.is_empty()) {
+        match out.iter_mut().find(|(g, _)| *g == k.group) {
+            Some((_, vs)) => {
+                if !vs.contains(&k.version) {
+                    vs.push(k.version)
+                }
+            }
+            None => out.push((k.group, vec![k.version])),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolve_names() {
+        assert_eq!(resolve("vm").unwrap().plural, "virtualmachines");
+        assert_eq!(
+            resolve("virtualmachineinstances").unwrap().kind,
+            "VirtualMachineInstance"
+        );
+        assert_eq!(
+            resolve("VirtualMachineInstanceMigration").unwrap().plural,
+            "virtualmachineinstancemigrations"
+        );
+        assert_eq!(resolve("nodes").unwrap().key(), "nodes");
+        assert_eq!(resolve("datavolumes.cdi.kubevirt.io").unwrap().kind, "DataVolume");
+        assert!(resolve("nope").is_none());
+    }
+
+    #[test]
+    fn groups_listed_once() {
+        let g = groups();
+        assert_eq!(g[0], ("kubevirt.io", vec!["v1"]));
+        assert!(g.iter().any(|(n, _)| *n == "cdi.kubevirt.io"));
+    }
+}

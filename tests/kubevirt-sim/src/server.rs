@@ -1,0 +1,500 @@
+//! The HTTPS server: connection handling, authentication, request recording, discovery and the
+//! generic REST verbs on the object store.
+
+use std::convert::Infallible;
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+
+use axum::body::Body;
+use bytes::Bytes;
+use http::{HeaderMap, Method, Request, Response, StatusCode};
+use http_body_util::BodyExt;
+use serde_json::{Value, json};
+
+use crate::auth::{Attributes, Tokens, User};
+use crate::discovery;
+use crate::kinds::{self, Kind};
+use crate::patch::PatchType;
+use crate::selector::{FieldSelector, LabelSelector};
+use crate::status::{ApiError, GroupResource};
+use crate::store::{Part, Store};
+use crate::virtapi;
+
+/// One request as the simulator saw it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RequestRecord {
+    pub method: String,
+    pub path: String,
+    /// the raw (undecoded) query string, empty when there was none
+    pub query: String,
+    pub status: u16,
+    /// the request body (lossy UTF-8, capped at 64 KiB)
+    pub body: String,
+    pub content_type: Option<String>,
+}
+
+pub const BODY_RECORD_CAP: usize = 64 * 1024;
+
+/// Everything the handlers share.
+pub struct SimState {
+    pub store: Store,
+    pub tokens: Tokens,
+    pub requests: Mutex<Vec<RequestRecord>>,
+    pub log_file: Option<Mutex<std::fs::File>>,
+    pub server_address: Mutex<String>,
+}
+
+/// A reply before it is turned into an HTTP response.
+#[derive(Debug)]
+pub enum Reply {
+    Json(u16, Value),
+    Error(ApiError),
+    /// a status with an empty body and no content type (go-restful `WriteHeader`)
+    Empty(u16),
+    Text(u16, String),
+}
+
+impl From<ApiError> for Reply {
+    fn from(e: ApiError) -> Self {
+        Reply::Error(e)
+    }
+}
+
+impl From<Result<Reply, ApiError>> for Reply {
+    fn from(r: Result<Reply, ApiError>) -> Self {
+        r.unwrap_or_else(Reply::Error)
+    }
+}
+
+impl Reply {
+    pub fn status(&self) -> u16 {
+        match self {
+            Reply::Json(c, _) | Reply::Empty(c) | Reply::Text(c, _) => *c,
+            Reply::Error(e) => e.code,
+        }
+    }
+
+    pub fn into_response(self) -> Response<Body> {
+        let (code, ct, body) = match self {
+            Reply::Json(c, v) => (c, Some("application/json"), Body::from(v.to_string())),
+            Reply::Error(e) if e.plain_text => {
+                (e.code, Some("text/plain; charset=utf-8"), Body::from(e.message.clone()))
+            }
+            Reply::Error(e) => (e.code, Some("application/json"), Body::from(e.to_status().to_string())),
+            Reply::Empty(c) => (c, None, Body::empty()),
+            Reply::Text(c, t) => (c, Some("text/plain; charset=utf-8"), Body::from(t)),
+        };
+        let mut b = Response::builder().status(StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR));
+        if let Some(ct) = ct {
+            b = b.header(http::header::CONTENT_TYPE, ct);
+        }
+        b.body(body).unwrap_or_else(|_| Response::new(Body::empty()))
+    }
+}
+
+/// A parsed request, handed to the handlers.
+pub struct Req<'a> {
+    pub method: &'a Method,
+    pub path: &'a str,
+    pub query: Vec<(String, String)>,
+    pub headers: &'a HeaderMap,
+    pub body: &'a [u8],
+    pub user: User,
+}
+
+impl Req<'_> {
+    pub fn q(&self, key: &str) -> Option<&str> {
+        self.query.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+    }
+
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    pub fn content_type(&self) -> Option<&str> {
+        self.header("content-type")
+    }
+
+    pub fn wants_table(&self) -> bool {
+        self.header("accept").is_some_and(|a| a.contains("as=Table"))
+    }
+
+    pub fn dry_run_query(&self) -> bool {
+        self.query.iter().any(|(k, v)| k == "dryRun" && v == "All")
+    }
+
+    pub fn authorize(&self, a: Attributes<'_>) -> Result<(), ApiError> {
+        self.user.authorize(&a)
+    }
+}
+
+/// The hyper service entry point.
+pub async fn handle(state: Arc<SimState>, req: Request<hyper::body::Incoming>) -> Result<Response<Body>, Infallible> {
+    let (parts, body) = req.into_parts();
+    let body: Bytes = match body.collect().await {
+        Ok(c) => c.to_bytes(),
+        Err(_) => Bytes::new(),
+    };
+    let path = parts.uri.path().to_string();
+    let raw_query = parts.uri.query().unwrap_or("").to_string();
+    let reply = dispatch(&state, &parts.method, &path, &raw_query, &parts.headers, &body);
+    let status = reply.status();
+    record(&state, &parts.method, &path, &raw_query, status, &body, &parts.headers);
+    Ok(reply.into_response())
+}
+
+fn record(state: &SimState, method: &Method, path: &str, query: &str, status: u16, body: &[u8], headers: &HeaderMap) {
+    let cap = body.len().min(BODY_RECORD_CAP);
+    let rec = RequestRecord {
+        method: method.to_string(),
+        path: path.to_string(),
+        query: query.to_string(),
+        status,
+        body: String::from_utf8_lossy(&body[..cap]).into_owned(),
+        content_type: headers
+            .get(http::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(|s| s.to_string()),
+    };
+    if let Some(f) = &state.log_file {
+        let line = json!({"method": rec.method, "path": rec.path, "query": rec.query, "status": status});
+        let mut f = f.lock().unwrap_or_else(|e| e.into_inner());
+        let _ = writeln!(f, "{line}");
+        let _ = f.flush();
+    }
+    state.requests.lock().unwrap_or_else(|e| e.into_inner()).push(rec);
+}
+
+fn parse_query(raw: &str) -> Vec<(String, String)> {
+    form_urlencoded::parse(raw.as_bytes())
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect()
+}
+
+pub fn dispatch(
+    state: &SimState,
+    method: &Method,
+    path: &str,
+    raw_query: &str,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Reply {
+    if matches!(path, "/healthz" | "/livez" | "/readyz") {
+        return Reply::Text(200, "ok".into());
+    }
+    let auth = headers.get(http::header::AUTHORIZATION).and_then(|v| v.to_str().ok());
+    let user = match state.tokens.authenticate(auth) {
+        Ok(u) => u,
+        Err(e) => return Reply::Error(e),
+    };
+    let req = Req {
+        method,
+        path,
+        query: parse_query(raw_query),
+        headers,
+        body,
+        user,
+    };
+    let segs: Vec<&str> = path.trim_matches('/').split('/').filter(|s| !s.is_empty()).collect();
+    let get_only = |v: Value| -> Reply {
+        if method == Method::GET {
+            Reply::Json(200, v)
+        } else {
+            Reply::Error(ApiError::new(
+                405,
+                "MethodNotAllowed",
+                "the server does not allow this method on the requested resource",
+                Some(json!({})),
+            ))
+        }
+    };
+    match segs.as_slice() {
+        ["version"] => get_only(discovery::kube_version()),
+        ["api"] => {
+            let addr = state.server_address.lock().map(|a| a.clone()).unwrap_or_default();
+            get_only(discovery::api_versions(&addr))
+        }
+        ["apis"] => get_only(discovery::api_group_list()),
+        ["apis", g] => match discovery::api_group(g) {
+            Some(d) => get_only(d),
+            None => ApiError::path_not_found().into(),
+        },
+        ["api", "v1"] => get_only(discovery::resource_list("", "v1").unwrap_or(json!({}))),
+        ["apis", g, v] => match discovery::resource_list(g, v) {
+            Some(d) => get_only(d),
+            None => ApiError::path_not_found().into(),
+        },
+        ["apis", discovery::SUBRESOURCES_GROUP, "v1", rest @ ..] => virtapi::dispatch(state, &req, rest),
+        ["api", "v1", rest @ ..] => resource_request(state, &req, "", "v1", rest),
+        ["apis", g, v, rest @ ..] => resource_request(state, &req, g, v, rest),
+        _ => ApiError::path_not_found().into(),
+    }
+}
+
+/// A parsed resource path.
+struct Target<'a> {
+    kind: &'static Kind,
+    namespace: Option<&'a str>,
+    name: Option<&'a str>,
+    sub: Option<&'a str>,
+}
+
+fn parse_target<'a>(group: &str, version: &str, rest: &[&'a str]) -> Option<Target<'a>> {
+    let (namespace, rest): (Option<&str>, &[&str]) = match rest {
+        ["namespaces", ns, r @ ..] if !(r.is_empty() || r.len() == 1 && matches!(r[0], "status" | "finalize")) => {
+            (Some(*ns), r)
+        }
+        r => (None, r),
+    };
+    let (plural, name, sub) = match rest {
+        [p] => (*p, None, None),
+        [p, n] => (*p, Some(*n), None),
+        [p, n, s] => (*p, Some(*n), Some(*s)),
+        _ => return None,
+    };
+    let kind = kinds::lookup(group, version, plural)?;
+    if namespace.is_some() && !kind.namespaced {
+        return None;
+    }
+    Some(Target {
+        kind,
+        namespace,
+        name,
+        sub,
+    })
+}
+
+fn verb_for(method: &Method, has_name: bool, watch: bool) -> &'static str {
+    match (method.as_str(), has_name) {
+        ("GET", _) if watch => "watch",
+        ("GET", true) => "get",
+        ("GET", false) => "list",
+        ("POST", _) => "create",
+        ("PUT", _) => "update",
+        ("PATCH", _) => "patch",
+        ("DELETE", true) => "delete",
+        ("DELETE", false) => "deletecollection",
+        _ => "unknown",
+    }
+}
+
+fn decode_body(req: &Req<'_>) -> Result<Value, ApiError> {
+    let ct = req.content_type().unwrap_or("application/json");
+    let v: Result<Value, String> = if ct.contains("yaml") {
+        serde_saphyr::from_slice(req.body).map_err(|e| e.to_string())
+    } else {
+        serde_json::from_slice(req.body).map_err(|e| e.to_string())
+    };
+    v.map_err(|e| ApiError::bad_request(format!("the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf ({e})")))
+}
+
+fn resource_request(state: &SimState, req: &Req<'_>, group: &str, version: &str, rest: &[&str]) -> Reply {
+    let Some(t) = parse_target(group, version, rest) else {
+        return ApiError::path_not_found().into();
+    };
+    let kind = t.kind;
+    let watch = req.q("watch").is_some_and(|w| w == "true" || w == "1");
+    let verb = verb_for(req.method, t.name.is_some(), watch);
+    let ns_attr = if kind.plural == "namespaces" {
+        t.name.unwrap_or("")
+    } else {
+        t.namespace.unwrap_or("")
+    };
+    if let Err(e) = req.authorize(Attributes {
+        verb,
+        group: kind.group,
+        resource: kind.plural,
+        subresource: t.sub.unwrap_or(""),
+        namespace: ns_attr,
+        name: t.name.unwrap_or(""),
+    }) {
+        return e.into();
+    }
+    if let Some(sub) = t.sub
+        && !kind.subresources.contains(&sub)
+    {
+        return ApiError::path_not_found().into();
+    }
+    let ns = t.namespace.unwrap_or("");
+    let part = if t.sub == Some("status") {
+        Part::Status
+    } else {
+        Part::Main
+    };
+    let dry = req.dry_run_query();
+    let gr = kind.gr();
+    match (req.method.as_str(), t.name) {
+        ("GET", None) => {
+            if watch {
+                return ApiError::new(
+                    405,
+                    "MethodNotAllowed",
+                    "watch is not supported by kubevirt-sim yet",
+                    Some(json!({})),
+                )
+                .into();
+            }
+            let ls = match LabelSelector::parse(req.q("labelSelector").unwrap_or("")) {
+                Ok(s) => s,
+                Err(e) => return ApiError::bad_request(format!("unable to parse requirement: {e}")).into(),
+            };
+            let fs = match FieldSelector::parse(req.q("fieldSelector").unwrap_or("")) {
+                Ok(s) => s,
+                Err(e) => return ApiError::bad_request(e).into(),
+            };
+            if let Err(e) = fs.validate() {
+                return ApiError::bad_request(e).into();
+            }
+            let s = state.store.lock();
+            let items = s.list(kind, t.namespace, &ls, &fs);
+            let rv = s.current_rv();
+            drop(s);
+            if req.wants_table() {
+                return Reply::Json(200, discovery::table(kind, &items, &rv));
+            }
+            Reply::Json(
+                200,
+                json!({
+                    "apiVersion": kind.api_version(),
+                    "kind": format!("{}List", kind.kind),
+                    "metadata": {"resourceVersion": rv},
+                    "items": items,
+                }),
+            )
+        }
+        ("GET", Some(name)) => {
+            let s = state.store.lock();
+            match s.get(kind, ns, name) {
+                Ok(o) => {
+                    if req.wants_table() {
+                        let rv = s.current_rv();
+                        Reply::Json(200, discovery::table(kind, &[o], &rv))
+                    } else {
+                        Reply::Json(200, o)
+                    }
+                }
+                Err(e) => e.into(),
+            }
+        }
+        ("POST", None) => {
+            if kind.namespaced && t.namespace.is_none() {
+                return ApiError::method_not_supported(&gr, "create").into();
+            }
+            let mut obj = match decode_body(req) {
+                Ok(v) => v,
+                Err(e) => return e.into(),
+            };
+            if let Err(e) = crate::admission::admit_create(kind, ns, &mut obj) {
+                return e.into();
+            }
+            let mut s = state.store.lock();
+            match s.create(kind, ns, obj, dry, true) {
+                Ok(o) => Reply::Json(201, o),
+                Err(e) => e.into(),
+            }
+        }
+        ("PUT", Some(name)) => {
+            let obj = match decode_body(req) {
+                Ok(v) => v,
+                Err(e) => return e.into(),
+            };
+            let mut s = state.store.lock();
+            if part == Part::Main
+                && let Ok(old) = s.get(kind, ns, name)
+                && let Err(e) = crate::admission::admit_update(kind, &old, &obj)
+            {
+                return e.into();
+            }
+            match s.update(kind, ns, name, obj, dry, part) {
+                Ok(o) => Reply::Json(200, o),
+                Err(e) => e.into(),
+            }
+        }
+        ("PATCH", Some(name)) => {
+            let ct = req.content_type().unwrap_or("");
+            let Some(pt) = PatchType::from_content_type(ct) else {
+                return ApiError::unsupported_media_type(ct).into();
+            };
+            let mut s = state.store.lock();
+            let old = match s.get(kind, ns, name) {
+                Ok(o) => o,
+                Err(e) => return e.into(),
+            };
+            let patched = match crate::patch::apply(&old, pt, req.body) {
+                Ok(p) => p,
+                Err(e) => return e.into(),
+            };
+            if part == Part::Main
+                && let Err(e) = crate::admission::admit_update(kind, &old, &patched)
+            {
+                return e.into();
+            }
+            match s.patch(kind, ns, name, pt, req.body, dry, part) {
+                Ok(o) => Reply::Json(200, o),
+                Err(e) => e.into(),
+            }
+        }
+        ("DELETE", Some(name)) => {
+            let opts: Value = if req.body.is_empty() {
+                json!({})
+            } else {
+                serde_json::from_slice(req.body).unwrap_or(json!({}))
+            };
+            let dry = dry || opts["dryRun"].as_array().is_some_and(|a| a.iter().any(|v| v == "All"));
+            let uid = opts.pointer("/preconditions/uid").and_then(|v| v.as_str());
+            let rv = opts.pointer("/preconditions/resourceVersion").and_then(|v| v.as_str());
+            let mut s = state.store.lock();
+            match s.delete(kind, ns, name, dry, uid, rv) {
+                Ok(o) => {
+                    let pending = o.pointer("/metadata/deletionTimestamp").is_some();
+                    if kind.is_custom() || pending || matches!(kind.plural, "pods" | "namespaces") {
+                        Reply::Json(200, o)
+                    } else {
+                        let mut details = json!({"name": name, "kind": kind.plural, "uid": o.pointer("/metadata/uid").cloned().unwrap_or(Value::Null)});
+                        if !kind.group.is_empty() {
+                            details["group"] = json!(kind.group);
+                        }
+                        Reply::Json(
+                            200,
+                            json!({"kind": "Status", "apiVersion": "v1", "metadata": {}, "status": "Success", "details": details}),
+                        )
+                    }
+                }
+                Err(e) => e.into(),
+            }
+        }
+        ("DELETE", None) => {
+            let ls = match LabelSelector::parse(req.q("labelSelector").unwrap_or("")) {
+                Ok(s) => s,
+                Err(e) => return ApiError::bad_request(format!("unable to parse requirement: {e}")).into(),
+            };
+            let fs = FieldSelector::parse(req.q("fieldSelector").unwrap_or("")).unwrap_or_default();
+            let mut s = state.store.lock();
+            let items = s.list(kind, t.namespace, &ls, &fs);
+            let mut out = Vec::new();
+            for it in items {
+                let n = it
+                    .pointer("/metadata/name")
+                    .and_then(|v| v.as_str())
+                    .unwrap_or("")
+                    .to_string();
+                let itns = it
+                    .pointer("/metadata/namespace")
+                    .and_then(|v| v.as_str())
+                    .unwrap_or("")
+                    .to_string();
+                if let Ok(o) = s.delete(kind, &itns, &n, dry, None, None) {
+                    out.push(o);
+                }
+            }
+            let rv = s.current_rv();
+            Reply::Json(
+                200,
+                json!({"apiVersion": kind.api_version(), "kind": format!("{}List", kind.kind), "metadata": {"resourceVersion": rv}, "items": out}),
+            )
+        }
+        (m, _) => {
+            ApiError::method_not_supported(&GroupResource::new(kind.group, kind.plural), &m.to_ascii_lowercase()).into()
+        }
+    }
+}
