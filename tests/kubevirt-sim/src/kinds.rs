@@ -82,7 +82,7 @@ pub static KINDS: &[Kind] = &[
     k("", "v1", "persistentvolumeclaims", "persistentvolumeclaim", "PersistentVolumeClaim", true, &["pvc"], NONE, STATUS, Printer::Default),
     k("", "v1", "serviceaccounts", "serviceaccount", "ServiceAccount", true, &["sa"], NONE, NONE, Printer::Default),
     k("kubevirt.io", "v1", "virtualmachines", "virtualmachine", "VirtualMachine", true, &["vm", "vms"], ALL, STATUS, Printer::VirtualMachine),
-    k("kubevirt.io", "v1", "virtualmachineinstances", "virtualmachineinstance", "VirtualMachineInstance", true, &["vmi", "vmis"], ALL, STATUS, Printer::VirtualMachineInstance),
+    k("kubevirt.io", "v1", "virtualmachineinstances", "virtualmachineinstance", "VirtualMachineInstance", true, &["vmi", "vmis"], ALL, NONE, Printer::VirtualMachineInstance),
     k("kubevirt.io", "v1", "virtualmachineinstancemigrations", "virtualmachineinstancemigration", "VirtualMachineInstanceMigration", true, &["vmim", "vmims"], ALL, STATUS, Printer::Migration),
     k("kubevirt.io", "v1", "virtualmachineinstancereplicasets", "virtualmachineinstancereplicaset", "VirtualMachineInstanceReplicaSet", true, &["vmirs", "vmirss"], ALL, STATUS, Printer::Default),
     k("kubevirt.io", "v1", "virtualmachineinstancepresets", "virtualmachineinstancepreset", "VirtualMachineInstancePreset", true, &["vmipreset", "vmipresets"], ALL, NONE, Printer::Default),

@@ -1,0 +1,342 @@
+//! The generic API surface over HTTPS: auth, errors, dry run, patches, selectors, discovery.
+
+mod common;
+
+use std::time::Duration;
+
+use common::*;
+use kubevirt_sim::{Sim, SimOptions, fixtures};
+use serde_json::json;
+
+fn sim() -> Sim {
+    Sim::start(SimOptions::default()).unwrap()
+}
+
+#[test]
+fn unauthenticated_requests_get_401() {
+    let sim = sim();
+    let expected = json!({"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"Unauthorized","reason":"Unauthorized","code":401});
+    let r = Client::new(&sim, None).get("/apis/kubevirt.io/v1/namespaces/default/virtualmachines");
+    assert_eq!(r.status, 401);
+    assert_eq!(r.json(), expected);
+    let r = Client::new(&sim, Some("bogus")).put_sub(&sub_vm("default", "x", "start"), "{}");
+    assert_eq!(r.status, 401);
+    assert_eq!(r.text, expected.to_string());
+}
+
+#[test]
+fn limited_user_gets_403_outside_its_namespace() {
+    let sim = sim();
+    sim.create(fixtures::vm("default", "vm1", "Halted"));
+    let alice = Client::new(&sim, Some(&sim.limited_token()));
+    let r = alice.get(&vm_path("default", "vm1"));
+    assert_eq!(r.status, 403);
+    assert_eq!(
+        r.json(),
+        json!({"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure",
+            "message":"virtualmachines.kubevirt.io \"vm1\" is forbidden: User \"alice\" cannot get resource \"virtualmachines\" in API group \"kubevirt.io\" in the namespace \"default\"",
+            "reason":"Forbidden","details":{"name":"vm1","group":"kubevirt.io","kind":"virtualmachines"},"code":403})
+    );
+    let r = alice.put_sub(&sub_vm("default", "vm1", "start"), "{}");
+    assert_eq!(r.status, 403);
+    assert_eq!(
+        r.json()["message"],
+        "virtualmachines.subresources.kubevirt.io \"vm1\" is forbidden: User \"alice\" cannot update resource \"virtualmachines/start\" in API group \"subresources.kubevirt.io\" in the namespace \"default\""
+    );
+    let r = alice.get(&sub_vmi("default", "vm1", "guestosinfo"));
+    assert_eq!(r.status, 403);
+    assert!(
+        r.json()["message"]
+            .as_str()
+            .unwrap()
+            .contains("cannot get resource \"virtualmachineinstances/guestosinfo\"")
+    );
+    let r = alice.get("/apis/kubevirt.io/v1/virtualmachines");
+    assert_eq!(
+        r.json()["message"],
+        "virtualmachines.kubevirt.io is forbidden: User \"alice\" cannot list resource \"virtualmachines\" in API group \"kubevirt.io\" at the cluster scope"
+    );
+    // its own namespace works
+    let r = alice.post(
+        "/apis/kubevirt.io/v1/namespaces/limited/virtualmachines",
+        &fixtures::vm("limited", "mine", "Halted"),
+    );
+    assert_eq!(r.status, 201, "{}", r.text);
+    assert_eq!(alice.get(&vm_path("limited", "mine")).status, 200);
+    // custom tokens
+    sim.add_token("bob-token", "bob", Some(&["default"]));
+    assert_eq!(
+        Client::new(&sim, Some("bob-token"))
+            .get(&vm_path("default", "vm1"))
+            .status,
+        200
+    );
+}
+
+#[test]
+fn not_found_and_conflicts() {
+    let sim = sim();
+    let c = Client::admin(&sim);
+    let r = c.get(&vm_path("default", "nope"));
+    assert_eq!(r.status, 404);
+    assert_eq!(
+        r.json(),
+        json!({"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"virtualmachines.kubevirt.io \"nope\" not found","reason":"NotFound","details":{"name":"nope","group":"kubevirt.io","kind":"virtualmachines"},"code":404})
+    );
+    let r = c.post(
+        "/apis/kubevirt.io/v1/namespaces/ghost/virtualmachines",
+        &fixtures::vm("ghost", "a", "Halted"),
+    );
+    assert_eq!(r.status, 404);
+    assert_eq!(r.json()["message"], "namespaces \"ghost\" not found");
+    assert_eq!(c.get("/apis/nothing.io/v1/foos").status, 404);
+
+    let created = c
+        .post(
+            "/apis/kubevirt.io/v1/namespaces/default/virtualmachines",
+            &fixtures::vm("default", "a", "Halted"),
+        )
+        .json();
+    let r = c.post(
+        "/apis/kubevirt.io/v1/namespaces/default/virtualmachines",
+        &fixtures::vm("default", "a", "Halted"),
+    );
+    assert_eq!(r.status, 409);
+    assert_eq!(r.json()["reason"], "AlreadyExists");
+    assert_eq!(r.json()["message"], "virtualmachines.kubevirt.io \"a\" already exists");
+
+    let mut upd = created.clone();
+    upd["metadata"]["labels"]["x"] = json!("1");
+    let r = c.put_json(&vm_path("default", "a"), &upd);
+    assert_eq!(r.status, 200, "{}", r.text);
+    let r = c.put_json(&vm_path("default", "a"), &upd);
+    assert_eq!(r.status, 409);
+    assert_eq!(
+        r.json(),
+        json!({"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure",
+            "message":"Operation cannot be fulfilled on virtualmachines.kubevirt.io \"a\": the object has been modified; please apply your changes to the latest version and try again",
+            "reason":"Conflict","details":{"name":"a","group":"kubevirt.io","kind":"virtualmachines"},"code":409})
+    );
+    let r = c.post(
+        "/apis/kubevirt.io/v1/namespaces/default/virtualmachines",
+        &json!({"apiVersion":"kubevirt.io/v1","kind":"VirtualMachine","metadata":{}}),
+    );
+    assert_eq!(r.status, 422);
+    assert_eq!(r.json()["reason"], "Invalid");
+}
+
+#[test]
+fn dry_run_leaves_state_unchanged() {
+    let sim = sim();
+    let c = Client::admin(&sim);
+    let r = c.post(
+        "/apis/kubevirt.io/v1/namespaces/default/virtualmachines?dryRun=All",
+        &fixtures::vm("default", "dry", "Halted"),
+    );
+    assert_eq!(r.status, 201);
+    assert_eq!(r.json()["metadata"]["name"], "dry");
+    assert!(sim.get("virtualmachines", "default", "dry").is_none());
+
+    let vm = sim.create(fixtures::vm("default", "v", "Halted"));
+    let rv = vm["metadata"]["resourceVersion"].clone();
+    let r = c.patch(
+        &format!("{}?dryRun=All", vm_path("default", "v")),
+        "application/merge-patch+json",
+        &json!({"metadata": {"labels": {"dry": "yes"}}}),
+    );
+    assert_eq!(r.status, 200);
+    assert_eq!(r.json()["metadata"]["labels"]["dry"], "yes");
+    let r = c.delete(
+        &vm_path("default", "v"),
+        Some(json!({"kind": "DeleteOptions", "apiVersion": "kubevirt.io/v1", "dryRun": ["All"]})),
+    );
+    assert_eq!(r.status, 200);
+    let r = c.put_sub(&sub_vm("default", "v", "start"), r#"{"dryRun":["All"]}"#);
+    assert_eq!(r.status, 202);
+    std::thread::sleep(Duration::from_millis(100));
+    let now = sim.get("virtualmachines", "default", "v").unwrap();
+    assert!(now["metadata"]["labels"].get("dry").is_none());
+    assert_eq!(now["spec"]["runStrategy"], "Halted");
+    assert!(sim.get("virtualmachineinstances", "default", "v").is_none());
+    let _ = rv;
+}
+
+#[test]
+fn merge_and_json_patches() {
+    let sim = sim();
+    let c = Client::admin(&sim);
+    sim.create(fixtures::vm("default", "p", "Halted"));
+    let r = c.patch(
+        &vm_path("default", "p"),
+        "application/merge-patch+json",
+        &json!({"metadata": {"labels": {"team": "a"}}}),
+    );
+    assert_eq!(r.status, 200);
+    assert_eq!(
+        sim.get("vm", "default", "p").unwrap()["metadata"]["labels"]["team"],
+        "a"
+    );
+    let r = c.patch(
+        &vm_path("default", "p"),
+        "application/json-patch+json",
+        &json!([{"op": "test", "path": "/spec/runStrategy", "value": "Halted"}, {"op": "replace", "path": "/spec/runStrategy", "value": "Manual"}]),
+    );
+    assert_eq!(r.status, 200, "{}", r.text);
+    assert_eq!(r.json()["spec"]["runStrategy"], "Manual");
+    assert_eq!(r.json()["metadata"]["generation"], 2);
+    let r = c.patch(
+        &vm_path("default", "p"),
+        "application/json-patch+json",
+        &json!([{"op": "test", "path": "/spec/runStrategy", "value": "Halted"}]),
+    );
+    assert_eq!(r.status, 422);
+    assert_eq!(
+        r.json(),
+        json!({"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"the server rejected our request due to an error in our request","reason":"Invalid",
+            "details":{"causes":[{"reason":"UnexpectedServerResponse","message":"testing value /spec/runStrategy failed: test failed"}]},"code":422})
+    );
+    let r = c.patch(&vm_path("default", "p"), "text/plain", &json!({}));
+    assert_eq!(r.status, 415);
+    // status subresource
+    let r = c.patch(
+        &format!("{}/status", vm_path("default", "p")),
+        "application/merge-patch+json",
+        &json!({"status": {"snapshotInProgress": "snap"}, "spec": {"runStrategy": "Always"}}),
+    );
+    assert_eq!(r.status, 200);
+    let vm = sim.get("vm", "default", "p").unwrap();
+    assert_eq!(vm["status"]["snapshotInProgress"], "snap");
+    assert_eq!(vm["spec"]["runStrategy"], "Manual");
+}
+
+#[test]
+fn label_and_field_selectors() {
+    let sim = sim();
+    let c = Client::admin(&sim);
+    for (n, env, tier) in [("a", "prod", "web"), ("b", "dev", "web"), ("c", "prod", "db")] {
+        let mut vm = fixtures::vm("sel", n, "Halted");
+        vm["metadata"]["labels"] = json!({"env": env, "tier": tier});
+        sim.create(vm);
+    }
+    let names = |q: &str| -> Vec<String> {
+        let r = c.get(&format!("/apis/kubevirt.io/v1/namespaces/sel/virtualmachines?{q}"));
+        assert_eq!(r.status, 200, "{q}: {}", r.text);
+        r.json()["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["metadata"]["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(names("labelSelector=env%3Dprod"), ["a", "c"]);
+    assert_eq!(names("labelSelector=env%3D%3Dprod%2Ctier%3Dweb"), ["a"]);
+    assert_eq!(names("labelSelector=env%21%3Dprod"), ["b"]);
+    assert_eq!(names("labelSelector=tier+in+%28db%2Cx%29"), ["c"]);
+    assert_eq!(names("labelSelector=tier+notin+%28db%29"), ["a", "b"]);
+    assert_eq!(names("labelSelector=env"), ["a", "b", "c"]);
+    assert_eq!(names("labelSelector=%21env"), Vec::<String>::new());
+    assert_eq!(names("fieldSelector=metadata.name%3Db"), ["b"]);
+    let r = c.get("/apis/kubevirt.io/v1/namespaces/sel/virtualmachines");
+    assert_eq!(r.json()["kind"], "VirtualMachineList");
+    assert!(r.json()["metadata"]["resourceVersion"].is_string());
+    assert_eq!(
+        c.get("/apis/kubevirt.io/v1/namespaces/sel/virtualmachines?labelSelector=a+in+b")
+            .status,
+        400
+    );
+}
+
+#[test]
+fn discovery_and_versions() {
+    let sim = sim();
+    let c = Client::admin(&sim);
+    let g = c.get("/apis/subresources.kubevirt.io").json();
+    assert_eq!(g["kind"], "APIGroup");
+    assert_eq!(g["preferredVersion"]["groupVersion"], "subresources.kubevirt.io/v1");
+    let v = c.get("/apis/subresources.kubevirt.io/v1/version").json();
+    assert_eq!(v["gitVersion"], "v1.8.0");
+    for f in [
+        "gitCommit",
+        "gitTreeState",
+        "buildDate",
+        "goVersion",
+        "compiler",
+        "platform",
+    ] {
+        assert!(v[f].is_string(), "{f}");
+    }
+    assert!(
+        c.get("/version").json()["gitVersion"]
+            .as_str()
+            .unwrap()
+            .starts_with("v1.33")
+    );
+    let apis = c.get("/apis").json();
+    assert!(
+        apis["groups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|g| g["name"] == "cdi.kubevirt.io")
+    );
+    let kv = c.get("/apis/kubevirt.io/v1").json();
+    let vmi = kv["resources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["name"] == "virtualmachineinstances")
+        .unwrap()
+        .clone();
+    assert_eq!(vmi["shortNames"], json!(["vmi", "vmis"]));
+    assert!(
+        c.get("/api/v1").json()["resources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["name"] == "persistentvolumeclaims")
+    );
+    // nodes exist
+    assert!(sim.get("nodes", "", "node01").is_some());
+    assert!(sim.get("nodes", "", "node02").is_some());
+}
+
+#[test]
+fn request_log_records_the_wire() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("req.log");
+    let sim = Sim::start(SimOptions {
+        log_requests: Some(log.clone()),
+        ..Default::default()
+    })
+    .unwrap();
+    sim.create(fixtures::vm("default", "w", "Halted"));
+    let c = Client::admin(&sim);
+    sim.clear_requests();
+    c.put_sub(&sub_vm("default", "w", "start"), r#"{"paused":true}"#);
+    c.get("/apis/kubevirt.io/v1/namespaces/default/virtualmachineinstancemigrations?labelSelector=kubevirt.io%2Fvmi-name%3D%3Dw");
+    let reqs = sim.requests();
+    assert_eq!(reqs.len(), 2);
+    assert_eq!(reqs[0].method, "PUT");
+    assert_eq!(
+        reqs[0].path,
+        "/apis/subresources.kubevirt.io/v1/namespaces/default/virtualmachines/w/start"
+    );
+    assert_eq!(reqs[0].body, r#"{"paused":true}"#);
+    assert_eq!(reqs[0].content_type, None);
+    assert_eq!(reqs[0].status, 202);
+    assert_eq!(reqs[1].query, "labelSelector=kubevirt.io%2Fvmi-name%3D%3Dw");
+    let text = std::fs::read_to_string(&log).unwrap();
+    let lines: Vec<serde_json::Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[1]["query"], "labelSelector=kubevirt.io%2Fvmi-name%3D%3Dw");
+    assert!(!text.contains(&sim.admin_token()));
+    let kc = dir.path().join("kubeconfig");
+    sim.write_kubeconfig(&kc, &sim.admin_token(), Some("demo")).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&kc).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+    let y = std::fs::read_to_string(&kc).unwrap();
+    assert!(y.contains("certificate-authority-data: ") && y.contains("namespace: demo") && y.contains(&sim.url()));
+}
