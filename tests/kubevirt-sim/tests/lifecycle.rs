@@ -262,17 +262,39 @@ fn restart_creates_a_new_vmi() {
 }
 
 #[test]
+fn start_request_lands_in_vm_status() {
+    // a controller that never ticks during the test
+    let sim = Sim::start(SimOptions {
+        phase_step: Duration::from_secs(3600),
+        ..Default::default()
+    })
+    .unwrap();
+    let c = Client::admin(&sim);
+    sim.create(fixtures::vm("default", "m", "Manual"));
+    assert_eq!(
+        c.put_sub(&sub_vm("default", "m", "start"), r#"{"paused":true}"#).status,
+        202
+    );
+    let vm = sim.get("vm", "default", "m").unwrap();
+    assert_eq!(
+        vm["status"]["stateChangeRequests"],
+        json!([{"action": "Start", "data": {"paused": "true"}}])
+    );
+    let r = c.put_sub(&sub_vm("default", "m", "start"), "{}");
+    assert_eq!(r.status, 500);
+    assert_eq!(
+        r.json()["message"],
+        "Internal error occurred: unable to complete request: stop/start already underway"
+    );
+}
+
+#[test]
 fn manual_start_paused_then_unpause() {
     let sim = sim();
     let c = Client::admin(&sim);
     sim.create(fixtures::vm("default", "m", "Manual"));
     let r = c.put_sub(&sub_vm("default", "m", "start"), r#"{"paused":true}"#);
     assert_eq!(r.status, 202);
-    let vm = sim.get("vm", "default", "m").unwrap();
-    assert_eq!(
-        vm["status"]["stateChangeRequests"],
-        json!([{"action": "Start", "data": {"paused": "true"}}])
-    );
     assert!(sim.wait_until(T, |s| printable(s, "default", "m") == "Paused"));
     let vmi = sim.get("vmi", "default", "m").unwrap();
     assert_eq!(vmi["spec"]["startStrategy"], "Paused");
