@@ -52,6 +52,8 @@ pub enum Reply {
     /// a status with an empty body and no content type (go-restful `WriteHeader`)
     Empty(u16),
     Text(u16, String),
+    /// a streamed JSON body (watch)
+    Stream(u16, Body),
 }
 
 impl From<ApiError> for Reply {
@@ -69,7 +71,7 @@ impl From<Result<Reply, ApiError>> for Reply {
 impl Reply {
     pub fn status(&self) -> u16 {
         match self {
-            Reply::Json(c, _) | Reply::Empty(c) | Reply::Text(c, _) => *c,
+            Reply::Json(c, _) | Reply::Empty(c) | Reply::Text(c, _) | Reply::Stream(c, _) => *c,
             Reply::Error(e) => e.code,
         }
     }
@@ -83,6 +85,7 @@ impl Reply {
             Reply::Error(e) => (e.code, Some("application/json"), Body::from(e.to_status().to_string())),
             Reply::Empty(c) => (c, None, Body::empty()),
             Reply::Text(c, t) => (c, Some("text/plain; charset=utf-8"), Body::from(t)),
+            Reply::Stream(c, b) => (c, Some("application/json"), b),
         };
         let mut b = Response::builder().status(StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR));
         if let Some(ct) = ct {
@@ -325,15 +328,6 @@ fn resource_request(state: &SimState, req: &Req<'_>, group: &str, version: &str,
     let gr = kind.gr();
     match (req.method.as_str(), t.name) {
         ("GET", None) => {
-            if watch {
-                return ApiError::new(
-                    405,
-                    "MethodNotAllowed",
-                    "watch is not supported by kubevirt-sim yet",
-                    Some(json!({})),
-                )
-                .into();
-            }
             let ls = match LabelSelector::parse(req.q("labelSelector").unwrap_or("")) {
                 Ok(s) => s,
                 Err(e) => return ApiError::bad_request(format!("unable to parse requirement: {e}")).into(),
@@ -344,6 +338,9 @@ fn resource_request(state: &SimState, req: &Req<'_>, group: &str, version: &str,
             };
             if let Err(e) = fs.validate() {
                 return ApiError::bad_request(e).into();
+            }
+            if watch {
+                return watch_reply(state, req, kind, t.namespace, ls, fs);
             }
             let s = state.store.lock();
             let items = s.list(kind, t.namespace, &ls, &fs);
@@ -497,4 +494,107 @@ fn resource_request(state: &SimState, req: &Req<'_>, group: &str, version: &str,
             ApiError::method_not_supported(&GroupResource::new(kind.group, kind.plural), &m.to_ascii_lowercase()).into()
         }
     }
+}
+
+/// A response body fed from a channel.
+struct ChannelBody {
+    rx: tokio::sync::mpsc::Receiver<Bytes>,
+}
+
+impl http_body::Body for ChannelBody {
+    type Data = Bytes;
+    type Error = Infallible;
+
+    fn poll_frame(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<http_body::Frame<Bytes>, Infallible>>> {
+        self.rx.poll_recv(cx).map(|o| o.map(|b| Ok(http_body::Frame::data(b))))
+    }
+}
+
+/// A watch: `ADDED` events for the current objects (unless a resourceVersion is given, then the
+/// changes after it), then every matching change, one JSON object per line.
+fn watch_reply(
+    state: &SimState,
+    req: &Req<'_>,
+    kind: &'static Kind,
+    ns: Option<&str>,
+    ls: LabelSelector,
+    fs: FieldSelector,
+) -> Reply {
+    let table = req.wants_table();
+    let from = req
+        .q("resourceVersion")
+        .and_then(|v| v.parse::<u64>().ok())
+        .filter(|v| *v != 0);
+    let timeout = req
+        .q("timeoutSeconds")
+        .and_then(|v| v.parse::<u64>().ok())
+        .filter(|v| *v > 0)
+        .unwrap_or(1800);
+    let s = state.store.lock();
+    let (initial, past, mut rx) = match from {
+        Some(rv) => {
+            let (past, rx) = s.watch_from(rv);
+            (Vec::new(), past, rx)
+        }
+        None => {
+            let items = s.list(kind, ns, &ls, &fs);
+            let (_, rx) = s.watch_from(u64::MAX);
+            (items, Vec::new(), rx)
+        }
+    };
+    drop(s);
+    let key = kind.key();
+    let ns = ns.map(|n| n.to_string());
+    let matches = move |e: &crate::store::Event| {
+        e.kind == key && ns.as_ref().is_none_or(|n| &e.namespace == n) && ls.matches(&e.object) && fs.matches(&e.object)
+    };
+    let line = move |typ: &str, obj: &Value| -> Bytes {
+        let rv = obj
+            .pointer("/metadata/resourceVersion")
+            .and_then(|v| v.as_str())
+            .unwrap_or("")
+            .to_string();
+        let o = if table {
+            discovery::table(kind, std::slice::from_ref(obj), &rv)
+        } else {
+            obj.clone()
+        };
+        let mut b = json!({"type": typ, "object": o}).to_string().into_bytes();
+        b.push(b'\n');
+        Bytes::from(b)
+    };
+    let (tx, brx) = tokio::sync::mpsc::channel::<Bytes>(256);
+    tokio::spawn(async move {
+        for o in &initial {
+            if tx.send(line("ADDED", o)).await.is_err() {
+                return;
+            }
+        }
+        for e in past.iter().filter(|e| matches(e)) {
+            if tx.send(line(e.typ, &e.object)).await.is_err() {
+                return;
+            }
+        }
+        let deadline = tokio::time::sleep(std::time::Duration::from_secs(timeout));
+        tokio::pin!(deadline);
+        loop {
+            tokio::select! {
+                _ = &mut deadline => break,
+                _ = tx.closed() => break,
+                r = rx.recv() => match r {
+                    Ok(e) => {
+                        if matches(&e) && tx.send(line(e.typ, &e.object)).await.is_err() {
+                            break;
+                        }
+                    }
+                    Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => continue,
+                    Err(tokio::sync::broadcast::error::RecvError::Closed) => break,
+                },
+            }
+        }
+    });
+    Reply::Stream(200, Body::new(ChannelBody { rx: brx }))
 }

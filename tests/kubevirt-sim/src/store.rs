@@ -1,7 +1,7 @@
 //! The in-memory object store: what etcd + the apiserver's generic registry do for the kinds we
 //! serve (uids, resourceVersions, generation, optimistic concurrency, finalizers, dry run).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use serde_json::{Map, Value, json};
@@ -24,10 +24,37 @@ pub enum Part {
 
 type Key = (String, String, String);
 
-#[derive(Default)]
+/// A change to an object, as a watch sees it.
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub rv: u64,
+    /// the kind's store key (`plural` or `plural.group`)
+    pub kind: String,
+    pub namespace: String,
+    /// `ADDED`, `MODIFIED` or `DELETED`
+    pub typ: &'static str,
+    pub object: Value,
+}
+
+const HISTORY: usize = 4096;
+
 pub struct Inner {
     objects: BTreeMap<Key, Value>,
     rv: u64,
+    events: tokio::sync::broadcast::Sender<Event>,
+    history: VecDeque<Event>,
+}
+
+impl Default for Inner {
+    fn default() -> Self {
+        let (events, _) = tokio::sync::broadcast::channel(HISTORY);
+        Inner {
+            objects: BTreeMap::new(),
+            rv: 0,
+            events,
+            history: VecDeque::new(),
+        }
+    }
 }
 
 /// A cheap-to-clone handle on the store.
@@ -103,6 +130,31 @@ impl Inner {
             if kind.namespaced { ns.to_string() } else { String::new() },
             name.to_string(),
         )
+    }
+
+    fn emit(&mut self, typ: &'static str, key: &Key, obj: &Value) {
+        let ev = Event {
+            rv: self.rv,
+            kind: key.0.clone(),
+            namespace: key.1.clone(),
+            typ,
+            object: obj.clone(),
+        };
+        self.history.push_back(ev.clone());
+        if self.history.len() > HISTORY {
+            self.history.pop_front();
+        }
+        let _ = self.events.send(ev);
+    }
+
+    /// Events after `rv` (from the recent history) plus a receiver for later ones, atomically.
+    pub fn watch_from(&self, rv: u64) -> (Vec<Event>, tokio::sync::broadcast::Receiver<Event>) {
+        let past = self.history.iter().filter(|e| e.rv > rv).cloned().collect();
+        (past, self.events.subscribe())
+    }
+
+    pub fn rv_number(&self) -> u64 {
+        self.rv
     }
 
     fn next_rv(&mut self) -> String {
@@ -230,6 +282,7 @@ impl Inner {
             m.remove("deletionTimestamp");
         }
         if !dry_run {
+            self.emit("ADDED", &key, &obj);
             self.objects.insert(key, obj.clone());
         }
         Ok(obj)
@@ -358,8 +411,10 @@ impl Inner {
             .and_then(|f| f.as_array())
             .is_none_or(|f| f.is_empty());
         if merged.pointer("/metadata/deletionTimestamp").is_some() && finalizers_empty {
+            self.emit("DELETED", &key, &merged);
             self.objects.remove(&key);
         } else {
+            self.emit("MODIFIED", &key, &merged);
             self.objects.insert(key, merged.clone());
         }
         Ok(merged)
@@ -456,18 +511,30 @@ impl Inner {
             }
             let rv = self.next_rv();
             meta_mut(&mut obj).insert("resourceVersion".into(), json!(rv));
+            self.emit("MODIFIED", &key, &obj);
             self.objects.insert(key, obj.clone());
             return Ok(obj);
         }
         if dry_run {
             return Ok(obj);
         }
-        self.objects.remove(&key);
+        let mut gone = vec![key];
         if kind.plural == "namespaces" {
-            self.objects
-                .retain(|(k, n, _), _| n != name || kinds::resolve(k).is_none_or(|kk| !kk.namespaced));
+            gone.extend(
+                self.objects
+                    .keys()
+                    .filter(|(k, n, _)| n == name && kinds::resolve(k).is_some_and(|kk| kk.namespaced))
+                    .cloned(),
+            );
         }
-        self.next_rv();
+        let rv = self.next_rv();
+        meta_mut(&mut obj).insert("resourceVersion".into(), json!(rv));
+        for k in gone {
+            if let Some(mut o) = self.objects.remove(&k) {
+                meta_mut(&mut o).insert("resourceVersion".into(), json!(rv));
+                self.emit("DELETED", &k, &o);
+            }
+        }
         Ok(obj)
     }
 
@@ -481,8 +548,11 @@ impl Inner {
 
     /// Remove an object outright (ignoring finalizers).
     pub fn purge(&mut self, kind: &Kind, ns: &str, name: &str) {
-        if self.objects.remove(&Self::key(kind, ns, name)).is_some() {
-            self.next_rv();
+        let key = Self::key(kind, ns, name);
+        if let Some(mut o) = self.objects.remove(&key) {
+            let rv = self.next_rv();
+            meta_mut(&mut o).insert("resourceVersion".into(), json!(rv));
+            self.emit("DELETED", &key, &o);
         }
     }
 }

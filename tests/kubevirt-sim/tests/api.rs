@@ -340,3 +340,37 @@ fn request_log_records_the_wire() {
     let y = std::fs::read_to_string(&kc).unwrap();
     assert!(y.contains("certificate-authority-data: ") && y.contains("namespace: demo") && y.contains(&sim.url()));
 }
+
+#[test]
+fn watch_streams_changes() {
+    let sim = sim();
+    sim.create(fixtures::vm("default", "w1", "Halted"));
+    let c = Client::admin(&sim);
+    let t = std::thread::scope(|scope| {
+        let h = scope.spawn(|| c.get("/apis/kubevirt.io/v1/namespaces/default/virtualmachines?watch=true&timeoutSeconds=1&fieldSelector=metadata.name%3Dw1"));
+        std::thread::sleep(Duration::from_millis(300));
+        sim.delete("vm", "default", "w1");
+        h.join().unwrap()
+    });
+    assert_eq!(t.status, 200);
+    let events: Vec<serde_json::Value> = t.text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(events[0]["type"], "ADDED");
+    assert_eq!(events[0]["object"]["metadata"]["name"], "w1");
+    assert!(events.iter().any(|e| e["type"] == "DELETED"), "{}", t.text);
+    // from a resourceVersion: only later changes
+    let v = sim.create(fixtures::vm("default", "w2", "Halted"));
+    let rv = v["metadata"]["resourceVersion"].as_str().unwrap().to_string();
+    let mut v2 = v.clone();
+    v2["metadata"]["labels"]["x"] = json!("y");
+    sim.update(v2);
+    let r = c.get(&format!(
+        "/apis/kubevirt.io/v1/namespaces/default/virtualmachines?watch=1&resourceVersion={rv}&timeoutSeconds=1"
+    ));
+    let events: Vec<serde_json::Value> = r.text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert!(events.iter().all(|e| e["type"] != "ADDED"), "{}", r.text);
+    assert!(
+        events
+            .iter()
+            .any(|e| e["type"] == "MODIFIED" && e["object"]["metadata"]["labels"]["x"] == "y")
+    );
+}
