@@ -611,3 +611,29 @@ fn demo_namespace() {
         "Administrator"
     );
 }
+
+#[test]
+fn deleting_a_vm_stops_and_removes_everything() {
+    let sim = sim();
+    let c = Client::admin(&sim);
+    running_vm(&sim, "default", "d");
+    assert_eq!(sim.list("pods", Some("default")).len(), 1);
+    let r = c.delete(&vm_path("default", "d"), None);
+    assert_eq!(r.status, 200);
+    assert!(r.json()["metadata"]["deletionTimestamp"].is_string());
+    assert!(sim.wait_until(T, |s| s.get("vm", "default", "d").is_none()
+        && s.get("vmi", "default", "d").is_none()));
+    assert!(sim.wait_until(T, |s| s.list("pods", Some("default")).is_empty()));
+    // a standalone VMI is shut down gracefully on delete
+    sim.create(fixtures::vmi("default", "solo"));
+    assert!(sim.wait_until(T, |s| phase_of(s, "default", "solo") == "Running"));
+    assert_eq!(
+        c.delete(
+            "/apis/kubevirt.io/v1/namespaces/default/virtualmachineinstances/solo",
+            None
+        )
+        .status,
+        200
+    );
+    assert!(sim.wait_until(T, |s| s.get("vmi", "default", "solo").is_none()));
+}
