@@ -620,18 +620,17 @@ fn softreboot(s: &mut Inner, ns: &str, name: &str) -> Result<Reply, ApiError> {
 
 fn reset(s: &mut Inner, ns: &str, name: &str) -> Result<Reply, ApiError> {
     let vmi = fetch_vmi(s, ns, name)?;
-    if phase(&vmi) != "Running" {
-        let ph = phase(&vmi).to_string();
-        let inner = if ph == "Scheduled" {
-            "Unable to connect to VirtualMachineInstance because phase is Scheduled instead of Running".to_string()
-        } else {
-            format!("Unable to connect to VirtualMachineInstance because phase is {ph} instead of Running or Scheduled")
-        };
-        return Err(ApiError::internal(format!(
-            "Failed to reset non-running VMI with phase {ph}: {inner}"
-        )));
+    let ph = phase(&vmi).to_string();
+    match ph.as_str() {
+        "Running" => Ok(Reply::Empty(200)),
+        // virt-handler is reachable but the domain is not running yet
+        "Scheduled" => Err(ApiError::internal(format!(
+            "Failed to reset non-running VMI with phase {ph}: server error. command Reset failed: \"LibvirtError(Code=55, Domain=10, Message='Requested operation is not valid: domain is not running')\""
+        ))),
+        _ => Err(ApiError::bad_request(format!(
+            "Failed to reset non-running VMI with phase {ph}: Unable to connect to VirtualMachineInstance because phase is {ph} instead of Running or Scheduled"
+        ))),
     }
-    Ok(Reply::Empty(200))
 }
 
 fn running_check(s: &mut Inner, ns: &str, name: &str, msg: &str) -> Result<Reply, ApiError> {
