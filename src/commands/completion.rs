@@ -1,5 +1,10 @@
 //! `completion bash|zsh|fish|powershell`: shell completion scripts generated from the command
-//! tree (the same scripts are checked in under `completions/`).
+//! tree (the same scripts are checked in under `completions/`, with the man pages under `man/`).
+//! The completion that knows the cluster's VMs is [`dynamic`].
+
+pub mod dynamic;
+#[cfg(test)]
+mod generated;
 
 use clap::{Args, CommandFactory, ValueEnum};
 use clap_complete::Shell;
@@ -53,29 +58,4 @@ pub fn script(shell: CompletionShell) -> Vec<u8> {
 pub fn run(args: CompletionArgs, ctx: &Ctx) -> Result<()> {
     let text = String::from_utf8(script(args.shell)).expect("completion scripts are UTF-8");
     ctx.out.raw(text)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The scripts checked in under `completions/` must match the command tree.
-    /// Regenerate with: `for s in bash zsh fish; do cargo run -q -- completion $s > completions/virtctl.$s; done;
-    /// cargo run -q -- completion powershell > completions/virtctl.ps1`
-    #[test]
-    fn checked_in_completions_are_current() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("completions");
-        for (shell, file) in [
-            (CompletionShell::Bash, "virtctl.bash"),
-            (CompletionShell::Zsh, "virtctl.zsh"),
-            (CompletionShell::Fish, "virtctl.fish"),
-            (CompletionShell::Powershell, "virtctl.ps1"),
-        ] {
-            let checked_in = std::fs::read(dir.join(file)).unwrap_or_default();
-            assert!(
-                checked_in == script(shell),
-                "completions/{file} is stale: regenerate it with `cargo run -q -- completion {shell:?}`"
-            );
-        }
-    }
 }

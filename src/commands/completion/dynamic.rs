@@ -1,0 +1,870 @@
+//! Completion that knows the cluster (beyond upstream, whose completions only know command and
+//! flag names): `virtctl start <TAB>` offers the VMs of the namespace, `virtctl console <TAB>` the
+//! VMIs, `-n <TAB>` the namespaces, `port-forward vm/<TAB>` the VMs as targets.
+//!
+//! The shell is set up with `source <(COMPLETE=bash virtctl)` (or zsh, fish, powershell, elvish):
+//! that prints a small registration script, and on every TAB the shell runs
+//! `COMPLETE=bash virtctl -- <the words on the line>`. [`complete_if_requested`], called first in
+//! `main`, answers those calls through clap_complete's engine, with completers attached here to
+//! the arguments that name cluster objects.
+//!
+//! Rules: one GET per TAB, a short total deadline ([`TIMEOUT_VAR`], 1 s by default), exec
+//! credential plugins never interactive, and nothing at all printed on any error (no cluster, no
+//! rights, a bad kubeconfig): completion must never write into the user's command line. The
+//! kubeconfig, context and namespace are the ones the finished command would use, including
+//! `--kubeconfig`, `--context` and `-n` already typed on the line.
+
+use std::ffi::{OsStr, OsString};
+use std::path::PathBuf;
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use clap::{CommandFactory, FromArgMatches};
+use clap_complete::CompleteEnv;
+use clap_complete::engine::{ArgValueCompleter, CompletionCandidate, ValueCompleter};
+use clap_complete::env::{Bash, Elvish, EnvCompleter, Fish, Powershell, Shells, Zsh};
+use kube::config::{ExecInteractiveMode, Kubeconfig};
+use serde_json::Value;
+
+use crate::cli::{Cli, GlobalArgs};
+use crate::cluster::api::{Api, Request};
+use crate::cluster::config;
+use crate::cluster::kubevirt::{VMIS, VMS, object_path};
+use crate::flags::parse_duration;
+
+/// The variable that turns a run into a completion request (clap_complete's convention).
+pub const COMPLETE_VAR: &str = "COMPLETE";
+/// How long one completion may wait for the cluster in total (a Go duration, e.g. `500ms`, `3s`).
+pub const TIMEOUT_VAR: &str = "VIRTCTL_COMPLETE_TIMEOUT";
+const DEFAULT_TIMEOUT: Duration = Duration::from_secs(1);
+
+/// Kinds of cluster objects a command-line value can name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resource {
+    Vm,
+    Vmi,
+    Namespace,
+    DataVolume,
+    Pvc,
+}
+
+impl Resource {
+    /// The collection to list, in `namespace` for namespaced kinds.
+    pub fn list_path(self, namespace: &str) -> String {
+        match self {
+            Resource::Vm => object_path(VMS, namespace, ""),
+            Resource::Vmi => object_path(VMIS, namespace, ""),
+            Resource::Namespace => "/api/v1/namespaces".into(),
+            Resource::DataVolume => format!("/apis/cdi.kubevirt.io/v1beta1/namespaces/{namespace}/datavolumes"),
+            Resource::Pvc => format!("/api/v1/namespaces/{namespace}/persistentvolumeclaims"),
+        }
+    }
+
+    /// The one-word state shown beside a name (zsh, fish and powershell display it).
+    fn describe(self, item: &Value) -> Option<String> {
+        let pointer = match self {
+            Resource::Vm => "/status/printableStatus",
+            Resource::Vmi | Resource::DataVolume | Resource::Pvc => "/status/phase",
+            Resource::Namespace => return None,
+        };
+        item.pointer(pointer).and_then(Value::as_str).map(str::to_string)
+    }
+}
+
+/// The resource a type word stands for, as upstream's commands accept them (`vm`, `vmis`,
+/// `virtualmachine`, `dv`, `pvc`, ...).
+pub fn resource_for_type(word: &str) -> Option<Resource> {
+    match word.to_ascii_lowercase().as_str() {
+        "vm" | "vms" | "virtualmachine" | "virtualmachines" => Some(Resource::Vm),
+        "vmi" | "vmis" | "virtualmachineinstance" | "virtualmachineinstances" => Some(Resource::Vmi),
+        "dv" | "dvs" | "datavolume" | "datavolumes" => Some(Resource::DataVolume),
+        "pvc" | "pvcs" | "persistentvolumeclaim" | "persistentvolumeclaims" => Some(Resource::Pvc),
+        _ => None,
+    }
+}
+
+/// What the positional arguments of a command name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Positional {
+    /// The first argument names an object: `start VM`.
+    Name(Resource),
+    /// A type word, then a name of that type: `pause vm|vmi NAME`.
+    TypeThenName(&'static [&'static str]),
+    /// A `[user@]type/name[/namespace]` target: `port-forward vm/NAME 22`, `ssh user@vmi/NAME`.
+    Target(&'static [&'static str]),
+}
+
+const VM_OR_VMI: &[&str] = &["vm", "vmi"];
+const DV_OR_PVC: &[&str] = &["dv", "pvc"];
+
+/// Commands (space-separated path below `virtctl`) whose positional arguments name cluster
+/// objects. Upstream's commands that this tree does not have yet are listed too: an entry only
+/// takes effect once its command exists, and a test checks that every existing command whose
+/// usage names a `(VM)` or `(VMI)` is listed.
+pub const POSITIONALS: &[(&str, Positional)] = &[
+    ("start", Positional::Name(Resource::Vm)),
+    ("stop", Positional::Name(Resource::Vm)),
+    ("restart", Positional::Name(Resource::Vm)),
+    ("migrate", Positional::Name(Resource::Vm)),
+    ("migrate-cancel", Positional::Name(Resource::Vm)),
+    ("expand", Positional::Name(Resource::Vm)),
+    ("soft-reboot", Positional::Name(Resource::Vmi)),
+    ("reset", Positional::Name(Resource::Vmi)),
+    ("guestosinfo", Positional::Name(Resource::Vmi)),
+    ("userlist", Positional::Name(Resource::Vmi)),
+    ("fslist", Positional::Name(Resource::Vmi)),
+    ("console", Positional::Name(Resource::Vmi)),
+    ("vnc", Positional::Name(Resource::Vmi)),
+    ("vnc screenshot", Positional::Name(Resource::Vmi)),
+    ("addvolume", Positional::Name(Resource::Vmi)),
+    ("removevolume", Positional::Name(Resource::Vmi)),
+    ("guestfs", Positional::Name(Resource::Pvc)),
+    ("pause", Positional::TypeThenName(VM_OR_VMI)),
+    ("unpause", Positional::TypeThenName(VM_OR_VMI)),
+    ("evacuate-cancel", Positional::TypeThenName(VM_OR_VMI)),
+    ("expose", Positional::TypeThenName(VM_OR_VMI)),
+    ("image-upload", Positional::TypeThenName(DV_OR_PVC)),
+    ("port-forward", Positional::Target(VM_OR_VMI)),
+    ("ssh", Positional::Target(VM_OR_VMI)),
+];
+
+/// Flags (command path, long name) whose value names a cluster object.
+pub const FLAGS: &[(&str, &str, Resource)] = &[
+    ("image-upload", "pvc-name", Resource::Pvc),
+    ("vmexport", "vm", Resource::Vm),
+    ("vmexport", "pvc", Resource::Pvc),
+    ("memory-dump", "claim-name", Resource::Pvc),
+];
+
+/// Answers a completion request and exits, or returns at once when this run is not one.
+///
+/// `COMPLETE=<shell> virtctl` prints the shell's registration script;
+/// `COMPLETE=<shell> virtctl -- <words>` prints the candidates for the word at the cursor.
+pub fn complete_if_requested() {
+    let Some(shell) = std::env::var_os(COMPLETE_VAR) else {
+        return;
+    };
+    if shell.is_empty() || shell == "0" {
+        return;
+    }
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let completing = args.iter().any(|a| a == "--");
+    if completing {
+        // A bug must not print a panic message into the user's command line either.
+        std::panic::set_hook(Box::new(|_| {}));
+        let line = ShellLine::from_args(&args, shell == "bash");
+        let _ = LINE.set(CommandLine::parse(line.before_cursor()));
+    }
+    let _ = rustls::crypto::ring::default_provider().install_default();
+
+    let shells = [
+        &Quiet(Bash, true) as &dyn EnvCompleter,
+        &Quiet(Zsh, false),
+        &Quiet(Fish, false),
+        &Quiet(Powershell, false),
+        &Quiet(Elvish, false),
+    ];
+    let current_dir = std::env::current_dir().ok();
+    let result = CompleteEnv::with_factory(command)
+        .shells(Shells(&shells))
+        .try_complete(args, current_dir.as_deref());
+    match result {
+        Ok(false) => {}
+        Ok(true) => std::process::exit(0),
+        // Registration (`COMPLETE=nosuchshell virtctl`) is run by a person: tell them.
+        Err(err) if !completing => err.exit(),
+        Err(_) => std::process::exit(0),
+    }
+}
+
+/// The command tree with the cluster-aware completers attached.
+pub fn command() -> clap::Command {
+    let mut command = Cli::command()
+        .mut_arg("namespace", |arg| {
+            arg.add(completer(Completer::Resource(Resource::Namespace)))
+        })
+        .mut_arg("context", |arg| {
+            arg.add(completer(Completer::Kubeconfig(KubeconfigPart::Context)))
+        })
+        .mut_arg("cluster", |arg| {
+            arg.add(completer(Completer::Kubeconfig(KubeconfigPart::Cluster)))
+        })
+        .mut_arg("user", |arg| {
+            arg.add(completer(Completer::Kubeconfig(KubeconfigPart::User)))
+        })
+        .mut_arg("kubeconfig", |arg| arg.value_hint(clap::ValueHint::FilePath));
+    for arg in ["certificate-authority", "client-certificate", "client-key"] {
+        command = command.mut_arg(arg.replace('-', "_"), |arg| arg.value_hint(clap::ValueHint::FilePath));
+    }
+    for (path, positional) in POSITIONALS {
+        command = with_subcommand(command, path, &|sub| {
+            let ids: Vec<String> = sub.get_positionals().map(|a| a.get_id().to_string()).collect();
+            ids.into_iter().fold(sub, |sub, id| {
+                sub.mut_arg(id, |arg| arg.add(completer(Completer::Positional(*positional))))
+            })
+        });
+    }
+    for (path, long, resource) in FLAGS {
+        command = with_subcommand(command, path, &|sub| {
+            let id = sub
+                .get_arguments()
+                .find(|a| a.get_long() == Some(long))
+                .map(|a| a.get_id().to_string());
+            match id {
+                Some(id) => sub.mut_arg(id, |arg| arg.add(completer(Completer::Resource(*resource)))),
+                None => sub,
+            }
+        });
+    }
+    command
+}
+
+/// Applies `change` to the subcommand at `path` (space-separated) when it exists.
+fn with_subcommand(
+    command: clap::Command,
+    path: &str,
+    change: &dyn Fn(clap::Command) -> clap::Command,
+) -> clap::Command {
+    let (first, rest) = path.split_once(' ').unwrap_or((path, ""));
+    if command.find_subcommand(first).is_none() {
+        return command;
+    }
+    command.mut_subcommand(first, |sub| {
+        if rest.is_empty() {
+            change(sub)
+        } else {
+            with_subcommand(sub, rest, change)
+        }
+    })
+}
+
+fn completer(completer: Completer) -> ArgValueCompleter {
+    ArgValueCompleter::new(completer)
+}
+
+/// Names kept in a kubeconfig.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KubeconfigPart {
+    Context,
+    Cluster,
+    User,
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Completer {
+    Positional(Positional),
+    Resource(Resource),
+    Kubeconfig(KubeconfigPart),
+}
+
+impl ValueCompleter for Completer {
+    fn complete(&self, current: &OsStr) -> Vec<CompletionCandidate> {
+        let Some(current) = current.to_str() else {
+            return Vec::new();
+        };
+        let line = LINE.get().cloned().unwrap_or_default();
+        let fetch = |resource| fetch_names(resource, &line.global);
+        let candidates = match *self {
+            Completer::Positional(positional) => positional_candidates(positional, &line, current, &fetch),
+            Completer::Resource(resource) => prefixed(current, "", fetch(resource)),
+            Completer::Kubeconfig(part) => prefixed(current, "", kubeconfig_names(part, &line.global)),
+        };
+        candidates
+            .into_iter()
+            .map(|(value, help)| CompletionCandidate::new(value).help(help.map(Into::into)))
+            .collect()
+    }
+}
+
+/// A name with an optional one-line description.
+pub type Named = (String, Option<String>);
+
+/// Candidates for a positional argument, given what is already on the line; `fetch` lists the
+/// names of one kind in the namespace the command would use.
+pub fn positional_candidates(
+    positional: Positional,
+    line: &CommandLine,
+    current: &str,
+    fetch: &dyn Fn(Resource) -> Vec<Named>,
+) -> Vec<Named> {
+    let index = line.positionals.len();
+    match positional {
+        Positional::Name(resource) if index == 0 => prefixed(current, "", fetch(resource)),
+        Positional::Name(_) => Vec::new(),
+        Positional::TypeThenName(types) if index == 0 => prefixed(current, "", words(types)),
+        Positional::TypeThenName(_) if index == 1 => match resource_for_type(&line.positionals[0]) {
+            Some(resource) => prefixed(current, "", fetch(resource)),
+            None => Vec::new(),
+        },
+        Positional::TypeThenName(_) => Vec::new(),
+        Positional::Target(types) if index == 0 => target_candidates(types, current, fetch),
+        Positional::Target(_) => Vec::new(),
+    }
+}
+
+fn words(words: &[&str]) -> Vec<Named> {
+    words.iter().map(|w| (w.to_string(), None)).collect()
+}
+
+/// `[user@]type/name[/namespace]`: first the type (`vm/`), then names of that type, then the
+/// namespaces.
+fn target_candidates(types: &[&str], current: &str, fetch: &dyn Fn(Resource) -> Vec<Named>) -> Vec<Named> {
+    let (user, target) = match current.split_once('@') {
+        Some((user, target)) => (format!("{user}@"), target),
+        None => (String::new(), current),
+    };
+    let parts: Vec<&str> = target.split('/').collect();
+    match parts.as_slice() {
+        [_] => {
+            let types: Vec<Named> = types.iter().map(|t| (format!("{t}/"), None)).collect();
+            prefixed(current, &user, types)
+        }
+        [kind, _] => match resource_for_type(kind) {
+            Some(resource) => prefixed(current, &format!("{user}{kind}/"), fetch(resource)),
+            None => Vec::new(),
+        },
+        [kind, name, _] if resource_for_type(kind).is_some() => {
+            prefixed(current, &format!("{user}{kind}/{name}/"), fetch(Resource::Namespace))
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// `prefix + name` for each name, keeping those that start with what is typed.
+fn prefixed(current: &str, prefix: &str, names: Vec<Named>) -> Vec<Named> {
+    names
+        .into_iter()
+        .map(|(name, help)| (format!("{prefix}{name}"), help))
+        .filter(|(value, _)| value.starts_with(current))
+        .collect()
+}
+
+/// What is already typed before the word being completed.
+#[derive(Clone, Debug, Default)]
+pub struct CommandLine {
+    /// The global flags typed so far (`--kubeconfig`, `--context`, `-n`, `--token`, ...).
+    pub global: GlobalArgs,
+    /// The positional values of the innermost subcommand typed so far.
+    pub positionals: Vec<String>,
+}
+
+static LINE: OnceLock<CommandLine> = OnceLock::new();
+
+/// The words the shell passed (program name first) and the index of the one at the cursor.
+///
+/// Bash splits words at the characters of `COMP_WORDBREAKS`, so `--namespace=demo` arrives as
+/// `--namespace`, `=`, `demo`, and `-s https://h:6443` as `https`, `:`, `//h`, `:`, `6443`;
+/// here they are joined again, and `prefix` keeps the part of the word at the cursor that bash
+/// does not consider part of it (candidates must leave it out).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ShellLine {
+    pub words: Vec<OsString>,
+    pub index: usize,
+    pub prefix: String,
+    /// Whether bash's word breaks were joined.
+    pub rejoined: bool,
+}
+
+impl ShellLine {
+    /// From `virtctl -- virtctl start ...` as the registration scripts call it; the cursor's
+    /// index comes from `_CLAP_COMPLETE_INDEX` (bash, zsh, elvish), else it is the last word
+    /// (fish, powershell).
+    pub fn from_args(args: &[OsString], bash: bool) -> ShellLine {
+        let words: Vec<OsString> = match args.iter().position(|a| a == "--") {
+            Some(escape) => args[escape + 1..].to_vec(),
+            None => Vec::new(),
+        };
+        let index = std::env::var("_CLAP_COMPLETE_INDEX")
+            .ok()
+            .and_then(|i| i.parse::<usize>().ok())
+            .unwrap_or(words.len().saturating_sub(1));
+        ShellLine::new(words, index, bash)
+    }
+
+    pub fn new(mut words: Vec<OsString>, index: usize, bash: bool) -> ShellLine {
+        // zsh leaves out an empty word at the cursor.
+        while words.len() <= index {
+            words.push(OsString::new());
+        }
+        words.truncate(index + 1);
+        if !bash {
+            return ShellLine {
+                words,
+                index,
+                prefix: String::new(),
+                rejoined: false,
+            };
+        }
+        let is_break = |w: &str| !w.is_empty() && w.chars().all(|c| "=:@".contains(c));
+        let mut joined: Vec<String> = Vec::new();
+        let mut pending_break: Option<String> = None;
+        for (i, word) in words.iter().enumerate() {
+            let word = word.to_string_lossy().into_owned();
+            match (joined.last_mut(), pending_break.take()) {
+                (Some(last), _) if i > 1 && is_break(&word) => {
+                    last.push_str(&word);
+                    pending_break = Some(word);
+                }
+                (Some(last), Some(separator)) => {
+                    // After `@`, readline hands the word with the `@` again.
+                    last.push_str(word.strip_prefix(separator.as_str()).unwrap_or(&word));
+                }
+                _ => joined.push(word),
+            }
+        }
+        let current = words[index].to_string_lossy();
+        let last = joined.last().cloned().unwrap_or_default();
+        let prefix = last.strip_suffix(current.as_ref()).unwrap_or("").to_string();
+        ShellLine {
+            rejoined: joined.len() != words.len(),
+            index: joined.len() - 1,
+            words: joined.into_iter().map(OsString::from).collect(),
+            prefix,
+        }
+    }
+
+    /// The words between the program name and the cursor.
+    pub fn before_cursor(&self) -> &[OsString] {
+        &self.words[1.min(self.index)..self.index]
+    }
+
+    /// The word at the cursor.
+    pub fn current(&self) -> String {
+        self.words[self.index].to_string_lossy().into_owned()
+    }
+}
+
+impl CommandLine {
+    /// Parses the words after the program name, forgiving anything unfinished or wrong.
+    pub fn parse(words: &[OsString]) -> CommandLine {
+        let mut command = Cli::command().ignore_errors(true);
+        // Help flags would end the parse before the words we need.
+        let argv = std::iter::once(OsString::from("virtctl"))
+            .chain(words.iter().filter(|w| *w != "--help" && *w != "-h").cloned());
+        let Ok(matches) = command.try_get_matches_from_mut(argv) else {
+            return CommandLine::default();
+        };
+        let global = GlobalArgs::from_arg_matches(&matches).unwrap_or_default();
+        let mut in_subcommand = false;
+        let mut current = &command;
+        let mut current_matches = &matches;
+        while let Some((name, sub_matches)) = current_matches.subcommand() {
+            let Some(sub) = current.find_subcommand(name) else {
+                break;
+            };
+            in_subcommand = true;
+            current = sub;
+            current_matches = sub_matches;
+        }
+        let mut positionals = Vec::new();
+        if in_subcommand {
+            for arg in current.get_positionals() {
+                if let Ok(Some(values)) = current_matches.try_get_raw(arg.get_id().as_str()) {
+                    positionals.extend(values.map(|v| v.to_string_lossy().into_owned()));
+                }
+            }
+        }
+        CommandLine { global, positionals }
+    }
+}
+
+/// The deadline for one completion: [`TIMEOUT_VAR`], else one second.
+fn deadline() -> Duration {
+    std::env::var(TIMEOUT_VAR)
+        .ok()
+        .and_then(|v| parse_duration(&v).ok())
+        .filter(|d| !d.is_zero())
+        .unwrap_or(DEFAULT_TIMEOUT)
+}
+
+/// The names of one kind in the namespace the command would use; empty on any failure or when
+/// the deadline passes.
+fn fetch_names(resource: Resource, global: &GlobalArgs) -> Vec<Named> {
+    let budget = deadline();
+    let global = global.clone();
+    let (sender, receiver) = std::sync::mpsc::channel();
+    // On its own thread, so that even a stuck credential plugin cannot hold completion past the
+    // deadline: the process exits with the thread still running.
+    std::thread::spawn(move || {
+        let Ok(runtime) = tokio::runtime::Builder::new_current_thread().enable_all().build() else {
+            return;
+        };
+        let names = runtime.block_on(async {
+            tokio::time::timeout(budget, list(resource, &global, budget))
+                .await
+                .ok()
+                .flatten()
+        });
+        let _ = sender.send(names);
+    });
+    receiver
+        .recv_timeout(budget + Duration::from_millis(50))
+        .ok()
+        .flatten()
+        .unwrap_or_default()
+}
+
+/// One GET of the collection.
+async fn list(resource: Resource, global: &GlobalArgs, budget: Duration) -> Option<Vec<Named>> {
+    let mut global = global.clone();
+    if parse_duration(&global.request_timeout).is_ok_and(|t| t.is_zero() || t > budget) {
+        global.request_timeout = format!("{}ms", budget.as_millis());
+    }
+    let mut loaded = config::load(&global).await.ok()?;
+    if let Some(exec) = loaded.kube.auth_info.exec.as_mut() {
+        // A credential plugin must not prompt on the terminal in the middle of a TAB.
+        exec.interactive_mode = Some(ExecInteractiveMode::Never);
+    }
+    let server = loaded.kube.cluster_url.to_string();
+    let client = kube::Client::try_from(loaded.kube).ok()?;
+    let api = Api::new(client, server);
+    let response = api
+        .send(Request::get(resource.list_path(&loaded.namespace)))
+        .await
+        .ok()?;
+    let list: Value = response.json().ok()?;
+    let mut names: Vec<Named> = list
+        .get("items")?
+        .as_array()?
+        .iter()
+        .filter_map(|item| {
+            let name = item.pointer("/metadata/name")?.as_str()?.to_string();
+            Some((name, resource.describe(item)))
+        })
+        .collect();
+    names.sort();
+    Some(names)
+}
+
+/// Context, cluster or user names from the kubeconfig files the command would read.
+fn kubeconfig_names(part: KubeconfigPart, global: &GlobalArgs) -> Vec<Named> {
+    let paths: Vec<PathBuf> = match global.kubeconfig.as_deref().filter(|p| !p.is_empty()) {
+        Some(path) => vec![PathBuf::from(path)],
+        None => match std::env::var_os("KUBECONFIG").filter(|v| !v.is_empty()) {
+            Some(list) => std::env::split_paths(&list).collect(),
+            None => std::env::home_dir()
+                .map(|home| home.join(".kube").join("config"))
+                .into_iter()
+                .collect(),
+        },
+    };
+    let mut names: Vec<String> = Vec::new();
+    for path in paths {
+        let Ok(config) = Kubeconfig::read_from(&path) else {
+            continue;
+        };
+        names.extend(match part {
+            KubeconfigPart::Context => config.contexts.into_iter().map(|c| c.name).collect::<Vec<_>>(),
+            KubeconfigPart::Cluster => config.clusters.into_iter().map(|c| c.name).collect(),
+            KubeconfigPart::User => config.auth_infos.into_iter().map(|u| u.name).collect(),
+        });
+    }
+    names.sort();
+    names.dedup();
+    names.into_iter().map(|n| (n, None)).collect()
+}
+
+/// A shell adapter that leaves flags out unless the word being completed starts with `-`, as
+/// cobra does: `virtctl start <TAB>` offers VM names only, and nothing at all when the cluster
+/// cannot be asked.
+struct Quiet<S>(S, bool);
+
+impl<S: EnvCompleter> EnvCompleter for Quiet<S> {
+    fn name(&self) -> &'static str {
+        self.0.name()
+    }
+
+    fn is(&self, name: &str) -> bool {
+        self.0.is(name)
+    }
+
+    fn write_registration(
+        &self,
+        var: &str,
+        name: &str,
+        bin: &str,
+        completer: &str,
+        buf: &mut dyn std::io::Write,
+    ) -> Result<(), std::io::Error> {
+        self.0.write_registration(var, name, bin, completer, buf)
+    }
+
+    fn write_complete(
+        &self,
+        cmd: &mut clap::Command,
+        args: Vec<OsString>,
+        current_dir: Option<&std::path::Path>,
+        buf: &mut dyn std::io::Write,
+    ) -> Result<(), std::io::Error> {
+        let separator = std::env::var("_CLAP_IFS").ok().filter(|s| !s.is_empty());
+        let separator = separator.as_deref().unwrap_or("\n");
+        let line = ShellLine::from_args(
+            &std::iter::once(OsString::from("--"))
+                .chain(args.iter().cloned())
+                .collect::<Vec<_>>(),
+            self.1,
+        );
+        let current = line.current();
+        let mut output = Vec::new();
+        if line.rejoined {
+            // Bash split the word at the cursor (or one before it): complete the joined words,
+            // and hand back only the part bash will replace.
+            let candidates = clap_complete::engine::complete(cmd, line.words.clone(), line.index, current_dir)?;
+            let values: Vec<String> = candidates
+                .iter()
+                .filter_map(|c| {
+                    let value = c.get_value().to_string_lossy();
+                    value.strip_prefix(line.prefix.as_str()).map(str::to_string)
+                })
+                .collect();
+            output.extend_from_slice(values.join(separator).as_bytes());
+        } else {
+            self.0.write_complete(cmd, args, current_dir, &mut output)?;
+        }
+        if current.starts_with('-') {
+            return buf.write_all(&output);
+        }
+        buf.write_all(without_flags(&String::from_utf8_lossy(&output), separator).as_bytes())
+    }
+}
+
+/// The shell's candidate list without the entries that are flags.
+fn without_flags(output: &str, separator: &str) -> String {
+    let trailing = output.ends_with(separator);
+    let kept: Vec<&str> = output
+        .split(separator)
+        .filter(|entry| !entry.is_empty() && !entry.starts_with('-'))
+        .collect();
+    let mut text = kept.join(separator);
+    if trailing && !text.is_empty() {
+        text.push_str(separator);
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(words: &[&str]) -> CommandLine {
+        CommandLine::parse(&words.iter().map(OsString::from).collect::<Vec<_>>())
+    }
+
+    fn fake(resource: Resource) -> Vec<Named> {
+        let names: &[&str] = match resource {
+            Resource::Vm => &["fedora", "rhel"],
+            Resource::Vmi => &["fedora"],
+            Resource::Namespace => &["default", "demo"],
+            Resource::DataVolume => &["disk"],
+            Resource::Pvc => &["claim"],
+        };
+        names.iter().map(|n| (n.to_string(), None)).collect()
+    }
+
+    fn values(candidates: Vec<Named>) -> Vec<String> {
+        candidates.into_iter().map(|(v, _)| v).collect()
+    }
+
+    #[test]
+    fn the_line_gives_globals_subcommand_and_positionals() {
+        let parsed = line(&["--kubeconfig", "/k", "pause", "-n", "ns1", "--context=c", "vm"]);
+        assert_eq!(parsed.global.kubeconfig.as_deref(), Some("/k"));
+        assert_eq!(parsed.global.namespace.as_deref(), Some("ns1"));
+        assert_eq!(parsed.global.context.as_deref(), Some("c"));
+        assert_eq!(parsed.positionals, ["vm"]);
+
+        let unfinished = line(&["start", "--timeout", "--help", "-nfoo"]);
+        assert!(unfinished.positionals.is_empty());
+        assert_eq!(unfinished.global.namespace.as_deref(), Some("foo"));
+    }
+
+    fn shell(words: &[&str], index: usize, bash: bool) -> ShellLine {
+        ShellLine::new(words.iter().map(OsString::from).collect(), index, bash)
+    }
+
+    #[test]
+    fn shell_words_stop_at_the_cursor() {
+        let fish = shell(&["virtctl", "-n", "demo", "pause", "vm", "fe"], 5, false);
+        let parsed = CommandLine::parse(fish.before_cursor());
+        assert_eq!(parsed.global.namespace.as_deref(), Some("demo"));
+        assert_eq!(parsed.positionals, ["vm"]);
+        assert_eq!(fish.current(), "fe");
+
+        // zsh leaves the empty word at the cursor out.
+        let zsh = shell(&["virtctl", "start"], 2, false);
+        assert_eq!(zsh.current(), "");
+        assert_eq!(zsh.before_cursor(), ["start"]);
+    }
+
+    /// As bash hands them over (checked against bash 5.2 in a terminal): `COMP_WORDS` split at
+    /// `=`, `:` and `@`, the word at the cursor replaced by readline's own current word.
+    #[test]
+    fn bash_word_breaks_are_joined_again() {
+        let equals = shell(&["virtctl", "start", "--namespace", "=", "de"], 4, true);
+        assert_eq!(equals.words, ["virtctl", "start", "--namespace=de"]);
+        assert_eq!((equals.index, equals.prefix.as_str()), (2, "--namespace="));
+
+        let server = shell(
+            &["virtctl", "-s", "https", ":", "//h", ":", "6443", "start", ""],
+            8,
+            true,
+        );
+        let parsed = CommandLine::parse(server.before_cursor());
+        assert_eq!(parsed.global.server.as_deref(), Some("https://h:6443"));
+        assert_eq!(server.prefix, "");
+
+        let user = shell(&["virtctl", "ssh", "root", "@", "@vmi/f"], 4, true);
+        assert_eq!(user.words, ["virtctl", "ssh", "root@vmi/f"]);
+        assert_eq!(user.prefix, "root");
+
+        let plain = shell(&["virtctl", "start", ""], 2, true);
+        assert_eq!((plain.words.len(), plain.prefix.as_str()), (3, ""));
+    }
+
+    #[test]
+    fn positionals_by_kind() {
+        let start = values(positional_candidates(
+            Positional::Name(Resource::Vm),
+            &line(&["start"]),
+            "r",
+            &fake,
+        ));
+        assert_eq!(start, ["rhel"]);
+        assert!(positional_candidates(Positional::Name(Resource::Vm), &line(&["start", "x"]), "", &fake).is_empty());
+
+        let pause = Positional::TypeThenName(VM_OR_VMI);
+        assert_eq!(
+            values(positional_candidates(pause, &line(&["pause"]), "", &fake)),
+            ["vm", "vmi"]
+        );
+        assert_eq!(
+            values(positional_candidates(pause, &line(&["pause"]), "vmi", &fake)),
+            ["vmi"]
+        );
+        assert_eq!(
+            values(positional_candidates(pause, &line(&["pause", "vm"]), "", &fake)),
+            ["fedora", "rhel"]
+        );
+        assert_eq!(
+            values(positional_candidates(pause, &line(&["pause", "VMI"]), "", &fake)),
+            ["fedora"]
+        );
+        assert!(positional_candidates(pause, &line(&["pause", "pod"]), "", &fake).is_empty());
+    }
+
+    #[test]
+    fn targets_complete_type_then_name_then_namespace() {
+        let target = |current: &str| values(target_candidates(VM_OR_VMI, current, &fake));
+        assert_eq!(target(""), ["vm/", "vmi/"]);
+        assert_eq!(target("vmi"), ["vmi/"]);
+        assert_eq!(target("vm/"), ["vm/fedora", "vm/rhel"]);
+        assert_eq!(target("vm/rh"), ["vm/rhel"]);
+        assert_eq!(target("root@vmi/"), ["root@vmi/fedora"]);
+        assert_eq!(target("root@"), ["root@vm/", "root@vmi/"]);
+        assert_eq!(target("vm/rhel/d"), ["vm/rhel/default", "vm/rhel/demo"]);
+        assert!(target("pod/").is_empty());
+    }
+
+    #[test]
+    fn flags_are_left_out_unless_asked_for() {
+        assert_eq!(without_flags("a\x0b--dry-run\x0bb", "\x0b"), "a\x0bb");
+        assert_eq!(without_flags("--dry-run\x0b--paused", "\x0b"), "");
+        assert_eq!(
+            without_flags("vm\tVirtual\n--help\tPrint help\n", "\n"),
+            "vm\tVirtual\n"
+        );
+        assert_eq!(without_flags("", "\n"), "");
+    }
+
+    #[test]
+    fn completers_are_attached_where_names_go() {
+        let mut command = command();
+        command.build();
+        let has = |path: &[&str], id: &str| {
+            let mut cmd = &command;
+            for name in path {
+                cmd = cmd.find_subcommand(name).unwrap();
+            }
+            cmd.get_arguments()
+                .find(|a| a.get_id() == id)
+                .is_some_and(|a| a.get::<ArgValueCompleter>().is_some())
+        };
+        assert!(has(&["start"], "values"));
+        assert!(has(&["soft-reboot"], "values"));
+        assert!(has(&["pause"], "values"));
+        assert!(has(&[], "namespace"));
+        assert!(has(&["start"], "namespace"), "globals carry their completer down");
+        assert!(has(&[], "context"));
+        assert!(!has(&["version"], "client"));
+    }
+
+    /// Every existing command whose usage takes a VM or VMI name has its names completed.
+    #[test]
+    fn every_command_taking_a_vm_or_vmi_is_listed() {
+        let command = Cli::command();
+        for sub in command.get_subcommands() {
+            let usage = sub.get_overridden_usage().map(|u| u.to_string()).unwrap_or_default();
+            if ["(VM)", "(VMI)", "vm|vmi", "(VM|VMI)", "vm <vm-name>"]
+                .iter()
+                .any(|w| usage.contains(w))
+            {
+                assert!(
+                    POSITIONALS.iter().any(|(path, _)| *path == sub.get_name()),
+                    "`{}` takes a VM or VMI name: add it to POSITIONALS in {}",
+                    sub.get_name(),
+                    file!()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn kubeconfig_names_come_from_the_file_on_the_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config");
+        std::fs::write(
+            &path,
+            "apiVersion: v1\nkind: Config\nclusters:\n- name: c1\n  cluster: {server: 'https://x'}\nusers:\n- name: u1\n  user: {}\ncontexts:\n- name: prod\n  context: {cluster: c1, user: u1}\n- name: dev\n  context: {cluster: c1, user: u1}\n",
+        )
+        .unwrap();
+        let global = GlobalArgs {
+            kubeconfig: Some(path.to_string_lossy().into_owned()),
+            ..Default::default()
+        };
+        assert_eq!(
+            values(kubeconfig_names(KubeconfigPart::Context, &global)),
+            ["dev", "prod"]
+        );
+        assert_eq!(values(kubeconfig_names(KubeconfigPart::Cluster, &global)), ["c1"]);
+        assert_eq!(values(kubeconfig_names(KubeconfigPart::User, &global)), ["u1"]);
+        let missing = GlobalArgs {
+            kubeconfig: Some(dir.path().join("nope").to_string_lossy().into_owned()),
+            ..Default::default()
+        };
+        assert!(kubeconfig_names(KubeconfigPart::Context, &missing).is_empty());
+    }
+
+    #[test]
+    fn an_unreachable_cluster_gives_nothing_quickly() {
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        // A server that accepts the connection and never answers.
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config");
+        std::fs::write(
+            &path,
+            format!(
+                "apiVersion: v1\nkind: Config\ncurrent-context: c\nclusters:\n- name: c\n  cluster: {{server: 'https://{}'}}\nusers:\n- name: u\n  user: {{token: t}}\ncontexts:\n- name: c\n  context: {{cluster: c, user: u}}\n",
+                listener.local_addr().unwrap()
+            ),
+        )
+        .unwrap();
+        let global = GlobalArgs {
+            kubeconfig: Some(path.to_string_lossy().into_owned()),
+            ..Default::default()
+        };
+        let started = std::time::Instant::now();
+        assert!(fetch_names(Resource::Vm, &global).is_empty());
+        assert!(started.elapsed() < Duration::from_secs(3));
+    }
+}
