@@ -323,7 +323,7 @@ fn tls_error(server: &str, url: &str, tls: &rustls::Error) -> Error {
     let (cause, hint) = match tls {
         rustls::Error::InvalidCertificate(CertificateError::NotValidForName)
         | rustls::Error::InvalidCertificate(CertificateError::NotValidForNameContext { .. }) => (
-            "the server's TLS certificate is not valid for the name virtctl connected to".to_string(),
+            format!("x509: {tls}"),
             "connect with a name the certificate holds, or set --tls-server-name (tls-server-name in the kubeconfig) to one"
                 .to_string(),
         ),
@@ -345,31 +345,34 @@ fn tls_error(server: &str, url: &str, tls: &rustls::Error) -> Error {
     }
 }
 
-fn find_rustls_error<'a>(err: &'a (dyn std::error::Error + 'static)) -> Option<&'a rustls::Error> {
-    let mut current: Option<&(dyn std::error::Error + 'static)> = Some(err);
-    while let Some(e) = current {
-        if let Some(tls) = e.downcast_ref::<rustls::Error>() {
-            return Some(tls);
-        }
-        if let Some(io) = e.downcast_ref::<std::io::Error>()
-            && let Some(tls) = io.get_ref().and_then(|inner| inner.downcast_ref::<rustls::Error>())
-        {
-            return Some(tls);
-        }
-        current = e.source();
+/// The next error down the chain. `io::Error::source` skips the error it wraps, so look
+/// inside it instead (TLS failures arrive as io errors wrapping io errors wrapping rustls's).
+fn next_cause<'a>(err: &'a (dyn std::error::Error + 'static)) -> Option<&'a (dyn std::error::Error + 'static)> {
+    if let Some(io) = err.downcast_ref::<std::io::Error>()
+        && let Some(inner) = io.get_ref()
+    {
+        return Some(inner as &(dyn std::error::Error + 'static));
     }
-    None
+    err.source()
+}
+
+fn causes<'a>(
+    err: &'a (dyn std::error::Error + 'static),
+) -> impl Iterator<Item = &'a (dyn std::error::Error + 'static)> {
+    std::iter::successors(Some(err), |e: &&'a (dyn std::error::Error + 'static)| next_cause(*e))
+}
+
+fn find_rustls_error<'a>(err: &'a (dyn std::error::Error + 'static)) -> Option<&'a rustls::Error> {
+    causes(err).find_map(|e| e.downcast_ref::<rustls::Error>())
 }
 
 fn error_chain(err: &(dyn std::error::Error + 'static)) -> String {
     let mut parts: Vec<String> = Vec::new();
-    let mut current: Option<&(dyn std::error::Error + 'static)> = Some(err);
-    while let Some(e) = current {
+    for e in causes(err) {
         let text = e.to_string();
         if !parts.iter().any(|p| p.contains(&text)) {
             parts.push(text);
         }
-        current = e.source();
     }
     parts.join(": ")
 }

@@ -69,7 +69,7 @@ pub async fn run(action: Action, args: PauseArgs, ctx: &Ctx) -> Result<()> {
     let cluster = ctx.cluster().await?;
     let dry_run = args.dry_run.announce(ctx)?;
     let options = DryRunOptions { dry_run };
-    let prefix = format!("Error {} VirtualMachineInstance {name}", capitalized(action.gerund()));
+    let prefix = format!("Error {} VirtualMachineInstance {name}", action.gerund());
 
     let vm = match kind {
         Kind::Vm => Some(
@@ -121,12 +121,4 @@ fn vm_not_running(vm: &serde_json::Value, name: &str, prefix: &str) -> Error {
         Ok(_) => Error::Other(format!("{prefix}, it was not found")),
         Err(invalid) => Error::Other(format!("{prefix}: {invalid}")),
     }
-}
-
-fn capitalized(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
-        .unwrap_or_default()
 }
