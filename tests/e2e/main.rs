@@ -1,1 +1,17 @@
+//! End-to-end tests: the built `virtctl` binary against a fresh in-process simulator per test,
+//! asserting what virtctl printed, its exit status, the requests the simulator received and the
+//! state it holds afterwards. One module per command family.
+//!
+//! Run with `cargo test --test e2e`.
 
+mod support;
+
+mod cli;
+mod config;
+mod errors;
+mod evacuate;
+mod guest;
+mod lifecycle;
+mod migrate;
+mod pause;
+mod version;

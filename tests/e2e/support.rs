@@ -1,0 +1,315 @@
+//! The harness every end-to-end test uses: a fresh in-process simulator, its kubeconfig in a
+//! private temporary HOME, the built `virtctl` pointed at it, and helpers to read what virtctl
+//! printed and what the simulator received.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use assert_cmd::Command;
+use kubevirt_sim::{RequestRecord, Sim, SimOptions, fixtures};
+use serde_json::Value;
+use tempfile::TempDir;
+
+/// The namespace the default kubeconfig's context names.
+pub const NS: &str = "default";
+
+/// How long a test waits for the simulator's controllers (phase step 20 ms) before failing.
+pub const PATIENCE: Duration = Duration::from_secs(15);
+
+/// The path prefix of KubeVirt subresources in [`NS`].
+pub const SUB: &str = "/apis/subresources.kubevirt.io/v1/namespaces/default";
+/// The path prefix of KubeVirt core objects in [`NS`].
+pub const CORE: &str = "/apis/kubevirt.io/v1/namespaces/default";
+
+/// Environment variables that would change which cluster, namespace or proxy virtctl uses.
+const LEAKY_VARS: &[&str] = &[
+    "KUBECONFIG",
+    "KUBERNETES_MASTER",
+    "KUBERNETES_SERVICE_HOST",
+    "KUBERNETES_SERVICE_PORT",
+    "POD_NAMESPACE",
+    "HTTPS_PROXY",
+    "https_proxy",
+    "HTTP_PROXY",
+    "http_proxy",
+    "ALL_PROXY",
+    "all_proxy",
+    "NO_PROXY",
+    "no_proxy",
+];
+
+/// One test's world: a simulator, a temporary HOME and a kubeconfig for the admin user.
+pub struct Env {
+    pub sim: Sim,
+    pub dir: TempDir,
+    pub kubeconfig: PathBuf,
+}
+
+impl Env {
+    /// A simulator with the default 20 ms controller step.
+    pub fn new() -> Env {
+        Env::with(SimOptions::default())
+    }
+
+    /// A simulator whose controllers practically stand still: they step every object once,
+    /// right after start (before or after the test's first objects exist), then not for an hour.
+    /// Tests on it must hold whether or not that single step happened.
+    pub fn frozen() -> Env {
+        Env::with(SimOptions {
+            phase_step: Duration::from_secs(3600),
+            ..SimOptions::default()
+        })
+    }
+
+    pub fn with(options: SimOptions) -> Env {
+        let sim = Sim::start(options).expect("the simulator starts");
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let kubeconfig = dir.path().join("config");
+        sim.write_kubeconfig(&kubeconfig, &sim.admin_token(), Some(NS))
+            .expect("the kubeconfig is written");
+        Env { sim, dir, kubeconfig }
+    }
+
+    /// A path inside this test's temporary directory.
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// `virtctl --kubeconfig <tmp>/config`, isolated from the developer's own configuration.
+    pub fn virtctl(&self) -> Command {
+        let mut cmd = bare_virtctl(self.dir.path());
+        cmd.arg("--kubeconfig").arg(&self.kubeconfig);
+        cmd
+    }
+
+    /// Runs `virtctl --kubeconfig <tmp>/config ARGS...`.
+    pub fn run(&self, args: &[&str]) -> Outcome {
+        Outcome::of(self.virtctl().args(args))
+    }
+
+    /// Writes a kubeconfig file into the temporary directory and returns its path.
+    pub fn write(&self, name: &str, contents: &str) -> PathBuf {
+        let path = self.path(name);
+        std::fs::write(&path, contents).expect("file written");
+        path
+    }
+
+    /// Creates a VM with the simulator's realistic fixture.
+    pub fn create_vm(&self, name: &str, run_strategy: &str) -> Value {
+        self.sim.create(fixtures::vm(NS, name, run_strategy))
+    }
+
+    /// Creates a VM with `runStrategy: Always` and waits until its VMI runs; returns the VMI.
+    pub fn running_vm(&self, name: &str) -> Value {
+        self.create_vm(name, "Always");
+        self.wait_vmi(name, "to run", is_running)
+    }
+
+    /// Creates a VM with `runStrategy: Always` and waits until its VMI runs and the VM says it
+    /// created it (what `evacuate-cancel vm` needs).
+    pub fn running_vm_created(&self, name: &str) -> Value {
+        let vmi = self.running_vm(name);
+        self.wait_vm(name, "to report its VMI created", |vm| {
+            vm.pointer("/status/created") == Some(&Value::Bool(true))
+        });
+        vmi
+    }
+
+    pub fn vm(&self, name: &str) -> Option<Value> {
+        self.sim.get("virtualmachines", NS, name)
+    }
+
+    pub fn vmi(&self, name: &str) -> Option<Value> {
+        self.sim.get("virtualmachineinstances", NS, name)
+    }
+
+    /// Waits until the VMI exists and satisfies `condition`; returns it.
+    pub fn wait_vmi(&self, name: &str, what: &str, condition: impl Fn(&Value) -> bool) -> Value {
+        let ok = self.sim.wait_until(PATIENCE, |sim| {
+            sim.get("virtualmachineinstances", NS, name)
+                .is_some_and(|v| condition(&v))
+        });
+        assert!(ok, "VMI {name} did not get {what}: {:#?}", self.vmi(name));
+        self.vmi(name).expect("the VMI exists")
+    }
+
+    /// Waits until the VM satisfies `condition`; returns it.
+    pub fn wait_vm(&self, name: &str, what: &str, condition: impl Fn(&Value) -> bool) -> Value {
+        let ok = self.sim.wait_until(PATIENCE, |sim| {
+            sim.get("virtualmachines", NS, name).is_some_and(|v| condition(&v))
+        });
+        assert!(ok, "VM {name} did not get {what}: {:#?}", self.vm(name));
+        self.vm(name).expect("the VM exists")
+    }
+
+    /// Waits until the VM has no live VMI any more.
+    pub fn wait_vmi_gone(&self, name: &str) {
+        let ok = self
+            .sim
+            .wait_until(PATIENCE, |sim| sim.get("virtualmachineinstances", NS, name).is_none());
+        assert!(ok, "VMI {name} was not removed: {:#?}", self.vmi(name));
+    }
+
+    /// The requests virtctl sent, without the version discovery virtctl adds after a server
+    /// error (upstream's version-skew hint).
+    pub fn sent(&self) -> Vec<RequestRecord> {
+        self.sim
+            .requests()
+            .into_iter()
+            .filter(|r| !is_version_discovery(r))
+            .collect()
+    }
+
+    /// [`Env::sent`] as `METHOD PATH[?QUERY][ BODY]` lines, for exact comparison.
+    pub fn wire(&self) -> Vec<String> {
+        self.sent().iter().map(wire_line).collect()
+    }
+}
+
+/// The version-discovery `GET`s (`/apis/subresources.kubevirt.io` and `.../version`).
+pub fn is_version_discovery(r: &RequestRecord) -> bool {
+    r.method == "GET"
+        && (r.path == "/apis/subresources.kubevirt.io"
+            || (r.path.starts_with("/apis/subresources.kubevirt.io/") && r.path.ends_with("/version")))
+}
+
+pub fn wire_line(r: &RequestRecord) -> String {
+    let mut line = format!("{} {}", r.method, r.path);
+    if !r.query.is_empty() {
+        line.push('?');
+        line.push_str(&r.query);
+    }
+    if !r.body.is_empty() {
+        line.push(' ');
+        line.push_str(&r.body);
+    }
+    line
+}
+
+/// `virtctl` with HOME set to `home`, no `$KUBECONFIG`, no proxies and no in-cluster hints.
+pub fn bare_virtctl(home: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("virtctl").expect("the virtctl binary is built");
+    for var in LEAKY_VARS {
+        cmd.env_remove(var);
+    }
+    cmd.env("HOME", home).current_dir(home).timeout(Duration::from_secs(60));
+    cmd
+}
+
+/// What one run of virtctl did.
+#[derive(Debug)]
+pub struct Outcome {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Outcome {
+    pub fn of(cmd: &mut Command) -> Outcome {
+        let output = cmd.output().expect("virtctl runs");
+        let outcome = Outcome {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        };
+        assert!(
+            !outcome.stderr.contains("panicked"),
+            "virtctl panicked: {}",
+            outcome.stderr
+        );
+        outcome
+    }
+
+    /// Exit 0 with exactly `stdout`; returns self for more checks.
+    #[track_caller]
+    pub fn ok(&self, stdout: &str) -> &Self {
+        assert_eq!(self.code, 0, "virtctl failed: {self:#?}");
+        assert_eq!(self.stdout, stdout, "stdout differs: {self:#?}");
+        self
+    }
+
+    /// Exit 0, exactly `stdout`, nothing on stderr.
+    #[track_caller]
+    pub fn ok_quiet(&self, stdout: &str) -> &Self {
+        self.ok(stdout);
+        assert_eq!(self.stderr, "", "unexpected stderr: {self:#?}");
+        self
+    }
+
+    /// Exit 1, nothing on stdout, and `line` as the error line on stderr (only `hint:` lines
+    /// may follow it).
+    #[track_caller]
+    pub fn fails_with(&self, line: &str) -> &Self {
+        self.fails_after(line, "")
+    }
+
+    /// Like [`Outcome::fails_with`], with `stdout` printed before the failure.
+    #[track_caller]
+    pub fn fails_after(&self, line: &str, stdout: &str) -> &Self {
+        assert_eq!(self.code, 1, "exit status: {self:#?}");
+        assert_eq!(self.stdout, stdout, "stdout differs: {self:#?}");
+        assert_eq!(self.error_line(), line, "error line differs: {self:#?}");
+        for extra in self.stderr_lines().into_iter().skip(1) {
+            assert!(extra.starts_with("hint: "), "extra stderr line {extra:?}: {self:#?}");
+        }
+        self
+    }
+
+    /// The stderr lines, without upstream-style JSON log lines (`{"component":...}`).
+    pub fn stderr_lines(&self) -> Vec<&str> {
+        self.stderr
+            .lines()
+            .filter(|l| !l.starts_with("{\"component\""))
+            .collect()
+    }
+
+    /// The first stderr line that is not a JSON log line.
+    pub fn error_line(&self) -> &str {
+        self.stderr_lines().first().copied().unwrap_or("")
+    }
+
+    /// The `hint:` line, if any.
+    pub fn hint(&self) -> Option<&str> {
+        self.stderr_lines().into_iter().find(|l| l.starts_with("hint: "))
+    }
+}
+
+pub fn is_running(vmi: &Value) -> bool {
+    phase(vmi) == "Running"
+}
+
+pub fn phase(object: &Value) -> &str {
+    object.pointer("/status/phase").and_then(Value::as_str).unwrap_or("")
+}
+
+pub fn uid(object: &Value) -> String {
+    object
+        .pointer("/metadata/uid")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_string()
+}
+
+pub fn node_of(vmi: &Value) -> String {
+    vmi.pointer("/status/nodeName")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_string()
+}
+
+/// Whether the object carries condition `kind` with status `True`.
+pub fn has_condition(object: &Value, kind: &str) -> bool {
+    object
+        .pointer("/status/conditions")
+        .and_then(Value::as_array)
+        .is_some_and(|conds| conds.iter().any(|c| c["type"] == kind && c["status"] == "True"))
+}
+
+pub fn is_paused(vmi: &Value) -> bool {
+    has_condition(vmi, "Paused")
+}
+
+/// Parses a request body as JSON (panics with the body on failure).
+pub fn body_json(r: &RequestRecord) -> Value {
+    serde_json::from_str(&r.body).unwrap_or_else(|e| panic!("body {:?} is not JSON: {e}", r.body))
+}
