@@ -130,7 +130,15 @@ fn certificate_for_another_name_is_a_tls_error() {
     let line = out.error_line();
     assert!(line.starts_with("Error starting VirtualMachine "), "{out:#?}");
     assert!(line.contains(&env.sim.url()), "the error names the server: {out:#?}");
-    assert!(line.contains("certificate is not valid for the name"), "{out:#?}");
+    assert!(line.contains("x509: "), "{out:#?}");
+    assert!(
+        line.contains("wrong.example"),
+        "the error names the name checked: {out:#?}"
+    );
+    assert!(
+        out.hint().is_some_and(|h| h.contains("--tls-server-name")),
+        "the hint says how to fix it: {out:#?}"
+    );
     assert_eq!(env.sim.requests(), [], "nothing got past the handshake");
     assert_eq!(env.vm("vm1").unwrap()["spec"]["runStrategy"], "Halted");
 }
@@ -158,6 +166,10 @@ fn unknown_certificate_authority_is_a_tls_error() {
     assert!(
         line.contains("x509: certificate signed by unknown authority"),
         "{out:#?}"
+    );
+    assert!(
+        out.hint().is_some_and(|h| h.contains("--certificate-authority")),
+        "the hint says how to fix it: {out:#?}"
     );
     assert_eq!(env.sim.requests(), []);
 }

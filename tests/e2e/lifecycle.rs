@@ -395,3 +395,23 @@ fn restart_of_a_halted_vm_reports_the_conflict() {
     );
     assert_eq!(env.sent()[0].status, 409);
 }
+
+#[test]
+fn start_and_stop_of_a_manual_vm_go_through_state_change_requests() {
+    let env = Env::new();
+    env.create_vm("vm1", "Manual");
+
+    env.run(&["start", "vm1"]).ok_quiet("VM vm1 was scheduled to start\n");
+    assert_eq!(run_strategy(&env, "vm1"), "Manual", "Manual keeps its strategy");
+    let vmi = env.wait_vmi("vm1", "to run", is_running);
+
+    env.run(&["stop", "vm1", "--wait"]).ok("VM vm1 was scheduled to stop\n");
+    assert_eq!(run_strategy(&env, "vm1"), "Manual");
+    let after = env.vmi("vm1");
+    assert!(
+        after
+            .as_ref()
+            .is_none_or(|v| uid(v) != uid(&vmi) || matches!(phase(v), "Succeeded" | "Failed")),
+        "the VMI still runs after stop --wait: {after:#?}"
+    );
+}

@@ -305,3 +305,16 @@ fn migrate_cancel_dry_run_line_comes_after_the_list() {
     env.run(&["migrate-cancel", "vm1", "--dry-run"])
         .fails_after("Found no migration to cancel for vm1", "Dry Run execution\n");
 }
+
+#[test]
+fn migrate_cancel_list_failure_uses_two_spaces() {
+    let env = Env::new();
+
+    env.run(&["migrate-cancel", "vm1", "--token", &env.sim.limited_token()]).fails_with(
+        "Error fetching virtual machine instance migration list  virtualmachineinstancemigrations.kubevirt.io is forbidden: User \"alice\" cannot list resource \"virtualmachineinstancemigrations\" in API group \"kubevirt.io\" in the namespace \"default\"",
+    );
+    assert_eq!(
+        env.wire(),
+        [format!("GET {CORE}/virtualmachineinstancemigrations?{LIST_QUERY}")]
+    );
+}
