@@ -415,3 +415,16 @@ fn start_and_stop_of_a_manual_vm_go_through_state_change_requests() {
         "the VMI still runs after stop --wait: {after:#?}"
     );
 }
+
+#[test]
+fn stop_consistency_check_comes_after_the_dry_run_line() {
+    let env = Env::new();
+    env.running_vm("vm1");
+    env.sim.clear_requests();
+
+    env.run(&["stop", "vm1", "--force", "--dry-run"]).fails_after(
+        "Must both use --force=true and set --grace-period.",
+        "Dry Run execution\n",
+    );
+    assert_eq!(env.sim.requests(), []);
+}
