@@ -7,6 +7,7 @@
 mod support;
 
 mod cli;
+mod completion;
 mod config;
 mod errors;
 mod evacuate;

@@ -1,5 +1,7 @@
 //! The files generated from the command tree and checked in: shell completion scripts under
-//! `completions/` and man pages under `man/`. These tests fail when they are stale; run them with
+//! `completions/` (static, as `virtctl completion SHELL` prints them), the scripts the packages
+//! install under `completions/dynamic/` (completion that knows the cluster), and man pages under
+//! `man/`. These tests fail when they are stale; run them with
 //! `UPDATE_GENERATED=1` to rewrite the files instead:
 //!
 //! ```sh
@@ -72,6 +74,19 @@ fn completion_scripts() -> BTreeMap<String, Vec<u8>> {
     ]
     .into_iter()
     .map(|(shell, file)| (file.to_string(), script(shell)))
+    .collect()
+}
+
+/// What the packages install: completion that knows the cluster (see `dynamic`).
+fn packaged_completions() -> BTreeMap<String, Vec<u8>> {
+    use super::dynamic::{PackagedShell, registration};
+    [
+        (PackagedShell::Bash, "virtctl.bash"),
+        (PackagedShell::Zsh, "_virtctl"),
+        (PackagedShell::Fish, "virtctl.fish"),
+    ]
+    .into_iter()
+    .map(|(shell, file)| (file.to_string(), registration(shell)))
     .collect()
 }
 
@@ -171,6 +186,16 @@ fn checked_in_completions_are_current() {
         &completion_scripts(),
         false,
         "completion scripts",
+    );
+}
+
+#[test]
+fn checked_in_packaged_completions_are_current() {
+    check_dir(
+        &repo_dir("completions/dynamic"),
+        &packaged_completions(),
+        true,
+        "packaged completion scripts",
     );
 }
 
