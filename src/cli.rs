@@ -132,8 +132,10 @@ pub enum Command {
     /// Restart a virtual machine.
     Restart(RestartArgs),
     /// Pause a virtual machine
+    #[command(override_usage = "virtctl pause vm|vmi (VM)|(VMI) [flags]")]
     Pause(PauseArgs),
     /// Unpause a virtual machine
+    #[command(override_usage = "virtctl unpause vm|vmi (VM)|(VMI) [flags]")]
     Unpause(PauseArgs),
     /// Migrate a virtual machine.
     Migrate(MigrateArgs),
@@ -144,19 +146,25 @@ pub enum Command {
     #[command(name = "evacuate-cancel")]
     EvacuateCancel(EvacuateCancelArgs),
     /// Soft reboot a virtual machine instance
-    #[command(name = "soft-reboot")]
+    #[command(name = "soft-reboot", override_usage = "virtctl soft-reboot (VMI) [flags]")]
     SoftReboot(VmiActionArgs),
     /// Reset a virtual machine instance
+    #[command(override_usage = "virtctl reset (VMI) [flags]")]
     Reset(VmiActionArgs),
     /// Return guest agent info about operating system.
+    #[command(override_usage = "virtctl guestosinfo (VMI) [flags]")]
     Guestosinfo(GuestAgentArgs),
     /// Return full list of logged in users on a guest OS.
+    #[command(override_usage = "virtctl userlist (VMI) [flags]")]
     Userlist(GuestAgentArgs),
     /// Return full list of filesystems available on a guest OS.
+    #[command(override_usage = "virtctl fslist (VMI) [flags]")]
     Fslist(GuestAgentArgs),
     /// Print the client and server version information.
+    #[command(override_usage = "virtctl version [flags]")]
     Version(VersionArgs),
     /// Generate the autocompletion script for the specified shell
+    #[command(override_usage = "virtctl completion [flags]")]
     Completion(CompletionArgs),
     /// Print the list of flags inherited by all commands
     #[command(hide = true)]

@@ -83,7 +83,8 @@ fn cobra_message(err: &clap::Error) -> String {
         ErrorKind::InvalidSubcommand => {
             let name = context_string(err, ContextKind::InvalidSubcommand).unwrap_or_default();
             let mut text = format!("unknown command {name:?} for \"virtctl\"");
-            if let Some(ContextValue::Strings(suggestions)) = err.get(ContextKind::SuggestedSubcommand) {
+            let suggestions = suggestions_for(&name);
+            if !suggestions.is_empty() {
                 text.push_str("\n\nDid you mean this?\n");
                 for suggestion in suggestions {
                     text.push_str(&format!("\t{suggestion}\n"));
@@ -93,12 +94,7 @@ fn cobra_message(err: &clap::Error) -> String {
         }
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
             let arg = context_string(err, ContextKind::InvalidArg).unwrap_or_default();
-            let flag = arg
-                .split_whitespace()
-                .next()
-                .unwrap_or("")
-                .trim_end_matches('=')
-                .to_string();
+            let flag = flag_display(&arg);
             let value = context_string(err, ContextKind::InvalidValue).unwrap_or_default();
             let reason = std::error::Error::source(err).map(|s| s.to_string());
             match reason {
@@ -107,6 +103,78 @@ fn cobra_message(err: &clap::Error) -> String {
             }
         }
         _ => first_line(err),
+    }
+}
+
+/// cobra's name for a flag in messages: `--flag`, or `-s, --flag` when it has a shorthand.
+fn flag_display(clap_arg: &str) -> String {
+    let long = clap_arg
+        .split(|c: char| c.is_whitespace() || c == '[' || c == '=' || c == '<')
+        .next()
+        .unwrap_or("");
+    let short = long.strip_prefix("--").and_then(|name| {
+        Cli::command()
+            .get_subcommands()
+            .flat_map(|sub| sub.get_arguments().cloned().collect::<Vec<_>>())
+            .chain(Cli::command().get_arguments().cloned())
+            .find(|a| a.get_long() == Some(name))
+            .and_then(|a| a.get_short())
+    });
+    match short {
+        Some(short) => format!("-{short}, {long}"),
+        None => long.to_string(),
+    }
+}
+
+/// cobra's suggestions: visible commands within edit distance 2 (case-insensitive) or that
+/// start with what was typed.
+fn suggestions_for(typed: &str) -> Vec<String> {
+    let typed = typed.to_lowercase();
+    Cli::command()
+        .get_subcommands()
+        .filter(|sub| !sub.is_hide_set())
+        .map(|sub| sub.get_name().to_string())
+        .filter(|name| levenshtein(&typed, &name.to_lowercase()) <= 2 || name.starts_with(&typed))
+        .collect()
+}
+
+fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let current = row[j + 1];
+            row[j + 1] = if ca == *cb { previous } else { 1 + previous.min(row[j]).min(current) };
+            previous = current;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance() {
+        assert_eq!(levenshtein("versoin", "version"), 2);
+        assert_eq!(levenshtein("strat", "start"), 2);
+        assert_eq!(levenshtein("", "abc"), 3);
+    }
+
+    #[test]
+    fn suggestions_follow_cobra() {
+        assert_eq!(suggestions_for("versoin"), vec!["version".to_string()]);
+        assert!(suggestions_for("zzzzzzzz").is_empty());
+    }
+
+    #[test]
+    fn flag_names_in_messages() {
+        assert_eq!(flag_display("--dry-run[=<DRY_RUN>]"), "--dry-run");
+        assert_eq!(flag_display("--grace-period <int>"), "--grace-period");
+        assert_eq!(flag_display("--namespace <string>"), "-n, --namespace");
     }
 }
 

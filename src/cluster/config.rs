@@ -104,8 +104,13 @@ fn read_kubeconfigs(global: &GlobalArgs, env: &Environment) -> Result<Kubeconfig
     Ok(merged)
 }
 
+/// One kubeconfig file; a file that does not parse is one line naming it, as client-go says.
 fn read_one(path: &Path) -> Result<Kubeconfig> {
-    Kubeconfig::read_from(path).map_err(|e| Error::Config(kubeconfig_error_text(&e)))
+    Kubeconfig::read_from(path).map_err(|e| {
+        let text = kubeconfig_error_text(&e);
+        let first = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("invalid kubeconfig");
+        Error::Config(format!("error loading config file {:?}: {first}", path.display().to_string()))
+    })
 }
 
 fn is_empty(config: &Kubeconfig) -> bool {

@@ -17,7 +17,6 @@ pub enum Query {
 }
 
 #[derive(Args, Debug)]
-#[command(override_usage = "virtctl guestosinfo|userlist|fslist (VMI) [flags]")]
 pub struct GuestAgentArgs {
     #[command(flatten)]
     pub args: Positionals,

@@ -33,7 +33,6 @@ impl Action {
 
 #[derive(Args, Debug)]
 #[command(
-    override_usage = "virtctl pause|unpause vm|vmi (VM)|(VMI) [flags]",
     long_about = "First argument is the resource type, possible types are (case insensitive) virtualmachineinstance (vmi) or virtualmachine (vm).\nSecond argument is the name of the resource.",
     after_help = "Examples:\n  # Pause (or unpause) a virtualmachine called 'myvm':\n  virtctl pause vm myvm"
 )]

@@ -5,7 +5,7 @@ use clap::Args;
 use crate::cluster::kubevirt::server_version;
 use crate::cluster::types::version::VersionInfo;
 use crate::context::Ctx;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::flags::parse_go_bool;
 
 #[derive(Args, Debug)]
@@ -13,6 +13,8 @@ use crate::flags::parse_go_bool;
     after_help = "Examples:\n  # Print the client and server versions for the current context:\n  virtctl version"
 )]
 pub struct VersionArgs {
+    #[command(flatten)]
+    pub args: super::Positionals,
     /// Client version only (no server required).
     #[arg(short = 'c', long, default_value = "false", num_args = 0..=1, require_equals = true,
           default_missing_value = "true", value_parser = parse_go_bool)]
@@ -20,6 +22,10 @@ pub struct VersionArgs {
 }
 
 pub async fn run(args: VersionArgs, ctx: &Ctx) -> Result<()> {
+    // cobra's `NoArgs` reads a stray word as an unknown sub-command.
+    if let Some(extra) = args.args.values.first() {
+        return Err(Error::Usage(format!("unknown command {extra:?} for \"virtctl version\"")));
+    }
     ctx.out
         .line(format!("Client Version: {}", VersionInfo::client().go_syntax()))?;
     if args.client {

@@ -14,7 +14,6 @@ pub enum Action {
 }
 
 #[derive(Args, Debug)]
-#[command(override_usage = "virtctl soft-reboot|reset (VMI) [flags]")]
 pub struct VmiActionArgs {
     #[command(flatten)]
     pub args: Positionals,

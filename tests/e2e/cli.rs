@@ -27,12 +27,12 @@ const COMMANDS: [&str; 15] = [
     "completion",
 ];
 
-/// Upstream's command inventory (`/work/shared/spec/virtctl-commands.json`, or
-/// `$VIRTCTL_COMMANDS_JSON`).
+/// Upstream's command inventory (a copy of the spec's `virtctl-commands.json` kept beside the
+/// tests, or `$VIRTCTL_COMMANDS_JSON`).
 fn inventory() -> Vec<Value> {
     let path = std::env::var_os("VIRTCTL_COMMANDS_JSON")
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("/work/shared/spec/virtctl-commands.json"));
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/e2e/data/virtctl-commands.json"));
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("cannot read the command inventory {}: {e}", path.display()));
     serde_json::from_str(&text).expect("the command inventory is JSON")
