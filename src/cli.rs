@@ -6,6 +6,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::commands::{
     completion::CompletionArgs,
+    doctor::DoctorArgs,
     evacuate_cancel::EvacuateCancelArgs,
     guest_agent::GuestAgentArgs,
     lifecycle::{RestartArgs, StartArgs, StopArgs},
@@ -160,6 +161,8 @@ pub enum Command {
     /// Return full list of filesystems available on a guest OS.
     #[command(override_usage = "virtctl fslist (VMI) [flags]")]
     Fslist(GuestAgentArgs),
+    /// Diagnose KubeVirt / OpenShift Virtualization from its alert runbooks (read-only).
+    Doctor(Box<DoctorArgs>),
     /// Print the client and server version information.
     #[command(override_usage = "virtctl version [flags]")]
     Version(VersionArgs),

@@ -44,6 +44,10 @@ pub enum Error {
     /// Any other failure, described in full.
     #[error("{0}")]
     Other(String),
+    /// The command ran and printed its result; it ends with this exit status (`doctor`'s 2 for
+    /// findings). Nothing more is printed.
+    #[error("exit status {0}")]
+    Status(u8),
     /// Standard output was closed by the reader (`virtctl ... | head`): not a failure.
     #[error("broken pipe")]
     BrokenPipe,
@@ -129,6 +133,7 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self.root() {
             Error::BrokenPipe => 0,
+            Error::Status(code) => *code,
             _ => 1,
         }
     }

@@ -66,6 +66,9 @@ async fn report(ctx: &Ctx, err: Error) -> ExitCode {
     if matches!(err.root(), Error::BrokenPipe) {
         return ExitCode::SUCCESS;
     }
+    if let Error::Status(code) = err.root() {
+        return ExitCode::from(*code);
+    }
     if err.reached_server()
         && let Some(warning) = commands::version::skew_warning(ctx).await
     {

@@ -33,3 +33,57 @@ impl Output {
         let _ = writeln!(stderr, "{}", text.as_ref());
     }
 }
+
+/// Columns aligned to their widest cell, separated by two spaces (kubectl's table style); the
+/// last column is not padded.
+pub fn table<R: AsRef<[String]>>(headers: &[&str], rows: &[R]) -> String {
+    let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
+    for row in rows {
+        for (i, cell) in row.as_ref().iter().enumerate() {
+            if let Some(w) = widths.get_mut(i) {
+                *w = (*w).max(cell.chars().count());
+            }
+        }
+    }
+    let mut out = String::new();
+    let mut line = |cells: Vec<&str>| {
+        let last = cells.len().saturating_sub(1);
+        let mut text = String::new();
+        for (i, cell) in cells.iter().enumerate() {
+            text.push_str(cell);
+            if i < last {
+                text.push_str(&" ".repeat(widths[i] - cell.chars().count() + 2));
+            }
+        }
+        out.push_str(text.trim_end());
+        out.push('\n');
+    };
+    line(headers.to_vec());
+    for row in rows {
+        line(row.as_ref().iter().map(String::as_str).collect());
+    }
+    out
+}
+
+/// A document as pretty JSON or YAML (`-o json|yaml`), with a final newline.
+pub fn document(value: &serde_json::Value, yaml: bool) -> Result<String> {
+    if yaml {
+        return serde_saphyr::to_string(value)
+            .map_err(|e| crate::error::Error::Other(format!("cannot render YAML: {e}")));
+    }
+    let mut text = serde_json::to_string_pretty(value).map_err(|e| crate::error::Error::Other(e.to_string()))?;
+    text.push('\n');
+    Ok(text)
+}
+
+#[cfg(test)]
+mod table_tests {
+    #[test]
+    fn columns_align() {
+        let rows = vec![vec!["a".to_string(), "long value".to_string(), "x".to_string()]];
+        assert_eq!(
+            super::table(&["NAME", "V", "LAST"], &rows),
+            "NAME  V           LAST\na     long value  x\n"
+        );
+    }
+}

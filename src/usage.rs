@@ -146,11 +146,21 @@ fn levenshtein(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
             let current = row[j + 1];
-            row[j + 1] = if ca == *cb { previous } else { 1 + previous.min(row[j]).min(current) };
+            row[j + 1] = if ca == *cb {
+                previous
+            } else {
+                1 + previous.min(row[j]).min(current)
+            };
             previous = current;
         }
     }
     row[b.len()]
+}
+
+fn first_line(err: &clap::Error) -> String {
+    let rendered = err.render().to_string();
+    let line = rendered.lines().next().unwrap_or("invalid command line");
+    line.strip_prefix("error: ").unwrap_or(line).to_string()
 }
 
 #[cfg(test)]
@@ -176,10 +186,4 @@ mod tests {
         assert_eq!(flag_display("--grace-period <int>"), "--grace-period");
         assert_eq!(flag_display("--namespace <string>"), "-n, --namespace");
     }
-}
-
-fn first_line(err: &clap::Error) -> String {
-    let rendered = err.render().to_string();
-    let line = rendered.lines().next().unwrap_or("invalid command line");
-    line.strip_prefix("error: ").unwrap_or(line).to_string()
 }

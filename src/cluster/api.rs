@@ -118,6 +118,11 @@ impl Api {
         Api { client, server }
     }
 
+    /// The API server URL, as the kubeconfig or `--server` gave it.
+    pub fn server(&self) -> &str {
+        &self.server
+    }
+
     /// Sends the request; any status outside 2xx becomes an [`Error::Api`].
     pub async fn send(&self, request: Request) -> Result<Response> {
         let mut builder = http::Request::builder()

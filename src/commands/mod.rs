@@ -2,6 +2,7 @@
 //! the flag groups several commands share (`--dry-run`, `--wait`) are defined here once.
 
 pub mod completion;
+pub mod doctor;
 pub mod evacuate_cancel;
 pub mod guest_agent;
 pub mod lifecycle;
@@ -37,6 +38,10 @@ pub async fn run(command: Command, ctx: &Ctx) -> Result<()> {
         Command::Guestosinfo(args) => guest_agent::run(guest_agent::Query::GuestOsInfo, args, ctx).await,
         Command::Userlist(args) => guest_agent::run(guest_agent::Query::UserList, args, ctx).await,
         Command::Fslist(args) => guest_agent::run(guest_agent::Query::FsList, args, ctx).await,
+        Command::Doctor(args) => match doctor::run(*args, ctx).await? {
+            0 => Ok(()),
+            code => Err(Error::Status(code)),
+        },
         Command::Version(args) => version::run(args, ctx).await,
         Command::Completion(args) => completion::run(args, ctx),
         Command::Options => options::run(ctx),

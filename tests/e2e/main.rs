@@ -9,6 +9,7 @@ mod support;
 mod cli;
 mod completion;
 mod config;
+mod doctor;
 mod errors;
 mod evacuate;
 mod guest;

@@ -228,6 +228,9 @@ pub fn dispatch(
             None => ApiError::path_not_found().into(),
         },
         ["apis", discovery::SUBRESOURCES_GROUP, "v1", rest @ ..] => virtapi::dispatch(state, &req, rest),
+        ["api", "v1", "namespaces", ns, "services", svc, "proxy", rest @ ..] => {
+            crate::prometheus::proxy(state, &req, ns, svc, rest)
+        }
         ["api", "v1", rest @ ..] => resource_request(state, &req, "", "v1", rest),
         ["apis", g, v, rest @ ..] => resource_request(state, &req, g, v, rest),
         _ => ApiError::path_not_found().into(),
@@ -346,6 +349,10 @@ fn resource_request(state: &SimState, req: &Req<'_>, group: &str, version: &str,
             let items = s.list(kind, t.namespace, &ls, &fs);
             let rv = s.current_rv();
             drop(s);
+            let (items, cont) = match crate::paging::page(items, &rv, req.q("limit"), req.q("continue")) {
+                Ok(p) => p,
+                Err(e) => return e.into(),
+            };
             if req.wants_table() {
                 return Reply::Json(200, discovery::table(kind, &items, &rv));
             }
@@ -354,11 +361,12 @@ fn resource_request(state: &SimState, req: &Req<'_>, group: &str, version: &str,
                 json!({
                     "apiVersion": kind.api_version(),
                     "kind": format!("{}List", kind.kind),
-                    "metadata": {"resourceVersion": rv},
+                    "metadata": if let Some(c) = cont { json!({"resourceVersion": rv, "continue": c}) } else { json!({"resourceVersion": rv}) },
                     "items": items,
                 }),
             )
         }
+        ("GET", Some(name)) if t.sub == Some("log") => crate::podlog::reply(state, req, ns, name),
         ("GET", Some(name)) => {
             let s = state.store.lock();
             match s.get(kind, ns, name) {

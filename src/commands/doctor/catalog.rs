@@ -1,0 +1,137 @@
+//! The catalog: every check, in report order (component order of spec §3.3, then the order of
+//! the spec's index), with its metadata from [`super::meta::META`].
+
+use std::sync::LazyLock;
+
+use super::facts::{Facts, K, LogRequest};
+use super::meta::META;
+use super::model::{Meta, Outcome};
+use super::{cdi, hco, network, node, ssp, storage, virt, vm};
+
+/// A check: what it reads, and a pure evaluation of those facts.
+pub trait Check: Sync {
+    /// The check's name (its metadata is looked up by it).
+    fn name(&self) -> &'static str;
+    /// Kinds without which the check cannot decide (403 -> `skipped (forbidden)`, not served ->
+    /// `skipped (not-installed)`).
+    fn needs(&self) -> Vec<K>;
+    /// Kinds read when available, for evidence.
+    fn wants(&self) -> Vec<K> {
+        vec![K::Events, K::Nodes]
+    }
+    /// Pod logs to read, once the lists are in.
+    fn logs(&self, _facts: &Facts) -> Vec<LogRequest> {
+        Vec::new()
+    }
+    fn evaluate(&self, facts: &Facts, meta: &Meta) -> Outcome;
+}
+
+/// The checks with their metadata, in report order.
+pub static CATALOG: LazyLock<Vec<(&'static Meta, &'static dyn Check)>> = LazyLock::new(|| {
+    let all: Vec<&'static dyn Check> = [
+        hco::CHECKS,
+        virt::CHECKS,
+        cdi::CHECKS,
+        network::CHECKS,
+        ssp::CHECKS,
+        storage::CHECKS,
+        node::CHECKS,
+        vm::CHECKS,
+    ]
+    .concat();
+    META.iter()
+        .map(|meta| {
+            let check = all
+                .iter()
+                .find(|c| c.name() == meta.name)
+                .unwrap_or_else(|| panic!("no check implements {}", meta.name));
+            (meta, *check)
+        })
+        .collect()
+});
+
+/// The metadata of a check by name or alias (case-insensitive).
+pub fn find(name: &str) -> Option<&'static Meta> {
+    META.iter().find(|m| m.names().any(|n| n.eq_ignore_ascii_case(name)))
+}
+
+/// `*` and `?` globs, case-insensitive.
+pub fn glob_match(pattern: &str, text: &str) -> bool {
+    fn inner(p: &[u8], t: &[u8]) -> bool {
+        match (p.first(), t.first()) {
+            (None, None) => true,
+            (Some(b'*'), _) => inner(&p[1..], t) || (!t.is_empty() && inner(p, &t[1..])),
+            (Some(b'?'), Some(_)) => inner(&p[1..], &t[1..]),
+            (Some(a), Some(b)) if a.eq_ignore_ascii_case(b) => inner(&p[1..], &t[1..]),
+            _ => false,
+        }
+    }
+    inner(pattern.as_bytes(), text.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+
+    #[test]
+    fn names_and_aliases_are_unique() {
+        let mut seen = BTreeSet::new();
+        for meta in META {
+            for name in meta.names() {
+                assert!(seen.insert(name.to_ascii_lowercase()), "{name} twice");
+            }
+        }
+    }
+
+    #[test]
+    fn every_check_has_metadata_and_an_implementation() {
+        assert_eq!(CATALOG.len(), META.len());
+        assert_eq!(META.len(), 92);
+        let implemented: usize = [
+            hco::CHECKS,
+            virt::CHECKS,
+            cdi::CHECKS,
+            network::CHECKS,
+            ssp::CHECKS,
+            storage::CHECKS,
+            node::CHECKS,
+            vm::CHECKS,
+        ]
+        .iter()
+        .map(|c| c.len())
+        .sum();
+        assert_eq!(
+            implemented,
+            META.len(),
+            "a check is implemented twice or has no metadata"
+        );
+    }
+
+    #[test]
+    fn report_order_follows_components() {
+        let order: Vec<_> = META.iter().map(|m| m.component).collect();
+        let mut sorted = order.clone();
+        sorted.sort();
+        assert_eq!(order, sorted);
+    }
+
+    #[test]
+    fn all_97_alerts_resolve() {
+        let names: usize = META.iter().map(|m| m.names().count()).sum();
+        // 97 alerts + 2 doctor-native checks (NodeDrainReadiness, VMLatencyCheckup); the third,
+        // NodeMaintenanceStatus, evaluates the retired NMOInUse alert under its own name.
+        assert_eq!(names, 97 + 2 + 1);
+        assert_eq!(find("ssPOperatorDown").unwrap().name, "SSPDown");
+        assert_eq!(find("KubeMacPoolDown").unwrap().name, "KubemacpoolDown");
+    }
+
+    #[test]
+    fn globs() {
+        assert!(glob_match("Virt*Down", "VirtAPIDown"));
+        assert!(glob_match("virt*down", "VirtHandlerDown"));
+        assert!(!glob_match("Virt*Down", "NoReadyVirtAPI"));
+        assert!(glob_match("CDI?otReady", "CDINotReady"));
+    }
+}

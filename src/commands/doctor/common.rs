@@ -1,0 +1,414 @@
+//! Check families shared by several components: the workload rules over WP (down, low count,
+//! low ready, none ready), metric-only checks, and log-signature scans.
+
+use super::catalog::Check;
+use super::facts::{Facts, K, LogRequest, array, is_pod_ready, name_of, str_at};
+use super::model::{Finding, Meta, Outcome, SkipCode, Status};
+use super::workload::{Wl, WlKind};
+
+/// Which WP verdict a check applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    /// No pod in phase Running (`*Down` of KubeVirt components).
+    NoneRunning,
+    /// No pod Ready (operators whose alert is the scrape `up`, which a non-ready pod fails).
+    NoneReady,
+    /// running / desired < 0.75.
+    LowRunning,
+    /// 0 < ready < running.
+    LowReady,
+    /// A DaemonSet whose ready count differs from its desired count.
+    Rollout,
+}
+
+/// A check that applies one [`Rule`] to one workload.
+pub struct WpCheck {
+    pub name: &'static str,
+    pub wl: &'static Wl,
+    pub rule: Rule,
+}
+
+impl Check for WpCheck {
+    fn name(&self) -> &'static str {
+        self.name
+    }
+
+    fn needs(&self) -> Vec<K> {
+        vec![K::Pods, self.wl.kind.list()]
+    }
+
+    fn evaluate(&self, f: &Facts, meta: &Meta) -> Outcome {
+        let wp = match self.wl.probe(f) {
+            Ok(wp) => wp,
+            Err(skipped) => return skipped,
+        };
+        let what = format!("{} pods", self.wl.name);
+        let fail = meta.severity.status();
+        let (failing, since, summary) = match self.rule {
+            Rule::NoneRunning => (
+                wp.running == 0,
+                wp.since_not_running(),
+                format!("{}/{} {what} running", wp.running, wp.desired),
+            ),
+            Rule::NoneReady => (
+                wp.ready == 0,
+                wp.since_not_ready(),
+                format!("{}/{} {what} ready", wp.ready, wp.desired),
+            ),
+            Rule::LowRunning => (
+                wp.desired > 0 && (wp.running as f64) / (wp.desired as f64) < 0.75,
+                wp.since_not_running(),
+                format!("{}/{} {what} running", wp.running, wp.desired),
+            ),
+            Rule::LowReady => (
+                wp.ready > 0 && wp.ready < wp.running,
+                wp.since_not_ready(),
+                format!("{}/{} running {what} ready", wp.ready, wp.running),
+            ),
+            Rule::Rollout => {
+                let ready = wp
+                    .object
+                    .and_then(|o| super::facts::i64_at(o, "/status/numberReady"))
+                    .unwrap_or(0);
+                (
+                    wp.object.is_some() && ready != wp.desired,
+                    wp.since_not_ready(),
+                    format!("{ready}/{} {what} ready on their nodes", wp.desired),
+                )
+            }
+        };
+        if !failing {
+            return Outcome::ok(summary);
+        }
+        // A missing workload is a fact, not a state with an age.
+        let since = if wp.object.is_none() && matches!(self.rule, Rule::NoneRunning | Rule::NoneReady) {
+            None
+        } else {
+            since
+        };
+        let for_secs = if wp.object.is_none() { 0 } else { meta.for_secs };
+        let mut summary = summary;
+        if let Some(t) = since {
+            summary.push_str(&format!(" for {}", super::model::age(f.seconds_since(t))));
+        }
+        if wp.object.is_some() && wp.desired == 0 && self.wl.kind == WlKind::Deployment {
+            summary.push_str(" (Deployment scaled to 0)");
+        }
+        Outcome::failing(fail, since, f.now, for_secs, summary).with(wp.findings(f))
+    }
+}
+
+/// A check only Prometheus (or the opt-in scrape) can decide.
+pub struct MetricsOnly {
+    pub name: &'static str,
+}
+
+impl Check for MetricsOnly {
+    fn name(&self) -> &'static str {
+        self.name
+    }
+
+    fn needs(&self) -> Vec<K> {
+        Vec::new()
+    }
+
+    fn wants(&self) -> Vec<K> {
+        Vec::new()
+    }
+
+    fn evaluate(&self, _f: &Facts, _meta: &Meta) -> Outcome {
+        Outcome::skipped(SkipCode::NeedsPrometheus, "no Prometheus endpoint found")
+    }
+}
+
+/// API-server failure signatures counted by the REST-error log hint (spec §1.2).
+pub const API_FAILURES: &[&str] = &[
+    "connection refused",
+    "i/o timeout",
+    "context deadline exceeded",
+    "TLS handshake timeout",
+    "Unauthorized",
+    "Forbidden",
+    "Too Many Requests",
+];
+
+/// The REST-errors alerts: metrics-only, with an indirect log hint (>= 10 failure lines in a pod).
+pub struct RestErrors {
+    pub name: &'static str,
+    pub wl: &'static Wl,
+    pub window_secs: i64,
+}
+
+impl Check for RestErrors {
+    fn name(&self) -> &'static str {
+        self.name
+    }
+
+    fn needs(&self) -> Vec<K> {
+        Vec::new()
+    }
+
+    fn wants(&self) -> Vec<K> {
+        vec![K::Pods]
+    }
+
+    fn logs(&self, f: &Facts) -> Vec<LogRequest> {
+        match self.wl.probe(f) {
+            Ok(wp) => wp
+                .pods
+                .iter()
+                .map(|p| LogRequest {
+                    namespace: wp.namespace.to_string(),
+                    pod: name_of(p).to_string(),
+                    container: None,
+                    since_secs: Some(self.window_secs),
+                    previous: false,
+                })
+                .collect(),
+            Err(_) => Vec::new(),
+        }
+    }
+
+    fn evaluate(&self, f: &Facts, _meta: &Meta) -> Outcome {
+        let skipped = Outcome::skipped(SkipCode::NeedsPrometheus, "no Prometheus endpoint found");
+        if !f.scope.logs {
+            return skipped;
+        }
+        let mut hits = Vec::new();
+        for request in self.logs(f) {
+            let Some(text) = f.log(&request) else { continue };
+            let scan = scan(text, API_FAILURES);
+            if scan.count >= 10 {
+                hits.push(
+                    Finding::new(
+                        "Pod",
+                        Some(&request.namespace),
+                        &request.pod,
+                        format!(
+                            "Pod {}/{}: {} API-server failure lines in the last {}",
+                            request.namespace,
+                            request.pod,
+                            scan.count,
+                            super::model::age(self.window_secs)
+                        ),
+                    )
+                    .fact("failureLines", scan.count)
+                    .fact("logExcerpt", scan.excerpts),
+                );
+            }
+        }
+        if hits.is_empty() {
+            return skipped;
+        }
+        Outcome::failing(
+            Status::Warning,
+            None,
+            f.now,
+            0,
+            format!(
+                "{} {} pod(s) log API-server failures (indirect; the error ratio needs Prometheus)",
+                hits.len(),
+                self.wl.name
+            ),
+        )
+        .with(hits)
+        .indirect()
+    }
+}
+
+/// What LOGSCAN found in one log.
+#[derive(Debug, Default, PartialEq)]
+pub struct Scan {
+    pub count: usize,
+    /// At most 3 matching lines, 200 characters each.
+    pub excerpts: Vec<String>,
+}
+
+/// LOGSCAN: counts lines containing any of `patterns`, keeping 3 excerpts.
+pub fn scan(text: &str, patterns: &[&str]) -> Scan {
+    let mut out = Scan::default();
+    for line in text.lines().filter(|l| patterns.iter().any(|p| l.contains(p))) {
+        out.count += 1;
+        if out.excerpts.len() < 3 {
+            out.excerpts.push(line.chars().take(200).collect());
+        }
+    }
+    out
+}
+
+/// The Ready pods among `pods`.
+pub fn ready_names<'a>(pods: &[&'a serde_json::Value]) -> Vec<&'a str> {
+    pods.iter().filter(|p| is_pod_ready(p)).map(|p| name_of(p)).collect()
+}
+
+/// Container resource requests of a pod, by container name.
+pub fn requests<'a>(pod: &'a serde_json::Value, resource: &str) -> Vec<(&'a str, &'a str)> {
+    array(pod, "/spec/containers")
+        .iter()
+        .filter_map(|c| {
+            let value = c.pointer(&format!("/resources/requests/{resource}"))?.as_str()?;
+            Some((str_at(c, "/name"), value))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scan_counts_and_keeps_three_excerpts() {
+        let log = "a connection refused\nok\nb i/o timeout\nc Forbidden\nd Forbidden\n";
+        let s = scan(log, API_FAILURES);
+        assert_eq!(s.count, 4);
+        assert_eq!(s.excerpts.len(), 3);
+        assert_eq!(s.excerpts[0], "a connection refused");
+    }
+}
+
+/// A one-off check: its reads and a small pure function.
+pub struct FnCheck {
+    pub name: &'static str,
+    pub needs: &'static [K],
+    pub wants: &'static [K],
+    pub eval: fn(&Facts, &Meta) -> Outcome,
+}
+
+impl Check for FnCheck {
+    fn name(&self) -> &'static str {
+        self.name
+    }
+
+    fn needs(&self) -> Vec<K> {
+        self.needs.to_vec()
+    }
+
+    fn wants(&self) -> Vec<K> {
+        self.wants.to_vec()
+    }
+
+    fn evaluate(&self, f: &Facts, meta: &Meta) -> Outcome {
+        (self.eval)(f, meta)
+    }
+}
+
+/// A check over one component's logs: matching lines in the pods of a workload, more than
+/// `threshold` of them -> the alert's status.
+pub struct LogCheck {
+    pub name: &'static str,
+    pub wl: &'static Wl,
+    pub window_secs: Option<i64>,
+    pub patterns: &'static [&'static str],
+    pub threshold: usize,
+    pub what: &'static str,
+}
+
+impl Check for LogCheck {
+    fn name(&self) -> &'static str {
+        self.name
+    }
+
+    fn needs(&self) -> Vec<K> {
+        vec![K::Pods]
+    }
+
+    fn logs(&self, f: &Facts) -> Vec<LogRequest> {
+        match self.wl.probe(f) {
+            Ok(wp) => wp
+                .pods
+                .iter()
+                .map(|p| LogRequest {
+                    namespace: wp.namespace.to_string(),
+                    pod: name_of(p).to_string(),
+                    container: None,
+                    since_secs: self.window_secs,
+                    previous: false,
+                })
+                .collect(),
+            Err(_) => Vec::new(),
+        }
+    }
+
+    fn evaluate(&self, f: &Facts, meta: &Meta) -> Outcome {
+        if let Err(skipped) = self.wl.probe(f) {
+            return skipped;
+        }
+        if !f.scope.logs {
+            return Outcome::skipped(SkipCode::LogsDisabled, "--no-logs");
+        }
+        let mut total = 0;
+        let mut findings = Vec::new();
+        for request in self.logs(f) {
+            let Some(text) = f.log(&request) else { continue };
+            let s = scan(text, self.patterns);
+            if s.count > 0 {
+                total += s.count;
+                findings.push(
+                    Finding::new(
+                        "Pod",
+                        Some(&request.namespace),
+                        &request.pod,
+                        format!(
+                            "Pod {}/{}: {} line(s): {}",
+                            request.namespace,
+                            request.pod,
+                            s.count,
+                            s.excerpts.join(" | ")
+                        ),
+                    )
+                    .fact("matchingLines", s.count)
+                    .fact("logExcerpt", s.excerpts),
+                );
+            }
+        }
+        let window = self
+            .window_secs
+            .map(|w| format!(" in the last {}", super::model::age(w)))
+            .unwrap_or_default();
+        if total <= self.threshold {
+            return Outcome::ok(format!("{total} {}{window} (from logs)", self.what));
+        }
+        Outcome::failing(
+            meta.severity.status(),
+            None,
+            f.now,
+            0,
+            format!("{total} {}{window} (from logs; a lower bound)", self.what),
+        )
+        .with(findings)
+    }
+}
+
+/// `Available` != True and `Progressing` != True (the `*_cr_ready == 0` gauges), aged by the
+/// Available condition.
+pub fn cr_not_ready(f: &Facts, meta: &Meta, obj: &serde_json::Value, kind: &str) -> Outcome {
+    use super::facts::{condition, condition_since, is_true};
+    let name = name_of(obj);
+    if is_true(obj, "Available") || is_true(obj, "Progressing") {
+        return Outcome::ok(format!("{kind} {name} is available"));
+    }
+    let messages: Vec<String> = ["Available", "Progressing", "Degraded"]
+        .iter()
+        .filter_map(|t| condition(obj, t))
+        .filter(|c| !str_at(c, "/message").is_empty())
+        .map(|c| {
+            format!(
+                "{}={} {}: {}",
+                str_at(c, "/type"),
+                str_at(c, "/status"),
+                str_at(c, "/reason"),
+                str_at(c, "/message")
+            )
+        })
+        .collect();
+    let since = condition_since(obj, "Available");
+    let ns = super::facts::namespace_of(obj);
+    let finding = Finding::new(kind, Some(ns), name, format!("{kind} {name}: {}", messages.join("; ")))
+        .fact("phase", str_at(obj, "/status/phase"))
+        .fact("conditions", messages.clone());
+    let mut summary = format!("{kind} {name} is neither available nor progressing");
+    if let Some(t) = since {
+        summary.push_str(&format!(" for {}", super::model::age(f.seconds_since(t))));
+    }
+    Outcome::failing(meta.severity.status(), since, f.now, meta.for_secs, summary).finding(finding)
+}

@@ -1,0 +1,458 @@
+//! `hco`: the HyperConverged Cluster Operator and its CR.
+
+use serde_json::Value;
+
+use super::catalog::Check;
+use super::common::FnCheck;
+use super::facts::{
+    Facts, K, annotation, array, condition, condition_since, event_time, i64_at, name_of, namespace_of, str_at, time_at,
+};
+use super::model::{Finding, Meta, Outcome, SkipCode, Status, age};
+
+pub static CHECKS: &[&dyn Check] = &[
+    &FnCheck {
+        name: "KubeVirtCRModified",
+        needs: &[K::HyperConvergeds, K::Events],
+        wants: &[],
+        eval: cr_modified,
+    },
+    &FnCheck {
+        name: "HCOInstallationIncomplete",
+        needs: &[K::HyperConvergeds, K::Deployments, K::Pods],
+        wants: &[],
+        eval: installation_incomplete,
+    },
+    &FnCheck {
+        name: "UnsupportedHCOModification",
+        needs: &[K::HyperConvergeds],
+        wants: &[],
+        eval: unsupported_modification,
+    },
+    &FnCheck {
+        name: "HCOGoldenImageWithNoArchitectureAnnotation",
+        needs: &[K::HyperConvergeds],
+        wants: &[],
+        eval: golden_no_annotation,
+    },
+    &FnCheck {
+        name: "HCOGoldenImageWithNoSupportedArchitecture",
+        needs: &[K::HyperConvergeds],
+        wants: &[],
+        eval: golden_no_arch,
+    },
+    &FnCheck {
+        name: "HCOMisconfiguredDescheduler",
+        needs: &[K::HyperConvergeds],
+        wants: &[K::KubeDeschedulers],
+        eval: descheduler,
+    },
+    &FnCheck {
+        name: "HCOMultiArchGoldenImagesDisabled",
+        needs: &[K::HyperConvergeds],
+        wants: &[],
+        eval: multi_arch_disabled,
+    },
+    &FnCheck {
+        name: "HCOOperatorConditionsUnhealthy",
+        needs: &[K::HyperConvergeds],
+        wants: &[],
+        eval: conditions_unhealthy,
+    },
+    &FnCheck {
+        name: "DuplicateWaspAgentDSDetected",
+        needs: &[K::HyperConvergeds, K::DaemonSets],
+        wants: &[],
+        eval: duplicate_wasp,
+    },
+    &FnCheck {
+        name: "SingleStackIPv6Unsupported",
+        needs: &[K::HyperConvergeds],
+        wants: &[K::Networks],
+        eval: single_stack_ipv6,
+    },
+];
+
+fn hco(f: &Facts) -> Result<&Value, Outcome> {
+    f.items(K::HyperConvergeds)
+        .first()
+        .ok_or_else(|| Outcome::skipped(SkipCode::NotInstalled, "no HyperConverged CR"))
+}
+
+fn cr_modified(f: &Facts, meta: &Meta) -> Outcome {
+    if let Err(s) = hco(f) {
+        return s;
+    }
+    let mut per_operand: std::collections::BTreeMap<String, (usize, Option<k8s_openapi::jiff::Timestamp>)> =
+        Default::default();
+    for e in f.items(K::Events) {
+        if str_at(e, "/involvedObject/kind") != "HyperConverged" || str_at(e, "/reason") != "Overwritten" {
+            continue;
+        }
+        let Some(t) = event_time(e) else { continue };
+        if f.seconds_since(t) > 600 {
+            continue;
+        }
+        let operand = str_at(e, "/message").trim_start_matches("Overwritten ").to_string();
+        let entry = per_operand.entry(operand).or_default();
+        entry.0 += i64_at(e, "/count").unwrap_or(1).max(1) as usize;
+        entry.1 = entry.1.max(Some(t));
+    }
+    if per_operand.is_empty() {
+        return Outcome::ok("no operand overwritten by HCO in the last 10m");
+    }
+    let findings = per_operand
+        .iter()
+        .map(|(operand, (count, last))| {
+            Finding::new(
+                "Operand",
+                None,
+                operand,
+                format!(
+                    "{operand}: overwritten {count} time(s), last {} ago",
+                    last.map(|t| age(f.seconds_since(t))).unwrap_or_default()
+                ),
+            )
+            .fact("componentName", operand.as_str())
+            .fact("overwrites", *count)
+        })
+        .collect();
+    Outcome::failing(
+        meta.severity.status(),
+        None,
+        f.now,
+        0,
+        format!(
+            "{} HCO operand(s) modified outside HCO in the last 10m",
+            per_operand.len()
+        ),
+    )
+    .with(findings)
+}
+
+fn installation_incomplete(f: &Facts, meta: &Meta) -> Outcome {
+    if !f.items(K::HyperConvergeds).is_empty() {
+        return Outcome::ok("HyperConverged CR exists");
+    }
+    let Some(op) = f
+        .items(K::Deployments)
+        .iter()
+        .find(|d| name_of(d) == "hyperconverged-cluster-operator")
+    else {
+        return Outcome::skipped(SkipCode::NotInstalled, "HCO operator not found");
+    };
+    let ns = namespace_of(op);
+    let started = f
+        .in_ns(K::Pods, ns)
+        .filter(|p| name_of(p).starts_with("hyperconverged-cluster-operator-"))
+        .filter_map(|p| time_at(p, "/status/startTime"))
+        .min();
+    let summary = format!(
+        "HCO runs in {ns} without a HyperConverged CR{}",
+        started
+            .map(|t| format!(" for {}", age(f.seconds_since(t))))
+            .unwrap_or_default()
+    );
+    Outcome::failing(meta.severity.status(), started, f.now, meta.for_secs, summary).finding(Finding::new(
+        "Deployment",
+        Some(ns),
+        "hyperconverged-cluster-operator",
+        format!("Deployment {ns}/hyperconverged-cluster-operator, no hyperconvergeds.hco.kubevirt.io"),
+    ))
+}
+
+const JSONPATCH_ANNOTATIONS: &[&str] = &[
+    "kubevirt.kubevirt.io/jsonpatch",
+    "containerizeddataimporter.kubevirt.io/jsonpatch",
+    "networkaddonsconfigs.kubevirt.io/jsonpatch",
+    "ssp.kubevirt.io/jsonpatch",
+];
+
+fn unsupported_modification(f: &Facts, meta: &Meta) -> Outcome {
+    let hco = match hco(f) {
+        Ok(h) => h,
+        Err(s) => return s,
+    };
+    let mut findings = Vec::new();
+    for key in JSONPATCH_ANNOTATIONS {
+        let Some(text) = annotation(hco, key) else { continue };
+        let ops: Vec<String> = serde_json::from_str::<Value>(text)
+            .ok()
+            .and_then(|v| v.as_array().cloned())
+            .unwrap_or_default()
+            .iter()
+            .map(|op| format!("{} {}", str_at(op, "/op"), str_at(op, "/path")))
+            .collect();
+        findings.push(
+            Finding::new(
+                "HyperConverged",
+                Some(namespace_of(hco)),
+                name_of(hco),
+                format!("annotation {key}: {} operation(s): {}", ops.len(), ops.join(", ")),
+            )
+            .fact("annotationName", *key)
+            .fact("operations", ops),
+        );
+    }
+    if findings.is_empty() {
+        return Outcome::ok("no JSON-patch annotation on the HyperConverged CR");
+    }
+    Outcome::failing(
+        meta.severity.status(),
+        None,
+        f.now,
+        0,
+        format!("{} unsupported JSON-patch annotation(s)", findings.len()),
+    )
+    .with(findings)
+}
+
+fn multi_arch_enabled(hco: &Value) -> bool {
+    hco.pointer("/spec/featureGates/enableMultiArchBootImageImport")
+        .and_then(Value::as_bool)
+        == Some(true)
+}
+
+fn golden_no_annotation(f: &Facts, meta: &Meta) -> Outcome {
+    let hco = match hco(f) {
+        Ok(h) => h,
+        Err(s) => return s,
+    };
+    if !multi_arch_enabled(hco) {
+        return Outcome::ok("multi-arch boot images are disabled");
+    }
+    let findings: Vec<Finding> = array(hco, "/spec/dataImportCronTemplates")
+        .iter()
+        .filter(|t| annotation(t, "ssp.kubevirt.io/dict.architectures").is_none())
+        .map(|t| {
+            Finding::new(
+                "DataImportCronTemplate",
+                None,
+                name_of(t),
+                format!(
+                    "template {} has no ssp.kubevirt.io/dict.architectures annotation",
+                    name_of(t)
+                ),
+            )
+        })
+        .collect();
+    if findings.is_empty() {
+        return Outcome::ok("every custom DataImportCronTemplate names its architectures");
+    }
+    Outcome::failing(
+        meta.severity.status(),
+        None,
+        f.now,
+        0,
+        format!("{} template(s) without architecture annotation", findings.len()),
+    )
+    .with(findings)
+}
+
+fn golden_no_arch(f: &Facts, meta: &Meta) -> Outcome {
+    let hco = match hco(f) {
+        Ok(h) => h,
+        Err(s) => return s,
+    };
+    let findings: Vec<Finding> = array(hco, "/status/dataImportCronTemplates")
+        .iter()
+        .filter(|t| {
+            condition(t, "Deployed")
+                .is_some_and(|c| str_at(c, "/status") == "False" && str_at(c, "/reason") == "UnsupportedArchitectures")
+        })
+        .map(|t| {
+            Finding::new(
+                "DataImportCronTemplate",
+                None,
+                name_of(t),
+                format!("template {} supports none of the cluster's architectures", name_of(t)),
+            )
+        })
+        .collect();
+    if findings.is_empty() {
+        return Outcome::ok("every DataImportCronTemplate supports a cluster architecture");
+    }
+    Outcome::failing(
+        meta.severity.status(),
+        None,
+        f.now,
+        0,
+        format!("{} template(s) without a supported architecture", findings.len()),
+    )
+    .with(findings)
+}
+
+fn descheduler(f: &Facts, meta: &Meta) -> Outcome {
+    if let Err(s) = hco(f) {
+        return s;
+    }
+    let Some(d) = f.items(K::KubeDeschedulers).iter().find(|d| name_of(d) == "cluster") else {
+        return Outcome::ok("no Kube Descheduler installed (not applicable)");
+    };
+    let profiles: Vec<&str> = array(d, "/spec/profiles").iter().filter_map(Value::as_str).collect();
+    if profiles.iter().any(|p| {
+        matches!(
+            *p,
+            "KubeVirtRelieveAndMigrate" | "DevKubeVirtRelieveAndMigrate" | "LongLifecycle"
+        )
+    }) {
+        return Outcome::ok(format!("descheduler profiles {}", profiles.join(",")));
+    }
+    Outcome::failing(
+        meta.severity.status(),
+        None,
+        f.now,
+        0,
+        "the descheduler has no KubeVirt-aware profile",
+    )
+    .finding(
+        Finding::new(
+            "KubeDescheduler",
+            Some(namespace_of(d)),
+            "cluster",
+            format!("profiles: {}", profiles.join(",")),
+        )
+        .fact("profiles", profiles),
+    )
+}
+
+fn multi_arch_disabled(f: &Facts, meta: &Meta) -> Outcome {
+    let hco = match hco(f) {
+        Ok(h) => h,
+        Err(s) => return s,
+    };
+    let archs: Vec<&str> = array(hco, "/status/nodeInfo/workloadsArchitectures")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    if archs.len() > 1 && !array(hco, "/status/dataImportCronTemplates").is_empty() && !multi_arch_enabled(hco) {
+        return Outcome::failing(
+            meta.severity.status(),
+            None,
+            f.now,
+            0,
+            format!(
+                "workload nodes have {} architectures; multi-arch boot images disabled",
+                archs.len()
+            ),
+        )
+        .finding(
+            Finding::new(
+                "HyperConverged",
+                Some(namespace_of(hco)),
+                name_of(hco),
+                format!("architectures {}", archs.join(",")),
+            )
+            .fact("architectures", archs),
+        );
+    }
+    Outcome::ok(format!("workload architectures: {}", archs.join(",")))
+}
+
+fn conditions_unhealthy(f: &Facts, meta: &Meta) -> Outcome {
+    let hco = match hco(f) {
+        Ok(h) => h,
+        Err(s) => return s,
+    };
+    let health = str_at(hco, "/status/systemHealthStatus");
+    let (status, conds): (Status, &[&str]) = match health {
+        "error" => (Status::Critical, &["Available", "Degraded"]),
+        "warning" => (Status::Warning, &["ReconcileComplete", "Progressing"]),
+        _ => {
+            return Outcome::ok(format!(
+                "systemHealthStatus {}",
+                if health.is_empty() { "unset" } else { health }
+            ));
+        }
+    };
+    let since = conds.iter().filter_map(|c| condition_since(hco, c)).max();
+    let findings = [
+        "Available",
+        "Progressing",
+        "Degraded",
+        "ReconcileComplete",
+        "Upgradeable",
+    ]
+    .iter()
+    .filter_map(|t| condition(hco, t))
+    .map(|c| {
+        Finding::new(
+            "HyperConverged",
+            Some(namespace_of(hco)),
+            name_of(hco),
+            format!(
+                "{}={} {}: {}",
+                str_at(c, "/type"),
+                str_at(c, "/status"),
+                str_at(c, "/reason"),
+                str_at(c, "/message")
+            ),
+        )
+        .fact("type", str_at(c, "/type"))
+        .fact("status", str_at(c, "/status"))
+        .fact("reason", str_at(c, "/reason"))
+    })
+    .collect();
+    let mut out = Outcome::failing(
+        status,
+        since,
+        f.now,
+        meta.for_secs,
+        format!("HCO reports systemHealthStatus {health}"),
+    );
+    out.findings = findings;
+    out
+}
+
+fn duplicate_wasp(f: &Facts, meta: &Meta) -> Outcome {
+    let hco = match hco(f) {
+        Ok(h) => h,
+        Err(s) => return s,
+    };
+    let overcommit = i64_at(hco, "/spec/higherWorkloadDensity/memoryOvercommitPercentage").unwrap_or(100);
+    let wasp = f.named(K::DaemonSets, "wasp", "wasp-agent");
+    if overcommit > 100 && wasp.is_some() {
+        return Outcome::failing(
+            meta.severity.status(),
+            None,
+            f.now,
+            0,
+            format!("a manual wasp-agent DaemonSet runs while HCO overcommits memory ({overcommit}%)"),
+        )
+        .finding(Finding::new(
+            "DaemonSet",
+            Some("wasp"),
+            "wasp-agent",
+            "DaemonSet wasp/wasp-agent",
+        ));
+    }
+    Outcome::ok("no duplicate wasp-agent")
+}
+
+fn single_stack_ipv6(f: &Facts, meta: &Meta) -> Outcome {
+    if let Err(s) = hco(f) {
+        return s;
+    }
+    let Some(net) = f.items(K::Networks).iter().find(|n| name_of(n) == "cluster") else {
+        return Outcome::ok("not OpenShift (not applicable)");
+    };
+    let cidrs: Vec<&str> = array(net, "/status/clusterNetwork")
+        .iter()
+        .map(|c| str_at(c, "/cidr"))
+        .collect();
+    if !cidrs.is_empty() && cidrs.iter().all(|c| c.contains(':')) {
+        return Outcome::failing(
+            meta.severity.status(),
+            None,
+            f.now,
+            0,
+            "single-stack IPv6 cluster network",
+        )
+        .finding(Finding::new(
+            "Network",
+            None,
+            "cluster",
+            format!("cluster networks {}", cidrs.join(",")),
+        ));
+    }
+    Outcome::ok(format!("cluster networks {}", cidrs.join(",")))
+}

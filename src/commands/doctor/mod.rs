@@ -1,0 +1,309 @@
+//! `virtctl doctor`: the KubeVirt / OpenShift Virtualization alert runbooks as read-only
+//! diagnostics of a live cluster (spec `doctor.md`). Flags are validated into a selection
+//! before the first request; probes read the cluster once; each check is a pure evaluation; the
+//! report says what is wrong, the evidence, and what to do. Findings set the exit status (2),
+//! they are not errors.
+
+mod catalog;
+mod cdi;
+mod common;
+mod facts;
+#[cfg(test)]
+mod fixtures;
+mod hco;
+mod meta;
+mod model;
+mod network;
+mod node;
+mod probes;
+mod prom;
+mod report;
+mod ssp;
+mod storage;
+mod virt;
+mod vm;
+mod workload;
+
+use std::collections::BTreeSet;
+use std::time::Duration;
+
+use clap::Args;
+use k8s_openapi::jiff::Timestamp;
+
+use crate::context::Ctx;
+use crate::error::{Error, Result};
+use crate::flags::parse_duration;
+use catalog::{CATALOG, Check, find, glob_match};
+use facts::{Facts, Namespaces, Read, Scope};
+use model::{Component, Meta, Outcome, SkipCode, Status};
+
+/// The hidden test hook that fixes "now" for time-based verdicts (RFC 3339).
+const NOW_ENV: &str = "VIRTCTL_DOCTOR_NOW";
+
+/// Diagnose KubeVirt / OpenShift Virtualization from its alert runbooks (read-only).
+#[derive(Args, Debug, Clone)]
+pub struct DoctorArgs {
+    /// Report format: table, json or yaml.
+    #[arg(short = 'o', long, default_value = "table", value_parser = ["table", "json", "yaml"])]
+    pub output: String,
+    /// Print the catalog of checks; needs no cluster.
+    #[arg(long)]
+    pub list: bool,
+    /// Run only these checks (names, aliases or globs such as 'Virt*Down'; comma-separated or repeated).
+    #[arg(long, value_delimiter = ',', value_name = "NAME")]
+    pub check: Vec<String>,
+    /// Only these components: hco,virt,cdi,cnao,kmp,ssp,hpp,node,vm-workload.
+    #[arg(long, value_delimiter = ',', value_name = "LIST")]
+    pub component: Vec<String>,
+    /// Leave these checks out (names, aliases or globs).
+    #[arg(long, value_delimiter = ',', value_name = "NAME")]
+    pub skip: Vec<String>,
+    /// Also run the checks that are off by default (retired or noisy alerts).
+    #[arg(long)]
+    pub all: bool,
+    /// Scope node checks to this node (NodeDrainReadiness then evaluates it even if schedulable).
+    #[arg(long, value_name = "NAME")]
+    pub node: Option<String>,
+    /// Lowest status that makes the exit code 2: critical or warning.
+    #[arg(long, default_value = "critical", value_parser = ["critical", "warning"])]
+    pub fail_on: String,
+    /// Show only warning and critical results in the table.
+    #[arg(long)]
+    pub problems_only: bool,
+    /// Never read pod logs.
+    #[arg(long)]
+    pub no_logs: bool,
+    /// Cap on the log window of log scans (e.g. 10m).
+    #[arg(long, value_parser = parse_duration, value_name = "DURATION")]
+    pub log_window: Option<Duration>,
+    /// Cap on per-VMI guest file system probes.
+    #[arg(long, default_value_t = 200, value_name = "N")]
+    pub max_guest_probes: usize,
+    /// Allow reading kubelet stats through nodes/proxy.
+    #[arg(long)]
+    pub kubelet_stats: bool,
+    /// Allow scraping component /metrics through pods/proxy.
+    #[arg(long)]
+    pub scrape: bool,
+    /// Prometheus endpoint: auto, off, or svc://NAMESPACE/SERVICE:PORT.
+    #[arg(long, default_value = "auto", value_name = "auto|off|URL")]
+    pub prometheus: String,
+    /// Alertmanager endpoint: auto, off, or svc://NAMESPACE/SERVICE:PORT.
+    #[arg(long, default_value = "auto", value_name = "auto|off|URL")]
+    pub alertmanager: String,
+    /// Bearer token file for Prometheus/Alertmanager (never printed).
+    #[arg(long, value_name = "PATH")]
+    pub prometheus_token_file: Option<String>,
+    /// CA bundle for Prometheus/Alertmanager.
+    #[arg(long, value_name = "PATH")]
+    pub prometheus_ca_file: Option<String>,
+    /// Bound on the whole run.
+    #[arg(long, default_value = "60s", value_parser = parse_duration, value_name = "DURATION")]
+    pub timeout: Duration,
+    /// Namespace of KubeVirt (skips discovery).
+    #[arg(long, value_name = "NS")]
+    pub kubevirt_namespace: Option<String>,
+    /// Namespace of the HyperConverged CR (skips discovery).
+    #[arg(long, value_name = "NS")]
+    pub hco_namespace: Option<String>,
+    /// Namespace of CDI (skips discovery).
+    #[arg(long, value_name = "NS")]
+    pub cdi_namespace: Option<String>,
+    /// A component's namespace, as component=namespace (repeatable).
+    #[arg(long, value_name = "COMPONENT=NS")]
+    pub component_namespace: Vec<String>,
+}
+
+/// The checks to run, in report order.
+pub fn select(args: &DoctorArgs) -> Result<Vec<(&'static Meta, &'static dyn Check)>> {
+    let resolve = |pattern: &str| -> Result<Vec<&'static str>> {
+        let matched: Vec<&'static str> = if pattern.contains(['*', '?']) {
+            CATALOG
+                .iter()
+                .filter(|(m, _)| m.names().any(|n| glob_match(pattern, n)))
+                .map(|(m, _)| m.name)
+                .collect()
+        } else {
+            find(pattern).map(|m| vec![m.name]).unwrap_or_default()
+        };
+        if matched.is_empty() {
+            return Err(Error::Usage(format!(
+                "unknown check {pattern:?} (see virtctl doctor --list)"
+            )));
+        }
+        Ok(matched)
+    };
+    let mut components = BTreeSet::new();
+    for c in &args.component {
+        components.insert(Component::parse(c.trim()).ok_or_else(|| {
+            Error::Usage(format!(
+                "unknown component {c:?} (one of hco,virt,cdi,cnao,kmp,ssp,hpp,node,vm-workload)"
+            ))
+        })?);
+    }
+    let mut wanted: Option<BTreeSet<&str>> = None;
+    for pattern in args.check.iter().filter(|p| !p.trim().is_empty()) {
+        wanted.get_or_insert_default().extend(resolve(pattern.trim())?);
+    }
+    let mut skipped = BTreeSet::new();
+    for pattern in args.skip.iter().filter(|p| !p.trim().is_empty()) {
+        skipped.extend(resolve(pattern.trim())?);
+    }
+    Ok(CATALOG
+        .iter()
+        .filter(|(m, _)| match &wanted {
+            Some(w) => w.contains(m.name),
+            None => m.default_on || args.all,
+        })
+        .filter(|(m, _)| components.is_empty() || components.contains(&m.component))
+        .filter(|(m, _)| !skipped.contains(m.name))
+        .copied()
+        .collect())
+}
+
+fn overrides(args: &DoctorArgs) -> Result<Namespaces> {
+    let mut ns = Namespaces {
+        virt: args.kubevirt_namespace.clone(),
+        hco: args.hco_namespace.clone(),
+        cdi: args.cdi_namespace.clone(),
+        ..Namespaces::default()
+    };
+    for pair in &args.component_namespace {
+        let (c, n) = pair
+            .split_once('=')
+            .ok_or_else(|| Error::Usage(format!("--component-namespace {pair:?} must be component=namespace")))?;
+        let slot = match c {
+            "hco" => &mut ns.hco,
+            "virt" => &mut ns.virt,
+            "cdi" => &mut ns.cdi,
+            "cnao" => &mut ns.cnao,
+            "kmp" => &mut ns.kmp,
+            "ssp" => &mut ns.ssp,
+            "hpp" => &mut ns.hpp,
+            _ => {
+                return Err(Error::Usage(format!(
+                    "unknown component {c:?} in --component-namespace"
+                )));
+            }
+        };
+        *slot = Some(n.to_string());
+    }
+    Ok(ns)
+}
+
+fn now() -> Result<Timestamp> {
+    match std::env::var(NOW_ENV) {
+        Ok(text) => text
+            .parse()
+            .map_err(|e| Error::Usage(format!("{NOW_ENV}={text:?} is not RFC 3339: {e}"))),
+        Err(_) => Ok(Timestamp::now()),
+    }
+}
+
+/// Evaluates one check, skipping it when a read it needs is missing.
+pub fn evaluate(check: &dyn Check, meta: &Meta, f: &Facts) -> Outcome {
+    for kind in check.needs() {
+        match f.read(kind) {
+            Read::Items(_) => {}
+            Read::Forbidden(what) => return Outcome::skipped(SkipCode::Forbidden, what.clone()),
+            Read::NotServed => {
+                return Outcome::skipped(SkipCode::NotInstalled, format!("{} not served", kind.def().plural));
+            }
+            Read::Failed(e) => return Outcome::skipped(SkipCode::Error, e.clone()),
+            Read::NotRead => return Outcome::skipped(SkipCode::Error, format!("{} not read", kind.def().plural)),
+        }
+    }
+    check.evaluate(f, meta)
+}
+
+/// Runs doctor; returns the exit status (0, or 2 when a result reaches `--fail-on`).
+pub async fn run(args: DoctorArgs, ctx: &Ctx) -> Result<u8> {
+    let yaml = args.output == "yaml";
+    if args.list {
+        let text = match args.output.as_str() {
+            "table" => report::catalog_table(),
+            _ => crate::output::document(&report::catalog_document(), yaml)?,
+        };
+        ctx.out.raw(text)?;
+        return Ok(0);
+    }
+    let selected = select(&args)?;
+    let overrides = overrides(&args)?;
+    let now = now()?;
+    let fail_on = if args.fail_on == "warning" {
+        Status::Warning
+    } else {
+        Status::Critical
+    };
+    let cluster = ctx.cluster().await?;
+    let api = &cluster.api;
+    let work = async {
+        let mut facts = Facts::new(now);
+        facts.scope = Scope {
+            namespace: ctx.global.namespace.clone(),
+            node: args.node.clone(),
+            logs: !args.no_logs,
+            max_guest_probes: args.max_guest_probes,
+        };
+        facts.groups = probes::discover_groups(api).await?;
+        let checks: Vec<&dyn Check> = selected.iter().map(|(_, c)| *c).collect();
+        probes::read_lists(api, &mut facts, &probes::kinds_for(&checks)).await;
+        facts.ns = probes::discover(&facts, &overrides);
+        if facts.scope.logs {
+            let cap = args.log_window.map(|d| d.as_secs() as i64);
+            let requests = checks
+                .iter()
+                .flat_map(|c| c.logs(&facts))
+                .map(|mut r| {
+                    if let Some(cap) = cap {
+                        r.since_secs = Some(r.since_secs.map_or(cap, |s| s.min(cap)));
+                    }
+                    r
+                })
+                .collect();
+            probes::read_logs(api, &mut facts, requests).await;
+        }
+        if selected
+            .iter()
+            .any(|(m, _)| m.name == "GuestFilesystemAlmostOutOfSpace")
+        {
+            let targets = vm::guest_probe_targets(&facts);
+            let running = facts
+                .scoped(facts::K::Vmis)
+                .filter(|v| facts::str_at(v, "/status/phase") == "Running")
+                .count();
+            facts.guest_unprobed = running.saturating_sub(targets.len());
+            probes::read_guest_filesystems(api, &mut facts, targets).await;
+        }
+        let monitoring = prom::read(api, &args, &facts).await?;
+        Ok::<_, Error>((facts, monitoring))
+    };
+    let (facts, monitoring) = tokio::time::timeout(args.timeout, work)
+        .await
+        .map_err(|_| Error::Timeout(format!("doctor did not finish within {}", humantime(args.timeout))))??;
+    let mut results: Vec<report::Result> = selected
+        .iter()
+        .map(|(meta, check)| report::Result {
+            meta: Some(*meta),
+            name: meta.name.to_string(),
+            component: meta.component,
+            outcome: evaluate(*check, meta, &facts),
+            alerts: Vec::new(),
+        })
+        .collect();
+    prom::merge(&mut results, &monitoring);
+    let mut header = report::Header::from_facts(&facts, cluster.api.server());
+    header.prometheus = monitoring.prometheus_source.clone();
+    header.alertmanager = monitoring.alertmanager_source.clone();
+    let code = report::exit_code(&results, fail_on);
+    let text = match args.output.as_str() {
+        "table" => report::table(&header, &results, args.problems_only),
+        _ => crate::output::document(&report::document(&header, &results, &now.to_string(), code), yaml)?,
+    };
+    ctx.out.raw(text)?;
+    Ok(code)
+}
+
+fn humantime(d: Duration) -> String {
+    format!("{}s", d.as_secs())
+}

@@ -1,0 +1,211 @@
+//! `cnao` and `kmp`: the Cluster Network Addons Operator and KubeMacPool.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use super::catalog::Check;
+use super::common::{FnCheck, Rule, WpCheck, cr_not_ready};
+use super::facts::{Facts, K, annotation, array, label, name_of, namespace_of, str_at};
+use super::model::{Finding, Meta, Outcome, SkipCode};
+use super::workload::{CNAO_OPERATOR, KMP_MANAGER};
+
+pub static CHECKS: &[&dyn Check] = &[
+    &WpCheck {
+        name: "CnaoDown",
+        wl: &CNAO_OPERATOR,
+        rule: Rule::NoneReady,
+    },
+    &FnCheck {
+        name: "NetworkAddonsConfigNotReady",
+        needs: &[K::NetworkAddonsConfigs],
+        wants: &[K::DaemonSets, K::Pods],
+        eval: nac_not_ready,
+    },
+    &FnCheck {
+        name: "CnaoNmstateMigration",
+        needs: &[K::DaemonSets, K::Deployments],
+        wants: &[],
+        eval: nmstate_migration,
+    },
+    &FnCheck {
+        name: "KubemacpoolDown",
+        needs: &[K::Pods, K::NetworkAddonsConfigs],
+        wants: &[K::Deployments, K::Events],
+        eval: kmp_down,
+    },
+    &FnCheck {
+        name: "KubeMacPoolDuplicateMacsFound",
+        needs: &[K::Vms],
+        wants: &[],
+        eval: duplicate_vm_macs,
+    },
+    &FnCheck {
+        name: "KubemacpoolMACCollisionDetected",
+        needs: &[K::Vmis, K::Pods],
+        wants: &[],
+        eval: mac_collisions,
+    },
+];
+
+fn nac(f: &Facts) -> Option<&Value> {
+    f.items(K::NetworkAddonsConfigs)
+        .iter()
+        .find(|n| name_of(n) == "cluster")
+}
+
+fn nac_not_ready(f: &Facts, meta: &Meta) -> Outcome {
+    let Some(nac) = nac(f) else {
+        return Outcome::skipped(SkipCode::NotInstalled, "no NetworkAddonsConfig cluster");
+    };
+    if super::facts::is_true(nac, "Available") {
+        return Outcome::ok("NetworkAddonsConfig cluster is available");
+    }
+    let mut out = cr_not_ready(f, meta, nac, "NetworkAddonsConfig");
+    if !out.status.is_problem() {
+        // Progressing but not Available still fires this alert.
+        let since = super::facts::condition_since(nac, "Available");
+        out = Outcome::failing(
+            meta.severity.status(),
+            since,
+            f.now,
+            meta.for_secs,
+            "NetworkAddonsConfig cluster is not available",
+        );
+    }
+    out
+}
+
+fn nmstate_migration(f: &Facts, meta: &Meta) -> Outcome {
+    let Some(ns) = f.ns.cnao.as_deref() else {
+        return Outcome::skipped(SkipCode::NotInstalled, "Cluster Network Addons Operator not found");
+    };
+    let handler = f.named(K::DaemonSets, ns, "nmstate-handler");
+    let operator = f
+        .items(K::Deployments)
+        .iter()
+        .any(|d| name_of(d) == "kubernetes-nmstate-operator");
+    match handler {
+        Some(_) if !operator => Outcome::failing(
+            meta.severity.status(),
+            None,
+            f.now,
+            0,
+            "CNAO runs nmstate-handler and the NMState operator is missing",
+        )
+        .finding(Finding::new(
+            "DaemonSet",
+            Some(ns),
+            "nmstate-handler",
+            format!("DaemonSet {ns}/nmstate-handler deployed by CNAO"),
+        )),
+        _ => Outcome::ok("kubernetes-nmstate is not deployed by CNAO"),
+    }
+}
+
+fn kmp_down(f: &Facts, meta: &Meta) -> Outcome {
+    let Some(nac) = nac(f) else {
+        return Outcome::skipped(SkipCode::NotInstalled, "no NetworkAddonsConfig cluster");
+    };
+    if nac.pointer("/spec/kubeMacPool").is_none() {
+        return Outcome::ok("KubeMacPool is not deployed");
+    }
+    let out = WpCheck {
+        name: "KubemacpoolDown",
+        wl: &KMP_MANAGER,
+        rule: Rule::NoneReady,
+    }
+    .evaluate(f, meta);
+    if out.skip.is_some() {
+        return Outcome::failing(
+            meta.severity.status(),
+            None,
+            f.now,
+            0,
+            "KubeMacPool is deployed but no mac-controller-manager pod exists",
+        );
+    }
+    out
+}
+
+fn duplicate_vm_macs(f: &Facts, meta: &Meta) -> Outcome {
+    let mut macs: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for vm in f.scoped(K::Vms) {
+        for iface in array(vm, "/spec/template/spec/domain/devices/interfaces") {
+            let mac = str_at(iface, "/macAddress").to_ascii_lowercase();
+            if !mac.is_empty() {
+                macs.entry(mac)
+                    .or_default()
+                    .push(format!("{}/{}", namespace_of(vm), name_of(vm)));
+            }
+        }
+    }
+    collisions(f, meta, macs, "VirtualMachine")
+}
+
+fn mac_collisions(f: &Facts, meta: &Meta) -> Outcome {
+    let mut macs: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let vmi_uids: Vec<&str> = f.items(K::Vmis).iter().map(|v| str_at(v, "/metadata/uid")).collect();
+    for vmi in f
+        .items(K::Vmis)
+        .iter()
+        .filter(|v| str_at(v, "/status/phase") == "Running")
+    {
+        for iface in array(vmi, "/status/interfaces") {
+            let mac = str_at(iface, "/mac").to_ascii_lowercase();
+            if !mac.is_empty() {
+                macs.entry(mac).or_default().push(format!(
+                    "VirtualMachineInstance {}/{}",
+                    namespace_of(vmi),
+                    name_of(vmi)
+                ));
+            }
+        }
+    }
+    for pod in f.items(K::Pods) {
+        // A launcher pod and the VMI it hosts are one workload.
+        if label(pod, "kubevirt.io/created-by").is_some_and(|u| vmi_uids.contains(&u)) {
+            continue;
+        }
+        let Some(status) = annotation(pod, "k8s.v1.cni.cncf.io/network-status") else {
+            continue;
+        };
+        let Ok(Value::Array(nets)) = serde_json::from_str::<Value>(status) else {
+            continue;
+        };
+        for net in nets
+            .iter()
+            .filter(|n| n.get("default").and_then(Value::as_bool) != Some(true))
+        {
+            let mac = str_at(net, "/mac").to_ascii_lowercase();
+            if !mac.is_empty() {
+                macs.entry(mac)
+                    .or_default()
+                    .push(format!("Pod {}/{}", namespace_of(pod), name_of(pod)));
+            }
+        }
+    }
+    collisions(f, meta, macs, "workload")
+}
+
+fn collisions(f: &Facts, meta: &Meta, macs: BTreeMap<String, Vec<String>>, what: &str) -> Outcome {
+    let findings: Vec<Finding> = macs
+        .into_iter()
+        .filter(|(_, holders)| super::facts::distinct(holders.iter().cloned()).len() > 1)
+        .map(|(mac, holders)| {
+            Finding::new("MAC", None, &mac, format!("MAC {mac} used by {}", holders.join(", ")))
+                .fact("holders", holders)
+        })
+        .collect();
+    if findings.is_empty() {
+        return Outcome::ok(format!("no MAC address shared by two {what}s"));
+    }
+    Outcome::failing(
+        meta.severity.status(),
+        None,
+        f.now,
+        0,
+        format!("{} MAC address(es) shared", findings.len()),
+    )
+    .with(findings)
+}

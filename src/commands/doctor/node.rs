@@ -1,0 +1,409 @@
+//! `node`: nodes, node maintenance (seed 004) and what a drain would do.
+
+use serde_json::Value;
+
+use super::catalog::Check;
+use super::common::{FnCheck, MetricsOnly};
+use super::facts::{
+    Facts, K, array, condition, condition_since, is_true, label, name_of, namespace_of, str_at, time_at,
+};
+use super::model::{Finding, Meta, Outcome, SkipCode, Status, age};
+
+pub static CHECKS: &[&dyn Check] = &[
+    &FnCheck {
+        name: "LowKVMNodesCount",
+        needs: &[K::Nodes],
+        wants: &[],
+        eval: low_kvm,
+    },
+    &FnCheck {
+        name: "HAControlPlaneDown",
+        needs: &[K::Nodes],
+        wants: &[],
+        eval: control_plane_down,
+    },
+    &FnCheck {
+        name: "HighCPUWorkload",
+        needs: &[K::Nodes],
+        wants: &[K::NodeMetrics],
+        eval: high_cpu,
+    },
+    &MetricsOnly {
+        name: "HighNodeCPUFrequency",
+    },
+    &FnCheck {
+        name: "KubeVirtNoAvailableNodesToRunVMs",
+        needs: &[K::Nodes, K::KubeVirts],
+        wants: &[],
+        eval: no_available_nodes,
+    },
+    &MetricsOnly {
+        name: "NodeNetworkInterfaceDown",
+    },
+    &FnCheck {
+        name: "PersistentVolumeFillingUp",
+        needs: &[],
+        wants: &[],
+        eval: pv_filling_up,
+    },
+    &FnCheck {
+        name: "NodeMaintenanceStatus",
+        needs: &[K::Nodes],
+        wants: &[K::NodeMaintenances, K::LegacyNodeMaintenances],
+        eval: maintenance,
+    },
+    &FnCheck {
+        name: "NodeDrainReadiness",
+        needs: &[K::Nodes, K::Vmis, K::KubeVirts],
+        wants: &[K::Vms, K::Vmims, K::NodeMaintenances],
+        eval: drain_readiness,
+    },
+];
+
+fn is_arbiter(n: &Value) -> bool {
+    label(n, "node-role.kubernetes.io/arbiter").is_some()
+}
+
+fn kvm(n: &Value) -> bool {
+    let v = str_at(n, "/status/allocatable/devices.kubevirt.io~1kvm");
+    !v.is_empty() && v != "0"
+}
+
+fn low_kvm(f: &Facts, meta: &Meta) -> Outcome {
+    let nodes: Vec<&Value> = f.items(K::Nodes).iter().filter(|n| !is_arbiter(n)).collect();
+    let with_kvm: Vec<&Value> = nodes.iter().copied().filter(|n| kvm(n)).collect();
+    let summary = format!("{}/{} nodes expose /dev/kvm", with_kvm.len(), nodes.len());
+    if nodes.len() > 1 && with_kvm.len() < 2 {
+        let findings = nodes
+            .iter()
+            .map(|n| {
+                Finding::new(
+                    "Node",
+                    None,
+                    name_of(n),
+                    format!(
+                        "Node {}: kvm {}, schedulable label {}, Ready {}",
+                        name_of(n),
+                        if kvm(n) { "yes" } else { "no" },
+                        label(n, "kubevirt.io/schedulable").unwrap_or("-"),
+                        is_true(n, "Ready")
+                    ),
+                )
+                .fact("kvm", kvm(n))
+            })
+            .collect();
+        return Outcome::failing(meta.severity.status(), None, f.now, 0, summary).with(findings);
+    }
+    Outcome::ok(summary)
+}
+
+fn control_plane_down(f: &Facts, meta: &Meta) -> Outcome {
+    let cp: Vec<&Value> = f
+        .items(K::Nodes)
+        .iter()
+        .filter(|n| {
+            label(n, "node-role.kubernetes.io/control-plane").is_some()
+                || label(n, "node-role.kubernetes.io/master").is_some()
+        })
+        .collect();
+    let down: Vec<&&Value> = cp.iter().filter(|n| !is_true(n, "Ready")).collect();
+    if down.is_empty() {
+        return Outcome::ok(format!("{} control-plane nodes Ready", cp.len()));
+    }
+    let since = down.iter().filter_map(|n| condition_since(n, "Ready")).min();
+    let findings = down
+        .iter()
+        .map(|n| {
+            let c = condition(n, "Ready");
+            Finding::new(
+                "Node",
+                None,
+                name_of(n),
+                format!(
+                    "Node {}: Ready={} {}: {}",
+                    name_of(n),
+                    c.map(|c| str_at(c, "/status")).unwrap_or("?"),
+                    c.map(|c| str_at(c, "/reason")).unwrap_or(""),
+                    c.map(|c| str_at(c, "/message")).unwrap_or("")
+                ),
+            )
+        })
+        .collect();
+    Outcome::failing(
+        meta.severity.status(),
+        since,
+        f.now,
+        meta.for_secs,
+        format!("{}/{} control-plane nodes not Ready", down.len(), cp.len()),
+    )
+    .with(findings)
+}
+
+fn high_cpu(f: &Facts, meta: &Meta) -> Outcome {
+    if !f.served(K::NodeMetrics) {
+        return Outcome::skipped(SkipCode::NeedsMetricsApi, "metrics.k8s.io is not served");
+    }
+    let mut findings = Vec::new();
+    for m in f.items(K::NodeMetrics) {
+        let Some(node) = f.node(name_of(m)) else { continue };
+        let usage = super::virt::quantity(str_at(m, "/usage/cpu")).unwrap_or(0.0);
+        let cap = super::virt::quantity(str_at(node, "/status/capacity/cpu")).unwrap_or(0.0);
+        if cap > 0.0 && usage / cap >= 0.9 {
+            findings.push(
+                Finding::new(
+                    "Node",
+                    None,
+                    name_of(m),
+                    format!("Node {}: CPU {:.0}%", name_of(m), 100.0 * usage / cap),
+                )
+                .fact("utilisation", usage / cap),
+            );
+        }
+    }
+    if findings.is_empty() {
+        return Outcome::ok("no node at 90% CPU or more");
+    }
+    Outcome::failing(
+        meta.severity.status(),
+        None,
+        f.now,
+        0,
+        format!("{} node(s) at 90% CPU or more", findings.len()),
+    )
+    .with(findings)
+}
+
+fn no_available_nodes(f: &Facts, meta: &Meta) -> Outcome {
+    let Some(kv) = f.items(K::KubeVirts).first() else {
+        return Outcome::skipped(SkipCode::NotInstalled, "KubeVirt not found");
+    };
+    let nodes = f.items(K::Nodes);
+    let kvm_nodes = nodes.iter().filter(|n| kvm(n)).count();
+    let emulation = kv
+        .pointer("/spec/configuration/developerConfiguration/useEmulation")
+        .and_then(Value::as_bool)
+        == Some(true);
+    let schedulable = nodes
+        .iter()
+        .filter(|n| label(n, "kubevirt.io/schedulable") == Some("true"))
+        .filter(|n| n.pointer("/spec/unschedulable").and_then(Value::as_bool) != Some(true))
+        .count();
+    let cordoned: Vec<&str> = nodes
+        .iter()
+        .filter(|n| n.pointer("/spec/unschedulable").and_then(Value::as_bool) == Some(true))
+        .map(|n| name_of(n))
+        .collect();
+    let summary = format!(
+        "{kvm_nodes} KVM nodes, emulation {}, {schedulable} schedulable KubeVirt nodes",
+        if emulation { "on" } else { "off" }
+    );
+    if (kvm_nodes == 0 && !emulation) || schedulable == 0 {
+        return Outcome::failing(meta.severity.status(), None, f.now, 0, summary).finding(
+            Finding::new(
+                "Node",
+                None,
+                "*",
+                format!(
+                    "cordoned nodes: {}",
+                    if cordoned.is_empty() {
+                        "none".to_string()
+                    } else {
+                        cordoned.join(", ")
+                    }
+                ),
+            )
+            .fact("cordoned", cordoned),
+        );
+    }
+    Outcome::ok(summary)
+}
+
+fn pv_filling_up(_f: &Facts, _meta: &Meta) -> Outcome {
+    Outcome::skipped(
+        SkipCode::NeedsPrometheus,
+        "volume levels need Prometheus (or --kubelet-stats)",
+    )
+}
+
+fn maintenance(f: &Facts, meta: &Meta) -> Outcome {
+    let mut findings = Vec::new();
+    let mut status = Status::Ok;
+    let crs = f
+        .items(K::NodeMaintenances)
+        .iter()
+        .map(|c| (c, false))
+        .chain(f.items(K::LegacyNodeMaintenances).iter().map(|c| (c, true)));
+    let mut with_cr = Vec::new();
+    for (cr, legacy) in crs {
+        let node = str_at(cr, "/spec/nodeName");
+        with_cr.push(node.to_string());
+        let phase = str_at(cr, "/status/phase");
+        let created = time_at(cr, "/metadata/creationTimestamp");
+        let running_long = phase == "Running" && created.is_some_and(|t| f.seconds_since(t) > 1800);
+        let error = str_at(cr, "/status/lastError");
+        let pending: Vec<&str> = array(cr, "/status/pendingPods")
+            .iter()
+            .filter_map(Value::as_str)
+            .collect();
+        let bad = legacy || running_long || !error.is_empty() || !pending.is_empty() || phase == "Failed";
+        if !bad {
+            continue;
+        }
+        status = Status::Warning;
+        let mut text = format!(
+            "NodeMaintenance {} on {node}: phase {}",
+            name_of(cr),
+            if phase.is_empty() { "unknown" } else { phase }
+        );
+        if let Some(t) = created {
+            text.push_str(&format!(" for {}", age(f.seconds_since(t))));
+        }
+        if !pending.is_empty() {
+            text.push_str(&format!(", pending pods {}", pending.join(", ")));
+        }
+        if !error.is_empty() {
+            text.push_str(&format!(", last error: {error}"));
+        }
+        if legacy {
+            text.push_str(" (legacy nodemaintenance.kubevirt.io group)");
+        }
+        findings.push(
+            Finding::new("NodeMaintenance", None, name_of(cr), text)
+                .fact("node", node)
+                .fact("phase", phase)
+                .fact("pendingPods", pending)
+                .fact("lastError", error)
+                .fact("legacy", legacy),
+        );
+    }
+    let cordoned: Vec<&str> = f
+        .items(K::Nodes)
+        .iter()
+        .filter(|n| n.pointer("/spec/unschedulable").and_then(Value::as_bool) == Some(true))
+        .map(|n| name_of(n))
+        .filter(|n| !with_cr.iter().any(|c| c == n))
+        .collect();
+    if status == Status::Ok {
+        let mut summary = format!("{} NodeMaintenance(s), none stuck", with_cr.len());
+        if !cordoned.is_empty() {
+            summary.push_str(&format!("; cordoned without a CR: {}", cordoned.join(", ")));
+        }
+        return Outcome::ok(summary);
+    }
+    Outcome::failing(
+        meta.severity.status(),
+        None,
+        f.now,
+        0,
+        format!("{} node maintenance(s) need attention", findings.len()),
+    )
+    .with(findings)
+}
+
+/// The eviction strategy in effect for a VMI and where it comes from.
+pub fn eviction_strategy<'a>(vmi: &'a Value, kv: Option<&'a Value>) -> (&'a str, &'static str) {
+    let own = str_at(vmi, "/spec/evictionStrategy");
+    if !own.is_empty() {
+        return (own, "VMI");
+    }
+    let cluster = kv
+        .map(|k| str_at(k, "/spec/configuration/evictionStrategy"))
+        .unwrap_or("");
+    (cluster, "cluster default")
+}
+
+fn drain_readiness(f: &Facts, meta: &Meta) -> Outcome {
+    let kv = f.items(K::KubeVirts).first();
+    let nodes: Vec<&str> = match &f.scope.node {
+        Some(n) => vec![n.as_str()],
+        None => f
+            .items(K::Nodes)
+            .iter()
+            .filter(|n| n.pointer("/spec/unschedulable").and_then(Value::as_bool) == Some(true))
+            .map(|n| name_of(n))
+            .collect(),
+    };
+    if nodes.is_empty() {
+        return Outcome::ok("no cordoned node (use --node to ask about one)");
+    }
+    let mut worst = Status::Ok;
+    let mut findings = Vec::new();
+    for node in &nodes {
+        let maintenance = f
+            .items(K::NodeMaintenances)
+            .iter()
+            .any(|m| str_at(m, "/spec/nodeName") == *node && str_at(m, "/status/phase") == "Running");
+        for vmi in f
+            .items(K::Vmis)
+            .iter()
+            .filter(|v| str_at(v, "/status/nodeName") == *node)
+        {
+            let (strategy, from) = eviction_strategy(vmi, kv);
+            let migratable = is_true(vmi, "LiveMigratable");
+            let vm = f.named(K::Vms, namespace_of(vmi), name_of(vmi));
+            let run = vm.map(|v| str_at(v, "/spec/runStrategy")).unwrap_or("");
+            let (outcome, status) = match strategy {
+                "LiveMigrate" | "LiveMigrateIfPossible" if migratable => ("migrates", Status::Ok),
+                "LiveMigrate" => (
+                    "blocks the drain",
+                    if maintenance { Status::Critical } else { Status::Warning },
+                ),
+                "LiveMigrateIfPossible" | "None" | "" => match (vm, run) {
+                    (Some(_), "Always" | "RerunOnFailure") => ("shut down, restarted elsewhere", Status::Ok),
+                    (Some(v), _) if v.pointer("/spec/running").and_then(Value::as_bool) == Some(true) => {
+                        ("shut down, restarted elsewhere", Status::Ok)
+                    }
+                    _ => ("shut down, stays off", Status::Warning),
+                },
+                "External" => ("left to the external controller", Status::Ok),
+                _ => ("unknown eviction strategy", Status::Warning),
+            };
+            worst = worst.max(status);
+            let reason = condition(vmi, "LiveMigratable")
+                .map(|c| str_at(c, "/reason"))
+                .unwrap_or("");
+            findings.push(
+                Finding::new(
+                    "VirtualMachineInstance",
+                    Some(namespace_of(vmi)),
+                    name_of(vmi),
+                    format!(
+                        "VMI {}/{} on {node}: {outcome} (evictionStrategy {} from {from}{})",
+                        namespace_of(vmi),
+                        name_of(vmi),
+                        if strategy.is_empty() { "unset" } else { strategy },
+                        if reason.is_empty() {
+                            String::new()
+                        } else {
+                            format!(", LiveMigratable {reason}")
+                        }
+                    ),
+                )
+                .fact("node", *node)
+                .fact("outcome", outcome)
+                .fact("evictionStrategy", strategy)
+                .fact("liveMigratable", migratable),
+            );
+        }
+    }
+    let count = findings.len();
+    if worst == Status::Ok {
+        return Outcome::ok(format!(
+            "{count} VMI(s) on {} would migrate or restart",
+            nodes.join(",")
+        ));
+    }
+    let _ = meta;
+    let mut out = Outcome::failing(
+        worst,
+        None,
+        f.now,
+        0,
+        format!("draining {} would stop or be blocked by VMIs", nodes.join(",")),
+    );
+    out.findings = findings
+        .into_iter()
+        .filter(|fi| fi.facts.get("outcome").and_then(Value::as_str) != Some("migrates"))
+        .collect();
+    out
+}

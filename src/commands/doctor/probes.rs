@@ -1,0 +1,282 @@
+//! Reading the cluster once per run: API discovery, one paged LIST per kind the selected checks
+//! need, then the pod logs and guest probes they ask for; all concurrently with a bounded number
+//! of requests in flight. The result is [`Facts`]; checks never send requests.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::time::Duration;
+
+use std::future::Future;
+use std::sync::Arc;
+
+use serde_json::Value;
+use tokio::sync::Semaphore;
+use tokio::task::JoinSet;
+
+use super::catalog::Check;
+use super::facts::{Facts, K, KindDef, LogRequest, Namespaces, Read, name_of, namespace_of, str_at};
+use crate::cluster::api::{Api, Request};
+use crate::error::{Error, Result};
+
+/// Requests in flight at once.
+pub const IN_FLIGHT: usize = 8;
+/// Items per LIST page.
+pub const PAGE: &str = "500";
+/// Per-request timeout.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
+/// Log bytes read per container.
+pub const LOG_LIMIT_BYTES: &str = "1048576";
+
+/// Runs `job` on every item with at most [`IN_FLIGHT`] running at once.
+pub async fn bounded<T, O, F, Fut>(items: Vec<T>, job: F) -> Vec<O>
+where
+    T: Send + 'static,
+    O: Send + 'static,
+    F: Fn(T) -> Fut,
+    Fut: Future<Output = O> + Send + 'static,
+{
+    let permits = Arc::new(Semaphore::new(IN_FLIGHT));
+    let mut set = JoinSet::new();
+    for item in items {
+        let permits = permits.clone();
+        let fut = job(item);
+        set.spawn(async move {
+            let _permit = permits.acquire_owned().await;
+            fut.await
+        });
+    }
+    let mut out = Vec::new();
+    while let Some(done) = set.join_next().await {
+        if let Ok(o) = done {
+            out.push(o);
+        }
+    }
+    out
+}
+
+async fn get(api: &Api, request: Request) -> Result<Value> {
+    match tokio::time::timeout(REQUEST_TIMEOUT, api.send(request)).await {
+        Ok(response) => response?.json(),
+        Err(_) => Err(Error::Timeout("the request took longer than 15s".into())),
+    }
+}
+
+/// `/api` and `/apis`: served groups and their preferred versions. Failing here means doctor
+/// cannot run (no cluster access), so the error is returned.
+pub async fn discover_groups(api: &Api) -> Result<BTreeMap<String, String>> {
+    let (core, groups) = tokio::join!(get(api, Request::get("/api")), get(api, Request::get("/apis")));
+    let mut out = BTreeMap::new();
+    if core?.get("versions").is_some() {
+        out.insert(String::new(), "v1".to_string());
+    }
+    for g in groups?.get("groups").and_then(Value::as_array).into_iter().flatten() {
+        let name = str_at(g, "/name").to_string();
+        let preferred = str_at(g, "/preferredVersion/version").to_string();
+        out.insert(name, preferred);
+    }
+    Ok(out)
+}
+
+fn collection_path(def: &KindDef, version: &str) -> String {
+    if def.group.is_empty() {
+        format!("/api/{version}/{}", def.plural)
+    } else {
+        format!("/apis/{}/{version}/{}", def.group, def.plural)
+    }
+}
+
+/// One kind, all pages.
+async fn list(api: &Api, def: &KindDef, version: &str) -> Read {
+    let path = collection_path(def, version);
+    let mut items = Vec::new();
+    let mut token: Option<String> = None;
+    loop {
+        let mut request = Request::get(&path).query("limit", PAGE);
+        if let Some(t) = &token {
+            request = request.query("continue", t);
+        }
+        match get(api, request).await {
+            Ok(mut page) => {
+                if let Some(Value::Array(page_items)) = page.get_mut("items").map(Value::take) {
+                    let kind = str_at(&page, "/kind").trim_end_matches("List").to_string();
+                    let api_version = str_at(&page, "/apiVersion").to_string();
+                    for mut item in page_items {
+                        // Lists leave kind/apiVersion out of their items; put them back.
+                        if item.get("kind").is_none() {
+                            item["kind"] = Value::String(kind.clone());
+                            item["apiVersion"] = Value::String(api_version.clone());
+                        }
+                        items.push(item);
+                    }
+                }
+                token = page
+                    .pointer("/metadata/continue")
+                    .and_then(Value::as_str)
+                    .filter(|t| !t.is_empty())
+                    .map(str::to_string);
+                if token.is_none() {
+                    return Read::Items(items);
+                }
+            }
+            Err(e) => {
+                return match e.api().map(|a| a.code) {
+                    Some(403) => Read::Forbidden(format!("list {}", def.plural)),
+                    Some(404) => Read::NotServed,
+                    _ => Read::Failed(e.to_string()),
+                };
+            }
+        }
+    }
+}
+
+/// Which kinds a set of checks reads.
+pub fn kinds_for(checks: &[&dyn Check]) -> BTreeSet<K> {
+    let mut kinds: BTreeSet<K> = checks
+        .iter()
+        .flat_map(|c| c.needs().into_iter().chain(c.wants()))
+        .collect();
+    // Discovery of the component namespaces (spec §2) always needs these.
+    if !kinds.is_empty() {
+        kinds.extend([K::KubeVirts, K::HyperConvergeds, K::Deployments, K::Pods, K::Nodes]);
+        // The header: platform version and topology.
+        kinds.extend([K::ClusterVersions, K::Infrastructures]);
+    }
+    kinds
+}
+
+/// Lists every kind once, concurrently.
+pub async fn read_lists(api: &Api, facts: &mut Facts, kinds: &BTreeSet<K>) {
+    let jobs: Vec<(&'static KindDef, Option<String>)> = kinds
+        .iter()
+        .map(|k| {
+            let def = k.def();
+            let version = facts.groups.get(def.group).map(|preferred| {
+                if def.pinned || def.group.is_empty() {
+                    def.version.to_string()
+                } else {
+                    preferred.clone()
+                }
+            });
+            (def, version)
+        })
+        .collect();
+    let results: Vec<(K, Read)> = bounded(jobs, |(def, version)| {
+        let api = api.clone();
+        async move {
+            match version {
+                None => (def.kind, Read::NotServed),
+                Some(v) => (def.kind, list(&api, def, &v).await),
+            }
+        }
+    })
+    .await;
+    facts.lists.extend(results);
+}
+
+/// Reads the logs the checks ask for, each once.
+pub async fn read_logs(api: &Api, facts: &mut Facts, requests: BTreeSet<LogRequest>) {
+    let requests: Vec<LogRequest> = requests.into_iter().collect();
+    let results: Vec<(String, Option<String>)> = bounded(requests, |r| {
+        let api = api.clone();
+        async move {
+            let mut request = Request::get(format!("/api/v1/namespaces/{}/pods/{}/log", r.namespace, r.pod))
+                .query("limitBytes", LOG_LIMIT_BYTES);
+            if let Some(c) = &r.container {
+                request = request.query("container", c);
+            }
+            if let Some(s) = r.since_secs {
+                request = request.query("sinceSeconds", &s.to_string());
+            }
+            if r.previous {
+                request = request.query("previous", "true");
+            }
+            let text = match tokio::time::timeout(REQUEST_TIMEOUT, api.send(request)).await {
+                Ok(Ok(response)) => Some(String::from_utf8_lossy(&response.body).into_owned()),
+                _ => None,
+            };
+            (r.key(), text)
+        }
+    })
+    .await;
+    for (key, text) in results {
+        if let Some(text) = text {
+            facts.logs.insert(key, text);
+        }
+    }
+}
+
+/// `filesystemlist` of the given VMIs.
+pub async fn read_guest_filesystems(api: &Api, facts: &mut Facts, targets: Vec<(String, String)>) {
+    let results: Vec<(String, Option<Value>)> = bounded(targets, |(ns, name)| {
+        let api = api.clone();
+        async move {
+            let path = format!(
+                "/apis/subresources.kubevirt.io/v1/namespaces/{ns}/virtualmachineinstances/{name}/filesystemlist"
+            );
+            (format!("{ns}/{name}"), get(&api, Request::get(path)).await.ok())
+        }
+    })
+    .await;
+    for (key, value) in results {
+        match value {
+            Some(v) => {
+                facts.guest_fs.insert(key, v);
+            }
+            None => facts.guest_unprobed += 1,
+        }
+    }
+}
+
+/// Component namespaces from what was listed (spec §2.1), overrides first.
+pub fn discover(f: &Facts, overrides: &Namespaces) -> Namespaces {
+    let deployment_ns = |name: &str| {
+        f.items(K::Deployments)
+            .iter()
+            .find(|d| name_of(d) == name)
+            .map(|d| namespace_of(d).to_string())
+    };
+    let kubevirt = {
+        let crs = f.items(K::KubeVirts);
+        crs.iter()
+            .find(|k| str_at(k, "/status/phase") == "Deployed")
+            .or(crs.first())
+            .map(|k| namespace_of(k).to_string())
+    };
+    let hco = f
+        .items(K::HyperConvergeds)
+        .first()
+        .map(|h| namespace_of(h).to_string())
+        .or_else(|| deployment_ns("hyperconverged-cluster-operator"));
+    let cnao = f
+        .items(K::Deployments)
+        .iter()
+        .find(|d| name_of(d) == "cluster-network-addons-operator")
+        .map(|d| {
+            super::facts::array(d, "/spec/template/spec/containers")
+                .iter()
+                .flat_map(|c| super::facts::array(c, "/env"))
+                .find(|e| str_at(e, "/name") == "OPERAND_NAMESPACE")
+                .map(|e| str_at(e, "/value").to_string())
+                .unwrap_or_else(|| namespace_of(d).to_string())
+        });
+    let kmp = f
+        .items(K::Pods)
+        .iter()
+        .find(|p| super::facts::label(p, "control-plane") == Some("mac-controller-manager"))
+        .map(|p| namespace_of(p).to_string());
+    Namespaces {
+        hco: overrides.hco.clone().or(hco),
+        virt: overrides.virt.clone().or(kubevirt),
+        cdi: overrides.cdi.clone().or_else(|| deployment_ns("cdi-operator")),
+        cnao: overrides.cnao.clone().or(cnao),
+        kmp: overrides.kmp.clone().or(kmp),
+        ssp: overrides
+            .ssp
+            .clone()
+            .or_else(|| deployment_ns("ssp-operator"))
+            .or_else(|| deployment_ns("virt-template-validator")),
+        hpp: overrides
+            .hpp
+            .clone()
+            .or_else(|| deployment_ns("hostpath-provisioner-operator")),
+    }
+}

@@ -1,0 +1,375 @@
+//! WP(name), the shared workload probe of spec §0.3: a Deployment or DaemonSet of a component,
+//! its pods (by the runbook's label selector), their events and nodes, and the derived counts.
+
+use k8s_openapi::jiff::Timestamp;
+use serde_json::{Value, json};
+
+use super::facts::{
+    Facts, K, array, condition, event_time, i64_at, is_pod_ready, is_pod_running, is_true, name_of, str_at, time_at,
+};
+use super::model::{Finding, Outcome, SkipCode};
+
+/// Which component namespace a workload lives in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NsOf {
+    Virt,
+    Cdi,
+    Cnao,
+    Kmp,
+    Ssp,
+    Hpp,
+}
+
+impl NsOf {
+    pub fn get(self, f: &Facts) -> Option<&str> {
+        let ns = &f.ns;
+        match self {
+            NsOf::Virt => ns.virt.as_deref(),
+            NsOf::Cdi => ns.cdi.as_deref(),
+            NsOf::Cnao => ns.cnao.as_deref(),
+            NsOf::Kmp => ns.kmp.as_deref(),
+            NsOf::Ssp => ns.ssp.as_deref(),
+            NsOf::Hpp => ns.hpp.as_deref(),
+        }
+    }
+
+    pub fn component(self) -> &'static str {
+        match self {
+            NsOf::Virt => "KubeVirt",
+            NsOf::Cdi => "CDI",
+            NsOf::Cnao => "Cluster Network Addons Operator",
+            NsOf::Kmp => "KubeMacPool",
+            NsOf::Ssp => "SSP operator",
+            NsOf::Hpp => "hostpath provisioner operator",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WlKind {
+    Deployment,
+    DaemonSet,
+}
+
+impl WlKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WlKind::Deployment => "Deployment",
+            WlKind::DaemonSet => "DaemonSet",
+        }
+    }
+
+    pub fn list(self) -> K {
+        match self {
+            WlKind::Deployment => K::Deployments,
+            WlKind::DaemonSet => K::DaemonSets,
+        }
+    }
+}
+
+/// A component workload as the runbooks name it (spec §2.3).
+#[derive(Debug)]
+pub struct Wl {
+    pub ns: NsOf,
+    pub kind: WlKind,
+    pub name: &'static str,
+    /// Pod label selectors, tried in order until one matches pods.
+    pub selectors: &'static [&'static [(&'static str, &'static str)]],
+}
+
+pub static VIRT_API: Wl = wl(
+    NsOf::Virt,
+    WlKind::Deployment,
+    "virt-api",
+    &[&[("kubevirt.io", "virt-api")]],
+);
+pub static VIRT_CONTROLLER: Wl = wl(
+    NsOf::Virt,
+    WlKind::Deployment,
+    "virt-controller",
+    &[&[("kubevirt.io", "virt-controller")]],
+);
+pub static VIRT_HANDLER: Wl = wl(
+    NsOf::Virt,
+    WlKind::DaemonSet,
+    "virt-handler",
+    &[&[("kubevirt.io", "virt-handler")]],
+);
+pub static VIRT_OPERATOR: Wl = wl(
+    NsOf::Virt,
+    WlKind::Deployment,
+    "virt-operator",
+    &[&[("kubevirt.io", "virt-operator")]],
+);
+pub static CDI_OPERATOR: Wl = wl(
+    NsOf::Cdi,
+    WlKind::Deployment,
+    "cdi-operator",
+    &[&[("name", "cdi-operator")]],
+);
+pub static CNAO_OPERATOR: Wl = wl(
+    NsOf::Cnao,
+    WlKind::Deployment,
+    "cluster-network-addons-operator",
+    &[&[("name", "cluster-network-addons-operator")]],
+);
+pub static KMP_MANAGER: Wl = wl(
+    NsOf::Kmp,
+    WlKind::Deployment,
+    "kubemacpool-mac-controller-manager",
+    &[&[("control-plane", "mac-controller-manager")]],
+);
+pub static SSP_OPERATOR: Wl = wl(
+    NsOf::Ssp,
+    WlKind::Deployment,
+    "ssp-operator",
+    &[&[("control-plane", "ssp-operator")], &[("name", "ssp-operator")]],
+);
+pub static TEMPLATE_VALIDATOR: Wl = wl(
+    NsOf::Ssp,
+    WlKind::Deployment,
+    "virt-template-validator",
+    &[
+        &[("name", "virt-template-validator")],
+        &[("kubevirt.io", "virt-template-validator")],
+    ],
+);
+pub static HPP_OPERATOR: Wl = wl(
+    NsOf::Hpp,
+    WlKind::Deployment,
+    "hostpath-provisioner-operator",
+    &[&[("name", "hostpath-provisioner-operator")]],
+);
+pub static HPP_CSI: Wl = wl(
+    NsOf::Hpp,
+    WlKind::DaemonSet,
+    "hostpath-provisioner-csi",
+    &[&[("k8s-app", "hostpath-provisioner")]],
+);
+
+const fn wl(
+    ns: NsOf,
+    kind: WlKind,
+    name: &'static str,
+    selectors: &'static [&'static [(&'static str, &'static str)]],
+) -> Wl {
+    Wl {
+        ns,
+        kind,
+        name,
+        selectors,
+    }
+}
+
+/// What WP read for one workload.
+#[derive(Debug)]
+pub struct Wp<'a> {
+    pub wl: &'static Wl,
+    pub namespace: &'a str,
+    pub object: Option<&'a Value>,
+    pub pods: Vec<&'a Value>,
+    pub desired: i64,
+    pub running: usize,
+    pub ready: usize,
+}
+
+impl Wl {
+    /// Runs WP; `Err` is the skipped outcome when the component is not installed.
+    pub fn probe<'a>(&'static self, f: &'a Facts) -> Result<Wp<'a>, Outcome> {
+        let Some(namespace) = self.ns.get(f) else {
+            return Err(Outcome::skipped(
+                SkipCode::NotInstalled,
+                format!("{} not found", self.ns.component()),
+            ));
+        };
+        let object = f.named(self.kind.list(), namespace, self.name);
+        let pods = self
+            .selectors
+            .iter()
+            .map(|sel| f.pods(namespace, sel))
+            .find(|pods| !pods.is_empty())
+            .unwrap_or_default();
+        let desired = match (self.kind, object) {
+            (WlKind::Deployment, Some(o)) => i64_at(o, "/spec/replicas").unwrap_or(1),
+            (WlKind::DaemonSet, Some(o)) => i64_at(o, "/status/desiredNumberScheduled").unwrap_or(0),
+            (_, None) => 0,
+        };
+        let running = pods.iter().filter(|p| is_pod_running(p)).count();
+        let ready = pods.iter().filter(|p| is_pod_ready(p)).count();
+        Ok(Wp {
+            wl: self,
+            namespace,
+            object,
+            pods,
+            desired,
+            running,
+            ready,
+        })
+    }
+}
+
+impl Wp<'_> {
+    pub fn label(&self) -> String {
+        format!("{} {}/{}", self.wl.kind.as_str(), self.namespace, self.wl.name)
+    }
+
+    /// When the failing state began: the newest not-ready transition of a pod, or the
+    /// workload's `Available=False` transition; `None` when unknown.
+    pub fn since_not_ready(&self) -> Option<Timestamp> {
+        let pods = self
+            .pods
+            .iter()
+            .filter(|p| !is_pod_ready(p))
+            .filter_map(|p| condition(p, "Ready").and_then(|c| time_at(c, "/lastTransitionTime")));
+        let workload = self
+            .object
+            .and_then(|o| condition(o, "Available"))
+            .filter(|c| str_at(c, "/status") != "True")
+            .and_then(|c| time_at(c, "/lastTransitionTime"));
+        pods.chain(workload).max()
+    }
+
+    /// Like [`Wp::since_not_ready`], for pods that are not running.
+    pub fn since_not_running(&self) -> Option<Timestamp> {
+        let pods = self.pods.iter().filter(|p| !is_pod_running(p)).filter_map(|p| {
+            condition(p, "Ready")
+                .and_then(|c| time_at(c, "/lastTransitionTime"))
+                .or_else(|| time_at(p, "/metadata/creationTimestamp"))
+        });
+        let workload = self
+            .object
+            .and_then(|o| condition(o, "Available"))
+            .filter(|c| str_at(c, "/status") != "True")
+            .and_then(|c| time_at(c, "/lastTransitionTime"));
+        pods.chain(workload).max()
+    }
+
+    /// Evidence: pods that are not ready, the newest workload events and troubled nodes.
+    pub fn findings(&self, f: &Facts) -> Vec<Finding> {
+        let mut out = Vec::new();
+        if self.object.is_none() {
+            out.push(Finding::new(
+                self.wl.kind.as_str(),
+                Some(self.namespace),
+                self.wl.name,
+                format!("{} not found", self.label()),
+            ));
+        }
+        for pod in self.pods.iter().filter(|p| !is_pod_ready(p)) {
+            out.push(pod_finding(pod));
+        }
+        out.extend(workload_events(f, self.namespace, self.wl.name));
+        let nodes = super::facts::distinct(
+            self.pods
+                .iter()
+                .map(|p| str_at(p, "/spec/nodeName"))
+                .filter(|n| !n.is_empty()),
+        );
+        for node in nodes {
+            if let Some(n) = f.node(node)
+                && !is_true(n, "Ready")
+            {
+                out.push(Finding::new("Node", None, node, format!("Node {node} is NotReady")).fact("ready", false));
+            }
+        }
+        out
+    }
+}
+
+/// A pod's state in one line, with the facts behind it.
+pub fn pod_finding(pod: &Value) -> Finding {
+    let name = name_of(pod);
+    let ns = super::facts::namespace_of(pod);
+    let node = str_at(pod, "/spec/nodeName");
+    let phase = str_at(pod, "/status/phase");
+    let ready = is_pod_ready(pod);
+    let statuses = array(pod, "/status/containerStatuses");
+    let restarts: i64 = statuses.iter().filter_map(|c| i64_at(c, "/restartCount")).sum();
+    let waiting = statuses
+        .iter()
+        .map(|c| str_at(c, "/state/waiting/reason"))
+        .find(|r| !r.is_empty());
+    let terminated = statuses
+        .iter()
+        .find(|c| c.pointer("/lastState/terminated").is_some())
+        .and_then(|c| c.pointer("/lastState/terminated"));
+    let mut text = format!("Pod {ns}/{name}");
+    if !node.is_empty() {
+        text.push_str(&format!(" on {node}"));
+    }
+    text.push_str(&format!(": {phase}"));
+    if !ready {
+        text.push_str(", not ready");
+    }
+    if let Some(w) = waiting {
+        text.push_str(&format!(", {w}"));
+    }
+    if restarts > 0 {
+        text.push_str(&format!(", {restarts} restarts"));
+    }
+    let mut finding = Finding::new("Pod", Some(ns), name, "")
+        .fact("node", if node.is_empty() { Value::Null } else { json!(node) })
+        .fact("phase", phase)
+        .fact("ready", ready)
+        .fact("waitingReason", waiting.map(Value::from).unwrap_or(Value::Null))
+        .fact("restartCount", restarts);
+    if let Some(t) = terminated {
+        let reason = str_at(t, "/reason");
+        let code = i64_at(t, "/exitCode");
+        text.push_str(&format!(", last terminated {reason}"));
+        if let Some(c) = code {
+            text.push_str(&format!(" (exit {c})"));
+        }
+        if let Some(at) = time_at(t, "/finishedAt") {
+            text.push_str(&format!(" at {}", at.strftime("%H:%MZ")));
+        }
+        finding = finding
+            .fact("lastTerminationReason", reason)
+            .fact("lastExitCode", code.map(Value::from).unwrap_or(Value::Null));
+    }
+    if let Some(c) = condition(pod, "PodScheduled").filter(|c| str_at(c, "/status") == "False") {
+        text.push_str(&format!(", unschedulable: {}", str_at(c, "/message")));
+    }
+    finding.text = text;
+    finding
+}
+
+const EVENT_REASONS: &[&str] = &[
+    "FailedScheduling",
+    "FailedCreate",
+    "BackOff",
+    "Unhealthy",
+    "Failed",
+    "FailedMount",
+    "Evicted",
+];
+
+/// The newest 3 warning events about a workload, its ReplicaSets and pods.
+pub fn workload_events(f: &Facts, namespace: &str, name: &str) -> Vec<Finding> {
+    let mut events: Vec<&Value> = f
+        .in_ns(K::Events, namespace)
+        .filter(|e| str_at(e, "/involvedObject/name").starts_with(name))
+        .filter(|e| EVENT_REASONS.contains(&str_at(e, "/reason")))
+        .collect();
+    events.sort_by_key(|e| std::cmp::Reverse(event_time(e)));
+    events.into_iter().take(3).map(event_finding).collect()
+}
+
+pub fn event_finding(e: &Value) -> Finding {
+    let reason = str_at(e, "/reason");
+    let object = str_at(e, "/involvedObject/name");
+    let message = str_at(e, "/message");
+    Finding::new(
+        "Event",
+        Some(super::facts::namespace_of(e)),
+        name_of(e),
+        format!("Event {reason} on {object}: {message}"),
+    )
+    .fact("reason", reason)
+    .fact("involvedObject", object)
+    .fact("message", message)
+    .fact(
+        "lastTimestamp",
+        event_time(e).map(|t| json!(t.to_string())).unwrap_or(Value::Null),
+    )
+}

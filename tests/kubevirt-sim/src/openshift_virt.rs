@@ -1,0 +1,352 @@
+//! A healthy OpenShift Virtualization install, as `virtctl doctor` finds one: the component
+//! namespace with its Deployments, DaemonSets, pods and leader Leases; the CRs (KubeVirt,
+//! HyperConverged, CDI, StorageProfiles, DataImportCrons, SSP, NetworkAddonsConfig,
+//! HostPathProvisioner); storage classes, the aggregated APIService, ClusterVersion and
+//! Infrastructure; a control-plane node beside the simulator's two workers.
+//!
+//! [`objects`] is pure (timestamps relative to `now`), so unit tests use it as a fixture;
+//! [`install`] loads it into a running simulator, replacing the stand-alone KubeVirt CR.
+
+use serde_json::{Value, json};
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+
+use crate::Sim;
+
+/// The namespace OpenShift Virtualization installs into.
+pub const NS: &str = "openshift-cnv";
+/// Namespace of the golden images.
+pub const IMAGES_NS: &str = "openshift-virtualization-os-images";
+/// The worker nodes (the simulator's own) and the control-plane node added here.
+pub const WORKERS: [&str; 2] = ["node01", "node02"];
+pub const MASTER: &str = "master-0";
+
+/// `now - secs` in RFC 3339.
+pub fn ago(now: &str, secs: i64) -> String {
+    let t = OffsetDateTime::parse(now, &Rfc3339).expect("now is RFC 3339") - time::Duration::seconds(secs);
+    t.format(&Rfc3339).expect("formats")
+}
+
+pub fn now() -> String {
+    OffsetDateTime::now_utc()
+        .replace_nanosecond(0)
+        .expect("valid")
+        .format(&Rfc3339)
+        .expect("formats")
+}
+
+fn ready_conditions(at: &str) -> Value {
+    json!([
+        {"type": "Available", "status": "True", "reason": "AsExpected", "message": "Reconcile completed successfully", "lastTransitionTime": at},
+        {"type": "Progressing", "status": "False", "reason": "AsExpected", "message": "Reconcile completed successfully", "lastTransitionTime": at},
+        {"type": "Degraded", "status": "False", "reason": "AsExpected", "message": "Reconcile completed successfully", "lastTransitionTime": at}
+    ])
+}
+
+/// A pod of a component workload, Running and Ready since `at`.
+pub fn pod(ns: &str, name: &str, labels: Value, node: &str, at: &str) -> Value {
+    let container = name.rsplitn(3, '-').last().unwrap_or(name).to_string();
+    json!({
+        "apiVersion": "v1",
+        "kind": "Pod",
+        "metadata": {"name": name, "namespace": ns, "labels": labels},
+        "spec": {"nodeName": node, "containers": [{"name": container, "image": format!("registry.redhat.io/container-native-virtualization/{container}:v4.12.0"),
+                 "resources": {"requests": {"cpu": "10m", "memory": "150Mi"}}}]},
+        "status": {
+            "phase": "Running",
+            "startTime": at,
+            "conditions": [
+                {"type": "PodScheduled", "status": "True", "lastTransitionTime": at},
+                {"type": "Ready", "status": "True", "lastTransitionTime": at},
+                {"type": "ContainersReady", "status": "True", "lastTransitionTime": at}
+            ],
+            "containerStatuses": [{"name": container, "ready": true, "started": true, "restartCount": 0,
+                                   "state": {"running": {"startedAt": at}}}]
+        }
+    })
+}
+
+/// A Deployment with `replicas` ready pods spread over the workers.
+pub fn deployment(ns: &str, name: &str, labels: Value, replicas: usize, at: &str) -> Vec<Value> {
+    let mut out = vec![json!({
+        "apiVersion": "apps/v1",
+        "kind": "Deployment",
+        "metadata": {"name": name, "namespace": ns, "labels": {"app.kubernetes.io/part-of": "hyperconverged-cluster"}},
+        "spec": {"replicas": replicas, "selector": {"matchLabels": labels}, "template": {"metadata": {"labels": labels}}},
+        "status": {"replicas": replicas, "readyReplicas": replicas, "availableReplicas": replicas, "updatedReplicas": replicas,
+                   "conditions": [
+                       {"type": "Available", "status": "True", "reason": "MinimumReplicasAvailable", "lastTransitionTime": at},
+                       {"type": "Progressing", "status": "True", "reason": "NewReplicaSetAvailable", "lastTransitionTime": at}]}
+    })];
+    for i in 0..replicas {
+        let pod_name = format!("{name}-7f9c{i}d5b8-{}", ["abcde", "fghij", "klmno"][i % 3]);
+        out.push(pod(ns, &pod_name, labels.clone(), WORKERS[i % WORKERS.len()], at));
+    }
+    out
+}
+
+/// A DaemonSet with one ready pod per worker.
+pub fn daemonset(ns: &str, name: &str, labels: Value, at: &str) -> Vec<Value> {
+    let n = WORKERS.len();
+    let mut out = vec![json!({
+        "apiVersion": "apps/v1",
+        "kind": "DaemonSet",
+        "metadata": {"name": name, "namespace": ns},
+        "spec": {"selector": {"matchLabels": labels}, "template": {"metadata": {"labels": labels}}},
+        "status": {"desiredNumberScheduled": n, "currentNumberScheduled": n, "numberReady": n, "numberAvailable": n,
+                   "updatedNumberScheduled": n, "numberMisscheduled": 0, "numberUnavailable": 0}
+    })];
+    for (i, node) in WORKERS.iter().enumerate() {
+        out.push(pod(
+            ns,
+            &format!("{name}-{}", ["x7k2p", "q9w4z", "m3n8v"][i % 3]),
+            labels.clone(),
+            node,
+            at,
+        ));
+    }
+    out
+}
+
+fn lease(ns: &str, name: &str, holder: &str, now: &str) -> Value {
+    json!({
+        "apiVersion": "coordination.k8s.io/v1",
+        "kind": "Lease",
+        "metadata": {"name": name, "namespace": ns},
+        "spec": {"holderIdentity": holder, "leaseDurationSeconds": 15, "acquireTime": ago(now, 86400),
+                 "renewTime": ago(now, 2), "leaseTransitions": 1}
+    })
+}
+
+fn storage_class(name: &str, provisioner: &str, annotations: Value) -> Value {
+    json!({"apiVersion": "storage.k8s.io/v1", "kind": "StorageClass",
+           "metadata": {"name": name, "annotations": annotations},
+           "provisioner": provisioner, "reclaimPolicy": "Delete", "volumeBindingMode": "WaitForFirstConsumer",
+           "allowVolumeExpansion": true})
+}
+
+pub fn storage_profile(name: &str, provisioner: &str, access: &str, mode: &str, clone: &str) -> Value {
+    json!({"apiVersion": "cdi.kubevirt.io/v1beta1", "kind": "StorageProfile", "metadata": {"name": name},
+           "spec": {},
+           "status": {"storageClass": name, "provisioner": provisioner, "cloneStrategy": clone,
+                      "claimPropertySets": [{"accessModes": [access], "volumeMode": mode}]}})
+}
+
+/// The whole healthy install, timestamps relative to `now` (components up for a day).
+pub fn objects(now: &str) -> Vec<Value> {
+    let up = ago(now, 86400);
+    let up = up.as_str();
+    let ns = NS;
+    let mut o = vec![
+        json!({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": ns}}),
+        json!({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": IMAGES_NS}}),
+        json!({"apiVersion": "v1", "kind": "Node", "metadata": {"name": MASTER, "labels": {
+            "kubernetes.io/hostname": MASTER, "kubernetes.io/arch": "amd64", "kubernetes.io/os": "linux",
+            "node-role.kubernetes.io/control-plane": "", "node-role.kubernetes.io/master": ""}},
+            "spec": {"taints": [{"key": "node-role.kubernetes.io/master", "effect": "NoSchedule"}]},
+            "status": {"allocatable": {"cpu": "4", "memory": "16Gi", "pods": "250"}, "capacity": {"cpu": "4", "memory": "16Gi", "pods": "250"},
+                       "conditions": [{"type": "Ready", "status": "True", "reason": "KubeletReady", "lastTransitionTime": up}],
+                       "nodeInfo": {"architecture": "amd64"}}}),
+        json!({
+            "apiVersion": "kubevirt.io/v1", "kind": "KubeVirt",
+            "metadata": {"name": "kubevirt-kubevirt-hyperconverged", "namespace": ns},
+            "spec": {"configuration": {"developerConfiguration": {"featureGates": []}, "evictionStrategy": "LiveMigrate"},
+                     "workloadUpdateStrategy": {"workloadUpdateMethods": ["LiveMigrate"]}},
+            "status": {"phase": "Deployed", "observedKubeVirtVersion": crate::discovery::KUBEVIRT_GIT_VERSION,
+                       "targetKubeVirtVersion": crate::discovery::KUBEVIRT_GIT_VERSION, "outdatedVirtualMachineInstanceWorkloads": 0,
+                       "conditions": ready_conditions(up)}
+        }),
+        json!({
+            "apiVersion": "hco.kubevirt.io/v1beta1", "kind": "HyperConverged",
+            "metadata": {"name": "kubevirt-hyperconverged", "namespace": ns},
+            "spec": {"featureGates": {"enableCommonBootImageImport": true}, "workloadUpdateStrategy": {"workloadUpdateMethods": ["LiveMigrate"]}},
+            "status": {"systemHealthStatus": "healthy", "versions": [{"name": "operator", "version": "4.12.0"}],
+                       "conditions": [
+                           {"type": "ReconcileComplete", "status": "True", "reason": "ReconcileCompleted", "message": "Reconcile completed successfully", "lastTransitionTime": up},
+                           {"type": "Available", "status": "True", "reason": "ReconcileCompleted", "message": "Reconcile completed successfully", "lastTransitionTime": up},
+                           {"type": "Progressing", "status": "False", "reason": "ReconcileCompleted", "message": "Reconcile completed successfully", "lastTransitionTime": up},
+                           {"type": "Degraded", "status": "False", "reason": "ReconcileCompleted", "message": "Reconcile completed successfully", "lastTransitionTime": up},
+                           {"type": "Upgradeable", "status": "True", "reason": "ReconcileCompleted", "message": "Reconcile completed successfully", "lastTransitionTime": up}],
+                       "nodeInfo": {"workloadsArchitectures": ["amd64"], "controlPlaneArchitectures": ["amd64"]}}
+        }),
+        json!({"apiVersion": "cdi.kubevirt.io/v1beta1", "kind": "CDI", "metadata": {"name": "cdi-kubevirt-hyperconverged"},
+               "spec": {}, "status": {"phase": "Deployed", "conditions": ready_conditions(up)}}),
+        json!({"apiVersion": "ssp.kubevirt.io/v1beta2", "kind": "SSP", "metadata": {"name": "ssp-kubevirt-hyperconverged", "namespace": ns},
+               "spec": {"commonTemplates": {"namespace": "openshift"}, "templateValidator": {"replicas": 2}},
+               "status": {"phase": "Deployed", "conditions": ready_conditions(up)}}),
+        json!({"apiVersion": "networkaddonsoperator.network.kubevirt.io/v1", "kind": "NetworkAddonsConfig", "metadata": {"name": "cluster"},
+               "spec": {"kubeMacPool": {}, "linuxBridge": {}}, "status": {"conditions": ready_conditions(up)}}),
+        json!({"apiVersion": "hostpathprovisioner.kubevirt.io/v1beta1", "kind": "HostPathProvisioner", "metadata": {"name": "hostpath-provisioner"},
+               "spec": {"storagePools": [{"name": "local", "path": "/var/hpvolumes"}]}, "status": {"conditions": ready_conditions(up)}}),
+        json!({"apiVersion": "apiregistration.k8s.io/v1", "kind": "APIService", "metadata": {"name": "v1.subresources.kubevirt.io"},
+               "spec": {"group": "subresources.kubevirt.io", "version": "v1", "service": {"name": "virt-api", "namespace": ns}},
+               "status": {"conditions": [{"type": "Available", "status": "True", "reason": "Passed", "message": "all checks passed", "lastTransitionTime": up}]}}),
+        json!({"apiVersion": "config.openshift.io/v1", "kind": "ClusterVersion", "metadata": {"name": "version"},
+               "spec": {"channel": "stable-4.12"}, "status": {"desired": {"version": "4.12.3"}}}),
+        json!({"apiVersion": "config.openshift.io/v1", "kind": "Infrastructure", "metadata": {"name": "cluster"},
+               "status": {"controlPlaneTopology": "HighlyAvailable", "infrastructureTopology": "HighlyAvailable", "platform": "None"}}),
+        storage_class(
+            "ocs-storagecluster-ceph-rbd-virtualization",
+            "openshift-storage.rbd.csi.ceph.com",
+            json!({"storageclass.kubernetes.io/is-default-class": "true", "storageclass.kubevirt.io/is-default-virt-class": "true"}),
+        ),
+        storage_class("hostpath-csi", "kubevirt.io.hostpath-provisioner", json!({})),
+        json!({"apiVersion": "storage.k8s.io/v1", "kind": "CSIDriver", "metadata": {"name": "openshift-storage.rbd.csi.ceph.com"}, "spec": {}}),
+        json!({"apiVersion": "storage.k8s.io/v1", "kind": "CSIDriver", "metadata": {"name": "kubevirt.io.hostpath-provisioner"}, "spec": {}}),
+        storage_profile(
+            "ocs-storagecluster-ceph-rbd-virtualization",
+            "openshift-storage.rbd.csi.ceph.com",
+            "ReadWriteMany",
+            "Block",
+            "csi-clone",
+        ),
+        storage_profile(
+            "hostpath-csi",
+            "kubevirt.io.hostpath-provisioner",
+            "ReadWriteOnce",
+            "Filesystem",
+            "snapshot",
+        ),
+        json!({"apiVersion": "cdi.kubevirt.io/v1beta1", "kind": "DataImportCron", "metadata": {"name": "fedora-image-cron", "namespace": IMAGES_NS},
+               "spec": {"schedule": "0 */12 * * *", "managedDataSource": "fedora",
+                        "template": {"spec": {"source": {"registry": {"url": "docker://quay.io/containerdisks/fedora:latest"}}, "storage": {}}}},
+               "status": {"lastImportedPVC": {"name": "fedora-3f1c2b", "namespace": IMAGES_NS},
+                          "conditions": [{"type": "UpToDate", "status": "True", "reason": "UpToDate", "message": "Latest import is up to date", "lastTransitionTime": up}]}}),
+    ];
+    let virt = |c: &str| json!({"kubevirt.io": c, "prometheus.kubevirt.io": "true"});
+    o.extend(deployment(ns, "virt-api", virt("virt-api"), 2, up));
+    o.extend(deployment(ns, "virt-controller", virt("virt-controller"), 2, up));
+    o.extend(deployment(ns, "virt-operator", virt("virt-operator"), 2, up));
+    o.extend(daemonset(ns, "virt-handler", virt("virt-handler"), up));
+    o.push(lease(ns, "virt-controller", "virt-controller-7f9c0d5b8-abcde", now));
+    o.push(lease(ns, "virt-operator", "virt-operator-7f9c0d5b8-abcde", now));
+    for name in [
+        "hyperconverged-cluster-operator",
+        "hyperconverged-cluster-webhook",
+        "hyperconverged-cluster-cli-download",
+    ] {
+        o.extend(deployment(ns, name, json!({"name": name}), 1, up));
+    }
+    o.extend(deployment(ns, "cdi-operator", json!({"name": "cdi-operator"}), 1, up));
+    for name in ["cdi-apiserver", "cdi-deployment", "cdi-uploadproxy"] {
+        let mut d = deployment(ns, name, json!({"cdi.kubevirt.io": name}), 1, up);
+        d[0]["metadata"]["labels"]["cdi.kubevirt.io"] = json!("");
+        o.extend(d);
+    }
+    o.extend(deployment(
+        ns,
+        "ssp-operator",
+        json!({"control-plane": "ssp-operator", "name": "ssp-operator"}),
+        1,
+        up,
+    ));
+    o.extend(deployment(
+        ns,
+        "virt-template-validator",
+        json!({"name": "virt-template-validator", "kubevirt.io": "virt-template-validator"}),
+        2,
+        up,
+    ));
+    o.extend(deployment(
+        ns,
+        "cluster-network-addons-operator",
+        json!({"name": "cluster-network-addons-operator"}),
+        1,
+        up,
+    ));
+    o.extend(deployment(
+        ns,
+        "kubemacpool-mac-controller-manager",
+        json!({"control-plane": "mac-controller-manager"}),
+        1,
+        up,
+    ));
+    o.extend(deployment(
+        ns,
+        "kubemacpool-cert-manager",
+        json!({"control-plane": "cert-manager"}),
+        1,
+        up,
+    ));
+    o.extend(deployment(
+        ns,
+        "hostpath-provisioner-operator",
+        json!({"name": "hostpath-provisioner-operator"}),
+        1,
+        up,
+    ));
+    o.extend(daemonset(
+        ns,
+        "hostpath-provisioner-csi",
+        json!({"k8s-app": "hostpath-provisioner"}),
+        up,
+    ));
+    o
+}
+
+/// Loads `objects` into a running simulator (creating namespaces first) and removes the
+/// simulator's stand-alone KubeVirt CR, so the cluster has exactly one install.
+pub fn install(sim: &Sim, objects: Vec<Value>) {
+    sim.delete("kubevirts", "kubevirt", "kubevirt");
+    // The install brings its own storage classes; the simulator's stand-alone ones go.
+    let ours: Vec<&str> = objects
+        .iter()
+        .filter(|o| o["kind"] == "StorageClass")
+        .filter_map(|o| o["metadata"]["name"].as_str())
+        .collect();
+    for sc in sim.list("storageclasses", None) {
+        let name = sc["metadata"]["name"].as_str().unwrap_or("");
+        if !ours.contains(&name) {
+            sim.delete("storageclasses", "", name);
+        }
+    }
+    load(sim, objects);
+}
+
+/// Creates objects, namespaces first (an existing object is replaced).
+pub fn load(sim: &Sim, objects: Vec<Value>) {
+    let (namespaces, rest): (Vec<Value>, Vec<Value>) = objects.into_iter().partition(|o| o["kind"] == "Namespace");
+    for o in namespaces.into_iter().chain(rest) {
+        if sim.try_create(o.clone()).is_err() {
+            sim.update(o);
+        }
+    }
+}
+
+/// `count` running VMs spread over `namespaces` namespaces (`scale-0` ...), each with its VMI
+/// and virt-launcher pod, for the benchmark: the objects the controllers would have made.
+pub fn scale(now: &str, count: usize, namespaces: usize) -> Vec<Value> {
+    let at = ago(now, 3600);
+    let mut out = Vec::with_capacity(count * 3 + namespaces);
+    for n in 0..namespaces {
+        out.push(json!({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": format!("scale-{n}")}}));
+    }
+    for i in 0..count {
+        let ns = format!("scale-{}", i % namespaces);
+        let name = format!("vm-{i:04}");
+        let node = WORKERS[i % WORKERS.len()];
+        let uid = format!("00000000-0000-4000-8000-{i:012}");
+        let mut vm = crate::fixtures::vm(&ns, &name, "Always");
+        vm["status"] = json!({"printableStatus": "Running", "ready": true, "created": true,
+            "conditions": [{"type": "Ready", "status": "True", "lastTransitionTime": at}]});
+        let mut vmi = crate::fixtures::vmi(&ns, &name);
+        vmi["metadata"]["uid"] = json!(uid);
+        vmi["metadata"]["finalizers"] = json!([]);
+        vmi["status"] = json!({"phase": "Running", "nodeName": node,
+            "interfaces": [{"name": "default", "mac": format!("02:00:00:{:02x}:{:02x}:{:02x}", (i >> 16) & 0xff, (i >> 8) & 0xff, i & 0xff)}],
+            "conditions": [{"type": "Ready", "status": "True", "lastTransitionTime": at},
+                           {"type": "LiveMigratable", "status": "True", "lastTransitionTime": at}]});
+        let mut launcher = pod(
+            &ns,
+            &format!("virt-launcher-{name}-abcde"),
+            json!({"kubevirt.io": "virt-launcher", "kubevirt.io/created-by": uid}),
+            node,
+            &at,
+        );
+        launcher["metadata"]["annotations"] = json!({"kubevirt.io/domain": name});
+        out.push(vm);
+        out.push(vmi);
+        out.push(launcher);
+    }
+    out
+}
