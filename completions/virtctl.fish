@@ -59,6 +59,9 @@ complete -c virtctl -n "__fish_virtctl_needs_command" -f -a "reset" -d 'Reset a 
 complete -c virtctl -n "__fish_virtctl_needs_command" -f -a "guestosinfo" -d 'Return guest agent info about operating system'
 complete -c virtctl -n "__fish_virtctl_needs_command" -f -a "userlist" -d 'Return full list of logged in users on a guest OS'
 complete -c virtctl -n "__fish_virtctl_needs_command" -f -a "fslist" -d 'Return full list of filesystems available on a guest OS'
+complete -c virtctl -n "__fish_virtctl_needs_command" -f -a "doctor" -d 'Diagnose KubeVirt / OpenShift Virtualization from its alert runbooks (read-only)'
+complete -c virtctl -n "__fish_virtctl_needs_command" -f -a "console" -d 'Connect to a console of a virtual machine instance'
+complete -c virtctl -n "__fish_virtctl_needs_command" -f -a "port-forward" -d 'Forward local ports to a virtualmachine or virtualmachineinstance'
 complete -c virtctl -n "__fish_virtctl_needs_command" -f -a "version" -d 'Print the client and server version information'
 complete -c virtctl -n "__fish_virtctl_needs_command" -f -a "completion" -d 'Generate the autocompletion script for the specified shell'
 complete -c virtctl -n "__fish_virtctl_needs_command" -f -a "options" -d 'Print the list of flags inherited by all commands'
@@ -375,6 +378,101 @@ complete -c virtctl -n "__fish_virtctl_using_subcommand fslist" -l user -d 'The 
 complete -c virtctl -n "__fish_virtctl_using_subcommand fslist" -l username -d 'Username for basic authentication to the API server' -r
 complete -c virtctl -n "__fish_virtctl_using_subcommand fslist" -s v -l v -d 'number for the log level verbosity' -r
 complete -c virtctl -n "__fish_virtctl_using_subcommand fslist" -s h -l help -d 'Print help'
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor" -s o -l output -d 'Report format: table, json or yaml' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor" -l check -d 'Run only these checks (names, aliases or globs such as \'Virt*Down\'; comma-separated or repeated)' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor" -l component -d 'Only these components: hco,virt,cdi,cnao,kmp,ssp,hpp,node,vm-workload' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor" -l skip -d 'Leave these checks out (names, aliases or globs)' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor" -l node -d 'Scope node checks to this node (NodeDrainReadiness then evaluates it even if schedulable)' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor" -l fail-on -d 'Lowest status that makes the exit code 2: critical or warning' -r -f -a "critical\t''
+warning\t''"
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor" -l log-window -d 'Cap on the log window of log scans (e.g. 10m)' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor" -l max-guest-probes -d 'Cap on per-VMI guest file system probes' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor" -l prometheus -d 'Prometheus endpoint: auto, off, or svc://NAMESPACE/SERVICE:PORT' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor" -l alertmanager -d 'Alertmanager endpoint: auto, off, or svc://NAMESPACE/SERVICE:PORT' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor" -l prometheus-token-file -d 'Bearer token file for Prometheus/Alertmanager (never printed)' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor" -l prometheus-ca-file -d 'CA bundle for Prometheus/Alertmanager' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor" -l timeout -d 'Bound on the whole run' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor" -l kubevirt-namespace -d 'Namespace of KubeVirt (skips discovery)' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor" -l hco-namespace -d 'Namespace of the HyperConverged CR (skips discovery)' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor" -l cdi-namespace -d 'Namespace of CDI (skips discovery)' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor" -l component-namespace -d 'A component\'s namespace, as component=namespace (repeatable)' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor" -l as -d 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor" -l as-group -d 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor" -l client-certificate -d 'Path to a client certificate file for TLS' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor" -l client-key -d 'Path to a client key file for TLS' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor" -l cluster -d 'The name of the kubeconfig cluster to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor" -l context -d 'The name of the kubeconfig context to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity. This will make your HTTPS connections insecure' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor" -l password -d 'Password for basic authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor" -l proxy-url -d 'If provided, this URL will be used to connect via proxy' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor" -l request-timeout -d 'The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don\'t timeout requests' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor" -s s -l server -d 'The address and port of the Kubernetes API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor" -l tls-server-name -d 'Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor" -l user -d 'The name of the kubeconfig user to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor" -l username -d 'Username for basic authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor" -s v -l v -d 'number for the log level verbosity' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor" -l list -d 'Print the catalog of checks; needs no cluster'
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor" -l all -d 'Also run the checks that are off by default (retired or noisy alerts)'
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor" -l problems-only -d 'Show only warning and critical results in the table'
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor" -l no-logs -d 'Never read pod logs'
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor" -l kubelet-stats -d 'Allow reading kubelet stats through nodes/proxy'
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor" -l scrape -d 'Allow scraping component /metrics through pods/proxy'
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor" -s h -l help -d 'Print help'
+complete -c virtctl -n "__fish_virtctl_using_subcommand console" -l timeout -d 'The number of minutes to wait for the virtual machine instance to be ready' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand console" -l as -d 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand console" -l as-group -d 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand console" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand console" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand console" -l client-certificate -d 'Path to a client certificate file for TLS' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand console" -l client-key -d 'Path to a client key file for TLS' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand console" -l cluster -d 'The name of the kubeconfig cluster to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand console" -l context -d 'The name of the kubeconfig context to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand console" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand console" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity. This will make your HTTPS connections insecure' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand console" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand console" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand console" -l password -d 'Password for basic authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand console" -l proxy-url -d 'If provided, this URL will be used to connect via proxy' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand console" -l request-timeout -d 'The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don\'t timeout requests' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand console" -s s -l server -d 'The address and port of the Kubernetes API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand console" -l tls-server-name -d 'Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand console" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand console" -l user -d 'The name of the kubeconfig user to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand console" -l username -d 'Username for basic authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand console" -s v -l v -d 'number for the log level verbosity' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand console" -s h -l help -d 'Print help'
+complete -c virtctl -n "__fish_virtctl_using_subcommand port-forward" -l address -d 'Address to bind to' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand port-forward" -l stdio -d 'Forward a single port over stdin/stdout instead of opening local listeners' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand port-forward" -l as -d 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand port-forward" -l as-group -d 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand port-forward" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand port-forward" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand port-forward" -l client-certificate -d 'Path to a client certificate file for TLS' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand port-forward" -l client-key -d 'Path to a client key file for TLS' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand port-forward" -l cluster -d 'The name of the kubeconfig cluster to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand port-forward" -l context -d 'The name of the kubeconfig context to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand port-forward" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand port-forward" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity. This will make your HTTPS connections insecure' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand port-forward" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand port-forward" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand port-forward" -l password -d 'Password for basic authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand port-forward" -l proxy-url -d 'If provided, this URL will be used to connect via proxy' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand port-forward" -l request-timeout -d 'The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don\'t timeout requests' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand port-forward" -s s -l server -d 'The address and port of the Kubernetes API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand port-forward" -l tls-server-name -d 'Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand port-forward" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand port-forward" -l user -d 'The name of the kubeconfig user to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand port-forward" -l username -d 'Username for basic authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand port-forward" -s v -l v -d 'number for the log level verbosity' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand port-forward" -s h -l help -d 'Print help'
 complete -c virtctl -n "__fish_virtctl_using_subcommand version" -s c -l client -d 'Client version only (no server required)' -r
 complete -c virtctl -n "__fish_virtctl_using_subcommand version" -l as -d 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace' -r
 complete -c virtctl -n "__fish_virtctl_using_subcommand version" -l as-group -d 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups' -r
@@ -443,20 +541,23 @@ complete -c virtctl -n "__fish_virtctl_using_subcommand options" -l user -d 'The
 complete -c virtctl -n "__fish_virtctl_using_subcommand options" -l username -d 'Username for basic authentication to the API server' -r
 complete -c virtctl -n "__fish_virtctl_using_subcommand options" -s v -l v -d 'number for the log level verbosity' -r
 complete -c virtctl -n "__fish_virtctl_using_subcommand options" -s h -l help -d 'Print help'
-complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist version completion options help" -f -a "start" -d 'Start a virtual machine'
-complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist version completion options help" -f -a "stop" -d 'Stop a virtual machine'
-complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist version completion options help" -f -a "restart" -d 'Restart a virtual machine'
-complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist version completion options help" -f -a "pause" -d 'Pause a virtual machine'
-complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist version completion options help" -f -a "unpause" -d 'Unpause a virtual machine'
-complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist version completion options help" -f -a "migrate" -d 'Migrate a virtual machine'
-complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist version completion options help" -f -a "migrate-cancel" -d 'Cancel migration of a virtual machine'
-complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist version completion options help" -f -a "evacuate-cancel" -d 'Cancel evacuation for a VM, VMI, or all VMIs on a node'
-complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist version completion options help" -f -a "soft-reboot" -d 'Soft reboot a virtual machine instance'
-complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist version completion options help" -f -a "reset" -d 'Reset a virtual machine instance'
-complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist version completion options help" -f -a "guestosinfo" -d 'Return guest agent info about operating system'
-complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist version completion options help" -f -a "userlist" -d 'Return full list of logged in users on a guest OS'
-complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist version completion options help" -f -a "fslist" -d 'Return full list of filesystems available on a guest OS'
-complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist version completion options help" -f -a "version" -d 'Print the client and server version information'
-complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist version completion options help" -f -a "completion" -d 'Generate the autocompletion script for the specified shell'
-complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist version completion options help" -f -a "options" -d 'Print the list of flags inherited by all commands'
-complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist version completion options help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist doctor console port-forward version completion options help" -f -a "start" -d 'Start a virtual machine'
+complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist doctor console port-forward version completion options help" -f -a "stop" -d 'Stop a virtual machine'
+complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist doctor console port-forward version completion options help" -f -a "restart" -d 'Restart a virtual machine'
+complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist doctor console port-forward version completion options help" -f -a "pause" -d 'Pause a virtual machine'
+complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist doctor console port-forward version completion options help" -f -a "unpause" -d 'Unpause a virtual machine'
+complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist doctor console port-forward version completion options help" -f -a "migrate" -d 'Migrate a virtual machine'
+complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist doctor console port-forward version completion options help" -f -a "migrate-cancel" -d 'Cancel migration of a virtual machine'
+complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist doctor console port-forward version completion options help" -f -a "evacuate-cancel" -d 'Cancel evacuation for a VM, VMI, or all VMIs on a node'
+complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist doctor console port-forward version completion options help" -f -a "soft-reboot" -d 'Soft reboot a virtual machine instance'
+complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist doctor console port-forward version completion options help" -f -a "reset" -d 'Reset a virtual machine instance'
+complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist doctor console port-forward version completion options help" -f -a "guestosinfo" -d 'Return guest agent info about operating system'
+complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist doctor console port-forward version completion options help" -f -a "userlist" -d 'Return full list of logged in users on a guest OS'
+complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist doctor console port-forward version completion options help" -f -a "fslist" -d 'Return full list of filesystems available on a guest OS'
+complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist doctor console port-forward version completion options help" -f -a "doctor" -d 'Diagnose KubeVirt / OpenShift Virtualization from its alert runbooks (read-only)'
+complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist doctor console port-forward version completion options help" -f -a "console" -d 'Connect to a console of a virtual machine instance'
+complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist doctor console port-forward version completion options help" -f -a "port-forward" -d 'Forward local ports to a virtualmachine or virtualmachineinstance'
+complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist doctor console port-forward version completion options help" -f -a "version" -d 'Print the client and server version information'
+complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist doctor console port-forward version completion options help" -f -a "completion" -d 'Generate the autocompletion script for the specified shell'
+complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist doctor console port-forward version completion options help" -f -a "options" -d 'Print the list of flags inherited by all commands'
+complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist doctor console port-forward version completion options help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

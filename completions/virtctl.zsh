@@ -479,6 +479,125 @@ _arguments "${_arguments_options[@]}" : \
 '*::values:_default' \
 && ret=0
 ;;
+(doctor)
+_arguments "${_arguments_options[@]}" : \
+'-o+[Report format\: table, json or yaml]:OUTPUT:(table json yaml)' \
+'--output=[Report format\: table, json or yaml]:OUTPUT:(table json yaml)' \
+'*--check=[Run only these checks (names, aliases or globs such as '\''Virt*Down'\''; comma-separated or repeated)]:NAME:_default' \
+'*--component=[Only these components\: hco,virt,cdi,cnao,kmp,ssp,hpp,node,vm-workload]:LIST:_default' \
+'*--skip=[Leave these checks out (names, aliases or globs)]:NAME:_default' \
+'--node=[Scope node checks to this node (NodeDrainReadiness then evaluates it even if schedulable)]:NAME:_default' \
+'--fail-on=[Lowest status that makes the exit code 2\: critical or warning]:FAIL_ON:(critical warning)' \
+'--log-window=[Cap on the log window of log scans (e.g. 10m)]:DURATION:_default' \
+'--max-guest-probes=[Cap on per-VMI guest file system probes]:N:_default' \
+'--prometheus=[Prometheus endpoint\: auto, off, or svc\://NAMESPACE/SERVICE\:PORT]:auto|off|URL:_default' \
+'--alertmanager=[Alertmanager endpoint\: auto, off, or svc\://NAMESPACE/SERVICE\:PORT]:auto|off|URL:_default' \
+'--prometheus-token-file=[Bearer token file for Prometheus/Alertmanager (never printed)]:PATH:_default' \
+'--prometheus-ca-file=[CA bundle for Prometheus/Alertmanager]:PATH:_default' \
+'--timeout=[Bound on the whole run]:DURATION:_default' \
+'--kubevirt-namespace=[Namespace of KubeVirt (skips discovery)]:NS:_default' \
+'--hco-namespace=[Namespace of the HyperConverged CR (skips discovery)]:NS:_default' \
+'--cdi-namespace=[Namespace of CDI (skips discovery)]:NS:_default' \
+'*--component-namespace=[A component'\''s namespace, as component=namespace (repeatable)]:COMPONENT=NS:_default' \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'--list[Print the catalog of checks; needs no cluster]' \
+'--all[Also run the checks that are off by default (retired or noisy alerts)]' \
+'--problems-only[Show only warning and critical results in the table]' \
+'--no-logs[Never read pod logs]' \
+'--kubelet-stats[Allow reading kubelet stats through nodes/proxy]' \
+'--scrape[Allow scraping component /metrics through pods/proxy]' \
+'-h[Print help]' \
+'--help[Print help]' \
+&& ret=0
+;;
+(console)
+_arguments "${_arguments_options[@]}" : \
+'--timeout=[The number of minutes to wait for the virtual machine instance to be ready]:TIMEOUT:_default' \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+'*::values:_default' \
+&& ret=0
+;;
+(port-forward)
+_arguments "${_arguments_options[@]}" : \
+'--address=[Address to bind to]:string:_default' \
+'--stdio=[Forward a single port over stdin/stdout instead of opening local listeners]::STDIO:_default' \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+'*::values:_default' \
+&& ret=0
+;;
 (version)
 _arguments "${_arguments_options[@]}" : \
 '-c+[Client version only (no server required)]::CLIENT:_default' \
@@ -509,6 +628,7 @@ _arguments "${_arguments_options[@]}" : \
 '--v=[number for the log level verbosity]:Level:_default' \
 '-h[Print help]' \
 '--help[Print help]' \
+'*::values:_default' \
 && ret=0
 ;;
 (completion)
@@ -637,6 +757,18 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(doctor)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(console)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(port-forward)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (version)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -678,6 +810,9 @@ _virtctl_commands() {
 'guestosinfo:Return guest agent info about operating system' \
 'userlist:Return full list of logged in users on a guest OS' \
 'fslist:Return full list of filesystems available on a guest OS' \
+'doctor:Diagnose KubeVirt / OpenShift Virtualization from its alert runbooks (read-only)' \
+'console:Connect to a console of a virtual machine instance' \
+'port-forward:Forward local ports to a virtualmachine or virtualmachineinstance' \
 'version:Print the client and server version information' \
 'completion:Generate the autocompletion script for the specified shell' \
 'options:Print the list of flags inherited by all commands' \
@@ -689,6 +824,16 @@ _virtctl_commands() {
 _virtctl__subcmd__completion_commands() {
     local commands; commands=()
     _describe -t commands 'virtctl completion commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__console_commands] )) ||
+_virtctl__subcmd__console_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl console commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__doctor_commands] )) ||
+_virtctl__subcmd__doctor_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl doctor commands' commands "$@"
 }
 (( $+functions[_virtctl__subcmd__evacuate-cancel_commands] )) ||
 _virtctl__subcmd__evacuate-cancel_commands() {
@@ -721,6 +866,9 @@ _virtctl__subcmd__help_commands() {
 'guestosinfo:Return guest agent info about operating system' \
 'userlist:Return full list of logged in users on a guest OS' \
 'fslist:Return full list of filesystems available on a guest OS' \
+'doctor:Diagnose KubeVirt / OpenShift Virtualization from its alert runbooks (read-only)' \
+'console:Connect to a console of a virtual machine instance' \
+'port-forward:Forward local ports to a virtualmachine or virtualmachineinstance' \
 'version:Print the client and server version information' \
 'completion:Generate the autocompletion script for the specified shell' \
 'options:Print the list of flags inherited by all commands' \
@@ -732,6 +880,16 @@ _virtctl__subcmd__help_commands() {
 _virtctl__subcmd__help__subcmd__completion_commands() {
     local commands; commands=()
     _describe -t commands 'virtctl help completion commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__help__subcmd__console_commands] )) ||
+_virtctl__subcmd__help__subcmd__console_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help console commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__help__subcmd__doctor_commands] )) ||
+_virtctl__subcmd__help__subcmd__doctor_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help doctor commands' commands "$@"
 }
 (( $+functions[_virtctl__subcmd__help__subcmd__evacuate-cancel_commands] )) ||
 _virtctl__subcmd__help__subcmd__evacuate-cancel_commands() {
@@ -772,6 +930,11 @@ _virtctl__subcmd__help__subcmd__options_commands() {
 _virtctl__subcmd__help__subcmd__pause_commands() {
     local commands; commands=()
     _describe -t commands 'virtctl help pause commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__help__subcmd__port-forward_commands] )) ||
+_virtctl__subcmd__help__subcmd__port-forward_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help port-forward commands' commands "$@"
 }
 (( $+functions[_virtctl__subcmd__help__subcmd__reset_commands] )) ||
 _virtctl__subcmd__help__subcmd__reset_commands() {
@@ -832,6 +995,11 @@ _virtctl__subcmd__options_commands() {
 _virtctl__subcmd__pause_commands() {
     local commands; commands=()
     _describe -t commands 'virtctl pause commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__port-forward_commands] )) ||
+_virtctl__subcmd__port-forward_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl port-forward commands' commands "$@"
 }
 (( $+functions[_virtctl__subcmd__reset_commands] )) ||
 _virtctl__subcmd__reset_commands() {

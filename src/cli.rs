@@ -6,12 +6,14 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::commands::{
     completion::CompletionArgs,
+    console::ConsoleArgs,
     doctor::DoctorArgs,
     evacuate_cancel::EvacuateCancelArgs,
     guest_agent::GuestAgentArgs,
     lifecycle::{RestartArgs, StartArgs, StopArgs},
     migrate::{MigrateArgs, MigrateCancelArgs},
     pause::PauseArgs,
+    port_forward::PortForwardArgs,
     version::VersionArgs,
     vmi_action::VmiActionArgs,
 };
@@ -163,6 +165,11 @@ pub enum Command {
     Fslist(GuestAgentArgs),
     /// Diagnose KubeVirt / OpenShift Virtualization from its alert runbooks (read-only).
     Doctor(Box<DoctorArgs>),
+    /// Connect to a console of a virtual machine instance.
+    Console(ConsoleArgs),
+    /// Forward local ports to a virtualmachine or virtualmachineinstance.
+    #[command(name = "port-forward")]
+    PortForward(PortForwardArgs),
     /// Print the client and server version information.
     #[command(override_usage = "virtctl version [flags]")]
     Version(VersionArgs),

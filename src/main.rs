@@ -8,6 +8,8 @@ mod context;
 mod error;
 mod flags;
 mod output;
+mod target;
+mod terminal;
 mod usage;
 
 use std::process::ExitCode;

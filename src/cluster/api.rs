@@ -123,6 +123,16 @@ impl Api {
         &self.server
     }
 
+    /// The kube client, for the websocket layer's upgrade requests.
+    pub(crate) fn client(&self) -> &kube::Client {
+        &self.client
+    }
+
+    /// A transport failure on `path`, described as for any other request.
+    pub(crate) fn transport_failure(&self, path: &str, err: &(dyn std::error::Error + 'static)) -> Error {
+        transport_error(&self.server, &Request::get(path), err)
+    }
+
     /// Sends the request; any status outside 2xx becomes an [`Error::Api`].
     pub async fn send(&self, request: Request) -> Result<Response> {
         let mut builder = http::Request::builder()

@@ -6,6 +6,7 @@ pub mod config;
 pub mod kubevirt;
 pub mod types;
 pub mod wait;
+pub mod websocket;
 
 use crate::cli::GlobalArgs;
 use crate::error::{Error, Result};

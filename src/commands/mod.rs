@@ -2,6 +2,7 @@
 //! the flag groups several commands share (`--dry-run`, `--wait`) are defined here once.
 
 pub mod completion;
+pub mod console;
 pub mod doctor;
 pub mod evacuate_cancel;
 pub mod guest_agent;
@@ -9,6 +10,7 @@ pub mod lifecycle;
 pub mod migrate;
 pub mod options;
 pub mod pause;
+pub mod port_forward;
 pub mod version;
 pub mod vmi_action;
 
@@ -42,6 +44,8 @@ pub async fn run(command: Command, ctx: &Ctx) -> Result<()> {
             0 => Ok(()),
             code => Err(Error::Status(code)),
         },
+        Command::Console(args) => console::run(args, ctx).await,
+        Command::PortForward(args) => port_forward::run(args, ctx).await,
         Command::Version(args) => version::run(args, ctx).await,
         Command::Completion(args) => completion::run(args, ctx),
         Command::Options => options::run(ctx),

@@ -17,3 +17,5 @@ mod lifecycle;
 mod migrate;
 mod pause;
 mod version;
+mod connect_support;
+mod console;

@@ -6,14 +6,17 @@
 
 pub mod admission;
 pub mod auth;
+pub mod console;
 pub mod controller;
 pub mod discovery;
 pub mod fixtures;
 pub mod guest;
+pub mod guest_services;
 pub mod kinds;
 pub mod openshift_virt;
 pub mod paging;
 pub mod patch;
+pub mod portforward;
 pub mod podlog;
 pub mod prometheus;
 pub mod scenarios;
@@ -23,6 +26,8 @@ pub mod status;
 pub mod store;
 pub mod tls;
 pub mod virtapi;
+pub mod vnc;
+pub mod ws;
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -143,6 +148,7 @@ impl Sim {
             requests: Mutex::new(Vec::new()),
             log_file,
             server_address: Mutex::new(addr.to_string()),
+            connect: ws::ConnectState::default(),
         });
         let admin_token = format!("kubevirt-sim-admin-{}", store::random_suffix(16));
         let limited_token = format!("kubevirt-sim-alice-{}", store::random_suffix(16));

@@ -42,6 +42,8 @@ pub struct SimState {
     pub requests: Mutex<Vec<RequestRecord>>,
     pub log_file: Option<Mutex<std::fs::File>>,
     pub server_address: Mutex<String>,
+    /// console, vnc, port-forward and usbredir sessions (`ws.rs`)
+    pub connect: crate::ws::ConnectState,
 }
 
 /// A reply before it is turned into an HTTP response.
@@ -133,6 +135,10 @@ impl Req<'_> {
 
 /// The hyper service entry point.
 pub async fn handle(state: Arc<SimState>, req: Request<hyper::body::Incoming>) -> Result<Response<Body>, Infallible> {
+    let req = match crate::ws::intercept(&state, req).await {
+        Ok(response) => return Ok(response),
+        Err(req) => req,
+    };
     let (parts, body) = req.into_parts();
     let body: Bytes = match body.collect().await {
         Ok(c) => c.to_bytes(),
@@ -146,7 +152,7 @@ pub async fn handle(state: Arc<SimState>, req: Request<hyper::body::Incoming>) -
     Ok(reply.into_response())
 }
 
-fn record(state: &SimState, method: &Method, path: &str, query: &str, status: u16, body: &[u8], headers: &HeaderMap) {
+pub(crate) fn record(state: &SimState, method: &Method, path: &str, query: &str, status: u16, body: &[u8], headers: &HeaderMap) {
     let cap = body.len().min(BODY_RECORD_CAP);
     let rec = RequestRecord {
         method: method.to_string(),

@@ -1,0 +1,385 @@
+//! KubeVirt's websocket subresources (console, vnc, portforward, usbredir): dialing them with the
+//! `plain.kubevirt.io` subprotocol through the same client as every other request (TLS, auth,
+//! impersonation, proxies), and one pump that copies bytes both ways with keep-alive pings and
+//! says why it ended. Commands map [`Ended`] to their own messages.
+
+use std::time::Duration;
+
+use bytes::Bytes;
+use futures_util::{SinkExt, StreamExt};
+use http::{StatusCode, header};
+use http_body_util::BodyExt;
+use hyper_util::rt::TokioIo;
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
+use tokio_tungstenite::WebSocketStream;
+use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
+use tokio_tungstenite::tungstenite::protocol::{CloseFrame, Role, WebSocketConfig};
+use tokio_tungstenite::tungstenite::{self as ws, Message};
+
+use crate::cluster::api::Api;
+use crate::cluster::kubevirt::subresource_path;
+use crate::error::{ApiError, Error, Result};
+use crate::flags::parse_duration;
+
+/// The subprotocol virt-api speaks: raw bytes in binary messages.
+pub const PROTOCOL: &str = "plain.kubevirt.io";
+/// Environment variable: how often to ping an open websocket (a Go duration; `0` turns pings
+/// off). Load balancers cut idle connections after 20–60 s; the default stays well below that.
+pub const PING_INTERVAL_ENV: &str = "VIRTCTL_WEBSOCKET_PING_INTERVAL";
+pub const DEFAULT_PING_INTERVAL: Duration = Duration::from_secs(10);
+/// What upstream reports for a connection that ended without a close frame.
+pub const ABNORMAL_CLOSURE: &str = "websocket: close 1006 (abnormal closure): unexpected EOF";
+
+/// An open websocket to a subresource.
+pub type Socket = WebSocketStream<TokioIo<hyper::upgrade::Upgraded>>;
+
+/// Which subresource to open: `{resource}/{name}/{sub}?{query}` in a namespace.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Endpoint {
+    /// `virtualmachineinstances` or `virtualmachines`
+    pub resource: &'static str,
+    pub namespace: String,
+    pub name: String,
+    /// `console`, `vnc`, `usbredir`, `portforward/22/tcp`
+    pub sub: String,
+    pub query: Vec<(String, String)>,
+}
+
+impl Endpoint {
+    pub fn new(resource: &'static str, namespace: &str, name: &str, sub: impl Into<String>) -> Self {
+        Endpoint {
+            resource,
+            namespace: namespace.to_string(),
+            name: name.to_string(),
+            sub: sub.into(),
+            query: Vec::new(),
+        }
+    }
+
+    #[allow(dead_code)] // vnc lands next
+    pub fn query(mut self, key: &str, value: &str) -> Self {
+        self.query.push((key.to_string(), value.to_string()));
+        self
+    }
+
+    /// The path and query sent in the upgrade request.
+    pub fn uri(&self) -> String {
+        let path = subresource_path(self.resource, &self.namespace, &self.name, &self.sub);
+        if self.query.is_empty() {
+            return path;
+        }
+        let query = url::form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(self.query.iter())
+            .finish();
+        format!("{path}?{query}")
+    }
+}
+
+/// Opens the websocket. A refused handshake becomes an [`Error::Api`] carrying the HTTP status
+/// (the console retries on 400) and the server's message.
+pub async fn dial(api: &Api, endpoint: &Endpoint) -> Result<Socket> {
+    let uri = endpoint.uri();
+    let key = ws::handshake::client::generate_key();
+    let request = http::Request::get(&uri)
+        .header(header::CONNECTION, "Upgrade")
+        .header(header::UPGRADE, "websocket")
+        .header(header::SEC_WEBSOCKET_VERSION, "13")
+        .header(header::SEC_WEBSOCKET_KEY, &key)
+        .header(header::SEC_WEBSOCKET_PROTOCOL, PROTOCOL)
+        .body(kube::client::Body::empty())
+        .map_err(|e| Error::Other(format!("cannot build the request: {e}")))?;
+    let response = api
+        .client()
+        .send(request)
+        .await
+        .map_err(|e| api.transport_failure(&uri, &e))?;
+    let status = response.status();
+    if status != StatusCode::SWITCHING_PROTOCOLS {
+        let content_type = response
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        let body = match response.into_body().collect().await {
+            Ok(body) => body.to_bytes(),
+            Err(_) => Bytes::new(),
+        };
+        return Err(Error::Api(handshake_failure(status, content_type.as_deref(), &body)));
+    }
+    let accept = ws::handshake::derive_accept_key(key.as_bytes());
+    let accepted = response
+        .headers()
+        .get(header::SEC_WEBSOCKET_ACCEPT)
+        .is_some_and(|v| v.as_bytes() == accept.as_bytes());
+    if !accepted {
+        return Err(Error::Other(
+            "can't connect to websocket: bad handshake: the server's Sec-WebSocket-Accept does not match".into(),
+        ));
+    }
+    let upgraded = hyper::upgrade::on(response)
+        .await
+        .map_err(|e| Error::Other(format!("can't connect to websocket: {e}")))?;
+    Ok(WebSocketStream::from_raw_socket(TokioIo::new(upgraded), Role::Client, Some(config())).await)
+}
+
+fn config() -> WebSocketConfig {
+    // Frames of up to 32 KiB are sent; accept what any server may send.
+    WebSocketConfig::default()
+        .max_message_size(Some(64 << 20))
+        .max_frame_size(Some(16 << 20))
+}
+
+/// The error for a refused handshake, by upstream's rules: a `Status` body gives its message;
+/// a text body is quoted; otherwise only the code is known.
+pub fn handshake_failure(status: StatusCode, content_type: Option<&str>, body: &[u8]) -> ApiError {
+    let code = status.as_u16();
+    if let Ok(value) = serde_json::from_slice::<serde_json::Value>(body)
+        && value.get("kind").and_then(|k| k.as_str()) == Some("Status")
+        && value.get("status").and_then(|s| s.as_str()) != Some("Success")
+    {
+        return ApiError {
+            code,
+            reason: value.get("reason").and_then(|r| r.as_str()).map(str::to_string),
+            message: value.get("message").and_then(|m| m.as_str()).unwrap_or("").to_string(),
+        };
+    }
+    let text = String::from_utf8_lossy(&body[..body.len().min(2048)])
+        .trim()
+        .to_string();
+    let message = if content_type.is_some_and(|ct| ct.starts_with("text/plain")) && !text.is_empty() {
+        format!("can't connect to websocket ({code}): bad handshake: application info: {text}")
+    } else {
+        format!("can't connect to websocket ({code}): bad handshake")
+    };
+    ApiError {
+        code,
+        reason: None,
+        message,
+    }
+}
+
+/// The ping interval from [`PING_INTERVAL_ENV`], else the default; `None` when turned off.
+pub fn ping_interval() -> Option<Duration> {
+    let interval = match std::env::var(PING_INTERVAL_ENV) {
+        Ok(value) if !value.trim().is_empty() => parse_duration(&value).unwrap_or(DEFAULT_PING_INTERVAL),
+        _ => DEFAULT_PING_INTERVAL,
+    };
+    (!interval.is_zero()).then_some(interval)
+}
+
+/// How the pump reads its local side.
+#[derive(Debug, Clone)]
+pub struct PumpOptions {
+    /// largest chunk read from the local side (one binary message each)
+    pub chunk: usize,
+    /// a byte that ends the session when it starts a read chunk (console's Ctrl+])
+    pub escape: Option<u8>,
+    pub ping_interval: Option<Duration>,
+}
+
+impl Default for PumpOptions {
+    fn default() -> Self {
+        PumpOptions {
+            chunk: 32 * 1024,
+            escape: None,
+            ping_interval: ping_interval(),
+        }
+    }
+}
+
+/// Why a session ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ended {
+    /// the local input reached its end
+    LocalEof,
+    /// the escape byte was typed
+    Escape,
+    /// the server closed with code 1000
+    Closed,
+    /// the connection dropped without a close frame (what virt-api does on every session end)
+    Dropped,
+    /// a close frame with another code, or a read/write error
+    Failed(String),
+}
+
+impl Ended {
+    /// Upstream's outcome: clean ends are `Ok`, the rest carry the error text.
+    pub fn into_result(self) -> std::result::Result<(), String> {
+        match self {
+            Ended::LocalEof | Ended::Escape | Ended::Closed => Ok(()),
+            Ended::Dropped => Err(ABNORMAL_CLOSURE.to_string()),
+            Ended::Failed(text) => Err(text),
+        }
+    }
+}
+
+/// Copies `input` into binary messages and binary messages into `output` until either side
+/// ends, pinging the server meanwhile. Sends a normal close frame when the local side ends.
+pub async fn pump<R, W>(socket: Socket, mut input: R, mut output: W, options: &PumpOptions) -> Ended
+where
+    R: AsyncRead + Unpin,
+    W: AsyncWrite + Unpin,
+{
+    let (mut sink, mut stream) = socket.split();
+    let upstream = async {
+        let mut buf = vec![0u8; options.chunk.max(1)];
+        let mut ticker = options.ping_interval.map(|every| {
+            let mut t = tokio::time::interval_at(tokio::time::Instant::now() + every, every);
+            t.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            t
+        });
+        loop {
+            tokio::select! {
+                read = input.read(&mut buf) => {
+                    let n = match read {
+                        Ok(0) => return Ended::LocalEof,
+                        Ok(n) => n,
+                        Err(e) => return Ended::Failed(e.to_string()),
+                    };
+                    if options.escape.is_some_and(|esc| buf[0] == esc) {
+                        return Ended::Escape;
+                    }
+                    if let Err(e) = sink.send(Message::Binary(Bytes::copy_from_slice(&buf[..n]))).await {
+                        return write_error(e);
+                    }
+                }
+                _ = tick(&mut ticker) => {
+                    if let Err(e) = sink.send(Message::Ping(Bytes::from_static(b"keep alive"))).await {
+                        return write_error(e);
+                    }
+                }
+            }
+        }
+    };
+    let downstream = async {
+        loop {
+            match stream.next().await {
+                Some(Ok(Message::Binary(data))) => {
+                    if let Err(e) = output.write_all(&data).await {
+                        return Ended::Failed(e.to_string());
+                    }
+                    if let Err(e) = output.flush().await {
+                        return Ended::Failed(e.to_string());
+                    }
+                }
+                Some(Ok(Message::Close(frame))) => return close_reason(frame),
+                // Text is never data (upstream drops it); pongs are handled by tungstenite.
+                Some(Ok(_)) => {}
+                Some(Err(e)) => return read_error(e),
+                None => return Ended::Dropped,
+            }
+        }
+    };
+    let ended = tokio::select! {
+        ended = upstream => ended,
+        ended = downstream => ended,
+    };
+    if matches!(ended, Ended::LocalEof | Ended::Escape) {
+        // Be polite where the server listens; it does not matter when it does not.
+        let mut socket = match sink.reunite(stream) {
+            Ok(socket) => socket,
+            Err(_) => return ended,
+        };
+        let close = socket.close(Some(CloseFrame {
+            code: CloseCode::Normal,
+            reason: "".into(),
+        }));
+        let _ = tokio::time::timeout(Duration::from_millis(200), close).await;
+    }
+    ended
+}
+
+async fn tick(ticker: &mut Option<tokio::time::Interval>) {
+    match ticker {
+        Some(t) => {
+            t.tick().await;
+        }
+        None => std::future::pending::<()>().await,
+    }
+}
+
+pub fn close_reason(frame: Option<CloseFrame>) -> Ended {
+    match frame {
+        None => Ended::Closed,
+        Some(f) if f.code == CloseCode::Normal => Ended::Closed,
+        Some(f) if f.code == CloseCode::Abnormal => Ended::Dropped,
+        Some(f) => Ended::Failed(
+            format!("websocket: close {} {}", u16::from(f.code), f.reason)
+                .trim_end()
+                .to_string(),
+        ),
+    }
+}
+
+pub fn read_error(err: ws::Error) -> Ended {
+    match err {
+        ws::Error::ConnectionClosed | ws::Error::AlreadyClosed => Ended::Closed,
+        ws::Error::Protocol(ws::error::ProtocolError::ResetWithoutClosingHandshake) => Ended::Dropped,
+        ws::Error::Io(e)
+            if matches!(
+                e.kind(),
+                std::io::ErrorKind::UnexpectedEof
+                    | std::io::ErrorKind::ConnectionReset
+                    | std::io::ErrorKind::ConnectionAborted
+                    | std::io::ErrorKind::BrokenPipe
+            ) =>
+        {
+            Ended::Dropped
+        }
+        other => Ended::Failed(format!("websocket: {other}")),
+    }
+}
+
+fn write_error(err: ws::Error) -> Ended {
+    read_error(err)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uri_has_path_and_query() {
+        let ep = Endpoint::new("virtualmachineinstances", "ns", "vm1", "vnc").query("preserveSession", "false");
+        assert_eq!(
+            ep.uri(),
+            "/apis/subresources.kubevirt.io/v1/namespaces/ns/virtualmachineinstances/vm1/vnc?preserveSession=false"
+        );
+        let ep = Endpoint::new("virtualmachines", "ns", "vm1", "portforward/22/tcp");
+        assert_eq!(
+            ep.uri(),
+            "/apis/subresources.kubevirt.io/v1/namespaces/ns/virtualmachines/vm1/portforward/22/tcp"
+        );
+    }
+
+    #[test]
+    fn handshake_failures_follow_upstream() {
+        let status = br#"{"kind":"Status","apiVersion":"v1","status":"Failure","message":"VMI is not running","reason":"BadRequest","code":400}"#;
+        let err = handshake_failure(StatusCode::BAD_REQUEST, Some("application/json"), status);
+        assert_eq!((err.code, err.message.as_str()), (400, "VMI is not running"));
+        let err = handshake_failure(
+            StatusCode::BAD_GATEWAY,
+            Some("text/plain; charset=utf-8"),
+            b"no backend\n",
+        );
+        assert_eq!(
+            err.message,
+            "can't connect to websocket (502): bad handshake: application info: no backend"
+        );
+        let err = handshake_failure(StatusCode::BAD_GATEWAY, Some("text/html"), b"<html>");
+        assert_eq!(err.message, "can't connect to websocket (502): bad handshake");
+    }
+
+    #[test]
+    fn close_codes() {
+        assert_eq!(close_reason(None), Ended::Closed);
+        assert_eq!(
+            close_reason(Some(CloseFrame {
+                code: CloseCode::Away,
+                reason: "bye".into()
+            })),
+            Ended::Failed("websocket: close 1001 bye".into())
+        );
+        assert_eq!(Ended::Dropped.into_result(), Err(ABNORMAL_CLOSURE.to_string()));
+    }
+}

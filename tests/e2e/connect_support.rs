@@ -1,0 +1,179 @@
+//! Helpers for the streaming commands (console, vnc, port-forward, ssh, scp, usbredir): a
+//! virtctl process with live pipes, whose output a test can wait for while it keeps running.
+
+use std::io::{Read, Write};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use crate::support::Env;
+
+/// Environment variables that would change which cluster or proxy virtctl uses.
+const LEAKY_VARS: &[&str] = &[
+    "KUBECONFIG",
+    "KUBERNETES_MASTER",
+    "KUBERNETES_SERVICE_HOST",
+    "HTTPS_PROXY",
+    "https_proxy",
+    "HTTP_PROXY",
+    "http_proxy",
+    "ALL_PROXY",
+    "all_proxy",
+    "NO_PROXY",
+    "no_proxy",
+    "SSH_AUTH_SOCK",
+];
+
+/// `virtctl --kubeconfig <tmp>/config` as a plain `std::process::Command`.
+pub fn virtctl_command(env: &Env) -> Command {
+    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("virtctl"));
+    for var in LEAKY_VARS {
+        cmd.env_remove(var);
+    }
+    cmd.env("HOME", env.dir.path()).current_dir(env.dir.path());
+    cmd.arg("--kubeconfig").arg(&env.kubeconfig);
+    cmd
+}
+
+/// A running process whose stdout and stderr are collected as they arrive.
+pub struct Running {
+    pub child: Child,
+    stdin: Option<ChildStdin>,
+    stdout: Arc<Mutex<Vec<u8>>>,
+    stderr: Arc<Mutex<Vec<u8>>>,
+}
+
+fn collect(mut from: impl Read + Send + 'static) -> Arc<Mutex<Vec<u8>>> {
+    let buf = Arc::new(Mutex::new(Vec::new()));
+    let sink = buf.clone();
+    std::thread::spawn(move || {
+        let mut chunk = [0u8; 65536];
+        while let Ok(n) = from.read(&mut chunk) {
+            if n == 0 {
+                break;
+            }
+            sink.lock().unwrap().extend_from_slice(&chunk[..n]);
+        }
+    });
+    buf
+}
+
+impl Running {
+    pub fn spawn(mut cmd: Command) -> Running {
+        cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+        let mut child = cmd.spawn().expect("virtctl starts");
+        let stdin = child.stdin.take();
+        let stdout = collect(child.stdout.take().expect("stdout"));
+        let stderr = collect(child.stderr.take().expect("stderr"));
+        Running {
+            child,
+            stdin,
+            stdout,
+            stderr,
+        }
+    }
+
+    pub fn write(&mut self, bytes: &[u8]) {
+        let stdin = self.stdin.as_mut().expect("stdin open");
+        stdin.write_all(bytes).expect("write to virtctl");
+        stdin.flush().expect("flush");
+    }
+
+    pub fn close_stdin(&mut self) {
+        self.stdin = None;
+    }
+
+    pub fn stdout(&self) -> String {
+        String::from_utf8_lossy(&self.stdout.lock().unwrap()).into_owned()
+    }
+
+    pub fn stdout_bytes(&self) -> Vec<u8> {
+        self.stdout.lock().unwrap().clone()
+    }
+
+    pub fn stderr(&self) -> String {
+        String::from_utf8_lossy(&self.stderr.lock().unwrap()).into_owned()
+    }
+
+    /// Waits until stdout contains `text`; panics with both streams after `timeout`.
+    #[track_caller]
+    pub fn wait_stdout(&self, text: &str, timeout: Duration) {
+        self.wait_for(
+            timeout,
+            |r| r.stdout().contains(text),
+            &format!("stdout to contain {text:?}"),
+        );
+    }
+
+    #[track_caller]
+    pub fn wait_stderr(&self, text: &str, timeout: Duration) {
+        self.wait_for(
+            timeout,
+            |r| r.stderr().contains(text),
+            &format!("stderr to contain {text:?}"),
+        );
+    }
+
+    #[track_caller]
+    pub fn wait_for(&self, timeout: Duration, what: impl Fn(&Running) -> bool, description: &str) {
+        let deadline = Instant::now() + timeout;
+        while Instant::now() < deadline {
+            if what(self) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        panic!(
+            "timed out waiting for {description}\nstdout: {}\nstderr: {}",
+            self.stdout(),
+            self.stderr()
+        );
+    }
+
+    /// Waits for the exit status.
+    #[track_caller]
+    pub fn wait_exit(&mut self, timeout: Duration) -> i32 {
+        let deadline = Instant::now() + timeout;
+        loop {
+            if let Some(status) = self.child.try_wait().expect("wait") {
+                // let the reader threads drain the pipes
+                std::thread::sleep(Duration::from_millis(50));
+                return status.code().unwrap_or(-1);
+            }
+            if Instant::now() >= deadline {
+                let _ = self.child.kill();
+                panic!(
+                    "virtctl did not exit\nstdout: {}\nstderr: {}",
+                    self.stdout(),
+                    self.stderr()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    /// Sends SIGINT (as Ctrl+C in a terminal would).
+    pub fn interrupt(&self) {
+        let _ = Command::new("kill")
+            .arg("-INT")
+            .arg(self.child.id().to_string())
+            .status();
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A port the stderr line `forwarding tcp 127.0.0.1:PORT to ...` announced.
+pub fn announced_port(stderr: &str, protocol: &str) -> Option<u16> {
+    let prefix = format!("forwarding {protocol} ");
+    stderr.lines().find_map(|line| {
+        let rest = line.strip_prefix(&prefix)?;
+        let addr = rest.split_whitespace().next()?;
+        addr.rsplit(':').next()?.parse().ok()
+    })
+}
