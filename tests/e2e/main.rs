@@ -19,3 +19,4 @@ mod pause;
 mod version;
 mod connect_support;
 mod console;
+mod port_forward;

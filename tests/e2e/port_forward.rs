@@ -1,0 +1,181 @@
+//! `virtctl port-forward`: real bytes through the websocket tunnel to the simulated guest's
+//! services (TCP and UDP echo on port 7) and to sockets a test attaches.
+
+use std::io::{Read, Write};
+use std::net::{TcpStream, UdpSocket};
+use std::time::Duration;
+
+use crate::connect_support::{Running, announced_port, virtctl_command};
+use crate::support::{Env, NS, SUB};
+
+const WAIT: Duration = Duration::from_secs(30);
+
+fn forward(env: &Env, args: &[&str]) -> Running {
+    let mut cmd = virtctl_command(env);
+    cmd.arg("port-forward").args(args);
+    Running::spawn(cmd)
+}
+
+fn port_of(pf: &Running, protocol: &str) -> u16 {
+    pf.wait_for(
+        WAIT,
+        |r| announced_port(&r.stderr(), protocol).is_some(),
+        "the forwarding line",
+    );
+    announced_port(&pf.stderr(), protocol).unwrap()
+}
+
+fn pattern(seed: usize, len: usize) -> Vec<u8> {
+    (0..len).map(|i| ((i * 31 + seed * 7) % 251) as u8).collect()
+}
+
+#[test]
+fn a_hundred_concurrent_tcp_connections_each_echo_their_own_bytes() {
+    let env = Env::new();
+    env.running_vm("vm1");
+    let pf = forward(&env, &["vm/vm1", "0:7"]);
+    let port = port_of(&pf, "tcp");
+    let workers: Vec<_> = (0..100)
+        .map(|i| {
+            std::thread::spawn(move || {
+                let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+                s.set_read_timeout(Some(WAIT)).unwrap();
+                let data = pattern(i, 16 * 1024 + i);
+                s.write_all(&data).unwrap();
+                let mut back = vec![0u8; data.len()];
+                s.read_exact(&mut back).unwrap();
+                assert_eq!(back, data, "connection {i} got its own bytes back");
+            })
+        })
+        .collect();
+    for w in workers {
+        w.join().expect("worker");
+    }
+    let tunnels = env
+        .sent()
+        .iter()
+        .filter(|r| r.path == format!("{SUB}/virtualmachines/vm1/portforward/7/tcp") && r.status == 101)
+        .count();
+    assert_eq!(tunnels, 100, "one websocket per connection");
+}
+
+#[test]
+fn udp_datagrams_come_back_one_per_message() {
+    let env = Env::new();
+    env.running_vm("vm1");
+    let pf = forward(&env, &["vmi/vm1", "udp/0:7"]);
+    let port = port_of(&pf, "udp");
+    for peer in 0..2 {
+        let s = UdpSocket::bind("127.0.0.1:0").unwrap();
+        s.set_read_timeout(Some(WAIT)).unwrap();
+        for n in 0..5 {
+            let msg = format!("peer {peer} datagram {n}");
+            s.send_to(msg.as_bytes(), ("127.0.0.1", port)).unwrap();
+            let mut buf = [0u8; 1500];
+            let len = s.recv(&mut buf).unwrap();
+            assert_eq!(&buf[..len], msg.as_bytes());
+        }
+    }
+    let tunnels = env
+        .sent()
+        .iter()
+        .filter(|r| r.path == format!("{SUB}/virtualmachineinstances/vm1/portforward/7/udp"))
+        .count();
+    assert_eq!(tunnels, 2, "one websocket per UDP peer");
+}
+
+#[test]
+fn stdio_carries_bytes_and_ends_on_stdin_eof() {
+    let env = Env::new();
+    env.running_vm("vm1");
+    let mut pf = forward(&env, &["--stdio", "vm/vm1", "7"]);
+    let data = pattern(3, 200_000);
+    pf.write(&data);
+    pf.wait_for(WAIT, |r| r.stdout_bytes().len() >= data.len(), "the echo");
+    assert_eq!(pf.stdout_bytes(), data);
+    pf.close_stdin();
+    assert_eq!(pf.wait_exit(WAIT), 0, "{}", pf.stderr());
+    assert!(pf.stderr().is_empty(), "stdio mode keeps quiet: {}", pf.stderr());
+}
+
+#[test]
+fn attached_service_receives_the_bytes() {
+    let env = Env::new();
+    env.running_vm("vm1");
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    env.sim
+        .attach_service(NS, "vm1", 8080, "tcp", listener.local_addr().unwrap());
+    let server = std::thread::spawn(move || {
+        let (mut s, _) = listener.accept().unwrap();
+        let mut got = Vec::new();
+        s.read_to_end(&mut got).unwrap();
+        got
+    });
+    let mut pf = forward(&env, &["--stdio", "vm/vm1/default", "8080"]);
+    pf.write(b"GET / HTTP/1.0\r\n\r\n");
+    std::thread::sleep(Duration::from_millis(300));
+    pf.close_stdin();
+    assert_eq!(pf.wait_exit(WAIT), 0);
+    assert_eq!(server.join().unwrap(), b"GET / HTTP/1.0\r\n\r\n");
+}
+
+#[test]
+fn refusals_and_bad_arguments() {
+    let env = Env::new();
+    env.running_vm("vm1");
+    let out = env.run(&["port-forward", "vm1", "80"]);
+    assert_eq!(
+        (out.code, out.error_line()),
+        (1, "target must contain type and name separated by '/'")
+    );
+    let out = env.run(&["port-forward", "vm/vm1"]);
+    assert!(
+        out.error_line().contains("requires at least 2 arg(s)"),
+        "{}",
+        out.stderr
+    );
+    let out = env.run(&["port-forward", "vm/vm1", "sctp/80"]);
+    assert_eq!(out.error_line(), "unknown protocol: sctp");
+    let out = env.run(&["port-forward", "--stdio", "vm/vm1", "80", "81"]);
+    assert_eq!(out.error_line(), "only one port supported when forwarding to stdout");
+
+    // nothing listens on the guest's port 81
+    let mut pf = forward(&env, &["--stdio", "vm/vm1", "81"]);
+    assert_eq!(pf.wait_exit(WAIT), 1);
+    assert!(
+        pf.stderr().contains("can't access vm/vm1.default: ") && pf.stderr().contains("dialing VM: dial tcp 10."),
+        "{}",
+        pf.stderr()
+    );
+
+    let mut pf = forward(&env, &["--stdio", "vm/missing", "22"]);
+    assert_eq!(pf.wait_exit(WAIT), 1);
+    assert!(
+        pf.stderr().contains("virtualmachine.kubevirt.io \"missing\" not found"),
+        "{}",
+        pf.stderr()
+    );
+
+    // a listener keeps accepting after a failed tunnel (upstream stops)
+    let pf = forward(&env, &["vm/vm1", "0:81"]);
+    let port = port_of(&pf, "tcp");
+    for _ in 0..2 {
+        let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        s.set_read_timeout(Some(WAIT)).unwrap();
+        let mut buf = [0u8; 1];
+        assert_eq!(s.read(&mut buf).unwrap_or(0), 0, "closed");
+    }
+    pf.wait_stderr("can't access vm/vm1.default", WAIT);
+    assert_eq!(pf.stderr().matches("can't access").count(), 2);
+}
+
+#[test]
+fn a_paused_vmi_refuses_the_tunnel() {
+    let env = Env::new();
+    env.running_vm("vm1");
+    assert_eq!(env.run(&["pause", "vmi", "vm1"]).code, 0);
+    env.wait_vmi("vm1", "to pause", crate::support::is_paused);
+    let mut pf = forward(&env, &["--stdio", "vmi/vm1", "7"]);
+    assert_eq!(pf.wait_exit(WAIT), 1);
+    assert!(pf.stderr().contains("VMI is paused"), "{}", pf.stderr());
+}
