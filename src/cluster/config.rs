@@ -108,8 +108,15 @@ fn read_kubeconfigs(global: &GlobalArgs, env: &Environment) -> Result<Kubeconfig
 fn read_one(path: &Path) -> Result<Kubeconfig> {
     Kubeconfig::read_from(path).map_err(|e| {
         let text = kubeconfig_error_text(&e);
-        let first = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("invalid kubeconfig");
-        Error::Config(format!("error loading config file {:?}: {first}", path.display().to_string()))
+        let first = text
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty())
+            .unwrap_or("invalid kubeconfig");
+        Error::Config(format!(
+            "error loading config file {:?}: {first}",
+            path.display().to_string()
+        ))
     })
 }
 

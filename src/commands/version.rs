@@ -24,7 +24,9 @@ pub struct VersionArgs {
 pub async fn run(args: VersionArgs, ctx: &Ctx) -> Result<()> {
     // cobra's `NoArgs` reads a stray word as an unknown sub-command.
     if let Some(extra) = args.args.values.first() {
-        return Err(Error::Usage(format!("unknown command {extra:?} for \"virtctl version\"")));
+        return Err(Error::Usage(format!(
+            "unknown command {extra:?} for \"virtctl version\""
+        )));
     }
     ctx.out
         .line(format!("Client Version: {}", VersionInfo::client().go_syntax()))?;
