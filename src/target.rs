@@ -67,7 +67,7 @@ impl FromStr for Target {
             return Err("name cannot be empty".into());
         }
         let namespace = match parts.get(2) {
-            Some(ns) if ns.is_empty() => return Err("namespace cannot be empty".into()),
+            Some(&"") => return Err("namespace cannot be empty".into()),
             Some(ns) => Some(ns.to_string()),
             None => None,
         };

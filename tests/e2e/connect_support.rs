@@ -153,6 +153,7 @@ impl Running {
     }
 
     /// Sends SIGINT (as Ctrl+C in a terminal would).
+    #[allow(dead_code)] // for the tests of commands that end on Ctrl+C (vnc, port-forward)
     pub fn interrupt(&self) {
         let _ = Command::new("kill")
             .arg("-INT")

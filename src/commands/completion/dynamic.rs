@@ -177,37 +177,6 @@ pub fn complete_if_requested() {
     }
 }
 
-/// Shells whose registration scripts are installed by the packages (`completions/dynamic/`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PackagedShell {
-    Bash,
-    Zsh,
-    Fish,
-}
-
-/// The script a package installs so that completion knows the cluster with no setup: what
-/// `COMPLETE=<shell> virtctl` prints, calling `virtctl` from `PATH` (so it survives upgrades and
-/// any install prefix). The zsh one also works autoloaded from `fpath` as `_virtctl`, answering
-/// the very first TAB.
-pub fn registration(shell: PackagedShell) -> Vec<u8> {
-    let mut script = Vec::new();
-    let adapter: &dyn EnvCompleter = match shell {
-        PackagedShell::Bash => &Bash,
-        PackagedShell::Zsh => &Zsh,
-        PackagedShell::Fish => &Fish,
-    };
-    adapter
-        .write_registration(COMPLETE_VAR, "virtctl", "virtctl", "virtctl", &mut script)
-        .expect("writing to memory");
-    if shell == PackagedShell::Zsh {
-        script.extend_from_slice(
-            b"\n# Autoloaded from fpath as _virtctl: complete this first TAB too.\n\
-              if [[ \"${funcstack[1]-}\" == _virtctl ]]; then\n    _clap_dynamic_completer_virtctl \"$@\"\nfi\n",
-        );
-    }
-    script
-}
-
 /// The command tree with the cluster-aware completers attached.
 pub fn command() -> clap::Command {
     let mut command = Cli::command()

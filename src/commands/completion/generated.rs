@@ -77,16 +77,34 @@ fn completion_scripts() -> BTreeMap<String, Vec<u8>> {
     .collect()
 }
 
-/// What the packages install: completion that knows the cluster (see `dynamic`).
+/// What the packages install: completion that knows the cluster (see `dynamic`), as
+/// `COMPLETE=<shell> virtctl` prints it but calling `virtctl` from `PATH` (so it survives
+/// upgrades and any install prefix). The zsh one also works autoloaded from `fpath` as
+/// `_virtctl`, answering the very first TAB.
 fn packaged_completions() -> BTreeMap<String, Vec<u8>> {
-    use super::dynamic::{PackagedShell, registration};
+    use clap_complete::env::{Bash, EnvCompleter, Fish, Zsh};
+    let zsh_autoload: &[u8] = b"\n# Autoloaded from fpath as _virtctl: complete this first TAB too.\n\
+        if [[ \"${funcstack[1]-}\" == _virtctl ]]; then\n    _clap_dynamic_completer_virtctl \"$@\"\nfi\n";
     [
-        (PackagedShell::Bash, "virtctl.bash"),
-        (PackagedShell::Zsh, "_virtctl"),
-        (PackagedShell::Fish, "virtctl.fish"),
+        (&Bash as &dyn EnvCompleter, "virtctl.bash", &b""[..]),
+        (&Zsh, "_virtctl", zsh_autoload),
+        (&Fish, "virtctl.fish", &b""[..]),
     ]
     .into_iter()
-    .map(|(shell, file)| (file.to_string(), registration(shell)))
+    .map(|(shell, file, tail)| {
+        let mut script = Vec::new();
+        shell
+            .write_registration(
+                super::dynamic::COMPLETE_VAR,
+                "virtctl",
+                "virtctl",
+                "virtctl",
+                &mut script,
+            )
+            .unwrap();
+        script.extend_from_slice(tail);
+        (file.to_string(), script)
+    })
     .collect()
 }
 

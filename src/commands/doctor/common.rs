@@ -252,20 +252,6 @@ pub fn requests<'a>(pod: &'a serde_json::Value, resource: &str) -> Vec<(&'a str,
         .collect()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn scan_counts_and_keeps_three_excerpts() {
-        let log = "a connection refused\nok\nb i/o timeout\nc Forbidden\nd Forbidden\n";
-        let s = scan(log, API_FAILURES);
-        assert_eq!(s.count, 4);
-        assert_eq!(s.excerpts.len(), 3);
-        assert_eq!(s.excerpts[0], "a connection refused");
-    }
-}
-
 /// A one-off check: its reads and a small pure function.
 pub struct FnCheck {
     pub name: &'static str,
@@ -411,4 +397,18 @@ pub fn cr_not_ready(f: &Facts, meta: &Meta, obj: &serde_json::Value, kind: &str)
         summary.push_str(&format!(" for {}", super::model::age(f.seconds_since(t))));
     }
     Outcome::failing(meta.severity.status(), since, f.now, meta.for_secs, summary).finding(finding)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scan_counts_and_keeps_three_excerpts() {
+        let log = "a connection refused\nok\nb i/o timeout\nc Forbidden\nd Forbidden\n";
+        let s = scan(log, API_FAILURES);
+        assert_eq!(s.count, 4);
+        assert_eq!(s.excerpts.len(), 3);
+        assert_eq!(s.excerpts[0], "a connection refused");
+    }
 }

@@ -210,7 +210,7 @@ pub fn evaluate(check: &dyn Check, meta: &Meta, f: &Facts) -> Outcome {
                 return Outcome::skipped(SkipCode::NotInstalled, format!("{} not served", kind.def().plural));
             }
             Read::Failed(e) => return Outcome::skipped(SkipCode::Error, e.clone()),
-            Read::NotRead => return Outcome::skipped(SkipCode::Error, format!("{} not read", kind.def().plural)),
+            Read::Unread => return Outcome::skipped(SkipCode::Error, format!("{} not read", kind.def().plural)),
         }
     }
     check.evaluate(f, meta)

@@ -191,7 +191,7 @@ fn no_available_nodes(f: &Facts, meta: &Meta) -> Outcome {
     let cordoned: Vec<&str> = nodes
         .iter()
         .filter(|n| n.pointer("/spec/unschedulable").and_then(Value::as_bool) == Some(true))
-        .map(|n| name_of(n))
+        .map(name_of)
         .collect();
     let summary = format!(
         "{kvm_nodes} KVM nodes, emulation {}, {schedulable} schedulable KubeVirt nodes",
@@ -280,7 +280,7 @@ fn maintenance(f: &Facts, meta: &Meta) -> Outcome {
         .items(K::Nodes)
         .iter()
         .filter(|n| n.pointer("/spec/unschedulable").and_then(Value::as_bool) == Some(true))
-        .map(|n| name_of(n))
+        .map(name_of)
         .filter(|n| !with_cr.iter().any(|c| c == n))
         .collect();
     if status == Status::Ok {
@@ -320,7 +320,7 @@ fn drain_readiness(f: &Facts, meta: &Meta) -> Outcome {
             .items(K::Nodes)
             .iter()
             .filter(|n| n.pointer("/spec/unschedulable").and_then(Value::as_bool) == Some(true))
-            .map(|n| name_of(n))
+            .map(name_of)
             .collect(),
     };
     if nodes.is_empty() {

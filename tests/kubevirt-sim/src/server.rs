@@ -152,7 +152,15 @@ pub async fn handle(state: Arc<SimState>, req: Request<hyper::body::Incoming>) -
     Ok(reply.into_response())
 }
 
-pub(crate) fn record(state: &SimState, method: &Method, path: &str, query: &str, status: u16, body: &[u8], headers: &HeaderMap) {
+pub(crate) fn record(
+    state: &SimState,
+    method: &Method,
+    path: &str,
+    query: &str,
+    status: u16,
+    body: &[u8],
+    headers: &HeaderMap,
+) {
     let cap = body.len().min(BODY_RECORD_CAP);
     let rec = RequestRecord {
         method: method.to_string(),
