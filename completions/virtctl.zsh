@@ -598,6 +598,114 @@ _arguments "${_arguments_options[@]}" : \
 '*::values:_default' \
 && ret=0
 ;;
+(vnc)
+_arguments "${_arguments_options[@]}" : \
+'--address=[--address=127.0.0.1\: Setting this will change the listening address of the VNC server. Example\: --address=0.0.0.0 will make the server listen on all interfaces]:string:_default' \
+'--port=[--port=0\: Assigning a port value to this will try to run the proxy on the given port if the port is accessible; If unassigned, the proxy will run on a random port]:int:_default' \
+'--proxy-only=[--proxy-only=false\: Setting this true will run only the virtctl vnc proxy and show the port where VNC viewers can connect]::PROXY_ONLY:_default' \
+'--preserve-session=[--preserve-session=false\: Setting this to true will not disconnect an existing VNC session; the connection is refused instead]::PRESERVE_SESSION:_default' \
+'--vnc-type=[--vnc-type=""\: Viewer to launch\: tiger, chicken, real or remote-viewer (default\: detect)]:string:_default' \
+'--vnc-path=[--vnc-path=""\: Path of the viewer binary (with --vnc-type)]:string:_default' \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+'::values:_default' \
+":: :_virtctl__subcmd__vnc_commands" \
+"*::: :->vnc" \
+&& ret=0
+
+    case $state in
+    (vnc)
+        words=($line[2] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:virtctl-vnc-command-$line[2]:"
+        case $line[2] in
+            (screenshot)
+_arguments "${_arguments_options[@]}" : \
+'-f+[File where the screenshot will be stored (PNG; - for standard output)]:string:_default' \
+'--file=[File where the screenshot will be stored (PNG; - for standard output)]:string:_default' \
+'-m+[Move the cursor to wake up a screensaver before taking the screenshot]::MOVE_CURSOR:_default' \
+'--move-cursor=[Move the cursor to wake up a screensaver before taking the screenshot]::MOVE_CURSOR:_default' \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+'*::values:_default' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_virtctl__subcmd__vnc__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:virtctl-vnc-help-command-$line[1]:"
+        case $line[1] in
+            (screenshot)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
 (version)
 _arguments "${_arguments_options[@]}" : \
 '-c+[Client version only (no server required)]::CLIENT:_default' \
@@ -769,6 +877,26 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(vnc)
+_arguments "${_arguments_options[@]}" : \
+":: :_virtctl__subcmd__help__subcmd__vnc_commands" \
+"*::: :->vnc" \
+&& ret=0
+
+    case $state in
+    (vnc)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:virtctl-help-vnc-command-$line[1]:"
+        case $line[1] in
+            (screenshot)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
 (version)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -813,6 +941,7 @@ _virtctl_commands() {
 'doctor:Diagnose KubeVirt / OpenShift Virtualization from its alert runbooks (read-only)' \
 'console:Connect to a console of a virtual machine instance' \
 'port-forward:Forward local ports to a virtualmachine or virtualmachineinstance' \
+'vnc:Open a VNC connection to a virtual machine instance' \
 'version:Print the client and server version information' \
 'completion:Generate the autocompletion script for the specified shell' \
 'options:Print the list of flags inherited by all commands' \
@@ -869,6 +998,7 @@ _virtctl__subcmd__help_commands() {
 'doctor:Diagnose KubeVirt / OpenShift Virtualization from its alert runbooks (read-only)' \
 'console:Connect to a console of a virtual machine instance' \
 'port-forward:Forward local ports to a virtualmachine or virtualmachineinstance' \
+'vnc:Open a VNC connection to a virtual machine instance' \
 'version:Print the client and server version information' \
 'completion:Generate the autocompletion script for the specified shell' \
 'options:Print the list of flags inherited by all commands' \
@@ -976,6 +1106,18 @@ _virtctl__subcmd__help__subcmd__version_commands() {
     local commands; commands=()
     _describe -t commands 'virtctl help version commands' commands "$@"
 }
+(( $+functions[_virtctl__subcmd__help__subcmd__vnc_commands] )) ||
+_virtctl__subcmd__help__subcmd__vnc_commands() {
+    local commands; commands=(
+'screenshot:Create a screenshot of the VirtualMachineInstance'\''s display' \
+    )
+    _describe -t commands 'virtctl help vnc commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__help__subcmd__vnc__subcmd__screenshot_commands] )) ||
+_virtctl__subcmd__help__subcmd__vnc__subcmd__screenshot_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help vnc screenshot commands' commands "$@"
+}
 (( $+functions[_virtctl__subcmd__migrate_commands] )) ||
 _virtctl__subcmd__migrate_commands() {
     local commands; commands=()
@@ -1040,6 +1182,37 @@ _virtctl__subcmd__userlist_commands() {
 _virtctl__subcmd__version_commands() {
     local commands; commands=()
     _describe -t commands 'virtctl version commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__vnc_commands] )) ||
+_virtctl__subcmd__vnc_commands() {
+    local commands; commands=(
+'screenshot:Create a screenshot of the VirtualMachineInstance'\''s display' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'virtctl vnc commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__vnc__subcmd__help_commands] )) ||
+_virtctl__subcmd__vnc__subcmd__help_commands() {
+    local commands; commands=(
+'screenshot:Create a screenshot of the VirtualMachineInstance'\''s display' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'virtctl vnc help commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__vnc__subcmd__help__subcmd__help_commands] )) ||
+_virtctl__subcmd__vnc__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl vnc help help commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__vnc__subcmd__help__subcmd__screenshot_commands] )) ||
+_virtctl__subcmd__vnc__subcmd__help__subcmd__screenshot_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl vnc help screenshot commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__vnc__subcmd__screenshot_commands] )) ||
+_virtctl__subcmd__vnc__subcmd__screenshot_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl vnc screenshot commands' commands "$@"
 }
 
 if [ "$funcstack[1]" = "_virtctl" ]; then

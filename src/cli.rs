@@ -16,6 +16,7 @@ use crate::commands::{
     port_forward::PortForwardArgs,
     version::VersionArgs,
     vmi_action::VmiActionArgs,
+    vnc::VncArgs,
 };
 use crate::flags::parse_go_bool;
 
@@ -170,6 +171,8 @@ pub enum Command {
     /// Forward local ports to a virtualmachine or virtualmachineinstance.
     #[command(name = "port-forward")]
     PortForward(PortForwardArgs),
+    /// Open a VNC connection to a virtual machine instance.
+    Vnc(VncArgs),
     /// Print the client and server version information.
     #[command(override_usage = "virtctl version [flags]")]
     Version(VersionArgs),

@@ -56,7 +56,6 @@ impl Endpoint {
         }
     }
 
-    #[allow(dead_code)] // vnc lands next
     pub fn query(mut self, key: &str, value: &str) -> Self {
         self.query.push((key.to_string(), value.to_string()));
         self

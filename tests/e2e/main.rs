@@ -19,4 +19,5 @@ mod lifecycle;
 mod migrate;
 mod pause;
 mod port_forward;
+mod vnc;
 mod version;
