@@ -706,6 +706,38 @@ esac
     ;;
 esac
 ;;
+(usbredir)
+_arguments "${_arguments_options[@]}" : \
+'--no-launch=[--no-launch=false\: Only start the proxy; a usbredir client is not launched]::NO_LAUNCH:_default' \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+'*::values:_default' \
+&& ret=0
+;;
 (version)
 _arguments "${_arguments_options[@]}" : \
 '-c+[Client version only (no server required)]::CLIENT:_default' \
@@ -897,6 +929,10 @@ _arguments "${_arguments_options[@]}" : \
     ;;
 esac
 ;;
+(usbredir)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (version)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -942,6 +978,7 @@ _virtctl_commands() {
 'console:Connect to a console of a virtual machine instance' \
 'port-forward:Forward local ports to a virtualmachine or virtualmachineinstance' \
 'vnc:Open a VNC connection to a virtual machine instance' \
+'usbredir:Redirect a USB device to a virtual machine instance' \
 'version:Print the client and server version information' \
 'completion:Generate the autocompletion script for the specified shell' \
 'options:Print the list of flags inherited by all commands' \
@@ -999,6 +1036,7 @@ _virtctl__subcmd__help_commands() {
 'console:Connect to a console of a virtual machine instance' \
 'port-forward:Forward local ports to a virtualmachine or virtualmachineinstance' \
 'vnc:Open a VNC connection to a virtual machine instance' \
+'usbredir:Redirect a USB device to a virtual machine instance' \
 'version:Print the client and server version information' \
 'completion:Generate the autocompletion script for the specified shell' \
 'options:Print the list of flags inherited by all commands' \
@@ -1096,6 +1134,11 @@ _virtctl__subcmd__help__subcmd__unpause_commands() {
     local commands; commands=()
     _describe -t commands 'virtctl help unpause commands' commands "$@"
 }
+(( $+functions[_virtctl__subcmd__help__subcmd__usbredir_commands] )) ||
+_virtctl__subcmd__help__subcmd__usbredir_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help usbredir commands' commands "$@"
+}
 (( $+functions[_virtctl__subcmd__help__subcmd__userlist_commands] )) ||
 _virtctl__subcmd__help__subcmd__userlist_commands() {
     local commands; commands=()
@@ -1172,6 +1215,11 @@ _virtctl__subcmd__stop_commands() {
 _virtctl__subcmd__unpause_commands() {
     local commands; commands=()
     _describe -t commands 'virtctl unpause commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__usbredir_commands] )) ||
+_virtctl__subcmd__usbredir_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl usbredir commands' commands "$@"
 }
 (( $+functions[_virtctl__subcmd__userlist_commands] )) ||
 _virtctl__subcmd__userlist_commands() {

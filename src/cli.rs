@@ -14,6 +14,7 @@ use crate::commands::{
     migrate::{MigrateArgs, MigrateCancelArgs},
     pause::PauseArgs,
     port_forward::PortForwardArgs,
+    usbredir::UsbredirArgs,
     version::VersionArgs,
     vmi_action::VmiActionArgs,
     vnc::VncArgs,
@@ -173,6 +174,8 @@ pub enum Command {
     PortForward(PortForwardArgs),
     /// Open a VNC connection to a virtual machine instance.
     Vnc(VncArgs),
+    /// Redirect a USB device to a virtual machine instance.
+    Usbredir(UsbredirArgs),
     /// Print the client and server version information.
     #[command(override_usage = "virtctl version [flags]")]
     Version(VersionArgs),

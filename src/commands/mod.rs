@@ -11,6 +11,7 @@ pub mod migrate;
 pub mod options;
 pub mod pause;
 pub mod port_forward;
+pub mod usbredir;
 pub mod version;
 pub mod vmi_action;
 pub mod vnc;
@@ -48,6 +49,7 @@ pub async fn run(command: Command, ctx: &Ctx) -> Result<()> {
         Command::Console(args) => console::run(args, ctx).await,
         Command::PortForward(args) => port_forward::run(args, ctx).await,
         Command::Vnc(args) => vnc::run(args, ctx).await,
+        Command::Usbredir(args) => usbredir::run(args, ctx).await,
         Command::Version(args) => version::run(args, ctx).await,
         Command::Completion(args) => completion::run(args, ctx),
         Command::Options => options::run(ctx),

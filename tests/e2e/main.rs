@@ -19,5 +19,6 @@ mod lifecycle;
 mod migrate;
 mod pause;
 mod port_forward;
-mod vnc;
+mod usbredir;
 mod version;
+mod vnc;
