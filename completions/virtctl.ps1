@@ -67,6 +67,7 @@ Register-ArgumentCompleter -Native -CommandName 'virtctl' -ScriptBlock {
             [CompletionResult]::new('usbredir', 'usbredir', [CompletionResultType]::ParameterValue, 'Redirect a USB device to a virtual machine instance')
             [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print the client and server version information')
             [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Generate the autocompletion script for the specified shell')
+            [CompletionResult]::new('image-upload', 'image-upload', [CompletionResultType]::ParameterValue, 'Upload a VM image to a DataVolume/PersistentVolumeClaim')
             [CompletionResult]::new('options', 'options', [CompletionResultType]::ParameterValue, 'Print the list of flags inherited by all commands')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -760,6 +761,55 @@ Register-ArgumentCompleter -Native -CommandName 'virtctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'virtctl;image-upload' {
+            [CompletionResult]::new('--access-mode', '--access-mode', [CompletionResultType]::ParameterName, '--access-mode='''': The access mode for the PVC')
+            [CompletionResult]::new('--archive-path', '--archive-path', [CompletionResultType]::ParameterName, '--archive-path='''': Path to the local archive')
+            [CompletionResult]::new('--block-volume', '--block-volume', [CompletionResultType]::ParameterName, 'Deprecated: use --volume-mode=block')
+            [CompletionResult]::new('--datasource', '--datasource', [CompletionResultType]::ParameterName, '--datasource=false: Create a DataSource pointing to the created DataVolume/PVC')
+            [CompletionResult]::new('--default-instancetype', '--default-instancetype', [CompletionResultType]::ParameterName, '--default-instancetype='''': The default instance type to associate with the image')
+            [CompletionResult]::new('--default-instancetype-kind', '--default-instancetype-kind', [CompletionResultType]::ParameterName, '--default-instancetype-kind='''': The default instance type kind to associate with the image')
+            [CompletionResult]::new('--default-preference', '--default-preference', [CompletionResultType]::ParameterName, '--default-preference='''': The default preference to associate with the image')
+            [CompletionResult]::new('--default-preference-kind', '--default-preference-kind', [CompletionResultType]::ParameterName, '--default-preference-kind='''': The default preference kind to associate with the image')
+            [CompletionResult]::new('--force-bind', '--force-bind', [CompletionResultType]::ParameterName, '--force-bind=false: Force bind the PVC, ignoring the WaitForFirstConsumer logic')
+            [CompletionResult]::new('--image-path', '--image-path', [CompletionResultType]::ParameterName, '--image-path='''': Path to the local VM image')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, '--insecure=false: Allow insecure server connections when using HTTPS')
+            [CompletionResult]::new('--no-create', '--no-create', [CompletionResultType]::ParameterName, '--no-create=false: Don''t attempt to create a new DataVolume/PVC')
+            [CompletionResult]::new('--pvc-name', '--pvc-name', [CompletionResultType]::ParameterName, 'Deprecated: give the name as the second argument')
+            [CompletionResult]::new('--pvc-size', '--pvc-size', [CompletionResultType]::ParameterName, 'Deprecated: use --size')
+            [CompletionResult]::new('--retry', '--retry', [CompletionResultType]::ParameterName, '--retry=5: When upload server returns a transient error, we retry this number of times before giving up')
+            [CompletionResult]::new('--size', '--size', [CompletionResultType]::ParameterName, '--size='''': The size of the DataVolume to create (ex. 10Gi, 500Mi)')
+            [CompletionResult]::new('--storage-class', '--storage-class', [CompletionResultType]::ParameterName, '--storage-class='''': The storage class for the PVC')
+            [CompletionResult]::new('--uploadproxy-url', '--uploadproxy-url', [CompletionResultType]::ParameterName, '--uploadproxy-url='''': The URL of the cdi-upload proxy service')
+            [CompletionResult]::new('--volume-mode', '--volume-mode', [CompletionResultType]::ParameterName, '--volume-mode='''': Specify the VolumeMode (block/filesystem) used to create the PVC. Default is the storageProfile default. For archive upload default is filesystem')
+            [CompletionResult]::new('--wait-secs', '--wait-secs', [CompletionResultType]::ParameterName, '--wait-secs=300: Seconds to wait for upload pod to start')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace')
+            [CompletionResult]::new('--as-group', '--as-group', [CompletionResultType]::ParameterName, 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups')
+            [CompletionResult]::new('--as-uid', '--as-uid', [CompletionResultType]::ParameterName, 'UID to impersonate for the operation')
+            [CompletionResult]::new('--certificate-authority', '--certificate-authority', [CompletionResultType]::ParameterName, 'Path to a cert file for the certificate authority')
+            [CompletionResult]::new('--client-certificate', '--client-certificate', [CompletionResultType]::ParameterName, 'Path to a client certificate file for TLS')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'Path to a client key file for TLS')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The name of the kubeconfig cluster to use')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The name of the kubeconfig context to use')
+            [CompletionResult]::new('--disable-compression', '--disable-compression', [CompletionResultType]::ParameterName, 'If true, opt-out of response compression for all requests to the server')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'If true, the server''s certificate will not be checked for validity. This will make your HTTPS connections insecure')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file to use for CLI requests')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'If present, the namespace scope for this CLI request')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'If present, the namespace scope for this CLI request')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Password for basic authentication to the API server')
+            [CompletionResult]::new('--proxy-url', '--proxy-url', [CompletionResultType]::ParameterName, 'If provided, this URL will be used to connect via proxy')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don''t timeout requests')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'The address and port of the Kubernetes API server')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The address and port of the Kubernetes API server')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token for authentication to the API server')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The name of the kubeconfig user to use')
+            [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'Username for basic authentication to the API server')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'number for the log level verbosity')
+            [CompletionResult]::new('--v', '--v', [CompletionResultType]::ParameterName, 'number for the log level verbosity')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'virtctl;options' {
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace')
             [CompletionResult]::new('--as-group', '--as-group', [CompletionResultType]::ParameterName, 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups')
@@ -810,6 +860,7 @@ Register-ArgumentCompleter -Native -CommandName 'virtctl' -ScriptBlock {
             [CompletionResult]::new('usbredir', 'usbredir', [CompletionResultType]::ParameterValue, 'Redirect a USB device to a virtual machine instance')
             [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print the client and server version information')
             [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Generate the autocompletion script for the specified shell')
+            [CompletionResult]::new('image-upload', 'image-upload', [CompletionResultType]::ParameterValue, 'Upload a VM image to a DataVolume/PersistentVolumeClaim')
             [CompletionResult]::new('options', 'options', [CompletionResultType]::ParameterValue, 'Print the list of flags inherited by all commands')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -876,6 +927,9 @@ Register-ArgumentCompleter -Native -CommandName 'virtctl' -ScriptBlock {
             break
         }
         'virtctl;help;completion' {
+            break
+        }
+        'virtctl;help;image-upload' {
             break
         }
         'virtctl;help;options' {

@@ -803,6 +803,57 @@ _arguments "${_arguments_options[@]}" : \
 ':shell -- The shell to generate the script for:(bash zsh fish powershell)' \
 && ret=0
 ;;
+(image-upload)
+_arguments "${_arguments_options[@]}" : \
+'--access-mode=[--access-mode='\'''\''\: The access mode for the PVC]:string:_default' \
+'--archive-path=[--archive-path='\'''\''\: Path to the local archive]:string:_default' \
+'--block-volume=[Deprecated\: use --volume-mode=block]::BLOCK_VOLUME:_default' \
+'--datasource=[--datasource=false\: Create a DataSource pointing to the created DataVolume/PVC]::DATASOURCE:_default' \
+'--default-instancetype=[--default-instancetype='\'''\''\: The default instance type to associate with the image]:string:_default' \
+'--default-instancetype-kind=[--default-instancetype-kind='\'''\''\: The default instance type kind to associate with the image]:string:_default' \
+'--default-preference=[--default-preference='\'''\''\: The default preference to associate with the image]:string:_default' \
+'--default-preference-kind=[--default-preference-kind='\'''\''\: The default preference kind to associate with the image]:string:_default' \
+'--force-bind=[--force-bind=false\: Force bind the PVC, ignoring the WaitForFirstConsumer logic]::FORCE_BIND:_default' \
+'--image-path=[--image-path='\'''\''\: Path to the local VM image]:string:_default' \
+'--insecure=[--insecure=false\: Allow insecure server connections when using HTTPS]::INSECURE:_default' \
+'--no-create=[--no-create=false\: Don'\''t attempt to create a new DataVolume/PVC]::NO_CREATE:_default' \
+'--pvc-name=[Deprecated\: give the name as the second argument]:string:_default' \
+'--pvc-size=[Deprecated\: use --size]:string:_default' \
+'--retry=[--retry=5\: When upload server returns a transient error, we retry this number of times before giving up]:uint:_default' \
+'--size=[--size='\'''\''\: The size of the DataVolume to create (ex. 10Gi, 500Mi)]:string:_default' \
+'--storage-class=[--storage-class='\'''\''\: The storage class for the PVC]:string:_default' \
+'--uploadproxy-url=[--uploadproxy-url='\'''\''\: The URL of the cdi-upload proxy service]:string:_default' \
+'--volume-mode=[--volume-mode='\'''\''\: Specify the VolumeMode (block/filesystem) used to create the PVC. Default is the storageProfile default. For archive upload default is filesystem]:string:_default' \
+'--wait-secs=[--wait-secs=300\: Seconds to wait for upload pod to start]:uint:_default' \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+'*::values:_default' \
+&& ret=0
+;;
 (options)
 _arguments "${_arguments_options[@]}" : \
 '--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
@@ -941,6 +992,10 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(image-upload)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (options)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -981,6 +1036,7 @@ _virtctl_commands() {
 'usbredir:Redirect a USB device to a virtual machine instance' \
 'version:Print the client and server version information' \
 'completion:Generate the autocompletion script for the specified shell' \
+'image-upload:Upload a VM image to a DataVolume/PersistentVolumeClaim' \
 'options:Print the list of flags inherited by all commands' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -1039,6 +1095,7 @@ _virtctl__subcmd__help_commands() {
 'usbredir:Redirect a USB device to a virtual machine instance' \
 'version:Print the client and server version information' \
 'completion:Generate the autocompletion script for the specified shell' \
+'image-upload:Upload a VM image to a DataVolume/PersistentVolumeClaim' \
 'options:Print the list of flags inherited by all commands' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -1078,6 +1135,11 @@ _virtctl__subcmd__help__subcmd__guestosinfo_commands() {
 _virtctl__subcmd__help__subcmd__help_commands() {
     local commands; commands=()
     _describe -t commands 'virtctl help help commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__help__subcmd__image-upload_commands] )) ||
+_virtctl__subcmd__help__subcmd__image-upload_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help image-upload commands' commands "$@"
 }
 (( $+functions[_virtctl__subcmd__help__subcmd__migrate_commands] )) ||
 _virtctl__subcmd__help__subcmd__migrate_commands() {
@@ -1160,6 +1222,11 @@ _virtctl__subcmd__help__subcmd__vnc_commands() {
 _virtctl__subcmd__help__subcmd__vnc__subcmd__screenshot_commands() {
     local commands; commands=()
     _describe -t commands 'virtctl help vnc screenshot commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__image-upload_commands] )) ||
+_virtctl__subcmd__image-upload_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl image-upload commands' commands "$@"
 }
 (( $+functions[_virtctl__subcmd__migrate_commands] )) ||
 _virtctl__subcmd__migrate_commands() {

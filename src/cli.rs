@@ -10,6 +10,7 @@ use crate::commands::{
     doctor::DoctorArgs,
     evacuate_cancel::EvacuateCancelArgs,
     guest_agent::GuestAgentArgs,
+    image_upload::ImageUploadArgs,
     lifecycle::{RestartArgs, StartArgs, StopArgs},
     migrate::{MigrateArgs, MigrateCancelArgs},
     pause::PauseArgs,
@@ -182,6 +183,9 @@ pub enum Command {
     /// Generate the autocompletion script for the specified shell
     #[command(override_usage = "virtctl completion [flags]")]
     Completion(CompletionArgs),
+    /// Upload a VM image to a DataVolume/PersistentVolumeClaim.
+    #[command(name = "image-upload")]
+    ImageUpload(Box<ImageUploadArgs>),
     /// Print the list of flags inherited by all commands
     #[command(hide = true)]
     Options,

@@ -10,6 +10,7 @@ mod flags;
 mod output;
 mod target;
 mod terminal;
+mod transfer;
 mod usage;
 
 use std::process::ExitCode;

@@ -324,6 +324,22 @@ fn finish(config: &mut kube::Config, global: &GlobalArgs) -> Result<()> {
     Ok(())
 }
 
+/// The certificate authorities the resolved configuration trusts for the API server (DER), so
+/// that other HTTPS connections to the cluster (the upload proxy) can trust them too.
+pub fn cluster_ca(config: &kube::Config) -> Vec<Vec<u8>> {
+    if let Some(certs) = &config.root_cert {
+        return certs.clone();
+    }
+    let Some(path) = &config.root_cert_file else {
+        return Vec::new();
+    };
+    use rustls::pki_types::CertificateDer;
+    use rustls::pki_types::pem::PemObject;
+    CertificateDer::pem_file_iter(path)
+        .map(|certs| certs.filter_map(|c| c.ok()).map(|c| c.to_vec()).collect())
+        .unwrap_or_default()
+}
+
 /// The namespace: `-n`, else the context's, else the pod's own when in a cluster, else `default`.
 fn resolve_namespace(global: &GlobalArgs, context_namespace: Option<&str>, env: &Environment) -> String {
     if let Some(ns) = non_empty(&global.namespace) {

@@ -2,9 +2,11 @@
 //! and waits. Commands call these; they never build HTTP requests or TLS settings themselves.
 
 pub mod api;
+pub mod cdi;
 pub mod config;
 pub mod kubevirt;
 pub mod types;
+pub mod upload;
 pub mod wait;
 pub mod websocket;
 
@@ -16,6 +18,8 @@ use api::Api;
 pub struct Cluster {
     pub api: Api,
     pub namespace: String,
+    /// The kubeconfig's certificate authorities (DER), for connections beside the API server's.
+    pub cluster_ca: Vec<Vec<u8>>,
 }
 
 impl Cluster {
@@ -23,10 +27,12 @@ impl Cluster {
     pub async fn connect(global: &GlobalArgs) -> Result<Cluster> {
         let config = config::load(global).await?;
         let server = config.kube.cluster_url.to_string();
+        let cluster_ca = config::cluster_ca(&config.kube);
         let client = kube::Client::try_from(config.kube).map_err(|e| Error::Config(client_error_text(&e)))?;
         Ok(Cluster {
             api: Api::new(client, server),
             namespace: config.namespace,
+            cluster_ca,
         })
     }
 }

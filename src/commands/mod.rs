@@ -6,6 +6,7 @@ pub mod console;
 pub mod doctor;
 pub mod evacuate_cancel;
 pub mod guest_agent;
+pub mod image_upload;
 pub mod lifecycle;
 pub mod migrate;
 pub mod options;
@@ -52,6 +53,7 @@ pub async fn run(command: Command, ctx: &Ctx) -> Result<()> {
         Command::Usbredir(args) => usbredir::run(args, ctx).await,
         Command::Version(args) => version::run(args, ctx).await,
         Command::Completion(args) => completion::run(args, ctx),
+        Command::ImageUpload(args) => image_upload::run(*args, ctx).await,
         Command::Options => options::run(ctx),
     }
 }

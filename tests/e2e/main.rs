@@ -4,6 +4,7 @@
 //!
 //! Run with `cargo test --test e2e`.
 
+mod image_upload;
 mod support;
 
 mod cli;

@@ -4,4 +4,5 @@
 
 pub mod guest_agent;
 pub mod options;
+pub mod quantity;
 pub mod version;

@@ -89,6 +89,7 @@ pub static KINDS: &[Kind] = &[
     k("kubevirt.io", "v1", "kubevirts", "kubevirt", "KubeVirt", true, &["kv", "kvs"], ALL, STATUS, Printer::Default),
     k("cdi.kubevirt.io", "v1beta1", "datavolumes", "datavolume", "DataVolume", true, &["dv", "dvs"], ALL, STATUS, Printer::DataVolume),
     k("cdi.kubevirt.io", "v1beta1", "cdiconfigs", "cdiconfig", "CDIConfig", false, NONE, NONE, STATUS, Printer::Default),
+    k("cdi.kubevirt.io", "v1beta1", "datasources", "datasource", "DataSource", true, &["das"], ALL, STATUS, Printer::Default),
     // OpenShift Virtualization install and the cluster objects `virtctl doctor` reads (openshift_virt.rs)
     k("", "v1", "endpoints", "endpoints", "Endpoints", true, &["ep"], NONE, NONE, Printer::Default),
     k("", "v1", "persistentvolumes", "persistentvolume", "PersistentVolume", false, &["pv"], NONE, STATUS, Printer::Default),

@@ -6,9 +6,11 @@
 
 pub mod admission;
 pub mod auth;
+pub mod cdi;
 pub mod console;
 pub mod controller;
 pub mod discovery;
+pub mod faults;
 pub mod fixtures;
 pub mod guest;
 pub mod guest_services;
@@ -25,6 +27,7 @@ pub mod server;
 pub mod status;
 pub mod store;
 pub mod tls;
+pub mod uploadproxy;
 pub mod virtapi;
 pub mod vnc;
 pub mod ws;
@@ -136,6 +139,7 @@ impl Sim {
         let listener = std::net::TcpListener::bind(("127.0.0.1", opts.port))?;
         listener.set_nonblocking(true)?;
         let addr = listener.local_addr()?;
+        let (upload_listener, upload_url) = uploadproxy::bind()?;
         let log_file = match &opts.log_requests {
             Some(p) => Some(Mutex::new(
                 std::fs::OpenOptions::new().create(true).append(true).open(p)?,
@@ -148,6 +152,7 @@ impl Sim {
             requests: Mutex::new(Vec::new()),
             log_file,
             server_address: Mutex::new(addr.to_string()),
+            cdi: cdi::CdiState::default(),
             connect: ws::ConnectState::default(),
         });
         let admin_token = format!("kubevirt-sim-admin-{}", store::random_suffix(16));
@@ -161,6 +166,7 @@ impl Sim {
             for o in fixtures::base() {
                 create_object(&mut s, o, false).map_err(|e| anyhow::anyhow!("seeding: {e}"))?;
             }
+            cdi::seed(&mut s, &state.cdi, &upload_url);
             if opts.demo {
                 for o in fixtures::demo() {
                     create_object(&mut s, o, true).map_err(|e| anyhow::anyhow!("seeding demo: {e}"))?;
@@ -197,6 +203,7 @@ impl Sim {
                     }
                 };
                 let _ = ready_tx.send(Ok(()));
+                let upload_task = uploadproxy::spawn(upload_listener, server_config.clone(), st.clone());
                 let ctrl_state = st.clone();
                 let ctrl_task = tokio::spawn(async move {
                     let mut iv = tokio::time::interval(step);
@@ -205,10 +212,12 @@ impl Sim {
                         iv.tick().await;
                         let mut s = ctrl_state.store.lock();
                         ctrl.tick(&mut s);
+                        cdi::tick(&mut s, &ctrl_state.cdi);
                     }
                 });
                 serve(listener, server_config, st, rx).await;
                 ctrl_task.abort();
+                upload_task.abort();
             });
             rt.shutdown_timeout(Duration::from_millis(500));
         })?;

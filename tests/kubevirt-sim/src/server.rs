@@ -42,6 +42,8 @@ pub struct SimState {
     pub requests: Mutex<Vec<RequestRecord>>,
     pub log_file: Option<Mutex<std::fs::File>>,
     pub server_address: Mutex<String>,
+    /// CDI's upload tokens, upload servers and fault knobs (`cdi.rs`)
+    pub cdi: crate::cdi::CdiState,
     /// console, vnc, port-forward and usbredir sessions (`ws.rs`)
     pub connect: crate::ws::ConnectState,
 }
@@ -242,6 +244,14 @@ pub fn dispatch(
             None => ApiError::path_not_found().into(),
         },
         ["apis", discovery::SUBRESOURCES_GROUP, "v1", rest @ ..] => virtapi::dispatch(state, &req, rest),
+        [
+            "apis",
+            "upload.cdi.kubevirt.io",
+            "v1beta1",
+            "namespaces",
+            ns,
+            "uploadtokenrequests",
+        ] => crate::cdi::token_request(state, &req, ns),
         ["api", "v1", "namespaces", ns, "services", svc, "proxy", rest @ ..] => {
             crate::prometheus::proxy(state, &req, ns, svc, rest)
         }

@@ -1,0 +1,336 @@
+//! The HTTPS connection to CDI's upload proxy: URL rules, TLS trust, the async-endpoint probe
+//! and the streamed POST. Failures come back classified (transient or not) so the command's
+//! retry loop never has to read error text.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use http::{StatusCode, header};
+use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
+use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
+use rustls::{DigitallySignedStruct, SignatureScheme};
+
+use crate::error::{Error, Result};
+use crate::transfer::body::{FileBody, LocalReadError};
+
+pub const ASYNC_PATH: &str = "/v1beta1/upload-async";
+pub const SYNC_PATH: &str = "/v1beta1/upload";
+
+/// How much of an error response body is kept for the message.
+const ERROR_BODY_CAP: usize = 4096;
+
+/// Prepends `https://` when the URL names no scheme (upstream mis-parses `host:port`).
+pub fn normalize_proxy_url(url: &str) -> String {
+    let lower = url.to_ascii_lowercase();
+    if lower.starts_with("https://") || lower.starts_with("http://") {
+        url.to_string()
+    } else {
+        format!("https://{url}")
+    }
+}
+
+/// The async upload URL: `endpoint` path-joined to the proxy URL unless the URL already has it.
+pub fn endpoint_url(base: &str, endpoint: &str) -> Result<String> {
+    if base.contains(endpoint) {
+        return Ok(base.to_string());
+    }
+    let mut url = url::Url::parse(base).map_err(|e| Error::Usage(format!("invalid upload proxy URL {base:?}: {e}")))?;
+    let path = format!("{}{endpoint}", url.path().trim_end_matches('/'));
+    url.set_path(&path);
+    Ok(url.to_string())
+}
+
+/// The TLS settings for the upload proxy: the system's trust store plus the kubeconfig's CAs,
+/// or no verification at all with `--insecure`.
+pub fn tls_config(cluster_ca: &[Vec<u8>], insecure: bool) -> Result<rustls::ClientConfig> {
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let builder = rustls::ClientConfig::builder_with_provider(provider.clone())
+        .with_safe_default_protocol_versions()
+        .map_err(|e| Error::Config(format!("cannot set up TLS: {e}")))?;
+    let verifier: Arc<dyn ServerCertVerifier> = if insecure {
+        Arc::new(NoVerification(provider))
+    } else {
+        let extra = cluster_ca.iter().map(|der| CertificateDer::from(der.clone()));
+        Arc::new(
+            rustls_platform_verifier::Verifier::new_with_extra_roots(extra, provider)
+                .map_err(|e| Error::Config(format!("cannot load the system's certificate authorities: {e}")))?,
+        )
+    };
+    let mut config = builder
+        .dangerous()
+        .with_custom_certificate_verifier(verifier)
+        .with_no_client_auth();
+    config.alpn_protocols = vec![b"http/1.1".to_vec()];
+    Ok(config)
+}
+
+/// `--insecure`: any certificate is accepted (signatures are still checked so the handshake
+/// itself stays sound).
+#[derive(Debug)]
+struct NoVerification(Arc<rustls::crypto::CryptoProvider>);
+
+impl ServerCertVerifier for NoVerification {
+    fn verify_server_cert(
+        &self,
+        _end_entity: &CertificateDer<'_>,
+        _intermediates: &[CertificateDer<'_>],
+        _server_name: &ServerName<'_>,
+        _ocsp: &[u8],
+        _now: UnixTime,
+    ) -> Result<ServerCertVerified, rustls::Error> {
+        Ok(ServerCertVerified::assertion())
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls12_signature(message, cert, dss, &self.0.signature_verification_algorithms)
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls13_signature(message, cert, dss, &self.0.signature_verification_algorithms)
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
+        self.0.signature_verification_algorithms.supported_schemes()
+    }
+}
+
+/// Why one upload attempt failed.
+#[derive(Debug)]
+pub enum UploadFailure {
+    /// The proxy (or the upload server behind it) answered with something other than 200.
+    Status { code: u16, body: String },
+    /// The connection failed or broke; `transient` when trying again may succeed.
+    Transport {
+        message: String,
+        transient: bool,
+        hint: Option<String>,
+    },
+    /// The local file could not be read.
+    Local(String),
+}
+
+impl UploadFailure {
+    /// Worth another attempt: dropped connections and the proxy's 502/503/504.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            UploadFailure::Status { code, .. } => matches!(code, 502..=504),
+            UploadFailure::Transport { transient, .. } => *transient,
+            UploadFailure::Local(_) => false,
+        }
+    }
+
+    pub fn is_unauthorized(&self) -> bool {
+        matches!(self, UploadFailure::Status { code: 401, .. })
+    }
+
+    pub fn hint(&self) -> Option<&str> {
+        match self {
+            UploadFailure::Transport { hint, .. } => hint.as_deref(),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for UploadFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            UploadFailure::Status { code, body } => write!(f, "unexpected return value {code}, {body}"),
+            UploadFailure::Transport { message, .. } => f.write_str(message),
+            UploadFailure::Local(message) => f.write_str(message),
+        }
+    }
+}
+
+/// A client for one upload proxy.
+pub struct UploadProxy {
+    client: reqwest::Client,
+    base: String,
+}
+
+impl UploadProxy {
+    /// `base` is the normalized proxy URL.
+    pub fn new(base: String, tls: rustls::ClientConfig) -> Result<UploadProxy> {
+        let client = reqwest::Client::builder()
+            .tls_backend_preconfigured(tls)
+            .http1_only()
+            .connect_timeout(Duration::from_secs(30))
+            .build()
+            .map_err(|e| Error::Config(format!("cannot set up the upload client: {e}")))?;
+        Ok(UploadProxy { client, base })
+    }
+
+    /// The URL to POST to: the async endpoint when a `HEAD` on it answers 200, else the sync one.
+    pub async fn endpoint(&self, token: &str) -> Result<String> {
+        let async_url = endpoint_url(&self.base, ASYNC_PATH)?;
+        let probe = self.client.head(&async_url).bearer_auth(token).send().await;
+        if probe.is_ok_and(|r| r.status() == StatusCode::OK) {
+            return Ok(async_url);
+        }
+        endpoint_url(&self.base, SYNC_PATH)
+    }
+
+    /// Streams `body` (`len` bytes) to `url`. Success is a 200.
+    pub async fn post(&self, url: &str, token: &str, body: FileBody, len: u64) -> Result<(), UploadFailure> {
+        let response = self
+            .client
+            .post(url)
+            .bearer_auth(token)
+            .header(header::CONTENT_TYPE, "application/octet-stream")
+            .header(header::CONTENT_LENGTH, len)
+            .body(reqwest::Body::wrap(body))
+            .send()
+            .await
+            .map_err(|e| classify(url, &e))?;
+        let status = response.status();
+        if status == StatusCode::OK {
+            return Ok(());
+        }
+        let mut text = response.text().await.unwrap_or_default();
+        if text.len() > ERROR_BODY_CAP {
+            let mut end = ERROR_BODY_CAP;
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            text.truncate(end);
+        }
+        Err(UploadFailure::Status {
+            code: status.as_u16(),
+            body: text.trim_end().to_string(),
+        })
+    }
+}
+
+/// Turns a client error into a failure with Go's `Post "URL": cause` shape.
+fn classify(url: &str, err: &reqwest::Error) -> UploadFailure {
+    let causes = causes(err);
+    if let Some(local) = causes.iter().find_map(|e| e.downcast_ref::<LocalReadError>()) {
+        return UploadFailure::Local(local.to_string());
+    }
+    if let Some(tls) = causes.iter().find_map(|e| e.downcast_ref::<rustls::Error>()) {
+        let hint = match tls {
+            rustls::Error::InvalidCertificate(rustls::CertificateError::UnknownIssuer) => Some(
+                "the upload proxy's certificate is not signed by a CA this machine or the kubeconfig trusts: add its CA to the system trust store (or SSL_CERT_FILE), or pass --insecure"
+                    .to_string(),
+            ),
+            rustls::Error::InvalidCertificate(_) => Some(
+                "check --uploadproxy-url: the upload proxy's certificate does not match it".to_string(),
+            ),
+            _ => None,
+        };
+        return UploadFailure::Transport {
+            message: format!("Post {url:?}: tls: {tls}"),
+            transient: false,
+            hint,
+        };
+    }
+    let text = summary(&causes);
+    let lower = text.to_lowercase();
+    let dns = lower.contains("dns error") || lower.contains("failed to lookup address");
+    UploadFailure::Transport {
+        message: format!("Post {url:?}: {text}"),
+        transient: !dns,
+        hint: dns.then(|| "check the host name in --uploadproxy-url or the CDIConfig".to_string()),
+    }
+}
+
+fn causes<'a>(err: &'a (dyn std::error::Error + 'static)) -> Vec<&'a (dyn std::error::Error + 'static)> {
+    let mut out = Vec::new();
+    let mut next = Some(err);
+    while let Some(e) = next {
+        out.push(e);
+        next = match e.downcast_ref::<std::io::Error>().and_then(|io| io.get_ref()) {
+            Some(inner) => Some(inner as &(dyn std::error::Error + 'static)),
+            None => e.source(),
+        };
+    }
+    out
+}
+
+/// The most specific causes, without reqwest's own wrapper texts.
+fn summary(causes: &[&(dyn std::error::Error + 'static)]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for e in causes.iter().skip(1) {
+        let text = e.to_string();
+        if !parts.iter().any(|p| p.contains(&text)) {
+            parts.push(text);
+        }
+    }
+    if parts.is_empty() {
+        parts.push(causes.first().map(|e| e.to_string()).unwrap_or_default());
+    }
+    parts.join(": ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scheme_is_added_when_missing() {
+        assert_eq!(
+            normalize_proxy_url("cdi-uploadproxy.cdi.svc"),
+            "https://cdi-uploadproxy.cdi.svc"
+        );
+        assert_eq!(normalize_proxy_url("10.0.0.1:8443"), "https://10.0.0.1:8443");
+        assert_eq!(normalize_proxy_url("http://proxy"), "http://proxy");
+        assert_eq!(normalize_proxy_url("HTTPS://proxy"), "HTTPS://proxy");
+    }
+
+    #[test]
+    fn endpoints_are_path_joined() {
+        assert_eq!(
+            endpoint_url("https://proxy", ASYNC_PATH).unwrap(),
+            "https://proxy/v1beta1/upload-async"
+        );
+        assert_eq!(
+            endpoint_url("https://proxy/prefix/", SYNC_PATH).unwrap(),
+            "https://proxy/prefix/v1beta1/upload"
+        );
+        assert_eq!(
+            endpoint_url("https://proxy/v1beta1/upload-async", ASYNC_PATH).unwrap(),
+            "https://proxy/v1beta1/upload-async"
+        );
+        assert_eq!(
+            endpoint_url("https://proxy/v1beta1/upload-async", SYNC_PATH).unwrap(),
+            "https://proxy/v1beta1/upload-async",
+            "upstream keeps a URL that already contains the sync path"
+        );
+        assert!(endpoint_url("https://[bad", SYNC_PATH).is_err());
+    }
+
+    #[test]
+    fn transient_failures() {
+        let status = |code| UploadFailure::Status {
+            code,
+            body: String::new(),
+        };
+        assert!(status(503).is_transient());
+        assert!(status(502).is_transient());
+        assert!(!status(400).is_transient());
+        assert!(!status(500).is_transient());
+        assert!(status(401).is_unauthorized());
+        assert!(!UploadFailure::Local("x".into()).is_transient());
+        assert_eq!(status(409).to_string(), "unexpected return value 409, ");
+    }
+
+    #[test]
+    fn tls_configs_build() {
+        crate::cluster::upload::tests::install();
+        assert!(tls_config(&[], true).is_ok());
+        assert!(tls_config(&[], false).is_ok());
+    }
+
+    pub fn install() {
+        let _ = rustls::crypto::ring::default_provider().install_default();
+    }
+}

@@ -1,0 +1,183 @@
+//! A file as a streamed HTTP body: a reader task fills fixed-size chunks with positional reads
+//! and hands them over a bounded channel, so at most `CHANNEL_DEPTH + 1` chunks exist at any
+//! time whatever the file size (constant memory), the reader waits while the network is slower
+//! than the disk (backpressure), and each chunk is read once into the buffer that is sent (no
+//! extra copy). Every attempt of an upload builds a new body that starts again at offset 0.
+
+use std::fs::File;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::task::{Context, Poll};
+
+use bytes::{Bytes, BytesMut};
+use http_body::{Frame, SizeHint};
+use tokio::sync::mpsc;
+
+use super::progress::Meter;
+
+/// Bytes per chunk: large enough that per-chunk costs vanish, small enough to stay in cache.
+pub const CHUNK_SIZE: usize = 256 * 1024;
+/// Chunks read ahead of the network.
+pub const CHANNEL_DEPTH: usize = 4;
+
+/// A read failure of the local file, kept apart from network failures so it is never retried.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot read {path}: {source}")]
+pub struct LocalReadError {
+    pub path: String,
+    #[source]
+    pub source: std::io::Error,
+}
+
+/// A streamed body over `len` bytes of `file`, from offset 0.
+pub struct FileBody {
+    rx: mpsc::Receiver<Result<Bytes, LocalReadError>>,
+    remaining: u64,
+    meter: Meter,
+}
+
+impl FileBody {
+    /// Starts the reader; `path` is only used in error messages.
+    pub fn new(file: Arc<File>, path: String, len: u64, meter: Meter) -> FileBody {
+        let (tx, rx) = mpsc::channel(CHANNEL_DEPTH);
+        tokio::task::spawn_blocking(move || read_chunks(&file, &path, len, &tx));
+        FileBody {
+            rx,
+            remaining: len,
+            meter,
+        }
+    }
+}
+
+/// Reads `len` bytes of `file` into chunks and sends them; stops early when the body was
+/// dropped (the attempt ended).
+fn read_chunks(file: &File, path: &str, len: u64, tx: &mpsc::Sender<Result<Bytes, LocalReadError>>) {
+    let mut offset = 0u64;
+    while offset < len {
+        let want = (len - offset).min(CHUNK_SIZE as u64) as usize;
+        let mut chunk = BytesMut::zeroed(want);
+        let result = read_exact_at(file, &mut chunk, offset).map(|()| chunk.freeze());
+        let failed = result.is_err();
+        let message = result.map_err(|source| LocalReadError {
+            path: path.to_string(),
+            source,
+        });
+        if tx.blocking_send(message).is_err() || failed {
+            return;
+        }
+        offset += want as u64;
+    }
+}
+
+fn read_exact_at(file: &File, mut buf: &mut [u8], mut offset: u64) -> std::io::Result<()> {
+    while !buf.is_empty() {
+        match read_at(file, buf, offset) {
+            Ok(0) => {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::UnexpectedEof,
+                    "the file became shorter while it was being uploaded",
+                ));
+            }
+            Ok(n) => {
+                buf = &mut buf[n..];
+                offset += n as u64;
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn read_at(file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<usize> {
+    std::os::unix::fs::FileExt::read_at(file, buf, offset)
+}
+
+#[cfg(windows)]
+fn read_at(file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<usize> {
+    std::os::windows::fs::FileExt::seek_read(file, buf, offset)
+}
+
+/// Reads up to `buf.len()` bytes at `offset` (fewer at the end of the file).
+pub fn read_window(file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<usize> {
+    let mut filled = 0;
+    while filled < buf.len() {
+        match read_at(file, &mut buf[filled..], offset + filled as u64) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(filled)
+}
+
+impl http_body::Body for FileBody {
+    type Data = Bytes;
+    type Error = LocalReadError;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, LocalReadError>>> {
+        if self.remaining == 0 {
+            return Poll::Ready(None);
+        }
+        match self.rx.poll_recv(cx) {
+            Poll::Ready(Some(Ok(chunk))) => {
+                self.remaining = self.remaining.saturating_sub(chunk.len() as u64);
+                self.meter.add(chunk.len() as u64);
+                Poll::Ready(Some(Ok(Frame::data(chunk))))
+            }
+            Poll::Ready(Some(Err(e))) => Poll::Ready(Some(Err(e))),
+            Poll::Ready(None) => Poll::Ready(None),
+            Poll::Pending => Poll::Pending,
+        }
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.remaining == 0
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        SizeHint::with_exact(self.remaining)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use http_body::Body as _;
+    use http_body_util::BodyExt;
+    use std::io::Write;
+
+    #[tokio::test]
+    async fn streams_the_whole_file_in_order_and_restarts_cleanly() {
+        let mut file = tempfile::NamedTempFile::new().unwrap();
+        let data: Vec<u8> = (0..(CHUNK_SIZE * 3 + 123)).map(|i| (i % 251) as u8).collect();
+        file.write_all(&data).unwrap();
+        let shared = Arc::new(File::open(file.path()).unwrap());
+        for _attempt in 0..2 {
+            let meter = Meter::hidden(data.len() as u64);
+            let body = FileBody::new(shared.clone(), "f".into(), data.len() as u64, meter.clone());
+            assert_eq!(body.size_hint().exact(), Some(data.len() as u64));
+            let got = body.collect().await.unwrap().to_bytes();
+            assert_eq!(got.as_ref(), data.as_slice());
+            assert_eq!(meter.position(), data.len() as u64);
+        }
+    }
+
+    #[tokio::test]
+    async fn a_shrunken_file_is_a_local_error() {
+        let mut file = tempfile::NamedTempFile::new().unwrap();
+        file.write_all(&[1u8; 1000]).unwrap();
+        let shared = Arc::new(File::open(file.path()).unwrap());
+        let body = FileBody::new(shared, "img".into(), 5000, Meter::hidden(5000));
+        let err = body.collect().await.unwrap_err();
+        assert!(
+            err.to_string().starts_with("cannot read img: the file became shorter"),
+            "{err}"
+        );
+    }
+}
