@@ -105,10 +105,22 @@ fn not_found_and_conflicts() {
     assert_eq!(r.json()["reason"], "AlreadyExists");
     assert_eq!(r.json()["message"], "virtualmachines.kubevirt.io \"a\" already exists");
 
+    // The controller may write the new VM's status between the create and the update, so
+    // update from a fresh read until the write wins; the stale copy must then conflict.
     let mut upd = created.clone();
     upd["metadata"]["labels"]["x"] = json!("1");
-    let r = c.put_json(&vm_path("default", "a"), &upd);
-    assert_eq!(r.status, 200, "{}", r.text);
+    let mut updated = false;
+    for _ in 0..20 {
+        let r = c.put_json(&vm_path("default", "a"), &upd);
+        if r.status == 200 {
+            updated = true;
+            break;
+        }
+        assert_eq!(r.status, 409, "{}", r.text);
+        upd = c.get(&vm_path("default", "a")).json();
+        upd["metadata"]["labels"]["x"] = json!("1");
+    }
+    assert!(updated, "the update never won against the controller");
     let r = c.put_json(&vm_path("default", "a"), &upd);
     assert_eq!(r.status, 409);
     assert_eq!(
