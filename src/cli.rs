@@ -15,6 +15,7 @@ use crate::commands::{
     migrate::{MigrateArgs, MigrateCancelArgs},
     pause::PauseArgs,
     port_forward::PortForwardArgs,
+    ssh::{ScpArgs, SshArgs},
     usbredir::UsbredirArgs,
     version::VersionArgs,
     vmi_action::VmiActionArgs,
@@ -175,6 +176,10 @@ pub enum Command {
     PortForward(PortForwardArgs),
     /// Open a VNC connection to a virtual machine instance.
     Vnc(VncArgs),
+    /// Open a SSH connection to a virtual machine instance.
+    Ssh(SshArgs),
+    /// SCP files from/to a virtual machine instance.
+    Scp(ScpArgs),
     /// Redirect a USB device to a virtual machine instance.
     Usbredir(UsbredirArgs),
     /// Print the client and server version information.

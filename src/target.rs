@@ -90,14 +90,12 @@ impl fmt::Display for Target {
 }
 
 /// `[USER@]TYPE/NAME[/NAMESPACE]` of `ssh` and `scp`.
-#[allow(dead_code)] // ssh and scp land next
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UserTarget {
     pub user: Option<String>,
     pub target: Target,
 }
 
-#[allow(dead_code)]
 impl FromStr for UserTarget {
     type Err = String;
 

@@ -12,6 +12,7 @@ pub mod migrate;
 pub mod options;
 pub mod pause;
 pub mod port_forward;
+pub mod ssh;
 pub mod usbredir;
 pub mod version;
 pub mod vmi_action;
@@ -50,6 +51,8 @@ pub async fn run(command: Command, ctx: &Ctx) -> Result<()> {
         Command::Console(args) => console::run(args, ctx).await,
         Command::PortForward(args) => port_forward::run(args, ctx).await,
         Command::Vnc(args) => vnc::run(args, ctx).await,
+        Command::Ssh(args) => ssh::ssh(args, ctx).await,
+        Command::Scp(args) => ssh::scp(args, ctx).await,
         Command::Usbredir(args) => usbredir::run(args, ctx).await,
         Command::Version(args) => version::run(args, ctx).await,
         Command::Completion(args) => completion::run(args, ctx),

@@ -20,6 +20,7 @@ mod lifecycle;
 mod migrate;
 mod pause;
 mod port_forward;
+mod ssh;
 mod usbredir;
 mod version;
 mod vnc;

@@ -126,6 +126,7 @@ pub const POSITIONALS: &[(&str, Positional)] = &[
     ("image-upload", Positional::TypeThenName(DV_OR_PVC)),
     ("port-forward", Positional::Target(VM_OR_VMI)),
     ("ssh", Positional::Target(VM_OR_VMI)),
+    ("scp", Positional::Target(VM_OR_VMI)),
 ];
 
 /// Flags (command path, long name) whose value names a cluster object.

@@ -1,0 +1,159 @@
+//! `virtctl ssh` and `virtctl scp` in `--local-ssh` mode: the local client is a stand-in script
+//! on `PATH` that records its argv and runs the ProxyCommand, so the test checks the exact
+//! command line and real bytes through `port-forward --stdio` to the guest's echo (port 7).
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+
+use crate::support::{Env, Outcome};
+
+/// A fake `ssh`/`scp`: writes its argv (one per line) to `argv.txt`, then feeds a line through
+/// the ProxyCommand (the value after `-o ProxyCommand=`) and prints what comes back.
+const FAKE_CLIENT: &str = r#"#!/bin/sh
+dir=$(dirname "$0")
+for a in "$@"; do printf '%s\n' "$a"; done > "$dir/argv.txt"
+pc="${2#ProxyCommand=}"
+(printf 'ping through the tunnel'; sleep 1) | sh -c "$pc"
+exit ${FAKE_EXIT:-0}
+"#;
+
+fn install_fake(env: &Env) -> std::path::PathBuf {
+    let bin = env.path("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    for name in ["ssh", "scp"] {
+        let path = bin.join(name);
+        std::fs::write(&path, FAKE_CLIENT).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    bin
+}
+
+fn run_with_fake(env: &Env, bin: &Path, extra_env: &[(&str, &str)], args: &[&str]) -> Outcome {
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    let mut cmd = env.virtctl();
+    cmd.env("PATH", path)
+        .env("KUBECONFIG", &env.kubeconfig)
+        .env("USER", "tester");
+    for (k, v) in extra_env {
+        cmd.env(k, v);
+    }
+    Outcome::of(cmd.args(args))
+}
+
+fn recorded_argv(bin: &Path) -> Vec<String> {
+    std::fs::read_to_string(bin.join("argv.txt"))
+        .unwrap()
+        .lines()
+        .map(String::from)
+        .collect()
+}
+
+#[test]
+fn ssh_runs_the_local_client_through_the_port_forward_tunnel() {
+    let env = Env::new();
+    env.running_vm("vm1");
+    let bin = install_fake(&env);
+    let out = run_with_fake(
+        &env,
+        &bin,
+        &[],
+        &[
+            "ssh",
+            "-p",
+            "7",
+            "-t",
+            "-o StrictHostKeyChecking=no",
+            "-c",
+            "uname -a",
+            "vm/vm1",
+        ],
+    );
+    out.ok("ping through the tunnel");
+    let argv = recorded_argv(&bin);
+    assert_eq!(argv[0], "-o");
+    let proxy = argv[1].strip_prefix("ProxyCommand=").expect("the ProxyCommand");
+    assert!(
+        proxy.ends_with(" port-forward --stdio=true vm/vm1/default 7"),
+        "{proxy}"
+    );
+    assert!(proxy.contains("virtctl"), "argv[0] of virtctl: {proxy}");
+    assert_eq!(
+        argv[2..],
+        ["-o StrictHostKeyChecking=no", "tester@vm.vm1.default", "uname -a"]
+    );
+}
+
+#[test]
+fn scp_puts_the_remote_operand_last_when_copying_to_the_vm() {
+    let env = Env::new();
+    env.running_vm("vm1");
+    let bin = install_fake(&env);
+    let out = run_with_fake(
+        &env,
+        &bin,
+        &[],
+        &[
+            "scp",
+            "-p",
+            "7",
+            "-i",
+            "/keys/id",
+            "-r",
+            "--preserve",
+            "local.bin",
+            "jdoe@vmi/vm1/default:dir/",
+        ],
+    );
+    out.ok("ping through the tunnel");
+    let argv = recorded_argv(&bin);
+    assert!(
+        argv[1].ends_with(" port-forward --stdio=true vmi/vm1/default 7"),
+        "{argv:?}"
+    );
+    assert_eq!(
+        argv[2..],
+        ["-i", "/keys/id", "-r", "-p", "local.bin", "jdoe@vmi.vm1.default:dir/"]
+    );
+}
+
+#[test]
+fn a_failing_local_client_is_exit_status_n_and_virtctl_exits_1() {
+    let env = Env::new();
+    env.running_vm("vm1");
+    let bin = install_fake(&env);
+    let out = run_with_fake(&env, &bin, &[("FAKE_EXIT", "3")], &["ssh", "-p", "7", "vm/vm1"]);
+    assert_eq!(out.code, 1, "{out:#?}");
+    assert_eq!(out.error_line(), "exit status 3");
+    assert_eq!(recorded_argv(&bin)[2], "tester@vm.vm1.default");
+}
+
+#[test]
+fn argument_errors() {
+    let env = Env::new();
+    let out = env.run(&["ssh"]);
+    assert_eq!((out.code, out.error_line()), (1, "accepts 1 arg(s), received 0"));
+    let out = env.run(&["ssh", "vm1"]);
+    assert_eq!(out.error_line(), "target must contain type and name separated by '/'");
+    let out = env.run(&["ssh", "@vm/vm1"]);
+    assert_eq!(out.error_line(), "expected username before '@'");
+    let out = env.run(&["ssh", "u@"]);
+    assert_eq!(out.error_line(), "expected target after '@'");
+    let out = env.run(&["ssh", "--local-ssh=false", "vm/vm1"]);
+    assert!(
+        out.error_line().contains("native SSH client is not available"),
+        "{out:#?}"
+    );
+    let out = env.run(&["scp", "a"]);
+    assert_eq!(out.error_line(), "accepts 2 arg(s), received 1");
+    let out = env.run(&["scp", "vm/a:x", "vm/b:y"]);
+    assert_eq!(
+        out.error_line(),
+        "copying from a remote location to another remote location is not supported"
+    );
+    let out = env.run(&["scp", "a", "b"]);
+    assert!(
+        out.error_line()
+            .starts_with("none of the two provided locations seems to be a remote location"),
+        "{out:#?}"
+    );
+}
