@@ -64,6 +64,8 @@ Register-ArgumentCompleter -Native -CommandName 'virtctl' -ScriptBlock {
             [CompletionResult]::new('console', 'console', [CompletionResultType]::ParameterValue, 'Connect to a console of a virtual machine instance')
             [CompletionResult]::new('port-forward', 'port-forward', [CompletionResultType]::ParameterValue, 'Forward local ports to a virtualmachine or virtualmachineinstance')
             [CompletionResult]::new('vnc', 'vnc', [CompletionResultType]::ParameterValue, 'Open a VNC connection to a virtual machine instance')
+            [CompletionResult]::new('ssh', 'ssh', [CompletionResultType]::ParameterValue, 'Open a SSH connection to a virtual machine instance')
+            [CompletionResult]::new('scp', 'scp', [CompletionResultType]::ParameterValue, 'SCP files from/to a virtual machine instance')
             [CompletionResult]::new('usbredir', 'usbredir', [CompletionResultType]::ParameterValue, 'Redirect a USB device to a virtual machine instance')
             [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print the client and server version information')
             [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Generate the autocompletion script for the specified shell')
@@ -670,6 +672,87 @@ Register-ArgumentCompleter -Native -CommandName 'virtctl' -ScriptBlock {
         'virtctl;vnc;help;help' {
             break
         }
+        'virtctl;ssh' {
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Username for the remote user (default: $USER, $USERNAME or $LOGNAME); `user@` in the target overrides it')
+            [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'Username for the remote user (default: $USER, $USERNAME or $LOGNAME); `user@` in the target overrides it')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'Path to the SSH private key; passed to ssh only when given (default "$HOME/.ssh/id_rsa")')
+            [CompletionResult]::new('--identity-file', '--identity-file', [CompletionResultType]::ParameterName, 'Path to the SSH private key; passed to ssh only when given (default "$HOME/.ssh/id_rsa")')
+            [CompletionResult]::new('--known-hosts', '--known-hosts', [CompletionResultType]::ParameterName, 'Path to the known_hosts file; unused by the local ssh client (default "$HOME/.ssh/kubevirt_known_hosts"), pass -t "-o UserKnownHostsFile=..." instead')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Target port on the VM')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Target port on the VM')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Additional options for the local ssh/scp client, one argument per occurrence, e.g. -t "-o StrictHostKeyChecking=no"')
+            [CompletionResult]::new('--local-ssh-opts', '--local-ssh-opts', [CompletionResultType]::ParameterName, 'Additional options for the local ssh/scp client, one argument per occurrence, e.g. -t "-o StrictHostKeyChecking=no"')
+            [CompletionResult]::new('--local-ssh', '--local-ssh', [CompletionResultType]::ParameterName, 'Use the locally installed ssh/scp (the default, and the only mode in this build); --local-ssh-opts implies it')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Specify a command to execute in the VM')
+            [CompletionResult]::new('--command', '--command', [CompletionResultType]::ParameterName, 'Specify a command to execute in the VM')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace')
+            [CompletionResult]::new('--as-group', '--as-group', [CompletionResultType]::ParameterName, 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups')
+            [CompletionResult]::new('--as-uid', '--as-uid', [CompletionResultType]::ParameterName, 'UID to impersonate for the operation')
+            [CompletionResult]::new('--certificate-authority', '--certificate-authority', [CompletionResultType]::ParameterName, 'Path to a cert file for the certificate authority')
+            [CompletionResult]::new('--client-certificate', '--client-certificate', [CompletionResultType]::ParameterName, 'Path to a client certificate file for TLS')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'Path to a client key file for TLS')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The name of the kubeconfig cluster to use')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The name of the kubeconfig context to use')
+            [CompletionResult]::new('--disable-compression', '--disable-compression', [CompletionResultType]::ParameterName, 'If true, opt-out of response compression for all requests to the server')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'If true, the server''s certificate will not be checked for validity. This will make your HTTPS connections insecure')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file to use for CLI requests')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'If present, the namespace scope for this CLI request')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'If present, the namespace scope for this CLI request')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Password for basic authentication to the API server')
+            [CompletionResult]::new('--proxy-url', '--proxy-url', [CompletionResultType]::ParameterName, 'If provided, this URL will be used to connect via proxy')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don''t timeout requests')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'The address and port of the Kubernetes API server')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The address and port of the Kubernetes API server')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token for authentication to the API server')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The name of the kubeconfig user to use')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'number for the log level verbosity')
+            [CompletionResult]::new('--v', '--v', [CompletionResultType]::ParameterName, 'number for the log level verbosity')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'virtctl;scp' {
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Username for the remote user (default: $USER, $USERNAME or $LOGNAME); `user@` in the target overrides it')
+            [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'Username for the remote user (default: $USER, $USERNAME or $LOGNAME); `user@` in the target overrides it')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'Path to the SSH private key; passed to ssh only when given (default "$HOME/.ssh/id_rsa")')
+            [CompletionResult]::new('--identity-file', '--identity-file', [CompletionResultType]::ParameterName, 'Path to the SSH private key; passed to ssh only when given (default "$HOME/.ssh/id_rsa")')
+            [CompletionResult]::new('--known-hosts', '--known-hosts', [CompletionResultType]::ParameterName, 'Path to the known_hosts file; unused by the local ssh client (default "$HOME/.ssh/kubevirt_known_hosts"), pass -t "-o UserKnownHostsFile=..." instead')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Target port on the VM')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Target port on the VM')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Additional options for the local ssh/scp client, one argument per occurrence, e.g. -t "-o StrictHostKeyChecking=no"')
+            [CompletionResult]::new('--local-ssh-opts', '--local-ssh-opts', [CompletionResultType]::ParameterName, 'Additional options for the local ssh/scp client, one argument per occurrence, e.g. -t "-o StrictHostKeyChecking=no"')
+            [CompletionResult]::new('--local-ssh', '--local-ssh', [CompletionResultType]::ParameterName, 'Use the locally installed ssh/scp (the default, and the only mode in this build); --local-ssh-opts implies it')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Recursively copy entire directories')
+            [CompletionResult]::new('--recursive', '--recursive', [CompletionResultType]::ParameterName, 'Recursively copy entire directories')
+            [CompletionResult]::new('--preserve', '--preserve', [CompletionResultType]::ParameterName, 'Preserve access and modification times, and modes, of the copied files')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace')
+            [CompletionResult]::new('--as-group', '--as-group', [CompletionResultType]::ParameterName, 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups')
+            [CompletionResult]::new('--as-uid', '--as-uid', [CompletionResultType]::ParameterName, 'UID to impersonate for the operation')
+            [CompletionResult]::new('--certificate-authority', '--certificate-authority', [CompletionResultType]::ParameterName, 'Path to a cert file for the certificate authority')
+            [CompletionResult]::new('--client-certificate', '--client-certificate', [CompletionResultType]::ParameterName, 'Path to a client certificate file for TLS')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'Path to a client key file for TLS')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The name of the kubeconfig cluster to use')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The name of the kubeconfig context to use')
+            [CompletionResult]::new('--disable-compression', '--disable-compression', [CompletionResultType]::ParameterName, 'If true, opt-out of response compression for all requests to the server')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'If true, the server''s certificate will not be checked for validity. This will make your HTTPS connections insecure')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file to use for CLI requests')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'If present, the namespace scope for this CLI request')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'If present, the namespace scope for this CLI request')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Password for basic authentication to the API server')
+            [CompletionResult]::new('--proxy-url', '--proxy-url', [CompletionResultType]::ParameterName, 'If provided, this URL will be used to connect via proxy')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don''t timeout requests')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'The address and port of the Kubernetes API server')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The address and port of the Kubernetes API server')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token for authentication to the API server')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The name of the kubeconfig user to use')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'number for the log level verbosity')
+            [CompletionResult]::new('--v', '--v', [CompletionResultType]::ParameterName, 'number for the log level verbosity')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'virtctl;usbredir' {
             [CompletionResult]::new('--no-launch', '--no-launch', [CompletionResultType]::ParameterName, '--no-launch=false: Only start the proxy; a usbredir client is not launched')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace')
@@ -857,6 +940,8 @@ Register-ArgumentCompleter -Native -CommandName 'virtctl' -ScriptBlock {
             [CompletionResult]::new('console', 'console', [CompletionResultType]::ParameterValue, 'Connect to a console of a virtual machine instance')
             [CompletionResult]::new('port-forward', 'port-forward', [CompletionResultType]::ParameterValue, 'Forward local ports to a virtualmachine or virtualmachineinstance')
             [CompletionResult]::new('vnc', 'vnc', [CompletionResultType]::ParameterValue, 'Open a VNC connection to a virtual machine instance')
+            [CompletionResult]::new('ssh', 'ssh', [CompletionResultType]::ParameterValue, 'Open a SSH connection to a virtual machine instance')
+            [CompletionResult]::new('scp', 'scp', [CompletionResultType]::ParameterValue, 'SCP files from/to a virtual machine instance')
             [CompletionResult]::new('usbredir', 'usbredir', [CompletionResultType]::ParameterValue, 'Redirect a USB device to a virtual machine instance')
             [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print the client and server version information')
             [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Generate the autocompletion script for the specified shell')
@@ -918,6 +1003,12 @@ Register-ArgumentCompleter -Native -CommandName 'virtctl' -ScriptBlock {
             break
         }
         'virtctl;help;vnc;screenshot' {
+            break
+        }
+        'virtctl;help;ssh' {
+            break
+        }
+        'virtctl;help;scp' {
             break
         }
         'virtctl;help;usbredir' {

@@ -706,6 +706,91 @@ esac
     ;;
 esac
 ;;
+(ssh)
+_arguments "${_arguments_options[@]}" : \
+'-l+[Username for the remote user (default\: \$USER, \$USERNAME or \$LOGNAME); \`user@\` in the target overrides it]:string:_default' \
+'--username=[Username for the remote user (default\: \$USER, \$USERNAME or \$LOGNAME); \`user@\` in the target overrides it]:string:_default' \
+'-i+[Path to the SSH private key; passed to ssh only when given (default "\$HOME/.ssh/id_rsa")]:string:_default' \
+'--identity-file=[Path to the SSH private key; passed to ssh only when given (default "\$HOME/.ssh/id_rsa")]:string:_default' \
+'--known-hosts=[Path to the known_hosts file; unused by the local ssh client (default "\$HOME/.ssh/kubevirt_known_hosts"), pass -t "-o UserKnownHostsFile=..." instead]:string:_default' \
+'-p+[Target port on the VM]:int:_default' \
+'--port=[Target port on the VM]:int:_default' \
+'*-t+[Additional options for the local ssh/scp client, one argument per occurrence, e.g. -t "-o StrictHostKeyChecking=no"]:stringArray:_default' \
+'*--local-ssh-opts=[Additional options for the local ssh/scp client, one argument per occurrence, e.g. -t "-o StrictHostKeyChecking=no"]:stringArray:_default' \
+'--local-ssh=[Use the locally installed ssh/scp (the default, and the only mode in this build); --local-ssh-opts implies it]::LOCAL_SSH:_default' \
+'-c+[Specify a command to execute in the VM]:string:_default' \
+'--command=[Specify a command to execute in the VM]:string:_default' \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+'*::values:_default' \
+&& ret=0
+;;
+(scp)
+_arguments "${_arguments_options[@]}" : \
+'-l+[Username for the remote user (default\: \$USER, \$USERNAME or \$LOGNAME); \`user@\` in the target overrides it]:string:_default' \
+'--username=[Username for the remote user (default\: \$USER, \$USERNAME or \$LOGNAME); \`user@\` in the target overrides it]:string:_default' \
+'-i+[Path to the SSH private key; passed to ssh only when given (default "\$HOME/.ssh/id_rsa")]:string:_default' \
+'--identity-file=[Path to the SSH private key; passed to ssh only when given (default "\$HOME/.ssh/id_rsa")]:string:_default' \
+'--known-hosts=[Path to the known_hosts file; unused by the local ssh client (default "\$HOME/.ssh/kubevirt_known_hosts"), pass -t "-o UserKnownHostsFile=..." instead]:string:_default' \
+'-p+[Target port on the VM]:int:_default' \
+'--port=[Target port on the VM]:int:_default' \
+'*-t+[Additional options for the local ssh/scp client, one argument per occurrence, e.g. -t "-o StrictHostKeyChecking=no"]:stringArray:_default' \
+'*--local-ssh-opts=[Additional options for the local ssh/scp client, one argument per occurrence, e.g. -t "-o StrictHostKeyChecking=no"]:stringArray:_default' \
+'--local-ssh=[Use the locally installed ssh/scp (the default, and the only mode in this build); --local-ssh-opts implies it]::LOCAL_SSH:_default' \
+'-r+[Recursively copy entire directories]::RECURSIVE:_default' \
+'--recursive=[Recursively copy entire directories]::RECURSIVE:_default' \
+'--preserve=[Preserve access and modification times, and modes, of the copied files]::PRESERVE:_default' \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+'*::values:_default' \
+&& ret=0
+;;
 (usbredir)
 _arguments "${_arguments_options[@]}" : \
 '--no-launch=[--no-launch=false\: Only start the proxy; a usbredir client is not launched]::NO_LAUNCH:_default' \
@@ -980,6 +1065,14 @@ _arguments "${_arguments_options[@]}" : \
     ;;
 esac
 ;;
+(ssh)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(scp)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (usbredir)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -1033,6 +1126,8 @@ _virtctl_commands() {
 'console:Connect to a console of a virtual machine instance' \
 'port-forward:Forward local ports to a virtualmachine or virtualmachineinstance' \
 'vnc:Open a VNC connection to a virtual machine instance' \
+'ssh:Open a SSH connection to a virtual machine instance' \
+'scp:SCP files from/to a virtual machine instance' \
 'usbredir:Redirect a USB device to a virtual machine instance' \
 'version:Print the client and server version information' \
 'completion:Generate the autocompletion script for the specified shell' \
@@ -1092,6 +1187,8 @@ _virtctl__subcmd__help_commands() {
 'console:Connect to a console of a virtual machine instance' \
 'port-forward:Forward local ports to a virtualmachine or virtualmachineinstance' \
 'vnc:Open a VNC connection to a virtual machine instance' \
+'ssh:Open a SSH connection to a virtual machine instance' \
+'scp:SCP files from/to a virtual machine instance' \
 'usbredir:Redirect a USB device to a virtual machine instance' \
 'version:Print the client and server version information' \
 'completion:Generate the autocompletion script for the specified shell' \
@@ -1176,10 +1273,20 @@ _virtctl__subcmd__help__subcmd__restart_commands() {
     local commands; commands=()
     _describe -t commands 'virtctl help restart commands' commands "$@"
 }
+(( $+functions[_virtctl__subcmd__help__subcmd__scp_commands] )) ||
+_virtctl__subcmd__help__subcmd__scp_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help scp commands' commands "$@"
+}
 (( $+functions[_virtctl__subcmd__help__subcmd__soft-reboot_commands] )) ||
 _virtctl__subcmd__help__subcmd__soft-reboot_commands() {
     local commands; commands=()
     _describe -t commands 'virtctl help soft-reboot commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__help__subcmd__ssh_commands] )) ||
+_virtctl__subcmd__help__subcmd__ssh_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help ssh commands' commands "$@"
 }
 (( $+functions[_virtctl__subcmd__help__subcmd__start_commands] )) ||
 _virtctl__subcmd__help__subcmd__start_commands() {
@@ -1263,10 +1370,20 @@ _virtctl__subcmd__restart_commands() {
     local commands; commands=()
     _describe -t commands 'virtctl restart commands' commands "$@"
 }
+(( $+functions[_virtctl__subcmd__scp_commands] )) ||
+_virtctl__subcmd__scp_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl scp commands' commands "$@"
+}
 (( $+functions[_virtctl__subcmd__soft-reboot_commands] )) ||
 _virtctl__subcmd__soft-reboot_commands() {
     local commands; commands=()
     _describe -t commands 'virtctl soft-reboot commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__ssh_commands] )) ||
+_virtctl__subcmd__ssh_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl ssh commands' commands "$@"
 }
 (( $+functions[_virtctl__subcmd__start_commands] )) ||
 _virtctl__subcmd__start_commands() {
