@@ -157,3 +157,100 @@ fn argument_errors() {
         "{out:#?}"
     );
 }
+
+/// The real OpenSSH client against the simulator's russh server, when OpenSSH is installed.
+fn real_openssh(env: &Env) -> Option<std::path::PathBuf> {
+    if !Path::new("/usr/bin/ssh").exists() || !Path::new("/usr/bin/scp").exists() {
+        println!("note: /usr/bin/ssh or /usr/bin/scp missing; skipping the real OpenSSH test");
+        return None;
+    }
+    let key = env.path("id_test");
+    std::fs::write(&key, kubevirt_sim::guest_services::TEST_CLIENT_KEY).unwrap();
+    std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o600)).unwrap();
+    Some(key)
+}
+
+fn openssh(env: &Env, args: &[&str]) -> Outcome {
+    let mut cmd = env.virtctl();
+    cmd.env("KUBECONFIG", &env.kubeconfig).env("USER", "tester");
+    Outcome::of(cmd.args(args))
+}
+
+const NO_HOST_CHECK: [&str; 4] = [
+    "-t",
+    "-o StrictHostKeyChecking=no",
+    "-t",
+    "-o UserKnownHostsFile=/dev/null",
+];
+
+#[test]
+fn real_openssh_runs_a_command_through_the_tunnel() {
+    let env = Env::new();
+    env.running_vm("vm1");
+    let Some(key) = real_openssh(&env) else { return };
+    let key = key.to_str().unwrap();
+    let mut args = vec!["ssh", "--local-ssh", "-i", key];
+    args.extend(NO_HOST_CHECK);
+    args.extend([
+        "-t",
+        "-oLogLevel=ERROR",
+        "-c",
+        "echo hello from the guest; printf abc | wc -c",
+        "fedora@vm/vm1",
+    ]);
+    let out = openssh(&env, &args);
+    assert_eq!(out.code, 0, "{out:#?}");
+    assert_eq!(out.stdout, "hello from the guest\n3\n");
+
+    // The remote exit status fails the command.
+    let mut args = vec!["ssh", "-i", key];
+    args.extend(NO_HOST_CHECK);
+    args.extend(["-t", "-oLogLevel=ERROR", "-c", "exit 7", "vmi/vm1"]);
+    let out = openssh(&env, &args);
+    assert_eq!((out.code, out.error_line()), (1, "exit status 7"), "{out:#?}");
+
+    // A key the guest does not accept is refused by the server.
+    let other = env.path("id_other");
+    std::process::Command::new("ssh-keygen")
+        .args(["-q", "-t", "ed25519", "-N", "", "-f"])
+        .arg(&other)
+        .status()
+        .unwrap();
+    let mut args = vec!["ssh", "-i", other.to_str().unwrap()];
+    args.extend(NO_HOST_CHECK);
+    args.extend([
+        "-t",
+        "-oBatchMode=yes",
+        "-t",
+        "-oIdentitiesOnly=yes",
+        "-c",
+        "true",
+        "vm/vm1",
+    ]);
+    let out = openssh(&env, &args);
+    assert_eq!(out.code, 1, "{out:#?}");
+    assert!(out.stderr.contains("Permission denied"), "{out:#?}");
+}
+
+#[test]
+fn real_openssh_scp_round_trip() {
+    let env = Env::new();
+    env.running_vm("vm1");
+    let Some(key) = real_openssh(&env) else { return };
+    let key = key.to_str().unwrap();
+    let data: Vec<u8> = (0..3_000_000u32).map(|i| (i * 7 % 251) as u8).collect();
+    std::fs::write(env.path("up.bin"), &data).unwrap();
+    let remote = format!("vm/vm1:{}", env.path("remote.bin").display());
+    let mut args = vec!["scp", "-i", key];
+    args.extend(NO_HOST_CHECK);
+    // -O: the classic scp protocol (the guest has no sftp subsystem).
+    args.extend(["-t", "-O", "-t", "-oLogLevel=ERROR", "up.bin", &remote]);
+    let out = openssh(&env, &args);
+    assert_eq!(out.code, 0, "{out:#?}");
+    let mut args = vec!["scp", "-i", key];
+    args.extend(NO_HOST_CHECK);
+    args.extend(["-t", "-O", "-t", "-oLogLevel=ERROR", &remote, "down.bin"]);
+    let out = openssh(&env, &args);
+    assert_eq!(out.code, 0, "{out:#?}");
+    assert_eq!(std::fs::read(env.path("down.bin")).unwrap(), data);
+}
