@@ -2,9 +2,13 @@
 //! `ssh`/`scp` with a `ProxyCommand` that re-invokes this binary as
 //! `port-forward --stdio=true TARGET PORT`, so the SSH byte stream rides the port-forward
 //! websocket (spec §6.4). This `--local-ssh` mode is the default, as upstream's only mode since
-//! v1.7; the native client is not built yet.
+//! v1.7; `ssh --local-ssh=false` uses the built-in russh client of `native`.
+
+mod native;
 
 use clap::Args;
+
+use std::path::PathBuf;
 
 use crate::commands::Positionals;
 use crate::context::Ctx;
@@ -30,7 +34,7 @@ pub struct SshFlags {
     /// Additional options for the local ssh/scp client, one argument per occurrence, e.g. -t "-o StrictHostKeyChecking=no"
     #[arg(short = 't', long, value_name = "stringArray", allow_hyphen_values = true)]
     pub local_ssh_opts: Vec<String>,
-    /// Use the locally installed ssh/scp (the default, and the only mode in this build); --local-ssh-opts implies it
+    /// Use the locally installed ssh/scp (the default); --local-ssh=false uses the built-in client (ssh -c only for now); --local-ssh-opts implies --local-ssh
     #[arg(long, default_value = "true", num_args = 0..=1, require_equals = true,
           default_missing_value = "true", value_parser = parse_go_bool)]
     pub local_ssh: bool,
@@ -215,7 +219,7 @@ impl SshFlags {
     fn check_mode(&self) -> Result<()> {
         if !self.local_ssh && self.local_ssh_opts.is_empty() {
             return Err(Error::Usage(
-                "--local-ssh=false: the native SSH client is not available in this build; use the local ssh (the default)"
+                "--local-ssh=false: the native SSH client is not available for scp yet; use the local scp (the default)"
                     .into(),
             ));
         }
@@ -233,10 +237,33 @@ impl SshFlags {
 pub async fn ssh(args: SshArgs, ctx: &Ctx) -> Result<()> {
     let values = args.args.exactly(1)?;
     let target: UserTarget = values[0].parse().map_err(Error::Usage)?;
-    args.flags.check_mode()?;
     let cluster = ctx.cluster().await?;
-    let tunnel = Tunnel::new(&argv0(), &target.target, &cluster.namespace, args.flags.port);
     let user = args.flags.user(target.user.as_deref());
+    if !args.flags.local_ssh && args.flags.local_ssh_opts.is_empty() {
+        let namespace = target.target.namespace_or(&cluster.namespace).to_string();
+        let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_default();
+        let identity = match &args.flags.identity_file {
+            Some(path) => (PathBuf::from(path), true),
+            None => (home.join(".ssh/id_rsa"), false),
+        };
+        let known_hosts = match &args.flags.known_hosts {
+            Some(path) if path.is_empty() => None,
+            Some(path) => Some(PathBuf::from(path)),
+            None => Some(home.join(".ssh/kubevirt_known_hosts")),
+        };
+        return native::run(native::Session {
+            api: &cluster.api,
+            endpoint: crate::commands::port_forward::endpoint(&target.target, &namespace, args.flags.port, "tcp"),
+            host: format!("{}/{}.{}", target.target.kind.word(), target.target.name, namespace),
+            port: args.flags.port,
+            user,
+            identity,
+            known_hosts,
+            command: args.command,
+        })
+        .await;
+    }
+    let tunnel = Tunnel::new(&argv0(), &target.target, &cluster.namespace, args.flags.port);
     let argv = ssh_argv(
         &tunnel,
         &args.flags.local_ssh_opts,

@@ -140,6 +140,11 @@ fn argument_errors() {
     assert_eq!(out.error_line(), "expected target after '@'");
     let out = env.run(&["ssh", "--local-ssh=false", "vm/vm1"]);
     assert!(
+        out.error_line().contains("native SSH client runs commands only"),
+        "{out:#?}"
+    );
+    let out = env.run(&["scp", "--local-ssh=false", "a", "vm/vm1:b"]);
+    assert!(
         out.error_line().contains("native SSH client is not available"),
         "{out:#?}"
     );
@@ -253,4 +258,60 @@ fn real_openssh_scp_round_trip() {
     let out = openssh(&env, &args);
     assert_eq!(out.code, 0, "{out:#?}");
     assert_eq!(std::fs::read(env.path("down.bin")).unwrap(), data);
+}
+
+/// The simulator's host key, as a known_hosts line for the native client's host name.
+const HOST_KEY_LINE: &str =
+    "vm/vm1.default ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIEdfS1UAk+BItamOhIIfSkK5efew44oqdGxiZcP8KhC5\n";
+
+fn native(env: &Env, known_hosts: &Path, extra: &[&str]) -> Outcome {
+    let key = env.path("id_test");
+    std::fs::write(&key, kubevirt_sim::guest_services::TEST_CLIENT_KEY).unwrap();
+    std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let mut args = vec![
+        "ssh".to_string(),
+        "--local-ssh=false".into(),
+        "-i".into(),
+        key.display().to_string(),
+        "--known-hosts".into(),
+        known_hosts.display().to_string(),
+    ];
+    args.extend(extra.iter().map(|s| s.to_string()));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    Outcome::of(env.virtctl().args(&args).write_stdin(""))
+}
+
+#[test]
+fn native_client_runs_a_command_and_checks_host_keys() {
+    let env = Env::new();
+    env.running_vm("vm1");
+    let known = env.path("kh/known_hosts");
+
+    // Unknown host and no terminal to confirm: refused (strict), the file is created empty.
+    let out = native(&env, &known, &["-c", "echo hi", "fedora@vm/vm1"]);
+    assert_eq!(out.code, 1, "{out:#?}");
+    assert!(out.error_line().contains("is not in"), "{out:#?}");
+    assert_eq!(std::fs::read_to_string(&known).unwrap(), "");
+
+    // Known host: the command runs, stdout and stderr are the remote ones.
+    std::fs::write(&known, HOST_KEY_LINE).unwrap();
+    let out = native(&env, &known, &["-c", "echo hi; echo oops >&2", "fedora@vm/vm1"]);
+    assert_eq!(out.code, 0, "{out:#?}");
+    assert_eq!(out.stdout, "hi\n");
+    assert!(out.stderr.contains("oops"), "{out:#?}");
+
+    // The remote exit status fails the command.
+    let out = native(&env, &known, &["-c", "exit 5", "fedora@vm/vm1"]);
+    assert_eq!((out.code, out.error_line()), (1, "exit status 5"), "{out:#?}");
+
+    // A different recorded key is a mismatch, always refused.
+    std::fs::write(
+        &known,
+        "vm/vm1.default ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAILpHzqiKiFZK/UbfwN7TgyZe5NgKqMNZocvlocy2kGcp\n",
+    )
+    .unwrap();
+    let out = native(&env, &known, &["-c", "echo hi", "fedora@vm/vm1"]);
+    assert_eq!(out.code, 1, "{out:#?}");
+    assert!(out.error_line().contains("host key mismatch"), "{out:#?}");
+    assert_eq!(out.stdout, "");
 }
