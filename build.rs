@@ -35,7 +35,11 @@ fn main() {
     }
 
     let commit = from_env("VIRTCTL_GIT_COMMIT").or_else(|| git.as_ref().and_then(GitRepo::commit));
-    let tree_state = from_env("VIRTCTL_GIT_TREE_STATE").or_else(|| git.as_ref().and_then(GitRepo::tree_state));
+    // A source tarball built with its commit named is that commit's tree as released: clean.
+    let tree_state = from_env("VIRTCTL_GIT_TREE_STATE").or_else(|| match &git {
+        Some(git) => git.tree_state(),
+        None => from_env("VIRTCTL_GIT_COMMIT").map(|_| "clean".to_string()),
+    });
     let build_date = from_env("VIRTCTL_BUILD_DATE").unwrap_or_else(build_date);
 
     emit("VIRTCTL_GIT_COMMIT", commit.as_deref().unwrap_or(""));

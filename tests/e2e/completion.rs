@@ -220,6 +220,92 @@ fn bash_completes_vmi_names_and_type_words() {
 }
 
 #[test]
+fn bash_completes_vmi_names_for_console() {
+    if !have("bash") {
+        return;
+    }
+    let (env, k) = cluster();
+    assert_eq!(bash(&env, &format!("virtctl {k} console "), &[]), ["beta"]);
+    assert_eq!(bash(&env, &format!("virtctl {k} console --timeout 3 b"), &[]), ["beta"]);
+    assert_eq!(
+        bash(&env, &format!("virtctl {k} console beta "), &[]),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn bash_completes_port_forward_targets() {
+    if !have("bash") {
+        return;
+    }
+    let (env, k) = cluster();
+    assert_eq!(bash(&env, &format!("virtctl {k} port-forward "), &[]), ["vm/", "vmi/"]);
+    assert_eq!(
+        bash(&env, &format!("virtctl {k} port-forward vm/"), &[]),
+        ["vm/alpha", "vm/beta"]
+    );
+    assert_eq!(bash(&env, &format!("virtctl {k} port-forward vmi/"), &[]), ["vmi/beta"]);
+    assert_eq!(
+        bash(&env, &format!("virtctl {k} -n elsewhere port-forward vm/g"), &[]),
+        ["vm/gamma"]
+    );
+    assert_eq!(
+        bash(&env, &format!("virtctl {k} port-forward vm/gamma/else"), &[]),
+        ["vm/gamma/elsewhere"]
+    );
+    assert_eq!(
+        bash(&env, &format!("virtctl {k} port-forward vm/alpha "), &[]),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn bash_completes_datavolumes_and_pvcs_for_image_upload() {
+    if !have("bash") {
+        return;
+    }
+    let (env, k) = cluster();
+    env.sim.create(serde_json::json!({
+        "apiVersion": "v1",
+        "kind": "PersistentVolumeClaim",
+        "metadata": {"name": "claim-a", "namespace": NS},
+        "spec": {"accessModes": ["ReadWriteOnce"], "resources": {"requests": {"storage": "1Gi"}}}
+    }));
+    env.sim.create(serde_json::json!({
+        "apiVersion": "cdi.kubevirt.io/v1beta1",
+        "kind": "DataVolume",
+        "metadata": {"name": "disk-a", "namespace": NS},
+        "spec": {"source": {"upload": {}}, "storage": {"resources": {"requests": {"storage": "1Gi"}}}}
+    }));
+    assert_eq!(bash(&env, &format!("virtctl {k} image-upload "), &[]), ["dv", "pvc"]);
+    assert_eq!(bash(&env, &format!("virtctl {k} image-upload dv "), &[]), ["disk-a"]);
+    let claims = bash(&env, &format!("virtctl {k} image-upload pvc "), &[]);
+    assert!(claims.contains(&"claim-a".to_string()), "{claims:?}");
+    assert!(!claims.contains(&"alpha".to_string()), "VMs are not claims: {claims:?}");
+    let flag = bash(&env, &format!("virtctl {k} image-upload --pvc-name cl"), &[]);
+    assert_eq!(flag, ["claim-a"]);
+}
+
+#[test]
+fn bash_completes_ssh_and_scp_targets_after_a_user() {
+    if !have("bash") {
+        return;
+    }
+    let (env, k) = cluster();
+    assert_eq!(bash(&env, &format!("virtctl {k} ssh vmi/"), &[]), ["vmi/beta"]);
+    // Bash breaks the word at `@` and hands `@vm/` as the word to replace.
+    assert_eq!(
+        bash(&env, &format!("virtctl {k} ssh root@vm/"), &[]),
+        ["@vm/alpha", "@vm/beta"]
+    );
+    assert_eq!(
+        bash(&env, &format!("virtctl {k} scp notes.txt jdoe@vmi/"), &[]),
+        ["@vmi/beta"]
+    );
+    assert_eq!(bash(&env, &format!("virtctl {k} scp vm/al"), &[]), ["vm/alpha"]);
+}
+
+#[test]
 fn bash_completes_namespaces_and_honours_the_one_typed() {
     if !have("bash") {
         return;
@@ -304,6 +390,11 @@ fn zsh_completes_vms_vmis_and_namespaces() {
         values(&zsh(&env, &format!("virtctl {k} -n elsewhere stop "), &[]), ':'),
         ["gamma"]
     );
+    assert_eq!(values(&zsh(&env, &format!("virtctl {k} console "), &[]), ':'), ["beta"]);
+    let targets = values(&zsh(&env, &format!("virtctl {k} port-forward vm/"), &[]), ':');
+    assert_eq!(targets, ["vm/alpha", "vm/beta"]);
+    let ssh = values(&zsh(&env, &format!("virtctl {k} ssh root@vmi/"), &[]), ':');
+    assert_eq!(ssh, ["root@vmi/beta"]);
 }
 
 #[test]
@@ -450,6 +541,14 @@ fn the_completion_command_still_prints_the_static_script() {
     let outcome = env.run(&["completion", "bash"]);
     let checked_in = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("completions/virtctl.bash"))
         .expect("completions/virtctl.bash");
-    outcome.ok_quiet(&checked_in);
+    assert_eq!((outcome.code, outcome.stderr.as_str()), (0, ""));
+    assert!(
+        outcome.stdout == checked_in,
+        "`virtctl completion bash` differs from completions/virtctl.bash (regenerate it: UPDATE_GENERATED=1 cargo test --bin virtctl generated)"
+    );
+    assert!(
+        outcome.stdout.contains("complete -F _virtctl"),
+        "the static script registers _virtctl"
+    );
     assert!(env.sim.requests().is_empty(), "the static script needs no cluster");
 }

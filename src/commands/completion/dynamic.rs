@@ -88,10 +88,14 @@ pub fn resource_for_type(word: &str) -> Option<Resource> {
 pub enum Positional {
     /// The first argument names an object: `start VM`.
     Name(Resource),
+    /// The argument at this index (from 0) names an object: `usbredir DEVICE VMI`.
+    NameAt(usize, Resource),
     /// A type word, then a name of that type: `pause vm|vmi NAME`.
     TypeThenName(&'static [&'static str]),
     /// A `[user@]type/name[/namespace]` target: `port-forward vm/NAME 22`, `ssh user@vmi/NAME`.
     Target(&'static [&'static str]),
+    /// A target in any argument, followed by `:PATH`: `scp FILE user@vm/NAME:PATH` or back.
+    AnyTarget(&'static [&'static str]),
 }
 
 const VM_OR_VMI: &[&str] = &["vm", "vmi"];
@@ -119,6 +123,7 @@ pub const POSITIONALS: &[(&str, Positional)] = &[
     ("addvolume", Positional::Name(Resource::Vmi)),
     ("removevolume", Positional::Name(Resource::Vmi)),
     ("guestfs", Positional::Name(Resource::Pvc)),
+    ("usbredir", Positional::NameAt(1, Resource::Vmi)),
     ("pause", Positional::TypeThenName(VM_OR_VMI)),
     ("unpause", Positional::TypeThenName(VM_OR_VMI)),
     ("evacuate-cancel", Positional::TypeThenName(VM_OR_VMI)),
@@ -126,7 +131,7 @@ pub const POSITIONALS: &[(&str, Positional)] = &[
     ("image-upload", Positional::TypeThenName(DV_OR_PVC)),
     ("port-forward", Positional::Target(VM_OR_VMI)),
     ("ssh", Positional::Target(VM_OR_VMI)),
-    ("scp", Positional::Target(VM_OR_VMI)),
+    ("scp", Positional::AnyTarget(VM_OR_VMI)),
 ];
 
 /// Flags (command path, long name) whose value names a cluster object.
@@ -135,6 +140,19 @@ pub const FLAGS: &[(&str, &str, Resource)] = &[
     ("vmexport", "vm", Resource::Vm),
     ("vmexport", "pvc", Resource::Pvc),
     ("memory-dump", "claim-name", Resource::Pvc),
+];
+
+/// Flags (command path, long name) whose value is a local file.
+pub const FILE_FLAGS: &[(&str, &str)] = &[
+    ("image-upload", "image-path"),
+    ("image-upload", "archive-path"),
+    ("vnc screenshot", "file"),
+    ("vmexport", "output"),
+    ("memory-dump", "output"),
+    ("ssh", "identity-file"),
+    ("ssh", "known-hosts"),
+    ("scp", "identity-file"),
+    ("scp", "known-hosts"),
 ];
 
 /// Answers a completion request and exits, or returns at once when this run is not one.
@@ -154,7 +172,7 @@ pub fn complete_if_requested() {
         // A bug must not print a panic message into the user's command line either.
         std::panic::set_hook(Box::new(|_| {}));
         let line = ShellLine::from_args(&args, shell == "bash");
-        let _ = LINE.set(CommandLine::parse(line.before_cursor()));
+        let _ = LINE.set(line);
     }
     let _ = rustls::crypto::ring::default_provider().install_default();
 
@@ -207,17 +225,27 @@ pub fn command() -> clap::Command {
     }
     for (path, long, resource) in FLAGS {
         command = with_subcommand(command, path, &|sub| {
-            let id = sub
-                .get_arguments()
-                .find(|a| a.get_long() == Some(long))
-                .map(|a| a.get_id().to_string());
-            match id {
-                Some(id) => sub.mut_arg(id, |arg| arg.add(completer(Completer::Resource(*resource)))),
-                None => sub,
-            }
+            with_flag(sub, long, &|arg| arg.add(completer(Completer::Resource(*resource))))
+        });
+    }
+    for (path, long) in FILE_FLAGS {
+        command = with_subcommand(command, path, &|sub| {
+            with_flag(sub, long, &|arg| arg.value_hint(clap::ValueHint::FilePath))
         });
     }
     command
+}
+
+/// Applies `change` to the flag `--long` of `command` when it has one.
+fn with_flag(command: clap::Command, long: &str, change: &dyn Fn(clap::Arg) -> clap::Arg) -> clap::Command {
+    let id = command
+        .get_arguments()
+        .find(|a| a.get_long() == Some(long))
+        .map(|a| a.get_id().to_string());
+    match id {
+        Some(id) => command.mut_arg(id, change),
+        None => command,
+    }
 }
 
 /// Applies `change` to the subcommand at `path` (space-separated) when it exists.
@@ -263,7 +291,11 @@ impl ValueCompleter for Completer {
         let Some(current) = current.to_str() else {
             return Vec::new();
         };
-        let line = LINE.get().cloned().unwrap_or_default();
+        // Parsed only here: completing a command or flag name never pays for it.
+        let line = LINE
+            .get()
+            .map(|words| CommandLine::parse(words.before_cursor()))
+            .unwrap_or_default();
         let fetch = |resource| fetch_names(resource, &line.global);
         let candidates = match *self {
             Completer::Positional(positional) => positional_candidates(positional, &line, current, &fetch),
@@ -292,6 +324,8 @@ pub fn positional_candidates(
     match positional {
         Positional::Name(resource) if index == 0 => prefixed(current, "", fetch(resource)),
         Positional::Name(_) => Vec::new(),
+        Positional::NameAt(at, resource) if index == at => prefixed(current, "", fetch(resource)),
+        Positional::NameAt(..) => Vec::new(),
         Positional::TypeThenName(types) if index == 0 => prefixed(current, "", words(types)),
         Positional::TypeThenName(_) if index == 1 => match resource_for_type(&line.positionals[0]) {
             Some(resource) => prefixed(current, "", fetch(resource)),
@@ -300,6 +334,8 @@ pub fn positional_candidates(
         Positional::TypeThenName(_) => Vec::new(),
         Positional::Target(types) if index == 0 => target_candidates(types, current, fetch),
         Positional::Target(_) => Vec::new(),
+        Positional::AnyTarget(types) if index < 2 => target_candidates(types, current, fetch),
+        Positional::AnyTarget(_) => Vec::new(),
     }
 }
 
@@ -314,6 +350,10 @@ fn target_candidates(types: &[&str], current: &str, fetch: &dyn Fn(Resource) -> 
         Some((user, target)) => (format!("{user}@"), target),
         None => (String::new(), current),
     };
+    if target.contains(':') {
+        // `vm/NAME:PATH`: the path is on the guest.
+        return Vec::new();
+    }
     let parts: Vec<&str> = target.split('/').collect();
     match parts.as_slice() {
         [_] => {
@@ -349,7 +389,9 @@ pub struct CommandLine {
     pub positionals: Vec<String>,
 }
 
-static LINE: OnceLock<CommandLine> = OnceLock::new();
+/// The words of the line being completed, for the completers (clap hands them only the word at
+/// the cursor).
+static LINE: OnceLock<ShellLine> = OnceLock::new();
 
 /// The words the shell passed (program name first) and the index of the one at the cursor.
 ///
@@ -751,6 +793,18 @@ mod tests {
             ["fedora"]
         );
         assert!(positional_candidates(pause, &line(&["pause", "pod"]), "", &fake).is_empty());
+
+        let usbredir = Positional::NameAt(1, Resource::Vmi);
+        assert!(positional_candidates(usbredir, &line(&["usbredir"]), "", &fake).is_empty());
+        assert_eq!(
+            values(positional_candidates(
+                usbredir,
+                &line(&["usbredir", "0951:1666"]),
+                "",
+                &fake
+            )),
+            ["fedora"]
+        );
     }
 
     #[test]
@@ -764,6 +818,18 @@ mod tests {
         assert_eq!(target("root@"), ["root@vm/", "root@vmi/"]);
         assert_eq!(target("vm/rhel/d"), ["vm/rhel/default", "vm/rhel/demo"]);
         assert!(target("pod/").is_empty());
+        assert!(target("vm/rhel:/tm").is_empty(), "guest paths are not completed");
+
+        let scp = Positional::AnyTarget(VM_OR_VMI);
+        assert_eq!(
+            values(positional_candidates(
+                scp,
+                &line(&["scp", "file.txt"]),
+                "jdoe@vm/f",
+                &fake
+            )),
+            ["jdoe@vm/fedora"]
+        );
     }
 
     #[test]
@@ -796,6 +862,7 @@ mod tests {
         assert!(has(&[], "namespace"));
         assert!(has(&["start"], "namespace"), "globals carry their completer down");
         assert!(has(&[], "context"));
+        assert!(has(&["image-upload"], "pvc_name"), "flags by their long name");
         assert!(!has(&["version"], "client"));
     }
 
