@@ -381,7 +381,8 @@ fn find_rustls_error<'a>(err: &'a (dyn std::error::Error + 'static)) -> Option<&
     causes(err).find_map(|e| e.downcast_ref::<rustls::Error>())
 }
 
-fn error_chain(err: &(dyn std::error::Error + 'static)) -> String {
+/// An error and its causes on one line, each cause once.
+pub(crate) fn error_chain(err: &(dyn std::error::Error + 'static)) -> String {
     let mut parts: Vec<String> = Vec::new();
     for e in causes(err) {
         let text = e.to_string();

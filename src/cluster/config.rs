@@ -73,7 +73,7 @@ pub async fn load(global: &GlobalArgs) -> Result<ClusterConfig> {
             let resolved = resolve(kubeconfig, global, &env)?;
             let config = kube::Config::from_custom_kubeconfig(resolved.kubeconfig, &KubeConfigOptions::default())
                 .await
-                .map_err(|e| Error::Config(kubeconfig_error_text(&e)))?;
+                .map_err(|e| Error::Config(super::api::error_chain(&e)))?;
             (config, resolved.namespace)
         };
     let namespace = resolve_namespace(global, context_namespace.as_deref(), &env);
@@ -107,7 +107,7 @@ fn read_kubeconfigs(global: &GlobalArgs, env: &Environment) -> Result<Kubeconfig
 /// One kubeconfig file; a file that does not parse is one line naming it, as client-go says.
 fn read_one(path: &Path) -> Result<Kubeconfig> {
     Kubeconfig::read_from(path).map_err(|e| {
-        let text = kubeconfig_error_text(&e);
+        let text = super::api::error_chain(&e);
         let first = text
             .lines()
             .map(str::trim)
@@ -367,19 +367,6 @@ fn go_io_error(err: &std::io::Error) -> String {
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
         _ => err.to_string(),
     }
-}
-
-fn kubeconfig_error_text(err: &kube::config::KubeconfigError) -> String {
-    let mut text = err.to_string();
-    let mut source = std::error::Error::source(err);
-    while let Some(inner) = source {
-        let inner_text = inner.to_string();
-        if !text.contains(&inner_text) {
-            text = format!("{text}: {inner_text}");
-        }
-        source = inner.source();
-    }
-    text
 }
 
 #[cfg(test)]

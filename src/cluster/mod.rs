@@ -28,24 +28,11 @@ impl Cluster {
         let config = config::load(global).await?;
         let server = config.kube.cluster_url.to_string();
         let cluster_ca = config::cluster_ca(&config.kube);
-        let client = kube::Client::try_from(config.kube).map_err(|e| Error::Config(client_error_text(&e)))?;
+        let client = kube::Client::try_from(config.kube).map_err(|e| Error::Config(api::error_chain(&e)))?;
         Ok(Cluster {
             api: Api::new(client, server),
             namespace: config.namespace,
             cluster_ca,
         })
     }
-}
-
-fn client_error_text(err: &kube::Error) -> String {
-    let mut text = err.to_string();
-    let mut source = std::error::Error::source(err);
-    while let Some(inner) = source {
-        let inner_text = inner.to_string();
-        if !text.contains(&inner_text) {
-            text = format!("{text}: {inner_text}");
-        }
-        source = inner.source();
-    }
-    text
 }
