@@ -251,16 +251,18 @@ pub async fn ssh(args: SshArgs, ctx: &Ctx) -> Result<()> {
             Some(path) => Some(PathBuf::from(path)),
             None => Some(home.join(".ssh/kubevirt_known_hosts")),
         };
-        return native::run(native::Session {
-            api: &cluster.api,
-            endpoint: crate::commands::port_forward::endpoint(&target.target, &namespace, args.flags.port, "tcp"),
-            host: format!("{}/{}.{}", target.target.kind.word(), target.target.name, namespace),
-            port: args.flags.port,
-            user,
-            identity,
-            known_hosts,
-            command: args.command,
-        })
+        return native::run(
+            native::Session {
+                api: &cluster.api,
+                endpoint: crate::commands::port_forward::endpoint(&target.target, &namespace, args.flags.port, "tcp"),
+                host: format!("{}/{}.{}", target.target.kind.word(), target.target.name, namespace),
+                port: args.flags.port,
+                user,
+                identity,
+                known_hosts,
+            },
+            &args.command,
+        )
         .await;
     }
     let tunnel = Tunnel::new(&argv0(), &target.target, &cluster.namespace, args.flags.port);

@@ -26,10 +26,10 @@ pub struct Session<'a> {
     pub identity: (PathBuf, bool),
     /// `None`: host keys are not checked.
     pub known_hosts: Option<PathBuf>,
-    pub command: String,
 }
 
-struct Verifier {
+/// Checks the host key against `--known-hosts`, asking on a terminal before learning a new one.
+pub struct Verifier {
     host: String,
     port: u16,
     known_hosts: Option<PathBuf>,
@@ -120,62 +120,20 @@ impl client::Handler for Verifier {
 }
 
 /// Connects through the websocket, authenticates, runs the command; "exit status N" on failure.
-pub async fn run(session: Session<'_>) -> Result<()> {
-    if session.command.is_empty() {
+pub async fn run(session: Session<'_>, command: &str) -> Result<()> {
+    if command.is_empty() {
         return Err(Error::Usage(
             "the native SSH client runs commands only (-c/--command); use --local-ssh for an interactive session"
                 .into(),
         ));
     }
-    let key = load_key(&session.identity.0, session.identity.1)?;
-    let socket = websocket::dial(session.api, &session.endpoint)
-        .await
-        .map_err(|e| e.context(format!("can't access {}", session.host), ": "))?;
-    let (ours, theirs) = tokio::io::duplex(256 * 1024);
-    let (read, write) = tokio::io::split(theirs);
-    let options = PumpOptions::default();
-    let pump = websocket::pump(socket, read, write, &options);
-    let refused = Arc::new(std::sync::Mutex::new(None));
-    let verifier = Verifier {
-        host: session.host.clone(),
-        port: session.port,
-        known_hosts: session.known_hosts.clone(),
-        refused: refused.clone(),
-    };
-    let conversation = async {
-        let config = Arc::new(client::Config::default());
-        let mut handle = match client::connect_stream(config, ours, verifier).await {
-            Ok(handle) => handle,
-            Err(e) => {
-                return Err(match refused.lock().unwrap().take() {
-                    Some(reason) => Error::Other(reason),
-                    None => Error::Other(format!("ssh: {e}")),
-                });
-            }
-        };
-        let Some(key) = key else {
-            return Err(Error::Other(format!(
-                "no identity file for {}@{}: give -i/--identity-file",
-                session.user, session.host
-            )));
-        };
-        let hash = handle.best_supported_rsa_hash().await.ok().flatten().flatten();
-        let auth = handle
-            .authenticate_publickey(session.user.clone(), PrivateKeyWithHashAlg::new(Arc::new(key), hash))
-            .await
-            .map_err(|e| Error::Other(format!("ssh: {e}")))?;
-        if !auth.success() {
-            return Err(Error::Other(format!(
-                "ssh: permission denied for {}@{} (publickey)",
-                session.user, session.host
-            )));
-        }
+    let code = with_session(&session, async |handle| {
         let mut channel = handle
             .channel_open_session()
             .await
             .map_err(|e| Error::Other(format!("ssh: {e}")))?;
         channel
-            .exec(true, session.command.as_bytes())
+            .exec(true, command.as_bytes())
             .await
             .map_err(|e| Error::Other(format!("ssh: {e}")))?;
         let _ = channel.eof().await;
@@ -195,24 +153,89 @@ pub async fn run(session: Session<'_>) -> Result<()> {
                 _ => {}
             }
         }
-        let _ = handle.disconnect(russh::Disconnect::ByApplication, "", "en").await;
-        match code {
-            Some(0) => Ok(()),
-            Some(code) => Err(Error::Other(format!("exit status {code}"))),
-            None => Err(Error::Other(
-                "ssh: the remote command ended without an exit status".into(),
-            )),
-        }
+        Ok(code)
+    })
+    .await?;
+    match code {
+        Some(0) => Ok(()),
+        Some(code) => Err(Error::Other(format!("exit status {code}"))),
+        None => Err(Error::Other(
+            "ssh: the remote command ended without an exit status".into(),
+        )),
+    }
+}
+
+/// An authenticated SSH connection to the VM.
+pub type Handle = client::Handle<Verifier>;
+
+/// Dials the port-forward websocket, runs SSH over it, checks the host key, authenticates,
+/// then runs `conversation`; the connection is closed when it returns. A tunnel that fails
+/// first ends the whole thing with the tunnel's reason.
+pub async fn with_session<T>(
+    session: &Session<'_>,
+    conversation: impl AsyncFnOnce(&mut Handle) -> Result<T>,
+) -> Result<T> {
+    let key = load_key(&session.identity.0, session.identity.1)?;
+    let socket = websocket::dial(session.api, &session.endpoint)
+        .await
+        .map_err(|e| e.context(format!("can't access {}", session.host), ": "))?;
+    let (ours, theirs) = tokio::io::duplex(256 * 1024);
+    let (read, write) = tokio::io::split(theirs);
+    let options = PumpOptions::default();
+    let pump = websocket::pump(socket, read, write, &options);
+    let refused = Arc::new(std::sync::Mutex::new(None));
+    let verifier = Verifier {
+        host: session.host.clone(),
+        port: session.port,
+        known_hosts: session.known_hosts.clone(),
+        refused: refused.clone(),
     };
-    tokio::pin!(conversation);
+    let whole = async {
+        let config = Arc::new(client::Config::default());
+        let mut handle = match client::connect_stream(config, ours, verifier).await {
+            Ok(handle) => handle,
+            Err(e) => {
+                return Err(match refused.lock().unwrap().take() {
+                    Some(reason) => Error::Other(reason),
+                    None => Error::Other(format!("ssh: {e}")),
+                });
+            }
+        };
+        authenticate(&mut handle, session, key).await?;
+        let result = conversation(&mut handle).await;
+        let _ = handle.disconnect(russh::Disconnect::ByApplication, "", "en").await;
+        result
+    };
+    tokio::pin!(whole);
     tokio::select! {
-        result = &mut conversation => result,
+        result = &mut whole => result,
         ended = pump => match ended.into_result() {
             // Our side of the tunnel closed first: the conversation knows why.
-            Ok(()) => conversation.await,
+            Ok(()) => whole.await,
             Err(e) => Err(Error::Other(e)),
         },
     }
+}
+
+async fn authenticate(handle: &mut Handle, session: &Session<'_>, key: Option<russh::keys::PrivateKey>) -> Result<()> {
+    let Some(key) = key else {
+        return Err(Error::Other(format!(
+            "no identity file for {}@{}: give -i/--identity-file",
+            session.user, session.host
+        )));
+    };
+    let hash = handle.best_supported_rsa_hash().await.ok().flatten().flatten();
+    let auth = handle
+        .authenticate_publickey(session.user.clone(), PrivateKeyWithHashAlg::new(Arc::new(key), hash))
+        .await
+        .map_err(|e| Error::Other(format!("ssh: {e}")))?;
+    if !auth.success() {
+        return Err(Error::Other(format!(
+            "ssh: permission denied for {}@{} (publickey)",
+            session.user, session.host
+        )));
+    }
+    Ok(())
 }
 
 /// The identity file; the default path is skipped silently when it does not exist.
