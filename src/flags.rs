@@ -85,9 +85,63 @@ pub fn parse_duration(value: &str) -> Result<Duration, String> {
     Ok(Duration::from_secs_f64(total))
 }
 
+/// A duration the way Go's `time.Duration.String` writes it (`500ms`, `1.5s`, `1m30s`, `1h0m0s`),
+/// so messages echo durations in the syntax the flags take.
+pub fn format_duration(d: Duration) -> String {
+    if d < Duration::from_secs(1) {
+        let nanos = d.as_nanos();
+        return match nanos {
+            0 => "0s".into(),
+            1..1_000 => format!("{nanos}ns"),
+            1_000..1_000_000 => format!("{}µs", decimal(nanos, 1_000)),
+            _ => format!("{}ms", decimal(nanos, 1_000_000)),
+        };
+    }
+    let total = d.as_secs();
+    let (hours, minutes, seconds) = (total / 3600, total / 60 % 60, total % 60);
+    let seconds = decimal(
+        u128::from(seconds) * 1_000_000_000 + u128::from(d.subsec_nanos()),
+        1_000_000_000,
+    );
+    match (hours, minutes) {
+        (0, 0) => format!("{seconds}s"),
+        (0, _) => format!("{minutes}m{seconds}s"),
+        _ => format!("{hours}h{minutes}m{seconds}s"),
+    }
+}
+
+/// `value / unit` with the fraction's trailing zeros dropped, as Go prints it.
+fn decimal(value: u128, unit: u128) -> String {
+    let (whole, fraction) = (value / unit, value % unit);
+    if fraction == 0 {
+        return whole.to_string();
+    }
+    let width = unit.ilog10() as usize;
+    let fraction = format!("{fraction:0width$}");
+    format!("{whole}.{}", fraction.trim_end_matches('0'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn durations_print_as_go_does() {
+        let cases = [
+            (Duration::ZERO, "0s"),
+            (Duration::from_nanos(1500), "1.5µs"),
+            (Duration::from_millis(300), "300ms"),
+            (Duration::from_millis(1500), "1.5s"),
+            (Duration::from_secs(60), "1m0s"),
+            (Duration::from_secs(90), "1m30s"),
+            (Duration::from_secs(3600), "1h0m0s"),
+            (Duration::from_millis(7_384_250), "2h3m4.25s"),
+        ];
+        for (duration, text) in cases {
+            assert_eq!(format_duration(duration), text);
+            assert_eq!(parse_duration(text).unwrap(), duration, "{text} round-trips");
+        }
+    }
 
     #[test]
     fn go_bools() {

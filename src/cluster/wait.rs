@@ -38,7 +38,7 @@ where
         if now >= deadline {
             return Err(Error::Timeout(format!(
                 "timed out after {} waiting for {what}",
-                human(timeout)
+                crate::flags::format_duration(timeout)
             )));
         }
         tokio::time::sleep(POLL_INTERVAL.min(deadline - now)).await;
@@ -67,16 +67,6 @@ pub fn get_optional(result: Result<Value>) -> Result<Option<Value>> {
         Ok(value) => Ok(Some(value)),
         Err(err) if err.api().is_some_and(|api| api.is_not_found()) => Ok(None),
         Err(err) => Err(err),
-    }
-}
-
-fn human(d: Duration) -> String {
-    if d < Duration::from_secs(1) {
-        format!("{}ms", d.as_millis())
-    } else if d.subsec_millis() == 0 {
-        format!("{}s", d.as_secs())
-    } else {
-        format!("{:.1}s", d.as_secs_f64())
     }
 }
 

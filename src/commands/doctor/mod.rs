@@ -278,9 +278,12 @@ pub async fn run(args: DoctorArgs, ctx: &Ctx) -> Result<u8> {
         let monitoring = prom::read(api, &args, &facts).await?;
         Ok::<_, Error>((facts, monitoring))
     };
-    let (facts, monitoring) = tokio::time::timeout(args.timeout, work)
-        .await
-        .map_err(|_| Error::Timeout(format!("doctor did not finish within {}", humantime(args.timeout))))??;
+    let (facts, monitoring) = tokio::time::timeout(args.timeout, work).await.map_err(|_| {
+        Error::Timeout(format!(
+            "doctor did not finish within {}",
+            crate::flags::format_duration(args.timeout)
+        ))
+    })??;
     let mut results: Vec<report::Result> = selected
         .iter()
         .map(|(meta, check)| report::Result {
@@ -302,8 +305,4 @@ pub async fn run(args: DoctorArgs, ctx: &Ctx) -> Result<u8> {
     };
     ctx.out.raw(text)?;
     Ok(code)
-}
-
-fn humantime(d: Duration) -> String {
-    format!("{}s", d.as_secs())
 }
