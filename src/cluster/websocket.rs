@@ -3,6 +3,7 @@
 //! impersonation, proxies), and one pump that copies bytes both ways with keep-alive pings and
 //! says why it ended. Commands map [`Ended`] to their own messages.
 
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
 
 use bytes::Bytes;
@@ -166,6 +167,128 @@ pub fn ping_interval() -> Option<Duration> {
     (!interval.is_zero()).then_some(interval)
 }
 
+/// How many ping intervals a ping may go unanswered (no pong, no other frame) before the
+/// connection counts as lost; OpenSSH's `ServerAliveCountMax` is 3 as well.
+pub const UNANSWERED_PINGS: u32 = 3;
+
+/// What the reading side of a session knows about the server's liveness: when it last heard a
+/// frame, and whether it is stuck writing to the local side (then the server is not to blame
+/// for the silence: its frames wait unread in our socket).
+#[derive(Debug)]
+pub struct Liveness {
+    epoch: std::time::Instant,
+    heard_ms: AtomicU64,
+    local_busy: AtomicBool,
+}
+
+impl Default for Liveness {
+    fn default() -> Self {
+        Liveness {
+            epoch: std::time::Instant::now(),
+            heard_ms: AtomicU64::new(0),
+            local_busy: AtomicBool::new(false),
+        }
+    }
+}
+
+impl Liveness {
+    /// A frame (data, pong, ping or close) arrived from the server.
+    pub fn heard(&self) {
+        self.heard_ms.store(self.now_ms(), Ordering::Relaxed);
+    }
+
+    /// The reading side is (or is no longer) waiting for the local side to take data.
+    pub fn local_busy(&self, busy: bool) {
+        self.local_busy.store(busy, Ordering::Relaxed);
+    }
+
+    fn now_ms(&self) -> u64 {
+        self.epoch.elapsed().as_millis() as u64
+    }
+}
+
+/// The writing side's keep-alive: pings every interval, and gives up when a ping it sent got
+/// no answer for [`UNANSWERED_PINGS`] intervals. The clock starts when a ping has actually been
+/// written, so a send that waited on backpressure does not count as the server's silence.
+pub struct Pinger {
+    ticker: tokio::time::Interval,
+    lost_after: Duration,
+    /// when the oldest unanswered ping was written (ms on the [`Liveness`] clock)
+    unanswered_since: Option<u64>,
+}
+
+/// What a [`Pinger`] tick asks for.
+#[derive(Debug, PartialEq, Eq)]
+pub enum PingDue {
+    Send,
+    /// no answer for this long: the connection is gone
+    Lost(Duration),
+}
+
+impl Pinger {
+    /// `None` when pings are off.
+    pub fn new(every: Option<Duration>) -> Option<Pinger> {
+        let every = every?;
+        let mut ticker = tokio::time::interval_at(tokio::time::Instant::now() + every, every);
+        ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        Some(Pinger {
+            ticker,
+            lost_after: every * UNANSWERED_PINGS,
+            unanswered_since: None,
+        })
+    }
+
+    /// Waits for the next tick and says whether to ping or to give up.
+    pub async fn due(&mut self, liveness: &Liveness) -> PingDue {
+        self.ticker.tick().await;
+        self.judge(liveness, liveness.now_ms())
+    }
+
+    fn judge(&mut self, liveness: &Liveness, now_ms: u64) -> PingDue {
+        let answered = self
+            .unanswered_since
+            .is_some_and(|since| liveness.heard_ms.load(Ordering::Relaxed) >= since);
+        if answered || liveness.local_busy.load(Ordering::Relaxed) {
+            self.unanswered_since = None;
+        }
+        match self.unanswered_since {
+            Some(since) if Duration::from_millis(now_ms.saturating_sub(since)) >= self.lost_after => {
+                PingDue::Lost(self.lost_after)
+            }
+            _ => PingDue::Send,
+        }
+    }
+
+    /// A ping has been written to the socket.
+    pub fn sent(&mut self, liveness: &Liveness) {
+        self.unanswered_since.get_or_insert(liveness.now_ms());
+    }
+}
+
+/// The error for a server that stopped answering pings.
+pub fn no_pong(after: Duration) -> String {
+    format!(
+        "websocket: no pong from the server in {}, connection lost",
+        go_duration(after)
+    )
+}
+
+/// `30s`, `1.5s`, `600ms`: Go's way of printing the short durations used here.
+fn go_duration(d: Duration) -> String {
+    if d.subsec_nanos() == 0 {
+        format!("{}s", d.as_secs())
+    } else if d < Duration::from_secs(1) {
+        format!("{}ms", d.as_millis())
+    } else {
+        format!("{}s", d.as_secs_f64())
+    }
+}
+
+/// The keep-alive ping virt-api sends too.
+pub fn ping_message() -> Message {
+    Message::Ping(Bytes::from_static(b"keep alive"))
+}
+
 /// How the pump reads its local side.
 #[derive(Debug, Clone)]
 pub struct PumpOptions {
@@ -213,20 +336,17 @@ impl Ended {
 }
 
 /// Copies `input` into binary messages and binary messages into `output` until either side
-/// ends, pinging the server meanwhile. Sends a normal close frame when the local side ends.
+/// ends or the server stops answering pings. Sends a normal close frame when the local side ends.
 pub async fn pump<R, W>(socket: Socket, mut input: R, mut output: W, options: &PumpOptions) -> Ended
 where
     R: AsyncRead + Unpin,
     W: AsyncWrite + Unpin,
 {
     let (mut sink, mut stream) = socket.split();
+    let liveness = Liveness::default();
     let upstream = async {
         let mut buf = vec![0u8; options.chunk.max(1)];
-        let mut ticker = options.ping_interval.map(|every| {
-            let mut t = tokio::time::interval_at(tokio::time::Instant::now() + every, every);
-            t.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-            t
-        });
+        let mut pinger = Pinger::new(options.ping_interval);
         loop {
             tokio::select! {
                 read = input.read(&mut buf) => {
@@ -238,13 +358,24 @@ where
                     if options.escape.is_some_and(|esc| buf[0] == esc) {
                         return Ended::Escape;
                     }
-                    if let Err(e) = sink.send(Message::Binary(Bytes::copy_from_slice(&buf[..n]))).await {
-                        return write_error(e);
+                    // A send stuck behind a full socket still gives up when pings go unanswered.
+                    let message = Message::Binary(Bytes::copy_from_slice(&buf[..n]));
+                    tokio::select! {
+                        sent = sink.send(message) => if let Err(e) = sent {
+                            return write_error(e);
+                        },
+                        after = lost(&mut pinger, &liveness) => return Ended::Failed(no_pong(after)),
                     }
                 }
-                _ = tick(&mut ticker) => {
-                    if let Err(e) = sink.send(Message::Ping(Bytes::from_static(b"keep alive"))).await {
+                due = ping_due(&mut pinger, &liveness) => {
+                    if let PingDue::Lost(after) = due {
+                        return Ended::Failed(no_pong(after));
+                    }
+                    if let Err(e) = sink.send(ping_message()).await {
                         return write_error(e);
+                    }
+                    if let Some(p) = pinger.as_mut() {
+                        p.sent(&liveness);
                     }
                 }
             }
@@ -252,12 +383,14 @@ where
     };
     let downstream = async {
         loop {
-            match stream.next().await {
+            let message = stream.next().await;
+            liveness.heard();
+            match message {
                 Some(Ok(Message::Binary(data))) => {
-                    if let Err(e) = output.write_all(&data).await {
-                        return Ended::Failed(e.to_string());
-                    }
-                    if let Err(e) = output.flush().await {
+                    liveness.local_busy(true);
+                    let written = write_out(&mut output, &data).await;
+                    liveness.local_busy(false);
+                    if let Err(e) = written {
                         return Ended::Failed(e.to_string());
                     }
                 }
@@ -288,12 +421,25 @@ where
     ended
 }
 
-async fn tick(ticker: &mut Option<tokio::time::Interval>) {
-    match ticker {
-        Some(t) => {
-            t.tick().await;
+async fn write_out<W: AsyncWrite + Unpin>(output: &mut W, data: &[u8]) -> std::io::Result<()> {
+    output.write_all(data).await?;
+    output.flush().await
+}
+
+/// Resolves only when the pinger gives up on the server (never when pings are off).
+async fn lost(pinger: &mut Option<Pinger>, liveness: &Liveness) -> Duration {
+    loop {
+        if let PingDue::Lost(after) = ping_due(pinger, liveness).await {
+            return after;
         }
-        None => std::future::pending::<()>().await,
+    }
+}
+
+/// The next keep-alive decision, or never when pings are off.
+pub async fn ping_due(pinger: &mut Option<Pinger>, liveness: &Liveness) -> PingDue {
+    match pinger {
+        Some(p) => p.due(liveness).await,
+        None => std::future::pending().await,
     }
 }
 
@@ -380,5 +526,64 @@ mod tests {
             Ended::Failed("websocket: close 1001 bye".into())
         );
         assert_eq!(Ended::Dropped.into_result(), Err(ABNORMAL_CLOSURE.to_string()));
+    }
+
+    fn pinger(every_ms: u64) -> Pinger {
+        let every = Duration::from_millis(every_ms);
+        Pinger {
+            ticker: tokio::time::interval(every),
+            lost_after: every * UNANSWERED_PINGS,
+            unanswered_since: None,
+        }
+    }
+
+    #[tokio::test]
+    async fn an_unanswered_ping_is_given_up_after_three_intervals() {
+        let liveness = Liveness::default();
+        let mut p = pinger(100);
+        assert_eq!(p.judge(&liveness, 0), PingDue::Send);
+        p.unanswered_since = Some(1000);
+        assert_eq!(p.judge(&liveness, 1299), PingDue::Send);
+        assert_eq!(p.judge(&liveness, 1300), PingDue::Lost(Duration::from_millis(300)));
+    }
+
+    #[tokio::test]
+    async fn any_frame_after_the_ping_or_a_busy_local_side_clears_it() {
+        let liveness = Liveness::default();
+        let mut p = pinger(100);
+        p.unanswered_since = Some(1000);
+        liveness.heard_ms.store(1001, Ordering::Relaxed);
+        assert_eq!(p.judge(&liveness, 5000), PingDue::Send);
+        assert_eq!(p.unanswered_since, None);
+
+        p.unanswered_since = Some(2000);
+        liveness.local_busy(true);
+        assert_eq!(p.judge(&liveness, 5000), PingDue::Send, "our own output was blocked");
+        liveness.local_busy(false);
+
+        // a frame heard before the ping was written does not answer it
+        p.unanswered_since = Some(6000);
+        assert_eq!(p.judge(&liveness, 6300), PingDue::Lost(Duration::from_millis(300)));
+    }
+
+    #[tokio::test]
+    async fn the_clock_starts_at_the_first_unanswered_ping() {
+        let liveness = Liveness::default();
+        let mut p = pinger(100);
+        p.sent(&liveness);
+        let first = p.unanswered_since.unwrap();
+        std::thread::sleep(Duration::from_millis(5));
+        p.sent(&liveness);
+        assert_eq!(p.unanswered_since, Some(first));
+    }
+
+    #[test]
+    fn no_pong_message() {
+        assert_eq!(
+            no_pong(Duration::from_secs(30)),
+            "websocket: no pong from the server in 30s, connection lost"
+        );
+        assert_eq!(go_duration(Duration::from_millis(600)), "600ms");
+        assert_eq!(go_duration(Duration::from_millis(1500)), "1.5s");
     }
 }

@@ -257,8 +257,8 @@ impl Forward {
             }
         };
         let (mut sink, mut stream) = ws.split();
-        let mut ping = websocket::ping_interval()
-            .map(|every| tokio::time::interval_at(tokio::time::Instant::now() + every, every));
+        let liveness = websocket::Liveness::default();
+        let mut pinger = websocket::Pinger::new(websocket::ping_interval());
         loop {
             tokio::select! {
                 datagram = datagrams.recv() => {
@@ -267,16 +267,26 @@ impl Forward {
                         return;
                     }
                 }
-                msg = stream.next() => match msg {
-                    Some(Ok(Message::Binary(data))) => {
-                        let _ = socket.send_to(&data, peer).await;
+                msg = stream.next() => {
+                    liveness.heard();
+                    match msg {
+                        Some(Ok(Message::Binary(data))) => {
+                            let _ = socket.send_to(&data, peer).await;
+                        }
+                        Some(Ok(Message::Close(_))) | Some(Err(_)) | None => return,
+                        Some(Ok(_)) => {}
                     }
-                    Some(Ok(Message::Close(_))) | Some(Err(_)) | None => return,
-                    Some(Ok(_)) => {}
-                },
-                _ = async { match ping.as_mut() { Some(p) => { p.tick().await; } None => std::future::pending::<()>().await } } => {
-                    if sink.send(Message::Ping(Bytes::from_static(b"keep alive"))).await.is_err() {
+                }
+                due = websocket::ping_due(&mut pinger, &liveness) => {
+                    if let websocket::PingDue::Lost(after) = due {
+                        self.out.note(format!("error handling connection: {}", websocket::no_pong(after)));
                         return;
+                    }
+                    if sink.send(websocket::ping_message()).await.is_err() {
+                        return;
+                    }
+                    if let Some(p) = pinger.as_mut() {
+                        p.sent(&liveness);
                     }
                 }
             }

@@ -195,6 +195,41 @@ fn pings_keep_an_idle_session_past_the_idle_cut() {
     assert_eq!(c.wait_exit(WAIT), 0);
 }
 
+#[test]
+fn a_server_that_stops_answering_pings_ends_the_session() {
+    let env = Env::new();
+    env.running_vm("vm1");
+    // the server (or the path to it) goes silent half a second into the session, without a close
+    env.sim.set_websocket_blackhole(Some(Duration::from_millis(500)));
+    let mut cmd = virtctl_command(&env);
+    cmd.args(["console", "vm1"])
+        .env("VIRTCTL_WEBSOCKET_PING_INTERVAL", "200ms");
+    let mut c = Running::spawn(cmd);
+    c.wait_stdout("vm1 login: ", WAIT);
+    std::thread::sleep(Duration::from_millis(700));
+    c.write(b"x");
+    let started = std::time::Instant::now();
+    assert_eq!(c.wait_exit(WAIT), 1, "{}", c.stderr());
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "gave up after {:?}",
+        started.elapsed()
+    );
+    assert_eq!(
+        c.stderr().lines().last(),
+        Some("websocket: no pong from the server in 600ms, connection lost"),
+        "{}",
+        c.stderr()
+    );
+    assert!(
+        !c.stdout().contains("login: x"),
+        "the silent server echoed: {}",
+        c.stdout()
+    );
+    // virtctl gave up on its own: the server still holds the session open
+    assert_eq!(env.sim.active_sessions("console", NS, "vm1"), 1);
+}
+
 /// In a real terminal: raw mode (no local echo, bytes passed through), Ctrl+] exits, and the
 /// terminal settings are back afterwards. Runs under tmux; skipped with a note without it.
 #[test]

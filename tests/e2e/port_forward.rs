@@ -179,3 +179,35 @@ fn a_paused_vmi_refuses_the_tunnel() {
     assert_eq!(pf.wait_exit(WAIT), 1);
     assert!(pf.stderr().contains("VMI is paused"), "{}", pf.stderr());
 }
+
+#[test]
+fn a_tunnel_whose_server_stops_answering_pings_is_torn_down() {
+    let env = Env::new();
+    env.running_vm("vm1");
+    env.sim.set_websocket_blackhole(Some(Duration::from_millis(500)));
+    let mut cmd = virtctl_command(&env);
+    cmd.args(["port-forward", "vm/vm1", "0:7"])
+        .env("VIRTCTL_WEBSOCKET_PING_INTERVAL", "200ms");
+    let pf = Running::spawn(cmd);
+    let port = port_of(&pf, "tcp");
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.set_read_timeout(Some(WAIT)).unwrap();
+    s.write_all(b"before").unwrap();
+    let mut back = [0u8; 6];
+    s.read_exact(&mut back).unwrap();
+    assert_eq!(&back, b"before");
+    std::thread::sleep(Duration::from_millis(700));
+    // swallowed by the silent server; the tunnel then closes the local connection
+    s.write_all(b"after").unwrap();
+    let started = std::time::Instant::now();
+    let mut rest = Vec::new();
+    s.read_to_end(&mut rest).expect("closed, not timed out");
+    assert!(rest.is_empty(), "nothing comes back: {rest:?}");
+    assert!(started.elapsed() < Duration::from_secs(5), "{:?}", started.elapsed());
+    pf.wait_stderr(
+        "error handling connection: websocket: no pong from the server in 600ms, connection lost",
+        WAIT,
+    );
+    // the listener itself lives on
+    assert!(TcpStream::connect(("127.0.0.1", port)).is_ok());
+}

@@ -15,7 +15,7 @@ use tokio_tungstenite::WebSocketStream;
 use tokio_tungstenite::tungstenite::Message;
 
 use crate::guest_services;
-use crate::ws::{PORTFORWARD_KEEPALIVE, splice};
+use crate::ws::{NetworkFaults, PORTFORWARD_KEEPALIVE, splice};
 
 /// Guest ports with a built-in service.
 pub const ECHO_PORT: u16 = 7;
@@ -73,32 +73,32 @@ impl Guest {
         }
     }
 
-    pub async fn serve(self, socket: WebSocketStream<TokioIo<hyper::upgrade::Upgraded>>, idle: Option<Duration>) {
+    pub async fn serve(self, socket: WebSocketStream<TokioIo<hyper::upgrade::Upgraded>>, net: NetworkFaults) {
         let keepalive = Some(PORTFORWARD_KEEPALIVE);
         match self {
             Guest::TcpEcho => {
                 let (ours, theirs) = tokio::io::duplex(256 * 1024);
                 tokio::spawn(echo(theirs));
-                splice(socket, ours, None, idle, keepalive).await;
+                splice(socket, ours, None, net, keepalive).await;
             }
             Guest::Ssh => {
                 let (ours, theirs) = tokio::io::duplex(256 * 1024);
                 tokio::spawn(guest_services::ssh(theirs));
-                splice(socket, ours, None, idle, keepalive).await;
+                splice(socket, ours, None, net, keepalive).await;
             }
             Guest::Tcp(stream) => {
                 let _ = stream.set_nonblocking(true);
                 let _ = stream.set_nodelay(true);
                 if let Ok(stream) = tokio::net::TcpStream::from_std(stream) {
-                    splice(socket, stream, None, idle, keepalive).await;
+                    splice(socket, stream, None, net, keepalive).await;
                 }
             }
-            Guest::UdpEcho => udp(socket, None, idle).await,
-            Guest::UdpNowhere => udp(socket, Some(None), idle).await,
+            Guest::UdpEcho => udp(socket, None, net).await,
+            Guest::UdpNowhere => udp(socket, Some(None), net).await,
             Guest::Udp(sock) => {
                 let _ = sock.set_nonblocking(true);
                 if let Ok(sock) = tokio::net::UdpSocket::from_std(sock) {
-                    udp(socket, Some(Some(sock)), idle).await;
+                    udp(socket, Some(Some(sock)), net).await;
                 }
             }
         }
@@ -123,13 +123,15 @@ async fn echo<S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin>(mut io: S
 async fn udp(
     socket: WebSocketStream<TokioIo<hyper::upgrade::Upgraded>>,
     target: Option<Option<tokio::net::UdpSocket>>,
-    idle: Option<Duration>,
+    net: NetworkFaults,
 ) {
     let (mut sink, mut stream) = socket.split();
     let mut ping = tokio::time::interval(PORTFORWARD_KEEPALIVE.every);
     let mut last_activity = tokio::time::Instant::now();
     let mut last_pong = tokio::time::Instant::now();
     let mut buf = vec![0u8; 65536];
+    let blackholed = net.blackholed();
+    tokio::pin!(blackholed);
     loop {
         let recv = async {
             match &target {
@@ -165,13 +167,14 @@ async fn udp(
                     return;
                 }
             }
+            _ = &mut blackholed => std::future::pending::<()>().await,
             _ = ping.tick() => {
                 if sink.send(Message::Ping(Bytes::from_static(b"keep alive"))).await.is_err() {
                     return;
                 }
                 let now = tokio::time::Instant::now();
                 if now.duration_since(last_pong) >= PORTFORWARD_KEEPALIVE.deadline
-                    || idle.is_some_and(|i| now.duration_since(last_activity) >= i)
+                    || net.idle_cut.is_some_and(|i| now.duration_since(last_activity) >= i)
                 {
                     return;
                 }

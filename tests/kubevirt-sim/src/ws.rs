@@ -34,8 +34,8 @@ pub const USBREDIR_SLOTS: usize = 4;
 /// Shared state of the streaming subresources.
 #[derive(Default)]
 pub struct ConnectState {
-    /// cut websockets that carried no frame in either direction for this long (a load balancer)
-    pub idle_cut: Mutex<Option<Duration>>,
+    /// what the network does to websocket sessions opened from now on
+    pub network: Mutex<NetworkFaults>,
     /// per VMI (namespace/name/uid): the active console and VNC session's eviction signal
     pub console_sessions: Mutex<HashMap<String, watch::Sender<bool>>>,
     pub vnc_sessions: Mutex<HashMap<String, watch::Sender<bool>>>,
@@ -50,7 +50,24 @@ impl Sim {
     /// Cut any websocket that carries no frame for `after` (like a load balancer's idle timeout);
     /// `None` turns it off.
     pub fn set_websocket_idle_cut(&self, after: Option<Duration>) {
-        *self.state.connect.idle_cut.lock().unwrap_or_else(|e| e.into_inner()) = after;
+        self.state
+            .connect
+            .network
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .idle_cut = after;
+    }
+
+    /// Websockets opened from now on go silent `after` their upgrade: the server neither reads
+    /// nor writes (so it answers no ping) and does not close, as when virt-api hangs or a
+    /// stateful firewall drops the flow without a reset. `None` turns it off.
+    pub fn set_websocket_blackhole(&self, after: Option<Duration>) {
+        self.state
+            .connect
+            .network
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .blackhole_after = after;
     }
 
     /// Make `{protocol}` port `port` of VMI `namespace/name` reach `addr` (a real local socket),
@@ -442,7 +459,7 @@ fn new_session(
 
 impl Backend {
     async fn run(self, state: Arc<SimState>, socket: WebSocketStream<TokioIo<hyper::upgrade::Upgraded>>) {
-        let idle = *state.connect.idle_cut.lock().unwrap_or_else(|e| e.into_inner());
+        let net = *state.connect.network.lock().unwrap_or_else(|e| e.into_inner());
         match self {
             Backend::Console {
                 key: _,
@@ -451,7 +468,7 @@ impl Backend {
             } => {
                 let (ours, theirs) = tokio::io::duplex(64 * 1024);
                 tokio::spawn(console::serve(terminal, theirs));
-                splice(socket, ours, Some(evicted), idle, None).await;
+                splice(socket, ours, Some(evicted), net, None).await;
             }
             Backend::Vnc {
                 key: _,
@@ -460,18 +477,38 @@ impl Backend {
             } => {
                 let (ours, theirs) = tokio::io::duplex(256 * 1024);
                 tokio::spawn(vnc::serve(framebuffer, theirs));
-                splice(socket, ours, Some(evicted), idle, None).await;
+                splice(socket, ours, Some(evicted), net, None).await;
             }
             Backend::Usbredir { key } => {
                 let (ours, theirs) = tokio::io::duplex(64 * 1024);
                 tokio::spawn(usbredir_device(theirs));
-                splice(socket, ours, None, idle, None).await;
+                splice(socket, ours, None, net, None).await;
                 let mut in_use = state.connect.usbredir_in_use.lock().unwrap_or_else(|e| e.into_inner());
                 if let Some(n) = in_use.get_mut(&key) {
                     *n = n.saturating_sub(1);
                 }
             }
-            Backend::PortForward(guest) => guest.serve(socket, idle).await,
+            Backend::PortForward(guest) => guest.serve(socket, net).await,
+        }
+    }
+}
+
+/// What the network between the client and virt-api does to one websocket session.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NetworkFaults {
+    /// cut the session once it carried no frame in either direction for this long (a load
+    /// balancer's idle timeout)
+    pub idle_cut: Option<Duration>,
+    /// after this long the session goes silent for good: nothing read, written or closed
+    pub blackhole_after: Option<Duration>,
+}
+
+impl NetworkFaults {
+    /// Resolves when the session is to go silent; never without the fault.
+    pub async fn blackholed(&self) {
+        match self.blackhole_after {
+            Some(after) => tokio::time::sleep(after).await,
+            None => std::future::pending().await,
         }
     }
 }
@@ -490,13 +527,14 @@ pub const PORTFORWARD_KEEPALIVE: KeepAlive = KeepAlive {
 };
 
 /// Splices a websocket with a byte stream until either ends, the session is evicted, it stays
-/// idle past `idle`, or (with `keepalive`) pongs stop. Then drops the connection without a
-/// close frame, as virt-api does.
+/// idle past the network's idle cut, or (with `keepalive`) pongs stop. Then drops the
+/// connection without a close frame, as virt-api does. A blackholed session stops instead and
+/// keeps the connection open and silent until the simulator shuts down.
 pub async fn splice<B>(
     socket: WebSocketStream<TokioIo<hyper::upgrade::Upgraded>>,
     backend: B,
     evicted: Option<watch::Receiver<bool>>,
-    idle: Option<Duration>,
+    net: NetworkFaults,
     keepalive: Option<KeepAlive>,
 ) where
     B: tokio::io::AsyncRead + tokio::io::AsyncWrite + Send + 'static,
@@ -567,7 +605,7 @@ pub async fn splice<B>(
                 }
             }
             let now = tokio::time::Instant::now();
-            if let Some(idle) = idle
+            if let Some(idle) = net.idle_cut
                 && now.duration_since(*activity.lock().unwrap_or_else(|e| e.into_inner())) >= idle
             {
                 return;
@@ -579,10 +617,12 @@ pub async fn splice<B>(
             }
         }
     };
+    tokio::pin!(inbound, outbound, watchdog);
     tokio::select! {
-        _ = inbound => {}
-        _ = outbound => {}
-        _ = watchdog => {}
+        _ = &mut inbound => {}
+        _ = &mut outbound => {}
+        _ = &mut watchdog => {}
+        _ = net.blackholed() => std::future::pending::<()>().await,
     }
     // Dropping everything closes the TCP connection without a close frame (code 1006).
 }
