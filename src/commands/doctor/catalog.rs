@@ -147,6 +147,52 @@ mod tests {
         }
     }
 
+    /// Checks no runbook scenario makes fire, each with the reason. Coverage may only grow: a
+    /// check listed here that gains a scenario fails [`every_check_has_a_scenario`] too.
+    const WITHOUT_SCENARIO: &[(&str, &str)] = &[
+        (
+            "VMLatencyCheckup",
+            "the verdict of `virtctl doctor checkup vm-latency` (spec §3.8), not an alert",
+        ),
+        (
+            "KubeVirtComponentExceedsRequestedCPU",
+            "needs metrics.k8s.io, which the simulator does not serve",
+        ),
+        (
+            "KubeVirtComponentExceedsRequestedMemory",
+            "needs metrics.k8s.io, which the simulator does not serve",
+        ),
+        (
+            "KubevirtVmHighMemoryUsage",
+            "needs metrics.k8s.io, which the simulator does not serve",
+        ),
+        (
+            "HighCPUWorkload",
+            "needs metrics.k8s.io, which the simulator does not serve",
+        ),
+    ];
+
+    #[test]
+    fn every_check_has_a_scenario() {
+        let fired: BTreeSet<&str> = kubevirt_sim::scenarios::SCENARIOS.iter().map(|s| s.2).collect();
+        let missing: Vec<&str> = META
+            .iter()
+            .map(|m| m.name)
+            .filter(|n| !fired.contains(n) && !WITHOUT_SCENARIO.iter().any(|(w, _)| w == n))
+            .collect();
+        assert!(missing.is_empty(), "checks no scenario makes fire: {missing:?}");
+        for (name, _) in WITHOUT_SCENARIO {
+            assert!(find(name).is_some(), "{name} is not a check");
+            assert!(
+                !fired.contains(name),
+                "{name} has a scenario now: drop it from WITHOUT_SCENARIO"
+            );
+        }
+        for (scenario, _, check, _) in kubevirt_sim::scenarios::SCENARIOS {
+            assert_eq!(find(check).map(|m| m.name), Some(*check), "{scenario} names {check}");
+        }
+    }
+
     #[test]
     fn globs() {
         assert!(glob_match("Virt*Down", "VirtAPIDown"));

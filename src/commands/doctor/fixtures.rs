@@ -45,11 +45,15 @@ fn dedupe(objs: Vec<Value>) -> Vec<Value> {
     out
 }
 
-/// Evaluates one check (by name) on facts holding `objects`, logs taken from pod annotations.
+/// Evaluates one check (by name) on facts holding `objects`, as a run would: logs taken from pod
+/// annotations, guest file systems from the simulated guest agent, and the alerts of a simulated
+/// monitoring stack (its ConfigMap among `objects`) merged in.
 pub fn evaluate(name: &str, now: &str, objects: Vec<Value>) -> Outcome {
     let meta = find(name).expect("a catalog check");
     let (_, check) = CATALOG.iter().find(|(m, _)| m.name == meta.name).expect("implemented");
-    let mut facts = super::facts::Facts::fixture(now, dedupe(objects));
+    let objects = dedupe(objects);
+    let monitoring = monitoring(&objects);
+    let mut facts = super::facts::Facts::fixture(now, objects);
     for request in check.logs(&facts) {
         let pod = facts.named(super::facts::K::Pods, &request.namespace, &request.pod);
         if let Some(text) = pod.and_then(|p| super::facts::annotation(p, kubevirt_sim::podlog::LOG_ANNOTATION)) {
@@ -57,5 +61,35 @@ pub fn evaluate(name: &str, now: &str, objects: Vec<Value>) -> Outcome {
             facts.logs.insert(request.key(), text);
         }
     }
-    check.evaluate(&facts, meta)
+    for (ns, vmi) in super::vm::guest_probe_targets(&facts) {
+        let Some(obj) = facts.named(super::facts::K::Vmis, &ns, &vmi) else {
+            continue;
+        };
+        let list = kubevirt_sim::guest::filesystem_list(&kubevirt_sim::guest::agent_info(obj));
+        facts.guest_fs.insert(format!("{ns}/{vmi}"), list);
+    }
+    let mut results = vec![super::report::Result {
+        meta: Some(meta),
+        name: meta.name.to_string(),
+        component: meta.component,
+        outcome: super::evaluate(*check, meta, &facts),
+        alerts: Vec::new(),
+    }];
+    super::prom::merge(&mut results, &monitoring);
+    results.remove(0).outcome
+}
+
+/// What the simulated Prometheus would answer, from its ConfigMap (none: Prometheus unavailable).
+fn monitoring(objects: &[Value]) -> super::prom::Monitoring {
+    let mut m = super::prom::Monitoring::default();
+    let Some(cm) = objects
+        .iter()
+        .find(|o| o["kind"] == "ConfigMap" && o["metadata"]["name"] == kubevirt_sim::prometheus::CONFIGMAP)
+    else {
+        return m;
+    };
+    let alerts = cm["data"]["prometheus-alerts"].as_str().unwrap_or("[]");
+    m.alerts = serde_json::from_str(alerts).expect("the alerts are JSON");
+    m.prometheus_source = serde_json::json!({"state": "used"});
+    m
 }

@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use super::DoctorArgs;
 use super::catalog::find;
 use super::facts::{Facts, K, str_at};
-use super::model::{Component, Outcome, Status};
+use super::model::{Component, Finding, Outcome, Status};
 use super::report;
 use crate::cluster::api::{Api, Request};
 use crate::error::{Error, Result};
@@ -181,6 +181,7 @@ pub fn merge(results: &mut Vec<report::Result>, m: &Monitoring) {
                     continue;
                 };
                 r.alerts.push(entry);
+                r.outcome.findings.push(alert_finding(alert));
                 let o = &mut r.outcome;
                 if state == "firing" {
                     if o.status < status || o.pending {
@@ -239,6 +240,35 @@ pub fn merge(results: &mut Vec<report::Result>, m: &Monitoring) {
             }
         }
     }
+}
+
+/// An alert as evidence: its state, since when, and the labels that say what it is about.
+fn alert_finding(alert: &Value) -> Finding {
+    let name = str_at(alert, "/labels/alertname");
+    let labels: serde_json::Map<String, Value> = alert
+        .pointer("/labels")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+        .filter(|(k, _)| !matches!(k.as_str(), "alertname" | "severity" | "kubernetes_operator_part_of"))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    let described: Vec<String> = labels
+        .iter()
+        .map(|(k, v)| format!("{k}={}", v.as_str().unwrap_or_default()))
+        .collect();
+    let namespace = labels.get("namespace").and_then(Value::as_str);
+    let mut text = format!("Alert {name} {}", str_at(alert, "/state"));
+    if let Some(at) = alert.get("activeAt").and_then(Value::as_str) {
+        text.push_str(&format!(" since {at}"));
+    }
+    if !described.is_empty() {
+        text.push_str(&format!(": {}", described.join(", ")));
+    }
+    Finding::new("Alert", namespace, name, text)
+        .fact("state", str_at(alert, "/state"))
+        .fact("labels", Value::Object(labels))
+        .fact("value", alert.get("value").cloned().unwrap_or(Value::Null))
 }
 
 #[cfg(test)]

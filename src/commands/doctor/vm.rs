@@ -30,19 +30,19 @@ pub static CHECKS: &[&dyn Check] = &[
     &FnCheck {
         name: "KubeVirtVMStuckInErrorState",
         needs: &[K::Vms],
-        wants: &[K::Vmis],
+        wants: &[K::Vmis, K::DataVolumes],
         eval: stuck_error,
     },
     &FnCheck {
         name: "KubeVirtVMStuckInMigratingState",
         needs: &[K::Vms],
-        wants: &[K::Vmims],
+        wants: &[K::Vmis, K::Vmims],
         eval: stuck_migrating,
     },
     &FnCheck {
         name: "KubeVirtVMStuckInStartingState",
         needs: &[K::Vms],
-        wants: &[K::Vmis],
+        wants: &[K::Vmis, K::DataVolumes],
         eval: stuck_starting,
     },
     &FnCheck {
@@ -96,7 +96,7 @@ pub static CHECKS: &[&dyn Check] = &[
     &FnCheck {
         name: "VirtualMachineStuckInUnhealthyState",
         needs: &[K::Vms, K::Vmis],
-        wants: &[],
+        wants: &[K::DataVolumes],
         eval: stuck_unhealthy,
     },
     &FnCheck {
@@ -172,9 +172,13 @@ fn stuck(f: &Facts, meta: &Meta, states: &[&str], min_secs: i64, extra: fn(&Fact
         if let Some(c) =
             condition(vm, "Failure").or_else(|| condition(vm, "Ready").filter(|c| str_at(c, "/status") != "True"))
         {
-            text.push_str(&format!(" ({}: {})", str_at(c, "/reason"), str_at(c, "/message")));
+            text.push_str(&format!(" ({})", condition_text(c)));
         }
-        findings.push(vm_finding(vm, text));
+        let context = stuck_context(f, vm);
+        if !context.is_empty() {
+            text.push_str(&format!("; {}", context.join("; ")));
+        }
+        findings.push(vm_finding(vm, text).fact("context", context));
     }
     if findings.is_empty() {
         let mut out = Outcome::ok(format!("no VM {} for {} or more", states.join("/"), age(min_secs)));
@@ -191,6 +195,67 @@ fn stuck(f: &Facts, meta: &Meta, states: &[&str], min_secs: i64, extra: fn(&Fact
         format!("{} VM(s) stuck {}", findings.len(), states.join("/")),
     )
     .with(findings)
+}
+
+/// `reason: message`, or the reason alone.
+fn condition_text(c: &Value) -> String {
+    match (str_at(c, "/reason"), str_at(c, "/message")) {
+        (r, "") => r.to_string(),
+        (r, m) => format!("{r}: {m}"),
+    }
+}
+
+/// Why a VM is stuck, from what it depends on: its VMI (phase, node, failing scheduling or
+/// sync conditions, an unfinished migration) and its DataVolumes that have not succeeded.
+fn stuck_context(f: &Facts, vm: &Value) -> Vec<String> {
+    let ns = namespace_of(vm);
+    let mut out = Vec::new();
+    match f.named(K::Vmis, ns, name_of(vm)) {
+        Some(vmi) => {
+            let mut text = format!("VMI {}", str_at(vmi, "/status/phase"));
+            let node = str_at(vmi, "/status/nodeName");
+            if !node.is_empty() {
+                text.push_str(&format!(" on {node}"));
+            }
+            for kind in ["PodScheduled", "Synchronized", "Ready"] {
+                if let Some(c) = condition(vmi, kind).filter(|c| str_at(c, "/status") == "False") {
+                    text.push_str(&format!(", {kind}=False {}", condition_text(c)));
+                }
+            }
+            out.push(text);
+            if let Some(m) = vmi
+                .pointer("/status/migrationState")
+                .filter(|m| m.get("completed").and_then(Value::as_bool) != Some(true))
+            {
+                out.push(format!(
+                    "migration {} -> {} since {} ({})",
+                    str_at(m, "/sourceNode"),
+                    str_at(m, "/targetNode"),
+                    str_at(m, "/startTimestamp"),
+                    str_at(m, "/mode")
+                ));
+            }
+        }
+        None => out.push("no VMI".to_string()),
+    }
+    for dv in array(vm, "/spec/template/spec/volumes")
+        .iter()
+        .filter_map(|v| v.pointer("/dataVolume/name").and_then(Value::as_str))
+    {
+        match f.named(K::DataVolumes, ns, dv) {
+            Some(d) if str_at(d, "/status/phase") != "Succeeded" => {
+                let mut text = format!("DataVolume {dv} {}", str_at(d, "/status/phase"));
+                if let Some(c) = condition(d, "Running").filter(|c| str_at(c, "/status") != "True") {
+                    text.push_str(&format!(" ({})", condition_text(c)));
+                }
+                out.push(text);
+            }
+            Some(_) => {}
+            None if f.served(K::DataVolumes) => out.push(format!("DataVolume {dv} not found")),
+            None => {}
+        }
+    }
+    out
 }
 
 fn stuck_error(f: &Facts, meta: &Meta) -> Outcome {

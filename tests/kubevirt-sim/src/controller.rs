@@ -206,6 +206,30 @@ pub fn vmi_from_vm(vm: &Value, paused: bool) -> Value {
     })
 }
 
+/// The VMI's launcher pod could not be scheduled (KubeVirt's `ErrorUnschedulable`).
+fn unschedulable(vmi: &Value) -> bool {
+    vmi.pointer("/status/conditions")
+        .and_then(|c| c.as_array())
+        .is_some_and(|cs| {
+            cs.iter()
+                .any(|c| c["type"] == "PodScheduled" && c["status"] == "False" && c["reason"] == "Unschedulable")
+        })
+}
+
+/// Every DataVolume the VM's template names, that exists, has finished (phase Succeeded).
+fn data_volumes_ready(s: &Inner, vm: &Value) -> bool {
+    let ns = ns_of(vm);
+    vm.pointer("/spec/template/spec/volumes")
+        .and_then(|v| v.as_array())
+        .into_iter()
+        .flatten()
+        .filter_map(|vol| vol.pointer("/dataVolume/name").and_then(|n| n.as_str()))
+        .all(|dv| {
+            s.try_get(crate::cdi::dv_kind(), &ns, dv)
+                .is_none_or(|d| d.pointer("/status/phase").is_none_or(|p| p == "Succeeded"))
+        })
+}
+
 fn owned_by(vmi: &Value, vm_uid: &str) -> bool {
     vmi.pointer("/metadata/ownerReferences")
         .and_then(|o| o.as_array())
@@ -276,6 +300,15 @@ impl Controller {
             "Scheduling" => {
                 let sel = v.pointer("/spec/nodeSelector").cloned();
                 let Some(node) = pick_node(s, None, sel.as_ref()) else {
+                    // The launcher pod cannot be placed: the scheduler says so on the VMI.
+                    set_condition(
+                        &mut v,
+                        "PodScheduled",
+                        "False",
+                        "Unschedulable",
+                        "0/2 nodes are available: 2 node(s) didn't match Pod's node affinity/selector.",
+                    );
+                    let _ = s.put(vmi_kind(), v);
                     return;
                 };
                 set_phase(&mut v, "Scheduled");
@@ -612,7 +645,8 @@ impl Controller {
             }
         } else {
             match (rs.as_str(), &vmi) {
-                ("Always", None) => self.create_vmi(s, &v, false),
+                // Like virt-controller, a VM waits for its DataVolumes before it gets a VMI.
+                ("Always", None) if data_volumes_ready(s, &v) => self.create_vmi(s, &v, false),
                 ("Always", Some(i)) if is_final(i) && !deleting(i) => {
                     let _ = s.delete(vmi_kind(), &ns, &name, false, None, None);
                 }
@@ -643,10 +677,12 @@ impl Controller {
             _ => false,
         } || reqs.first().is_some_and(|r| r["action"] == "Start");
         let printable = match &vmi {
+            None if wants_running && !data_volumes_ready(s, &v) => "Provisioning",
             None if wants_running => "Starting",
             None => "Stopped",
             Some(i) if deleting(i) => "Stopping",
             Some(i) => match phase(i) {
+                "" | "Pending" | "Scheduling" if unschedulable(i) => "ErrorUnschedulable",
                 "" | "Pending" | "Scheduling" | "Scheduled" => "Starting",
                 "Running" if has_condition(i, "Paused", Some("True")) => "Paused",
                 "Running"

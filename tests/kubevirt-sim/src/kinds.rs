@@ -116,6 +116,9 @@ pub static KINDS: &[Kind] = &[
     k("config.openshift.io", "v1", "clusterversions", "clusterversion", "ClusterVersion", false, NONE, NONE, STATUS, Printer::Default),
     k("config.openshift.io", "v1", "infrastructures", "infrastructure", "Infrastructure", false, NONE, NONE, STATUS, Printer::Default),
     k("config.openshift.io", "v1", "networks", "network", "Network", false, NONE, NONE, STATUS, Printer::Default),
+    k("apiextensions.k8s.io", "v1", "customresourcedefinitions", "customresourcedefinition", "CustomResourceDefinition", false, &["crd", "crds"], NONE, STATUS, Printer::Default),
+    k("apiserver.openshift.io", "v1", "apirequestcounts", "apirequestcount", "APIRequestCount", false, NONE, NONE, STATUS, Printer::Default),
+    k("operator.openshift.io", "v1", "kubedeschedulers", "kubedescheduler", "KubeDescheduler", true, NONE, NONE, STATUS, Printer::Default),
 ];
 
 impl Kind {

@@ -306,9 +306,25 @@ pub fn install(sim: &Sim, objects: Vec<Value>) {
 /// Creates objects, namespaces first (an existing object is replaced).
 pub fn load(sim: &Sim, objects: Vec<Value>) {
     let (namespaces, rest): (Vec<Value>, Vec<Value>) = objects.into_iter().partition(|o| o["kind"] == "Namespace");
-    for o in namespaces.into_iter().chain(rest) {
+    for mut o in namespaces.into_iter().chain(rest) {
+        resolve_owners(sim, &mut o);
         if sim.try_create(o.clone()).is_err() {
             sim.update(o);
+        }
+    }
+}
+
+/// The store gives every object a new uid: an owner reference written without one (by kind and
+/// name, its owner loaded earlier) gets the owner's uid, as the owning controller would have set.
+fn resolve_owners(sim: &Sim, o: &mut Value) {
+    let ns = o["metadata"]["namespace"].as_str().unwrap_or("").to_string();
+    let Some(refs) = o.pointer_mut("/metadata/ownerReferences").and_then(Value::as_array_mut) else {
+        return;
+    };
+    for r in refs.iter_mut().filter(|r| r.get("uid").is_none()) {
+        let (kind, name) = (r["kind"].as_str().unwrap_or(""), r["name"].as_str().unwrap_or(""));
+        if let Some(owner) = sim.get(kind, &ns, name) {
+            r["uid"] = owner["metadata"]["uid"].clone();
         }
     }
 }

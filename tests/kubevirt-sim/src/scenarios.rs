@@ -301,6 +301,263 @@ pub static SCENARIOS: &[(&str, Apply, &str, &str)] = &[
         "NodeMaintenanceStatus",
         "warning",
     ),
+    // ---- issue 5: the remaining checks (see the section "Every remaining check" below) ----
+    (
+        "hco-golden-image-no-arch-annotation",
+        golden_image_without_arch_annotation,
+        "HCOGoldenImageWithNoArchitectureAnnotation",
+        "warning",
+    ),
+    (
+        "hco-golden-image-unsupported-arch",
+        golden_image_unsupported_arch,
+        "HCOGoldenImageWithNoSupportedArchitecture",
+        "warning",
+    ),
+    (
+        "hco-multi-arch-disabled",
+        multi_arch_disabled,
+        "HCOMultiArchGoldenImagesDisabled",
+        "warning",
+    ),
+    (
+        "descheduler-without-kubevirt-profile",
+        descheduler_without_kubevirt_profile,
+        "HCOMisconfiguredDescheduler",
+        "critical",
+    ),
+    (
+        "wasp-agent-duplicate",
+        wasp_agent_duplicate,
+        "DuplicateWaspAgentDSDetected",
+        "warning",
+    ),
+    (
+        "single-stack-ipv6",
+        single_stack_ipv6,
+        "SingleStackIPv6Unsupported",
+        "critical",
+    ),
+    (
+        "virt-api-rest-errors-high",
+        |o, _| api_failures_logged(o, "virt-api"),
+        "VirtApiRESTErrorsHigh",
+        "warning",
+    ),
+    (
+        "virt-controller-rest-errors-high",
+        |o, _| api_failures_logged(o, "virt-controller"),
+        "VirtControllerRESTErrorsHigh",
+        "warning",
+    ),
+    (
+        "virt-handler-rest-errors-high",
+        |o, _| api_failures_logged(o, "virt-handler"),
+        "VirtHandlerRESTErrorsHigh",
+        "warning",
+    ),
+    (
+        "virt-operator-rest-errors-high",
+        |o, _| api_failures_logged(o, "virt-operator"),
+        "VirtOperatorRESTErrorsHigh",
+        "warning",
+    ),
+    (
+        "deprecated-api-requested",
+        deprecated_api_requested,
+        "KubeVirtDeprecatedAPIRequested",
+        "warning",
+    ),
+    (
+        "cnao-nmstate-migration",
+        cnao_nmstate_handler,
+        "CnaoNmstateMigration",
+        "warning",
+    ),
+    (
+        "duplicate-vm-macs",
+        duplicate_vm_macs,
+        "KubeMacPoolDuplicateMacsFound",
+        "warning",
+    ),
+    ("drain-blocked", drain_blocked, "NodeDrainReadiness", "warning"),
+    (
+        "vmi-cannot-be-evicted",
+        vmi_not_migratable,
+        "VMCannotBeEvicted",
+        "warning",
+    ),
+    (
+        "vmi-excessive-migrations",
+        excessive_migrations,
+        "KubeVirtVMIExcessiveMigrations",
+        "warning",
+    ),
+    (
+        "vm-stuck-unschedulable",
+        vm_unschedulable,
+        "KubeVirtVMStuckInErrorState",
+        "warning",
+    ),
+    (
+        "vm-stuck-migrating",
+        vm_migrating,
+        "KubeVirtVMStuckInMigratingState",
+        "warning",
+    ),
+    (
+        "vm-stuck-provisioning",
+        vm_provisioning,
+        "KubeVirtVMStuckInStartingState",
+        "warning",
+    ),
+    (
+        "vm-unhealthy-without-vmi",
+        vm_provisioning,
+        "VirtualMachineStuckInUnhealthyState",
+        "warning",
+    ),
+    (
+        "vm-stuck-stopping-on-node",
+        vm_stopping_on_node,
+        "VirtualMachineStuckOnNode",
+        "warning",
+    ),
+    (
+        "outdated-launchers",
+        outdated_launchers,
+        "OutdatedVirtualMachineInstanceWorkloads",
+        "warning",
+    ),
+    ("guest-panics", guest_panics, "VMNonRecoverableOSPanic", "critical"),
+    (
+        "cluster-guest-panics",
+        guest_panics,
+        "ClusterVMPanicDetected",
+        "warning",
+    ),
+    (
+        "deprecated-machine-type",
+        deprecated_machine_type,
+        "DeprecatedMachineType",
+        "warning",
+    ),
+    (
+        "guest-filesystem-full",
+        guest_filesystem_full,
+        "GuestFilesystemAlmostOutOfSpace",
+        "critical",
+    ),
+    (
+        "ephemeral-hotplug-volume",
+        ephemeral_hotplug_volume,
+        "VirtualMachineInstanceHasEphemeralHotplugVolume",
+        "warning",
+    ),
+    (
+        "windows-rbd-without-rxbounce",
+        windows_rbd_without_rxbounce,
+        "VMStorageClassWarning",
+        "warning",
+    ),
+    (
+        "guest-vcpu-queue-critical",
+        |o, n| {
+            firing(
+                o,
+                n,
+                "GuestVCPUQueueHighCritical",
+                "critical",
+                json!({"namespace": VMS, "name": "db-1"}),
+            )
+        },
+        "GuestVCPUQueueHighCritical",
+        "critical",
+    ),
+    (
+        "guest-vcpu-queue-warning",
+        |o, n| {
+            firing(
+                o,
+                n,
+                "GuestVCPUQueueHighWarning",
+                "warning",
+                json!({"namespace": VMS, "name": "db-1"}),
+            )
+        },
+        "GuestVCPUQueueHighWarning",
+        "warning",
+    ),
+    (
+        "guest-memory-available-low",
+        |o, n| {
+            firing(
+                o,
+                n,
+                "KubeVirtVMGuestMemoryAvailableLow",
+                "info",
+                json!({"namespace": VMS, "name": "db-1"}),
+            )
+        },
+        "KubeVirtVMGuestMemoryAvailableLow",
+        "warning",
+    ),
+    (
+        "guest-memory-pressure",
+        |o, n| {
+            firing(
+                o,
+                n,
+                "KubeVirtVMGuestMemoryPressure",
+                "warning",
+                json!({"namespace": VMS, "name": "db-1"}),
+            )
+        },
+        "KubeVirtVMGuestMemoryPressure",
+        "warning",
+    ),
+    (
+        "node-cpu-frequency-high",
+        |o, n| {
+            firing(
+                o,
+                n,
+                "HighNodeCPUFrequency",
+                "warning",
+                json!({"instance": "node01", "cpu": "3"}),
+            )
+        },
+        "HighNodeCPUFrequency",
+        "warning",
+    ),
+    (
+        "node-interface-down",
+        |o, n| {
+            firing(
+                o,
+                n,
+                "NodeNetworkInterfaceDown",
+                "warning",
+                json!({"instance": "node02", "device": "ens4"}),
+            )
+        },
+        "NodeNetworkInterfaceDown",
+        "warning",
+    ),
+    (
+        "persistent-volume-filling-up",
+        |o, n| {
+            firing(
+                o,
+                n,
+                "PersistentVolumeFillingUp",
+                "warning",
+                json!({"namespace": VMS, "persistentvolumeclaim": "db-1-data"}),
+            )
+        },
+        "PersistentVolumeFillingUp",
+        "warning",
+    ),
 ];
 
 fn matches_workload(o: &Value, workload: &str) -> bool {
@@ -748,4 +1005,369 @@ fn maintenance_stuck(objs: &mut Vec<Value>, now: &str) {
                    "lastError": "Cannot evict pod as it would violate the pod's disruption budget.",
                    "drainProgress": 75, "lastUpdate": ago(now, 60)}}),
     );
+}
+
+// ---- Every remaining check (issue 5) ----
+// One failure per check that the scenarios above did not cover, built as the cluster shows it:
+// HCO status, scheduler conditions, events, PodScheduled conditions, and for the checks that only
+// Prometheus can decide, a firing alert in the fake monitoring stack (`crate::prometheus`).
+
+/// The namespace of the VM workloads of these scenarios.
+pub const VMS: &str = "vms";
+
+fn vms_namespace(objs: &mut Vec<Value>) {
+    objs.push(json!({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": VMS}}));
+}
+
+fn hyperconverged(objs: &mut [Value]) -> impl Iterator<Item = &mut Value> {
+    objs.iter_mut().filter(|o| o["kind"] == "HyperConverged")
+}
+
+/// A DataImportCronTemplate as HCO's `spec.dataImportCronTemplates` holds it.
+fn cron_template(name: &str, image: &str) -> Value {
+    json!({"metadata": {"name": name},
+           "spec": {"schedule": "0 */12 * * *", "managedDataSource": name,
+                    "template": {"spec": {"source": {"registry": {"url": image}}, "storage": {"resources": {"requests": {"storage": "30Gi"}}}}}}})
+}
+
+fn golden_image_without_arch_annotation(objs: &mut Vec<Value>, _now: &str) {
+    for h in hyperconverged(objs) {
+        h["spec"]["featureGates"]["enableMultiArchBootImageImport"] = json!(true);
+        h["spec"]["dataImportCronTemplates"] = json!([cron_template(
+            "custom-centos-stream10",
+            "docker://quay.io/containerdisks/centos-stream:10"
+        )]);
+        h["status"]["nodeInfo"]["workloadsArchitectures"] = json!(["amd64", "arm64"]);
+    }
+}
+
+fn golden_image_unsupported_arch(objs: &mut Vec<Value>, now: &str) {
+    let at = ago(now, 3600);
+    for h in hyperconverged(objs) {
+        let mut t = cron_template("custom-s390x-image", "docker://quay.io/example/s390x-only:latest");
+        t["metadata"]["annotations"] = json!({"ssp.kubevirt.io/dict.architectures": "s390x"});
+        t["status"] = json!({"commonTemplate": false, "originalSupportedArchitectures": "s390x",
+            "conditions": [{"type": "Deployed", "status": "False", "reason": "UnsupportedArchitectures",
+                            "message": "DataImportCronTemplate has no supported architectures for the current cluster", "lastTransitionTime": at}]});
+        h["status"]["dataImportCronTemplates"] = json!([t]);
+    }
+}
+
+fn multi_arch_disabled(objs: &mut Vec<Value>, _now: &str) {
+    for h in hyperconverged(objs) {
+        let mut t = cron_template(
+            "centos-stream9-image-cron",
+            "docker://quay.io/containerdisks/centos-stream:9",
+        );
+        t["status"] = json!({"commonTemplate": true});
+        h["status"]["dataImportCronTemplates"] = json!([t]);
+        h["status"]["nodeInfo"]["workloadsArchitectures"] = json!(["amd64", "arm64"]);
+    }
+}
+
+fn descheduler_without_kubevirt_profile(objs: &mut Vec<Value>, _now: &str) {
+    let ns = "openshift-kube-descheduler-operator";
+    objs.push(json!({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": ns}}));
+    objs.push(
+        json!({"apiVersion": "operator.openshift.io/v1", "kind": "KubeDescheduler",
+        "metadata": {"name": "cluster", "namespace": ns},
+        "spec": {"managementState": "Managed", "deschedulingIntervalSeconds": 3600,
+                 "profiles": ["AffinityAndTaints", "TopologyAndDuplicates"]}}),
+    );
+}
+
+fn wasp_agent_duplicate(objs: &mut Vec<Value>, now: &str) {
+    for h in hyperconverged(objs) {
+        h["spec"]["higherWorkloadDensity"] = json!({"memoryOvercommitPercentage": 150});
+    }
+    objs.push(json!({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "wasp"}}));
+    let ds = crate::openshift_virt::daemonset("wasp", "wasp-agent", json!({"name": "wasp-agent"}), &ago(now, 7200));
+    objs.extend(ds);
+}
+
+fn single_stack_ipv6(objs: &mut Vec<Value>, _now: &str) {
+    objs.push(json!({"apiVersion": "config.openshift.io/v1", "kind": "Network", "metadata": {"name": "cluster"},
+        "spec": {"clusterNetwork": [{"cidr": "fd01::/48", "hostPrefix": 64}], "serviceNetwork": ["fd02::/112"], "networkType": "OVNKubernetes"},
+        "status": {"clusterNetwork": [{"cidr": "fd01::/48", "hostPrefix": 64}], "serviceNetwork": ["fd02::/112"], "networkType": "OVNKubernetes"}}));
+}
+
+fn deprecated_api_requested(objs: &mut Vec<Value>, _now: &str) {
+    objs.push(json!({"apiVersion": "apiextensions.k8s.io/v1", "kind": "CustomResourceDefinition",
+        "metadata": {"name": "virtualmachines.kubevirt.io"},
+        "spec": {"group": "kubevirt.io", "scope": "Namespaced",
+                 "names": {"plural": "virtualmachines", "singular": "virtualmachine", "kind": "VirtualMachine"},
+                 "versions": [
+                     {"name": "v1", "served": true, "storage": true},
+                     {"name": "v1alpha3", "served": true, "storage": false, "deprecated": true,
+                      "deprecationWarning": "kubevirt.io/v1alpha3 is now deprecated and will be removed in a future release."}]}}));
+    objs.push(json!({"apiVersion": "apiserver.openshift.io/v1", "kind": "APIRequestCount",
+        "metadata": {"name": "virtualmachines.v1alpha3.kubevirt.io"},
+        "spec": {"numberOfUsersToReport": 10},
+        "status": {"removedInRelease": "", "requestCount": 412,
+                   "currentHour": {"requestCount": 37, "byNode": [{"nodeName": "192.168.66.100", "requestCount": 37,
+                       "byUser": [{"username": "system:serviceaccount:ci:vm-creator", "userAgent": "legacy-automation/1.0", "requestCount": 37,
+                                   "byVerb": [{"verb": "list", "requestCount": 37}]}]}]}}}));
+}
+
+fn cnao_nmstate_handler(objs: &mut Vec<Value>, now: &str) {
+    objs.extend(crate::openshift_virt::daemonset(
+        NS,
+        "nmstate-handler",
+        json!({"name": "nmstate-handler"}),
+        &ago(now, 86400),
+    ));
+}
+
+fn duplicate_vm_macs(objs: &mut Vec<Value>, _now: &str) {
+    vms_namespace(objs);
+    for name in ["web-a", "web-b"] {
+        let mut vm = crate::fixtures::vm(VMS, name, "Halted");
+        vm["spec"]["template"]["spec"]["domain"]["devices"]["interfaces"][0]["macAddress"] = json!("02:8E:00:00:00:2A");
+        vm["status"] = json!({"printableStatus": "Stopped", "runStrategy": "Halted"});
+        objs.push(vm);
+    }
+}
+
+/// A running VMI (no owning VM) on `node`, whose disk is a ReadWriteOnce PVC: not live-migratable.
+fn rwo_vmi(name: &str, node: &str, since: &str) -> Value {
+    let mut vmi = crate::fixtures::vmi(VMS, name);
+    vmi["metadata"]["finalizers"] = json!([]);
+    vmi["status"] = json!({"phase": "Running", "nodeName": node,
+        "conditions": [
+            {"type": "Ready", "status": "True", "lastTransitionTime": since},
+            {"type": "LiveMigratable", "status": "False", "reason": "DisksNotLiveMigratable",
+             "message": format!("cannot migrate VMI: PVC {name}-rootdisk is not shared, live migration requires that all PVCs must be shared (using ReadWriteMany access mode)"),
+             "lastTransitionTime": since}]});
+    vmi
+}
+
+fn vmi_not_migratable(objs: &mut Vec<Value>, now: &str) {
+    vms_namespace(objs);
+    objs.push(rwo_vmi("db-1", "node01", &ago(now, 3600)));
+}
+
+fn drain_blocked(objs: &mut Vec<Value>, now: &str) {
+    vms_namespace(objs);
+    let mut n = base_node("node02");
+    n["spec"]["unschedulable"] = json!(true);
+    n["spec"]["taints"] =
+        json!([{"key": "node.kubernetes.io/unschedulable", "effect": "NoSchedule", "timeAdded": ago(now, 600)}]);
+    objs.push(n);
+    objs.push(rwo_vmi("db-2", "node02", &ago(now, 3600)));
+}
+
+fn excessive_migrations(objs: &mut Vec<Value>, now: &str) {
+    vms_namespace(objs);
+    let mut vmi = crate::fixtures::vmi(VMS, "web-1");
+    vmi["metadata"]["finalizers"] = json!([]);
+    vmi["status"] = json!({"phase": "Running", "nodeName": "node01",
+        "conditions": [{"type": "Ready", "status": "True", "lastTransitionTime": ago(now, 600)},
+                       {"type": "LiveMigratable", "status": "True", "lastTransitionTime": ago(now, 86400)}]});
+    objs.push(vmi);
+    for i in 0..6 {
+        let done = ago(now, 3600 * (i + 1));
+        let mut m = crate::fixtures::migration(VMS, &format!("kubevirt-evacuation-{i:x}k2p9"), "web-1");
+        m["metadata"]["generateName"] = json!("kubevirt-evacuation-");
+        m["status"] = json!({"phase": "Succeeded",
+            "phaseTransitionTimestamps": [{"phase": "Pending", "phaseTransitionTimestamp": ago(now, 3600 * (i + 1) + 60)},
+                                          {"phase": "Succeeded", "phaseTransitionTimestamp": done}]});
+        objs.push(m);
+    }
+}
+
+/// A VM (run strategy Always) with its VMI, owned as virt-controller would own it.
+fn vm_with_vmi(name: &str, vm_status: Value, vmi_status: Value) -> (Value, Value) {
+    let mut vm = crate::fixtures::vm(VMS, name, "Always");
+    vm["status"] = vm_status;
+    let mut vmi = crate::fixtures::vmi(VMS, name);
+    vmi["metadata"]["ownerReferences"] = json!([{"apiVersion": "kubevirt.io/v1", "kind": "VirtualMachine", "name": name,
+        "controller": true, "blockOwnerDeletion": true}]);
+    vmi["status"] = vmi_status;
+    (vm, vmi)
+}
+
+fn vm_unschedulable(objs: &mut Vec<Value>, now: &str) {
+    vms_namespace(objs);
+    let since = ago(now, 1200);
+    let (vm, mut vmi) = vm_with_vmi(
+        "gpu-1",
+        json!({"printableStatus": "ErrorUnschedulable", "runStrategy": "Always", "created": true,
+               "conditions": [{"type": "Ready", "status": "False", "reason": "PodNotReady", "lastTransitionTime": since}]}),
+        json!({"phase": "Scheduling",
+               "conditions": [{"type": "PodScheduled", "status": "False", "reason": "Unschedulable",
+                               "message": "0/2 nodes are available: 2 node(s) didn't match Pod's node affinity/selector.", "lastTransitionTime": since}]}),
+    );
+    vmi["spec"]["nodeSelector"] = json!({"nvidia.com/gpu.present": "true"});
+    let mut vm = vm;
+    vm["spec"]["template"]["spec"]["nodeSelector"] = json!({"nvidia.com/gpu.present": "true"});
+    objs.push(vm);
+    objs.push(vmi);
+}
+
+fn vm_migrating(objs: &mut Vec<Value>, now: &str) {
+    vms_namespace(objs);
+    let started = ago(now, 1800);
+    let (vm, vmi) = vm_with_vmi(
+        "big-mem",
+        json!({"printableStatus": "Migrating", "runStrategy": "Always", "created": true, "ready": true,
+               "conditions": [{"type": "Ready", "status": "True", "lastTransitionTime": started}]}),
+        json!({"phase": "Running", "nodeName": "node01",
+               "conditions": [{"type": "Ready", "status": "True", "lastTransitionTime": ago(now, 86400)},
+                              {"type": "LiveMigratable", "status": "True", "lastTransitionTime": ago(now, 86400)}],
+               "migrationState": {"migrationUid": "5f0c1a52-4c1b-4c7e-9a51-0d2f1e6a9b11", "sourceNode": "node01", "targetNode": "node02",
+                                  "startTimestamp": started, "mode": "PreCopy", "completed": false, "failed": false}}),
+    );
+    objs.push(vm);
+    objs.push(vmi);
+}
+
+fn vm_provisioning(objs: &mut Vec<Value>, now: &str) {
+    vms_namespace(objs);
+    let since = ago(now, 2400);
+    objs.push(json!({"apiVersion": "cdi.kubevirt.io/v1beta1", "kind": "DataVolume", "metadata": {"name": "rhel9-root", "namespace": VMS},
+        "spec": {"source": {"http": {"url": "https://example.invalid/rhel9.qcow2"}}, "storage": {"resources": {"requests": {"storage": "30Gi"}}}},
+        "status": {"phase": "ImportInProgress", "progress": "N/A", "restartCount": 4,
+                   "conditions": [{"type": "Running", "status": "False", "reason": "Error",
+                                   "message": "Unable to connect to http data source: expected status code 200, got 404", "lastTransitionTime": since}]}}));
+    let mut vm = crate::fixtures::vm(VMS, "rhel9", "Always");
+    vm["spec"]["template"]["spec"]["volumes"][0] =
+        json!({"name": "containerdisk", "dataVolume": {"name": "rhel9-root"}});
+    vm["status"] = json!({"printableStatus": "Provisioning", "runStrategy": "Always",
+        "conditions": [{"type": "Ready", "status": "False", "reason": "VMINotExists", "message": "VMI does not exist", "lastTransitionTime": since}]});
+    objs.push(vm);
+}
+
+fn vm_stopping_on_node(objs: &mut Vec<Value>, now: &str) {
+    vms_namespace(objs);
+    let since = ago(now, 1500);
+    let (mut vm, vmi) = vm_with_vmi(
+        "legacy-app",
+        json!({"printableStatus": "Stopping", "runStrategy": "Halted", "created": true,
+               "conditions": [{"type": "Ready", "status": "False", "reason": "PodNotReady", "lastTransitionTime": since}]}),
+        json!({"phase": "Running", "nodeName": "node02",
+               "conditions": [{"type": "Ready", "status": "False", "reason": "PodTerminating", "lastTransitionTime": since},
+                              {"type": "LiveMigratable", "status": "True", "lastTransitionTime": ago(now, 86400)}]}),
+    );
+    vm["spec"]["runStrategy"] = json!("Halted");
+    objs.push(vm);
+    objs.push(vmi);
+}
+
+fn outdated_launchers(objs: &mut Vec<Value>, now: &str) {
+    vms_namespace(objs);
+    let update_done = ago(now, 2 * 86400);
+    for o in objs.iter_mut().filter(|o| o["kind"] == "KubeVirt") {
+        o["status"]["outdatedVirtualMachineInstanceWorkloads"] = json!(1);
+        if let Some(conds) = o["status"]["conditions"].as_array_mut() {
+            for c in conds.iter_mut().filter(|c| c["type"] == "Progressing") {
+                c["lastTransitionTime"] = json!(update_done);
+            }
+        }
+    }
+    let mut vmi = rwo_vmi("db-legacy", "node01", &ago(now, 5 * 86400));
+    vmi["metadata"]["labels"]["kubevirt.io/outdatedLauncherImage"] = json!("");
+    objs.push(vmi);
+}
+
+fn guest_panics(objs: &mut Vec<Value>, now: &str) {
+    vms_namespace(objs);
+    let at = ago(now, 900);
+    let mut vmi = crate::fixtures::vmi(VMS, "win-app");
+    vmi["metadata"]["finalizers"] = json!([]);
+    vmi["status"] = json!({"phase": "Running", "nodeName": "node01",
+        "conditions": [{"type": "Ready", "status": "True", "lastTransitionTime": at}]});
+    objs.push(vmi);
+    let mut e = warning_event(
+        VMS,
+        "win-app",
+        "VirtualMachineInstance",
+        "GuestPanicked",
+        "The guest OS has panicked: hyper-v crash, bug check code 0x000000d1",
+        &at,
+    );
+    e["count"] = json!(7);
+    e["firstTimestamp"] = json!(ago(now, 6 * 3600));
+    objs.push(e);
+}
+
+fn deprecated_machine_type(objs: &mut Vec<Value>, _now: &str) {
+    vms_namespace(objs);
+    for name in crate::openshift_virt::WORKERS {
+        let mut n = base_node(name);
+        for t in ["pc-q35-rhel9.4.0", "pc-q35-rhel9.2.0", "pc-q35-rhel8.6.0", "q35"] {
+            n["metadata"]["labels"][format!("machine-type.node.kubevirt.io/{t}")] = json!("true");
+        }
+        objs.push(n);
+    }
+    let mut vm = crate::fixtures::vm(VMS, "old-rhel7", "Halted");
+    vm["spec"]["template"]["spec"]["domain"]["machine"]["type"] = json!("pc-q35-rhel7.6.0");
+    vm["status"] = json!({"printableStatus": "Stopped", "runStrategy": "Halted"});
+    objs.push(vm);
+}
+
+fn guest_filesystem_full(objs: &mut Vec<Value>, now: &str) {
+    vms_namespace(objs);
+    let at = ago(now, 3600);
+    let mut vmi = crate::fixtures::vmi(VMS, "db-1");
+    vmi["metadata"]["finalizers"] = json!([]);
+    vmi["metadata"]["annotations"][crate::guest::GUEST_AGENT_INFO_ANNOTATION] = json!(json!({
+        "guestAgentVersion": "8.2.0",
+        "fsInfo": {"disks": [
+            {"diskName": "vda4", "mountPoint": "/", "fileSystemType": "xfs", "usedBytes": 31_138_512_896u64, "totalBytes": 32_212_254_720u64},
+            {"diskName": "vda3", "mountPoint": "/boot", "fileSystemType": "xfs", "usedBytes": 214_958_080u64, "totalBytes": 1_063_256_064u64},
+            {"diskName": "vdb", "mountPoint": "/mnt/cidata", "fileSystemType": "iso9660", "usedBytes": 376_832u64, "totalBytes": 376_832u64}]}
+    }).to_string());
+    vmi["status"] = json!({"phase": "Running", "nodeName": "node01",
+        "conditions": [{"type": "Ready", "status": "True", "lastTransitionTime": at},
+                       {"type": "AgentConnected", "status": "True", "lastTransitionTime": at}]});
+    objs.push(vmi);
+}
+
+fn ephemeral_hotplug_volume(objs: &mut Vec<Value>, now: &str) {
+    vms_namespace(objs);
+    let mut vmi = crate::fixtures::vmi(VMS, "build-agent");
+    vmi["metadata"]["finalizers"] = json!([]);
+    vmi["metadata"]["annotations"]["kubevirt.io/ephemeral-hotplug-volumes"] = json!("scratch-disk");
+    vmi["spec"]["volumes"]
+        .as_array_mut()
+        .expect("volumes")
+        .push(json!({"name": "scratch-disk",
+        "persistentVolumeClaim": {"claimName": "scratch-disk", "hotpluggable": true}}));
+    vmi["status"] = json!({"phase": "Running", "nodeName": "node02",
+        "conditions": [{"type": "Ready", "status": "True", "lastTransitionTime": ago(now, 3600)}],
+        "volumeStatus": [{"name": "scratch-disk", "target": "sda", "phase": "Ready", "reason": "VolumeReady",
+                          "hotplugVolume": {"attachPodName": "hp-volume-x8k2q"}}]});
+    objs.push(vmi);
+}
+
+fn windows_rbd_without_rxbounce(objs: &mut Vec<Value>, now: &str) {
+    vms_namespace(objs);
+    let class = "ocs-storagecluster-ceph-rbd";
+    objs.push(json!({"apiVersion": "storage.k8s.io/v1", "kind": "StorageClass", "metadata": {"name": class},
+        "provisioner": "openshift-storage.rbd.csi.ceph.com", "reclaimPolicy": "Delete", "volumeBindingMode": "Immediate",
+        "parameters": {"clusterID": "openshift-storage", "pool": "ocs-storagecluster-cephblockpool", "imageFeatures": "layering"}}));
+    objs.push(json!({"apiVersion": "v1", "kind": "PersistentVolume", "metadata": {"name": "pvc-6c1e0f7a"},
+        "spec": {"capacity": {"storage": "60Gi"}, "accessModes": ["ReadWriteMany"], "volumeMode": "Block", "storageClassName": class,
+                 "claimRef": {"namespace": VMS, "name": "win2k22-root"},
+                 "csi": {"driver": "openshift-storage.rbd.csi.ceph.com", "volumeHandle": "0001-0011-openshift-storage-0000000000000001-6c1e0f7a",
+                         "volumeAttributes": {"clusterID": "openshift-storage", "pool": "ocs-storagecluster-cephblockpool", "imageFeatures": "layering"}}},
+        "status": {"phase": "Bound"}}));
+    objs.push(json!({"apiVersion": "v1", "kind": "PersistentVolumeClaim", "metadata": {"name": "win2k22-root", "namespace": VMS},
+        "spec": {"accessModes": ["ReadWriteMany"], "volumeMode": "Block", "storageClassName": class, "volumeName": "pvc-6c1e0f7a",
+                 "resources": {"requests": {"storage": "60Gi"}}},
+        "status": {"phase": "Bound", "accessModes": ["ReadWriteMany"], "capacity": {"storage": "60Gi"}}}));
+    let mut vmi = crate::fixtures::vmi(VMS, "win2k22");
+    vmi["metadata"]["finalizers"] = json!([]);
+    vmi["metadata"]["annotations"]["vm.kubevirt.io/os"] = json!("windows2k22");
+    vmi["spec"]["volumes"] = json!([{"name": "rootdisk", "persistentVolumeClaim": {"claimName": "win2k22-root"}}]);
+    vmi["status"] = json!({"phase": "Running", "nodeName": "node01",
+        "guestOSInfo": {"name": "Microsoft Windows", "id": "mswindows", "version": "2022"},
+        "conditions": [{"type": "Ready", "status": "True", "lastTransitionTime": ago(now, 3600)}]});
+    objs.push(vmi);
+}
+
+/// A monitoring stack whose Prometheus reports `alert` firing for 20 minutes.
+fn firing(objs: &mut Vec<Value>, now: &str, alert: &str, severity: &str, labels: Value) {
+    let firing = crate::prometheus::alert(alert, severity, "firing", &ago(now, 1200), labels);
+    objs.extend(crate::prometheus::stack("openshift-monitoring", &[firing], &[]));
 }
