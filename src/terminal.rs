@@ -79,7 +79,6 @@ pub async fn terminated() {
 }
 
 /// The terminal's size (columns, rows), when stdout is one.
-#[allow(dead_code)] // ssh lands next
 pub fn size() -> Option<(u16, u16)> {
     crossterm::terminal::size().ok()
 }

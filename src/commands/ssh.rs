@@ -4,7 +4,9 @@
 //! websocket (spec §6.4). This `--local-ssh` mode is the default, as upstream's only mode since
 //! v1.7; `ssh --local-ssh=false` uses the built-in russh client of `native`.
 
+mod agent;
 mod native;
+mod shell;
 
 use clap::Args;
 

@@ -2,6 +2,7 @@
 //! virtctl process with live pipes, whose output a test can wait for while it keeps running.
 
 use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -177,4 +178,90 @@ pub fn announced_port(stderr: &str, protocol: &str) -> Option<u16> {
         let addr = rest.split_whitespace().next()?;
         addr.rsplit(':').next()?.parse().ok()
     })
+}
+
+/// A detached tmux server on its own socket running one script in a real terminal, so a test can
+/// type keys and read the screen as a user would. Killed on drop.
+pub struct Tmux {
+    socket: PathBuf,
+}
+
+impl Tmux {
+    /// Runs `sh SCRIPT` in a `cols`x`rows` terminal; `None` (with a note) when tmux is missing.
+    pub fn start(env: &Env, script: &Path, cols: u16, rows: u16) -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            eprintln!("note: tmux not installed; skipping a pseudo-terminal test");
+            return None;
+        }
+        let tmux = Tmux {
+            socket: env.path("tmux.sock"),
+        };
+        let (cols, rows) = (cols.to_string(), rows.to_string());
+        let script = script.to_str().expect("a UTF-8 path");
+        let started = tmux.run(&["new-session", "-d", "-x", &cols, "-y", &rows, "sh", script]);
+        assert!(started.status.success(), "{}", String::from_utf8_lossy(&started.stderr));
+        Some(tmux)
+    }
+
+    fn run(&self, args: &[&str]) -> std::process::Output {
+        Command::new("tmux")
+            .arg("-S")
+            .arg(&self.socket)
+            .args(args)
+            .env_remove("TMUX")
+            .output()
+            .expect("tmux runs")
+    }
+
+    /// Types `text` literally (no key names), without Enter.
+    pub fn type_text(&self, text: &str) {
+        self.run(&["send-keys", "-l", text]);
+    }
+
+    /// Types `line` and Enter.
+    pub fn type_line(&self, line: &str) {
+        self.type_text(line);
+        self.key("Enter");
+    }
+
+    /// Presses one key by tmux name (`Enter`, `C-]`, ...).
+    pub fn key(&self, name: &str) {
+        self.run(&["send-keys", name]);
+    }
+
+    /// Resizes the terminal, as a user dragging the window would (the program gets SIGWINCH).
+    pub fn resize(&self, cols: u16, rows: u16) {
+        self.run(&["resize-window", "-x", &cols.to_string(), "-y", &rows.to_string()]);
+    }
+
+    /// The visible screen, lines joined with `\n`.
+    pub fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p"]).stdout).into_owned()
+    }
+
+    /// Waits until the screen shows `text`; panics with the screen after `timeout`.
+    #[track_caller]
+    pub fn wait(&self, text: &str, timeout: Duration) {
+        if !self.wait_until(text, timeout) {
+            panic!("the screen never showed {text:?}:\n{}", self.screen());
+        }
+    }
+
+    /// Whether the screen shows `text` within `timeout`.
+    pub fn wait_until(&self, text: &str, timeout: Duration) -> bool {
+        let deadline = Instant::now() + timeout;
+        while Instant::now() < deadline {
+            if self.screen().contains(text) {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        false
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.run(&["kill-server"]);
+    }
 }

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use crate::connect_support::{Running, virtctl_command};
+use crate::connect_support::{Running, Tmux, virtctl_command};
 use crate::support::{Env, NS, SUB};
 
 const WAIT: Duration = Duration::from_secs(20);
@@ -234,13 +234,8 @@ fn a_server_that_stops_answering_pings_ends_the_session() {
 /// terminal settings are back afterwards. Runs under tmux; skipped with a note without it.
 #[test]
 fn in_a_terminal_ctrl_bracket_exits_and_restores_the_terminal() {
-    if std::process::Command::new("tmux").arg("-V").output().is_err() {
-        eprintln!("note: tmux not installed; skipping the pseudo-terminal console test");
-        return;
-    }
     let env = Env::new();
     env.running_vm("vm1");
-    let socket = env.path("tmux.sock");
     let virtctl = assert_cmd::cargo::cargo_bin("virtctl");
     let script = env.write(
         "run.sh",
@@ -252,52 +247,20 @@ fn in_a_terminal_ctrl_bracket_exits_and_restores_the_terminal() {
             kc = env.kubeconfig.display(),
         ),
     );
-    let tmux = |args: &[&str]| {
-        std::process::Command::new("tmux")
-            .arg("-S")
-            .arg(&socket)
-            .args(args)
-            .env_remove("TMUX")
-            .output()
-            .expect("tmux runs")
+    let Some(tmux) = Tmux::start(&env, &script, 120, 40) else {
+        return;
     };
-    let started = tmux(&[
-        "new-session",
-        "-d",
-        "-x",
-        "120",
-        "-y",
-        "40",
-        "sh",
-        script.to_str().unwrap(),
-    ]);
-    assert!(started.status.success(), "{}", String::from_utf8_lossy(&started.stderr));
-    let screen = || String::from_utf8_lossy(&tmux(&["capture-pane", "-p"]).stdout).into_owned();
-    let wait = |text: &str| {
-        let deadline = std::time::Instant::now() + WAIT;
-        while std::time::Instant::now() < deadline {
-            if screen().contains(text) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        panic!("screen never showed {text:?}:\n{}", screen());
-    };
-    wait("vm1 login:");
-    tmux(&["send-keys", "-l", "fedora"]);
-    tmux(&["send-keys", "Enter"]);
-    wait("Password:");
-    tmux(&["send-keys", "-l", "fedora"]);
-    tmux(&["send-keys", "Enter"]);
-    wait("[fedora@vm1 ~]$");
-    tmux(&["send-keys", "-l", "echo in-a-pty"]);
-    tmux(&["send-keys", "Enter"]);
-    wait("in-a-pty\n[fedora@vm1 ~]$");
+    tmux.wait("vm1 login:", WAIT);
+    tmux.type_line("fedora");
+    tmux.wait("Password:", WAIT);
+    tmux.type_line("fedora");
+    tmux.wait("[fedora@vm1 ~]$", WAIT);
+    tmux.type_line("echo in-a-pty");
+    tmux.wait("in-a-pty\n[fedora@vm1 ~]$", WAIT);
     // Ctrl+]
-    tmux(&["send-keys", "C-]"]);
-    wait("exit=0");
+    tmux.key("C-]");
+    tmux.wait("exit=0", WAIT);
     let before = std::fs::read_to_string(env.path("before")).unwrap();
     let after = std::fs::read_to_string(env.path("after")).unwrap();
-    tmux(&["kill-server"]);
     assert_eq!(before, after, "terminal settings restored");
 }

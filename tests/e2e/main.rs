@@ -21,6 +21,7 @@ mod migrate;
 mod pause;
 mod port_forward;
 mod ssh;
+mod ssh_interactive;
 mod usbredir;
 mod version;
 mod vnc;

@@ -138,11 +138,6 @@ fn argument_errors() {
     assert_eq!(out.error_line(), "expected username before '@'");
     let out = env.run(&["ssh", "u@"]);
     assert_eq!(out.error_line(), "expected target after '@'");
-    let out = env.run(&["ssh", "--local-ssh=false", "vm/vm1"]);
-    assert!(
-        out.error_line().contains("native SSH client runs commands only"),
-        "{out:#?}"
-    );
     let out = env.run(&["scp", "--local-ssh=false", "a", "vm/vm1:b"]);
     assert!(
         out.error_line().contains("native SSH client is not available"),

@@ -36,6 +36,8 @@ const LEAKY_VARS: &[&str] = &[
     "all_proxy",
     "NO_PROXY",
     "no_proxy",
+    // The native ssh client tries the agent first.
+    "SSH_AUTH_SOCK",
 ];
 
 /// One test's world: a simulator, a temporary HOME and a kubeconfig for the admin user.

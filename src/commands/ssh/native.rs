@@ -1,6 +1,7 @@
 //! The built-in SSH client (`ssh --local-ssh=false`): russh over one `portforward/{port}/tcp`
-//! websocket, the identity file, and host keys checked against `--known-hosts` as upstream's
-//! removed native mode did (spec §6.7). This first version runs `-c COMMAND` only.
+//! websocket, host keys checked against `--known-hosts`, and authentication with the ssh-agent's
+//! keys, then the identity file, as upstream's removed native mode did (spec §6.7). It runs
+//! `-c COMMAND`, or an interactive shell (`shell`).
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -13,6 +14,8 @@ use tokio::io::AsyncWriteExt;
 use crate::cluster::api::Api;
 use crate::cluster::websocket::{self, Endpoint, PumpOptions};
 use crate::error::{Error, Result};
+
+use super::agent;
 
 /// What the native client connects to and as whom.
 pub struct Session<'a> {
@@ -119,50 +122,69 @@ impl client::Handler for Verifier {
     }
 }
 
-/// Connects through the websocket, authenticates, runs the command; "exit status N" on failure.
-pub async fn run(session: Session<'_>, command: &str) -> Result<()> {
-    if command.is_empty() {
-        return Err(Error::Usage(
-            "the native SSH client runs commands only (-c/--command); use --local-ssh for an interactive session"
-                .into(),
-        ));
-    }
-    let code = with_session(&session, async |handle| {
-        let mut channel = handle
-            .channel_open_session()
-            .await
-            .map_err(|e| Error::Other(format!("ssh: {e}")))?;
-        channel
-            .exec(true, command.as_bytes())
-            .await
-            .map_err(|e| Error::Other(format!("ssh: {e}")))?;
-        let _ = channel.eof().await;
-        let mut stdout = tokio::io::stdout();
-        let mut stderr = tokio::io::stderr();
-        let mut code = None;
-        while let Some(msg) = channel.wait().await {
-            match msg {
-                ChannelMsg::Data { data } => {
-                    stdout.write_all(&data).await?;
-                    stdout.flush().await?;
-                }
-                ChannelMsg::ExtendedData { data, .. } => {
-                    stderr.write_all(&data).await?;
-                }
-                ChannelMsg::ExitStatus { exit_status } => code = Some(exit_status),
-                _ => {}
-            }
+/// How the remote side ended a command or shell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RemoteEnd {
+    Status(u32),
+    Signal(String),
+    Unknown,
+}
+
+impl RemoteEnd {
+    /// 0 is success; anything else fails as the local client's exit does ("exit status N").
+    fn into_result(self) -> Result<()> {
+        match self {
+            RemoteEnd::Status(0) => Ok(()),
+            RemoteEnd::Status(code) => Err(Error::Other(format!("exit status {code}"))),
+            RemoteEnd::Signal(signal) => Err(Error::Other(format!("ssh: the remote side was killed by {signal}"))),
+            RemoteEnd::Unknown => Err(Error::Other("ssh: the remote side ended without an exit status".into())),
         }
-        Ok(code)
+    }
+}
+
+/// Connects through the websocket, authenticates, runs `command` (or, when it is empty, an
+/// interactive shell); "exit status N" when the remote side fails.
+pub async fn run(session: Session<'_>, command: &str) -> Result<()> {
+    let end = with_session(&session, async |handle| {
+        if command.is_empty() {
+            super::shell::run(handle, &session.host).await
+        } else {
+            exec(handle, command).await
+        }
     })
     .await?;
-    match code {
-        Some(0) => Ok(()),
-        Some(code) => Err(Error::Other(format!("exit status {code}"))),
-        None => Err(Error::Other(
-            "ssh: the remote command ended without an exit status".into(),
-        )),
+    end.into_result()
+}
+
+/// `-c COMMAND`: stdin is not forwarded (EOF at once), stdout and stderr are the remote ones.
+async fn exec(handle: &mut Handle, command: &str) -> Result<RemoteEnd> {
+    let mut channel = handle
+        .channel_open_session()
+        .await
+        .map_err(|e| Error::Other(format!("ssh: {e}")))?;
+    channel
+        .exec(true, command.as_bytes())
+        .await
+        .map_err(|e| Error::Other(format!("ssh: {e}")))?;
+    let _ = channel.eof().await;
+    let mut stdout = tokio::io::stdout();
+    let mut stderr = tokio::io::stderr();
+    let mut end = RemoteEnd::Unknown;
+    while let Some(msg) = channel.wait().await {
+        match msg {
+            ChannelMsg::Data { data } => {
+                stdout.write_all(&data).await?;
+                stdout.flush().await?;
+            }
+            ChannelMsg::ExtendedData { data, .. } => {
+                stderr.write_all(&data).await?;
+            }
+            ChannelMsg::ExitStatus { exit_status } => end = RemoteEnd::Status(exit_status),
+            ChannelMsg::ExitSignal { signal_name, .. } => end = RemoteEnd::Signal(format!("{signal_name:?}")),
+            _ => {}
+        }
     }
+    Ok(end)
 }
 
 /// An authenticated SSH connection to the VM.
@@ -217,25 +239,41 @@ pub async fn with_session<T>(
     }
 }
 
+/// Tries the agent's keys (`SSH_AUTH_SOCK`), then the identity file, as OpenSSH and upstream's
+/// native client do; fails with OpenSSH's "permission denied" when none is accepted.
 async fn authenticate(handle: &mut Handle, session: &Session<'_>, key: Option<russh::keys::PrivateKey>) -> Result<()> {
+    let rsa_hash = handle.best_supported_rsa_hash().await.ok().flatten().flatten();
+    let agent_keys = agent::authenticate(handle, &session.user, rsa_hash).await?;
+    if agent_keys == agent::Outcome::Accepted {
+        return Ok(());
+    }
     let Some(key) = key else {
-        return Err(Error::Other(format!(
-            "no identity file for {}@{}: give -i/--identity-file",
-            session.user, session.host
-        )));
+        if agent_keys == agent::Outcome::NoAgent {
+            return Err(Error::Other(format!(
+                "no identity file for {}@{} and no ssh-agent (SSH_AUTH_SOCK): give -i/--identity-file",
+                session.user, session.host
+            )));
+        }
+        return Err(permission_denied(session));
     };
-    let hash = handle.best_supported_rsa_hash().await.ok().flatten().flatten();
     let auth = handle
-        .authenticate_publickey(session.user.clone(), PrivateKeyWithHashAlg::new(Arc::new(key), hash))
+        .authenticate_publickey(
+            session.user.clone(),
+            PrivateKeyWithHashAlg::new(Arc::new(key), rsa_hash),
+        )
         .await
         .map_err(|e| Error::Other(format!("ssh: {e}")))?;
     if !auth.success() {
-        return Err(Error::Other(format!(
-            "ssh: permission denied for {}@{} (publickey)",
-            session.user, session.host
-        )));
+        return Err(permission_denied(session));
     }
     Ok(())
+}
+
+fn permission_denied(session: &Session<'_>) -> Error {
+    Error::Other(format!(
+        "ssh: permission denied for {}@{} (publickey)",
+        session.user, session.host
+    ))
 }
 
 /// The identity file; the default path is skipped silently when it does not exist.

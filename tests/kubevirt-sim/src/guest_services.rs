@@ -2,7 +2,8 @@
 //! guest port 22. It accepts one public key, [`TEST_CLIENT_KEY`]'s, presents the fixed host key
 //! [`TEST_HOST_KEY`], and runs each `exec` request as `sh -c COMMAND` in the sandbox directory
 //! (`$KUBEVIRT_SIM_SSH_SANDBOX`, else the system temporary directory), so `ssh -c` and legacy
-//! `scp -O` work against it with real bytes and exit statuses.
+//! `scp -O` work against it with real bytes and exit statuses. A `shell` runs `sh` the same way;
+//! after a `pty-req`, `shell` and `exec` run on a real pseudo-terminal ([`crate::guest_shell`]).
 
 use std::collections::HashMap;
 use std::process::Stdio;
@@ -13,6 +14,8 @@ use russh::server::{Auth, ChannelOpenHandle, Handle, Msg, Session};
 use russh::{Channel, ChannelId};
 use tokio::io::{AsyncReadExt, AsyncWriteExt, DuplexStream};
 use tokio::process::ChildStdin;
+
+use crate::guest_shell::{PtyRequest, Terminal};
 
 /// The private key a test gives its SSH client (`-i`); the only key the server accepts.
 pub const TEST_CLIENT_KEY: &str = "-----BEGIN OPENSSH PRIVATE KEY-----
@@ -51,6 +54,9 @@ pub async fn ssh(io: DuplexStream) {
     let handler = Guest {
         allowed: client.public_key().clone(),
         stdins: HashMap::new(),
+        ptys: HashMap::new(),
+        terminals: HashMap::new(),
+        user: String::new(),
     };
     if let Ok(session) = russh::server::run_stream(config, io, handler).await {
         let _ = session.await;
@@ -60,47 +66,50 @@ pub async fn ssh(io: DuplexStream) {
 struct Guest {
     allowed: PublicKey,
     stdins: HashMap<ChannelId, ChildStdin>,
+    /// `pty-req`s not yet used by a `shell` or `exec`.
+    ptys: HashMap<ChannelId, PtyRequest>,
+    terminals: HashMap<ChannelId, Terminal>,
+    /// Who logged in (the shell's `$USER` and prompt).
+    user: String,
 }
 
-impl russh::server::Handler for Guest {
-    type Error = russh::Error;
+fn sandbox() -> std::path::PathBuf {
+    std::env::var_os("KUBEVIRT_SIM_SSH_SANDBOX")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(std::env::temp_dir)
+}
 
-    async fn auth_publickey(
-        &mut self,
-        _user: &str,
-        key: russh::server::VerifiedPublicKey<'_>,
-    ) -> Result<Auth, Self::Error> {
-        Ok(if key.public_key.key_data() == self.allowed.key_data() {
-            Auth::Accept
-        } else {
-            Auth::reject()
-        })
+impl Guest {
+    /// `shell` (`command` None) or `exec`: on the requested pseudo-terminal if there is one,
+    /// else with pipes.
+    fn start(&mut self, channel: ChannelId, command: Option<&str>, session: &mut Session) -> Result<(), russh::Error> {
+        let Some(pty) = self.ptys.remove(&channel) else {
+            return self.start_piped(channel, command, session);
+        };
+        match Terminal::start(&pty, command, &sandbox(), &self.user, session.handle(), channel) {
+            Ok(terminal) => {
+                self.terminals.insert(channel, terminal);
+                session.channel_success(channel)
+            }
+            Err(_) => session.channel_failure(channel),
+        }
     }
 
-    async fn channel_open_session(
-        &mut self,
-        _channel: Channel<Msg>,
-        reply: ChannelOpenHandle,
-        _session: &mut Session,
-    ) -> Result<(), Self::Error> {
-        reply.accept().await;
-        Ok(())
-    }
-
-    async fn exec_request(
+    /// `sh -c COMMAND`, or `sh` reading commands from the channel, with pipes for stdio.
+    fn start_piped(
         &mut self,
         channel: ChannelId,
-        data: &[u8],
+        command: Option<&str>,
         session: &mut Session,
-    ) -> Result<(), Self::Error> {
-        let command = String::from_utf8_lossy(data).into_owned();
-        let sandbox = std::env::var_os("KUBEVIRT_SIM_SSH_SANDBOX")
-            .map(std::path::PathBuf::from)
-            .unwrap_or_else(std::env::temp_dir);
-        let child = tokio::process::Command::new("sh")
-            .arg("-c")
-            .arg(&command)
-            .current_dir(sandbox)
+    ) -> Result<(), russh::Error> {
+        let mut sh = tokio::process::Command::new("sh");
+        if let Some(command) = command {
+            sh.arg("-c").arg(command);
+        }
+        let child = sh
+            .current_dir(sandbox())
+            .env("USER", &self.user)
+            .env("LOGNAME", &self.user)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -131,8 +140,97 @@ impl russh::server::Handler for Guest {
         });
         Ok(())
     }
+}
+
+impl russh::server::Handler for Guest {
+    type Error = russh::Error;
+
+    async fn auth_publickey(
+        &mut self,
+        user: &str,
+        key: russh::server::VerifiedPublicKey<'_>,
+    ) -> Result<Auth, Self::Error> {
+        Ok(if key.public_key.key_data() == self.allowed.key_data() {
+            self.user = user.to_string();
+            Auth::Accept
+        } else {
+            Auth::reject()
+        })
+    }
+
+    async fn channel_open_session(
+        &mut self,
+        _channel: Channel<Msg>,
+        reply: ChannelOpenHandle,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        reply.accept().await;
+        Ok(())
+    }
+
+    async fn exec_request(
+        &mut self,
+        channel: ChannelId,
+        data: &[u8],
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        let command = String::from_utf8_lossy(data).into_owned();
+        self.start(channel, Some(&command), session)
+    }
+
+    async fn shell_request(&mut self, channel: ChannelId, session: &mut Session) -> Result<(), Self::Error> {
+        self.start(channel, None, session)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    async fn pty_request(
+        &mut self,
+        channel: ChannelId,
+        term: &str,
+        col_width: u32,
+        row_height: u32,
+        _pix_width: u32,
+        _pix_height: u32,
+        _modes: &[(russh::Pty, u32)],
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        let request = PtyRequest {
+            term: term.to_string(),
+            cols: col_width,
+            rows: row_height,
+        };
+        self.ptys.insert(channel, request);
+        session.channel_success(channel)
+    }
+
+    async fn window_change_request(
+        &mut self,
+        channel: ChannelId,
+        col_width: u32,
+        row_height: u32,
+        _pix_width: u32,
+        _pix_height: u32,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        if let Some(terminal) = self.terminals.get(&channel) {
+            let _ = terminal.resize(col_width, row_height);
+        }
+        Ok(())
+    }
+
+    async fn channel_close(&mut self, channel: ChannelId, _session: &mut Session) -> Result<(), Self::Error> {
+        self.terminals.remove(&channel);
+        self.stdins.remove(&channel);
+        Ok(())
+    }
 
     async fn data(&mut self, channel: ChannelId, data: &[u8], _session: &mut Session) -> Result<(), Self::Error> {
+        if let Some(terminal) = self.terminals.get(&channel) {
+            if terminal.write_all(data).await.is_err() {
+                self.terminals.remove(&channel);
+            }
+            return Ok(());
+        }
         if let Some(stdin) = self.stdins.get_mut(&channel)
             && stdin.write_all(data).await.is_err()
         {
@@ -148,7 +246,12 @@ impl russh::server::Handler for Guest {
 }
 
 /// Copies a child's output to the channel (`ext` 1: stderr).
-async fn forward(handle: Handle, channel: ChannelId, from: Option<impl AsyncReadExt + Unpin>, ext: Option<u32>) {
+pub(crate) async fn forward(
+    handle: Handle,
+    channel: ChannelId,
+    from: Option<impl AsyncReadExt + Unpin>,
+    ext: Option<u32>,
+) {
     let Some(mut from) = from else { return };
     let mut buf = vec![0u8; 32 * 1024];
     loop {
