@@ -36,7 +36,7 @@ pub struct SshFlags {
     /// Additional options for the local ssh/scp client, one argument per occurrence, e.g. -t "-o StrictHostKeyChecking=no"
     #[arg(short = 't', long, value_name = "stringArray", allow_hyphen_values = true)]
     pub local_ssh_opts: Vec<String>,
-    /// Use the locally installed ssh/scp (the default); --local-ssh=false uses the built-in client (ssh -c only for now); --local-ssh-opts implies --local-ssh
+    /// Use the locally installed ssh/scp (the default); --local-ssh=false uses the built-in client (ssh: commands and interactive shells, ssh-agent then -i keys); --local-ssh-opts implies --local-ssh
     #[arg(long, default_value = "true", num_args = 0..=1, require_equals = true,
           default_missing_value = "true", value_parser = parse_go_bool)]
     pub local_ssh: bool,
@@ -45,7 +45,7 @@ pub struct SshFlags {
 #[derive(Args, Debug)]
 #[command(
     override_usage = "virtctl ssh (VM|VMI) [flags]",
-    long_about = "Open a SSH connection to a virtual machine instance.\n\nThe target argument supports the syntax [USER@]TYPE/NAME[/NAMESPACE]: TYPE is vm or vmi, NAMESPACE defaults to the current one. Dots are part of the name. The locally installed ssh runs with a ProxyCommand of 'virtctl port-forward --stdio=true'.",
+    long_about = "Open a SSH connection to a virtual machine instance.\n\nThe target argument supports the syntax [USER@]TYPE/NAME[/NAMESPACE]: TYPE is vm or vmi, NAMESPACE defaults to the current one. Dots are part of the name. The locally installed ssh runs with a ProxyCommand of 'virtctl port-forward --stdio=true'; with --local-ssh=false the built-in client connects instead (ssh-agent keys, then the identity file; host keys checked against --known-hosts; '~.' after a newline disconnects).",
     after_help = "Examples:\n  # Connect to 'testvmi' in namespace 'mynamespace':\n  virtctl ssh -i <path_to_sshkey> -l user vmi/testvmi/mynamespace\n\n  # Run a command:\n  virtctl ssh -i <path_to_sshkey> -c 'uname -a' user@vm/testvm\n\n  # Pass options to the local ssh:\n  virtctl ssh -t \"-o StrictHostKeyChecking=no\" user@vmi/testvmi"
 )]
 pub struct SshArgs {
