@@ -106,16 +106,29 @@ impl Response {
     }
 }
 
-/// The API server connection: a kube client plus the URL it talks to (for messages).
+/// The API server connection: a kube client plus the URLs it talks to and through (for
+/// messages).
 #[derive(Clone)]
 pub struct Api {
     client: kube::Client,
     server: String,
+    /// the proxy the client goes through, without credentials
+    proxy: Option<String>,
 }
 
 impl Api {
     pub fn new(client: kube::Client, server: String) -> Self {
-        Api { client, server }
+        Api {
+            client,
+            server,
+            proxy: None,
+        }
+    }
+
+    /// Names the proxy the client was configured with, so that failures can blame it.
+    pub fn via_proxy(mut self, proxy: Option<&http::Uri>) -> Self {
+        self.proxy = proxy.map(|uri| without_credentials(&uri.to_string()));
+        self
     }
 
     /// The API server URL, as the kubeconfig or `--server` gave it.
@@ -130,7 +143,7 @@ impl Api {
 
     /// A transport failure on `path`, described as for any other request.
     pub(crate) fn transport_failure(&self, path: &str, err: &(dyn std::error::Error + 'static)) -> Error {
-        transport_error(&self.server, &Request::get(path), err)
+        transport_error(&self.server, self.proxy.as_deref(), &Request::get(path), err)
     }
 
     /// Sends the request; any status outside 2xx becomes an [`Error::Api`].
@@ -150,7 +163,7 @@ impl Api {
             .client
             .send(http_request)
             .await
-            .map_err(|e| transport_error(&self.server, &request, &e))?;
+            .map_err(|e| transport_error(&self.server, self.proxy.as_deref(), &request, &e))?;
         let status = response.status();
         let content_type = response
             .headers()
@@ -161,7 +174,7 @@ impl Api {
             .into_body()
             .collect()
             .await
-            .map_err(|e| transport_error(&self.server, &request, &e))?
+            .map_err(|e| transport_error(&self.server, self.proxy.as_deref(), &request, &e))?
             .to_bytes();
         if status.is_success() {
             return Ok(Response { body });
@@ -292,11 +305,27 @@ fn generic_message(code: u16, server_message: &str) -> (&'static str, String) {
 }
 
 /// Why a connection failed, in words, with what to check.
-fn transport_error(server: &str, request: &Request, err: &(dyn std::error::Error + 'static)) -> Error {
+fn transport_error(
+    server: &str,
+    proxy: Option<&str>,
+    request: &Request,
+    err: &(dyn std::error::Error + 'static),
+) -> Error {
     let chain = error_chain(err);
     let url = format!("{}{}", server.trim_end_matches('/'), request.path);
     if let Some(tls) = find_rustls_error(err) {
         return tls_error(server, &url, tls);
+    }
+    if let Some(proxy) = proxy
+        && let Some(failure) = proxy_failure(&chain)
+    {
+        return Error::Transport {
+            message: format!("cannot reach the Kubernetes API server at {url} through the proxy {proxy}: {failure}"),
+            hint: Some(format!(
+                "check proxy-url in the kubeconfig (or --proxy-url, HTTPS_PROXY): the proxy must be up and let this client connect to {}",
+                authority(server)
+            )),
+        };
     }
     let lower = chain.to_lowercase();
     let (cause, hint) = if lower.contains("connection refused") {
@@ -330,6 +359,41 @@ fn transport_error(server: &str, request: &Request, err: &(dyn std::error::Error
     Error::Transport {
         message: format!("cannot reach the Kubernetes API server at {url}: {cause}"),
         hint: Some(hint),
+    }
+}
+
+/// The proxy's part of a connection failure (hyper-util's tunnel and SOCKS errors), in words.
+fn proxy_failure(chain: &str) -> Option<String> {
+    let start = chain.find("tunnel error: ").or_else(|| chain.find("SOCKS error: "))?;
+    let failure = &chain[start..];
+    // hyper-util keeps no status code: "unsuccessful" is any answer to CONNECT but 200 and 407
+    if failure == "tunnel error: unsuccessful" {
+        return Some("the proxy refused the CONNECT request (tunnel error: unsuccessful)".into());
+    }
+    Some(failure.to_string())
+}
+
+/// `host:port` of a URL, with the scheme's default port.
+fn authority(server: &str) -> String {
+    match url::Url::parse(server) {
+        Ok(url) => format!(
+            "{}:{}",
+            url.host_str().unwrap_or(""),
+            url.port_or_known_default().unwrap_or(443)
+        ),
+        Err(_) => server.to_string(),
+    }
+}
+
+/// A URL fit for messages: any user name and password removed.
+fn without_credentials(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut parsed) if !parsed.username().is_empty() || parsed.password().is_some() => {
+            let _ = parsed.set_username("");
+            let _ = parsed.set_password(None);
+            parsed.to_string().trim_end_matches('/').to_string()
+        }
+        _ => url.trim_end_matches('/').to_string(),
     }
 }
 
@@ -442,6 +506,26 @@ mod tests {
             err.message,
             "an error on the server (\"unknown\") has prevented the request from succeeding"
         );
+    }
+
+    #[test]
+    fn proxy_failures_name_the_proxy_and_keep_its_secrets() {
+        assert_eq!(
+            proxy_failure("client error (Connect): tunnel error: unsuccessful").as_deref(),
+            Some("the proxy refused the CONNECT request (tunnel error: unsuccessful)")
+        );
+        assert_eq!(
+            proxy_failure("client error (Connect): SOCKS error: connection not allowed").as_deref(),
+            Some("SOCKS error: connection not allowed")
+        );
+        assert_eq!(proxy_failure("client error (Connect): Connection refused"), None);
+        assert_eq!(
+            without_credentials("socks5://user:secret@proxy:1080/"),
+            "socks5://proxy:1080"
+        );
+        assert_eq!(without_credentials("http://proxy:3128/"), "http://proxy:3128");
+        assert_eq!(authority("https://127.0.0.1:6443"), "127.0.0.1:6443");
+        assert_eq!(authority("https://api.example"), "api.example:443");
     }
 
     #[test]

@@ -28,9 +28,10 @@ impl Cluster {
         let config = config::load(global).await?;
         let server = config.kube.cluster_url.to_string();
         let cluster_ca = config::cluster_ca(&config.kube);
+        let proxy = config.kube.proxy_url.clone();
         let client = kube::Client::try_from(config.kube).map_err(|e| Error::Config(api::error_chain(&e)))?;
         Ok(Cluster {
-            api: Api::new(client, server),
+            api: Api::new(client, server).via_proxy(proxy.as_ref()),
             namespace: config.namespace,
             cluster_ca,
         })

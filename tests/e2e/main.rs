@@ -20,6 +20,7 @@ mod lifecycle;
 mod migrate;
 mod pause;
 mod port_forward;
+mod proxy;
 mod ssh;
 mod ssh_interactive;
 mod usbredir;

@@ -22,6 +22,7 @@ pub mod patch;
 pub mod podlog;
 pub mod portforward;
 pub mod prometheus;
+pub mod proxy;
 pub mod scenarios;
 pub mod selector;
 pub mod server;
