@@ -531,7 +531,208 @@ _arguments "${_arguments_options[@]}" : \
 '--scrape[Allow scraping component /metrics through pods/proxy]' \
 '-h[Print help]' \
 '--help[Print help]' \
+":: :_virtctl__subcmd__doctor_commands" \
+"*::: :->doctor" \
 && ret=0
+
+    case $state in
+    (doctor)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:virtctl-doctor-command-$line[1]:"
+        case $line[1] in
+            (checkup)
+_arguments "${_arguments_options[@]}" : \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+":: :_virtctl__subcmd__doctor__subcmd__checkup_commands" \
+"*::: :->checkup" \
+&& ret=0
+
+    case $state in
+    (checkup)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:virtctl-doctor-checkup-command-$line[1]:"
+        case $line[1] in
+            (vm-latency)
+_arguments "${_arguments_options[@]}" : \
+'--nad=[The NetworkAttachmentDefinition the two VMs attach to]:NAME:_default' \
+'--nad-namespace=[Namespace of the NetworkAttachmentDefinition (default\: the checkup'\''s namespace)]:NS:_default' \
+'--max-latency=[Highest acceptable latency; above it the checkup fails (whole milliseconds)]:DURATION:_default' \
+'--sample-duration=[How long latency is sampled (whole seconds)]:DURATION:_default' \
+'--source-node=[Node of the first VM (needs --target-node)]:NODE:_default' \
+'--target-node=[Node of the second VM (needs --source-node)]:NODE:_default' \
+'--checkup-timeout=[The checkup'\''s own time limit (doctor waits one minute longer)]:DURATION:_default' \
+'--image=[The checkup image (default on OpenShift\: the one matching the OpenShift Virtualization version)]:IMAGE:_default' \
+'-o+[Report format\: table, json or yaml]:OUTPUT:(table json yaml)' \
+'--output=[Report format\: table, json or yaml]:OUTPUT:(table json yaml)' \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'--keep[Leave the Job, ConfigMap and RBAC objects in place afterwards]' \
+'--dry-run[Print the manifests that would be created and stop]' \
+'-h[Print help]' \
+'--help[Print help]' \
+&& ret=0
+;;
+(status)
+_arguments "${_arguments_options[@]}" : \
+'-o+[Report format\: table, json or yaml]:OUTPUT:(table json yaml)' \
+'--output=[Report format\: table, json or yaml]:OUTPUT:(table json yaml)' \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+'::name -- The checkup ConfigMap:_default' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_virtctl__subcmd__doctor__subcmd__checkup__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:virtctl-doctor-checkup-help-command-$line[1]:"
+        case $line[1] in
+            (vm-latency)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(status)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_virtctl__subcmd__doctor__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:virtctl-doctor-help-command-$line[1]:"
+        case $line[1] in
+            (checkup)
+_arguments "${_arguments_options[@]}" : \
+":: :_virtctl__subcmd__doctor__subcmd__help__subcmd__checkup_commands" \
+"*::: :->checkup" \
+&& ret=0
+
+    case $state in
+    (checkup)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:virtctl-doctor-help-checkup-command-$line[1]:"
+        case $line[1] in
+            (vm-latency)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(status)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
 ;;
 (console)
 _arguments "${_arguments_options[@]}" : \
@@ -1035,7 +1236,43 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (doctor)
 _arguments "${_arguments_options[@]}" : \
+":: :_virtctl__subcmd__help__subcmd__doctor_commands" \
+"*::: :->doctor" \
 && ret=0
+
+    case $state in
+    (doctor)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:virtctl-help-doctor-command-$line[1]:"
+        case $line[1] in
+            (checkup)
+_arguments "${_arguments_options[@]}" : \
+":: :_virtctl__subcmd__help__subcmd__doctor__subcmd__checkup_commands" \
+"*::: :->checkup" \
+&& ret=0
+
+    case $state in
+    (checkup)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:virtctl-help-doctor-checkup-command-$line[1]:"
+        case $line[1] in
+            (vm-latency)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(status)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
 ;;
 (console)
 _arguments "${_arguments_options[@]}" : \
@@ -1149,8 +1386,85 @@ _virtctl__subcmd__console_commands() {
 }
 (( $+functions[_virtctl__subcmd__doctor_commands] )) ||
 _virtctl__subcmd__doctor_commands() {
-    local commands; commands=()
+    local commands; commands=(
+'checkup:Run a cluster checkup (creates objects in the target namespace) or read a checkup'\''s result' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
     _describe -t commands 'virtctl doctor commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__doctor__subcmd__checkup_commands] )) ||
+_virtctl__subcmd__doctor__subcmd__checkup_commands() {
+    local commands; commands=(
+'vm-latency:Measure the network latency between two VMs on a secondary network (creates objects in -n NS)' \
+'status:Print the result stored in a checkup ConfigMap' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'virtctl doctor checkup commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__doctor__subcmd__checkup__subcmd__help_commands] )) ||
+_virtctl__subcmd__doctor__subcmd__checkup__subcmd__help_commands() {
+    local commands; commands=(
+'vm-latency:Measure the network latency between two VMs on a secondary network (creates objects in -n NS)' \
+'status:Print the result stored in a checkup ConfigMap' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'virtctl doctor checkup help commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__doctor__subcmd__checkup__subcmd__help__subcmd__help_commands] )) ||
+_virtctl__subcmd__doctor__subcmd__checkup__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl doctor checkup help help commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__doctor__subcmd__checkup__subcmd__help__subcmd__status_commands] )) ||
+_virtctl__subcmd__doctor__subcmd__checkup__subcmd__help__subcmd__status_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl doctor checkup help status commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__doctor__subcmd__checkup__subcmd__help__subcmd__vm-latency_commands] )) ||
+_virtctl__subcmd__doctor__subcmd__checkup__subcmd__help__subcmd__vm-latency_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl doctor checkup help vm-latency commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__doctor__subcmd__checkup__subcmd__status_commands] )) ||
+_virtctl__subcmd__doctor__subcmd__checkup__subcmd__status_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl doctor checkup status commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__doctor__subcmd__checkup__subcmd__vm-latency_commands] )) ||
+_virtctl__subcmd__doctor__subcmd__checkup__subcmd__vm-latency_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl doctor checkup vm-latency commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__doctor__subcmd__help_commands] )) ||
+_virtctl__subcmd__doctor__subcmd__help_commands() {
+    local commands; commands=(
+'checkup:Run a cluster checkup (creates objects in the target namespace) or read a checkup'\''s result' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'virtctl doctor help commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__doctor__subcmd__help__subcmd__checkup_commands] )) ||
+_virtctl__subcmd__doctor__subcmd__help__subcmd__checkup_commands() {
+    local commands; commands=(
+'vm-latency:Measure the network latency between two VMs on a secondary network (creates objects in -n NS)' \
+'status:Print the result stored in a checkup ConfigMap' \
+    )
+    _describe -t commands 'virtctl doctor help checkup commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__doctor__subcmd__help__subcmd__checkup__subcmd__status_commands] )) ||
+_virtctl__subcmd__doctor__subcmd__help__subcmd__checkup__subcmd__status_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl doctor help checkup status commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__doctor__subcmd__help__subcmd__checkup__subcmd__vm-latency_commands] )) ||
+_virtctl__subcmd__doctor__subcmd__help__subcmd__checkup__subcmd__vm-latency_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl doctor help checkup vm-latency commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__doctor__subcmd__help__subcmd__help_commands] )) ||
+_virtctl__subcmd__doctor__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl doctor help help commands' commands "$@"
 }
 (( $+functions[_virtctl__subcmd__evacuate-cancel_commands] )) ||
 _virtctl__subcmd__evacuate-cancel_commands() {
@@ -1210,8 +1524,28 @@ _virtctl__subcmd__help__subcmd__console_commands() {
 }
 (( $+functions[_virtctl__subcmd__help__subcmd__doctor_commands] )) ||
 _virtctl__subcmd__help__subcmd__doctor_commands() {
-    local commands; commands=()
+    local commands; commands=(
+'checkup:Run a cluster checkup (creates objects in the target namespace) or read a checkup'\''s result' \
+    )
     _describe -t commands 'virtctl help doctor commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__help__subcmd__doctor__subcmd__checkup_commands] )) ||
+_virtctl__subcmd__help__subcmd__doctor__subcmd__checkup_commands() {
+    local commands; commands=(
+'vm-latency:Measure the network latency between two VMs on a secondary network (creates objects in -n NS)' \
+'status:Print the result stored in a checkup ConfigMap' \
+    )
+    _describe -t commands 'virtctl help doctor checkup commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__help__subcmd__doctor__subcmd__checkup__subcmd__status_commands] )) ||
+_virtctl__subcmd__help__subcmd__doctor__subcmd__checkup__subcmd__status_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help doctor checkup status commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__help__subcmd__doctor__subcmd__checkup__subcmd__vm-latency_commands] )) ||
+_virtctl__subcmd__help__subcmd__doctor__subcmd__checkup__subcmd__vm-latency_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help doctor checkup vm-latency commands' commands "$@"
 }
 (( $+functions[_virtctl__subcmd__help__subcmd__evacuate-cancel_commands] )) ||
 _virtctl__subcmd__help__subcmd__evacuate-cancel_commands() {

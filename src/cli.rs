@@ -168,6 +168,7 @@ pub enum Command {
     #[command(override_usage = "virtctl fslist (VMI) [flags]")]
     Fslist(GuestAgentArgs),
     /// Diagnose KubeVirt / OpenShift Virtualization from its alert runbooks (read-only).
+    #[command(args_conflicts_with_subcommands = true)]
     Doctor(Box<DoctorArgs>),
     /// Connect to a console of a virtual machine instance.
     Console(ConsoleArgs),

@@ -13,6 +13,7 @@ mod config;
 mod connect_support;
 mod console;
 mod doctor;
+mod doctor_checkup;
 mod errors;
 mod evacuate;
 mod guest;

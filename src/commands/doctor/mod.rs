@@ -6,6 +6,7 @@
 
 mod catalog;
 mod cdi;
+mod checkup;
 mod common;
 mod facts;
 #[cfg(test)]
@@ -27,7 +28,7 @@ mod workload;
 use std::collections::BTreeSet;
 use std::time::Duration;
 
-use clap::Args;
+use clap::{Args, Subcommand};
 use k8s_openapi::jiff::Timestamp;
 
 use crate::context::Ctx;
@@ -43,6 +44,8 @@ const NOW_ENV: &str = "VIRTCTL_DOCTOR_NOW";
 /// Diagnose KubeVirt / OpenShift Virtualization from its alert runbooks (read-only).
 #[derive(Args, Debug, Clone)]
 pub struct DoctorArgs {
+    #[command(subcommand)]
+    pub command: Option<DoctorCommand>,
     /// Report format: table, json or yaml.
     #[arg(short = 'o', long, default_value = "table", value_parser = ["table", "json", "yaml"])]
     pub output: String,
@@ -112,6 +115,14 @@ pub struct DoctorArgs {
     /// A component's namespace, as component=namespace (repeatable).
     #[arg(long, value_name = "COMPONENT=NS")]
     pub component_namespace: Vec<String>,
+}
+
+/// Doctor's subcommands.
+#[derive(Subcommand, Debug, Clone)]
+pub enum DoctorCommand {
+    /// Run a cluster checkup (creates objects in the target namespace) or read a checkup's result.
+    #[command(subcommand)]
+    Checkup(checkup::CheckupCommand),
 }
 
 /// The checks to run, in report order.
@@ -218,6 +229,9 @@ pub fn evaluate(check: &dyn Check, meta: &Meta, f: &Facts) -> Outcome {
 
 /// Runs doctor; returns the exit status (0, or 2 when a result reaches `--fail-on`).
 pub async fn run(args: DoctorArgs, ctx: &Ctx) -> Result<u8> {
+    if let Some(DoctorCommand::Checkup(command)) = args.command {
+        return checkup::run(command, ctx).await;
+    }
     let yaml = args.output == "yaml";
     if args.list {
         let text = match args.output.as_str() {

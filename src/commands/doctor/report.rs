@@ -275,6 +275,24 @@ pub fn table(header: &Header, results: &[Result], problems_only: bool) -> String
         out.push_str(&format!("Note: {note}\n"));
     }
     out.push('\n');
+    out.push_str(&body(results, problems_only));
+    out
+}
+
+/// The table of a checkup: the cluster, where the result lives, then the result as in §3.4.
+pub fn checkup_table(header: &Header, results: &[Result]) -> String {
+    let mut out = format!("Cluster: {}\n", header.server);
+    for note in &header.notes {
+        out.push_str(&format!("Note: {note}\n"));
+    }
+    out.push('\n');
+    out.push_str(&body(results, false));
+    out
+}
+
+/// The result lines, the details of every problem, and the summary line.
+fn body(results: &[Result], problems_only: bool) -> String {
+    let mut out = String::new();
     let shown: Vec<&Result> = results
         .iter()
         .filter(|r| !problems_only || r.outcome.status.is_problem())

@@ -7,6 +7,7 @@
 pub mod admission;
 pub mod auth;
 pub mod cdi;
+pub mod checkup;
 pub mod console;
 pub mod controller;
 pub mod discovery;
@@ -155,6 +156,7 @@ impl Sim {
             log_file,
             server_address: Mutex::new(addr.to_string()),
             cdi: cdi::CdiState::default(),
+            checkup: checkup::CheckupState::default(),
             connect: ws::ConnectState::default(),
         });
         let admin_token = format!("kubevirt-sim-admin-{}", store::random_suffix(16));
@@ -215,6 +217,7 @@ impl Sim {
                         let mut s = ctrl_state.store.lock();
                         ctrl.tick(&mut s);
                         cdi::tick(&mut s, &ctrl_state.cdi);
+                        checkup::tick(&mut s, &ctrl_state.checkup);
                     }
                 });
                 serve(listener, server_config, st, rx).await;
@@ -303,6 +306,11 @@ impl Sim {
             f.set_permissions(std::fs::Permissions::from_mode(0o600))?;
         }
         f.write_all(self.kubeconfig_yaml(token, namespace).as_bytes())
+    }
+
+    /// What the simulated checkup image does when a checkup Job runs (`checkup.rs`).
+    pub fn set_checkup_behaviour(&self, behaviour: checkup::Behaviour) {
+        *self.state.checkup.behaviour.lock().unwrap_or_else(|e| e.into_inner()) = behaviour;
     }
 
     /// Create an object (its namespace is created on demand). Panics on error.

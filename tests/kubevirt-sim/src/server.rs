@@ -44,6 +44,8 @@ pub struct SimState {
     pub server_address: Mutex<String>,
     /// CDI's upload tokens, upload servers and fault knobs (`cdi.rs`)
     pub cdi: crate::cdi::CdiState,
+    /// the checkup image's behaviour (`checkup.rs`)
+    pub checkup: crate::checkup::CheckupState,
     /// console, vnc, port-forward and usbredir sessions (`ws.rs`)
     pub connect: crate::ws::ConnectState,
 }
@@ -414,6 +416,9 @@ fn resource_request(state: &SimState, req: &Req<'_>, group: &str, version: &str,
                 Err(e) => return e.into(),
             };
             if let Err(e) = crate::admission::admit_create(kind, ns, &mut obj) {
+                return e.into();
+            }
+            if let Err(e) = crate::checkup::validate(kind, &obj) {
                 return e.into();
             }
             let mut s = state.store.lock();
