@@ -171,6 +171,38 @@ fn native_session_in_a_terminal_types_resizes_escapes_and_exits_with_the_remote_
 }
 
 #[test]
+fn native_session_ended_by_sigterm_restores_the_terminal() {
+    if !openssh_installed() {
+        return;
+    }
+    let env = Env::new();
+    env.running_vm("vm1");
+    // `exec` keeps the pid that the script records.
+    let native = format!(
+        "sh -c 'echo $$ > {pid}; exec {virtctl} ssh --local-ssh=false -i {key} --known-hosts {kh} fedora@vm/vm1'",
+        pid = env.path("pid").display(),
+        virtctl = virtctl(),
+        key = test_key(&env).display(),
+        kh = known_hosts(&env).display()
+    );
+    let script = terminal_script(&env, &[("ended", native)]);
+    let Some(tmux) = Tmux::start(&env, &script, 120, 40) else {
+        return;
+    };
+    tmux.wait("[fedora@guest]$", WAIT);
+    let pid = read(&env.path("pid")).trim().to_string();
+    let killed = Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+    assert!(killed.success());
+    tmux.wait("ended=1", WAIT);
+    assert!(tmux.screen().contains("interrupted"), "{}", tmux.screen());
+    assert_eq!(
+        read(&env.path("before")),
+        read(&env.path("after")),
+        "terminal settings restored"
+    );
+}
+
+#[test]
 fn local_openssh_session_in_a_terminal_gets_the_guests_pty() {
     if !openssh_installed() {
         return;
@@ -203,6 +235,39 @@ fn local_openssh_session_in_a_terminal_gets_the_guests_pty() {
         read(&env.path("after")),
         "terminal settings restored"
     );
+}
+
+#[test]
+fn local_openssh_command_with_a_forced_pty_runs_on_the_guests_terminal() {
+    if !openssh_installed() {
+        return;
+    }
+    let env = Env::new();
+    env.running_vm("vm1");
+    let key = test_key(&env);
+    let mut cmd = env.virtctl();
+    cmd.env("KUBECONFIG", &env.kubeconfig).args([
+        "ssh",
+        "-i",
+        key.to_str().unwrap(),
+        "-t",
+        "-o StrictHostKeyChecking=no",
+        "-t",
+        "-o UserKnownHostsFile=/dev/null",
+        "-t",
+        "-oLogLevel=ERROR",
+        "-t",
+        "-tt",
+        "-c",
+        "tty; stty size; exit 6",
+        "fedora@vm/vm1",
+    ]);
+    let out = Outcome::of(cmd.write_stdin(""));
+    assert_eq!((out.code, out.error_line()), (1, "exit status 6"), "{out:#?}");
+    // Without a local terminal OpenSSH asks for a 0x0 pty, which the guest reports; the pty's
+    // line discipline turns newlines into CRLF.
+    assert!(out.stdout.starts_with("/dev/pts/"), "{out:#?}");
+    assert!(out.stdout.ends_with("\r\n0 0\r\n"), "{out:#?}");
 }
 
 fn native_ssh(env: &Env, args: &[&str], stdin: &str, agent: Option<&Path>) -> Outcome {
