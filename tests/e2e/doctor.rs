@@ -434,6 +434,19 @@ const EVIDENCE: &[(&str, &str)] = &[
         "VMI vms/win2k22: PVC win2k22-root (PV pvc-6c1e0f7a) is RBD block without krbd:rxbounce",
     ),
     (
+        "kubevirt-component-exceeds-cpu",
+        "virt-handler-x7k2p container virt-handler: uses 850m, requests 10m",
+    ),
+    (
+        "kubevirt-component-exceeds-memory",
+        "container virt-api: uses 310Mi, requests 150Mi",
+    ),
+    (
+        "vm-memory-near-request",
+        "Pod vms/virt-launcher-cache-1-x2v9q: 8 MiB headroom below the memory request",
+    ),
+    ("node-cpu-busy", "Node node02: CPU 96%"),
+    (
         "guest-vcpu-queue-critical",
         "Alert GuestVCPUQueueHighCritical firing since",
     ),

@@ -149,28 +149,10 @@ mod tests {
 
     /// Checks no runbook scenario makes fire, each with the reason. Coverage may only grow: a
     /// check listed here that gains a scenario fails [`every_check_has_a_scenario`] too.
-    const WITHOUT_SCENARIO: &[(&str, &str)] = &[
-        (
-            "VMLatencyCheckup",
-            "the verdict of `virtctl doctor checkup vm-latency` (spec §3.8), not an alert",
-        ),
-        (
-            "KubeVirtComponentExceedsRequestedCPU",
-            "needs metrics.k8s.io, which the simulator does not serve",
-        ),
-        (
-            "KubeVirtComponentExceedsRequestedMemory",
-            "needs metrics.k8s.io, which the simulator does not serve",
-        ),
-        (
-            "KubevirtVmHighMemoryUsage",
-            "needs metrics.k8s.io, which the simulator does not serve",
-        ),
-        (
-            "HighCPUWorkload",
-            "needs metrics.k8s.io, which the simulator does not serve",
-        ),
-    ];
+    const WITHOUT_SCENARIO: &[(&str, &str)] = &[(
+        "VMLatencyCheckup",
+        "the verdict of `virtctl doctor checkup vm-latency` (spec §3.8), not an alert",
+    )];
 
     #[test]
     fn every_check_has_a_scenario() {

@@ -119,7 +119,19 @@ pub static KINDS: &[Kind] = &[
     k("apiextensions.k8s.io", "v1", "customresourcedefinitions", "customresourcedefinition", "CustomResourceDefinition", false, &["crd", "crds"], NONE, STATUS, Printer::Default),
     k("apiserver.openshift.io", "v1", "apirequestcounts", "apirequestcount", "APIRequestCount", false, NONE, NONE, STATUS, Printer::Default),
     k("operator.openshift.io", "v1", "kubedeschedulers", "kubedescheduler", "KubeDescheduler", true, NONE, NONE, STATUS, Printer::Default),
+    // Aggregated: served only while their APIService is registered and Available (see AGGREGATED).
+    k("metrics.k8s.io", "v1beta1", "pods", "", "PodMetrics", true, NONE, NONE, NONE, Printer::Default),
+    k("metrics.k8s.io", "v1beta1", "nodes", "", "NodeMetrics", false, NONE, NONE, NONE, Printer::Default),
 ];
+
+/// Aggregated API groups (group, version, APIService name): the API server serves them only while
+/// that APIService exists with condition Available=True, as kube-aggregator does; they are read-only.
+pub const AGGREGATED: &[(&str, &str, &str)] = &[("metrics.k8s.io", "v1beta1", "v1beta1.metrics.k8s.io")];
+
+/// The APIService that serves `group`, when it is an aggregated one.
+pub fn aggregated_by(group: &str) -> Option<&'static str> {
+    AGGREGATED.iter().find(|(g, _, _)| *g == group).map(|(_, _, s)| *s)
+}
 
 impl Kind {
     pub fn api_version(&self) -> String {

@@ -97,13 +97,17 @@ pub fn daemonset(ns: &str, name: &str, labels: Value, at: &str) -> Vec<Value> {
                    "updatedNumberScheduled": n, "numberMisscheduled": 0, "numberUnavailable": 0}
     })];
     for (i, node) in WORKERS.iter().enumerate() {
-        out.push(pod(
+        let mut p = pod(
             ns,
             &format!("{name}-{}", ["x7k2p", "q9w4z", "m3n8v"][i % 3]),
             labels.clone(),
             node,
             at,
-        ));
+        );
+        // DaemonSet pod names have one suffix, not two: the container is named after the DaemonSet.
+        p["spec"]["containers"][0]["name"] = json!(name);
+        p["status"]["containerStatuses"][0]["name"] = json!(name);
+        out.push(p);
     }
     out
 }

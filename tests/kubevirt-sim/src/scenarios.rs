@@ -461,6 +461,25 @@ pub static SCENARIOS: &[(&str, Apply, &str, &str)] = &[
         "warning",
     ),
     (
+        "kubevirt-component-exceeds-cpu",
+        |o, n| component_usage(o, n, "virt-handler", "850m", "120Mi"),
+        "KubeVirtComponentExceedsRequestedCPU",
+        "warning",
+    ),
+    (
+        "kubevirt-component-exceeds-memory",
+        |o, n| component_usage(o, n, "virt-api", "5m", "310Mi"),
+        "KubeVirtComponentExceedsRequestedMemory",
+        "warning",
+    ),
+    (
+        "vm-memory-near-request",
+        vm_memory_near_request,
+        "KubevirtVmHighMemoryUsage",
+        "warning",
+    ),
+    ("node-cpu-busy", node_cpu_busy, "HighCPUWorkload", "warning"),
+    (
         "guest-vcpu-queue-critical",
         |o, n| {
             firing(
@@ -1370,4 +1389,86 @@ fn windows_rbd_without_rxbounce(objs: &mut Vec<Value>, now: &str) {
 fn firing(objs: &mut Vec<Value>, now: &str, alert: &str, severity: &str, labels: Value) {
     let firing = crate::prometheus::alert(alert, severity, "firing", &ago(now, 1200), labels);
     objs.extend(crate::prometheus::stack("openshift-monitoring", &[firing], &[]));
+}
+
+/// metrics-server registered: the aggregated `metrics.k8s.io` API is served, with a sample for
+/// every KubeVirt control-plane pod (below its requests) and every node (20% CPU).
+fn metrics_api(objs: &mut Vec<Value>, now: &str) {
+    objs.push(json!({"apiVersion": "apiregistration.k8s.io/v1", "kind": "APIService", "metadata": {"name": "v1beta1.metrics.k8s.io"},
+        "spec": {"group": "metrics.k8s.io", "version": "v1beta1", "service": {"name": "metrics-server", "namespace": "openshift-monitoring"},
+                 "groupPriorityMinimum": 100, "versionPriority": 100},
+        "status": {"conditions": [{"type": "Available", "status": "True", "reason": "Passed", "message": "all checks passed", "lastTransitionTime": ago(now, 86400)}]}}));
+    let samples: Vec<Value> = objs
+        .iter()
+        .filter(|o| o["kind"] == "Pod" && o["metadata"]["labels"]["kubevirt.io"].is_string())
+        .map(|pod| {
+            let containers: Vec<Value> = pod["spec"]["containers"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|c| json!({"name": c["name"], "usage": {"cpu": "4m", "memory": "120Mi"}}))
+                .collect();
+            pod_metrics(pod, now, containers)
+        })
+        .collect();
+    objs.extend(samples);
+    for node in crate::openshift_virt::WORKERS {
+        objs.push(
+            json!({"apiVersion": "metrics.k8s.io/v1beta1", "kind": "NodeMetrics", "metadata": {"name": node},
+            "timestamp": ago(now, 15), "window": "20s", "usage": {"cpu": "1600m", "memory": "9Gi"}}),
+        );
+    }
+}
+
+fn pod_metrics(pod: &Value, now: &str, containers: Vec<Value>) -> Value {
+    json!({"apiVersion": "metrics.k8s.io/v1beta1", "kind": "PodMetrics",
+           "metadata": {"name": pod["metadata"]["name"], "namespace": pod["metadata"]["namespace"]},
+           "timestamp": ago(now, 15), "window": "20s", "containers": containers})
+}
+
+/// Every pod of `workload` uses `cpu` and `memory` (its requests are 10m and 150Mi).
+fn component_usage(objs: &mut Vec<Value>, now: &str, workload: &str, cpu: &str, memory: &str) {
+    metrics_api(objs, now);
+    let names: Vec<String> = workload_pods(objs, workload)
+        .map(|p| p["metadata"]["name"].as_str().unwrap_or("").to_string())
+        .collect();
+    for m in objs
+        .iter_mut()
+        .filter(|o| o["kind"] == "PodMetrics" && names.iter().any(|n| o["metadata"]["name"] == n.as_str()))
+    {
+        m["containers"][0]["usage"] = json!({"cpu": cpu, "memory": memory});
+    }
+}
+
+fn vm_memory_near_request(objs: &mut Vec<Value>, now: &str) {
+    metrics_api(objs, now);
+    vms_namespace(objs);
+    let at = ago(now, 7200);
+    let mut launcher = crate::openshift_virt::pod(
+        VMS,
+        "virt-launcher-cache-1-x2v9q",
+        json!({"kubevirt.io": "virt-launcher", "vm.kubevirt.io/name": "cache-1"}),
+        "node01",
+        &at,
+    );
+    launcher["spec"]["containers"] = json!([{"name": "compute", "image": "registry.redhat.io/container-native-virtualization/virt-launcher:v4.12.0",
+        "resources": {"requests": {"cpu": "100m", "memory": "2259Mi"}, "limits": {"memory": "2259Mi"}}}]);
+    launcher["status"]["containerStatuses"][0]["name"] = json!("compute");
+    let sample = pod_metrics(
+        &launcher,
+        now,
+        vec![json!({"name": "compute", "usage": {"cpu": "310m", "memory": "2251Mi"}})],
+    );
+    objs.push(launcher);
+    objs.push(sample);
+}
+
+fn node_cpu_busy(objs: &mut Vec<Value>, now: &str) {
+    metrics_api(objs, now);
+    for m in objs
+        .iter_mut()
+        .filter(|o| o["kind"] == "NodeMetrics" && o["metadata"]["name"] == "node02")
+    {
+        m["usage"]["cpu"] = json!("7640m");
+    }
 }

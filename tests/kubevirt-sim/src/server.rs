@@ -229,13 +229,25 @@ pub fn dispatch(
             ))
         }
     };
+    // An aggregated group whose APIService is missing or unavailable is not served at all.
+    if let ["apis", g, ..] = segs.as_slice()
+        && !aggregated_available(state, g)
+    {
+        return ApiError::path_not_found().into();
+    }
     match segs.as_slice() {
         ["version"] => get_only(discovery::kube_version()),
         ["api"] => {
             let addr = state.server_address.lock().map(|a| a.clone()).unwrap_or_default();
             get_only(discovery::api_versions(&addr))
         }
-        ["apis"] => get_only(discovery::api_group_list()),
+        ["apis"] => {
+            let mut list = discovery::api_group_list();
+            if let Some(groups) = list["groups"].as_array_mut() {
+                groups.retain(|g| aggregated_available(state, g["name"].as_str().unwrap_or("")));
+            }
+            get_only(list)
+        }
         ["apis", g] => match discovery::api_group(g) {
             Some(d) => get_only(d),
             None => ApiError::path_not_found().into(),
@@ -320,6 +332,20 @@ fn decode_body(req: &Req<'_>) -> Result<Value, ApiError> {
     v.map_err(|e| ApiError::bad_request(format!("the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf ({e})")))
 }
 
+/// Whether `group` is served: always, unless it is aggregated and its APIService is not Available.
+fn aggregated_available(state: &SimState, group: &str) -> bool {
+    let Some(service) = kinds::aggregated_by(group) else {
+        return true;
+    };
+    let apiservices = kinds::lookup("apiregistration.k8s.io", "v1", "apiservices").expect("apiservices");
+    state
+        .store
+        .lock()
+        .try_get(apiservices, "", service)
+        .and_then(|s| s.pointer("/status/conditions").and_then(Value::as_array).cloned())
+        .is_some_and(|cs| cs.iter().any(|c| c["type"] == "Available" && c["status"] == "True"))
+}
+
 fn resource_request(state: &SimState, req: &Req<'_>, group: &str, version: &str, rest: &[&str]) -> Reply {
     let Some(t) = parse_target(group, version, rest) else {
         return ApiError::path_not_found().into();
@@ -327,6 +353,14 @@ fn resource_request(state: &SimState, req: &Req<'_>, group: &str, version: &str,
     let kind = t.kind;
     let watch = req.q("watch").is_some_and(|w| w == "true" || w == "1");
     let verb = verb_for(req.method, t.name.is_some(), watch);
+    if kinds::aggregated_by(kind.group).is_some() && !matches!(verb, "get" | "list") {
+        return Reply::Error(ApiError::new(
+            405,
+            "MethodNotAllowed",
+            "the server does not allow this method on the requested resource",
+            Some(json!({})),
+        ));
+    }
     let ns_attr = if kind.plural == "namespaces" {
         t.name.unwrap_or("")
     } else {

@@ -386,3 +386,46 @@ fn watch_streams_changes() {
             .any(|e| e["type"] == "MODIFIED" && e["object"]["metadata"]["labels"]["x"] == "y")
     );
 }
+
+/// `metrics.k8s.io` is aggregated: not served until its APIService is registered and Available,
+/// then readable and read-only.
+#[test]
+fn metrics_api_is_served_only_through_its_apiservice() {
+    let sim = sim();
+    let c = Client::admin(&sim);
+    let has_group = |c: &Client| {
+        c.get("/apis").json()["groups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|g| g["name"] == "metrics.k8s.io")
+    };
+    assert!(!has_group(&c));
+    assert_eq!(c.get("/apis/metrics.k8s.io/v1beta1/nodes").status, 404);
+    sim.try_create(json!({"apiVersion": "apiregistration.k8s.io/v1", "kind": "APIService",
+        "metadata": {"name": "v1beta1.metrics.k8s.io"},
+        "spec": {"group": "metrics.k8s.io", "version": "v1beta1"},
+        "status": {"conditions": [{"type": "Available", "status": "False", "reason": "FailedDiscoveryCheck"}]}}))
+        .unwrap();
+    assert_eq!(
+        c.get("/apis/metrics.k8s.io/v1beta1").status,
+        404,
+        "an unavailable APIService serves nothing"
+    );
+    let mut service = sim.get("apiservices", "", "v1beta1.metrics.k8s.io").unwrap();
+    service["status"]["conditions"][0] = json!({"type": "Available", "status": "True", "reason": "Passed"});
+    sim.update(service);
+    sim.try_create(
+        json!({"apiVersion": "metrics.k8s.io/v1beta1", "kind": "NodeMetrics", "metadata": {"name": "node01"},
+        "window": "20s", "usage": {"cpu": "1", "memory": "1Gi"}}),
+    )
+    .unwrap();
+    assert!(has_group(&c));
+    let nodes = c.get("/apis/metrics.k8s.io/v1beta1/nodes").json();
+    assert_eq!(nodes["items"][0]["usage"]["cpu"], "1");
+    let create = c.post(
+        "/apis/metrics.k8s.io/v1beta1/nodes",
+        &json!({"apiVersion": "metrics.k8s.io/v1beta1", "kind": "NodeMetrics", "metadata": {"name": "x"}}),
+    );
+    assert_eq!(create.status, 405);
+}
