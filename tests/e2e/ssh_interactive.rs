@@ -194,7 +194,45 @@ fn native_session_ended_by_sigterm_restores_the_terminal() {
     let killed = Command::new("kill").args(["-TERM", &pid]).status().unwrap();
     assert!(killed.success());
     tmux.wait("ended=1", WAIT);
-    assert!(tmux.screen().contains("interrupted"), "{}", tmux.screen());
+    assert!(tmux.screen().lines().any(|l| l == "interrupted"), "{}", tmux.screen());
+    assert_eq!(
+        read(&env.path("before")),
+        read(&env.path("after")),
+        "terminal settings restored"
+    );
+}
+
+#[test]
+fn native_session_whose_tunnel_is_lost_fails_with_the_terminal_restored() {
+    if !openssh_installed() {
+        return;
+    }
+    let env = Env::new();
+    env.running_vm("vm1");
+    // The tunnel goes silent 8 s after it opened (time enough to log in on a busy machine);
+    // with 200 ms pings, virtctl notices within a second after that.
+    env.sim.set_websocket_blackhole(Some(Duration::from_secs(8)));
+    let native = format!(
+        "VIRTCTL_WEBSOCKET_PING_INTERVAL=200ms {} ssh --local-ssh=false -i {} --known-hosts {} fedora@vm/vm1",
+        virtctl(),
+        test_key(&env).display(),
+        known_hosts(&env).display()
+    );
+    let script = terminal_script(&env, &[("lost", native)]);
+    let Some(tmux) = Tmux::start(&env, &script, 120, 40) else {
+        return;
+    };
+    // The prompt means raw mode is on.
+    tmux.wait("[fedora@guest]$", WAIT);
+    tmux.wait("lost=1", WAIT);
+    // The error starts a line of its own, not after the remote prompt.
+    let screen = tmux.screen();
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.starts_with("websocket: no pong from the server")),
+        "{screen}"
+    );
     assert_eq!(
         read(&env.path("before")),
         read(&env.path("after")),

@@ -4,7 +4,7 @@
 //! as `ssh -T` does.
 
 use std::collections::VecDeque;
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 
 use russh::client::Msg;
 use russh::{Channel, ChannelMsg};
@@ -39,7 +39,14 @@ pub async fn run(handle: &mut Handle, host: &str) -> Result<RemoteEnd> {
     replies.push_back(Request::Shell);
 
     let raw = RawMode::enable().map_err(|e| Error::Other(format!("Make raw terminal failed: {e}")))?;
+    // Declared after `raw`, so dropped first: also when the tunnel fails and this future is
+    // dropped mid-session.
+    let mut cut = EndLineIfCut(raw.is_active());
     let ended = converse(channel, replies, on_terminal).await;
+    if matches!(ended, Ok(Ended::Remote(_) | Ended::Escape)) {
+        cut.0 = false;
+    }
+    drop(cut);
     if let Err(e) = raw.restore() {
         Output.note(format!("failed to restore terminal: {e}"));
     }
@@ -51,6 +58,18 @@ pub async fn run(handle: &mut Handle, host: &str) -> Result<RemoteEnd> {
             Ok(RemoteEnd::Status(255))
         }
         Ended::Terminated => Err(Error::Other("interrupted".into())),
+    }
+}
+
+/// Ends the line the remote shell left the cursor on when the session is cut short (error,
+/// signal, lost tunnel), so that virtctl's message starts a line of its own.
+struct EndLineIfCut(bool);
+
+impl Drop for EndLineIfCut {
+    fn drop(&mut self) {
+        if self.0 {
+            let _ = std::io::stderr().write_all(b"\r\n");
+        }
     }
 }
 
