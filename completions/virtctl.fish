@@ -568,7 +568,7 @@ complete -c virtctl -n "__fish_virtctl_using_subcommand ssh" -s i -l identity-fi
 complete -c virtctl -n "__fish_virtctl_using_subcommand ssh" -l known-hosts -d 'Path to the known_hosts file; unused by the local ssh client (default "$HOME/.ssh/kubevirt_known_hosts"), pass -t "-o UserKnownHostsFile=..." instead' -r
 complete -c virtctl -n "__fish_virtctl_using_subcommand ssh" -s p -l port -d 'Target port on the VM' -r
 complete -c virtctl -n "__fish_virtctl_using_subcommand ssh" -s t -l local-ssh-opts -d 'Additional options for the local ssh/scp client, one argument per occurrence, e.g. -t "-o StrictHostKeyChecking=no"' -r
-complete -c virtctl -n "__fish_virtctl_using_subcommand ssh" -l local-ssh -d 'Use the locally installed ssh/scp (the default); --local-ssh=false uses the built-in client (ssh: commands and interactive shells, ssh-agent then -i keys); --local-ssh-opts implies --local-ssh' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand ssh" -l local-ssh -d 'Use the locally installed ssh/scp (the default); --local-ssh=false uses the built-in client (ssh: commands and interactive shells, ssh-agent then -i keys; scp: the scp protocol); --local-ssh-opts implies --local-ssh' -r
 complete -c virtctl -n "__fish_virtctl_using_subcommand ssh" -s c -l command -d 'Specify a command to execute in the VM' -r
 complete -c virtctl -n "__fish_virtctl_using_subcommand ssh" -l as -d 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace' -r
 complete -c virtctl -n "__fish_virtctl_using_subcommand ssh" -l as-group -d 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups' -r
@@ -596,7 +596,7 @@ complete -c virtctl -n "__fish_virtctl_using_subcommand scp" -s i -l identity-fi
 complete -c virtctl -n "__fish_virtctl_using_subcommand scp" -l known-hosts -d 'Path to the known_hosts file; unused by the local ssh client (default "$HOME/.ssh/kubevirt_known_hosts"), pass -t "-o UserKnownHostsFile=..." instead' -r
 complete -c virtctl -n "__fish_virtctl_using_subcommand scp" -s p -l port -d 'Target port on the VM' -r
 complete -c virtctl -n "__fish_virtctl_using_subcommand scp" -s t -l local-ssh-opts -d 'Additional options for the local ssh/scp client, one argument per occurrence, e.g. -t "-o StrictHostKeyChecking=no"' -r
-complete -c virtctl -n "__fish_virtctl_using_subcommand scp" -l local-ssh -d 'Use the locally installed ssh/scp (the default); --local-ssh=false uses the built-in client (ssh: commands and interactive shells, ssh-agent then -i keys); --local-ssh-opts implies --local-ssh' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand scp" -l local-ssh -d 'Use the locally installed ssh/scp (the default); --local-ssh=false uses the built-in client (ssh: commands and interactive shells, ssh-agent then -i keys; scp: the scp protocol); --local-ssh-opts implies --local-ssh' -r
 complete -c virtctl -n "__fish_virtctl_using_subcommand scp" -s r -l recursive -d 'Recursively copy entire directories' -r
 complete -c virtctl -n "__fish_virtctl_using_subcommand scp" -l preserve -d 'Preserve access and modification times, and modes, of the copied files' -r
 complete -c virtctl -n "__fish_virtctl_using_subcommand scp" -l as -d 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace' -r

@@ -918,7 +918,7 @@ _arguments "${_arguments_options[@]}" : \
 '--port=[Target port on the VM]:int:_default' \
 '*-t+[Additional options for the local ssh/scp client, one argument per occurrence, e.g. -t "-o StrictHostKeyChecking=no"]:stringArray:_default' \
 '*--local-ssh-opts=[Additional options for the local ssh/scp client, one argument per occurrence, e.g. -t "-o StrictHostKeyChecking=no"]:stringArray:_default' \
-'--local-ssh=[Use the locally installed ssh/scp (the default); --local-ssh=false uses the built-in client (ssh\: commands and interactive shells, ssh-agent then -i keys); --local-ssh-opts implies --local-ssh]::LOCAL_SSH:_default' \
+'--local-ssh=[Use the locally installed ssh/scp (the default); --local-ssh=false uses the built-in client (ssh\: commands and interactive shells, ssh-agent then -i keys; scp\: the scp protocol); --local-ssh-opts implies --local-ssh]::LOCAL_SSH:_default' \
 '-c+[Specify a command to execute in the VM]:string:_default' \
 '--command=[Specify a command to execute in the VM]:string:_default' \
 '--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
@@ -960,7 +960,7 @@ _arguments "${_arguments_options[@]}" : \
 '--port=[Target port on the VM]:int:_default' \
 '*-t+[Additional options for the local ssh/scp client, one argument per occurrence, e.g. -t "-o StrictHostKeyChecking=no"]:stringArray:_default' \
 '*--local-ssh-opts=[Additional options for the local ssh/scp client, one argument per occurrence, e.g. -t "-o StrictHostKeyChecking=no"]:stringArray:_default' \
-'--local-ssh=[Use the locally installed ssh/scp (the default); --local-ssh=false uses the built-in client (ssh\: commands and interactive shells, ssh-agent then -i keys); --local-ssh-opts implies --local-ssh]::LOCAL_SSH:_default' \
+'--local-ssh=[Use the locally installed ssh/scp (the default); --local-ssh=false uses the built-in client (ssh\: commands and interactive shells, ssh-agent then -i keys; scp\: the scp protocol); --local-ssh-opts implies --local-ssh]::LOCAL_SSH:_default' \
 '-r+[Recursively copy entire directories]::RECURSIVE:_default' \
 '--recursive=[Recursively copy entire directories]::RECURSIVE:_default' \
 '--preserve=[Preserve access and modification times, and modes, of the copied files]::PRESERVE:_default' \

@@ -2,16 +2,19 @@
 //! `ssh`/`scp` with a `ProxyCommand` that re-invokes this binary as
 //! `port-forward --stdio=true TARGET PORT`, so the SSH byte stream rides the port-forward
 //! websocket (spec §6.4). This `--local-ssh` mode is the default, as upstream's only mode since
-//! v1.7; `ssh --local-ssh=false` uses the built-in russh client of `native`.
+//! v1.7; `--local-ssh=false` uses the built-in russh client of `native` (`ssh -c`) and the
+//! scp protocol of `scp` over it.
 
 mod agent;
 mod native;
+mod scp;
 mod shell;
 
 use clap::Args;
 
 use std::path::PathBuf;
 
+use crate::cluster::api::Api;
 use crate::commands::Positionals;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
@@ -36,7 +39,7 @@ pub struct SshFlags {
     /// Additional options for the local ssh/scp client, one argument per occurrence, e.g. -t "-o StrictHostKeyChecking=no"
     #[arg(short = 't', long, value_name = "stringArray", allow_hyphen_values = true)]
     pub local_ssh_opts: Vec<String>,
-    /// Use the locally installed ssh/scp (the default); --local-ssh=false uses the built-in client (ssh: commands and interactive shells, ssh-agent then -i keys); --local-ssh-opts implies --local-ssh
+    /// Use the locally installed ssh/scp (the default); --local-ssh=false uses the built-in client (ssh: commands and interactive shells, ssh-agent then -i keys; scp: the scp protocol); --local-ssh-opts implies --local-ssh
     #[arg(long, default_value = "true", num_args = 0..=1, require_equals = true,
           default_missing_value = "true", value_parser = parse_go_bool)]
     pub local_ssh: bool,
@@ -217,15 +220,34 @@ fn argv0() -> String {
 }
 
 impl SshFlags {
-    /// Only the local client exists in this build; `--local-ssh-opts` implies `--local-ssh`.
-    fn check_mode(&self) -> Result<()> {
-        if !self.local_ssh && self.local_ssh_opts.is_empty() {
-            return Err(Error::Usage(
-                "--local-ssh=false: the native SSH client is not available for scp yet; use the local scp (the default)"
-                    .into(),
-            ));
+    /// `--local-ssh=false` picks the built-in client, unless `--local-ssh-opts` imply the local one.
+    fn native(&self) -> bool {
+        !self.local_ssh && self.local_ssh_opts.is_empty()
+    }
+
+    /// The built-in client's connection: `--identity-file` (the default one is optional) and
+    /// `--known-hosts` (empty: host keys are not checked).
+    fn native_session<'a>(&self, api: &'a Api, target: &Target, namespace: &str, user: String) -> native::Session<'a> {
+        let namespace = target.namespace_or(namespace).to_string();
+        let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_default();
+        let identity = match &self.identity_file {
+            Some(path) => (PathBuf::from(path), true),
+            None => (home.join(".ssh/id_rsa"), false),
+        };
+        let known_hosts = match &self.known_hosts {
+            Some(path) if path.is_empty() => None,
+            Some(path) => Some(PathBuf::from(path)),
+            None => Some(home.join(".ssh/kubevirt_known_hosts")),
+        };
+        native::Session {
+            api,
+            endpoint: crate::commands::port_forward::endpoint(target, &namespace, self.port, "tcp"),
+            host: format!("{}/{}.{}", target.kind.word(), target.name, namespace),
+            port: self.port,
+            user,
+            identity,
+            known_hosts,
         }
-        Ok(())
     }
 
     fn user(&self, from_target: Option<&str>) -> String {
@@ -241,31 +263,11 @@ pub async fn ssh(args: SshArgs, ctx: &Ctx) -> Result<()> {
     let target: UserTarget = values[0].parse().map_err(Error::Usage)?;
     let cluster = ctx.cluster().await?;
     let user = args.flags.user(target.user.as_deref());
-    if !args.flags.local_ssh && args.flags.local_ssh_opts.is_empty() {
-        let namespace = target.target.namespace_or(&cluster.namespace).to_string();
-        let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_default();
-        let identity = match &args.flags.identity_file {
-            Some(path) => (PathBuf::from(path), true),
-            None => (home.join(".ssh/id_rsa"), false),
-        };
-        let known_hosts = match &args.flags.known_hosts {
-            Some(path) if path.is_empty() => None,
-            Some(path) => Some(PathBuf::from(path)),
-            None => Some(home.join(".ssh/kubevirt_known_hosts")),
-        };
-        return native::run(
-            native::Session {
-                api: &cluster.api,
-                endpoint: crate::commands::port_forward::endpoint(&target.target, &namespace, args.flags.port, "tcp"),
-                host: format!("{}/{}.{}", target.target.kind.word(), target.target.name, namespace),
-                port: args.flags.port,
-                user,
-                identity,
-                known_hosts,
-            },
-            &args.command,
-        )
-        .await;
+    if args.flags.native() {
+        let session = args
+            .flags
+            .native_session(&cluster.api, &target.target, &cluster.namespace, user);
+        return native::run(session, &args.command).await;
     }
     let tunnel = Tunnel::new(&argv0(), &target.target, &cluster.namespace, args.flags.port);
     let argv = ssh_argv(
@@ -281,7 +283,21 @@ pub async fn ssh(args: SshArgs, ctx: &Ctx) -> Result<()> {
 pub async fn scp(args: ScpArgs, ctx: &Ctx) -> Result<()> {
     let values = args.args.exactly(2)?;
     let plan = plan_scp(&values[0], &values[1])?;
-    args.flags.check_mode()?;
+    if args.flags.native() {
+        let copy = scp::Copy::plan(
+            &plan.local_path,
+            &plan.remote_path,
+            plan.to_remote,
+            args.recursive,
+            args.preserve,
+        )?;
+        let cluster = ctx.cluster().await?;
+        let user = args.flags.user(plan.remote.user.as_deref());
+        let session = args
+            .flags
+            .native_session(&cluster.api, &plan.remote.target, &cluster.namespace, user);
+        return scp::run(&session, &copy).await;
+    }
     let cluster = ctx.cluster().await?;
     let tunnel = Tunnel::new(&argv0(), &plan.remote.target, &cluster.namespace, args.flags.port);
     let user = args.flags.user(plan.remote.user.as_deref());
@@ -420,9 +436,9 @@ mod tests {
             local_ssh: false,
             ..SshFlags::default()
         };
-        assert!(flags.check_mode().is_err());
+        assert!(flags.native());
         flags.local_ssh_opts.push("-v".into());
-        assert!(flags.check_mode().is_ok());
+        assert!(!flags.native());
         let flags = SshFlags {
             username: Some("flag".into()),
             ..SshFlags::default()

@@ -22,6 +22,7 @@ mod migrate;
 mod pause;
 mod port_forward;
 mod proxy;
+mod scp;
 mod ssh;
 mod ssh_interactive;
 mod usbredir;

@@ -4,6 +4,7 @@
 //! (`$KUBEVIRT_SIM_SSH_SANDBOX`, else the system temporary directory), so `ssh -c` and legacy
 //! `scp -O` work against it with real bytes and exit statuses. A `shell` runs `sh` the same way;
 //! after a `pty-req`, `shell` and `exec` run on a real pseudo-terminal ([`crate::guest_shell`]).
+//! The `sftp` subsystem (what OpenSSH 9's `scp` uses by default) is [`crate::guest_sftp`]'s.
 
 use std::collections::HashMap;
 use std::process::Stdio;
@@ -15,6 +16,7 @@ use russh::{Channel, ChannelId};
 use tokio::io::{AsyncReadExt, AsyncWriteExt, DuplexStream};
 use tokio::process::ChildStdin;
 
+use crate::guest_sftp::Subsystems;
 use crate::guest_shell::{PtyRequest, Terminal};
 
 /// The private key a test gives its SSH client (`-i`); the only key the server accepts.
@@ -57,6 +59,7 @@ pub async fn ssh(io: DuplexStream) {
         ptys: HashMap::new(),
         terminals: HashMap::new(),
         user: String::new(),
+        subsystems: Subsystems::default(),
     };
     if let Ok(session) = russh::server::run_stream(config, io, handler).await {
         let _ = session.await;
@@ -69,11 +72,14 @@ struct Guest {
     /// `pty-req`s not yet used by a `shell` or `exec`.
     ptys: HashMap<ChannelId, PtyRequest>,
     terminals: HashMap<ChannelId, Terminal>,
+    subsystems: Subsystems,
     /// Who logged in (the shell's `$USER` and prompt).
     user: String,
 }
 
-fn sandbox() -> std::path::PathBuf {
+/// Where `exec`, `shell` and SFTP requests start: `$KUBEVIRT_SIM_SSH_SANDBOX`, else the system
+/// temporary directory.
+pub(crate) fn sandbox() -> std::path::PathBuf {
     std::env::var_os("KUBEVIRT_SIM_SSH_SANDBOX")
         .map(std::path::PathBuf::from)
         .unwrap_or_else(std::env::temp_dir)
@@ -221,10 +227,27 @@ impl russh::server::Handler for Guest {
     async fn channel_close(&mut self, channel: ChannelId, _session: &mut Session) -> Result<(), Self::Error> {
         self.terminals.remove(&channel);
         self.stdins.remove(&channel);
+        self.subsystems.end(channel).await;
         Ok(())
     }
 
+    async fn subsystem_request(
+        &mut self,
+        channel: ChannelId,
+        name: &str,
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        if self.subsystems.start(channel, name, session) {
+            session.channel_success(channel)
+        } else {
+            session.channel_failure(channel)
+        }
+    }
+
     async fn data(&mut self, channel: ChannelId, data: &[u8], _session: &mut Session) -> Result<(), Self::Error> {
+        if self.subsystems.feed(channel, data).await {
+            return Ok(());
+        }
         if let Some(terminal) = self.terminals.get(&channel) {
             if terminal.write_all(data).await.is_err() {
                 self.terminals.remove(&channel);
@@ -241,11 +264,12 @@ impl russh::server::Handler for Guest {
 
     async fn channel_eof(&mut self, channel: ChannelId, _session: &mut Session) -> Result<(), Self::Error> {
         self.stdins.remove(&channel);
+        self.subsystems.end(channel).await;
         Ok(())
     }
 }
 
-/// Copies a child's output to the channel (`ext` 1: stderr).
+/// Copies a child's or a subsystem's output to the channel (`ext` 1: stderr).
 pub(crate) async fn forward(
     handle: Handle,
     channel: ChannelId,

@@ -15,6 +15,7 @@ pub mod faults;
 pub mod fixtures;
 pub mod guest;
 pub mod guest_services;
+pub mod guest_sftp;
 pub mod guest_shell;
 pub mod kinds;
 pub mod openshift_virt;
