@@ -97,6 +97,9 @@ _virtctl() {
             virtctl__subcmd__doctor,help)
                 cmd="virtctl__subcmd__doctor__subcmd__help"
                 ;;
+            virtctl__subcmd__doctor,vm)
+                cmd="virtctl__subcmd__doctor__subcmd__vm"
+                ;;
             virtctl__subcmd__doctor__subcmd__checkup,help)
                 cmd="virtctl__subcmd__doctor__subcmd__checkup__subcmd__help"
                 ;;
@@ -120,6 +123,9 @@ _virtctl() {
                 ;;
             virtctl__subcmd__doctor__subcmd__help,help)
                 cmd="virtctl__subcmd__doctor__subcmd__help__subcmd__help"
+                ;;
+            virtctl__subcmd__doctor__subcmd__help,vm)
+                cmd="virtctl__subcmd__doctor__subcmd__help__subcmd__vm"
                 ;;
             virtctl__subcmd__doctor__subcmd__help__subcmd__checkup,status)
                 cmd="virtctl__subcmd__doctor__subcmd__help__subcmd__checkup__subcmd__status"
@@ -204,6 +210,9 @@ _virtctl() {
                 ;;
             virtctl__subcmd__help__subcmd__doctor,checkup)
                 cmd="virtctl__subcmd__help__subcmd__doctor__subcmd__checkup"
+                ;;
+            virtctl__subcmd__help__subcmd__doctor,vm)
+                cmd="virtctl__subcmd__help__subcmd__doctor__subcmd__vm"
                 ;;
             virtctl__subcmd__help__subcmd__doctor__subcmd__checkup,status)
                 cmd="virtctl__subcmd__help__subcmd__doctor__subcmd__checkup__subcmd__status"
@@ -571,7 +580,7 @@ _virtctl() {
             return 0
             ;;
         virtctl__subcmd__doctor)
-            opts="-o -n -s -v -h --output --list --check --component --skip --all --node --fail-on --problems-only --no-logs --log-window --max-guest-probes --kubelet-stats --scrape --prometheus --alertmanager --prometheus-token-file --prometheus-ca-file --timeout --kubevirt-namespace --hco-namespace --cdi-namespace --component-namespace --as --as-group --as-uid --certificate-authority --client-certificate --client-key --cluster --context --disable-compression --insecure-skip-tls-verify --kubeconfig --namespace --password --proxy-url --request-timeout --server --tls-server-name --token --user --username --v --help checkup help"
+            opts="-o -n -s -v -h --output --list --check --component --skip --all --node --fail-on --problems-only --no-logs --log-window --max-guest-probes --kubelet-stats --scrape --prometheus --alertmanager --prometheus-token-file --prometheus-ca-file --timeout --kubevirt-namespace --hco-namespace --cdi-namespace --component-namespace --as --as-group --as-uid --certificate-authority --client-certificate --client-key --cluster --context --disable-compression --insecure-skip-tls-verify --kubeconfig --namespace --password --proxy-url --request-timeout --server --tls-server-name --token --user --username --v --help checkup vm help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1187,7 +1196,7 @@ _virtctl() {
             return 0
             ;;
         virtctl__subcmd__doctor__subcmd__help)
-            opts="checkup help"
+            opts="checkup vm help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1249,6 +1258,146 @@ _virtctl() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        virtctl__subcmd__doctor__subcmd__help__subcmd__vm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        virtctl__subcmd__doctor__subcmd__vm)
+            opts="-o -n -s -v -h --output --fail-on --no-logs --timeout --as --as-group --as-uid --certificate-authority --client-certificate --client-key --cluster --context --disable-compression --insecure-skip-tls-verify --kubeconfig --namespace --password --proxy-url --request-timeout --server --tls-server-name --token --user --username --v --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --fail-on)
+                    COMPREPLY=($(compgen -W "critical warning" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as-group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as-uid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --certificate-authority)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-certificate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --disable-compression)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure-skip-tls-verify)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -s)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1633,7 +1782,7 @@ _virtctl() {
             return 0
             ;;
         virtctl__subcmd__help__subcmd__doctor)
-            opts="checkup"
+            opts="checkup vm"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1677,6 +1826,20 @@ _virtctl() {
         virtctl__subcmd__help__subcmd__doctor__subcmd__checkup__subcmd__vm__subcmd__latency)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        virtctl__subcmd__help__subcmd__doctor__subcmd__vm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -383,56 +383,57 @@ complete -c virtctl -n "__fish_virtctl_using_subcommand fslist" -l user -d 'The 
 complete -c virtctl -n "__fish_virtctl_using_subcommand fslist" -l username -d 'Username for basic authentication to the API server' -r
 complete -c virtctl -n "__fish_virtctl_using_subcommand fslist" -s v -l v -d 'number for the log level verbosity' -r
 complete -c virtctl -n "__fish_virtctl_using_subcommand fslist" -s h -l help -d 'Print help'
-complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup help" -s o -l output -d 'Report format: table, json or yaml' -r -f -a "table\t''
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -s o -l output -d 'Report format: table, json or yaml' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup help" -l check -d 'Run only these checks (names, aliases or globs such as \'Virt*Down\'; comma-separated or repeated)' -r
-complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup help" -l component -d 'Only these components: hco,virt,cdi,cnao,kmp,ssp,hpp,node,vm-workload' -r
-complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup help" -l skip -d 'Leave these checks out (names, aliases or globs)' -r
-complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup help" -l node -d 'Scope node checks to this node (NodeDrainReadiness then evaluates it even if schedulable)' -r
-complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup help" -l fail-on -d 'Lowest status that makes the exit code 2: critical or warning' -r -f -a "critical\t''
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l check -d 'Run only these checks (names, aliases or globs such as \'Virt*Down\'; comma-separated or repeated)' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l component -d 'Only these components: hco,virt,cdi,cnao,kmp,ssp,hpp,node,vm-workload' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l skip -d 'Leave these checks out (names, aliases or globs)' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l node -d 'Scope node checks to this node (NodeDrainReadiness then evaluates it even if schedulable)' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l fail-on -d 'Lowest status that makes the exit code 2: critical or warning' -r -f -a "critical\t''
 warning\t''"
-complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup help" -l log-window -d 'Cap on the log window of log scans (e.g. 10m)' -r
-complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup help" -l max-guest-probes -d 'Cap on per-VMI guest file system probes' -r
-complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup help" -l prometheus -d 'Prometheus endpoint: auto, off, or svc://NAMESPACE/SERVICE:PORT' -r
-complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup help" -l alertmanager -d 'Alertmanager endpoint: auto, off, or svc://NAMESPACE/SERVICE:PORT' -r
-complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup help" -l prometheus-token-file -d 'Bearer token file for Prometheus/Alertmanager (never printed)' -r
-complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup help" -l prometheus-ca-file -d 'CA bundle for Prometheus/Alertmanager' -r
-complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup help" -l timeout -d 'Bound on the whole run' -r
-complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup help" -l kubevirt-namespace -d 'Namespace of KubeVirt (skips discovery)' -r
-complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup help" -l hco-namespace -d 'Namespace of the HyperConverged CR (skips discovery)' -r
-complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup help" -l cdi-namespace -d 'Namespace of CDI (skips discovery)' -r
-complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup help" -l component-namespace -d 'A component\'s namespace, as component=namespace (repeatable)' -r
-complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup help" -l as -d 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace' -r
-complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup help" -l as-group -d 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups' -r
-complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup help" -l as-uid -d 'UID to impersonate for the operation' -r
-complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup help" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
-complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup help" -l client-certificate -d 'Path to a client certificate file for TLS' -r
-complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup help" -l client-key -d 'Path to a client key file for TLS' -r
-complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup help" -l cluster -d 'The name of the kubeconfig cluster to use' -r
-complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup help" -l context -d 'The name of the kubeconfig context to use' -r
-complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup help" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
-complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup help" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity. This will make your HTTPS connections insecure' -r
-complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup help" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
-complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup help" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
-complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup help" -l password -d 'Password for basic authentication to the API server' -r
-complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup help" -l proxy-url -d 'If provided, this URL will be used to connect via proxy' -r
-complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup help" -l request-timeout -d 'The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don\'t timeout requests' -r
-complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup help" -s s -l server -d 'The address and port of the Kubernetes API server' -r
-complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup help" -l tls-server-name -d 'Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used' -r
-complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup help" -l token -d 'Bearer token for authentication to the API server' -r
-complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup help" -l user -d 'The name of the kubeconfig user to use' -r
-complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup help" -l username -d 'Username for basic authentication to the API server' -r
-complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup help" -s v -l v -d 'number for the log level verbosity' -r
-complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup help" -l list -d 'Print the catalog of checks; needs no cluster'
-complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup help" -l all -d 'Also run the checks that are off by default (retired or noisy alerts)'
-complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup help" -l problems-only -d 'Show only warning and critical results in the table'
-complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup help" -l no-logs -d 'Never read pod logs'
-complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup help" -l kubelet-stats -d 'Allow reading kubelet stats through nodes/proxy'
-complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup help" -l scrape -d 'Allow scraping component /metrics through pods/proxy'
-complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup help" -s h -l help -d 'Print help'
-complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup help" -f -a "checkup" -d 'Run a cluster checkup (creates objects in the target namespace) or read a checkup\'s result'
-complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l log-window -d 'Cap on the log window of log scans (e.g. 10m)' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l max-guest-probes -d 'Cap on per-VMI guest file system probes' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l prometheus -d 'Prometheus endpoint: auto, off, or svc://NAMESPACE/SERVICE:PORT' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l alertmanager -d 'Alertmanager endpoint: auto, off, or svc://NAMESPACE/SERVICE:PORT' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l prometheus-token-file -d 'Bearer token file for Prometheus/Alertmanager (never printed)' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l prometheus-ca-file -d 'CA bundle for Prometheus/Alertmanager' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l timeout -d 'Bound on the whole run' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l kubevirt-namespace -d 'Namespace of KubeVirt (skips discovery)' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l hco-namespace -d 'Namespace of the HyperConverged CR (skips discovery)' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l cdi-namespace -d 'Namespace of CDI (skips discovery)' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l component-namespace -d 'A component\'s namespace, as component=namespace (repeatable)' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l as -d 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l as-group -d 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l client-certificate -d 'Path to a client certificate file for TLS' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l client-key -d 'Path to a client key file for TLS' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l cluster -d 'The name of the kubeconfig cluster to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l context -d 'The name of the kubeconfig context to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity. This will make your HTTPS connections insecure' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l password -d 'Password for basic authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l proxy-url -d 'If provided, this URL will be used to connect via proxy' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l request-timeout -d 'The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don\'t timeout requests' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -s s -l server -d 'The address and port of the Kubernetes API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l tls-server-name -d 'Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l user -d 'The name of the kubeconfig user to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l username -d 'Username for basic authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -s v -l v -d 'number for the log level verbosity' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l list -d 'Print the catalog of checks; needs no cluster'
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l all -d 'Also run the checks that are off by default (retired or noisy alerts)'
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l problems-only -d 'Show only warning and critical results in the table'
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l no-logs -d 'Never read pod logs'
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l kubelet-stats -d 'Allow reading kubelet stats through nodes/proxy'
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l scrape -d 'Allow scraping component /metrics through pods/proxy'
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -s h -l help -d 'Print help'
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -f -a "checkup" -d 'Run a cluster checkup (creates objects in the target namespace) or read a checkup\'s result'
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -f -a "vm" -d 'One VM\'s story in one report: VM, VMI, pods, volumes, migrations, events, launcher log and the checks that apply to a single VM (read-only)'
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and __fish_seen_subcommand_from checkup" -l as -d 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace' -r
 complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and __fish_seen_subcommand_from checkup" -l as-group -d 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups' -r
 complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and __fish_seen_subcommand_from checkup" -l as-uid -d 'UID to impersonate for the operation' -r
@@ -458,7 +459,37 @@ complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and __fish_seen_
 complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and __fish_seen_subcommand_from checkup" -f -a "vm-latency" -d 'Measure the network latency between two VMs on a secondary network (creates objects in -n NS)'
 complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and __fish_seen_subcommand_from checkup" -f -a "status" -d 'Print the result stored in a checkup ConfigMap'
 complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and __fish_seen_subcommand_from checkup" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and __fish_seen_subcommand_from vm" -s o -l output -d 'Report format: table, json or yaml' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and __fish_seen_subcommand_from vm" -l fail-on -d 'Lowest status that makes the exit code 2: critical or warning' -r -f -a "critical\t''
+warning\t''"
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and __fish_seen_subcommand_from vm" -l timeout -d 'Bound on the whole run' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and __fish_seen_subcommand_from vm" -l as -d 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and __fish_seen_subcommand_from vm" -l as-group -d 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and __fish_seen_subcommand_from vm" -l as-uid -d 'UID to impersonate for the operation' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and __fish_seen_subcommand_from vm" -l certificate-authority -d 'Path to a cert file for the certificate authority' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and __fish_seen_subcommand_from vm" -l client-certificate -d 'Path to a client certificate file for TLS' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and __fish_seen_subcommand_from vm" -l client-key -d 'Path to a client key file for TLS' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and __fish_seen_subcommand_from vm" -l cluster -d 'The name of the kubeconfig cluster to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and __fish_seen_subcommand_from vm" -l context -d 'The name of the kubeconfig context to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and __fish_seen_subcommand_from vm" -l disable-compression -d 'If true, opt-out of response compression for all requests to the server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and __fish_seen_subcommand_from vm" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity. This will make your HTTPS connections insecure' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and __fish_seen_subcommand_from vm" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and __fish_seen_subcommand_from vm" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and __fish_seen_subcommand_from vm" -l password -d 'Password for basic authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and __fish_seen_subcommand_from vm" -l proxy-url -d 'If provided, this URL will be used to connect via proxy' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and __fish_seen_subcommand_from vm" -l request-timeout -d 'The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don\'t timeout requests' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and __fish_seen_subcommand_from vm" -s s -l server -d 'The address and port of the Kubernetes API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and __fish_seen_subcommand_from vm" -l tls-server-name -d 'Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and __fish_seen_subcommand_from vm" -l token -d 'Bearer token for authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and __fish_seen_subcommand_from vm" -l user -d 'The name of the kubeconfig user to use' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and __fish_seen_subcommand_from vm" -l username -d 'Username for basic authentication to the API server' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and __fish_seen_subcommand_from vm" -s v -l v -d 'number for the log level verbosity' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and __fish_seen_subcommand_from vm" -l no-logs -d 'Never read pod logs'
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and __fish_seen_subcommand_from vm" -s h -l help -d 'Print help'
 complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and __fish_seen_subcommand_from help" -f -a "checkup" -d 'Run a cluster checkup (creates objects in the target namespace) or read a checkup\'s result'
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and __fish_seen_subcommand_from help" -f -a "vm" -d 'One VM\'s story in one report: VM, VMI, pods, volumes, migrations, events, launcher log and the checks that apply to a single VM (read-only)'
 complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c virtctl -n "__fish_virtctl_using_subcommand console" -l timeout -d 'The number of minutes to wait for the virtual machine instance to be ready' -r
 complete -c virtctl -n "__fish_virtctl_using_subcommand console" -l as -d 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace' -r
@@ -779,4 +810,5 @@ complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_see
 complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist doctor console port-forward vnc ssh scp usbredir version completion image-upload options help" -f -a "options" -d 'Print the list of flags inherited by all commands'
 complete -c virtctl -n "__fish_virtctl_using_subcommand help; and not __fish_seen_subcommand_from start stop restart pause unpause migrate migrate-cancel evacuate-cancel soft-reboot reset guestosinfo userlist fslist doctor console port-forward vnc ssh scp usbredir version completion image-upload options help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c virtctl -n "__fish_virtctl_using_subcommand help; and __fish_seen_subcommand_from doctor" -f -a "checkup" -d 'Run a cluster checkup (creates objects in the target namespace) or read a checkup\'s result'
+complete -c virtctl -n "__fish_virtctl_using_subcommand help; and __fish_seen_subcommand_from doctor" -f -a "vm" -d 'One VM\'s story in one report: VM, VMI, pods, volumes, migrations, events, launcher log and the checks that apply to a single VM (read-only)'
 complete -c virtctl -n "__fish_virtctl_using_subcommand help; and __fish_seen_subcommand_from vnc" -f -a "screenshot" -d 'Create a screenshot of the VirtualMachineInstance\'s display'

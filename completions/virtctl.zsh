@@ -686,6 +686,42 @@ esac
     ;;
 esac
 ;;
+(vm)
+_arguments "${_arguments_options[@]}" : \
+'-o+[Report format\: table, json or yaml]:OUTPUT:(table json yaml)' \
+'--output=[Report format\: table, json or yaml]:OUTPUT:(table json yaml)' \
+'--fail-on=[Lowest status that makes the exit code 2\: critical or warning]:FAIL_ON:(critical warning)' \
+'--timeout=[Bound on the whole run]:DURATION:_default' \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'--no-logs[Never read pod logs]' \
+'-h[Print help]' \
+'--help[Print help]' \
+':name -- The VirtualMachine'\''s name:_default' \
+&& ret=0
+;;
 (help)
 _arguments "${_arguments_options[@]}" : \
 ":: :_virtctl__subcmd__doctor__subcmd__help_commands" \
@@ -721,6 +757,10 @@ _arguments "${_arguments_options[@]}" : \
         esac
     ;;
 esac
+;;
+(vm)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
 ;;
 (help)
 _arguments "${_arguments_options[@]}" : \
@@ -1270,6 +1310,10 @@ _arguments "${_arguments_options[@]}" : \
     ;;
 esac
 ;;
+(vm)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
         esac
     ;;
 esac
@@ -1388,6 +1432,7 @@ _virtctl__subcmd__console_commands() {
 _virtctl__subcmd__doctor_commands() {
     local commands; commands=(
 'checkup:Run a cluster checkup (creates objects in the target namespace) or read a checkup'\''s result' \
+'vm:One VM'\''s story in one report\: VM, VMI, pods, volumes, migrations, events, launcher log and the checks that apply to a single VM (read-only)' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'virtctl doctor commands' commands "$@"
@@ -1439,6 +1484,7 @@ _virtctl__subcmd__doctor__subcmd__checkup__subcmd__vm-latency_commands() {
 _virtctl__subcmd__doctor__subcmd__help_commands() {
     local commands; commands=(
 'checkup:Run a cluster checkup (creates objects in the target namespace) or read a checkup'\''s result' \
+'vm:One VM'\''s story in one report\: VM, VMI, pods, volumes, migrations, events, launcher log and the checks that apply to a single VM (read-only)' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'virtctl doctor help commands' commands "$@"
@@ -1465,6 +1511,16 @@ _virtctl__subcmd__doctor__subcmd__help__subcmd__checkup__subcmd__vm-latency_comm
 _virtctl__subcmd__doctor__subcmd__help__subcmd__help_commands() {
     local commands; commands=()
     _describe -t commands 'virtctl doctor help help commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__doctor__subcmd__help__subcmd__vm_commands] )) ||
+_virtctl__subcmd__doctor__subcmd__help__subcmd__vm_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl doctor help vm commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__doctor__subcmd__vm_commands] )) ||
+_virtctl__subcmd__doctor__subcmd__vm_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl doctor vm commands' commands "$@"
 }
 (( $+functions[_virtctl__subcmd__evacuate-cancel_commands] )) ||
 _virtctl__subcmd__evacuate-cancel_commands() {
@@ -1526,6 +1582,7 @@ _virtctl__subcmd__help__subcmd__console_commands() {
 _virtctl__subcmd__help__subcmd__doctor_commands() {
     local commands; commands=(
 'checkup:Run a cluster checkup (creates objects in the target namespace) or read a checkup'\''s result' \
+'vm:One VM'\''s story in one report\: VM, VMI, pods, volumes, migrations, events, launcher log and the checks that apply to a single VM (read-only)' \
     )
     _describe -t commands 'virtctl help doctor commands' commands "$@"
 }
@@ -1546,6 +1603,11 @@ _virtctl__subcmd__help__subcmd__doctor__subcmd__checkup__subcmd__status_commands
 _virtctl__subcmd__help__subcmd__doctor__subcmd__checkup__subcmd__vm-latency_commands() {
     local commands; commands=()
     _describe -t commands 'virtctl help doctor checkup vm-latency commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__help__subcmd__doctor__subcmd__vm_commands] )) ||
+_virtctl__subcmd__help__subcmd__doctor__subcmd__vm_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help doctor vm commands' commands "$@"
 }
 (( $+functions[_virtctl__subcmd__help__subcmd__evacuate-cancel_commands] )) ||
 _virtctl__subcmd__help__subcmd__evacuate-cancel_commands() {

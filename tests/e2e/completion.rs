@@ -208,6 +208,20 @@ fn bash_completes_vm_names_for_start() {
 }
 
 #[test]
+fn bash_completes_vm_names_for_doctor_vm() {
+    if !have("bash") {
+        return;
+    }
+    let (env, k) = cluster();
+    assert_eq!(bash(&env, &format!("virtctl {k} doctor vm "), &[]), ["alpha", "beta"]);
+    assert_eq!(bash(&env, &format!("virtctl {k} doctor vm b"), &[]), ["beta"]);
+    assert_eq!(
+        bash(&env, &format!("virtctl {k} doctor vm beta "), &[]),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
 fn bash_completes_vmi_names_and_type_words() {
     if !have("bash") {
         return;

@@ -63,6 +63,15 @@ impl Env {
         })
     }
 
+    /// A simulator whose controllers do not run: what a test loads stays exactly as loaded, as
+    /// in a cluster whose virt-controller, virt-handler and CDI are down.
+    pub fn snapshot() -> Env {
+        Env::with(SimOptions {
+            controllers: false,
+            ..SimOptions::default()
+        })
+    }
+
     pub fn with(options: SimOptions) -> Env {
         let sim = Sim::start(options).expect("the simulator starts");
         let dir = tempfile::tempdir().expect("a temporary directory");

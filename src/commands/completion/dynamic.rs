@@ -123,6 +123,7 @@ pub const POSITIONALS: &[(&str, Positional)] = &[
     ("addvolume", Positional::Name(Resource::Vmi)),
     ("removevolume", Positional::Name(Resource::Vmi)),
     ("guestfs", Positional::Name(Resource::Pvc)),
+    ("doctor vm", Positional::Name(Resource::Vm)),
     ("usbredir", Positional::NameAt(1, Resource::Vmi)),
     ("pause", Positional::TypeThenName(VM_OR_VMI)),
     ("unpause", Positional::TypeThenName(VM_OR_VMI)),
@@ -869,21 +870,25 @@ mod tests {
     /// Every existing command whose usage takes a VM or VMI name has its names completed.
     #[test]
     fn every_command_taking_a_vm_or_vmi_is_listed() {
-        let command = Cli::command();
-        for sub in command.get_subcommands() {
-            let usage = sub.get_overridden_usage().map(|u| u.to_string()).unwrap_or_default();
-            if ["(VM)", "(VMI)", "vm|vmi", "(VM|VMI)", "vm <vm-name>"]
-                .iter()
-                .any(|w| usage.contains(w))
-            {
-                assert!(
-                    POSITIONALS.iter().any(|(path, _)| *path == sub.get_name()),
-                    "`{}` takes a VM or VMI name: add it to POSITIONALS in {}",
-                    sub.get_name(),
-                    file!()
-                );
+        // Nested subcommands (`vnc screenshot`, `doctor vm`) count too, by their path.
+        fn walk(command: &clap::Command, prefix: &str) {
+            for sub in command.get_subcommands() {
+                let path = format!("{prefix}{}", sub.get_name());
+                let usage = sub.get_overridden_usage().map(|u| u.to_string()).unwrap_or_default();
+                if ["(VM)", "(VMI)", "vm|vmi", "(VM|VMI)", "vm <vm-name>", "vm NAME"]
+                    .iter()
+                    .any(|w| usage.contains(w))
+                {
+                    assert!(
+                        POSITIONALS.iter().any(|(listed, _)| *listed == path),
+                        "`{path}` takes a VM or VMI name: add it to POSITIONALS in {}",
+                        file!()
+                    );
+                }
+                walk(sub, &format!("{path} "));
             }
         }
+        walk(&Cli::command(), "");
     }
 
     #[test]

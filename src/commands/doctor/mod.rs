@@ -23,6 +23,8 @@ mod ssp;
 mod storage;
 mod virt;
 mod vm;
+mod vm_story;
+mod vm_story_report;
 mod workload;
 
 use std::collections::BTreeSet;
@@ -43,6 +45,7 @@ const NOW_ENV: &str = "VIRTCTL_DOCTOR_NOW";
 
 /// Diagnose KubeVirt / OpenShift Virtualization from its alert runbooks (read-only).
 #[derive(Args, Debug, Clone)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct DoctorArgs {
     #[command(subcommand)]
     pub command: Option<DoctorCommand>,
@@ -123,6 +126,30 @@ pub enum DoctorCommand {
     /// Run a cluster checkup (creates objects in the target namespace) or read a checkup's result.
     #[command(subcommand)]
     Checkup(checkup::CheckupCommand),
+    /// One VM's story in one report: VM, VMI, pods, volumes, migrations, events, launcher log and
+    /// the checks that apply to a single VM (read-only).
+    #[command(override_usage = "virtctl doctor vm NAME [-n NAMESPACE] [flags]")]
+    Vm(VmArgs),
+}
+
+/// `doctor vm NAME`.
+#[derive(Args, Debug, Clone)]
+pub struct VmArgs {
+    /// The VirtualMachine's name.
+    #[arg(value_name = "NAME")]
+    pub name: String,
+    /// Report format: table, json or yaml.
+    #[arg(short = 'o', long, default_value = "table", value_parser = ["table", "json", "yaml"])]
+    pub output: String,
+    /// Lowest status that makes the exit code 2: critical or warning.
+    #[arg(long, default_value = "critical", value_parser = ["critical", "warning"])]
+    pub fail_on: String,
+    /// Never read pod logs.
+    #[arg(long)]
+    pub no_logs: bool,
+    /// Bound on the whole run.
+    #[arg(long, default_value = "60s", value_parser = parse_duration, value_name = "DURATION")]
+    pub timeout: Duration,
 }
 
 /// The checks to run, in report order.
@@ -228,9 +255,11 @@ pub fn evaluate(check: &dyn Check, meta: &Meta, f: &Facts) -> Outcome {
 }
 
 /// Runs doctor; returns the exit status (0, or 2 when a result reaches `--fail-on`).
-pub async fn run(args: DoctorArgs, ctx: &Ctx) -> Result<u8> {
-    if let Some(DoctorCommand::Checkup(command)) = args.command {
-        return checkup::run(command, ctx).await;
+pub async fn run(mut args: DoctorArgs, ctx: &Ctx) -> Result<u8> {
+    match args.command.take() {
+        Some(DoctorCommand::Checkup(command)) => return checkup::run(command, ctx).await,
+        Some(DoctorCommand::Vm(vm)) => return run_vm(vm, ctx).await,
+        None => {}
     }
     let yaml = args.output == "yaml";
     if args.list {
@@ -244,11 +273,7 @@ pub async fn run(args: DoctorArgs, ctx: &Ctx) -> Result<u8> {
     let selected = select(&args)?;
     let overrides = overrides(&args)?;
     let now = now()?;
-    let fail_on = if args.fail_on == "warning" {
-        Status::Warning
-    } else {
-        Status::Critical
-    };
+    let fail_on = fail_on(&args.fail_on);
     let cluster = ctx.cluster().await?;
     let api = &cluster.api;
     let work = async {
@@ -316,6 +341,55 @@ pub async fn run(args: DoctorArgs, ctx: &Ctx) -> Result<u8> {
     let text = match args.output.as_str() {
         "table" => report::table(&header, &results, args.problems_only),
         _ => crate::output::document(&report::document(&header, &results, &now.to_string(), code), yaml)?,
+    };
+    ctx.out.raw(text)?;
+    Ok(code)
+}
+
+fn fail_on(flag: &str) -> Status {
+    if flag == "warning" {
+        Status::Warning
+    } else {
+        Status::Critical
+    }
+}
+
+/// `doctor vm NAME`: reads what concerns the VM, judges it with the single-VM checks of the
+/// catalog, prints its story; returns the exit status as `doctor` does.
+async fn run_vm(args: VmArgs, ctx: &Ctx) -> Result<u8> {
+    let now = now()?;
+    let cluster = ctx.cluster().await?;
+    let api = &cluster.api;
+    let namespace = cluster.namespace.clone();
+    let story = tokio::time::timeout(
+        args.timeout,
+        vm_story::read(api, &namespace, &args.name, !args.no_logs, now),
+    )
+    .await
+    .map_err(|_| {
+        Error::Timeout(format!(
+            "doctor did not finish within {}",
+            crate::flags::format_duration(args.timeout)
+        ))
+    })??;
+    let results: Vec<report::Result> = CATALOG
+        .iter()
+        .filter(|(meta, _)| vm_story::CHECKS.contains(&meta.name))
+        .map(|(meta, check)| report::Result {
+            meta: Some(*meta),
+            name: meta.name.to_string(),
+            component: meta.component,
+            outcome: evaluate(*check, meta, &story.facts),
+            alerts: Vec::new(),
+        })
+        .collect();
+    let code = report::exit_code(&results, fail_on(&args.fail_on));
+    let text = match args.output.as_str() {
+        "table" => vm_story_report::table(&story, api.server(), &results),
+        format => crate::output::document(
+            &vm_story_report::document(&story, api.server(), &results, &now.to_string(), code),
+            format == "yaml",
+        )?,
     };
     ctx.out.raw(text)?;
     Ok(code)

@@ -53,7 +53,7 @@ where
     out
 }
 
-async fn get(api: &Api, request: Request) -> Result<Value> {
+pub(super) async fn get(api: &Api, request: Request) -> Result<Value> {
     match tokio::time::timeout(REQUEST_TIMEOUT, api.send(request)).await {
         Ok(response) => response?.json(),
         Err(_) => Err(Error::Timeout("the request took longer than 15s".into())),

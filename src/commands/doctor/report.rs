@@ -145,7 +145,7 @@ fn finding_json(f: &Finding) -> Value {
     json!({"object": f.object, "facts": Value::Object(f.facts.clone()), "text": f.text})
 }
 
-fn result_json(r: &Result) -> Value {
+pub fn result_json(r: &Result) -> Value {
     let o = &r.outcome;
     let mut m = Map::new();
     m.insert("check".into(), json!(r.name));
@@ -316,6 +316,14 @@ fn body(results: &[Result], problems_only: bool) -> String {
         &["COMPONENT", "CHECK", "STATUS", "SUMMARY"],
         &rows,
     ));
+    out.push_str(&details(results));
+    out.push_str(&summary_line(results));
+    out
+}
+
+/// The details of every `warning`/`critical` result: findings (10 at most), mitigation, runbook.
+pub fn details(results: &[Result]) -> String {
+    let mut out = String::new();
     for r in results.iter().filter(|r| r.outcome.status.is_problem()) {
         out.push('\n');
         let mut line = format!("{}  {}/{}", r.outcome.status.as_str(), r.component.as_str(), r.name);
@@ -345,9 +353,14 @@ fn body(results: &[Result], problems_only: bool) -> String {
             ));
         }
     }
+    out
+}
+
+/// The closing `Summary:` line (after an empty line).
+pub fn summary_line(results: &[Result]) -> String {
     let t = tally(results);
     let by: Vec<String> = t.skipped_by.iter().map(|(k, n)| format!("{n} {k}")).collect();
-    out.push_str(&format!(
+    format!(
         "\nSummary: {} ok, {} warning, {} critical ({} pending), {} skipped{}\n",
         t.ok,
         t.warning,
@@ -359,8 +372,7 @@ fn body(results: &[Result], problems_only: bool) -> String {
         } else {
             format!(" ({})", by.join(", "))
         }
-    ));
-    out
+    )
 }
 
 /// The catalog as a JSON document (`--list -o json`).

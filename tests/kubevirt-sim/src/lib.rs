@@ -33,6 +33,7 @@ pub mod store;
 pub mod tls;
 pub mod uploadproxy;
 pub mod virtapi;
+pub mod vm_scenarios;
 pub mod vnc;
 pub mod ws;
 
@@ -59,6 +60,9 @@ pub struct SimOptions {
     pub phase_step: Duration,
     /// write one JSON line per request (method, path, query, status) to this file
     pub log_requests: Option<PathBuf>,
+    /// run the controllers (virt-controller, virt-handler, CDI); off, the cluster is a still
+    /// snapshot, as when those components are down: what a test loads stays exactly as loaded
+    pub controllers: bool,
 }
 
 impl Default for SimOptions {
@@ -68,6 +72,7 @@ impl Default for SimOptions {
             demo: false,
             phase_step: Duration::from_millis(20),
             log_requests: None,
+            controllers: true,
         }
     }
 }
@@ -187,6 +192,7 @@ impl Sim {
         let st = state.clone();
         let server_config = pki.server_config.clone();
         let step = opts.phase_step;
+        let controllers = opts.controllers;
         let thread = std::thread::Builder::new().name("kubevirt-sim".into()).spawn(move || {
             let rt = match tokio::runtime::Builder::new_multi_thread()
                 .worker_threads(2)
@@ -211,6 +217,9 @@ impl Sim {
                 let upload_task = uploadproxy::spawn(upload_listener, server_config.clone(), st.clone());
                 let ctrl_state = st.clone();
                 let ctrl_task = tokio::spawn(async move {
+                    if !controllers {
+                        return;
+                    }
                     let mut iv = tokio::time::interval(step);
                     iv.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
                     loop {

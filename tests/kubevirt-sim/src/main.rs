@@ -34,6 +34,7 @@ fn main() -> anyhow::Result<()> {
         demo: true,
         phase_step: Duration::from_millis(args.phase_step_ms.max(1)),
         log_requests: args.log_requests.clone(),
+        controllers: true,
     })?;
     let mut out = std::io::stdout().lock();
     writeln!(out, "{}", sim.url())?;

@@ -1,0 +1,433 @@
+//! `doctor vm NAME`: reads what concerns one VM and nothing else — the VM, its VMI, its
+//! virt-launcher and hotplug pods, DataVolumes and PVCs, migrations, the events about all of
+//! them and the launcher's last log lines — in its namespace, by name, label and field
+//! selectors, concurrently. The result is ordinary [`Facts`], so the catalog's single-VM checks
+//! judge it unchanged.
+
+use std::collections::BTreeSet;
+
+use k8s_openapi::jiff::Timestamp;
+use serde_json::Value;
+
+use super::facts::{Facts, K, Read, array, condition, is_true, name_of, str_at};
+use super::probes;
+use crate::cluster::api::{Api, Request};
+use crate::cluster::kubevirt::{MIGRATIONS, VMIS, VMS, object_path};
+use crate::error::{Error, Result};
+
+/// The catalog checks that judge a single VM, evaluated over its facts (report order is the
+/// catalog's).
+pub const CHECKS: &[&str] = &[
+    "KubeVirtVMIExcessiveMigrations",
+    "KubeVirtVMStuckInErrorState",
+    "KubeVirtVMStuckInMigratingState",
+    "KubeVirtVMStuckInStartingState",
+    "OutdatedVirtualMachineInstanceWorkloads",
+    "VMCannotBeEvicted",
+    "GuestFilesystemAlmostOutOfSpace",
+    "VirtualMachineInstanceHasEphemeralHotplugVolume",
+    "VirtualMachineStuckInUnhealthyState",
+    "VirtualMachineStuckOnNode",
+    "VMNonRecoverableOSPanic",
+];
+
+/// Log lines read from the launcher's `compute` container.
+pub const LOG_LINES: usize = 20;
+
+/// The launcher log section.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LauncherLog {
+    /// `--no-logs`.
+    Disabled,
+    /// No virt-launcher pod to read.
+    NoPod,
+    Lines {
+        pod: String,
+        lines: Vec<String>,
+    },
+    /// The read failed (forbidden, container not started ...): why.
+    Unreadable(String),
+}
+
+/// Everything read about one VM.
+#[derive(Debug)]
+pub struct Story {
+    pub namespace: String,
+    pub name: String,
+    pub facts: Facts,
+    /// Volumes the VM names that do not exist: (kind, name).
+    pub missing: Vec<(&'static str, String)>,
+    pub log: LauncherLog,
+}
+
+impl Story {
+    pub fn vm(&self) -> &Value {
+        &self.facts.items(K::Vms)[0]
+    }
+
+    pub fn vmi(&self) -> Option<&Value> {
+        self.facts.items(K::Vmis).first()
+    }
+}
+
+/// One GET's outcome.
+enum Got {
+    Found(Value),
+    Absent,
+    Unreadable(Read),
+}
+
+async fn get(api: &Api, path: String, what: &str) -> Got {
+    match probes::get(api, Request::get(path)).await {
+        Ok(v) => Got::Found(v),
+        Err(e) => match e.api().map(|a| a.code) {
+            Some(404) => Got::Absent,
+            Some(403) => Got::Unreadable(Read::Forbidden(what.to_string())),
+            _ => Got::Unreadable(Read::Failed(e.to_string())),
+        },
+    }
+}
+
+/// A LIST with selectors: its items (with their kind put back), or why not.
+async fn list(api: &Api, request: Request, plural: &str) -> Read {
+    match probes::get(api, request).await {
+        Ok(mut page) => {
+            let kind = str_at(&page, "/kind").trim_end_matches("List").to_string();
+            let items = match page.get_mut("items").map(Value::take) {
+                Some(Value::Array(items)) => items,
+                _ => Vec::new(),
+            };
+            Read::Items(
+                items
+                    .into_iter()
+                    .map(|mut item| {
+                        if item.get("kind").is_none() {
+                            item["kind"] = Value::String(kind.clone());
+                        }
+                        item
+                    })
+                    .collect(),
+            )
+        }
+        Err(e) => match e.api().map(|a| a.code) {
+            Some(403) => Read::Forbidden(format!("list {plural}")),
+            _ => Read::Failed(e.to_string()),
+        },
+    }
+}
+
+fn events_about(namespace: &str, object: &str) -> Request {
+    Request::get(format!("/api/v1/namespaces/{namespace}/events"))
+        .query("fieldSelector", &format!("involvedObject.name={object}"))
+}
+
+/// Merges reads of one kind: items add up; a forbidden or failed read wins over items.
+fn merge(reads: impl IntoIterator<Item = Read>) -> Read {
+    let mut items = Vec::new();
+    for read in reads {
+        match read {
+            Read::Items(more) => items.extend(more),
+            other => return other,
+        }
+    }
+    Read::Items(items)
+}
+
+/// GETs of the objects `names` under the collection `base`, concurrently.
+async fn get_all(api: &Api, base: String, names: Vec<String>, what: &'static str) -> Vec<(String, Got)> {
+    let mut gots = probes::bounded(names, |name| {
+        let api = api.clone();
+        let path = format!("{base}/{name}");
+        async move {
+            let got = get(&api, path, what).await;
+            (name, got)
+        }
+    })
+    .await;
+    gots.sort_by(|a, b| a.0.cmp(&b.0));
+    gots
+}
+
+/// GETs of named objects: the found ones, absent names, and the first refusal.
+fn collect(gots: Vec<(String, Got)>) -> (Read, Vec<String>) {
+    let mut found = Vec::new();
+    let mut absent = Vec::new();
+    for (name, got) in gots {
+        match got {
+            Got::Found(v) => found.push(v),
+            Got::Absent => absent.push(name),
+            Got::Unreadable(read) => return (read, absent),
+        }
+    }
+    (Read::Items(found), absent)
+}
+
+/// The DataVolumes and PVCs the VM (and its VMI's hotplugged volumes) name.
+pub fn volume_names(vm: &Value, vmi: Option<&Value>) -> (BTreeSet<String>, BTreeSet<String>) {
+    let mut dvs: BTreeSet<String> = array(vm, "/spec/dataVolumeTemplates")
+        .iter()
+        .map(|t| name_of(t).to_string())
+        .collect();
+    let mut pvcs = BTreeSet::new();
+    let volumes = array(vm, "/spec/template/spec/volumes")
+        .iter()
+        .chain(vmi.map(|v| array(v, "/spec/volumes")).unwrap_or_default());
+    for volume in volumes {
+        let dv = str_at(volume, "/dataVolume/name");
+        if !dv.is_empty() {
+            dvs.insert(dv.to_string());
+        }
+        let claim = str_at(volume, "/persistentVolumeClaim/claimName");
+        if !claim.is_empty() {
+            pvcs.insert(claim.to_string());
+        }
+    }
+    // CDI names a DataVolume's PVC after it.
+    pvcs.extend(dvs.iter().cloned());
+    dvs.retain(|d| !d.is_empty());
+    (dvs, pvcs)
+}
+
+/// The launcher pod whose log tells the VM's story: the one on the VMI's node, else the newest.
+pub fn main_launcher<'a>(pods: &'a [Value], vmi: Option<&Value>) -> Option<&'a Value> {
+    let launchers: Vec<&Value> = pods
+        .iter()
+        .filter(|p| super::facts::label(p, "kubevirt.io") == Some("virt-launcher"))
+        .collect();
+    let node = vmi.map(|v| str_at(v, "/status/nodeName")).unwrap_or("");
+    launchers
+        .iter()
+        .find(|p| !node.is_empty() && str_at(p, "/spec/nodeName") == node)
+        .or_else(|| {
+            launchers
+                .iter()
+                .max_by_key(|p| str_at(p, "/metadata/creationTimestamp"))
+        })
+        .copied()
+}
+
+/// Reads the VM's story. A VM that cannot be read is an error (doctor cannot run); anything
+/// else that cannot be read is recorded, and the checks that need it are skipped.
+pub async fn read(api: &Api, namespace: &str, name: &str, logs: bool, now: Timestamp) -> Result<Story> {
+    let ns = namespace;
+    let (vm, vmi, vmims, kubevirts, vm_events) = tokio::join!(
+        probes::get(api, Request::get(object_path(VMS, ns, name)).resource(VMS, name)),
+        get(api, object_path(VMIS, ns, name), "get virtualmachineinstances"),
+        list(
+            api,
+            Request::get(object_path(MIGRATIONS, ns, ""))
+                .query("labelSelector", &format!("kubevirt.io/vmi-name={name}")),
+            MIGRATIONS,
+        ),
+        list(api, Request::get("/apis/kubevirt.io/v1/kubevirts"), "kubevirts"),
+        list(api, events_about(ns, name), "events"),
+    );
+    let vm = vm.map_err(|e| match e.api().map(|a| a.code) {
+        Some(404) => Error::Other(format!("VirtualMachine {name:?} not found in namespace {ns:?}"))
+            .with_hint("give the VM's namespace with -n NAMESPACE"),
+        _ => e,
+    })?;
+    let (vmi, vmi_read) = match vmi {
+        Got::Found(v) => (Some(v), None),
+        Got::Absent => (None, None),
+        Got::Unreadable(read) => (None, Some(read)),
+    };
+
+    // What the VM and VMI name: pods by the VMI's uid, volumes by name.
+    let (dv_names, pvc_names) = volume_names(&vm, vmi.as_ref());
+    let attach_pods: Vec<String> = vmi
+        .iter()
+        .flat_map(|v| array(v, "/status/volumeStatus"))
+        .map(|s| str_at(s, "/hotplugVolume/attachPodName").to_string())
+        .filter(|n| !n.is_empty())
+        .collect();
+    let launchers = async {
+        match &vmi {
+            Some(v) => {
+                let selector = format!("kubevirt.io/created-by={}", str_at(v, "/metadata/uid"));
+                let request = Request::get(format!("/api/v1/namespaces/{ns}/pods")).query("labelSelector", &selector);
+                list(api, request, "pods").await
+            }
+            None => Read::Items(Vec::new()),
+        }
+    };
+    let (launchers, attach, dvs, pvcs) = tokio::join!(
+        launchers,
+        get_all(api, format!("/api/v1/namespaces/{ns}/pods"), attach_pods, "get pods"),
+        get_all(
+            api,
+            format!("/apis/cdi.kubevirt.io/v1beta1/namespaces/{ns}/datavolumes"),
+            dv_names.into_iter().collect(),
+            "get datavolumes",
+        ),
+        get_all(
+            api,
+            format!("/api/v1/namespaces/{ns}/persistentvolumeclaims"),
+            pvc_names.into_iter().collect(),
+            "get persistentvolumeclaims",
+        ),
+    );
+    let (attach, _) = collect(attach);
+    let pods = merge([launchers, attach]);
+    let (dvs, missing_dvs) = collect(dvs);
+    let (pvcs, missing_pvcs) = collect(pvcs);
+
+    // Events about every object of the story, and the launcher's log.
+    let mut objects: BTreeSet<String> = BTreeSet::new();
+    for read in [&pods, &dvs, &pvcs, &vmims] {
+        if let Read::Items(items) = read {
+            objects.extend(items.iter().map(|o| name_of(o).to_string()));
+        }
+    }
+    objects.remove(name);
+    let launcher = match &pods {
+        Read::Items(items) => main_launcher(items, vmi.as_ref()).map(|p| name_of(p).to_string()),
+        _ => None,
+    };
+    let event_reads = probes::bounded(objects.into_iter().collect(), |object| {
+        let api = api.clone();
+        let request = events_about(ns, &object);
+        async move { list(&api, request, "events").await }
+    });
+    let log_read = async {
+        match (&launcher, logs) {
+            (_, false) => LauncherLog::Disabled,
+            (None, true) => LauncherLog::NoPod,
+            (Some(pod), true) => {
+                let request = Request::get(format!("/api/v1/namespaces/{ns}/pods/{pod}/log"))
+                    .query("container", "compute")
+                    .query("tailLines", &LOG_LINES.to_string())
+                    .query("limitBytes", probes::LOG_LIMIT_BYTES);
+                match tokio::time::timeout(probes::REQUEST_TIMEOUT, api.send(request)).await {
+                    Ok(Ok(response)) => LauncherLog::Lines {
+                        pod: pod.clone(),
+                        lines: String::from_utf8_lossy(&response.body)
+                            .lines()
+                            .map(str::to_string)
+                            .collect(),
+                    },
+                    Ok(Err(e)) => LauncherLog::Unreadable(e.to_string()),
+                    Err(_) => LauncherLog::Unreadable("the log read took longer than 15s".into()),
+                }
+            }
+        }
+    };
+    let (more_events, log) = tokio::join!(event_reads, log_read);
+    let events = dedupe(merge(std::iter::once(vm_events).chain(more_events)));
+
+    let mut facts = Facts::new(now);
+    facts.scope.namespace = Some(ns.to_string());
+    facts.scope.logs = logs;
+    facts.scope.max_guest_probes = 1;
+    let vmi_list = match vmi_read {
+        Some(read) => read,
+        None => Read::Items(vmi.into_iter().collect()),
+    };
+    facts.lists.extend([
+        (K::Vms, Read::Items(vec![vm])),
+        (K::Vmis, vmi_list),
+        (K::Vmims, vmims),
+        (K::KubeVirts, kubevirts),
+        (K::Events, events),
+        (K::Pods, pods),
+        (K::DataVolumes, dvs),
+        (K::Pvcs, pvcs),
+    ]);
+    facts.ns = probes::discover(&facts, &Default::default());
+    let probe = facts
+        .items(K::Vmis)
+        .first()
+        .filter(|v| str_at(v, "/status/phase") == "Running" && is_true(v, "AgentConnected"))
+        .map(|v| vec![(ns.to_string(), name_of(v).to_string())])
+        .unwrap_or_default();
+    probes::read_guest_filesystems(api, &mut facts, probe).await;
+    let missing = missing_dvs
+        .into_iter()
+        .map(|n| ("DataVolume", n))
+        .chain(missing_pvcs.into_iter().map(|n| ("PersistentVolumeClaim", n)))
+        .collect();
+    Ok(Story {
+        namespace: ns.to_string(),
+        name: name.to_string(),
+        facts,
+        missing,
+        log,
+    })
+}
+
+/// Events read twice (an object named like the VM) count once.
+fn dedupe(read: Read) -> Read {
+    match read {
+        Read::Items(items) => {
+            let mut seen = BTreeSet::new();
+            Read::Items(
+                items
+                    .into_iter()
+                    .filter(|e| seen.insert(name_of(e).to_string()))
+                    .collect(),
+            )
+        }
+        other => other,
+    }
+}
+
+/// Whether the VMI's `LiveMigratable` condition is present and True (for the story's summary).
+pub fn live_migratable(vmi: &Value) -> Option<bool> {
+    condition(vmi, "LiveMigratable").map(|c| str_at(c, "/status") == "True")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::commands::doctor::catalog::find;
+    use crate::commands::doctor::model::Component;
+    use serde_json::json;
+
+    #[test]
+    fn the_single_vm_checks_are_vm_workload_checks_of_the_catalog() {
+        for name in CHECKS {
+            let meta = find(name).unwrap_or_else(|| panic!("{name} is not in the catalog"));
+            assert_eq!(meta.name, *name, "{name} is an alias");
+            assert_eq!(meta.component, Component::VmWorkload, "{name}");
+        }
+    }
+
+    #[test]
+    fn volumes_come_from_the_vm_its_templates_and_the_vmi_hotplugs() {
+        let vm = json!({"spec": {"dataVolumeTemplates": [{"metadata": {"name": "root"}}],
+            "template": {"spec": {"volumes": [{"name": "a", "dataVolume": {"name": "root"}},
+                                              {"name": "b", "persistentVolumeClaim": {"claimName": "data"}},
+                                              {"name": "c", "containerDisk": {"image": "x"}}]}}}});
+        let vmi = json!({"spec": {"volumes": [{"name": "hp", "persistentVolumeClaim": {"claimName": "hotplugged"}}]}});
+        let (dvs, pvcs) = volume_names(&vm, Some(&vmi));
+        assert_eq!(dvs.into_iter().collect::<Vec<_>>(), ["root"]);
+        assert_eq!(pvcs.into_iter().collect::<Vec<_>>(), ["data", "hotplugged", "root"]);
+    }
+
+    #[test]
+    fn the_launcher_on_the_vmis_node_tells_the_story() {
+        let pod = |name: &str, node: &str, created: &str| {
+            json!({"metadata": {"name": name, "creationTimestamp": created, "labels": {"kubevirt.io": "virt-launcher"}},
+                   "spec": {"nodeName": node}})
+        };
+        let pods = vec![
+            pod("source", "node01", "2025-01-01T09:00:00Z"),
+            pod("target", "node02", "2025-01-01T10:00:00Z"),
+            json!({"metadata": {"name": "hp", "labels": {"kubevirt.io": "hotplug-disk"}}, "spec": {"nodeName": "node01"}}),
+        ];
+        let vmi = json!({"status": {"nodeName": "node01"}});
+        assert_eq!(name_of(main_launcher(&pods, Some(&vmi)).unwrap()), "source");
+        assert_eq!(name_of(main_launcher(&pods, None).unwrap()), "target");
+        assert!(main_launcher(&pods[2..], None).is_none());
+    }
+
+    #[test]
+    fn a_refused_read_wins_over_items() {
+        let merged = merge([Read::Items(vec![json!(1)]), Read::Forbidden("list pods".into())]);
+        assert_eq!(merged, Read::Forbidden("list pods".into()));
+        assert_eq!(
+            merge([Read::Items(vec![json!(1)]), Read::Items(vec![json!(2)])]),
+            Read::Items(vec![json!(1), json!(2)])
+        );
+    }
+}
