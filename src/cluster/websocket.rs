@@ -6,7 +6,7 @@
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
 
-use bytes::Bytes;
+use bytes::{Bytes, BytesMut};
 use futures_util::{SinkExt, StreamExt};
 use http::{StatusCode, header};
 use http_body_util::BodyExt;
@@ -345,21 +345,26 @@ where
     let (mut sink, mut stream) = socket.split();
     let liveness = Liveness::default();
     let upstream = async {
-        let mut buf = vec![0u8; options.chunk.max(1)];
+        let chunk = options.chunk.max(1);
+        // Read straight into the message's own buffer; once tungstenite has framed a message
+        // its buffer is unique again and `reserve` takes it back, so steady state allocates
+        // nothing and copies nothing here.
+        let mut buf = BytesMut::with_capacity(chunk);
         let mut pinger = Pinger::new(options.ping_interval);
         loop {
+            buf.reserve(chunk);
             tokio::select! {
-                read = input.read(&mut buf) => {
-                    let n = match read {
+                read = read_chunk(&mut input, &mut buf, chunk) => {
+                    match read {
                         Ok(0) => return Ended::LocalEof,
-                        Ok(n) => n,
+                        Ok(_) => {}
                         Err(e) => return Ended::Failed(e.to_string()),
                     };
                     if options.escape.is_some_and(|esc| buf[0] == esc) {
                         return Ended::Escape;
                     }
                     // A send stuck behind a full socket still gives up when pings go unanswered.
-                    let message = Message::Binary(Bytes::copy_from_slice(&buf[..n]));
+                    let message = Message::Binary(buf.split().freeze());
                     tokio::select! {
                         sent = sink.send(message) => if let Err(e) = sent {
                             return write_error(e);
@@ -419,6 +424,11 @@ where
         let _ = tokio::time::timeout(Duration::from_millis(200), close).await;
     }
     ended
+}
+
+/// Appends at most `chunk` bytes from `input` to `buf` (cancel-safe as `input`'s reads are).
+async fn read_chunk<R: AsyncRead + Unpin>(input: &mut R, buf: &mut BytesMut, chunk: usize) -> std::io::Result<usize> {
+    input.take(chunk as u64).read_buf(buf).await
 }
 
 async fn write_out<W: AsyncWrite + Unpin>(output: &mut W, data: &[u8]) -> std::io::Result<()> {
