@@ -528,6 +528,31 @@ fn every_scenario_fires_its_check_with_evidence() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// With metrics-server registered and every sample below its request and threshold, the checks
+/// that need the metrics API are `ok` (on the healthy install they are skipped, needs-metrics-api).
+#[test]
+fn metrics_api_checks_are_ok_when_usage_is_normal() {
+    let names = [
+        "KubeVirtComponentExceedsRequestedCPU",
+        "KubeVirtComponentExceedsRequestedMemory",
+        "KubevirtVmHighMemoryUsage",
+        "HighCPUWorkload",
+    ];
+    let env = Env::frozen();
+    let now = openshift_virt::now();
+    let mut objects = openshift_virt::objects(&now);
+    scenarios::metrics_api(&mut objects, &now);
+    openshift_virt::install(&env.sim, objects);
+    let out = env.run(&["doctor", "--check", &names.join(","), "-o", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    let report = json(&out);
+    assert_eq!(report["sources"]["metricsAPI"], true, "{:#}", report["sources"]);
+    for name in names {
+        let r = result(&report, name);
+        assert_eq!(r["status"], "ok", "{r:#}");
+    }
+}
+
 /// The checks whose scenarios above reach them only through a firing Prometheus alert are `ok`
 /// once Prometheus answers without that alert, and `skipped (needs-prometheus)` without it.
 #[test]

@@ -1393,7 +1393,7 @@ fn firing(objs: &mut Vec<Value>, now: &str, alert: &str, severity: &str, labels:
 
 /// metrics-server registered: the aggregated `metrics.k8s.io` API is served, with a sample for
 /// every KubeVirt control-plane pod (below its requests) and every node (20% CPU).
-fn metrics_api(objs: &mut Vec<Value>, now: &str) {
+pub fn metrics_api(objs: &mut Vec<Value>, now: &str) {
     objs.push(json!({"apiVersion": "apiregistration.k8s.io/v1", "kind": "APIService", "metadata": {"name": "v1beta1.metrics.k8s.io"},
         "spec": {"group": "metrics.k8s.io", "version": "v1beta1", "service": {"name": "metrics-server", "namespace": "openshift-monitoring"},
                  "groupPriorityMinimum": 100, "versionPriority": 100},
