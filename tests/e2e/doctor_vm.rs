@@ -124,6 +124,14 @@ const EVIDENCE: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "vm-ephemeral-hotplug",
+        &[
+            "  hotplug: Pod vms/hp-volume-q7x2n on node01: Running\n",
+            "  PersistentVolumeClaim scratch: Bound to pvc-9a0b1c2d-scratch, 30Gi, ReadWriteOnce",
+            "VMI vms/web: ephemeral hotplug volumes scratch",
+        ],
+    ),
+    (
         "vm-guest-panics",
         &[
             "Events (newest first, 8 of 8):",

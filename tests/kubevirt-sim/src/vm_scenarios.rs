@@ -71,6 +71,11 @@ pub static VM_SCENARIOS: &[(&str, Build, Fires)] = &[
         &[("OutdatedVirtualMachineInstanceWorkloads", "warning")],
     ),
     (
+        "vm-ephemeral-hotplug",
+        ephemeral_hotplug,
+        &[("VirtualMachineInstanceHasEphemeralHotplugVolume", "warning")],
+    ),
+    (
         "vm-guest-panics",
         guest_panics,
         &[("VMNonRecoverableOSPanic", "critical")],
@@ -543,6 +548,41 @@ fn outdated_launcher(ns: &str, now: &str) -> Vec<Value> {
     ]);
     kv["status"]["outdatedVirtualMachineInstanceWorkloads"] = json!(1);
     o.push(kv);
+    o
+}
+
+/// A volume hot-plugged into the VMI only (not into the VM), served by its attachment pod.
+fn ephemeral_hotplug(ns: &str, now: &str) -> Vec<Value> {
+    let at = ago(now, 2 * 3600);
+    let mut o = running(ns, now, 3 * 3600, "ReadWriteMany");
+    let mut claim = pvc(ns, "ReadWriteOnce");
+    claim["metadata"] = json!({"name": "scratch", "namespace": ns});
+    claim["spec"]["volumeName"] = json!("pvc-9a0b1c2d-scratch");
+    let vmi_at = o
+        .iter()
+        .position(|x| x["kind"] == "VirtualMachineInstance")
+        .expect("a VMI");
+    o.insert(vmi_at, claim);
+    let attach = "hp-volume-q7x2n";
+    for v in o.iter_mut().filter(|x| x["kind"] == "VirtualMachineInstance") {
+        v["metadata"]["annotations"] = json!({"kubevirt.io/ephemeral-hotplug-volumes": "scratch"});
+        v["spec"]["volumes"]
+            .as_array_mut()
+            .expect("volumes")
+            .push(json!({"name": "scratch", "persistentVolumeClaim": {"claimName": "scratch", "hotpluggable": true}}));
+        v["status"]["volumeStatus"] = json!([
+            {"name": "rootdisk", "target": "vda"},
+            {"name": "scratch", "target": "sda", "phase": "Ready", "reason": "VolumeReady",
+             "message": "Successfully attach hotplugged volume scratch to VM",
+             "hotplugVolume": {"attachPodName": attach}}]);
+    }
+    let mut pod = launcher(ns, attach, "node01", &at);
+    pod["metadata"]["labels"] = json!({"kubevirt.io": "hotplug-disk"});
+    pod["metadata"]["ownerReferences"] = owner("Pod", LAUNCHER);
+    pod["metadata"]["annotations"] = json!({});
+    pod["spec"]["containers"][0]["name"] = json!("hotplug-disk");
+    pod["status"]["containerStatuses"][0]["name"] = json!("hotplug-disk");
+    o.push(pod);
     o
 }
 
