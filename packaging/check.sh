@@ -77,7 +77,7 @@ echo "rpmbuild: $((SECONDS - started)) s, $rpm"
 
 expected_rpm_files=$(
   {
-    printf '%s\n' /usr/bin/kubectl-virt /usr/bin/virtctl \
+    printf '%s\n' /usr/bin/kubectl-virt /usr/bin/kubectl_complete-virt /usr/bin/virtctl \
       /usr/share/bash-completion/completions/virtctl \
       /usr/share/zsh/site-functions/_virtctl \
       /usr/share/fish/vendor_completions.d/virtctl.fish \
@@ -107,7 +107,7 @@ deb=$(cd "$src" && packaging/deb/build.sh "$binary" "$work/deb")
 echo "deb: $deb"
 expected_deb_files=$(
   {
-    printf '%s\n' ./usr/bin/kubectl-virt ./usr/bin/virtctl \
+    printf '%s\n' ./usr/bin/kubectl-virt ./usr/bin/kubectl_complete-virt ./usr/bin/virtctl \
       ./usr/share/bash-completion/completions/virtctl \
       ./usr/share/zsh/vendor-completions/_virtctl \
       ./usr/share/fish/vendor_completions.d/virtctl.fish \
@@ -135,6 +135,9 @@ grep -qF "GitCommit:\"$commit\", GitTreeState:\"clean\"" <<<"$out" || fail "the 
 grep -qF "BuildDate:\"$build_date\"" <<<"$out" || fail "the build date is not SOURCE_DATE_EPOCH's"
 help=$("$work/deb-root/usr/bin/kubectl-virt" --help)
 grep -q "kubectl virt" <<<"$help" || fail "kubectl-virt does not act as the plugin"
+[[ -x $work/deb-root/usr/bin/kubectl_complete-virt ]] || fail "kubectl_complete-virt is not executable in the deb"
+plugin_completion=$(PATH="$work/deb-root/usr/bin:$PATH" kubectl_complete-virt st 2>/dev/null)
+grep -q "^start" <<<"$plugin_completion" || fail "kubectl_complete-virt does not complete: $plugin_completion"
 registered=$(bash --norc -c "source '$work/deb-root/usr/share/bash-completion/completions/virtctl' && complete -p virtctl")
 grep -q -- '-F _clap_complete_virtctl virtctl' <<<"$registered" || fail "the bash completion does not register"
 for page in "$work"/deb-root/usr/share/man/man1/*.gz; do
@@ -149,7 +152,7 @@ ruby -c "$formula" >/dev/null
 installed=$(CARGO_NET_OFFLINE=true ruby "$src/packaging/homebrew/check.rb" "$formula" "$src" "$work/brew-prefix")
 expected_brew_files=$(
   {
-    printf '%s\n' bin/kubectl-virt bin/virtctl etc/bash_completion.d/virtctl \
+    printf '%s\n' bin/kubectl-virt bin/kubectl_complete-virt bin/virtctl etc/bash_completion.d/virtctl \
       share/zsh/site-functions/_virtctl share/fish/vendor_completions.d/virtctl.fish
     sed 's|^|share/man/man1/|' <<<"$man_pages"
   } | sort

@@ -24,6 +24,8 @@ use crate::error::Error;
 fn main() -> ExitCode {
     // `COMPLETE=bash virtctl ...`: answer the shell's completion request and exit.
     commands::completion::dynamic::complete_if_requested();
+    // `virtctl __complete ...`: the same, in cobra's protocol (kubectl's plugin completion).
+    commands::completion::dynamic::cobra_complete_if_requested();
     let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let program = cli::program_name(
         &argv

@@ -24,6 +24,7 @@ pkg=$stage/virtctl
 
 install -Dm0755 "$binary" "$pkg/usr/bin/virtctl"
 ln -s virtctl "$pkg/usr/bin/kubectl-virt"
+install -m0755 "$root/completions/kubectl/kubectl_complete-virt" "$pkg/usr/bin/kubectl_complete-virt"
 install -Dm0644 "$root/completions/dynamic/virtctl.bash" "$pkg/usr/share/bash-completion/completions/virtctl"
 install -Dm0644 "$root/completions/dynamic/_virtctl" "$pkg/usr/share/zsh/vendor-completions/_virtctl"
 install -Dm0644 "$root/completions/dynamic/virtctl.fish" "$pkg/usr/share/fish/vendor_completions.d/virtctl.fish"

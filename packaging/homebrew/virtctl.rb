@@ -18,6 +18,7 @@ class Virtctl < Formula
     system "cargo", "install", *std_cargo_args
 
     bin.install_symlink "virtctl" => "kubectl-virt"
+    bin.install "completions/kubectl/kubectl_complete-virt"
     bash_completion.install "completions/dynamic/virtctl.bash" => "virtctl"
     zsh_completion.install "completions/dynamic/_virtctl"
     fish_completion.install "completions/dynamic/virtctl.fish"

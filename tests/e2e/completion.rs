@@ -566,3 +566,76 @@ fn the_completion_command_still_prints_the_static_script() {
     );
     assert!(env.sim.requests().is_empty(), "the static script needs no cluster");
 }
+
+/// `virtctl __complete WORDS...` with the simulator's kubeconfig in `$KUBECONFIG`.
+fn cobra_complete(env: &Env, which: &str, words: &[&str]) -> Outcome {
+    Outcome::of(
+        bare_virtctl(env.dir.path())
+            .env("KUBECONFIG", &env.kubeconfig)
+            .arg(which)
+            .args(words),
+    )
+}
+
+#[test]
+fn cobra_complete_answers_in_cobras_protocol() {
+    let (env, _) = cluster();
+    let names = cobra_complete(&env, "__complete", &["start", ""]);
+    assert_eq!(names.code, 0, "{names:?}");
+    let lines = lines(&names.stdout);
+    assert_eq!(values(&lines, '\t'), ["alpha", "beta", ":4"], "{lines:?}");
+    assert_eq!(lines[0], "alpha\tStopped", "the VM's status is the description");
+    assert_eq!(
+        names.stderr,
+        "Completion ended with directive: ShellCompDirectiveNoFileComp\n"
+    );
+
+    let commands = cobra_complete(&env, "__completeNoDesc", &["st"]);
+    assert_eq!(lines_of(&commands), ["start", "stop", ":4"]);
+    let flags = cobra_complete(&env, "__completeNoDesc", &["start", "--ti"]);
+    assert_eq!(lines_of(&flags), ["--timeout", ":4"]);
+    let other_namespace = cobra_complete(&env, "__completeNoDesc", &["-n", "elsewhere", "start", ""]);
+    assert_eq!(lines_of(&other_namespace), ["gamma", ":4"]);
+
+    // Nothing to offer: cobra's default directive, so the shell may fall back to file names.
+    let nothing = cobra_complete(&env, "__complete", &["start", "alpha", ""]);
+    assert_eq!(lines_of(&nothing), [":0"]);
+    assert_eq!(
+        nothing.stderr,
+        "Completion ended with directive: ShellCompDirectiveDefault\n"
+    );
+}
+
+fn lines_of(outcome: &Outcome) -> Vec<String> {
+    assert_eq!(outcome.code, 0, "{outcome:?}");
+    lines(&outcome.stdout)
+}
+
+/// `kubectl virt <TAB>`: kubectl (1.26+) runs `kubectl_complete-virt` from PATH, the script the
+/// packages install, which asks `kubectl-virt __complete`.
+#[test]
+fn kubectl_plugin_completion_runs_through_the_packaged_script() {
+    let kubectl = Command::new("kubectl").args(["version", "--client"]).output();
+    if !kubectl.is_ok_and(|o| o.status.success()) {
+        eprintln!("note: kubectl is not installed; skipping its plugin completion test");
+        return;
+    }
+    let (env, _) = cluster();
+    let bin = env.path("bin");
+    std::fs::create_dir(&bin).unwrap();
+    std::os::unix::fs::symlink(virtctl_path(), bin.join("kubectl-virt")).unwrap();
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("completions/kubectl/kubectl_complete-virt");
+    std::fs::copy(&script, bin.join("kubectl_complete-virt")).unwrap();
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    let output = Command::new("kubectl")
+        .args(["__complete", "virt", "start", ""])
+        .env_clear()
+        .env("PATH", path)
+        .env("HOME", env.dir.path())
+        .env("KUBECONFIG", &env.kubeconfig)
+        .output()
+        .expect("kubectl runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(values(&lines(&stdout), '\t'), ["alpha", "beta", ":4"], "{stdout}");
+}

@@ -197,6 +197,66 @@ pub fn complete_if_requested() {
     }
 }
 
+/// cobra's hidden completion commands, which upstream virtctl answers like every cobra program.
+const COBRA_COMMANDS: [&str; 2] = ["__complete", "__completeNoDesc"];
+/// cobra's `ShellCompDirectiveDefault` (the shell may fall back to file names) and
+/// `ShellCompDirectiveNoFileComp`.
+const DIRECTIVE_DEFAULT: u8 = 0;
+const DIRECTIVE_NO_FILE: u8 = 4;
+
+/// `virtctl __complete WORDS... CURRENT`: the same candidates in cobra's protocol (one
+/// `value\tdescription` per line, then `:DIRECTIVE`), which kubectl's plugin completion
+/// (`kubectl_complete-virt`) and cobra-based tooling call. Exits when it answered.
+pub fn cobra_complete_if_requested() {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let Some(which) = args
+        .get(1)
+        .and_then(|a| a.to_str())
+        .filter(|a| COBRA_COMMANDS.contains(a))
+    else {
+        return;
+    };
+    std::panic::set_hook(Box::new(|_| {}));
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let mut words = vec![args[0].clone()];
+    words.extend(args[2..].iter().cloned());
+    if words.len() == 1 {
+        words.push(OsString::new());
+    }
+    let line = ShellLine::new(words, args.len().max(3) - 2, false);
+    let current = line.current().to_string();
+    let _ = LINE.set(line.clone());
+    let current_dir = std::env::current_dir().ok();
+    let candidates = clap_complete::engine::complete(&mut command(), line.words, line.index, current_dir.as_deref())
+        .unwrap_or_default();
+    let with_descriptions = which == "__complete";
+    let mut out = String::new();
+    let mut offered = false;
+    for candidate in &candidates {
+        let value = candidate.get_value().to_string_lossy();
+        if value.starts_with('-') && !current.starts_with('-') {
+            continue;
+        }
+        offered = true;
+        out.push_str(&value);
+        if let Some(help) = candidate.get_help().filter(|_| with_descriptions) {
+            let help = help.to_string();
+            out.push('\t');
+            out.push_str(help.lines().next().unwrap_or_default());
+        }
+        out.push('\n');
+    }
+    let (directive, name) = if offered {
+        (DIRECTIVE_NO_FILE, "ShellCompDirectiveNoFileComp")
+    } else {
+        (DIRECTIVE_DEFAULT, "ShellCompDirectiveDefault")
+    };
+    use std::io::Write;
+    let _ = write!(std::io::stdout(), "{out}:{directive}\n");
+    let _ = writeln!(std::io::stderr(), "Completion ended with directive: {name}");
+    std::process::exit(0);
+}
+
 /// The command tree with the cluster-aware completers attached.
 pub fn command() -> clap::Command {
     let mut command = Cli::command()
