@@ -15,6 +15,7 @@
 //! `--kubeconfig`, `--context` and `-n` already typed on the line.
 
 use std::ffi::{OsStr, OsString};
+use std::io::Write;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 use std::time::Duration;
@@ -251,8 +252,7 @@ pub fn cobra_complete_if_requested() {
     } else {
         (DIRECTIVE_DEFAULT, "ShellCompDirectiveDefault")
     };
-    use std::io::Write;
-    let _ = write!(std::io::stdout(), "{out}:{directive}\n");
+    let _ = writeln!(std::io::stdout(), "{out}:{directive}");
     let _ = writeln!(std::io::stderr(), "Completion ended with directive: {name}");
     std::process::exit(0);
 }
