@@ -394,8 +394,8 @@ complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_s
 warning\t''"
 complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l log-window -d 'Cap on the log window of log scans (e.g. 10m)' -r
 complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l max-guest-probes -d 'Cap on per-VMI guest file system probes' -r
-complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l prometheus -d 'Prometheus endpoint: auto, off, or svc://NAMESPACE/SERVICE:PORT' -r
-complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l alertmanager -d 'Alertmanager endpoint: auto, off, or svc://NAMESPACE/SERVICE:PORT' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l prometheus -d 'Prometheus endpoint: auto, off, https://HOST (e.g. the thanos-querier Route) or svc://NAMESPACE/SERVICE:PORT' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l alertmanager -d 'Alertmanager endpoint: auto, off, https://HOST (e.g. the alertmanager-main Route) or svc://NAMESPACE/SERVICE:PORT' -r
 complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l prometheus-token-file -d 'Bearer token file for Prometheus/Alertmanager (never printed)' -r
 complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l prometheus-ca-file -d 'CA bundle for Prometheus/Alertmanager' -r
 complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l timeout -d 'Bound on the whole run' -r
@@ -428,8 +428,8 @@ complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_s
 complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l all -d 'Also run the checks that are off by default (retired or noisy alerts)'
 complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l problems-only -d 'Show only warning and critical results in the table'
 complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l no-logs -d 'Never read pod logs'
-complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l kubelet-stats -d 'Allow reading kubelet stats through nodes/proxy'
-complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l scrape -d 'Allow scraping component /metrics through pods/proxy'
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l kubelet-stats -d 'Allow reading kubelet stats through nodes/proxy (not implemented yet: the report says so)'
+complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -l scrape -d 'Allow scraping component /metrics through pods/proxy (not implemented yet: the report says so)'
 complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -s h -l help -d 'Print help'
 complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -f -a "checkup" -d 'Run a cluster checkup (creates objects in the target namespace) or read a checkup\'s result'
 complete -c virtctl -n "__fish_virtctl_using_subcommand doctor; and not __fish_seen_subcommand_from checkup vm help" -f -a "vm" -d 'One VM\'s story in one report: VM, VMI, pods, volumes, migrations, events, launcher log and the checks that apply to a single VM (read-only)'

@@ -490,8 +490,8 @@ _arguments "${_arguments_options[@]}" : \
 '--fail-on=[Lowest status that makes the exit code 2\: critical or warning]:FAIL_ON:(critical warning)' \
 '--log-window=[Cap on the log window of log scans (e.g. 10m)]:DURATION:_default' \
 '--max-guest-probes=[Cap on per-VMI guest file system probes]:N:_default' \
-'--prometheus=[Prometheus endpoint\: auto, off, or svc\://NAMESPACE/SERVICE\:PORT]:auto|off|URL:_default' \
-'--alertmanager=[Alertmanager endpoint\: auto, off, or svc\://NAMESPACE/SERVICE\:PORT]:auto|off|URL:_default' \
+'--prometheus=[Prometheus endpoint\: auto, off, https\://HOST (e.g. the thanos-querier Route) or svc\://NAMESPACE/SERVICE\:PORT]:auto|off|URL:_default' \
+'--alertmanager=[Alertmanager endpoint\: auto, off, https\://HOST (e.g. the alertmanager-main Route) or svc\://NAMESPACE/SERVICE\:PORT]:auto|off|URL:_default' \
 '--prometheus-token-file=[Bearer token file for Prometheus/Alertmanager (never printed)]:PATH:_default' \
 '--prometheus-ca-file=[CA bundle for Prometheus/Alertmanager]:PATH:_default' \
 '--timeout=[Bound on the whole run]:DURATION:_default' \
@@ -527,8 +527,8 @@ _arguments "${_arguments_options[@]}" : \
 '--all[Also run the checks that are off by default (retired or noisy alerts)]' \
 '--problems-only[Show only warning and critical results in the table]' \
 '--no-logs[Never read pod logs]' \
-'--kubelet-stats[Allow reading kubelet stats through nodes/proxy]' \
-'--scrape[Allow scraping component /metrics through pods/proxy]' \
+'--kubelet-stats[Allow reading kubelet stats through nodes/proxy (not implemented yet\: the report says so)]' \
+'--scrape[Allow scraping component /metrics through pods/proxy (not implemented yet\: the report says so)]' \
 '-h[Print help]' \
 '--help[Print help]' \
 ":: :_virtctl__subcmd__doctor_commands" \

@@ -5,6 +5,7 @@ pub mod api;
 pub mod cdi;
 pub mod config;
 pub mod kubevirt;
+pub mod route;
 pub mod types;
 pub mod upload;
 pub mod wait;
@@ -20,6 +21,9 @@ pub struct Cluster {
     pub namespace: String,
     /// The kubeconfig's certificate authorities (DER), for connections beside the API server's.
     pub cluster_ca: Vec<Vec<u8>>,
+    /// The kubeconfig's bearer token (what `oc login` stores), for cluster services reached
+    /// outside the API server (monitoring Routes). Never printed.
+    pub bearer_token: Option<secrecy::SecretString>,
 }
 
 impl Cluster {
@@ -28,12 +32,14 @@ impl Cluster {
         let config = config::load(global).await?;
         let server = config.kube.cluster_url.to_string();
         let cluster_ca = config::cluster_ca(&config.kube);
+        let bearer_token = config.kube.auth_info.token.clone();
         let proxy = config.kube.proxy_url.clone();
         let client = kube::Client::try_from(config.kube).map_err(|e| Error::Config(api::error_chain(&e)))?;
         Ok(Cluster {
             api: Api::new(client, server).via_proxy(proxy.as_ref()),
             namespace: config.namespace,
             cluster_ca,
+            bearer_token,
         })
     }
 }

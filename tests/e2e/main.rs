@@ -14,6 +14,7 @@ mod connect_support;
 mod console;
 mod doctor;
 mod doctor_checkup;
+mod doctor_sources;
 mod doctor_vm;
 mod errors;
 mod evacuate;

@@ -58,7 +58,6 @@ pub struct KindDef {
     pub version: &'static str,
     pub plural: &'static str,
     /// Namespaced kinds can be listed per namespace when a cluster-wide list is forbidden.
-    #[allow(dead_code)]
     pub namespaced: bool,
     /// Read this version even if the server prefers another (HyperConverged paths are v1beta1).
     pub pinned: bool,
@@ -192,6 +191,8 @@ pub struct Facts {
     /// Served API groups (`""` is the core group) and their preferred versions.
     pub groups: BTreeMap<String, String>,
     pub lists: HashMap<K, Read>,
+    /// Kinds read only in these namespaces, because listing them across namespaces was forbidden.
+    pub partial: BTreeMap<K, Vec<String>>,
     /// Log text by [`LogRequest::key`]; a missing key was not read.
     pub logs: HashMap<String, String>,
     /// `filesystemlist` answers by `namespace/name`.
@@ -208,6 +209,7 @@ impl Facts {
             scope: Scope::default(),
             groups: BTreeMap::new(),
             lists: HashMap::new(),
+            partial: BTreeMap::new(),
             logs: HashMap::new(),
             guest_fs: BTreeMap::new(),
             guest_unprobed: 0,

@@ -85,16 +85,16 @@ pub struct DoctorArgs {
     /// Cap on per-VMI guest file system probes.
     #[arg(long, default_value_t = 200, value_name = "N")]
     pub max_guest_probes: usize,
-    /// Allow reading kubelet stats through nodes/proxy.
+    /// Allow reading kubelet stats through nodes/proxy (not implemented yet: the report says so).
     #[arg(long)]
     pub kubelet_stats: bool,
-    /// Allow scraping component /metrics through pods/proxy.
+    /// Allow scraping component /metrics through pods/proxy (not implemented yet: the report says so).
     #[arg(long)]
     pub scrape: bool,
-    /// Prometheus endpoint: auto, off, or svc://NAMESPACE/SERVICE:PORT.
+    /// Prometheus endpoint: auto, off, https://HOST (e.g. the thanos-querier Route) or svc://NAMESPACE/SERVICE:PORT.
     #[arg(long, default_value = "auto", value_name = "auto|off|URL")]
     pub prometheus: String,
-    /// Alertmanager endpoint: auto, off, or svc://NAMESPACE/SERVICE:PORT.
+    /// Alertmanager endpoint: auto, off, https://HOST (e.g. the alertmanager-main Route) or svc://NAMESPACE/SERVICE:PORT.
     #[arg(long, default_value = "auto", value_name = "auto|off|URL")]
     pub alertmanager: String,
     /// Bearer token file for Prometheus/Alertmanager (never printed).
@@ -229,6 +229,30 @@ fn overrides(args: &DoctorArgs) -> Result<Namespaces> {
     Ok(ns)
 }
 
+/// Where namespaced kinds are listed when listing them across namespaces is forbidden (spec
+/// §2.2): the overrides, the well-known component namespaces, the context namespace and `-n`.
+fn fallback_namespaces(overrides: &Namespaces, context: &str, explicit: Option<&str>) -> Vec<String> {
+    let given = [
+        &overrides.hco,
+        &overrides.virt,
+        &overrides.cdi,
+        &overrides.cnao,
+        &overrides.kmp,
+        &overrides.ssp,
+        &overrides.hpp,
+    ];
+    let names = given
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .chain(probes::WELL_KNOWN_NAMESPACES.iter().copied())
+        .chain([context])
+        .chain(explicit)
+        .filter(|n| !n.is_empty())
+        .map(str::to_string);
+    facts::distinct(names)
+}
+
 fn now() -> Result<Timestamp> {
     match std::env::var(NOW_ENV) {
         Ok(text) => text
@@ -251,7 +275,21 @@ pub fn evaluate(check: &dyn Check, meta: &Meta, f: &Facts) -> Outcome {
             Read::Unread => return Outcome::skipped(SkipCode::Error, format!("{} not read", kind.def().plural)),
         }
     }
-    check.evaluate(f, meta)
+    let mut outcome = check.evaluate(f, meta);
+    let scope: Vec<&str> = check
+        .needs()
+        .into_iter()
+        .chain(check.wants())
+        .filter_map(|k| f.partial.get(&k))
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    if !scope.is_empty() && outcome.skip.is_none() {
+        outcome
+            .summary
+            .push_str(&format!(" (scope: namespace {})", facts::distinct(scope).join(",")));
+    }
+    outcome
 }
 
 /// Runs doctor; returns the exit status (0, or 2 when a result reaches `--fail-on`).
@@ -276,6 +314,7 @@ pub async fn run(mut args: DoctorArgs, ctx: &Ctx) -> Result<u8> {
     let fail_on = fail_on(&args.fail_on);
     let cluster = ctx.cluster().await?;
     let api = &cluster.api;
+    let access = prom::Access::new(api, &args, cluster, ctx.global.insecure_skip_tls_verify)?;
     let work = async {
         let mut facts = Facts::new(now);
         facts.scope = Scope {
@@ -286,7 +325,8 @@ pub async fn run(mut args: DoctorArgs, ctx: &Ctx) -> Result<u8> {
         };
         facts.groups = probes::discover_groups(api).await?;
         let checks: Vec<&dyn Check> = selected.iter().map(|(_, c)| *c).collect();
-        probes::read_lists(api, &mut facts, &probes::kinds_for(&checks)).await;
+        let fallback = fallback_namespaces(&overrides, &cluster.namespace, ctx.global.namespace.as_deref());
+        probes::read_lists(api, &mut facts, &probes::kinds_for(&checks), &fallback).await;
         facts.ns = probes::discover(&facts, &overrides);
         if facts.scope.logs {
             let cap = args.log_window.map(|d| d.as_secs() as i64);
@@ -314,7 +354,7 @@ pub async fn run(mut args: DoctorArgs, ctx: &Ctx) -> Result<u8> {
             facts.guest_unprobed = running.saturating_sub(targets.len());
             probes::read_guest_filesystems(api, &mut facts, targets).await;
         }
-        let monitoring = prom::read(api, &args, &facts).await?;
+        let monitoring = prom::read(&access, &args, &facts).await?;
         Ok::<_, Error>((facts, monitoring))
     };
     let (facts, monitoring) = tokio::time::timeout(args.timeout, work).await.map_err(|_| {
@@ -337,6 +377,17 @@ pub async fn run(mut args: DoctorArgs, ctx: &Ctx) -> Result<u8> {
     let mut header = report::Header::from_facts(&facts, cluster.api.server());
     header.prometheus = monitoring.prometheus_source.clone();
     header.alertmanager = monitoring.alertmanager_source.clone();
+    // Not implemented yet: say so rather than accept the flags silently.
+    if args.kubelet_stats {
+        header
+            .notes
+            .push("--kubelet-stats is not implemented yet: no check reads kubelet stats".to_string());
+    }
+    if args.scrape {
+        header
+            .notes
+            .push("--scrape is not implemented yet: metric-only checks still need Prometheus".to_string());
+    }
     let code = report::exit_code(&results, fail_on);
     let text = match args.output.as_str() {
         "table" => report::table(&header, &results, args.problems_only),

@@ -84,9 +84,13 @@ fn collection_path(def: &KindDef, version: &str) -> String {
     }
 }
 
-/// One kind, all pages.
-async fn list(api: &Api, def: &KindDef, version: &str) -> Read {
-    let path = collection_path(def, version);
+/// One kind, all pages: across namespaces, or in `namespace`.
+async fn list(api: &Api, def: &KindDef, version: &str, namespace: Option<&str>) -> Read {
+    let mut path = collection_path(def, version);
+    if let Some(ns) = namespace {
+        let plural = format!("/{}", def.plural);
+        path = path.replacen(&plural, &format!("/namespaces/{ns}{plural}"), 1);
+    }
     let mut items = Vec::new();
     let mut token: Option<String> = None;
     loop {
@@ -144,7 +148,7 @@ pub fn kinds_for(checks: &[&dyn Check]) -> BTreeSet<K> {
 }
 
 /// Lists every kind once, concurrently.
-pub async fn read_lists(api: &Api, facts: &mut Facts, kinds: &BTreeSet<K>) {
+pub async fn read_lists(api: &Api, facts: &mut Facts, kinds: &BTreeSet<K>, fallback: &[String]) {
     let jobs: Vec<(&'static KindDef, Option<String>)> = kinds
         .iter()
         .map(|k| {
@@ -164,12 +168,73 @@ pub async fn read_lists(api: &Api, facts: &mut Facts, kinds: &BTreeSet<K>) {
         async move {
             match version {
                 None => (def.kind, Read::NotServed),
-                Some(v) => (def.kind, list(&api, def, &v).await),
+                Some(v) => (def.kind, list(&api, def, &v, None).await),
             }
         }
     })
     .await;
     facts.lists.extend(results);
+    read_forbidden_per_namespace(api, facts, fallback).await;
+}
+
+/// The well-known component namespaces of spec §2 (OpenShift, upstream HCO, stand-alone).
+pub const WELL_KNOWN_NAMESPACES: &[&str] = &[
+    "openshift-cnv",
+    "kubevirt-hyperconverged",
+    "kubevirt",
+    "cdi",
+    "cluster-network-addons",
+    "kubemacpool-system",
+    "hostpath-provisioner",
+];
+
+/// Spec §2.2: a namespaced kind whose cluster-wide LIST was forbidden is listed in each of
+/// `namespaces` instead. What those lists return replaces the forbidden read, and the kind is
+/// recorded as read in those namespaces only; when none of them gives an item the read stays
+/// forbidden, since "nothing" cannot be told from "not allowed to see".
+async fn read_forbidden_per_namespace(api: &Api, facts: &mut Facts, namespaces: &[String]) {
+    let forbidden: Vec<K> = facts
+        .lists
+        .iter()
+        .filter(|(k, r)| matches!(r, Read::Forbidden(_)) && k.def().namespaced)
+        .map(|(k, _)| *k)
+        .collect();
+    let mut jobs = Vec::new();
+    for kind in forbidden {
+        let def = kind.def();
+        let Some(preferred) = facts.groups.get(def.group) else {
+            continue;
+        };
+        let version = if def.pinned || def.group.is_empty() {
+            def.version.to_string()
+        } else {
+            preferred.clone()
+        };
+        jobs.extend(namespaces.iter().map(|ns| (def, version.clone(), ns.clone())));
+    }
+    let results: Vec<(K, String, Read)> = bounded(jobs, |(def, version, ns)| {
+        let api = api.clone();
+        async move {
+            let read = list(&api, def, &version, Some(&ns)).await;
+            (def.kind, ns, read)
+        }
+    })
+    .await;
+    let mut found: BTreeMap<K, (Vec<Value>, BTreeSet<String>)> = BTreeMap::new();
+    for (kind, ns, read) in results {
+        if let Read::Items(items) = read {
+            let entry = found.entry(kind).or_default();
+            entry.1.insert(ns);
+            entry.0.extend(items);
+        }
+    }
+    for (kind, (items, scope)) in found {
+        if items.is_empty() {
+            continue;
+        }
+        facts.lists.insert(kind, Read::Items(items));
+        facts.partial.insert(kind, scope.into_iter().collect());
+    }
 }
 
 /// Reads the logs the checks ask for, each once.

@@ -11,7 +11,13 @@ use super::catalog::find;
 use super::facts::{Facts, K, str_at};
 use super::model::{Component, Finding, Outcome, Status};
 use super::report;
+use std::path::Path;
+
+use secrecy::SecretString;
+
+use crate::cluster::Cluster;
 use crate::cluster::api::{Api, Request};
+use crate::cluster::route::{RouteClient, read_ca_file};
 use crate::error::{Error, Result};
 
 /// What the monitoring stack said.
@@ -24,47 +30,109 @@ pub struct Monitoring {
     pub alertmanager_source: Value,
 }
 
-/// A service reached through the API server's proxy.
+/// Where a monitoring API is read: through the API server's service proxy, or directly over
+/// HTTPS (an explicit URL or an OpenShift Route).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Endpoint {
-    pub namespace: String,
-    pub service: String,
-    pub port: String,
+pub enum Endpoint {
+    Proxy {
+        namespace: String,
+        service: String,
+        port: String,
+    },
+    Direct(String),
 }
 
 impl Endpoint {
+    /// `svc://NAMESPACE/SERVICE[:PORT]` or `https://HOST[/PATH]`; `None` for anything else
+    /// (plain `http://` would carry the bearer token in clear text).
     pub fn parse(text: &str) -> Option<Endpoint> {
+        if let Some(rest) = text.strip_prefix("https://") {
+            return (!rest.is_empty()).then(|| Endpoint::Direct(text.trim_end_matches('/').to_string()));
+        }
         let rest = text.strip_prefix("svc://")?;
         let (namespace, svc) = rest.split_once('/')?;
         let (service, port) = svc.split_once(':').unwrap_or((svc, "web"));
-        Some(Endpoint {
+        Some(Endpoint::Proxy {
             namespace: namespace.to_string(),
             service: service.to_string(),
             port: port.to_string(),
         })
     }
 
-    fn path(&self, scheme: &str, rest: &str) -> String {
-        format!(
-            "/api/v1/namespaces/{}/services/{scheme}:{}:{}/proxy{rest}",
-            self.namespace, self.service, self.port
-        )
-    }
-
     fn url(&self) -> String {
-        format!("svc://{}/{}:{}", self.namespace, self.service, self.port)
+        match self {
+            Endpoint::Proxy {
+                namespace,
+                service,
+                port,
+            } => format!("svc://{namespace}/{service}:{port}"),
+            Endpoint::Direct(url) => url.clone(),
+        }
     }
 }
 
-async fn fetch(api: &Api, ep: &Endpoint, rest: &str) -> Result<Value> {
-    let mut last = None;
-    for scheme in ["http", "https"] {
-        match api.send(Request::get(ep.path(scheme, rest))).await {
-            Ok(r) => return r.json(),
-            Err(e) => last = Some(e),
+/// How the monitoring APIs are reached: the API server's service proxy, and an HTTPS client for
+/// Routes and explicit URLs.
+pub struct Access<'a> {
+    pub api: &'a Api,
+    pub direct: RouteClient,
+}
+
+impl Access<'_> {
+    /// The HTTPS client trusts the kubeconfig's CAs plus `--prometheus-ca-file`, and sends the
+    /// token of `--prometheus-token-file`, else the kubeconfig's. Bad files are errors here,
+    /// before anything is read.
+    pub fn new<'a>(api: &'a Api, args: &DoctorArgs, cluster: &Cluster, insecure: bool) -> Result<Access<'a>> {
+        let mut trusted = cluster.cluster_ca.clone();
+        if let Some(path) = &args.prometheus_ca_file {
+            trusted.extend(read_ca_file(Path::new(path))?);
+        }
+        let token = match &args.prometheus_token_file {
+            Some(path) => {
+                let text = std::fs::read_to_string(path)
+                    .map_err(|e| Error::Io(format!("cannot read --prometheus-token-file {path}: {e}")))?;
+                let text = text.trim();
+                if text.is_empty() {
+                    return Err(Error::Usage(format!("--prometheus-token-file {path} is empty")));
+                }
+                Some(SecretString::from(text.to_string()))
+            }
+            None => cluster.bearer_token.clone(),
+        };
+        Ok(Access {
+            api,
+            direct: RouteClient::new(&trusted, insecure, token)?,
+        })
+    }
+
+    async fn fetch(&self, ep: &Endpoint, rest: &str) -> Result<Value> {
+        match ep {
+            Endpoint::Proxy {
+                namespace,
+                service,
+                port,
+            } => {
+                let mut last = None;
+                for scheme in ["http", "https"] {
+                    let path = format!("/api/v1/namespaces/{namespace}/services/{scheme}:{service}:{port}/proxy{rest}");
+                    match self.api.send(Request::get(path)).await {
+                        Ok(r) => return r.json(),
+                        Err(e) => last = Some(e),
+                    }
+                }
+                Err(last.unwrap_or_else(|| Error::Other("no answer".into())))
+            }
+            Endpoint::Direct(base) => self.direct.get_json(&format!("{base}{rest}")).await,
         }
     }
-    Err(last.unwrap_or_else(|| Error::Other("no answer".into())))
+
+    /// The OpenShift Route `name` in `openshift-monitoring` (spec §3.6 step 2), if any.
+    async fn route(&self, name: &str) -> Option<Endpoint> {
+        let path = format!("/apis/route.openshift.io/v1/namespaces/openshift-monitoring/routes/{name}");
+        let route: Value = self.api.send(Request::get(path)).await.ok()?.json().ok()?;
+        let host = str_at(&route, "/spec/host");
+        (!host.is_empty()).then(|| Endpoint::Direct(format!("https://{host}")))
+    }
 }
 
 fn candidates(f: &Facts, service: &str) -> Vec<Endpoint> {
@@ -79,7 +147,7 @@ fn candidates(f: &Facts, service: &str) -> Vec<Endpoint> {
     namespaces
         .into_iter()
         .filter(|n| seen.insert(n.clone()))
-        .map(|namespace| Endpoint {
+        .map(|namespace| Endpoint::Proxy {
             namespace,
             service: service.to_string(),
             port: "web".to_string(),
@@ -87,67 +155,101 @@ fn candidates(f: &Facts, service: &str) -> Vec<Endpoint> {
         .collect()
 }
 
-/// Finds one endpoint (explicit or discovered) and reads `rest` from it.
-async fn discover(
-    api: &Api,
-    f: &Facts,
-    flag: &str,
-    service: &str,
-    rest: &str,
-) -> Result<Option<(Endpoint, Value, &'static str)>> {
-    match flag {
-        "off" => Ok(None),
-        "auto" => {
-            for ep in candidates(f, service) {
-                if let Ok(v) = fetch(api, &ep, rest).await {
-                    return Ok(Some((ep, v, "service-proxy")));
-                }
-            }
-            Ok(None)
-        }
-        url => {
-            let ep = Endpoint::parse(url).ok_or_else(|| {
-                Error::Usage(format!(
-                    "--prometheus/--alertmanager {url:?}: use auto, off or svc://NAMESPACE/SERVICE:PORT"
-                ))
-            })?;
-            let v = fetch(api, &ep, rest)
-                .await
-                .map_err(|e| e.context(format!("cannot read {}", ep.url()), ": "))?;
-            Ok(Some((ep, v, "explicit")))
+/// One monitoring API to find: the flag's value, the OpenShift Route and the
+/// prometheus-operator Service that serve it, and the path to read.
+struct Target<'a> {
+    /// `Prometheus` or `Alertmanager`, for messages.
+    label: &'static str,
+    flag: &'a str,
+    route: &'static str,
+    service: &'static str,
+    rest: &'static str,
+}
+
+/// What discovery came to.
+enum Found {
+    Used(Endpoint, Value, &'static str),
+    Unavailable(String),
+    Disabled,
+}
+
+impl Found {
+    fn source(&self) -> Value {
+        match self {
+            Found::Used(ep, _, via) => json!({"state": "used", "via": via, "url": ep.url()}),
+            Found::Unavailable(reason) => json!({"state": "unavailable", "reason": reason}),
+            Found::Disabled => json!({"state": "disabled"}),
         }
     }
 }
 
-pub async fn read(api: &Api, args: &DoctorArgs, f: &Facts) -> Result<Monitoring> {
-    let mut m = Monitoring {
-        prometheus_source: json!({"state": "unavailable", "reason": "no Prometheus endpoint found"}),
-        alertmanager_source: json!({"state": "unavailable", "reason": "no Alertmanager endpoint found"}),
-        ..Monitoring::default()
+/// Finds one endpoint (explicit URL, OpenShift Route, or prometheus-operator Service) and reads
+/// `rest` from it. An explicit URL that fails is an error; failed discovery is only reported.
+async fn discover(access: &Access<'_>, f: &Facts, target: Target<'_>) -> Result<Found> {
+    match target.flag {
+        "off" => Ok(Found::Disabled),
+        "auto" => {
+            if f.groups.contains_key("route.openshift.io")
+                && let Some(ep) = access.route(target.route).await
+            {
+                if !access.direct.has_token() {
+                    return Ok(Found::Unavailable("no bearer token".into()));
+                }
+                return Ok(match access.fetch(&ep, target.rest).await {
+                    Ok(v) => Found::Used(ep, v, "route"),
+                    Err(e) => Found::Unavailable(format!("route {}: {e}", target.route)),
+                });
+            }
+            for ep in candidates(f, target.service) {
+                if let Ok(v) = access.fetch(&ep, target.rest).await {
+                    return Ok(Found::Used(ep, v, "service-proxy"));
+                }
+            }
+            Ok(Found::Unavailable(format!("no {} endpoint found", target.label)))
+        }
+        url => {
+            let ep = Endpoint::parse(url).ok_or_else(|| {
+                Error::Usage(format!(
+                    "--prometheus/--alertmanager {url:?}: use auto, off, https://HOST or svc://NAMESPACE/SERVICE:PORT"
+                ))
+            })?;
+            let v = access
+                .fetch(&ep, target.rest)
+                .await
+                .map_err(|e| e.context(format!("cannot read {}", ep.url()), ": "))?;
+            Ok(Found::Used(ep, v, "explicit"))
+        }
+    }
+}
+
+pub async fn read(access: &Access<'_>, args: &DoctorArgs, f: &Facts) -> Result<Monitoring> {
+    let mut m = Monitoring::default();
+    let prometheus = Target {
+        label: "Prometheus",
+        flag: &args.prometheus,
+        route: "thanos-querier",
+        service: "prometheus-operated",
+        rest: "/api/v1/alerts",
     };
-    if args.prometheus == "off" {
-        m.prometheus_source = json!({"state": "disabled"});
-    }
-    if args.alertmanager == "off" {
-        m.alertmanager_source = json!({"state": "disabled"});
-    }
-    if let Some((ep, v, via)) = discover(api, f, &args.prometheus, "prometheus-operated", "/api/v1/alerts").await? {
+    let found = discover(access, f, prometheus).await?;
+    m.prometheus_source = found.source();
+    if let Found::Used(_, v, _) = found {
         m.alerts = v
             .pointer("/data/alerts")
             .and_then(Value::as_array)
             .cloned()
             .unwrap_or_default();
-        m.prometheus_source = json!({"state": "used", "via": via, "url": ep.url()});
     }
-    if let Some((ep, v, via)) = discover(
-        api,
-        f,
-        &args.alertmanager,
-        "alertmanager-operated",
-        "/api/v2/alerts?active=true&silenced=true&inhibited=true",
-    )
-    .await?
-    {
+    let alertmanager = Target {
+        label: "Alertmanager",
+        flag: &args.alertmanager,
+        route: "alertmanager-main",
+        service: "alertmanager-operated",
+        rest: "/api/v2/alerts?active=true&silenced=true&inhibited=true",
+    };
+    let found = discover(access, f, alertmanager).await?;
+    m.alertmanager_source = found.source();
+    if let Found::Used(_, v, _) = found {
         m.silenced = v
             .as_array()
             .into_iter()
@@ -155,7 +257,6 @@ pub async fn read(api: &Api, args: &DoctorArgs, f: &Facts) -> Result<Monitoring>
             .filter(|a| str_at(a, "/status/state") == "suppressed")
             .map(|a| str_at(a, "/labels/alertname").to_string())
             .collect();
-        m.alertmanager_source = json!({"state": "used", "via": via, "url": ep.url()});
     }
     Ok(m)
 }
@@ -279,12 +380,17 @@ mod tests {
     fn endpoints_parse() {
         assert_eq!(
             Endpoint::parse("svc://monitoring/prometheus-k8s:9090"),
-            Some(Endpoint {
+            Some(Endpoint::Proxy {
                 namespace: "monitoring".into(),
                 service: "prometheus-k8s".into(),
                 port: "9090".into()
             })
         );
-        assert!(Endpoint::parse("https://x").is_none());
+        assert_eq!(
+            Endpoint::parse("https://thanos.apps.example/"),
+            Some(Endpoint::Direct("https://thanos.apps.example".into()))
+        );
+        assert!(Endpoint::parse("http://thanos.apps.example").is_none());
+        assert!(Endpoint::parse("https://").is_none());
     }
 }

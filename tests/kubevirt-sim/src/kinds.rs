@@ -112,6 +112,7 @@ pub static KINDS: &[Kind] = &[
     k("nodemaintenance.medik8s.io", "v1beta1", "nodemaintenances", "nodemaintenance", "NodeMaintenance", false, &["nm"], NONE, STATUS, Printer::Default),
     k("nodemaintenance.kubevirt.io", "v1beta1", "nodemaintenances", "nodemaintenance", "NodeMaintenance", false, NONE, NONE, STATUS, Printer::Default),
     k("monitoring.coreos.com", "v1", "prometheusrules", "prometheusrule", "PrometheusRule", true, NONE, NONE, NONE, Printer::Default),
+    k("route.openshift.io", "v1", "routes", "route", "Route", true, NONE, NONE, STATUS, Printer::Default),
     k("k8s.cni.cncf.io", "v1", "network-attachment-definitions", "network-attachment-definition", "NetworkAttachmentDefinition", true, &["net-attach-def"], NONE, NONE, Printer::Default),
     k("config.openshift.io", "v1", "clusterversions", "clusterversion", "ClusterVersion", false, NONE, NONE, STATUS, Printer::Default),
     k("config.openshift.io", "v1", "infrastructures", "infrastructure", "Infrastructure", false, NONE, NONE, STATUS, Printer::Default),

@@ -318,6 +318,11 @@ impl Sim {
         f.write_all(self.kubeconfig_yaml(token, namespace).as_bytes())
     }
 
+    /// Serves the monitoring stack of `ns` directly over HTTPS, as an OpenShift Route would.
+    pub fn monitoring_route(&self, ns: &str) -> anyhow::Result<prometheus::RouteServer> {
+        prometheus::serve_route(self.state.clone(), ns)
+    }
+
     /// What the simulated checkup image does when a checkup Job runs (`checkup.rs`).
     pub fn set_checkup_behaviour(&self, behaviour: checkup::Behaviour) {
         *self.state.checkup.behaviour.lock().unwrap_or_else(|e| e.into_inner()) = behaviour;

@@ -36,6 +36,15 @@ pub fn proxy(state: &SimState, req: &Req<'_>, ns: &str, svc: &str, rest: &[&str]
     if store.try_get(services, ns, name).is_none() {
         return ApiError::not_found(&GroupResource::new("", "services"), name).into();
     }
+    drop(store);
+    let prometheus = name.starts_with("prometheus") || name.starts_with("thanos");
+    answer(state, ns, prometheus, rest)
+}
+
+/// What Prometheus (`prometheus`) or Alertmanager answers on `rest`, from the monitoring
+/// ConfigMap in `ns`.
+fn answer(state: &SimState, ns: &str, prometheus: bool, rest: &[&str]) -> Reply {
+    let store = state.store.lock();
     let cms = crate::kinds::lookup("", "v1", "configmaps").expect("configmaps");
     let data = store
         .try_get(cms, ns, CONFIGMAP)
@@ -48,7 +57,6 @@ pub fn proxy(state: &SimState, req: &Req<'_>, ns: &str, svc: &str, rest: &[&str]
             .and_then(|s| serde_json::from_str(s).ok())
             .unwrap_or(json!([]))
     };
-    let prometheus = name.starts_with("prometheus") || name.starts_with("thanos");
     match (prometheus, rest) {
         (true, ["api", "v1", "alerts"]) => Reply::Json(
             200,
@@ -116,4 +124,106 @@ pub fn alert(name: &str, severity: &str, state: &str, active_at: &str, extra: Va
         "activeAt": active_at,
         "value": "1e+00"
     })
+}
+
+/// The monitoring stack of a namespace served directly over HTTPS, as OpenShift's Routes expose
+/// `thanos-querier` and `alertmanager-main`: its own CA (not the API server's), and the bearer
+/// token of a cluster-wide user required (what `cluster-monitoring-view` grants); a namespaced
+/// user gets 403, no or an unknown token 401. Prometheus paths (`/api/v1/...`) and Alertmanager
+/// paths (`/api/v2/alerts`) share one listener. Stops when dropped.
+pub struct RouteServer {
+    /// `127.0.0.1:PORT`, what a Route's `spec.host` would hold.
+    pub host: String,
+    /// The CA that signed the server's certificate.
+    pub ca_pem: String,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Drop for RouteServer {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+fn route_reply(state: &SimState, ns: &str, req: &http::Request<hyper::body::Incoming>) -> Reply {
+    let auth = req
+        .headers()
+        .get(http::header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok());
+    match state.tokens.authenticate(auth) {
+        Err(_) => return Reply::Text(401, "Unauthorized\n".into()),
+        Ok(user) if user.namespaces.is_some() => return Reply::Text(403, "Forbidden\n".into()),
+        Ok(_) => {}
+    }
+    let rest: Vec<&str> = req.uri().path().split('/').filter(|s| !s.is_empty()).collect();
+    let prometheus = rest.get(1) == Some(&"v1");
+    answer(state, ns, prometheus, &rest)
+}
+
+/// Serves `ns`'s monitoring stack on a free port of 127.0.0.1 with a CA of its own.
+pub fn serve_route(state: std::sync::Arc<SimState>, ns: &str) -> anyhow::Result<RouteServer> {
+    use hyper_util::rt::{TokioExecutor, TokioIo};
+    let pki = crate::tls::generate()?;
+    let listener = std::net::TcpListener::bind(("127.0.0.1", 0))?;
+    listener.set_nonblocking(true)?;
+    let host = listener.local_addr()?.to_string();
+    let (tx, mut rx) = tokio::sync::oneshot::channel::<()>();
+    let ns = ns.to_string();
+    let config = pki.server_config.clone();
+    let thread = std::thread::Builder::new()
+        .name("kubevirt-sim-route".into())
+        .spawn(move || {
+            let Ok(rt) = tokio::runtime::Builder::new_current_thread().enable_all().build() else {
+                return;
+            };
+            rt.block_on(async move {
+                let Ok(listener) = tokio::net::TcpListener::from_std(listener) else {
+                    return;
+                };
+                let acceptor = tokio_rustls::TlsAcceptor::from(config);
+                loop {
+                    let accepted = tokio::select! {
+                        a = listener.accept() => a,
+                        _ = &mut rx => return,
+                    };
+                    let Ok((tcp, _)) = accepted else { continue };
+                    let (acceptor, state, ns) = (acceptor.clone(), state.clone(), ns.clone());
+                    tokio::spawn(async move {
+                        let Ok(tls) = acceptor.accept(tcp).await else { return };
+                        let svc = hyper::service::service_fn(move |req| {
+                            let reply = route_reply(&state, &ns, &req);
+                            async move { Ok::<_, std::convert::Infallible>(reply.into_response()) }
+                        });
+                        let _ = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new())
+                            .serve_connection(TokioIo::new(tls), svc)
+                            .await;
+                    });
+                }
+            });
+        })?;
+    Ok(RouteServer {
+        host,
+        ca_pem: pki.ca_pem,
+        shutdown: Some(tx),
+        thread: Some(thread),
+    })
+}
+
+/// The Routes OpenShift's monitoring stack has in `openshift-monitoring`, pointing at `host`.
+pub fn routes(host: &str) -> Vec<Value> {
+    ["thanos-querier", "alertmanager-main"]
+        .iter()
+        .map(|name| {
+            json!({"apiVersion": "route.openshift.io/v1", "kind": "Route",
+                   "metadata": {"name": name, "namespace": "openshift-monitoring"},
+                   "spec": {"host": host, "to": {"kind": "Service", "name": name}, "port": {"targetPort": "web"},
+                            "tls": {"termination": "reencrypt"}}})
+        })
+        .collect()
 }

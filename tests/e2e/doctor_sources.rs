@@ -1,0 +1,257 @@
+//! `virtctl doctor` evidence sources beyond the API: Prometheus/Alertmanager reached over HTTPS
+//! directly (an explicit URL, or OpenShift's Routes found in auto mode) with their own CA and a
+//! bearer token, and what happens when the CA, the token or the URL is wrong.
+
+use kubevirt_sim::{openshift_virt, prometheus};
+use serde_json::{Value, json};
+
+use crate::support::{Env, Outcome, bare_virtctl};
+
+/// The healthy install with a firing alert in the monitoring stack of `openshift-monitoring`,
+/// served by a Route-style HTTPS endpoint whose CA the kubeconfig does not know.
+fn cluster() -> (Env, prometheus::RouteServer, std::path::PathBuf) {
+    let env = Env::frozen();
+    let now = openshift_virt::now();
+    openshift_virt::install(&env.sim, openshift_virt::objects(&now));
+    let alerts = vec![prometheus::alert(
+        "VirtApiRESTErrorsBurst",
+        "critical",
+        "firing",
+        &now,
+        json!({"namespace": "openshift-cnv"}),
+    )];
+    openshift_virt::load(&env.sim, prometheus::stack("openshift-monitoring", &alerts, &[]));
+    let route = env.sim.monitoring_route("openshift-monitoring").expect("route server");
+    let ca = env.write("monitoring-ca.pem", &route.ca_pem);
+    (env, route, ca)
+}
+
+fn report(out: &Outcome) -> Value {
+    serde_json::from_str(&out.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {out:#?}"))
+}
+
+fn burst(report: &Value) -> Value {
+    report["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["results"].as_array().cloned().unwrap_or_default())
+        .find(|r| r["check"] == "VirtApiRESTErrorsBurst")
+        .expect("VirtApiRESTErrorsBurst")
+}
+
+#[test]
+fn routes_are_found_in_auto_mode_and_verified_with_the_given_ca() {
+    let (env, route, ca) = cluster();
+    openshift_virt::load(&env.sim, prometheus::routes(&route.host));
+    let ca = ca.to_str().unwrap();
+    let out = env.run(&[
+        "doctor",
+        "--check",
+        "VirtApiRESTErrorsBurst",
+        "--prometheus-ca-file",
+        ca,
+        "-o",
+        "json",
+    ]);
+    assert_eq!(out.code, 2, "{out:#?}");
+    let r = report(&out);
+    let url = format!("https://{}", route.host);
+    assert_eq!(
+        r["sources"]["prometheus"],
+        json!({"state": "used", "via": "route", "url": url})
+    );
+    assert_eq!(
+        r["sources"]["alertmanager"],
+        json!({"state": "used", "via": "route", "url": url})
+    );
+    assert_eq!(burst(&r)["status"], "critical");
+    assert!(!out.stdout.contains(&env.sim.admin_token()) && !out.stderr.contains(&env.sim.admin_token()));
+    // Without the route's CA the certificate is refused: auto mode reports it and goes on.
+    let untrusted = env.run(&["doctor", "--check", "VirtApiRESTErrorsBurst", "-o", "json"]);
+    assert_eq!(untrusted.code, 0, "{untrusted:#?}");
+    let r = report(&untrusted);
+    assert_eq!(r["sources"]["prometheus"]["state"], "unavailable");
+    let reason = r["sources"]["prometheus"]["reason"].as_str().unwrap();
+    assert!(reason.starts_with("route thanos-querier: cannot reach"), "{reason}");
+    assert!(reason.to_lowercase().contains("certificate"), "{reason}");
+    assert_eq!(burst(&r)["status"], "skipped");
+    // A token without cluster-monitoring-view rights is refused by the route.
+    let token = env.write("alice-token", &format!("{}\n", env.sim.limited_token()));
+    let refused = env.run(&[
+        "doctor",
+        "--check",
+        "VirtApiRESTErrorsBurst",
+        "--prometheus-ca-file",
+        ca,
+        "--prometheus-token-file",
+        token.to_str().unwrap(),
+        "-o",
+        "json",
+    ]);
+    let r = report(&refused);
+    assert_eq!(
+        r["sources"]["prometheus"]["reason"],
+        format!("route thanos-querier: {url}/api/v1/alerts answered 403 Forbidden")
+    );
+    assert!(!refused.stdout.contains(&env.sim.limited_token()));
+}
+
+#[test]
+fn explicit_https_urls_take_a_token_file_and_fail_loudly() {
+    let (env, route, ca) = cluster();
+    let ca = ca.to_str().unwrap();
+    let url = format!("https://{}", route.host);
+    // The kubeconfig's user may not read monitoring; the token file's may, and is the one sent.
+    let token = env.write("token", &env.sim.admin_token());
+    let kubeconfig = env.path("alice");
+    env.sim
+        .write_kubeconfig(&kubeconfig, &env.sim.limited_token(), Some("limited"))
+        .expect("kubeconfig");
+    let out = Outcome::of(
+        bare_virtctl(env.dir.path())
+            .arg("--kubeconfig")
+            .arg(&kubeconfig)
+            .args([
+                "doctor",
+                "--check",
+                "VirtApiRESTErrorsBurst",
+                "--prometheus",
+                &url,
+                "--alertmanager",
+                "off",
+            ])
+            .args([
+                "--prometheus-ca-file",
+                ca,
+                "--prometheus-token-file",
+                token.to_str().unwrap(),
+                "-o",
+                "json",
+            ]),
+    );
+    assert_eq!(out.code, 2, "{out:#?}");
+    let r = report(&out);
+    assert_eq!(
+        r["sources"]["prometheus"],
+        json!({"state": "used", "via": "explicit", "url": url})
+    );
+    assert_eq!(r["sources"]["alertmanager"]["state"], "disabled");
+    // An explicit URL that fails is an error, with nothing on stdout.
+    let bad = env.write("bad-token", "not-a-token");
+    env.run(&[
+        "doctor",
+        "--prometheus",
+        &url,
+        "--prometheus-ca-file",
+        ca,
+        "--prometheus-token-file",
+        bad.to_str().unwrap(),
+    ])
+    .fails_with(&format!(
+        "cannot read {url}: {url}/api/v1/alerts answered 401 Unauthorized"
+    ));
+    env.run(&["doctor", "--prometheus", "http://prometheus.example:9090"]).fails_with(
+        "--prometheus/--alertmanager \"http://prometheus.example:9090\": use auto, off, https://HOST or svc://NAMESPACE/SERVICE:PORT",
+    );
+    let missing = env.path("nope.pem");
+    let out = env.run(&["doctor", "--prometheus-ca-file", missing.to_str().unwrap()]);
+    assert_eq!(out.code, 1, "{out:#?}");
+    assert!(out.error_line().starts_with("cannot read CA file"), "{out:#?}");
+    let empty = env.write("empty-token", "\n");
+    env.run(&["doctor", "--prometheus-token-file", empty.to_str().unwrap()])
+        .fails_with(&format!("--prometheus-token-file {} is empty", empty.display()));
+}
+
+/// A namespace admin of `openshift-cnv` (no cluster-wide rights) runs doctor: cluster-wide lists
+/// are forbidden, so namespaced kinds are read in the namespaces doctor knows, the results say
+/// their scope, and what needs cluster-scoped kinds is `skipped (forbidden)`.
+#[test]
+fn a_namespace_admin_gets_namespaced_results_and_forbidden_skips() {
+    let env = Env::frozen();
+    let now = openshift_virt::now();
+    let mut objects = openshift_virt::objects(&now);
+    let (_, apply, _, _) = kubevirt_sim::scenarios::SCENARIOS
+        .iter()
+        .find(|s| s.0 == "virt-api-not-ready")
+        .expect("scenario");
+    apply(&mut objects, &now);
+    openshift_virt::install(&env.sim, objects);
+    env.sim
+        .add_token("cnv-admin-token", "cnv-admin", Some(&["openshift-cnv"]));
+    let kubeconfig = env.path("cnv-admin");
+    env.sim
+        .write_kubeconfig(&kubeconfig, "cnv-admin-token", Some("default"))
+        .expect("kubeconfig");
+    env.sim.clear_requests();
+    let out = Outcome::of(bare_virtctl(env.dir.path()).arg("--kubeconfig").arg(&kubeconfig).args([
+        "doctor",
+        "--component",
+        "virt,node",
+        "-o",
+        "json",
+    ]));
+    assert_eq!(out.code, 2, "{out:#?}");
+    let r = report(&out);
+    assert_eq!(r["namespaces"]["virt"], "openshift-cnv");
+    let results: Vec<Value> = r["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["results"].as_array().cloned().unwrap_or_default())
+        .collect();
+    let get = |name: &str| results.iter().find(|x| x["check"] == name).cloned().expect(name);
+    let api = get("NoReadyVirtAPI");
+    assert_eq!(api["status"], "critical", "{api:#}");
+    assert!(
+        api["summary"]
+            .as_str()
+            .unwrap()
+            .ends_with(" (scope: namespace openshift-cnv)"),
+        "{api:#}"
+    );
+    let controllers = get("LowVirtControllersCount");
+    assert_eq!(controllers["status"], "ok", "{controllers:#}");
+    let kvm = get("LowKVMNodesCount");
+    assert_eq!(kvm["status"], "skipped");
+    assert_eq!(kvm["reason"], json!({"code": "forbidden", "message": "list nodes"}));
+    let requests = env.sim.requests();
+    let status_of = |path: &str| {
+        requests
+            .iter()
+            .find(|q| q.path == path)
+            .map(|q| q.status)
+            .unwrap_or_else(|| panic!("no request to {path}"))
+    };
+    assert_eq!(status_of("/api/v1/pods"), 403);
+    assert_eq!(status_of("/api/v1/namespaces/openshift-cnv/pods"), 200);
+    assert_eq!(status_of("/api/v1/namespaces/kubevirt/pods"), 403);
+    assert!(requests.iter().all(|q| q.method == "GET"), "doctor wrote something");
+}
+
+#[test]
+fn unimplemented_opt_in_sources_are_reported_not_silently_accepted() {
+    let (env, _route, _ca) = cluster();
+    let out = env.run(&[
+        "doctor",
+        "--check",
+        "LowKVMNodesCount",
+        "--kubelet-stats",
+        "--scrape",
+        "-o",
+        "json",
+    ]);
+    assert_eq!(out.code, 0, "{out:#?}");
+    let r = report(&out);
+    assert_eq!(
+        r["notes"],
+        json!([
+            "--kubelet-stats is not implemented yet: no check reads kubelet stats",
+            "--scrape is not implemented yet: metric-only checks still need Prometheus"
+        ])
+    );
+    assert_eq!(
+        (r["sources"]["kubeletStats"].as_bool(), r["sources"]["scrape"].as_bool()),
+        (Some(false), Some(false))
+    );
+}
