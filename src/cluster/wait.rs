@@ -21,28 +21,64 @@ pub enum Progress {
     Failed(String),
 }
 
+/// How often a poll looks again: `first`, then doubling up to `max`.
+#[derive(Debug, Clone, Copy)]
+pub struct Backoff {
+    pub first: Duration,
+    pub max: Duration,
+}
+
+const STEADY: Backoff = Backoff {
+    first: POLL_INTERVAL,
+    max: POLL_INTERVAL,
+};
+
+/// Asks `round` until it answers `true` (then `Ok(true)`) or `timeout` passes (`Ok(false)`), so
+/// each caller words its own timeout; the first look is immediate.
+pub async fn poll<F, Fut>(timeout: Duration, backoff: Backoff, mut round: F) -> Result<bool>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<bool>>,
+{
+    let deadline = Instant::now() + timeout;
+    let mut interval = backoff.first;
+    loop {
+        if round().await? {
+            return Ok(true);
+        }
+        let now = Instant::now();
+        if now >= deadline {
+            return Ok(false);
+        }
+        tokio::time::sleep(interval.min(deadline - now)).await;
+        interval = (interval * 2).min(backoff.max);
+    }
+}
+
 /// Polls `probe` until it reports done or failed, or `timeout` passes.
 pub async fn until<F, Fut>(what: &str, timeout: Duration, mut probe: F) -> Result<()>
 where
     F: FnMut() -> Fut,
     Fut: Future<Output = Result<Progress>>,
 {
-    let deadline = Instant::now() + timeout;
-    loop {
-        match probe().await? {
-            Progress::Done => return Ok(()),
-            Progress::Failed(why) => return Err(Error::Other(format!("{what}: {why}"))),
-            Progress::Pending => {}
+    let done = poll(timeout, STEADY, || {
+        let look = probe();
+        async move {
+            match look.await? {
+                Progress::Done => Ok(true),
+                Progress::Failed(why) => Err(Error::Other(format!("{what}: {why}"))),
+                Progress::Pending => Ok(false),
+            }
         }
-        let now = Instant::now();
-        if now >= deadline {
-            return Err(Error::Timeout(format!(
-                "timed out after {} waiting for {what}",
-                crate::flags::format_duration(timeout)
-            )));
-        }
-        tokio::time::sleep(POLL_INTERVAL.min(deadline - now)).await;
+    })
+    .await?;
+    if done {
+        return Ok(());
     }
+    Err(Error::Timeout(format!(
+        "timed out after {} waiting for {what}",
+        crate::flags::format_duration(timeout)
+    )))
 }
 
 /// Waits on a VMI with a condition over the object (`None` while it does not exist).

@@ -10,7 +10,7 @@
 use std::fs::File;
 use std::io::IsTerminal;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use clap::Args;
 use serde_json::{Map, Value, json};
@@ -20,6 +20,7 @@ use crate::cluster::Cluster;
 use crate::cluster::cdi::{self, Cdi};
 use crate::cluster::types::quantity;
 use crate::cluster::upload::{self, UploadFailure, UploadProxy};
+use crate::cluster::wait;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::flags::parse_go_bool;
@@ -793,25 +794,21 @@ fn strip_hint(err: Error) -> Error {
     }
 }
 
-/// Polls like upstream's `PollImmediately`, but starting at 100 ms and slowing to 2 s.
-async fn poll<F, Fut>(timeout: Duration, mut round: F) -> Result<()>
+/// Polls like upstream's `PollImmediately`, but starting at 100 ms and slowing to 2 s; a timeout
+/// is upstream's `context deadline exceeded`.
+async fn poll<F, Fut>(timeout: Duration, round: F) -> Result<()>
 where
     F: FnMut() -> Fut,
     Fut: std::future::Future<Output = Result<bool>>,
 {
-    let deadline = Instant::now() + timeout;
-    let mut interval = FIRST_POLL;
-    loop {
-        if round().await? {
-            return Ok(());
-        }
-        let now = Instant::now();
-        if now >= deadline {
-            return Err(Error::Timeout("context deadline exceeded".into()));
-        }
-        tokio::time::sleep(interval.min(deadline - now)).await;
-        interval = (interval * 2).min(MAX_POLL);
+    let backoff = wait::Backoff {
+        first: FIRST_POLL,
+        max: MAX_POLL,
+    };
+    if wait::poll(timeout, backoff, round).await? {
+        return Ok(());
     }
+    Err(Error::Timeout("context deadline exceeded".into()))
 }
 
 /// Waits until CDI's upload server for the target is ready (§8.6).
