@@ -209,14 +209,15 @@ const DIRECTIVE_NO_FILE: u8 = 4;
 /// `value\tdescription` per line, then `:DIRECTIVE`), which kubectl's plugin completion
 /// (`kubectl_complete-virt`) and cobra-based tooling call. Exits when it answered.
 pub fn cobra_complete_if_requested() {
-    let args: Vec<OsString> = std::env::args_os().collect();
-    let Some(which) = args
-        .get(1)
-        .and_then(|a| a.to_str())
-        .filter(|a| COBRA_COMMANDS.contains(a))
-    else {
+    // Every run passes here: look at one argument before collecting them all.
+    let requested = std::env::args_os()
+        .nth(1)
+        .is_some_and(|a| a.to_str().is_some_and(|a| COBRA_COMMANDS.contains(&a)));
+    if !requested {
         return;
-    };
+    }
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let which = args[1].to_string_lossy();
     std::panic::set_hook(Box::new(|_| {}));
     let _ = rustls::crypto::ring::default_provider().install_default();
     let mut words = vec![args[0].clone()];
