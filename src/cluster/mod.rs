@@ -6,6 +6,7 @@ pub mod cdi;
 pub mod config;
 pub mod kubevirt;
 pub mod route;
+pub mod tls;
 pub mod types;
 pub mod upload;
 pub mod wait;

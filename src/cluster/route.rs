@@ -13,7 +13,7 @@ use secrecy::{ExposeSecret, SecretString};
 use serde_json::Value;
 
 use super::api::error_chain;
-use super::upload::tls_config;
+use super::tls::tls_config;
 use crate::error::{Error, Result};
 
 /// Per-request time limit.

@@ -611,7 +611,7 @@ pub async fn run(args: ImageUploadArgs, ctx: &Ctx) -> Result<()> {
     let url = upload::normalize_proxy_url(&url);
     ctx.out.line(format!("Uploading data to {url}"))?;
 
-    let tls = upload::tls_config(&cluster.cluster_ca, plan.insecure)?;
+    let tls = crate::cluster::tls::tls_config(&cluster.cluster_ca, plan.insecure)?;
     let proxy = UploadProxy::new(url, tls)?;
     let token = cdi.upload_token(&plan.name).await.map_err(left_behind)?;
     if let Err(err) = send(&plan, &proxy, &cdi, token, ctx).await {
