@@ -528,10 +528,7 @@ fn a_stalled_cluster_is_given_up_on_at_the_deadline() {
 #[test]
 fn a_forbidden_namespace_completes_nothing_silently() {
     let (env, _) = cluster();
-    let limited = env.path("limited");
-    env.sim
-        .write_kubeconfig(&limited, &env.sim.limited_token(), Some(NS))
-        .unwrap();
+    let limited = env.limited_kubeconfig(NS);
     let limited = limited.to_str().unwrap();
     let (outcome, _) = complete_directly(&env, &["--kubeconfig", limited, "start"], &[]);
     assert_eq!(

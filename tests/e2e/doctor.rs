@@ -678,10 +678,7 @@ fn filters_aliases_globs_and_fail_on() {
 #[test]
 fn forbidden_reads_are_skipped_not_fatal() {
     let env = cluster(None);
-    let kubeconfig = env.path("alice");
-    env.sim
-        .write_kubeconfig(&kubeconfig, &env.sim.limited_token(), Some("limited"))
-        .expect("kubeconfig");
+    let kubeconfig = env.limited_kubeconfig("limited");
     let out = Outcome::of(
         bare_virtctl(env.dir.path())
             .arg("--kubeconfig")

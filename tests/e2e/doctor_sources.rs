@@ -104,10 +104,7 @@ fn explicit_https_urls_take_a_token_file_and_fail_loudly() {
     let url = format!("https://{}", route.host);
     // The kubeconfig's user may not read monitoring; the token file's may, and is the one sent.
     let token = env.write("token", &env.sim.admin_token());
-    let kubeconfig = env.path("alice");
-    env.sim
-        .write_kubeconfig(&kubeconfig, &env.sim.limited_token(), Some("limited"))
-        .expect("kubeconfig");
+    let kubeconfig = env.limited_kubeconfig("limited");
     let out = Outcome::of(
         bare_virtctl(env.dir.path())
             .arg("--kubeconfig")

@@ -360,10 +360,7 @@ fn a_missing_vm_is_one_line_naming_the_namespace() {
 #[test]
 fn forbidden_reads_are_skipped_not_fatal() {
     let env = cluster_in("vm-cannot-be-evicted", "limited");
-    let kubeconfig = env.path("alice");
-    env.sim
-        .write_kubeconfig(&kubeconfig, &env.sim.limited_token(), Some("limited"))
-        .expect("kubeconfig");
+    let kubeconfig = env.limited_kubeconfig("limited");
     let alice = |args: &[&str]| {
         Outcome::of(
             bare_virtctl(env.dir.path())

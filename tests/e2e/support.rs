@@ -98,6 +98,16 @@ impl Env {
         Outcome::of(self.virtctl().args(args))
     }
 
+    /// A kubeconfig for the simulator's limited user ("alice", with rights only in namespace
+    /// `limited`), whose context namespace is `namespace`; returns its path.
+    pub fn limited_kubeconfig(&self, namespace: &str) -> PathBuf {
+        let path = self.path("alice");
+        self.sim
+            .write_kubeconfig(&path, &self.sim.limited_token(), Some(namespace))
+            .expect("the kubeconfig is written");
+        path
+    }
+
     /// Writes a kubeconfig file into the temporary directory and returns its path.
     pub fn write(&self, name: &str, contents: &str) -> PathBuf {
         let path = self.path(name);
