@@ -126,10 +126,7 @@ fn refusals_have_their_messages() {
     assert_eq!((out.code, out.error_line()), (1, "accepts 1 arg(s), received 0"));
 
     // a user without rights in the namespace
-    let cfg = env.path("alice");
-    env.sim
-        .write_kubeconfig(&cfg, &env.sim.limited_token(), Some(NS))
-        .unwrap();
+    let cfg = env.limited_kubeconfig(NS);
     let out = crate::support::Outcome::of(crate::support::bare_virtctl(env.dir.path()).args([
         "--kubeconfig",
         cfg.to_str().unwrap(),
@@ -240,7 +237,7 @@ fn in_a_terminal_ctrl_bracket_exits_and_restores_the_terminal() {
     let script = env.write(
         "run.sh",
         &format!(
-            "#!/bin/sh\nstty -g > {before}\n{virtctl} --kubeconfig {kc} console vm1\necho \"exit=$?\"\nstty -g > {after}\nsleep 30\n",
+            "#!/bin/sh\nstty -g > {before}\n{virtctl} --kubeconfig {kc} console vm1\necho \"exit=$?\"\nstty -g > {after}\necho settings-saved\nsleep 30\n",
             before = env.path("before").display(),
             after = env.path("after").display(),
             virtctl = virtctl.display(),
@@ -260,6 +257,8 @@ fn in_a_terminal_ctrl_bracket_exits_and_restores_the_terminal() {
     // Ctrl+]
     tmux.key("C-]");
     tmux.wait("exit=0", WAIT);
+    // `stty -g > after` truncates the file before it writes: read it once the script says so.
+    tmux.wait("settings-saved", WAIT);
     let before = std::fs::read_to_string(env.path("before")).unwrap();
     let after = std::fs::read_to_string(env.path("after")).unwrap();
     assert_eq!(before, after, "terminal settings restored");

@@ -58,6 +58,16 @@ fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_default()
 }
 
+/// The terminal settings the script saved last, once it has saved them.
+#[track_caller]
+fn saved(path: &Path) -> String {
+    let deadline = std::time::Instant::now() + WAIT;
+    while !path.exists() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    read(path)
+}
+
 /// Waits until the guest wrote `expected` into `path` (the guest's side effect of typing).
 #[track_caller]
 fn wait_file(path: &Path, expected: &str) {
@@ -96,7 +106,11 @@ fn terminal_script(env: &Env, commands: &[(&str, String)]) -> PathBuf {
     for (label, command) in commands {
         script.push_str(&format!("{command}\necho \"{label}=$?\"\n"));
     }
-    script.push_str(&format!("stty -g > {}/after\nsleep 120\n", env.dir.path().display()));
+    // Written aside then renamed, so that a reader never sees the file half written.
+    let home = env.dir.path().display();
+    script.push_str(&format!(
+        "stty -g > {home}/after.tmp && mv {home}/after.tmp {home}/after\nsleep 120\n"
+    ));
     env.write("run.sh", &script)
 }
 
@@ -165,7 +179,7 @@ fn native_session_in_a_terminal_types_resizes_escapes_and_exits_with_the_remote_
 
     assert_eq!(
         read(&env.path("before")),
-        read(&env.path("after")),
+        saved(&env.path("after")),
         "terminal settings restored"
     );
 }
@@ -197,7 +211,7 @@ fn native_session_ended_by_sigterm_restores_the_terminal() {
     assert!(tmux.screen().lines().any(|l| l == "interrupted"), "{}", tmux.screen());
     assert_eq!(
         read(&env.path("before")),
-        read(&env.path("after")),
+        saved(&env.path("after")),
         "terminal settings restored"
     );
 }
@@ -235,7 +249,7 @@ fn native_session_whose_tunnel_is_lost_fails_with_the_terminal_restored() {
     );
     assert_eq!(
         read(&env.path("before")),
-        read(&env.path("after")),
+        saved(&env.path("after")),
         "terminal settings restored"
     );
 }
@@ -270,7 +284,7 @@ fn local_openssh_session_in_a_terminal_gets_the_guests_pty() {
     tmux.wait("local=0", WAIT);
     assert_eq!(
         read(&env.path("before")),
-        read(&env.path("after")),
+        saved(&env.path("after")),
         "terminal settings restored"
     );
 }
