@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Starts the KubeVirt simulator, runs a few virtctl commands against its `demo` namespace, and
-# stops it again. Usage: scripts/demo.sh
+# Starts the KubeVirt simulator (a healthy OpenShift Virtualization install with a `demo`
+# namespace), runs virtctl's main jobs against it, and stops it again. Fails on the first command
+# that fails. Usage: scripts/demo.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-cargo build --quiet --bin virtctl -p virtctl -p kubevirt-sim
+cargo build --quiet -p virtctl --bin virtctl -p kubevirt-sim --bin kubevirt-sim
 work=$(mktemp -d)
 trap 'kill "$sim_pid" 2>/dev/null || true; wait "$sim_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 
@@ -22,5 +23,16 @@ run unpause vm rhel-stopped --wait
 run migrate fedora-running --wait
 run guestosinfo fedora-running
 run stop rhel-stopped --wait
+
+# A small generated disk image, uploaded into a new DataVolume (progress lines without a terminal).
+head -c 8388608 /dev/urandom >"$work/disk.img"
+run image-upload dv demo-disk --size=64Mi --image-path="$work/disk.img"
+
+# The alert runbooks as diagnostics: a healthy cluster, so no warning or critical finding.
+run doctor
+
 echo "\$ virtctl start no-such-vm   (fails, as it should)"
-./target/debug/virtctl start no-such-vm || true
+if ./target/debug/virtctl start no-such-vm; then
+  echo "demo: starting a VM that does not exist succeeded" >&2
+  exit 1
+fi

@@ -147,8 +147,22 @@ fn pick_node(s: &Inner, exclude: Option<&str>, selector: Option<&Value>) -> Opti
             n.pointer("/metadata/labels/kubevirt.io~1schedulable")
                 .is_none_or(|v| v == "true")
         })
+        .filter(accepts_launcher_pods)
         .map(|n| name_of(&n))
         .next()
+}
+
+/// What the scheduler checks before placing a virt-launcher pod (which tolerates no taint): the
+/// node is not cordoned and has no NoSchedule/NoExecute taint (a control-plane node has one).
+fn accepts_launcher_pods(node: &Value) -> bool {
+    let cordoned = node.pointer("/spec/unschedulable").and_then(Value::as_bool) == Some(true);
+    let tainted = node
+        .pointer("/spec/taints")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .any(|t| matches!(t["effect"].as_str(), Some("NoSchedule" | "NoExecute")));
+    !cordoned && !tainted
 }
 
 /// Build the VMI a VM's template describes.

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Parser;
-use kubevirt_sim::{Sim, SimOptions};
+use kubevirt_sim::{Sim, SimOptions, openshift_virt};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -36,6 +36,8 @@ fn main() -> anyhow::Result<()> {
         log_requests: args.log_requests.clone(),
         controllers: true,
     })?;
+    // The demo world is a healthy OpenShift Virtualization install, so `virtctl doctor` is quiet.
+    openshift_virt::install(&sim, openshift_virt::objects(&openshift_virt::now()));
     let mut out = std::io::stdout().lock();
     writeln!(out, "{}", sim.url())?;
     match &args.write_kubeconfig {
