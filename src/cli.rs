@@ -1,9 +1,16 @@
-//! The clap command tree: the global options every command accepts, and one variant per command.
+//! The clap command tree: the global options every command accepts, one variant per command, and
+//! which `run` each variant calls. The only module that knows the whole tree; `usage` and the
+//! completion commands receive it as a value.
 //!
 //! A command's own flags live in its module (`commands::*`); this file only wires them in.
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 
+use crate::cluster::connection::ConnectionArgs;
+use crate::commands::{
+    completion, console, doctor, evacuate_cancel, guest_agent, image_upload, lifecycle, migrate, options, pause,
+    port_forward, ssh, usbredir, version, vmi_action, vnc,
+};
 use crate::commands::{
     completion::CompletionArgs,
     console::ConsoleArgs,
@@ -21,7 +28,8 @@ use crate::commands::{
     vmi_action::VmiActionArgs,
     vnc::VncArgs,
 };
-use crate::flags::parse_go_bool;
+use crate::context::Ctx;
+use crate::error::{Error, Result};
 
 /// The name shown in usage text: `kubectl virt` when run as the kubectl plugin, else `virtctl`.
 pub fn program_name(argv0: &str) -> String {
@@ -52,72 +60,11 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
-/// Global options, as upstream's `virtctl options` lists them (client-go's override flags).
-/// They are hidden from each command's help, as upstream does, and listed by `virtctl options`.
+/// Global options: how to reach the cluster (owned by the cluster layer) and the log level.
 #[derive(Args, Debug, Clone, Default)]
 pub struct GlobalArgs {
-    /// Username to impersonate for the operation. User could be a regular user or a service account in a namespace.
-    #[arg(long = "as", global = true, hide = true, value_name = "string")]
-    pub impersonate: Option<String>,
-    /// Group to impersonate for the operation, this flag can be repeated to specify multiple groups.
-    #[arg(long = "as-group", global = true, hide = true, value_name = "stringArray")]
-    pub impersonate_groups: Vec<String>,
-    /// UID to impersonate for the operation.
-    #[arg(long = "as-uid", global = true, hide = true, value_name = "string")]
-    pub impersonate_uid: Option<String>,
-    /// Path to a cert file for the certificate authority
-    #[arg(long, global = true, hide = true, value_name = "string")]
-    pub certificate_authority: Option<String>,
-    /// Path to a client certificate file for TLS
-    #[arg(long, global = true, hide = true, value_name = "string")]
-    pub client_certificate: Option<String>,
-    /// Path to a client key file for TLS
-    #[arg(long, global = true, hide = true, value_name = "string")]
-    pub client_key: Option<String>,
-    /// The name of the kubeconfig cluster to use
-    #[arg(long, global = true, hide = true, value_name = "string")]
-    pub cluster: Option<String>,
-    /// The name of the kubeconfig context to use
-    #[arg(long, global = true, hide = true, value_name = "string")]
-    pub context: Option<String>,
-    /// If true, opt-out of response compression for all requests to the server
-    #[arg(long, global = true, hide = true, default_value = "false", num_args = 0..=1,
-          require_equals = true, default_missing_value = "true", value_parser = parse_go_bool)]
-    pub disable_compression: bool,
-    /// If true, the server's certificate will not be checked for validity. This will make your HTTPS connections insecure
-    #[arg(long, global = true, hide = true, default_value = "false", num_args = 0..=1,
-          require_equals = true, default_missing_value = "true", value_parser = parse_go_bool)]
-    pub insecure_skip_tls_verify: bool,
-    /// Path to the kubeconfig file to use for CLI requests.
-    #[arg(long, global = true, hide = true, value_name = "string")]
-    pub kubeconfig: Option<String>,
-    /// If present, the namespace scope for this CLI request
-    #[arg(short = 'n', long, global = true, hide = true, value_name = "string")]
-    pub namespace: Option<String>,
-    /// Password for basic authentication to the API server
-    #[arg(long, global = true, hide = true, value_name = "string")]
-    pub password: Option<String>,
-    /// If provided, this URL will be used to connect via proxy
-    #[arg(long, global = true, hide = true, value_name = "string")]
-    pub proxy_url: Option<String>,
-    /// The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don't timeout requests.
-    #[arg(long, global = true, hide = true, value_name = "string", default_value = "0")]
-    pub request_timeout: String,
-    /// The address and port of the Kubernetes API server
-    #[arg(short = 's', long, global = true, hide = true, value_name = "string")]
-    pub server: Option<String>,
-    /// Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used
-    #[arg(long, global = true, hide = true, value_name = "string")]
-    pub tls_server_name: Option<String>,
-    /// Bearer token for authentication to the API server
-    #[arg(long, global = true, hide = true, value_name = "string")]
-    pub token: Option<String>,
-    /// The name of the kubeconfig user to use
-    #[arg(long, global = true, hide = true, value_name = "string")]
-    pub user: Option<String>,
-    /// Username for basic authentication to the API server
-    #[arg(long, global = true, hide = true, value_name = "string")]
-    pub username: Option<String>,
+    #[command(flatten)]
+    pub connection: ConnectionArgs,
     /// number for the log level verbosity
     #[arg(
         short = 'v',
@@ -195,4 +142,60 @@ pub enum Command {
     /// Print the list of flags inherited by all commands
     #[command(hide = true)]
     Options,
+}
+
+impl Command {
+    /// Runs the parsed command.
+    pub async fn run(self, ctx: &Ctx) -> Result<()> {
+        match self {
+            Command::Start(args) => lifecycle::start(args, ctx).await,
+            Command::Stop(args) => lifecycle::stop(args, ctx).await,
+            Command::Restart(args) => lifecycle::restart(args, ctx).await,
+            Command::Pause(args) => pause::run(pause::Action::Pause, args, ctx).await,
+            Command::Unpause(args) => pause::run(pause::Action::Unpause, args, ctx).await,
+            Command::Migrate(args) => migrate::migrate(args, ctx).await,
+            Command::MigrateCancel(args) => migrate::cancel(args, ctx).await,
+            Command::EvacuateCancel(args) => evacuate_cancel::run(args, ctx).await,
+            Command::SoftReboot(args) => vmi_action::run(vmi_action::Action::SoftReboot, args, ctx).await,
+            Command::Reset(args) => vmi_action::run(vmi_action::Action::Reset, args, ctx).await,
+            Command::Guestosinfo(args) => guest_agent::run(guest_agent::Query::GuestOsInfo, args, ctx).await,
+            Command::Userlist(args) => guest_agent::run(guest_agent::Query::UserList, args, ctx).await,
+            Command::Fslist(args) => guest_agent::run(guest_agent::Query::FsList, args, ctx).await,
+            Command::Doctor(args) => match doctor::run(*args, ctx).await? {
+                0 => Ok(()),
+                code => Err(Error::Status(code)),
+            },
+            Command::Console(args) => console::run(args, ctx).await,
+            Command::PortForward(args) => port_forward::run(args, ctx).await,
+            Command::Vnc(args) => vnc::run(args, ctx).await,
+            Command::Ssh(args) => ssh::ssh(args, ctx).await,
+            Command::Scp(args) => ssh::scp(args, ctx).await,
+            Command::Usbredir(args) => usbredir::run(args, ctx).await,
+            Command::Version(args) => version::run(args, ctx).await,
+            Command::Completion(args) => completion::run(args, Cli::command(), ctx),
+            Command::ImageUpload(args) => image_upload::run(*args, ctx).await,
+            Command::Options => options::run(&Cli::command(), ctx),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn options_lists_every_global_flag() {
+        let text = crate::commands::options::render(&super::Cli::command());
+        for flag in [
+            "--as ",
+            "--as-group",
+            "--kubeconfig",
+            "-n, --namespace",
+            "-s, --server",
+            "--request-timeout",
+            "-v, --v",
+        ] {
+            assert!(text.contains(flag), "missing {flag} in\n{text}");
+        }
+    }
 }

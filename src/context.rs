@@ -1,23 +1,26 @@
-//! The run context every command gets: global flags, the printer and a
+//! The run context every command gets: the connection flags, the log level, the printer and a
 //! cluster connection built on first use (so `version --client` never reads a kubeconfig).
 
 use tokio::sync::OnceCell;
 
-use crate::cli::GlobalArgs;
 use crate::cluster::Cluster;
+use crate::cluster::connection::ConnectionArgs;
 use crate::error::Result;
 use crate::output::Output;
 
 pub struct Ctx {
-    pub global: GlobalArgs,
+    pub connection: ConnectionArgs,
+    /// `-v`: the log level (kubectl's numbers).
+    pub verbosity: i32,
     pub out: Output,
     cluster: OnceCell<Cluster>,
 }
 
 impl Ctx {
-    pub fn new(global: GlobalArgs) -> Self {
+    pub fn new(connection: ConnectionArgs, verbosity: i32) -> Self {
         Ctx {
-            global,
+            connection,
+            verbosity,
             out: Output,
             cluster: OnceCell::new(),
         }
@@ -25,7 +28,9 @@ impl Ctx {
 
     /// The cluster connection, built from the kubeconfig the first time it is asked for.
     pub async fn cluster(&self) -> Result<&Cluster> {
-        self.cluster.get_or_try_init(|| Cluster::connect(&self.global)).await
+        self.cluster
+            .get_or_try_init(|| Cluster::connect(&self.connection))
+            .await
     }
 
     /// The connection if one was already made (for the failure hint after an error).

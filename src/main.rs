@@ -7,6 +7,8 @@ mod commands;
 mod context;
 mod error;
 mod flags;
+#[cfg(test)]
+mod generated;
 mod output;
 mod target;
 mod terminal;
@@ -15,7 +17,7 @@ mod usage;
 
 use std::process::ExitCode;
 
-use clap::FromArgMatches;
+use clap::{CommandFactory, FromArgMatches};
 
 use crate::cli::Cli;
 use crate::context::Ctx;
@@ -23,9 +25,9 @@ use crate::error::Error;
 
 fn main() -> ExitCode {
     // `COMPLETE=bash virtctl ...`: answer the shell's completion request and exit.
-    commands::completion::dynamic::complete_if_requested();
+    commands::completion::dynamic::complete_if_requested(Cli::command);
     // `virtctl __complete ...`: the same, in cobra's protocol (kubectl's plugin completion).
-    commands::completion::dynamic::cobra_complete_if_requested();
+    commands::completion::dynamic::cobra_complete_if_requested(Cli::command);
     let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let program = cli::program_name(
         &argv
@@ -34,17 +36,17 @@ fn main() -> ExitCode {
             .unwrap_or_default(),
     );
 
-    let command = usage::command_for(&program);
-    let matches = match command.try_get_matches_from(&argv) {
+    let tree = usage::command_for(Cli::command(), &program);
+    let matches = match tree.clone().try_get_matches_from(&argv) {
         Ok(matches) => matches,
-        Err(err) => return usage::report_clap_error(&err),
+        Err(err) => return usage::report_clap_error(&tree, &err),
     };
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
-        Err(err) => return usage::report_clap_error(&err),
+        Err(err) => return usage::report_clap_error(&tree, &err),
     };
     let Some(command) = cli.command else {
-        return usage::print_root_help(&program);
+        return usage::print_root_help(tree, &program);
     };
 
     // Two rustls providers in the tree would panic at first use; make ring the one.
@@ -56,9 +58,9 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let ctx = Ctx::new(cli.global);
+    let ctx = Ctx::new(cli.global.connection, cli.global.verbosity);
     runtime.block_on(async {
-        match commands::run(command, &ctx).await {
+        match command.run(&ctx).await {
             Ok(()) => ExitCode::SUCCESS,
             Err(err) => report(&ctx, err).await,
         }

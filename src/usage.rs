@@ -1,16 +1,14 @@
 //! Usage text and command-line errors, shaped like upstream's cobra: the program name
-//! (`kubectl virt` as a plugin), and one-line errors with cobra's wording.
+//! (`kubectl virt` as a plugin), and one-line errors with cobra's wording. The command tree comes
+//! from `cli` as a value.
 
 use std::process::ExitCode;
 
-use clap::CommandFactory;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
-use crate::cli::Cli;
-
-/// The command tree with usage lines naming `program`.
-pub fn command_for(program: &str) -> clap::Command {
-    let command = Cli::command();
+/// The command tree `tree` with usage lines naming `program`.
+pub fn command_for(tree: clap::Command, program: &str) -> clap::Command {
+    let command = tree;
     if program == "virtctl" {
         return command;
     }
@@ -38,22 +36,22 @@ pub fn command_for(program: &str) -> clap::Command {
 }
 
 /// `virtctl` with no command prints its usage on stdout and exits 0, as upstream.
-pub fn print_root_help(program: &str) -> ExitCode {
-    let mut command = command_for(program);
+pub fn print_root_help(tree: clap::Command, program: &str) -> ExitCode {
+    let mut command = command_for(tree, program);
     let _ = command.print_help();
     ExitCode::SUCCESS
 }
 
 /// Help and version requests print normally; every other parse error becomes one line in
 /// cobra's words, with exit status 1.
-pub fn report_clap_error(err: &clap::Error) -> ExitCode {
+pub fn report_clap_error(tree: &clap::Command, err: &clap::Error) -> ExitCode {
     match err.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             let _ = err.print();
             ExitCode::SUCCESS
         }
         _ => {
-            eprintln!("{}", cobra_message(err));
+            eprintln!("{}", cobra_message(tree, err));
             ExitCode::FAILURE
         }
     }
@@ -67,7 +65,7 @@ fn context_string(err: &clap::Error, kind: ContextKind) -> Option<String> {
     }
 }
 
-fn cobra_message(err: &clap::Error) -> String {
+fn cobra_message(tree: &clap::Command, err: &clap::Error) -> String {
     match err.kind() {
         ErrorKind::UnknownArgument => {
             let arg = context_string(err, ContextKind::InvalidArg).unwrap_or_default();
@@ -83,7 +81,7 @@ fn cobra_message(err: &clap::Error) -> String {
         ErrorKind::InvalidSubcommand => {
             let name = context_string(err, ContextKind::InvalidSubcommand).unwrap_or_default();
             let mut text = format!("unknown command {name:?} for \"virtctl\"");
-            let suggestions = suggestions_for(&name);
+            let suggestions = suggestions_for(tree, &name);
             if !suggestions.is_empty() {
                 text.push_str("\n\nDid you mean this?\n");
                 for suggestion in suggestions {
@@ -94,7 +92,7 @@ fn cobra_message(err: &clap::Error) -> String {
         }
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
             let arg = context_string(err, ContextKind::InvalidArg).unwrap_or_default();
-            let flag = flag_display(&arg);
+            let flag = flag_display(tree, &arg);
             let value = context_string(err, ContextKind::InvalidValue).unwrap_or_default();
             let reason = std::error::Error::source(err).map(|s| s.to_string());
             match reason {
@@ -107,16 +105,15 @@ fn cobra_message(err: &clap::Error) -> String {
 }
 
 /// cobra's name for a flag in messages: `--flag`, or `-s, --flag` when it has a shorthand.
-fn flag_display(clap_arg: &str) -> String {
+fn flag_display(tree: &clap::Command, clap_arg: &str) -> String {
     let long = clap_arg
         .split(|c: char| c.is_whitespace() || c == '[' || c == '=' || c == '<')
         .next()
         .unwrap_or("");
     let short = long.strip_prefix("--").and_then(|name| {
-        Cli::command()
-            .get_subcommands()
+        tree.get_subcommands()
             .flat_map(|sub| sub.get_arguments().cloned().collect::<Vec<_>>())
-            .chain(Cli::command().get_arguments().cloned())
+            .chain(tree.get_arguments().cloned())
             .find(|a| a.get_long() == Some(name))
             .and_then(|a| a.get_short())
     });
@@ -128,10 +125,9 @@ fn flag_display(clap_arg: &str) -> String {
 
 /// cobra's suggestions: visible commands within edit distance 2 (case-insensitive) or that
 /// start with what was typed.
-fn suggestions_for(typed: &str) -> Vec<String> {
+fn suggestions_for(tree: &clap::Command, typed: &str) -> Vec<String> {
     let typed = typed.to_lowercase();
-    Cli::command()
-        .get_subcommands()
+    tree.get_subcommands()
         .filter(|sub| !sub.is_hide_set())
         .map(|sub| sub.get_name().to_string())
         .filter(|name| levenshtein(&typed, &name.to_lowercase()) <= 2 || name.starts_with(&typed))
@@ -165,6 +161,13 @@ fn first_line(err: &clap::Error) -> String {
 
 #[cfg(test)]
 mod tests {
+    use clap::CommandFactory;
+
+    /// The real tree, as `main` passes it.
+    fn tree() -> clap::Command {
+        crate::cli::Cli::command()
+    }
+
     use super::*;
 
     #[test]
@@ -176,14 +179,14 @@ mod tests {
 
     #[test]
     fn suggestions_follow_cobra() {
-        assert_eq!(suggestions_for("versoin"), vec!["version".to_string()]);
-        assert!(suggestions_for("zzzzzzzz").is_empty());
+        assert_eq!(suggestions_for(&tree(), "versoin"), vec!["version".to_string()]);
+        assert!(suggestions_for(&tree(), "zzzzzzzz").is_empty());
     }
 
     #[test]
     fn flag_names_in_messages() {
-        assert_eq!(flag_display("--dry-run[=<DRY_RUN>]"), "--dry-run");
-        assert_eq!(flag_display("--grace-period <int>"), "--grace-period");
-        assert_eq!(flag_display("--namespace <string>"), "-n, --namespace");
+        assert_eq!(flag_display(&tree(), "--dry-run[=<DRY_RUN>]"), "--dry-run");
+        assert_eq!(flag_display(&tree(), "--grace-period <int>"), "--grace-period");
+        assert_eq!(flag_display(&tree(), "--namespace <string>"), "-n, --namespace");
     }
 }

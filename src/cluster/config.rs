@@ -12,7 +12,7 @@ use kube::config::{
 };
 use secrecy::SecretString;
 
-use crate::cli::GlobalArgs;
+use super::connection::ConnectionArgs;
 use crate::error::{Error, Result};
 use crate::flags::parse_duration;
 
@@ -60,7 +60,7 @@ impl Environment {
 }
 
 /// Loads the configuration for the given global flags, as kubectl would.
-pub async fn load(global: &GlobalArgs) -> Result<ClusterConfig> {
+pub async fn load(global: &ConnectionArgs) -> Result<ClusterConfig> {
     let env = Environment::from_process();
     let kubeconfig = read_kubeconfigs(global, &env)?;
 
@@ -81,27 +81,62 @@ pub async fn load(global: &GlobalArgs) -> Result<ClusterConfig> {
     Ok(ClusterConfig { kube, namespace })
 }
 
-/// The merged kubeconfig: `--kubeconfig`, else the `$KUBECONFIG` list, else `~/.kube/config`.
-fn read_kubeconfigs(global: &GlobalArgs, env: &Environment) -> Result<Kubeconfig> {
+/// The kubeconfig files read, in merge order: `--kubeconfig`, else the `$KUBECONFIG` list, else
+/// `~/.kube/config`.
+fn kubeconfig_paths(global: &ConnectionArgs, env: &Environment) -> Vec<PathBuf> {
+    if let Some(path) = global.kubeconfig.as_deref().filter(|p| !p.is_empty()) {
+        return vec![PathBuf::from(path)];
+    }
+    match env.kubeconfig_var.as_deref().filter(|v| !v.is_empty()) {
+        Some(list) => std::env::split_paths(list)
+            .filter(|p| !p.as_os_str().is_empty())
+            .collect(),
+        None => env.home.iter().map(|home| home.join(".kube").join("config")).collect(),
+    }
+}
+
+/// The merged kubeconfig of [`kubeconfig_paths`]; a `--kubeconfig` file must exist.
+fn read_kubeconfigs(global: &ConnectionArgs, env: &Environment) -> Result<Kubeconfig> {
     if let Some(path) = global.kubeconfig.as_deref().filter(|p| !p.is_empty()) {
         if let Err(err) = std::fs::metadata(path) {
             return Err(Error::Config(format!("stat {path}: {}", go_io_error(&err))));
         }
         return read_one(Path::new(path));
     }
-    let paths: Vec<PathBuf> = match env.kubeconfig_var.as_deref().filter(|v| !v.is_empty()) {
-        Some(list) => std::env::split_paths(list)
-            .filter(|p| !p.as_os_str().is_empty())
-            .collect(),
-        None => env.home.iter().map(|home| home.join(".kube").join("config")).collect(),
-    };
     let mut merged = Kubeconfig::default();
-    for path in paths.iter().filter(|p| p.exists()) {
+    for path in kubeconfig_paths(global, env).iter().filter(|p| p.exists()) {
         merged = merged
             .merge(read_one(path)?)
             .map_err(|e| Error::Config(e.to_string()))?;
     }
     Ok(merged)
+}
+
+/// The context, cluster and user names of the kubeconfig files the flags select (for completion):
+/// sorted, without duplicates; files that are missing or do not parse are passed over.
+pub fn kubeconfig_names(global: &ConnectionArgs) -> KubeconfigNames {
+    let mut names = KubeconfigNames::default();
+    for path in kubeconfig_paths(global, &Environment::from_process()) {
+        let Ok(config) = Kubeconfig::read_from(&path) else {
+            continue;
+        };
+        names.contexts.extend(config.contexts.into_iter().map(|c| c.name));
+        names.clusters.extend(config.clusters.into_iter().map(|c| c.name));
+        names.users.extend(config.auth_infos.into_iter().map(|u| u.name));
+    }
+    for list in [&mut names.contexts, &mut names.clusters, &mut names.users] {
+        list.sort();
+        list.dedup();
+    }
+    names
+}
+
+/// What [`kubeconfig_names`] found.
+#[derive(Debug, Default)]
+pub struct KubeconfigNames {
+    pub contexts: Vec<String>,
+    pub clusters: Vec<String>,
+    pub users: Vec<String>,
 }
 
 /// One kubeconfig file; a file that does not parse is one line naming it, as client-go says.
@@ -127,7 +162,7 @@ fn is_empty(config: &Kubeconfig) -> bool {
         && config.current_context.is_none()
 }
 
-fn has_cluster_overrides(global: &GlobalArgs) -> bool {
+fn has_cluster_overrides(global: &ConnectionArgs) -> bool {
     global.server.is_some() || global.context.is_some() || global.cluster.is_some() || global.user.is_some()
 }
 
@@ -138,7 +173,7 @@ struct Resolved {
     namespace: Option<String>,
 }
 
-fn resolve(config: Kubeconfig, global: &GlobalArgs, env: &Environment) -> Result<Resolved> {
+fn resolve(config: Kubeconfig, global: &ConnectionArgs, env: &Environment) -> Result<Resolved> {
     let context_name = global
         .context
         .clone()
@@ -218,7 +253,7 @@ fn lookup<T, V: Clone>(items: &[T], name: &str, parts: impl Fn(&T) -> (&String, 
     })
 }
 
-fn apply_cluster_overrides(cluster: &mut Cluster, global: &GlobalArgs) -> Result<()> {
+fn apply_cluster_overrides(cluster: &mut Cluster, global: &ConnectionArgs) -> Result<()> {
     if let Some(server) = non_empty(&global.server) {
         cluster.server = Some(server);
     }
@@ -253,7 +288,7 @@ fn apply_cluster_overrides(cluster: &mut Cluster, global: &GlobalArgs) -> Result
     Ok(())
 }
 
-fn apply_user_overrides(user: &mut AuthInfo, global: &GlobalArgs) {
+fn apply_user_overrides(user: &mut AuthInfo, global: &ConnectionArgs) {
     if let Some(token) = non_empty(&global.token) {
         user.token = Some(SecretString::from(token));
         user.token_file = None;
@@ -283,7 +318,7 @@ fn apply_user_overrides(user: &mut AuthInfo, global: &GlobalArgs) {
     }
 }
 
-fn apply_in_cluster_overrides(config: &mut kube::Config, global: &GlobalArgs) -> Result<()> {
+fn apply_in_cluster_overrides(config: &mut kube::Config, global: &ConnectionArgs) -> Result<()> {
     if let Some(token) = non_empty(&global.token) {
         config.auth_info.token = Some(SecretString::from(token));
         config.auth_info.token_file = None;
@@ -306,7 +341,7 @@ fn apply_in_cluster_overrides(config: &mut kube::Config, global: &GlobalArgs) ->
 }
 
 /// Settings that are the same whichever way the configuration was found.
-fn finish(config: &mut kube::Config, global: &GlobalArgs) -> Result<()> {
+fn finish(config: &mut kube::Config, global: &ConnectionArgs) -> Result<()> {
     // Retries are ours to decide per command (upstream retries nothing by default).
     config.default_retry = false;
     let timeout = parse_duration(&global.request_timeout).map_err(|_| {
@@ -341,7 +376,7 @@ pub fn cluster_ca(config: &kube::Config) -> Vec<Vec<u8>> {
 }
 
 /// The namespace: `-n`, else the context's, else the pod's own when in a cluster, else `default`.
-fn resolve_namespace(global: &GlobalArgs, context_namespace: Option<&str>, env: &Environment) -> String {
+fn resolve_namespace(global: &ConnectionArgs, context_namespace: Option<&str>, env: &Environment) -> String {
     if let Some(ns) = non_empty(&global.namespace) {
         return ns;
     }
@@ -411,7 +446,7 @@ contexts:
     fn current_context_is_used_by_default() {
         let r = resolve(
             kubeconfig(TWO_CONTEXTS),
-            &GlobalArgs::default(),
+            &ConnectionArgs::default(),
             &Environment::default(),
         )
         .unwrap();
@@ -422,7 +457,7 @@ contexts:
 
     #[test]
     fn context_flag_and_overrides_win() {
-        let global = GlobalArgs {
+        let global = ConnectionArgs {
             context: Some("b".into()),
             server: Some("https://override:1".into()),
             tls_server_name: Some("name".into()),
@@ -436,7 +471,7 @@ contexts:
 
     #[test]
     fn missing_context_is_an_error() {
-        let global = GlobalArgs {
+        let global = ConnectionArgs {
             context: Some("nope".into()),
             ..Default::default()
         };
@@ -448,19 +483,24 @@ contexts:
 
     #[test]
     fn no_server_falls_back_to_kubernetes_master_then_localhost() {
-        let r = resolve(Kubeconfig::default(), &GlobalArgs::default(), &Environment::default()).unwrap();
+        let r = resolve(
+            Kubeconfig::default(),
+            &ConnectionArgs::default(),
+            &Environment::default(),
+        )
+        .unwrap();
         assert_eq!(resolved_parts(&r).0.server.as_deref(), Some(DEFAULT_SERVER));
         let env = Environment {
             kubernetes_master: Some("https://master:6443".into()),
             ..Default::default()
         };
-        let r = resolve(Kubeconfig::default(), &GlobalArgs::default(), &env).unwrap();
+        let r = resolve(Kubeconfig::default(), &ConnectionArgs::default(), &env).unwrap();
         assert_eq!(resolved_parts(&r).0.server.as_deref(), Some("https://master:6443"));
     }
 
     #[test]
     fn insecure_with_explicit_ca_is_rejected() {
-        let global = GlobalArgs {
+        let global = ConnectionArgs {
             insecure_skip_tls_verify: true,
             certificate_authority: Some("/ca.pem".into()),
             ..Default::default()
@@ -471,28 +511,28 @@ contexts:
     #[test]
     fn namespace_order() {
         let env = Environment::default();
-        let explicit = GlobalArgs {
+        let explicit = ConnectionArgs {
             namespace: Some("x".into()),
             ..Default::default()
         };
         assert_eq!(resolve_namespace(&explicit, Some("ctx"), &env), "x");
-        assert_eq!(resolve_namespace(&GlobalArgs::default(), Some("ctx"), &env), "ctx");
-        assert_eq!(resolve_namespace(&GlobalArgs::default(), None, &env), "default");
+        assert_eq!(resolve_namespace(&ConnectionArgs::default(), Some("ctx"), &env), "ctx");
+        assert_eq!(resolve_namespace(&ConnectionArgs::default(), None, &env), "default");
         let pod = Environment {
             in_cluster_possible: true,
             service_account_namespace: Some("sa-ns".into()),
             ..Default::default()
         };
-        assert_eq!(resolve_namespace(&GlobalArgs::default(), None, &pod), "sa-ns");
+        assert_eq!(resolve_namespace(&ConnectionArgs::default(), None, &pod), "sa-ns");
         assert_eq!(
-            resolve_namespace(&GlobalArgs::default(), Some("default"), &pod),
+            resolve_namespace(&ConnectionArgs::default(), Some("default"), &pod),
             "default"
         );
     }
 
     #[test]
     fn token_flag_replaces_token_file() {
-        let global = GlobalArgs {
+        let global = ConnectionArgs {
             token: Some("secret".into()),
             ..Default::default()
         };

@@ -4,6 +4,7 @@
 pub mod api;
 pub mod cdi;
 pub mod config;
+pub mod connection;
 pub mod kubevirt;
 pub mod route;
 pub mod tls;
@@ -12,9 +13,14 @@ pub mod upload;
 pub mod wait;
 pub mod websocket;
 
-use crate::cli::GlobalArgs;
+use std::time::Duration;
+
+use kube::config::ExecInteractiveMode;
+
 use crate::error::{Error, Result};
+use crate::flags::parse_duration;
 use api::Api;
+use connection::ConnectionArgs;
 
 /// A connected client and the namespace requests go to.
 pub struct Cluster {
@@ -29,8 +35,25 @@ pub struct Cluster {
 
 impl Cluster {
     /// Builds the client from the kubeconfig and global flags. Sends nothing.
-    pub async fn connect(global: &GlobalArgs) -> Result<Cluster> {
-        let config = config::load(global).await?;
+    pub async fn connect(args: &ConnectionArgs) -> Result<Cluster> {
+        Self::from_config(config::load(args).await?)
+    }
+
+    /// For work no one watches (shell completion on TAB): an exec credential plugin must not
+    /// prompt on the terminal, and each request ends within `budget`. Sends nothing.
+    pub async fn connect_unattended(args: &ConnectionArgs, budget: Duration) -> Result<Cluster> {
+        let mut args = args.clone();
+        if parse_duration(&args.request_timeout).is_ok_and(|t| t.is_zero() || t > budget) {
+            args.request_timeout = format!("{}ms", budget.as_millis());
+        }
+        let mut config = config::load(&args).await?;
+        if let Some(exec) = config.kube.auth_info.exec.as_mut() {
+            exec.interactive_mode = Some(ExecInteractiveMode::Never);
+        }
+        Self::from_config(config)
+    }
+
+    fn from_config(config: config::ClusterConfig) -> Result<Cluster> {
         let server = config.kube.cluster_url.to_string();
         let cluster_ca = config::cluster_ca(&config.kube);
         let bearer_token = config.kube.auth_info.token.clone();

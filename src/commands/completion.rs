@@ -3,13 +3,10 @@
 //! The completion that knows the cluster's VMs is [`dynamic`].
 
 pub mod dynamic;
-#[cfg(test)]
-mod generated;
 
-use clap::{Args, CommandFactory, ValueEnum};
+use clap::{Args, ValueEnum};
 use clap_complete::Shell;
 
-use crate::cli::Cli;
 use crate::context::Ctx;
 use crate::error::Result;
 use crate::flags::parse_go_bool;
@@ -47,15 +44,14 @@ pub struct CompletionArgs {
     pub no_descriptions: bool,
 }
 
-/// The completion script for `shell`, as bytes.
-pub fn script(shell: CompletionShell) -> Vec<u8> {
-    let mut command = Cli::command();
+/// The completion script of `tree` (the whole command tree) for `shell`, as bytes.
+pub fn script(mut tree: clap::Command, shell: CompletionShell) -> Vec<u8> {
     let mut buffer = Vec::new();
-    clap_complete::generate(shell.clap_shell(), &mut command, "virtctl", &mut buffer);
+    clap_complete::generate(shell.clap_shell(), &mut tree, "virtctl", &mut buffer);
     buffer
 }
 
-pub fn run(args: CompletionArgs, ctx: &Ctx) -> Result<()> {
-    let text = String::from_utf8(script(args.shell)).expect("completion scripts are UTF-8");
+pub fn run(args: CompletionArgs, tree: clap::Command, ctx: &Ctx) -> Result<()> {
+    let text = String::from_utf8(script(tree, args.shell)).expect("completion scripts are UTF-8");
     ctx.out.raw(text)
 }

@@ -1,5 +1,6 @@
 //! One module per command family. Each owns its clap `Args`, its `run`, and its messages;
 //! the flag groups several commands share (`--dry-run`, `--wait`) are defined here once.
+//! Which command runs is decided in `cli` (the only place that knows the whole tree).
 
 pub mod completion;
 pub mod console;
@@ -22,44 +23,10 @@ use std::time::Duration;
 
 use clap::Args;
 
-use crate::cli::Command;
 use crate::cluster::types::options::dry_run_value;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::flags::{parse_duration, parse_go_bool};
-
-/// Runs the parsed command.
-pub async fn run(command: Command, ctx: &Ctx) -> Result<()> {
-    match command {
-        Command::Start(args) => lifecycle::start(args, ctx).await,
-        Command::Stop(args) => lifecycle::stop(args, ctx).await,
-        Command::Restart(args) => lifecycle::restart(args, ctx).await,
-        Command::Pause(args) => pause::run(pause::Action::Pause, args, ctx).await,
-        Command::Unpause(args) => pause::run(pause::Action::Unpause, args, ctx).await,
-        Command::Migrate(args) => migrate::migrate(args, ctx).await,
-        Command::MigrateCancel(args) => migrate::cancel(args, ctx).await,
-        Command::EvacuateCancel(args) => evacuate_cancel::run(args, ctx).await,
-        Command::SoftReboot(args) => vmi_action::run(vmi_action::Action::SoftReboot, args, ctx).await,
-        Command::Reset(args) => vmi_action::run(vmi_action::Action::Reset, args, ctx).await,
-        Command::Guestosinfo(args) => guest_agent::run(guest_agent::Query::GuestOsInfo, args, ctx).await,
-        Command::Userlist(args) => guest_agent::run(guest_agent::Query::UserList, args, ctx).await,
-        Command::Fslist(args) => guest_agent::run(guest_agent::Query::FsList, args, ctx).await,
-        Command::Doctor(args) => match doctor::run(*args, ctx).await? {
-            0 => Ok(()),
-            code => Err(Error::Status(code)),
-        },
-        Command::Console(args) => console::run(args, ctx).await,
-        Command::PortForward(args) => port_forward::run(args, ctx).await,
-        Command::Vnc(args) => vnc::run(args, ctx).await,
-        Command::Ssh(args) => ssh::ssh(args, ctx).await,
-        Command::Scp(args) => ssh::scp(args, ctx).await,
-        Command::Usbredir(args) => usbredir::run(args, ctx).await,
-        Command::Version(args) => version::run(args, ctx).await,
-        Command::Completion(args) => completion::run(args, ctx),
-        Command::ImageUpload(args) => image_upload::run(*args, ctx).await,
-        Command::Options => options::run(ctx),
-    }
-}
 
 /// Positional arguments, checked by count as cobra's `ExactArgs(n)` does.
 #[derive(Args, Debug, Clone)]

@@ -91,7 +91,7 @@ pub async fn run(args: VncArgs, ctx: &Ctx) -> Result<()> {
             &args.vnc_type,
             &args.vnc_path,
             std::env::consts::OS,
-            ctx.global.verbosity,
+            ctx.verbosity,
         )?)
     };
     let cluster = ctx.cluster().await?;

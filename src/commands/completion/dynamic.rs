@@ -16,20 +16,19 @@
 
 use std::ffi::{OsStr, OsString};
 use std::io::Write;
-use std::path::PathBuf;
 use std::sync::OnceLock;
 use std::time::Duration;
 
-use clap::{CommandFactory, FromArgMatches};
+use clap::FromArgMatches;
 use clap_complete::CompleteEnv;
 use clap_complete::engine::{ArgValueCompleter, CompletionCandidate, ValueCompleter};
 use clap_complete::env::{Bash, Elvish, EnvCompleter, Fish, Powershell, Shells, Zsh};
-use kube::config::{ExecInteractiveMode, Kubeconfig};
 use serde_json::Value;
 
-use crate::cli::{Cli, GlobalArgs};
-use crate::cluster::api::{Api, Request};
+use crate::cluster::Cluster;
+use crate::cluster::api::Request;
 use crate::cluster::config;
+use crate::cluster::connection::ConnectionArgs;
 use crate::cluster::kubevirt::{VMIS, VMS, object_path};
 use crate::flags::parse_duration;
 
@@ -158,16 +157,18 @@ pub const FILE_FLAGS: &[(&str, &str)] = &[
 ];
 
 /// Answers a completion request and exits, or returns at once when this run is not one.
+/// `tree` builds the whole command tree (it is `cli`'s to know).
 ///
 /// `COMPLETE=<shell> virtctl` prints the shell's registration script;
 /// `COMPLETE=<shell> virtctl -- <words>` prints the candidates for the word at the cursor.
-pub fn complete_if_requested() {
+pub fn complete_if_requested(tree: fn() -> clap::Command) {
     let Some(shell) = std::env::var_os(COMPLETE_VAR) else {
         return;
     };
     if shell.is_empty() || shell == "0" {
         return;
     }
+    let _ = TREE.set(tree);
     let args: Vec<OsString> = std::env::args_os().collect();
     let completing = args.iter().any(|a| a == "--");
     if completing {
@@ -186,7 +187,7 @@ pub fn complete_if_requested() {
         &Quiet(Elvish, false),
     ];
     let current_dir = std::env::current_dir().ok();
-    let result = CompleteEnv::with_factory(command)
+    let result = CompleteEnv::with_factory(|| command(tree()))
         .shells(Shells(&shells))
         .try_complete(args, current_dir.as_deref());
     match result {
@@ -208,7 +209,7 @@ const DIRECTIVE_NO_FILE: u8 = 4;
 /// `virtctl __complete WORDS... CURRENT`: the same candidates in cobra's protocol (one
 /// `value\tdescription` per line, then `:DIRECTIVE`), which kubectl's plugin completion
 /// (`kubectl_complete-virt`) and cobra-based tooling call. Exits when it answered.
-pub fn cobra_complete_if_requested() {
+pub fn cobra_complete_if_requested(tree: fn() -> clap::Command) {
     // Every run passes here: look at one argument before collecting them all.
     let requested = std::env::args_os()
         .nth(1)
@@ -218,6 +219,7 @@ pub fn cobra_complete_if_requested() {
     }
     let args: Vec<OsString> = std::env::args_os().collect();
     let which = args[1].to_string_lossy();
+    let _ = TREE.set(tree);
     std::panic::set_hook(Box::new(|_| {}));
     let _ = rustls::crypto::ring::default_provider().install_default();
     let mut words = vec![args[0].clone()];
@@ -229,8 +231,9 @@ pub fn cobra_complete_if_requested() {
     let current = line.current().to_string();
     let _ = LINE.set(line.clone());
     let current_dir = std::env::current_dir().ok();
-    let candidates = clap_complete::engine::complete(&mut command(), line.words, line.index, current_dir.as_deref())
-        .unwrap_or_default();
+    let candidates =
+        clap_complete::engine::complete(&mut command(tree()), line.words, line.index, current_dir.as_deref())
+            .unwrap_or_default();
     let with_descriptions = which == "__complete";
     let mut out = String::new();
     let mut offered = false;
@@ -259,8 +262,8 @@ pub fn cobra_complete_if_requested() {
 }
 
 /// The command tree with the cluster-aware completers attached.
-pub fn command() -> clap::Command {
-    let mut command = Cli::command()
+pub fn command(tree: clap::Command) -> clap::Command {
+    let mut command = tree
         .mut_arg("namespace", |arg| {
             arg.add(completer(Completer::Resource(Resource::Namespace)))
         })
@@ -356,13 +359,13 @@ impl ValueCompleter for Completer {
         // Parsed only here: completing a command or flag name never pays for it.
         let line = LINE
             .get()
-            .map(|words| CommandLine::parse(words.before_cursor()))
+            .map(|words| CommandLine::parse(tree(), words.before_cursor()))
             .unwrap_or_default();
-        let fetch = |resource| fetch_names(resource, &line.global);
+        let fetch = |resource| fetch_names(resource, &line.connection);
         let candidates = match *self {
             Completer::Positional(positional) => positional_candidates(positional, &line, current, &fetch),
             Completer::Resource(resource) => prefixed(current, "", fetch(resource)),
-            Completer::Kubeconfig(part) => prefixed(current, "", kubeconfig_names(part, &line.global)),
+            Completer::Kubeconfig(part) => prefixed(current, "", kubeconfig_names(part, &line.connection)),
         };
         candidates
             .into_iter()
@@ -445,8 +448,8 @@ fn prefixed(current: &str, prefix: &str, names: Vec<Named>) -> Vec<Named> {
 /// What is already typed before the word being completed.
 #[derive(Clone, Debug, Default)]
 pub struct CommandLine {
-    /// The global flags typed so far (`--kubeconfig`, `--context`, `-n`, `--token`, ...).
-    pub global: GlobalArgs,
+    /// The connection flags typed so far (`--kubeconfig`, `--context`, `-n`, `--token`, ...).
+    pub connection: ConnectionArgs,
     /// The positional values of the innermost subcommand typed so far.
     pub positionals: Vec<String>,
 }
@@ -454,6 +457,14 @@ pub struct CommandLine {
 /// The words of the line being completed, for the completers (clap hands them only the word at
 /// the cursor).
 static LINE: OnceLock<ShellLine> = OnceLock::new();
+
+/// What builds the whole command tree, as `main` handed it in; the completers parse the line
+/// with it.
+static TREE: OnceLock<fn() -> clap::Command> = OnceLock::new();
+
+fn tree() -> clap::Command {
+    TREE.get().map_or_else(clap::Command::default, |tree| tree())
+}
 
 /// The words the shell passed (program name first) and the index of the one at the cursor.
 ///
@@ -541,15 +552,15 @@ impl ShellLine {
 
 impl CommandLine {
     /// Parses the words after the program name, forgiving anything unfinished or wrong.
-    pub fn parse(words: &[OsString]) -> CommandLine {
-        let mut command = Cli::command().ignore_errors(true);
+    pub fn parse(tree: clap::Command, words: &[OsString]) -> CommandLine {
+        let mut command = tree.ignore_errors(true);
         // Help flags would end the parse before the words we need.
         let argv = std::iter::once(OsString::from("virtctl"))
             .chain(words.iter().filter(|w| *w != "--help" && *w != "-h").cloned());
         let Ok(matches) = command.try_get_matches_from_mut(argv) else {
             return CommandLine::default();
         };
-        let global = GlobalArgs::from_arg_matches(&matches).unwrap_or_default();
+        let connection = ConnectionArgs::from_arg_matches(&matches).unwrap_or_default();
         let mut in_subcommand = false;
         let mut current = &command;
         let mut current_matches = &matches;
@@ -569,7 +580,10 @@ impl CommandLine {
                 }
             }
         }
-        CommandLine { global, positionals }
+        CommandLine {
+            connection,
+            positionals,
+        }
     }
 }
 
@@ -584,9 +598,9 @@ fn deadline() -> Duration {
 
 /// The names of one kind in the namespace the command would use; empty on any failure or when
 /// the deadline passes.
-fn fetch_names(resource: Resource, global: &GlobalArgs) -> Vec<Named> {
+fn fetch_names(resource: Resource, connection: &ConnectionArgs) -> Vec<Named> {
     let budget = deadline();
-    let global = global.clone();
+    let connection = connection.clone();
     let (sender, receiver) = std::sync::mpsc::channel();
     // On its own thread, so that even a stuck credential plugin cannot hold completion past the
     // deadline: the process exits with the thread still running.
@@ -595,7 +609,7 @@ fn fetch_names(resource: Resource, global: &GlobalArgs) -> Vec<Named> {
             return;
         };
         let names = runtime.block_on(async {
-            tokio::time::timeout(budget, list(resource, &global, budget))
+            tokio::time::timeout(budget, list(resource, &connection, budget))
                 .await
                 .ok()
                 .flatten()
@@ -610,21 +624,11 @@ fn fetch_names(resource: Resource, global: &GlobalArgs) -> Vec<Named> {
 }
 
 /// One GET of the collection.
-async fn list(resource: Resource, global: &GlobalArgs, budget: Duration) -> Option<Vec<Named>> {
-    let mut global = global.clone();
-    if parse_duration(&global.request_timeout).is_ok_and(|t| t.is_zero() || t > budget) {
-        global.request_timeout = format!("{}ms", budget.as_millis());
-    }
-    let mut loaded = config::load(&global).await.ok()?;
-    if let Some(exec) = loaded.kube.auth_info.exec.as_mut() {
-        // A credential plugin must not prompt on the terminal in the middle of a TAB.
-        exec.interactive_mode = Some(ExecInteractiveMode::Never);
-    }
-    let server = loaded.kube.cluster_url.to_string();
-    let client = kube::Client::try_from(loaded.kube).ok()?;
-    let api = Api::new(client, server);
-    let response = api
-        .send(Request::get(resource.list_path(&loaded.namespace)))
+async fn list(resource: Resource, connection: &ConnectionArgs, budget: Duration) -> Option<Vec<Named>> {
+    let cluster = Cluster::connect_unattended(connection, budget).await.ok()?;
+    let response = cluster
+        .api
+        .send(Request::get(resource.list_path(&cluster.namespace)))
         .await
         .ok()?;
     let list: Value = response.json().ok()?;
@@ -642,30 +646,13 @@ async fn list(resource: Resource, global: &GlobalArgs, budget: Duration) -> Opti
 }
 
 /// Context, cluster or user names from the kubeconfig files the command would read.
-fn kubeconfig_names(part: KubeconfigPart, global: &GlobalArgs) -> Vec<Named> {
-    let paths: Vec<PathBuf> = match global.kubeconfig.as_deref().filter(|p| !p.is_empty()) {
-        Some(path) => vec![PathBuf::from(path)],
-        None => match std::env::var_os("KUBECONFIG").filter(|v| !v.is_empty()) {
-            Some(list) => std::env::split_paths(&list).collect(),
-            None => std::env::home_dir()
-                .map(|home| home.join(".kube").join("config"))
-                .into_iter()
-                .collect(),
-        },
+fn kubeconfig_names(part: KubeconfigPart, connection: &ConnectionArgs) -> Vec<Named> {
+    let names = config::kubeconfig_names(connection);
+    let names = match part {
+        KubeconfigPart::Context => names.contexts,
+        KubeconfigPart::Cluster => names.clusters,
+        KubeconfigPart::User => names.users,
     };
-    let mut names: Vec<String> = Vec::new();
-    for path in paths {
-        let Ok(config) = Kubeconfig::read_from(&path) else {
-            continue;
-        };
-        names.extend(match part {
-            KubeconfigPart::Context => config.contexts.into_iter().map(|c| c.name).collect::<Vec<_>>(),
-            KubeconfigPart::Cluster => config.clusters.into_iter().map(|c| c.name).collect(),
-            KubeconfigPart::User => config.auth_infos.into_iter().map(|u| u.name).collect(),
-        });
-    }
-    names.sort();
-    names.dedup();
     names.into_iter().map(|n| (n, None)).collect()
 }
 
@@ -749,10 +736,15 @@ fn without_flags(output: &str, separator: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use clap::CommandFactory;
+
+    // The real tree, as `main` hands it in.
+    use crate::cli::Cli;
+
     use super::*;
 
     fn line(words: &[&str]) -> CommandLine {
-        CommandLine::parse(&words.iter().map(OsString::from).collect::<Vec<_>>())
+        CommandLine::parse(Cli::command(), &words.iter().map(OsString::from).collect::<Vec<_>>())
     }
 
     fn fake(resource: Resource) -> Vec<Named> {
@@ -773,14 +765,14 @@ mod tests {
     #[test]
     fn the_line_gives_globals_subcommand_and_positionals() {
         let parsed = line(&["--kubeconfig", "/k", "pause", "-n", "ns1", "--context=c", "vm"]);
-        assert_eq!(parsed.global.kubeconfig.as_deref(), Some("/k"));
-        assert_eq!(parsed.global.namespace.as_deref(), Some("ns1"));
-        assert_eq!(parsed.global.context.as_deref(), Some("c"));
+        assert_eq!(parsed.connection.kubeconfig.as_deref(), Some("/k"));
+        assert_eq!(parsed.connection.namespace.as_deref(), Some("ns1"));
+        assert_eq!(parsed.connection.context.as_deref(), Some("c"));
         assert_eq!(parsed.positionals, ["vm"]);
 
         let unfinished = line(&["start", "--timeout", "--help", "-nfoo"]);
         assert!(unfinished.positionals.is_empty());
-        assert_eq!(unfinished.global.namespace.as_deref(), Some("foo"));
+        assert_eq!(unfinished.connection.namespace.as_deref(), Some("foo"));
     }
 
     fn shell(words: &[&str], index: usize, bash: bool) -> ShellLine {
@@ -790,8 +782,8 @@ mod tests {
     #[test]
     fn shell_words_stop_at_the_cursor() {
         let fish = shell(&["virtctl", "-n", "demo", "pause", "vm", "fe"], 5, false);
-        let parsed = CommandLine::parse(fish.before_cursor());
-        assert_eq!(parsed.global.namespace.as_deref(), Some("demo"));
+        let parsed = CommandLine::parse(Cli::command(), fish.before_cursor());
+        assert_eq!(parsed.connection.namespace.as_deref(), Some("demo"));
         assert_eq!(parsed.positionals, ["vm"]);
         assert_eq!(fish.current(), "fe");
 
@@ -814,8 +806,8 @@ mod tests {
             8,
             true,
         );
-        let parsed = CommandLine::parse(server.before_cursor());
-        assert_eq!(parsed.global.server.as_deref(), Some("https://h:6443"));
+        let parsed = CommandLine::parse(Cli::command(), server.before_cursor());
+        assert_eq!(parsed.connection.server.as_deref(), Some("https://h:6443"));
         assert_eq!(server.prefix, "");
 
         let user = shell(&["virtctl", "ssh", "root", "@", "@vmi/f"], 4, true);
@@ -907,7 +899,7 @@ mod tests {
 
     #[test]
     fn completers_are_attached_where_names_go() {
-        let mut command = command();
+        let mut command = command(Cli::command());
         command.build();
         let has = |path: &[&str], id: &str| {
             let mut cmd = &command;
@@ -961,7 +953,7 @@ mod tests {
             "apiVersion: v1\nkind: Config\nclusters:\n- name: c1\n  cluster: {server: 'https://x'}\nusers:\n- name: u1\n  user: {}\ncontexts:\n- name: prod\n  context: {cluster: c1, user: u1}\n- name: dev\n  context: {cluster: c1, user: u1}\n",
         )
         .unwrap();
-        let global = GlobalArgs {
+        let global = ConnectionArgs {
             kubeconfig: Some(path.to_string_lossy().into_owned()),
             ..Default::default()
         };
@@ -971,7 +963,7 @@ mod tests {
         );
         assert_eq!(values(kubeconfig_names(KubeconfigPart::Cluster, &global)), ["c1"]);
         assert_eq!(values(kubeconfig_names(KubeconfigPart::User, &global)), ["u1"]);
-        let missing = GlobalArgs {
+        let missing = ConnectionArgs {
             kubeconfig: Some(dir.path().join("nope").to_string_lossy().into_owned()),
             ..Default::default()
         };
@@ -993,7 +985,7 @@ mod tests {
             ),
         )
         .unwrap();
-        let global = GlobalArgs {
+        let global = ConnectionArgs {
             kubeconfig: Some(path.to_string_lossy().into_owned()),
             ..Default::default()
         };

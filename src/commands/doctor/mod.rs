@@ -314,18 +314,18 @@ pub async fn run(mut args: DoctorArgs, ctx: &Ctx) -> Result<u8> {
     let fail_on = fail_on(&args.fail_on);
     let cluster = ctx.cluster().await?;
     let api = &cluster.api;
-    let access = prom::Access::new(api, &args, cluster, ctx.global.insecure_skip_tls_verify)?;
+    let access = prom::Access::new(api, &args, cluster, ctx.connection.insecure_skip_tls_verify)?;
     let work = async {
         let mut facts = Facts::new(now);
         facts.scope = Scope {
-            namespace: ctx.global.namespace.clone(),
+            namespace: ctx.connection.namespace.clone(),
             node: args.node.clone(),
             logs: !args.no_logs,
             max_guest_probes: args.max_guest_probes,
         };
         facts.groups = probes::discover_groups(api).await?;
         let checks: Vec<&dyn Check> = selected.iter().map(|(_, c)| *c).collect();
-        let fallback = fallback_namespaces(&overrides, &cluster.namespace, ctx.global.namespace.as_deref());
+        let fallback = fallback_namespaces(&overrides, &cluster.namespace, ctx.connection.namespace.as_deref());
         probes::read_lists(api, &mut facts, &probes::kinds_for(&checks), &fallback).await;
         facts.ns = probes::discover(&facts, &overrides);
         if facts.scope.logs {

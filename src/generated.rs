@@ -13,9 +13,9 @@ use std::path::{Path, PathBuf};
 
 use clap::CommandFactory;
 
-use super::{CompletionShell, script};
 use crate::cli::Cli;
 use crate::cluster::types::version::GIT_VERSION;
+use crate::commands::completion::{CompletionShell, dynamic, script};
 
 const UPDATE_VAR: &str = "UPDATE_GENERATED";
 
@@ -73,7 +73,7 @@ fn completion_scripts() -> BTreeMap<String, Vec<u8>> {
         (CompletionShell::Powershell, "virtctl.ps1"),
     ]
     .into_iter()
-    .map(|(shell, file)| (file.to_string(), script(shell)))
+    .map(|(shell, file)| (file.to_string(), script(Cli::command(), shell)))
     .collect()
 }
 
@@ -94,13 +94,7 @@ fn packaged_completions() -> BTreeMap<String, Vec<u8>> {
     .map(|(shell, file, tail)| {
         let mut script = Vec::new();
         shell
-            .write_registration(
-                super::dynamic::COMPLETE_VAR,
-                "virtctl",
-                "virtctl",
-                "virtctl",
-                &mut script,
-            )
+            .write_registration(dynamic::COMPLETE_VAR, "virtctl", "virtctl", "virtctl", &mut script)
             .unwrap();
         script.extend_from_slice(tail);
         (file.to_string(), script)
@@ -175,11 +169,11 @@ fn render(command: clap::Command, pages: &mut BTreeMap<String, Vec<u8>>) {
                 "A list of kubeconfig files to merge, as kubectl reads it; without it, ~/.kube/config.",
             ),
             (
-                super::dynamic::COMPLETE_VAR,
+                dynamic::COMPLETE_VAR,
                 "Set to a shell name (bash, zsh, fish, powershell, elvish), virtctl prints that shell's script for completion that knows the cluster, e.g. source <(COMPLETE=bash virtctl).",
             ),
             (
-                super::dynamic::TIMEOUT_VAR,
+                dynamic::TIMEOUT_VAR,
                 "How long one completion may wait for the cluster (a duration such as 500ms or 3s; default 1s).",
             ),
         ] {
