@@ -14,6 +14,31 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The kind a type word names, as upstream's commands accept them (any case): `vm`, `vms`,
+    /// `virtualmachine`, `virtualmachines`, and the same four for VMIs.
+    pub fn from_word(word: &str) -> Option<Kind> {
+        match word.to_lowercase().as_str() {
+            "vm" | "vms" | "virtualmachine" | "virtualmachines" => Some(Kind::Vm),
+            "vmi" | "vmis" | "virtualmachineinstance" | "virtualmachineinstances" => Some(Kind::Vmi),
+            _ => None,
+        }
+    }
+
+    /// [`Kind::from_word`] for the singular words only, which is all upstream's `pause` and
+    /// `unpause` accept.
+    pub fn from_singular_word(word: &str) -> Option<Kind> {
+        let lower = word.to_lowercase();
+        Kind::from_word(&lower).filter(|_| !lower.ends_with('s'))
+    }
+
+    /// The upper-case abbreviation upstream's messages use: `VM`, `VMI`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Vm => "VM",
+            Kind::Vmi => "VMI",
+        }
+    }
+
     /// The API resource plural.
     pub fn resource(self) -> &'static str {
         match self {
@@ -58,10 +83,8 @@ impl FromStr for Target {
         if parts.len() > 3 {
             return Err("target is not valid with more than two '/'".into());
         }
-        let kind = match parts[0].to_lowercase().as_str() {
-            "vm" | "vms" | "virtualmachine" | "virtualmachines" => Kind::Vm,
-            "vmi" | "vmis" | "virtualmachineinstance" | "virtualmachineinstances" => Kind::Vmi,
-            _ => return Err(format!("unsupported resource type '{}'", parts[0])),
+        let Some(kind) = Kind::from_word(parts[0]) else {
+            return Err(format!("unsupported resource type '{}'", parts[0]));
         };
         if parts[1].is_empty() {
             return Err("name cannot be empty".into());

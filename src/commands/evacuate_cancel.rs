@@ -8,6 +8,7 @@ use crate::cluster::kubevirt::{Vm, Vmi};
 use crate::cluster::types::options::EvacuateCancelOptions;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
+use crate::target::Kind;
 
 #[derive(Args, Debug)]
 #[command(
@@ -21,33 +22,11 @@ pub struct EvacuateCancelArgs {
     pub dry_run: DryRunArg,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Vm,
-    Vmi,
-}
-
-impl Kind {
-    fn parse(word: &str) -> Result<Kind> {
-        match word.to_lowercase().as_str() {
-            "vm" | "vms" | "virtualmachine" | "virtualmachines" => Ok(Kind::Vm),
-            "vmi" | "vmis" | "virtualmachineinstance" | "virtualmachineinstances" => Ok(Kind::Vmi),
-            _ => Err(Error::Usage(format!("unsupported resource type {word:?}"))),
-        }
-    }
-
-    fn label(self) -> &'static str {
-        match self {
-            Kind::Vm => "VM",
-            Kind::Vmi => "VMI",
-        }
-    }
-}
-
 pub async fn run(args: EvacuateCancelArgs, ctx: &Ctx) -> Result<()> {
     let positionals = args.args.exactly(2)?;
     let cluster = ctx.cluster().await?;
-    let kind = Kind::parse(&positionals[0])?;
+    let kind = Kind::from_word(&positionals[0])
+        .ok_or_else(|| Error::Usage(format!("unsupported resource type {:?}", positionals[0])))?;
     let name = &positionals[1];
     let target = format!("{} {}/{name}", kind.label(), cluster.namespace);
 

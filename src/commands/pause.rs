@@ -8,6 +8,7 @@ use crate::cluster::types::options::DryRunOptions;
 use crate::cluster::wait;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
+use crate::target::Kind;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {
@@ -45,20 +46,14 @@ pub struct PauseArgs {
     pub wait: WaitArgs,
 }
 
-enum Kind {
-    Vm,
-    Vmi,
-}
-
 fn parse_kind(word: &str) -> Result<Kind> {
-    match word.to_lowercase().as_str() {
-        "vm" | "virtualmachine" => Ok(Kind::Vm),
-        "vmi" | "virtualmachineinstance" => Ok(Kind::Vmi),
-        // Upstream silently succeeds here; an unknown type is a usage error.
-        other => Err(Error::Usage(format!(
-            "unsupported resource type {other:?}: use vm (virtualmachine) or vmi (virtualmachineinstance)"
-        ))),
-    }
+    // Upstream silently succeeds here; an unknown type is a usage error.
+    Kind::from_singular_word(word).ok_or_else(|| {
+        Error::Usage(format!(
+            "unsupported resource type {:?}: use vm (virtualmachine) or vmi (virtualmachineinstance)",
+            word.to_lowercase()
+        ))
+    })
 }
 
 pub async fn run(action: Action, args: PauseArgs, ctx: &Ctx) -> Result<()> {

@@ -31,6 +31,7 @@ use crate::cluster::config;
 use crate::cluster::connection::ConnectionArgs;
 use crate::cluster::kubevirt::{VMIS, VMS, object_path};
 use crate::flags::parse_duration;
+use crate::target::Kind;
 
 /// The variable that turns a run into a completion request (clap_complete's convention).
 pub const COMPLETE_VAR: &str = "COMPLETE";
@@ -74,9 +75,12 @@ impl Resource {
 /// The resource a type word stands for, as upstream's commands accept them (`vm`, `vmis`,
 /// `virtualmachine`, `dv`, `pvc`, ...).
 pub fn resource_for_type(word: &str) -> Option<Resource> {
+    match Kind::from_word(word) {
+        Some(Kind::Vm) => return Some(Resource::Vm),
+        Some(Kind::Vmi) => return Some(Resource::Vmi),
+        None => {}
+    }
     match word.to_ascii_lowercase().as_str() {
-        "vm" | "vms" | "virtualmachine" | "virtualmachines" => Some(Resource::Vm),
-        "vmi" | "vmis" | "virtualmachineinstance" | "virtualmachineinstances" => Some(Resource::Vmi),
         "dv" | "dvs" | "datavolume" | "datavolumes" => Some(Resource::DataVolume),
         "pvc" | "pvcs" | "persistentvolumeclaim" | "persistentvolumeclaims" => Some(Resource::Pvc),
         _ => None,
