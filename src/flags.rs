@@ -52,10 +52,10 @@ pub fn merge_string_maps(occurrences: &[Vec<(String, String)>]) -> Vec<(String, 
 /// bare number of seconds.
 pub fn parse_duration(value: &str) -> Result<Duration, String> {
     let value = value.trim();
-    if let Ok(seconds) = value.parse::<u64>() {
-        return Ok(Duration::from_secs(seconds));
-    }
     let invalid = || format!("invalid duration {value:?}");
+    if let Ok(seconds) = value.parse::<u64>() {
+        return within_go_range(seconds as f64).ok_or_else(invalid);
+    }
     let mut rest = value;
     let mut total = 0f64;
     if rest.is_empty() {
@@ -82,7 +82,14 @@ pub fn parse_duration(value: &str) -> Result<Duration, String> {
         total += number * seconds_per_unit;
         rest = &rest[unit_len..];
     }
-    Ok(Duration::from_secs_f64(total))
+    within_go_range(total).ok_or_else(invalid)
+}
+
+/// `seconds` as a duration if Go's `time.Duration` (int64 nanoseconds, about 292 years) holds
+/// it; Go rejects longer ones as invalid, and so nothing later overflows adding one to a clock.
+fn within_go_range(seconds: f64) -> Option<Duration> {
+    const GO_MAX_SECONDS: f64 = i64::MAX as f64 / 1e9;
+    (seconds.is_finite() && seconds <= GO_MAX_SECONDS).then(|| Duration::from_secs_f64(seconds))
 }
 
 /// A duration the way Go's `time.Duration.String` writes it (`500ms`, `1.5s`, `1m30s`, `1h0m0s`),
@@ -180,6 +187,17 @@ mod tests {
             vec![("a".into(), "3".into())],
         ]);
         assert_eq!(merged, vec![("a".into(), "3".into()), ("b".into(), "2".into())]);
+    }
+
+    #[test]
+    fn durations_past_gos_range_are_invalid_not_a_panic() {
+        for value in ["6000000000000000h", "18446744073709551615", "9223372037s", "1e400h"] {
+            assert!(parse_duration(value).is_err(), "{value}");
+        }
+        assert_eq!(
+            parse_duration("2562047h").unwrap(),
+            Duration::from_secs(2_562_047 * 3600)
+        );
     }
 
     #[test]

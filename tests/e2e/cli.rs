@@ -134,6 +134,17 @@ fn bad_boolean_flag_values_use_pflag_words() {
 }
 
 #[test]
+fn durations_too_long_for_go_are_one_error_line_not_a_panic() {
+    virtctl(&["start", "vm1", "--timeout=6000000000000000h"]).fails_with(
+        "invalid argument \"6000000000000000h\" for \"--timeout\" flag: invalid duration \"6000000000000000h\"",
+    );
+    let outcome = virtctl(&["start", "vm1", "--request-timeout=99999999999999999"]);
+    assert_eq!(outcome.code, 1, "{outcome:?}");
+    assert!(outcome.stderr.starts_with("invalid timeout value."), "{outcome:?}");
+    assert!(!outcome.stderr.contains("panicked"), "{outcome:?}");
+}
+
+#[test]
 fn every_command_help_shows_every_upstream_flag() {
     let inventory = inventory();
     let mut missing = Vec::new();

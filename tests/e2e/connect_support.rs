@@ -7,23 +7,7 @@ use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use crate::support::Env;
-
-/// Environment variables that would change which cluster or proxy virtctl uses.
-const LEAKY_VARS: &[&str] = &[
-    "KUBECONFIG",
-    "KUBERNETES_MASTER",
-    "KUBERNETES_SERVICE_HOST",
-    "HTTPS_PROXY",
-    "https_proxy",
-    "HTTP_PROXY",
-    "http_proxy",
-    "ALL_PROXY",
-    "all_proxy",
-    "NO_PROXY",
-    "no_proxy",
-    "SSH_AUTH_SOCK",
-];
+use crate::support::{Env, LEAKY_VARS};
 
 /// `virtctl --kubeconfig <tmp>/config` as a plain `std::process::Command`.
 pub fn virtctl_command(env: &Env) -> Command {

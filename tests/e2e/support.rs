@@ -21,8 +21,9 @@ pub const SUB: &str = "/apis/subresources.kubevirt.io/v1/namespaces/default";
 /// The path prefix of KubeVirt core objects in [`NS`].
 pub const CORE: &str = "/apis/kubevirt.io/v1/namespaces/default";
 
-/// Environment variables that would change which cluster, namespace or proxy virtctl uses.
-const LEAKY_VARS: &[&str] = &[
+/// Environment variables that would change which cluster, namespace or proxy virtctl uses;
+/// every way a test starts virtctl removes them.
+pub const LEAKY_VARS: &[&str] = &[
     "KUBECONFIG",
     "KUBERNETES_MASTER",
     "KUBERNETES_SERVICE_HOST",
