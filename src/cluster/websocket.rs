@@ -18,7 +18,7 @@ use tokio_tungstenite::tungstenite::protocol::{CloseFrame, Role, WebSocketConfig
 use tokio_tungstenite::tungstenite::{self as ws, Message};
 
 use crate::cluster::api::Api;
-use crate::cluster::kubevirt::subresource_path;
+use crate::cluster::kubevirt::{VMIS, subresource_path};
 use crate::error::{ApiError, Error, Result};
 use crate::flags::parse_duration;
 
@@ -55,6 +55,28 @@ impl Endpoint {
             sub: sub.into(),
             query: Vec::new(),
         }
+    }
+
+    /// A VMI's serial console.
+    pub fn console(namespace: &str, vmi: &str) -> Self {
+        Endpoint::new(VMIS, namespace, vmi, "console")
+    }
+
+    /// A VMI's VNC display; `preserve_session` refuses the connection instead of taking over
+    /// an open session.
+    pub fn vnc(namespace: &str, vmi: &str, preserve_session: bool) -> Self {
+        Endpoint::new(VMIS, namespace, vmi, "vnc").query("preserveSession", go_bool(preserve_session))
+    }
+
+    /// A VMI's USB redirection channel.
+    pub fn usbredir(namespace: &str, vmi: &str) -> Self {
+        Endpoint::new(VMIS, namespace, vmi, "usbredir")
+    }
+
+    /// One forwarded port of a VM or VMI (`resource` is [`VMS`] or [`VMIS`]); `ssh`, `scp` and
+    /// `port-forward` all tunnel through it.
+    pub fn port_forward(resource: &'static str, namespace: &str, name: &str, remote: u16, protocol: &str) -> Self {
+        Endpoint::new(resource, namespace, name, format!("portforward/{remote}/{protocol}"))
     }
 
     pub fn query(mut self, key: &str, value: &str) -> Self {
@@ -120,6 +142,10 @@ pub async fn dial(api: &Api, endpoint: &Endpoint) -> Result<Socket> {
         .await
         .map_err(|e| Error::Other(format!("can't connect to websocket: {e}")))?;
     Ok(WebSocketStream::from_raw_socket(TokioIo::new(upgraded), Role::Client, Some(config())).await)
+}
+
+fn go_bool(value: bool) -> &'static str {
+    if value { "true" } else { "false" }
 }
 
 fn config() -> WebSocketConfig {
@@ -495,15 +521,28 @@ mod tests {
 
     #[test]
     fn uri_has_path_and_query() {
-        let ep = Endpoint::new("virtualmachineinstances", "ns", "vm1", "vnc").query("preserveSession", "false");
+        let ep = Endpoint::vnc("ns", "vm1", false);
         assert_eq!(
             ep.uri(),
             "/apis/subresources.kubevirt.io/v1/namespaces/ns/virtualmachineinstances/vm1/vnc?preserveSession=false"
         );
-        let ep = Endpoint::new("virtualmachines", "ns", "vm1", "portforward/22/tcp");
+        let ep = Endpoint::port_forward(crate::cluster::kubevirt::VMS, "ns", "vm1", 22, "tcp");
         assert_eq!(
             ep.uri(),
             "/apis/subresources.kubevirt.io/v1/namespaces/ns/virtualmachines/vm1/portforward/22/tcp"
+        );
+        let ep = Endpoint::port_forward(VMIS, "ns", "x", 53, "udp");
+        assert_eq!(
+            ep.uri(),
+            "/apis/subresources.kubevirt.io/v1/namespaces/ns/virtualmachineinstances/x/portforward/53/udp"
+        );
+        assert_eq!(
+            Endpoint::console("ns", "v").uri(),
+            "/apis/subresources.kubevirt.io/v1/namespaces/ns/virtualmachineinstances/v/console"
+        );
+        assert_eq!(
+            Endpoint::usbredir("ns", "v").uri(),
+            "/apis/subresources.kubevirt.io/v1/namespaces/ns/virtualmachineinstances/v/usbredir"
         );
     }
 

@@ -5,7 +5,6 @@ use std::time::{Duration, Instant};
 
 use clap::Args;
 
-use crate::cluster::kubevirt::VMIS;
 use crate::cluster::websocket::{self, Ended, Endpoint, PumpOptions};
 use crate::commands::Positionals;
 use crate::context::Ctx;
@@ -31,7 +30,7 @@ pub struct ConsoleArgs {
 pub async fn run(args: ConsoleArgs, ctx: &Ctx) -> Result<()> {
     let name = args.args.exactly(1)?[0].clone();
     let cluster = ctx.cluster().await?;
-    let endpoint = Endpoint::new(VMIS, &cluster.namespace, &name, "console");
+    let endpoint = Endpoint::console(&cluster.namespace, &name);
 
     let socket = tokio::select! {
         socket = connect(&cluster.api, &endpoint, args.timeout) => socket?,

@@ -65,13 +65,8 @@ fn plan(args: &PortForwardArgs) -> Result<Plan> {
 }
 
 /// The websocket endpoint for one forwarded port.
-pub fn endpoint(target: &Target, namespace: &str, remote: u16, protocol: &str) -> Endpoint {
-    Endpoint::new(
-        target.kind.resource(),
-        namespace,
-        &target.name,
-        format!("portforward/{remote}/{protocol}"),
-    )
+fn endpoint(target: &Target, namespace: &str, remote: u16, protocol: &str) -> Endpoint {
+    Endpoint::port_forward(target.kind.resource(), namespace, &target.name, remote, protocol)
 }
 
 pub async fn run(args: PortForwardArgs, ctx: &Ctx) -> Result<()> {
@@ -82,12 +77,7 @@ pub async fn run(args: PortForwardArgs, ctx: &Ctx) -> Result<()> {
         }
         let cluster = ctx.cluster().await?;
         let namespace = plan.target.namespace_or(&cluster.namespace).to_string();
-        let port = &plan.ports[0];
-        return stdio(
-            &cluster.api,
-            &endpoint(&plan.target, &namespace, port.remote, &port.protocol),
-        )
-        .await;
+        return stdio(&cluster.api, &plan.target, &namespace, &plan.ports[0]).await;
     }
     for port in &plan.ports {
         if port.protocol != "tcp" && port.protocol != "udp" {
@@ -143,29 +133,17 @@ async fn resolve_address(address: &str) -> Result<IpAddr> {
 }
 
 /// stdin -> websocket -> stdout until stdin ends (exit 0) or the tunnel breaks.
-async fn stdio(api: &Api, endpoint: &Endpoint) -> Result<()> {
-    let socket = websocket::dial(api, endpoint).await.map_err(|e| {
+async fn stdio(api: &Api, target: &Target, namespace: &str, port: &PortSpec) -> Result<()> {
+    let endpoint = endpoint(target, namespace, port.remote, &port.protocol);
+    let socket = websocket::dial(api, &endpoint).await.map_err(|e| {
         e.context(
-            format!(
-                "can't access {}/{}.{}",
-                kind_word(endpoint),
-                endpoint.name,
-                endpoint.namespace
-            ),
+            format!("can't access {}/{}.{namespace}", target.kind.word(), target.name),
             ": ",
         )
     })?;
     let options = PumpOptions::default();
     let ended = websocket::pump(socket, Stdin::spawn(options.chunk), tokio::io::stdout(), &options).await;
     ended.into_result().map_err(Error::Other)
-}
-
-fn kind_word(endpoint: &Endpoint) -> &'static str {
-    if endpoint.resource == crate::cluster::kubevirt::VMS {
-        "vm"
-    } else {
-        "vmi"
-    }
 }
 
 /// One forwarded port.
@@ -323,8 +301,8 @@ mod tests {
         let p = plan(&args(&["vmi/x/ns", "80", "udp/53"])).unwrap();
         assert_eq!(p.ports.len(), 2);
         assert_eq!(
-            endpoint(&p.target, "ns", 53, "udp").uri(),
-            "/apis/subresources.kubevirt.io/v1/namespaces/ns/virtualmachineinstances/x/portforward/53/udp"
+            endpoint(&p.target, "ns", 53, "udp"),
+            Endpoint::port_forward(crate::cluster::kubevirt::VMIS, "ns", "x", 53, "udp")
         );
     }
 }

@@ -15,6 +15,7 @@ use clap::Args;
 use std::path::PathBuf;
 
 use crate::cluster::api::Api;
+use crate::cluster::websocket::Endpoint;
 use crate::commands::Positionals;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
@@ -241,7 +242,7 @@ impl SshFlags {
         };
         native::Session {
             api,
-            endpoint: crate::commands::port_forward::endpoint(target, &namespace, self.port, "tcp"),
+            endpoint: Endpoint::port_forward(target.kind.resource(), &namespace, &target.name, self.port, "tcp"),
             host: format!("{}/{}.{}", target.kind.word(), target.name, namespace),
             port: self.port,
             user,

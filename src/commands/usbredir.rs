@@ -6,7 +6,6 @@ use std::path::PathBuf;
 use clap::Args;
 use tokio::net::TcpListener;
 
-use crate::cluster::kubevirt::VMIS;
 use crate::cluster::websocket::{self, Ended, Endpoint, PumpOptions};
 use crate::commands::Positionals;
 use crate::context::Ctx;
@@ -77,7 +76,7 @@ fn which(program: &str) -> Option<PathBuf> {
 pub async fn run(args: UsbredirArgs, ctx: &Ctx) -> Result<()> {
     let plan = plan(&args)?;
     let cluster = ctx.cluster().await?;
-    let endpoint = Endpoint::new(VMIS, &cluster.namespace, &plan.vmi, "usbredir");
+    let endpoint = Endpoint::usbredir(&cluster.namespace, &plan.vmi);
     let socket = websocket::dial(&cluster.api, &endpoint)
         .await
         .map_err(|e| e.context(format!("can't access VMI {}", plan.vmi), ": "))?;

@@ -95,8 +95,7 @@ pub async fn run(args: VncArgs, ctx: &Ctx) -> Result<()> {
         )?)
     };
     let cluster = ctx.cluster().await?;
-    let endpoint = Endpoint::new(VMIS, &cluster.namespace, &name, "vnc")
-        .query("preserveSession", if args.preserve_session { "true" } else { "false" });
+    let endpoint = Endpoint::vnc(&cluster.namespace, &name, args.preserve_session);
     let socket = websocket::dial(&cluster.api, &endpoint)
         .await
         .map_err(|e| e.context(format!("can't access VMI {name}"), ": "))?;
