@@ -5,6 +5,7 @@ pub mod api;
 pub mod cdi;
 pub mod config;
 pub mod kubevirt;
+pub mod local_bridge;
 pub mod route;
 pub mod tls;
 pub mod types;
