@@ -7,6 +7,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
 
 use bytes::{Bytes, BytesMut};
+use futures_util::stream::{SplitSink, SplitStream};
 use futures_util::{SinkExt, StreamExt};
 use http::{StatusCode, header};
 use http_body_util::BodyExt;
@@ -363,93 +364,126 @@ impl Ended {
 
 /// Copies `input` into binary messages and binary messages into `output` until either side
 /// ends or the server stops answering pings. Sends a normal close frame when the local side ends.
-pub async fn pump<R, W>(socket: Socket, mut input: R, mut output: W, options: &PumpOptions) -> Ended
+pub async fn pump<R, W>(socket: Socket, input: R, output: W, options: &PumpOptions) -> Ended
 where
     R: AsyncRead + Unpin,
     W: AsyncWrite + Unpin,
 {
     let (mut sink, mut stream) = socket.split();
     let liveness = Liveness::default();
-    let upstream = async {
-        let chunk = options.chunk.max(1);
-        // Read straight into the message's own buffer; once tungstenite has framed a message
-        // its buffer is unique again and `reserve` takes it back, so steady state allocates
-        // nothing and copies nothing here.
-        let mut buf = BytesMut::with_capacity(chunk);
-        let mut pinger = Pinger::new(options.ping_interval);
-        loop {
-            buf.reserve(chunk);
-            tokio::select! {
-                read = read_chunk(&mut input, &mut buf, chunk) => {
-                    match read {
-                        Ok(0) => return Ended::LocalEof,
-                        Ok(_) => {}
-                        Err(e) => return Ended::Failed(e.to_string()),
-                    };
-                    if options.escape.is_some_and(|esc| buf[0] == esc) {
-                        return Ended::Escape;
-                    }
-                    // A send stuck behind a full socket still gives up when pings go unanswered.
-                    let message = Message::Binary(buf.split().freeze());
-                    tokio::select! {
-                        sent = sink.send(message) => if let Err(e) = sent {
-                            return write_error(e);
-                        },
-                        after = lost(&mut pinger, &liveness) => return Ended::Failed(no_pong(after)),
-                    }
-                }
-                due = ping_due(&mut pinger, &liveness) => {
-                    if let PingDue::Lost(after) = due {
-                        return Ended::Failed(no_pong(after));
-                    }
-                    if let Err(e) = sink.send(ping_message()).await {
-                        return write_error(e);
-                    }
-                    if let Some(p) = pinger.as_mut() {
-                        p.sent(&liveness);
-                    }
-                }
-            }
-        }
-    };
-    let downstream = async {
-        loop {
-            let message = stream.next().await;
-            liveness.heard();
-            match message {
-                Some(Ok(Message::Binary(data))) => {
-                    liveness.local_busy(true);
-                    let written = write_out(&mut output, &data).await;
-                    liveness.local_busy(false);
-                    if let Err(e) = written {
-                        return Ended::Failed(e.to_string());
-                    }
-                }
-                Some(Ok(Message::Close(frame))) => return close_reason(frame),
-                // Text is never data (upstream drops it); pongs are handled by tungstenite.
-                Some(Ok(_)) => {}
-                Some(Err(e)) => return read_error(e),
-                None => return Ended::Dropped,
-            }
-        }
-    };
     let ended = tokio::select! {
-        ended = upstream => ended,
-        ended = downstream => ended,
+        ended = send_local(input, &mut sink, &liveness, options) => ended,
+        ended = receive_remote(&mut stream, output, &liveness) => ended,
     };
     if matches!(ended, Ended::LocalEof | Ended::Escape) {
-        // Be polite where the server listens; it does not matter when it does not.
-        let mut socket = match sink.reunite(stream) {
-            Ok(socket) => socket,
-            Err(_) => return ended,
-        };
-        let close = socket.close(Some(CloseFrame {
-            code: CloseCode::Normal,
-            reason: "".into(),
-        }));
-        let _ = tokio::time::timeout(Duration::from_millis(200), close).await;
+        close_politely(sink, stream).await;
     }
     ended
+}
+
+type Sink = SplitSink<Socket, Message>;
+type Stream = SplitStream<Socket>;
+
+/// The upstream half: local chunks become binary messages, with keep-alive pings in between.
+async fn send_local<R: AsyncRead + Unpin>(
+    mut input: R,
+    sink: &mut Sink,
+    liveness: &Liveness,
+    options: &PumpOptions,
+) -> Ended {
+    let chunk = options.chunk.max(1);
+    // Read straight into the message's own buffer; once tungstenite has framed a message its
+    // buffer is unique again and `reserve` takes it back, so steady state allocates nothing and
+    // copies nothing here.
+    let mut buf = BytesMut::with_capacity(chunk);
+    let mut pinger = Pinger::new(options.ping_interval);
+    loop {
+        buf.reserve(chunk);
+        let ended = tokio::select! {
+            read = read_chunk(&mut input, &mut buf, chunk) => {
+                send_chunk(read, &mut buf, sink, &mut pinger, liveness, options.escape).await
+            }
+            due = ping_due(&mut pinger, liveness) => send_ping(due, sink, &mut pinger, liveness).await,
+        };
+        if let Some(ended) = ended {
+            return ended;
+        }
+    }
+}
+
+/// Sends what one read brought; `Some` when the session ends here.
+async fn send_chunk(
+    read: std::io::Result<usize>,
+    buf: &mut BytesMut,
+    sink: &mut Sink,
+    pinger: &mut Option<Pinger>,
+    liveness: &Liveness,
+    escape: Option<u8>,
+) -> Option<Ended> {
+    match read {
+        Ok(0) => return Some(Ended::LocalEof),
+        Ok(_) => {}
+        Err(e) => return Some(Ended::Failed(e.to_string())),
+    }
+    if escape.is_some_and(|esc| buf[0] == esc) {
+        return Some(Ended::Escape);
+    }
+    // A send stuck behind a full socket still gives up when pings go unanswered.
+    let message = Message::Binary(buf.split().freeze());
+    tokio::select! {
+        sent = sink.send(message) => sent.err().map(write_error),
+        after = lost(pinger, liveness) => Some(Ended::Failed(no_pong(after))),
+    }
+}
+
+/// Acts on a keep-alive tick; `Some` when the session ends here.
+async fn send_ping(due: PingDue, sink: &mut Sink, pinger: &mut Option<Pinger>, liveness: &Liveness) -> Option<Ended> {
+    if let PingDue::Lost(after) = due {
+        return Some(Ended::Failed(no_pong(after)));
+    }
+    if let Err(e) = sink.send(ping_message()).await {
+        return Some(write_error(e));
+    }
+    if let Some(p) = pinger.as_mut() {
+        p.sent(liveness);
+    }
+    None
+}
+
+/// The downstream half: binary messages are written to `output` until the server ends.
+async fn receive_remote<W: AsyncWrite + Unpin>(stream: &mut Stream, mut output: W, liveness: &Liveness) -> Ended {
+    loop {
+        let message = stream.next().await;
+        liveness.heard();
+        match message {
+            Some(Ok(Message::Binary(data))) => {
+                liveness.local_busy(true);
+                let written = write_out(&mut output, &data).await;
+                liveness.local_busy(false);
+                if let Err(e) = written {
+                    return Ended::Failed(e.to_string());
+                }
+            }
+            Some(Ok(Message::Close(frame))) => return close_reason(frame),
+            // Text is never data (upstream drops it); pongs are handled by tungstenite.
+            Some(Ok(_)) => {}
+            Some(Err(e)) => return read_error(e),
+            None => return Ended::Dropped,
+        }
+    }
+}
+
+/// Sends a normal close frame after the local side ended. Be polite where the server listens;
+/// it does not matter when it does not.
+async fn close_politely(sink: Sink, stream: Stream) {
+    let Ok(mut socket) = sink.reunite(stream) else {
+        return;
+    };
+    let close = socket.close(Some(CloseFrame {
+        code: CloseCode::Normal,
+        reason: "".into(),
+    }));
+    let _ = tokio::time::timeout(Duration::from_millis(200), close).await;
 }
 
 /// Appends at most `chunk` bytes from `input` to `buf` (cancel-safe as `input`'s reads are).

@@ -83,7 +83,12 @@ pub async fn run(args: UsbredirArgs, ctx: &Ctx) -> Result<()> {
             .out
             .line(format!("User can connect usbredir client at: {address}"))?,
         Some((device, client)) => {
-            let argv = ["--device".to_string(), device.clone(), "--to".into(), address.to_string()];
+            let argv = [
+                "--device".to_string(),
+                device.clone(),
+                "--to".into(),
+                address.to_string(),
+            ];
             bridge
                 .launch(client, &argv)
                 .map_err(|e| Error::Other(format!("cannot start {}: {e}", client.display())))?;

@@ -118,7 +118,11 @@ pub async fn run(args: VncArgs, ctx: &Ctx) -> Result<()> {
 
 /// The address to listen on: upstream only honours --address for the proxy-only mode.
 fn listen_ip(args: &VncArgs) -> Result<IpAddr> {
-    let address = if args.proxy_only { args.address.as_str() } else { "127.0.0.1" };
+    let address = if args.proxy_only {
+        args.address.as_str()
+    } else {
+        "127.0.0.1"
+    };
     address
         .parse()
         .map_err(|_| Error::Usage(format!("can't listen on {address}: invalid IP address")))
