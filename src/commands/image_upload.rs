@@ -26,6 +26,7 @@ use crate::error::{Error, Result};
 use crate::flags::parse_go_bool;
 use crate::transfer::body::{FileBody, read_window};
 use crate::transfer::progress::{self, Meter};
+use crate::transfer::retry::Attempts;
 use crate::transfer::sniff::{self, Format, Sniffed};
 
 const EXAMPLES: &str = "Examples:
@@ -933,9 +934,9 @@ async fn send(plan: &UploadPlan, proxy: &UploadProxy, cdi: &Cdi<'_>, mut token: 
     let meter = Meter::start(image.len, std::io::stderr().is_terminal(), ctx.out);
     let mut refreshes = 0;
     let mut last: Option<UploadFailure> = None;
-    for attempt in 0..plan.attempts {
-        if attempt > 0 {
-            let pause = backoff(attempt);
+    let mut attempts = Attempts::new(plan.attempts);
+    while let Some(attempt) = attempts
+        .next(|attempt, pause| {
             if let Some(failure) = &last {
                 ctx.out.note(format!(
                     "upload attempt {attempt} of {} failed: {failure}; retrying in {:.1}s",
@@ -943,7 +944,10 @@ async fn send(plan: &UploadPlan, proxy: &UploadProxy, cdi: &Cdi<'_>, mut token: 
                     pause.as_secs_f64()
                 ));
             }
-            tokio::time::sleep(pause).await;
+        })
+        .await
+    {
+        if attempt > 0 {
             meter.reset();
         }
         let url = proxy.endpoint(&token).await?;
@@ -986,12 +990,6 @@ async fn send(plan: &UploadPlan, proxy: &UploadProxy, cdi: &Cdi<'_>, mut token: 
         "error uploading image after {} retries: {last}",
         plan.attempts
     )))
-}
-
-/// The pause before retry `attempt` (1-based): 0.5 s doubling to 8 s, so a restarting upload pod
-/// has time to come back (upstream sleeps at most a few hundred milliseconds in total).
-pub fn backoff(attempt: u32) -> Duration {
-    Duration::from_millis(500u64 << (attempt.saturating_sub(1)).min(4))
 }
 
 /// After a failed upload: what the upload pod says about it (its warning events and the error
@@ -1250,10 +1248,7 @@ mod tests {
     }
 
     #[test]
-    fn backoff_grows_and_caps() {
-        assert_eq!(backoff(1), Duration::from_millis(500));
-        assert_eq!(backoff(2), Duration::from_secs(1));
-        assert_eq!(backoff(9), Duration::from_secs(8));
+    fn paths_with_spaces_are_quoted_for_the_shell() {
         assert_eq!(shell_quote("/a b"), "'/a b'");
     }
 }
