@@ -211,149 +211,56 @@ fn deprecation_notices(args: &ImageUploadArgs) -> Vec<&'static str> {
     notices
 }
 
+/// What to upload into, and from which file, as the arguments name them.
+struct Destination {
+    target: TargetKind,
+    name: String,
+    archive: bool,
+    path: String,
+    volume_mode: Option<VolumeMode>,
+}
+
+fn usage<T>(message: &str) -> Result<T> {
+    Err(Error::Usage(message.to_string()))
+}
+
 impl UploadPlan {
     /// Upstream's checks in upstream's order, then the file and the sizes.
     pub fn check(args: &ImageUploadArgs) -> Result<UploadPlan> {
-        let usage = |m: &str| Err(Error::Usage(m.to_string()));
         if args.args.values.len() > 2 {
             return Err(Error::Usage(format!(
                 "accepts at most 2 arg(s), received {}",
                 args.args.values.len()
             )));
         }
-        if !args.size.is_empty() && !args.pvc_size.is_empty() && args.size != args.pvc_size {
-            return usage("--pvc-size and --size can not be specified at the same time");
-        }
-        let size_text = if args.size.is_empty() {
-            &args.pvc_size
+        let size_text = size_text(args)?;
+        let destination = if args.pvc_name.is_empty() {
+            destination(args)?
         } else {
-            &args.size
+            deprecated_pvc_destination(args)?
         };
-
-        let (target, name, archive, path, volume_mode) = if !args.pvc_name.is_empty() {
-            if !args.args.values.is_empty() {
-                return usage("cannot use --pvc-name and args");
-            }
-            // Upstream's deprecated form skips the volume-mode and path checks.
-            let mode = match args.volume_mode.as_str() {
-                "block" => Some(VolumeMode::Block),
-                "filesystem" => Some(VolumeMode::Filesystem),
-                _ => None,
-            };
-            (
-                TargetKind::Pvc,
-                args.pvc_name.clone(),
-                false,
-                args.image_path.clone(),
-                mode,
-            )
-        } else {
-            let mut volume_mode = args.volume_mode.clone();
-            if args.block_volume {
-                if volume_mode.is_empty() {
-                    volume_mode = "block".into();
-                } else if volume_mode != "block" {
-                    return Err(Error::Usage(format!(
-                        "incompatible --volume-mode '{volume_mode}' and --block-volume"
-                    )));
-                }
-            }
-            let mode = match volume_mode.as_str() {
-                "" => None,
-                "block" => Some(VolumeMode::Block),
-                "filesystem" => Some(VolumeMode::Filesystem),
-                other => {
-                    return Err(Error::Usage(format!(
-                        "Invalid volume mode '{other}'. Valid values are 'block' and 'filesystem'."
-                    )));
-                }
-            };
-            let (archive, path) = match (args.image_path.is_empty(), args.archive_path.is_empty()) {
-                (true, true) => return usage("either image-path or archive-path must be provided"),
-                (false, false) => return usage("cannot handle both image-path and archive-path, provide only one"),
-                (false, true) => (false, args.image_path.clone()),
-                (true, false) => {
-                    if mode == Some(VolumeMode::Block) {
-                        return usage("In archive upload the volume mode should always be filesystem");
-                    }
-                    (true, args.archive_path.clone())
-                }
-            };
-            if args.args.values.len() != 2 {
-                return usage("expecting two args");
-            }
-            let target = match args.args.values[0].to_lowercase().as_str() {
-                "dv" => TargetKind::DataVolume,
-                "pvc" => TargetKind::Pvc,
-                _ => {
-                    return Err(Error::Usage(format!("invalid resource type {}", args.args.values[0])));
-                }
-            };
-            (target, args.args.values[1].clone(), archive, path, mode)
-        };
-
-        if args.default_instancetype.is_empty() && !args.default_instancetype_kind.is_empty() {
-            return usage("--default-instancetype must be provided with --default-instancetype-kind");
-        }
-        if args.default_preference.is_empty() && !args.default_preference_kind.is_empty() {
-            return usage("--default-preference must be provided with --default-preference-kind");
-        }
-        if (!args.default_instancetype.is_empty() || !args.default_preference.is_empty()) && args.no_create {
-            return usage("--default-instancetype and --default-preference cannot be used with --no-create");
-        }
-
+        check_default_labels(args)?;
         // Beyond upstream: sizes and access mode are checked now, not after the first request.
-        let size = if size_text.is_empty() {
-            None
-        } else {
-            let bytes = quantity::parse_bytes(size_text)
-                .map_err(|e| Error::Usage(format!("validation failed for size={size_text}: {e}")))?;
-            Some((size_text.clone(), bytes))
-        };
+        let size = parse_size(size_text)?;
         if args.access_mode == "ReadOnlyMany" {
             return usage("cannot upload to a readonly volume, use either ReadWriteOnce or ReadWriteMany if supported");
         }
-
-        let image = open_image(&path)?;
-        if archive && !matches!(image.sniffed.format, Format::Tar) && !image.sniffed.format.is_compressed() {
+        let image = open_image(&destination.path)?;
+        if destination.archive && !matches!(image.sniffed.format, Format::Tar) && !image.sniffed.format.is_compressed()
+        {
             return Err(Error::Usage(format!(
-                "{path} is not a tar archive (it looks like a {} image); use --image-path for disk images",
-                image.sniffed.format
+                "{} is not a tar archive (it looks like a {} image); use --image-path for disk images",
+                destination.path, image.sniffed.format
             )));
         }
-
-        let mut labels = Vec::new();
-        let mut label = |key: &'static str, value: &str| {
-            if !value.is_empty() {
-                labels.push((key, value.to_string()));
-            }
-        };
-        label(
-            "instancetype.kubevirt.io/default-instancetype",
-            &args.default_instancetype,
-        );
-        if !args.default_instancetype.is_empty() {
-            label(
-                "instancetype.kubevirt.io/default-instancetype-kind",
-                &args.default_instancetype_kind,
-            );
-        }
-        label("instancetype.kubevirt.io/default-preference", &args.default_preference);
-        if !args.default_preference.is_empty() {
-            label(
-                "instancetype.kubevirt.io/default-preference-kind",
-                &args.default_preference_kind,
-            );
-        }
-
         let plan = UploadPlan {
-            target,
-            name,
-            archive,
+            target: destination.target,
+            name: destination.name,
+            archive: destination.archive,
             size,
             storage_class: Some(args.storage_class.clone()).filter(|s| !s.is_empty()),
             access_mode: Some(args.access_mode.clone()).filter(|s| !s.is_empty()),
-            volume_mode,
+            volume_mode: destination.volume_mode,
             no_create: args.no_create,
             force_bind: args.force_bind,
             insecure: args.insecure,
@@ -361,17 +268,24 @@ impl UploadPlan {
             wait: Duration::from_secs(args.wait_secs),
             attempts: args.retry.max(1),
             datasource: args.datasource,
-            labels,
+            labels: default_labels(args),
             image,
         };
-        if !plan.no_create
-            && let Some((text, bytes)) = &plan.size
-        {
-            // CDI grows a DataVolume's PVC by the filesystem overhead; a bare PVC is not grown.
-            let overhead = plan.target == TargetKind::Pvc && plan.volume_mode != Some(VolumeMode::Block);
-            check_fits(&plan.image, *bytes, overhead, &format!("--size={text}"), false)?;
-        }
+        plan.check_image_fits_size()?;
         Ok(plan)
+    }
+
+    /// A volume about to be created must hold the image's virtual size.
+    fn check_image_fits_size(&self) -> Result<()> {
+        if self.no_create {
+            return Ok(());
+        }
+        let Some((text, bytes)) = &self.size else {
+            return Ok(());
+        };
+        // CDI grows a DataVolume's PVC by the filesystem overhead; a bare PVC is not grown.
+        let overhead = self.target == TargetKind::Pvc && self.volume_mode != Some(VolumeMode::Block);
+        check_fits(&self.image, *bytes, overhead, &format!("--size={text}"), false)
     }
 
     fn kind_name(&self) -> &'static str {
@@ -403,6 +317,139 @@ impl UploadPlan {
         };
         format!("kubectl delete {resource} {} -n {namespace}", self.name)
     }
+}
+
+/// `--size`, or the deprecated `--pvc-size` (both only when they agree).
+fn size_text(args: &ImageUploadArgs) -> Result<&str> {
+    if !args.size.is_empty() && !args.pvc_size.is_empty() && args.size != args.pvc_size {
+        return usage("--pvc-size and --size can not be specified at the same time");
+    }
+    Ok(if args.size.is_empty() {
+        &args.pvc_size
+    } else {
+        &args.size
+    })
+}
+
+fn parse_size(text: &str) -> Result<Option<(String, u128)>> {
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let bytes =
+        quantity::parse_bytes(text).map_err(|e| Error::Usage(format!("validation failed for size={text}: {e}")))?;
+    Ok(Some((text.to_string(), bytes)))
+}
+
+/// Upstream's deprecated `--pvc-name` form: a PVC from `--image-path`, without the volume-mode
+/// and path checks of the current form.
+fn deprecated_pvc_destination(args: &ImageUploadArgs) -> Result<Destination> {
+    if !args.args.values.is_empty() {
+        return usage("cannot use --pvc-name and args");
+    }
+    let volume_mode = match args.volume_mode.as_str() {
+        "block" => Some(VolumeMode::Block),
+        "filesystem" => Some(VolumeMode::Filesystem),
+        _ => None,
+    };
+    Ok(Destination {
+        target: TargetKind::Pvc,
+        name: args.pvc_name.clone(),
+        archive: false,
+        path: args.image_path.clone(),
+        volume_mode,
+    })
+}
+
+/// `dv|pvc NAME` with exactly one of `--image-path` and `--archive-path`.
+fn destination(args: &ImageUploadArgs) -> Result<Destination> {
+    let volume_mode = volume_mode(args)?;
+    let (archive, path) = match (args.image_path.is_empty(), args.archive_path.is_empty()) {
+        (true, true) => return usage("either image-path or archive-path must be provided"),
+        (false, false) => return usage("cannot handle both image-path and archive-path, provide only one"),
+        (false, true) => (false, args.image_path.clone()),
+        (true, false) if volume_mode == Some(VolumeMode::Block) => {
+            return usage("In archive upload the volume mode should always be filesystem");
+        }
+        (true, false) => (true, args.archive_path.clone()),
+    };
+    if args.args.values.len() != 2 {
+        return usage("expecting two args");
+    }
+    let target = match args.args.values[0].to_lowercase().as_str() {
+        "dv" => TargetKind::DataVolume,
+        "pvc" => TargetKind::Pvc,
+        _ => return Err(Error::Usage(format!("invalid resource type {}", args.args.values[0]))),
+    };
+    Ok(Destination {
+        target,
+        name: args.args.values[1].clone(),
+        archive,
+        path,
+        volume_mode,
+    })
+}
+
+/// `--volume-mode`, with the deprecated `--block-volume` standing for `block`.
+fn volume_mode(args: &ImageUploadArgs) -> Result<Option<VolumeMode>> {
+    let mode = match (args.volume_mode.as_str(), args.block_volume) {
+        ("", true) => "block",
+        (mode, true) if mode != "block" => {
+            return Err(Error::Usage(format!(
+                "incompatible --volume-mode '{mode}' and --block-volume"
+            )));
+        }
+        (mode, _) => mode,
+    };
+    match mode {
+        "" => Ok(None),
+        "block" => Ok(Some(VolumeMode::Block)),
+        "filesystem" => Ok(Some(VolumeMode::Filesystem)),
+        other => Err(Error::Usage(format!(
+            "Invalid volume mode '{other}'. Valid values are 'block' and 'filesystem'."
+        ))),
+    }
+}
+
+/// A kind needs its instance type or preference, and labels are only written on creation.
+fn check_default_labels(args: &ImageUploadArgs) -> Result<()> {
+    if args.default_instancetype.is_empty() && !args.default_instancetype_kind.is_empty() {
+        return usage("--default-instancetype must be provided with --default-instancetype-kind");
+    }
+    if args.default_preference.is_empty() && !args.default_preference_kind.is_empty() {
+        return usage("--default-preference must be provided with --default-preference-kind");
+    }
+    if (!args.default_instancetype.is_empty() || !args.default_preference.is_empty()) && args.no_create {
+        return usage("--default-instancetype and --default-preference cannot be used with --no-create");
+    }
+    Ok(())
+}
+
+/// The instance type and preference labels for the new volume (a kind only with its name).
+fn default_labels(args: &ImageUploadArgs) -> Vec<(&'static str, String)> {
+    let mut labels = Vec::new();
+    let mut label = |key: &'static str, value: &str| {
+        if !value.is_empty() {
+            labels.push((key, value.to_string()));
+        }
+    };
+    label(
+        "instancetype.kubevirt.io/default-instancetype",
+        &args.default_instancetype,
+    );
+    if !args.default_instancetype.is_empty() {
+        label(
+            "instancetype.kubevirt.io/default-instancetype-kind",
+            &args.default_instancetype_kind,
+        );
+    }
+    label("instancetype.kubevirt.io/default-preference", &args.default_preference);
+    if !args.default_preference.is_empty() {
+        label(
+            "instancetype.kubevirt.io/default-preference-kind",
+            &args.default_preference_kind,
+        );
+    }
+    labels
 }
 
 fn shell_quote(text: &str) -> String {
