@@ -708,77 +708,91 @@ async fn prepare_target(plan: &UploadPlan, cluster: &Cluster, cdi: &Cdi<'_>, ctx
             return Ok(Footprint::Created);
         }
     };
-
-    let mut pvc = pvc;
-    if plan.target == TargetKind::DataVolume {
-        let dv = match cdi.get_datavolume(&plan.name).await {
-            Ok(dv) => dv,
-            Err(err) if err.api().is_some_and(|a| a.is_not_found()) => {
-                let gone = cdi::annotation(&pvc, cdi::ANN_DELETE_AFTER_COMPLETION) == Some("true")
-                    && cdi::annotation(&pvc, cdi::ANN_POD_PHASE) == Some("Succeeded");
-                return Err(Error::Other(if gone {
-                    format!(
-                        "DataVolume {ns}/{} garbage collected: the PVC is already populated",
-                        plan.name
-                    )
-                } else {
-                    format!("no dataVolume is associated with the existing PVC {ns}/{}", plan.name)
-                }));
-            }
-            Err(err) => return Err(err),
-        };
-        if cdi::annotation(&dv, cdi::ANN_USE_POPULATOR) == Some("true") {
-            if pvc.pointer("/status/phase").and_then(Value::as_str) == Some("Bound") {
-                return Err(Error::Other(format!(
-                    "PVC {} already successfully populated",
-                    plan.name
-                )));
-            }
-            let prime = cdi::annotation(&pvc, cdi::ANN_PVC_PRIME)
-                .ok_or_else(|| Error::Other(format!("unable to get PVC Prime name from PVC {ns}/{}", plan.name)))?
-                .to_string();
-            pvc = cdi
-                .get_pvc(&prime)
-                .await
-                .map_err(|_| Error::Other(format!("unable to get PVC Prime {ns}/{}", plan.name)))?;
-        }
-    }
+    let pvc = match plan.target {
+        TargetKind::DataVolume => datavolume_upload_pvc(plan, cdi, ns, pvc).await?,
+        TargetKind::Pvc => pvc,
+    };
     let pvc_name = pvc
         .pointer("/metadata/name")
         .and_then(Value::as_str)
         .unwrap_or(&plan.name)
         .to_string();
-    if cdi::annotation(&pvc, cdi::ANN_POD_PHASE) == Some("Succeeded") {
+    check_existing_pvc(plan, ns, &pvc, &pvc_name)?;
+    if cdi::annotation(&pvc, cdi::ANN_UPLOAD_TARGET).is_none() {
+        mark_upload_target(cdi, &pvc).await?;
+    }
+    ctx.out.line(format!("Using existing PVC {ns}/{pvc_name}"))?;
+    Ok(Footprint::Existing)
+}
+
+/// The PVC an existing DataVolume's upload goes to: the DataVolume's own, or its "PVC prime"
+/// when CDI populates it through a volume populator (the user's PVC is bound only at the end).
+async fn datavolume_upload_pvc(plan: &UploadPlan, cdi: &Cdi<'_>, ns: &str, pvc: Value) -> Result<Value> {
+    let dv = match cdi.get_datavolume(&plan.name).await {
+        Ok(dv) => dv,
+        Err(err) if err.api().is_some_and(|a| a.is_not_found()) => {
+            let gone = cdi::annotation(&pvc, cdi::ANN_DELETE_AFTER_COMPLETION) == Some("true")
+                && cdi::annotation(&pvc, cdi::ANN_POD_PHASE) == Some("Succeeded");
+            return Err(Error::Other(if gone {
+                format!(
+                    "DataVolume {ns}/{} garbage collected: the PVC is already populated",
+                    plan.name
+                )
+            } else {
+                format!("no dataVolume is associated with the existing PVC {ns}/{}", plan.name)
+            }));
+        }
+        Err(err) => return Err(err),
+    };
+    if cdi::annotation(&dv, cdi::ANN_USE_POPULATOR) != Some("true") {
+        return Ok(pvc);
+    }
+    if pvc.pointer("/status/phase").and_then(Value::as_str) == Some("Bound") {
+        return Err(Error::Other(format!(
+            "PVC {} already successfully populated",
+            plan.name
+        )));
+    }
+    let prime = cdi::annotation(&pvc, cdi::ANN_PVC_PRIME)
+        .ok_or_else(|| Error::Other(format!("unable to get PVC Prime name from PVC {ns}/{}", plan.name)))?;
+    cdi.get_pvc(prime)
+        .await
+        .map_err(|_| Error::Other(format!("unable to get PVC Prime {ns}/{}", plan.name)))
+}
+
+/// Upstream's checks that an existing PVC can take this upload, then (beyond upstream) that the
+/// image fits in it before any byte is sent.
+fn check_existing_pvc(plan: &UploadPlan, ns: &str, pvc: &Value, pvc_name: &str) -> Result<()> {
+    if cdi::annotation(pvc, cdi::ANN_POD_PHASE) == Some("Succeeded") {
         return Err(Error::Other(format!(
             "PVC {} already successfully imported/cloned/updated",
             plan.name
         )));
     }
-    let has_target = cdi::annotation(&pvc, cdi::ANN_UPLOAD_TARGET).is_some();
-    if !plan.no_create && !has_target {
+    if !plan.no_create && cdi::annotation(pvc, cdi::ANN_UPLOAD_TARGET).is_none() {
         return Err(Error::Other(format!("PVC {} not available for upload", plan.name)));
     }
-    if plan.archive && cdi::annotation(&pvc, cdi::ANN_CONTENT_TYPE) != Some("archive") {
+    if plan.archive && cdi::annotation(pvc, cdi::ANN_CONTENT_TYPE) != Some("archive") {
         return Err(Error::Other(format!(
             "PVC {} does not have archive contentType annotation",
             plan.name
         )));
     }
-    // Beyond upstream: the image must fit in what exists before any byte is sent.
-    if let Some(capacity) = pvc_capacity(&pvc) {
-        let block = pvc.pointer("/spec/volumeMode").and_then(Value::as_str) == Some("Block");
-        check_fits(&plan.image, capacity, !block, &format!("PVC {ns}/{pvc_name}"), true)?;
+    let Some(capacity) = pvc_capacity(pvc) else {
+        return Ok(());
+    };
+    let block = pvc.pointer("/spec/volumeMode").and_then(Value::as_str) == Some("Block");
+    check_fits(&plan.image, capacity, !block, &format!("PVC {ns}/{pvc_name}"), true)
+}
+
+/// Annotates a `--no-create` PVC as an upload target, which makes CDI start an upload server.
+async fn mark_upload_target(cdi: &Cdi<'_>, pvc: &Value) -> Result<()> {
+    let mut updated = pvc.clone();
+    if !updated.pointer("/metadata/annotations").is_some_and(Value::is_object) {
+        updated["metadata"]["annotations"] = json!({});
     }
-    if !has_target {
-        let mut updated = pvc.clone();
-        if !updated.pointer("/metadata/annotations").is_some_and(Value::is_object) {
-            updated["metadata"]["annotations"] = json!({});
-        }
-        updated["metadata"]["annotations"][cdi::ANN_UPLOAD_TARGET] = json!("");
-        cdi.update_pvc(&updated).await?;
-    }
-    ctx.out.line(format!("Using existing PVC {ns}/{pvc_name}"))?;
-    Ok(Footprint::Existing)
+    updated["metadata"]["annotations"][cdi::ANN_UPLOAD_TARGET] = json!("");
+    cdi.update_pvc(&updated).await.map(drop)
 }
 
 /// The PVC's size: its capacity once bound, else what it requests.
