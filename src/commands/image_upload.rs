@@ -873,7 +873,10 @@ where
     Err(Error::Timeout("context deadline exceeded".into()))
 }
 
-/// Waits until CDI's upload server for the target is ready (§8.6).
+/// Waits until CDI's upload server for the target is ready, as upstream does before asking for
+/// a token: a DataVolume reaches phase `UploadReady`, a bare PVC gets the pod-ready annotation.
+/// Events that make the upload impossible (provisioning failed, claim not valid) end the wait
+/// early, and a DataVolume waiting for a consumer needs `--force-bind`.
 async fn wait_ready(plan: &UploadPlan, cdi: &Cdi<'_>, ctx: &Ctx) -> Result<()> {
     let announced = std::cell::Cell::new(false);
     let result = poll(plan.wait, || {
@@ -988,8 +991,9 @@ pub fn event_failure(events: &[Value], pvc_uid: &str, dv_uid: &str) -> Option<St
     })
 }
 
-/// Streams the file, retrying transient failures (§8.9, minus upstream's retries of errors that
-/// cannot go away).
+/// Streams the file, retrying up to `--retry` attempts as upstream does, but only failures that
+/// can go away (dropped connections, the proxy's 502-504, an expired token); upstream also
+/// retries errors that would fail the same way again.
 async fn send(plan: &UploadPlan, proxy: &UploadProxy, cdi: &Cdi<'_>, mut token: String, ctx: &Ctx) -> Result<()> {
     let image = &plan.image;
     let meter = Meter::start(image.len, std::io::stderr().is_terminal(), ctx.out);
@@ -1083,7 +1087,9 @@ fn is_klog_problem(line: &str) -> bool {
     matches!(chars.next(), Some('E' | 'W')) && chars.next().is_some_and(|c| c.is_ascii_digit())
 }
 
-/// `--datasource`: create or repoint the DataSource named like the target (§8.11).
+/// `--datasource`: as upstream, create the DataSource named like the target, or repoint an
+/// existing one at the uploaded PVC (merging in the default instance type/preference labels), so
+/// VMs can boot from it by name.
 async fn write_datasource(plan: &UploadPlan, cdi: &Cdi<'_>, ns: &str, ctx: &Ctx) -> Result<()> {
     let source = json!({"name": plan.name, "namespace": ns});
     match cdi.get_datasource(&plan.name).await {
@@ -1118,7 +1124,8 @@ async fn write_datasource(plan: &UploadPlan, cdi: &Cdi<'_>, ns: &str, ctx: &Ctx)
     }
 }
 
-/// Waits for CDI to finish writing the image (§8.12); a failed upload pod ends the wait.
+/// Waits for CDI to finish writing the image, as upstream does: the PVC's pod-phase annotation
+/// turns `Succeeded` (for up to 24 h); a `Failed` upload pod ends the wait at once.
 async fn wait_processed(plan: &UploadPlan, cdi: &Cdi<'_>, ctx: &Ctx) -> Result<()> {
     poll(PROCESSING_TIMEOUT, || async {
         let pvc = cdi.get_pvc(&plan.name).await?;
