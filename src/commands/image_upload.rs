@@ -882,38 +882,8 @@ async fn wait_ready(plan: &UploadPlan, cdi: &Cdi<'_>, ctx: &Ctx) -> Result<()> {
     let result = poll(plan.wait, || {
         let announced = &announced;
         async move {
-            let (ready, pvc_name) = match plan.target {
-                TargetKind::DataVolume => {
-                    let dv = match cdi.get_datavolume(&plan.name).await {
-                        Ok(dv) => dv,
-                        Err(err) if err.api().is_some_and(|a| a.is_not_found()) => {
-                            ctx.out.line(format!("DV {} not found... ", plan.name))?;
-                            return Ok(false);
-                        }
-                        Err(err) => return Err(err),
-                    };
-                    let phase = dv.pointer("/status/phase").and_then(Value::as_str).unwrap_or("");
-                    if matches!(phase, "WaitForFirstConsumer" | "PendingPopulation") && !plan.force_bind {
-                        return Err(Error::Other(format!(
-                            "cannot upload to DataVolume in {phase} phase, make sure the PVC is Bound, or use force-bind flag"
-                        )));
-                    }
-                    let claim = dv
-                        .pointer("/status/claimName")
-                        .and_then(Value::as_str)
-                        .unwrap_or("")
-                        .to_string();
-                    (phase == "UploadReady", claim)
-                }
-                TargetKind::Pvc => {
-                    let pvc = match cdi.get_pvc(&plan.name).await {
-                        Ok(pvc) => pvc,
-                        Err(err) if err.api().is_some_and(|a| a.is_not_found()) => return Ok(false),
-                        Err(err) => return Err(err),
-                    };
-                    let ready = cdi::annotation(&pvc, cdi::ANN_POD_READY).is_some_and(|v| parse_go_bool(v) == Ok(true));
-                    (ready, plan.name.clone())
-                }
+            let Some((ready, pvc_name)) = upload_server_state(plan, cdi, ctx).await? else {
+                return Ok(false);
             };
             if !ready {
                 check_events(cdi, &pvc_name, &plan.name).await?;
@@ -938,6 +908,34 @@ async fn wait_ready(plan: &UploadPlan, cdi: &Cdi<'_>, ctx: &Ctx) -> Result<()> {
         )),
         other => other,
     })
+}
+
+/// One look at the target: whether its upload server is ready, and the PVC to check events of;
+/// `None` while the target does not exist yet.
+async fn upload_server_state(plan: &UploadPlan, cdi: &Cdi<'_>, ctx: &Ctx) -> Result<Option<(bool, String)>> {
+    if plan.target == TargetKind::Pvc {
+        let Some(pvc) = wait::get_optional(cdi.get_pvc(&plan.name).await)? else {
+            return Ok(None);
+        };
+        let ready = cdi::annotation(&pvc, cdi::ANN_POD_READY).is_some_and(|v| parse_go_bool(v) == Ok(true));
+        return Ok(Some((ready, plan.name.clone())));
+    }
+    let Some(dv) = wait::get_optional(cdi.get_datavolume(&plan.name).await)? else {
+        ctx.out.line(format!("DV {} not found... ", plan.name))?;
+        return Ok(None);
+    };
+    let phase = dv.pointer("/status/phase").and_then(Value::as_str).unwrap_or("");
+    if matches!(phase, "WaitForFirstConsumer" | "PendingPopulation") && !plan.force_bind {
+        return Err(Error::Other(format!(
+            "cannot upload to DataVolume in {phase} phase, make sure the PVC is Bound, or use force-bind flag"
+        )));
+    }
+    let claim = dv
+        .pointer("/status/claimName")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_string();
+    Ok(Some((phase == "UploadReady", claim)))
 }
 
 /// Upstream's event check: provisioning failures of the PVC and invalid claims of the DV.
