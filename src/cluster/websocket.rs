@@ -3,6 +3,7 @@
 //! impersonation, proxies), and one pump that copies bytes both ways with keep-alive pings and
 //! says why it ended. Commands map [`Ended`] to their own messages.
 
+use std::future::Future;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
 
@@ -13,6 +14,7 @@ use http::{StatusCode, header};
 use http_body_util::BodyExt;
 use hyper_util::rt::TokioIo;
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
+use tokio::sync::mpsc;
 use tokio_tungstenite::WebSocketStream;
 use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
 use tokio_tungstenite::tungstenite::protocol::{CloseFrame, Role, WebSocketConfig};
@@ -349,6 +351,8 @@ pub enum Ended {
     Dropped,
     /// a close frame with another code, or a read/write error
     Failed(String),
+    /// the server left pings unanswered for this long
+    NoPong(Duration),
 }
 
 impl Ended {
@@ -358,6 +362,16 @@ impl Ended {
             Ended::LocalEof | Ended::Escape | Ended::Closed => Ok(()),
             Ended::Dropped => Err(ABNORMAL_CLOSURE.to_string()),
             Ended::Failed(text) => Err(text),
+            Ended::NoPong(after) => Err(no_pong(after)),
+        }
+    }
+
+    /// The error text of a session that broke (not of one that was dropped or closed).
+    pub fn failure(&self) -> Option<String> {
+        match self {
+            Ended::Failed(text) => Some(text.clone()),
+            Ended::NoPong(after) => Some(no_pong(*after)),
+            _ => None,
         }
     }
 }
@@ -432,14 +446,14 @@ async fn send_chunk(
     let message = Message::Binary(buf.split().freeze());
     tokio::select! {
         sent = sink.send(message) => sent.err().map(write_error),
-        after = lost(pinger, liveness) => Some(Ended::Failed(no_pong(after))),
+        after = lost(pinger, liveness) => Some(Ended::NoPong(after)),
     }
 }
 
 /// Acts on a keep-alive tick; `Some` when the session ends here.
 async fn send_ping(due: PingDue, sink: &mut Sink, pinger: &mut Option<Pinger>, liveness: &Liveness) -> Option<Ended> {
     if let PingDue::Lost(after) = due {
-        return Some(Ended::Failed(no_pong(after)));
+        return Some(Ended::NoPong(after));
     }
     if let Err(e) = sink.send(ping_message()).await {
         return Some(write_error(e));
@@ -469,6 +483,44 @@ async fn receive_remote<W: AsyncWrite + Unpin>(stream: &mut Stream, mut output: 
             Some(Ok(_)) => {}
             Some(Err(e)) => return read_error(e),
             None => return Ended::Dropped,
+        }
+    }
+}
+
+/// The datagram form of [`pump`], for UDP: each datagram received becomes one binary message and
+/// each binary message is handed to `deliver` whole, until either side ends; keep-alive pings as
+/// in [`pump`].
+pub async fn pump_datagrams<D, Fut>(socket: Socket, datagrams: &mut mpsc::Receiver<Bytes>, mut deliver: D) -> Ended
+where
+    D: FnMut(Bytes) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    let (mut sink, mut stream) = socket.split();
+    let liveness = Liveness::default();
+    let mut pinger = Pinger::new(ping_interval());
+    loop {
+        let ended = tokio::select! {
+            datagram = datagrams.recv() => match datagram {
+                Some(datagram) => sink.send(Message::Binary(datagram)).await.err().map(write_error),
+                None => Some(Ended::LocalEof),
+            },
+            message = stream.next() => {
+                liveness.heard();
+                match message {
+                    Some(Ok(Message::Binary(data))) => {
+                        deliver(data).await;
+                        None
+                    }
+                    Some(Ok(Message::Close(frame))) => Some(close_reason(frame)),
+                    Some(Ok(_)) => None,
+                    Some(Err(e)) => Some(read_error(e)),
+                    None => Some(Ended::Dropped),
+                }
+            }
+            due = ping_due(&mut pinger, &liveness) => send_ping(due, &mut sink, &mut pinger, &liveness).await,
+        };
+        if let Some(ended) = ended {
+            return ended;
         }
     }
 }

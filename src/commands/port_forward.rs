@@ -8,10 +8,8 @@ use std::sync::Arc;
 
 use bytes::Bytes;
 use clap::Args;
-use futures_util::{SinkExt, StreamExt};
 use tokio::net::{TcpListener, UdpSocket};
 use tokio::sync::mpsc;
-use tokio_tungstenite::tungstenite::Message;
 
 use crate::cluster::api::Api;
 use crate::cluster::websocket::{self, Ended, Endpoint, PumpOptions};
@@ -186,7 +184,7 @@ impl Forward {
                 };
                 let (read, write) = stream.into_split();
                 let ended = websocket::pump(socket, read, write, &PumpOptions::default()).await;
-                if let Ended::Failed(e) = ended {
+                if let Some(e) = ended.failure() {
                     this.out.note(format!("error handling connection: {e}"));
                 }
             });
@@ -226,6 +224,9 @@ impl Forward {
         }
     }
 
+    /// One UDP peer's websocket: its datagrams go out, the answers come back to it. Only lost
+    /// pings are reported; otherwise the tunnel ends quietly and the peer's next datagram opens
+    /// a new one.
     async fn udp_peer(&self, socket: Arc<UdpSocket>, peer: SocketAddr, mut datagrams: mpsc::Receiver<Bytes>) {
         let ws = match websocket::dial(&self.api, &self.endpoint("udp")).await {
             Ok(ws) => ws,
@@ -234,40 +235,15 @@ impl Forward {
                 return;
             }
         };
-        let (mut sink, mut stream) = ws.split();
-        let liveness = websocket::Liveness::default();
-        let mut pinger = websocket::Pinger::new(websocket::ping_interval());
-        loop {
-            tokio::select! {
-                datagram = datagrams.recv() => {
-                    let Some(datagram) = datagram else { return };
-                    if sink.send(Message::Binary(datagram)).await.is_err() {
-                        return;
-                    }
-                }
-                msg = stream.next() => {
-                    liveness.heard();
-                    match msg {
-                        Some(Ok(Message::Binary(data))) => {
-                            let _ = socket.send_to(&data, peer).await;
-                        }
-                        Some(Ok(Message::Close(_))) | Some(Err(_)) | None => return,
-                        Some(Ok(_)) => {}
-                    }
-                }
-                due = websocket::ping_due(&mut pinger, &liveness) => {
-                    if let websocket::PingDue::Lost(after) = due {
-                        self.out.note(format!("error handling connection: {}", websocket::no_pong(after)));
-                        return;
-                    }
-                    if sink.send(websocket::ping_message()).await.is_err() {
-                        return;
-                    }
-                    if let Some(p) = pinger.as_mut() {
-                        p.sent(&liveness);
-                    }
-                }
+        let deliver = |data: Bytes| {
+            let socket = socket.clone();
+            async move {
+                let _ = socket.send_to(&data, peer).await;
             }
+        };
+        if let Ended::NoPong(after) = websocket::pump_datagrams(ws, &mut datagrams, deliver).await {
+            self.out
+                .note(format!("error handling connection: {}", websocket::no_pong(after)));
         }
     }
 }

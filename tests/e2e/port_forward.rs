@@ -85,6 +85,28 @@ fn udp_datagrams_come_back_one_per_message() {
 }
 
 #[test]
+fn a_udp_tunnel_whose_server_stops_answering_pings_is_reported() {
+    let env = Env::new();
+    env.running_vm("vm1");
+    env.sim.set_websocket_blackhole(Some(Duration::from_millis(500)));
+    let mut cmd = virtctl_command(&env);
+    cmd.args(["port-forward", "vmi/vm1", "udp/0:7"])
+        .env("VIRTCTL_WEBSOCKET_PING_INTERVAL", "200ms");
+    let pf = Running::spawn(cmd);
+    let port = port_of(&pf, "udp");
+    let s = UdpSocket::bind("127.0.0.1:0").unwrap();
+    s.set_read_timeout(Some(WAIT)).unwrap();
+    s.send_to(b"before", ("127.0.0.1", port)).unwrap();
+    let mut buf = [0u8; 64];
+    let len = s.recv(&mut buf).unwrap();
+    assert_eq!(&buf[..len], b"before");
+    pf.wait_stderr(
+        "error handling connection: websocket: no pong from the server in 600ms, connection lost",
+        WAIT,
+    );
+}
+
+#[test]
 fn stdio_carries_bytes_and_ends_on_stdin_eof() {
     let env = Env::new();
     env.running_vm("vm1");
