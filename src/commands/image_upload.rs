@@ -1024,9 +1024,7 @@ async fn send(plan: &UploadPlan, proxy: &UploadProxy, cdi: &Cdi<'_>, mut token: 
             Err(failure) if failure.is_unauthorized() => {
                 if attempt == 0 || refreshes >= MAX_TOKEN_REFRESHES {
                     meter.finish();
-                    return Err(Error::Other(format!("authentication failed: {failure}")).with_hint(
-                        "the upload proxy refused the upload token: check that the PVC still exists and that CDI's API server and upload proxy agree on their keys",
-                    ));
+                    return Err(token_refused(&failure));
                 }
                 token = cdi
                     .upload_token(&plan.name)
@@ -1038,12 +1036,7 @@ async fn send(plan: &UploadPlan, proxy: &UploadProxy, cdi: &Cdi<'_>, mut token: 
             Err(failure) if failure.is_transient() => last = Some(failure),
             Err(failure) => {
                 meter.finish();
-                let hint = failure.hint().map(str::to_string);
-                let err = Error::Other(format!("error uploading image: {failure}"));
-                return Err(match hint {
-                    Some(hint) => err.with_hint(hint),
-                    None => err,
-                });
+                return Err(upload_error(&failure));
             }
         }
     }
@@ -1053,6 +1046,22 @@ async fn send(plan: &UploadPlan, proxy: &UploadProxy, cdi: &Cdi<'_>, mut token: 
         "error uploading image after {} retries: {last}",
         plan.attempts
     )))
+}
+
+/// A 401 on the first attempt, or again after the token was refreshed: retrying cannot help.
+fn token_refused(failure: &UploadFailure) -> Error {
+    Error::Other(format!("authentication failed: {failure}")).with_hint(
+        "the upload proxy refused the upload token: check that the PVC still exists and that CDI's API server and upload proxy agree on their keys",
+    )
+}
+
+/// A failure that another attempt would meet again.
+fn upload_error(failure: &UploadFailure) -> Error {
+    let err = Error::Other(format!("error uploading image: {failure}"));
+    match failure.hint() {
+        Some(hint) => err.with_hint(hint.to_string()),
+        None => err,
+    }
 }
 
 /// After a failed upload: what the upload pod says about it (its warning events and the error
