@@ -651,12 +651,7 @@ pub async fn run(args: ImageUploadArgs, ctx: &Ctx) -> Result<()> {
 
     wait_ready(&plan, &cdi, ctx).await.map_err(left_behind)?;
 
-    let url = match &plan.uploadproxy_url {
-        Some(url) => url.clone(),
-        None => cdi::upload_proxy_url(&cdi::get_cdi_config(&cluster.api).await.map_err(left_behind)?)
-            .ok_or_else(|| left_behind(Error::Other("uploadproxy URL not found".into())))?,
-    };
-    let url = upload::normalize_proxy_url(&url);
+    let url = proxy_url(&plan, cluster).await.map_err(left_behind)?;
     ctx.out.line(format!("Uploading data to {url}"))?;
 
     let tls = crate::cluster::tls::tls_config(&cluster.cluster_ca, plan.insecure)?;
@@ -664,16 +659,7 @@ pub async fn run(args: ImageUploadArgs, ctx: &Ctx) -> Result<()> {
     let token = cdi.upload_token(&plan.name).await.map_err(left_behind)?;
     if let Err(err) = send(&plan, &proxy, &cdi, token, ctx).await {
         let reasons = upload_pod_reasons(&plan, &cdi).await;
-        let err = if reasons.is_empty() {
-            err
-        } else {
-            let hint = reasons.join("\nhint: ");
-            match err.hint() {
-                Some(first) => strip_hint(err).with_hint(format!("{first}\nhint: {hint}")),
-                None => err.with_hint(hint),
-            }
-        };
-        return Err(left_behind(err));
+        return Err(left_behind(with_reasons(err, &reasons)));
     }
 
     if plan.datasource {
@@ -690,6 +676,28 @@ pub async fn run(args: ImageUploadArgs, ctx: &Ctx) -> Result<()> {
     }
     ctx.out
         .line(format!("Uploading {} completed successfully", plan.image.path))
+}
+
+/// `--uploadproxy-url`, else the one CDI's configuration advertises, normalized.
+async fn proxy_url(plan: &UploadPlan, cluster: &Cluster) -> Result<String> {
+    let url = match &plan.uploadproxy_url {
+        Some(url) => url.clone(),
+        None => cdi::upload_proxy_url(&cdi::get_cdi_config(&cluster.api).await?)
+            .ok_or_else(|| Error::Other("uploadproxy URL not found".into()))?,
+    };
+    Ok(upload::normalize_proxy_url(&url))
+}
+
+/// Adds each reason as a hint line after the error's own hint.
+fn with_reasons(err: Error, reasons: &[String]) -> Error {
+    if reasons.is_empty() {
+        return err;
+    }
+    let hint = reasons.join("\nhint: ");
+    match err.hint() {
+        Some(first) => strip_hint(err).with_hint(format!("{first}\nhint: {hint}")),
+        None => err.with_hint(hint),
+    }
 }
 
 /// Finds the target PVC (checking that it can take an upload) or creates the DataVolume/PVC.
