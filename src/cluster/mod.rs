@@ -6,6 +6,7 @@ pub mod cdi;
 pub mod config;
 pub mod connection;
 pub mod kubevirt;
+pub mod local_bridge;
 pub mod route;
 pub mod tls;
 pub mod types;

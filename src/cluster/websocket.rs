@@ -3,22 +3,25 @@
 //! impersonation, proxies), and one pump that copies bytes both ways with keep-alive pings and
 //! says why it ended. Commands map [`Ended`] to their own messages.
 
+use std::future::Future;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
 
 use bytes::{Bytes, BytesMut};
+use futures_util::stream::{SplitSink, SplitStream};
 use futures_util::{SinkExt, StreamExt};
 use http::{StatusCode, header};
 use http_body_util::BodyExt;
 use hyper_util::rt::TokioIo;
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
+use tokio::sync::mpsc;
 use tokio_tungstenite::WebSocketStream;
 use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
 use tokio_tungstenite::tungstenite::protocol::{CloseFrame, Role, WebSocketConfig};
 use tokio_tungstenite::tungstenite::{self as ws, Message};
 
 use crate::cluster::api::Api;
-use crate::cluster::kubevirt::subresource_path;
+use crate::cluster::kubevirt::{VMIS, subresource_path};
 use crate::error::{ApiError, Error, Result};
 use crate::flags::parse_duration;
 
@@ -55,6 +58,28 @@ impl Endpoint {
             sub: sub.into(),
             query: Vec::new(),
         }
+    }
+
+    /// A VMI's serial console.
+    pub fn console(namespace: &str, vmi: &str) -> Self {
+        Endpoint::new(VMIS, namespace, vmi, "console")
+    }
+
+    /// A VMI's VNC display; `preserve_session` refuses the connection instead of taking over
+    /// an open session.
+    pub fn vnc(namespace: &str, vmi: &str, preserve_session: bool) -> Self {
+        Endpoint::new(VMIS, namespace, vmi, "vnc").query("preserveSession", go_bool(preserve_session))
+    }
+
+    /// A VMI's USB redirection channel.
+    pub fn usbredir(namespace: &str, vmi: &str) -> Self {
+        Endpoint::new(VMIS, namespace, vmi, "usbredir")
+    }
+
+    /// One forwarded port of a VM or VMI (`resource` is [`VMS`] or [`VMIS`]); `ssh`, `scp` and
+    /// `port-forward` all tunnel through it.
+    pub fn port_forward(resource: &'static str, namespace: &str, name: &str, remote: u16, protocol: &str) -> Self {
+        Endpoint::new(resource, namespace, name, format!("portforward/{remote}/{protocol}"))
     }
 
     pub fn query(mut self, key: &str, value: &str) -> Self {
@@ -120,6 +145,10 @@ pub async fn dial(api: &Api, endpoint: &Endpoint) -> Result<Socket> {
         .await
         .map_err(|e| Error::Other(format!("can't connect to websocket: {e}")))?;
     Ok(WebSocketStream::from_raw_socket(TokioIo::new(upgraded), Role::Client, Some(config())).await)
+}
+
+fn go_bool(value: bool) -> &'static str {
+    if value { "true" } else { "false" }
 }
 
 fn config() -> WebSocketConfig {
@@ -322,6 +351,8 @@ pub enum Ended {
     Dropped,
     /// a close frame with another code, or a read/write error
     Failed(String),
+    /// the server left pings unanswered for this long
+    NoPong(Duration),
 }
 
 impl Ended {
@@ -331,99 +362,180 @@ impl Ended {
             Ended::LocalEof | Ended::Escape | Ended::Closed => Ok(()),
             Ended::Dropped => Err(ABNORMAL_CLOSURE.to_string()),
             Ended::Failed(text) => Err(text),
+            Ended::NoPong(after) => Err(no_pong(after)),
+        }
+    }
+
+    /// The error text of a session that broke (not of one that was dropped or closed).
+    pub fn failure(&self) -> Option<String> {
+        match self {
+            Ended::Failed(text) => Some(text.clone()),
+            Ended::NoPong(after) => Some(no_pong(*after)),
+            _ => None,
         }
     }
 }
 
 /// Copies `input` into binary messages and binary messages into `output` until either side
 /// ends or the server stops answering pings. Sends a normal close frame when the local side ends.
-pub async fn pump<R, W>(socket: Socket, mut input: R, mut output: W, options: &PumpOptions) -> Ended
+pub async fn pump<R, W>(socket: Socket, input: R, output: W, options: &PumpOptions) -> Ended
 where
     R: AsyncRead + Unpin,
     W: AsyncWrite + Unpin,
 {
     let (mut sink, mut stream) = socket.split();
     let liveness = Liveness::default();
-    let upstream = async {
-        let chunk = options.chunk.max(1);
-        // Read straight into the message's own buffer; once tungstenite has framed a message
-        // its buffer is unique again and `reserve` takes it back, so steady state allocates
-        // nothing and copies nothing here.
-        let mut buf = BytesMut::with_capacity(chunk);
-        let mut pinger = Pinger::new(options.ping_interval);
-        loop {
-            buf.reserve(chunk);
-            tokio::select! {
-                read = read_chunk(&mut input, &mut buf, chunk) => {
-                    match read {
-                        Ok(0) => return Ended::LocalEof,
-                        Ok(_) => {}
-                        Err(e) => return Ended::Failed(e.to_string()),
-                    };
-                    if options.escape.is_some_and(|esc| buf[0] == esc) {
-                        return Ended::Escape;
-                    }
-                    // A send stuck behind a full socket still gives up when pings go unanswered.
-                    let message = Message::Binary(buf.split().freeze());
-                    tokio::select! {
-                        sent = sink.send(message) => if let Err(e) = sent {
-                            return write_error(e);
-                        },
-                        after = lost(&mut pinger, &liveness) => return Ended::Failed(no_pong(after)),
-                    }
-                }
-                due = ping_due(&mut pinger, &liveness) => {
-                    if let PingDue::Lost(after) = due {
-                        return Ended::Failed(no_pong(after));
-                    }
-                    if let Err(e) = sink.send(ping_message()).await {
-                        return write_error(e);
-                    }
-                    if let Some(p) = pinger.as_mut() {
-                        p.sent(&liveness);
-                    }
-                }
-            }
-        }
-    };
-    let downstream = async {
-        loop {
-            let message = stream.next().await;
-            liveness.heard();
-            match message {
-                Some(Ok(Message::Binary(data))) => {
-                    liveness.local_busy(true);
-                    let written = write_out(&mut output, &data).await;
-                    liveness.local_busy(false);
-                    if let Err(e) = written {
-                        return Ended::Failed(e.to_string());
-                    }
-                }
-                Some(Ok(Message::Close(frame))) => return close_reason(frame),
-                // Text is never data (upstream drops it); pongs are handled by tungstenite.
-                Some(Ok(_)) => {}
-                Some(Err(e)) => return read_error(e),
-                None => return Ended::Dropped,
-            }
-        }
-    };
     let ended = tokio::select! {
-        ended = upstream => ended,
-        ended = downstream => ended,
+        ended = send_local(input, &mut sink, &liveness, options) => ended,
+        ended = receive_remote(&mut stream, output, &liveness) => ended,
     };
     if matches!(ended, Ended::LocalEof | Ended::Escape) {
-        // Be polite where the server listens; it does not matter when it does not.
-        let mut socket = match sink.reunite(stream) {
-            Ok(socket) => socket,
-            Err(_) => return ended,
-        };
-        let close = socket.close(Some(CloseFrame {
-            code: CloseCode::Normal,
-            reason: "".into(),
-        }));
-        let _ = tokio::time::timeout(Duration::from_millis(200), close).await;
+        close_politely(sink, stream).await;
     }
     ended
+}
+
+type Sink = SplitSink<Socket, Message>;
+type Stream = SplitStream<Socket>;
+
+/// The upstream half: local chunks become binary messages, with keep-alive pings in between.
+async fn send_local<R: AsyncRead + Unpin>(
+    mut input: R,
+    sink: &mut Sink,
+    liveness: &Liveness,
+    options: &PumpOptions,
+) -> Ended {
+    let chunk = options.chunk.max(1);
+    // Read straight into the message's own buffer; once tungstenite has framed a message its
+    // buffer is unique again and `reserve` takes it back, so steady state allocates nothing and
+    // copies nothing here.
+    let mut buf = BytesMut::with_capacity(chunk);
+    let mut pinger = Pinger::new(options.ping_interval);
+    loop {
+        buf.reserve(chunk);
+        let ended = tokio::select! {
+            read = read_chunk(&mut input, &mut buf, chunk) => {
+                send_chunk(read, &mut buf, sink, &mut pinger, liveness, options.escape).await
+            }
+            due = ping_due(&mut pinger, liveness) => send_ping(due, sink, &mut pinger, liveness).await,
+        };
+        if let Some(ended) = ended {
+            return ended;
+        }
+    }
+}
+
+/// Sends what one read brought; `Some` when the session ends here.
+async fn send_chunk(
+    read: std::io::Result<usize>,
+    buf: &mut BytesMut,
+    sink: &mut Sink,
+    pinger: &mut Option<Pinger>,
+    liveness: &Liveness,
+    escape: Option<u8>,
+) -> Option<Ended> {
+    match read {
+        Ok(0) => return Some(Ended::LocalEof),
+        Ok(_) => {}
+        Err(e) => return Some(Ended::Failed(e.to_string())),
+    }
+    if escape.is_some_and(|esc| buf[0] == esc) {
+        return Some(Ended::Escape);
+    }
+    // A send stuck behind a full socket still gives up when pings go unanswered.
+    let message = Message::Binary(buf.split().freeze());
+    tokio::select! {
+        sent = sink.send(message) => sent.err().map(write_error),
+        after = lost(pinger, liveness) => Some(Ended::NoPong(after)),
+    }
+}
+
+/// Acts on a keep-alive tick; `Some` when the session ends here.
+async fn send_ping(due: PingDue, sink: &mut Sink, pinger: &mut Option<Pinger>, liveness: &Liveness) -> Option<Ended> {
+    if let PingDue::Lost(after) = due {
+        return Some(Ended::NoPong(after));
+    }
+    if let Err(e) = sink.send(ping_message()).await {
+        return Some(write_error(e));
+    }
+    if let Some(p) = pinger.as_mut() {
+        p.sent(liveness);
+    }
+    None
+}
+
+/// The downstream half: binary messages are written to `output` until the server ends.
+async fn receive_remote<W: AsyncWrite + Unpin>(stream: &mut Stream, mut output: W, liveness: &Liveness) -> Ended {
+    loop {
+        let message = stream.next().await;
+        liveness.heard();
+        match message {
+            Some(Ok(Message::Binary(data))) => {
+                liveness.local_busy(true);
+                let written = write_out(&mut output, &data).await;
+                liveness.local_busy(false);
+                if let Err(e) = written {
+                    return Ended::Failed(e.to_string());
+                }
+            }
+            Some(Ok(Message::Close(frame))) => return close_reason(frame),
+            // Text is never data (upstream drops it); pongs are handled by tungstenite.
+            Some(Ok(_)) => {}
+            Some(Err(e)) => return read_error(e),
+            None => return Ended::Dropped,
+        }
+    }
+}
+
+/// The datagram form of [`pump`], for UDP: each datagram received becomes one binary message and
+/// each binary message is handed to `deliver` whole, until either side ends; keep-alive pings as
+/// in [`pump`].
+pub async fn pump_datagrams<D, Fut>(socket: Socket, datagrams: &mut mpsc::Receiver<Bytes>, mut deliver: D) -> Ended
+where
+    D: FnMut(Bytes) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    let (mut sink, mut stream) = socket.split();
+    let liveness = Liveness::default();
+    let mut pinger = Pinger::new(ping_interval());
+    loop {
+        let ended = tokio::select! {
+            datagram = datagrams.recv() => match datagram {
+                Some(datagram) => sink.send(Message::Binary(datagram)).await.err().map(write_error),
+                None => Some(Ended::LocalEof),
+            },
+            message = stream.next() => {
+                liveness.heard();
+                match message {
+                    Some(Ok(Message::Binary(data))) => {
+                        deliver(data).await;
+                        None
+                    }
+                    Some(Ok(Message::Close(frame))) => Some(close_reason(frame)),
+                    Some(Ok(_)) => None,
+                    Some(Err(e)) => Some(read_error(e)),
+                    None => Some(Ended::Dropped),
+                }
+            }
+            due = ping_due(&mut pinger, &liveness) => send_ping(due, &mut sink, &mut pinger, &liveness).await,
+        };
+        if let Some(ended) = ended {
+            return ended;
+        }
+    }
+}
+
+/// Sends a normal close frame after the local side ended. Be polite where the server listens;
+/// it does not matter when it does not.
+async fn close_politely(sink: Sink, stream: Stream) {
+    let Ok(mut socket) = sink.reunite(stream) else {
+        return;
+    };
+    let close = socket.close(Some(CloseFrame {
+        code: CloseCode::Normal,
+        reason: "".into(),
+    }));
+    let _ = tokio::time::timeout(Duration::from_millis(200), close).await;
 }
 
 /// Appends at most `chunk` bytes from `input` to `buf` (cancel-safe as `input`'s reads are).
@@ -495,15 +607,28 @@ mod tests {
 
     #[test]
     fn uri_has_path_and_query() {
-        let ep = Endpoint::new("virtualmachineinstances", "ns", "vm1", "vnc").query("preserveSession", "false");
+        let ep = Endpoint::vnc("ns", "vm1", false);
         assert_eq!(
             ep.uri(),
             "/apis/subresources.kubevirt.io/v1/namespaces/ns/virtualmachineinstances/vm1/vnc?preserveSession=false"
         );
-        let ep = Endpoint::new("virtualmachines", "ns", "vm1", "portforward/22/tcp");
+        let ep = Endpoint::port_forward(crate::cluster::kubevirt::VMS, "ns", "vm1", 22, "tcp");
         assert_eq!(
             ep.uri(),
             "/apis/subresources.kubevirt.io/v1/namespaces/ns/virtualmachines/vm1/portforward/22/tcp"
+        );
+        let ep = Endpoint::port_forward(VMIS, "ns", "x", 53, "udp");
+        assert_eq!(
+            ep.uri(),
+            "/apis/subresources.kubevirt.io/v1/namespaces/ns/virtualmachineinstances/x/portforward/53/udp"
+        );
+        assert_eq!(
+            Endpoint::console("ns", "v").uri(),
+            "/apis/subresources.kubevirt.io/v1/namespaces/ns/virtualmachineinstances/v/console"
+        );
+        assert_eq!(
+            Endpoint::usbredir("ns", "v").uri(),
+            "/apis/subresources.kubevirt.io/v1/namespaces/ns/virtualmachineinstances/v/usbredir"
         );
     }
 

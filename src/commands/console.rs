@@ -1,11 +1,13 @@
 //! `virtctl console VMI`: the serial console over virt-api's websocket, with the terminal in raw
 //! mode (always restored), `Ctrl+]` to leave, and retries while the VMI is still starting.
 
-use std::time::{Duration, Instant};
+use std::cell::Cell;
+use std::time::Duration;
 
 use clap::Args;
 
-use crate::cluster::kubevirt::VMIS;
+use crate::cluster::api::Api;
+use crate::cluster::wait::{self, Backoff};
 use crate::cluster::websocket::{self, Ended, Endpoint, PumpOptions};
 use crate::commands::Positionals;
 use crate::context::Ctx;
@@ -14,6 +16,14 @@ use crate::terminal::{self, RawMode, Stdin};
 
 /// Ctrl+] (also Ctrl+5 on most terminals).
 pub const ESCAPE: u8 = 0x1d;
+
+/// Upstream retries a refused console once a second.
+const RETRY: Backoff = Backoff {
+    first: Duration::from_secs(1),
+    max: Duration::from_secs(1),
+};
+/// A negative `--timeout` waits as long as it takes; a century is as long as that.
+const NO_LIMIT: Duration = Duration::from_secs(100 * 365 * 24 * 3600);
 
 #[derive(Args, Debug)]
 #[command(
@@ -31,7 +41,7 @@ pub struct ConsoleArgs {
 pub async fn run(args: ConsoleArgs, ctx: &Ctx) -> Result<()> {
     let name = args.args.exactly(1)?[0].clone();
     let cluster = ctx.cluster().await?;
-    let endpoint = Endpoint::new(VMIS, &cluster.namespace, &name, "console");
+    let endpoint = Endpoint::console(&cluster.namespace, &name);
 
     let socket = tokio::select! {
         socket = connect(&cluster.api, &endpoint, args.timeout) => socket?,
@@ -78,28 +88,31 @@ const DISCONNECTED: &str = "\nYou were disconnected from the console. This has o
  - network issues";
 
 /// Dials the console, retrying every second on 400 (the VMI is not running yet) until the
-/// timeout (minutes; 0 = one attempt).
-async fn connect(
-    api: &crate::cluster::api::Api,
-    endpoint: &Endpoint,
-    timeout_minutes: i64,
-) -> Result<websocket::Socket> {
+/// timeout (minutes; 0 = one attempt, negative = no limit).
+async fn connect(api: &Api, endpoint: &Endpoint, timeout_minutes: i64) -> Result<websocket::Socket> {
     if timeout_minutes == 0 {
         return websocket::dial(api, endpoint).await;
     }
-    let deadline = (timeout_minutes > 0).then(|| Instant::now() + Duration::from_secs(timeout_minutes as u64 * 60));
-    loop {
-        if deadline.is_some_and(|d| Instant::now() >= d) {
-            return Err(Error::Timeout(
-                "timeout trying to connect to the virtual machine instance".into(),
-            ));
-        }
+    let timeout = match u64::try_from(timeout_minutes) {
+        Ok(minutes) => Duration::from_secs(minutes * 60),
+        Err(_) => NO_LIMIT,
+    };
+    let connected = Cell::new(None);
+    let in_time = wait::poll(timeout, RETRY, || async {
         match websocket::dial(api, endpoint).await {
-            Ok(socket) => return Ok(socket),
-            Err(e) if e.api().is_some_and(|a| a.code == 400) => {
-                tokio::time::sleep(Duration::from_secs(1)).await;
+            Ok(socket) => {
+                connected.set(Some(socket));
+                Ok(true)
             }
-            Err(e) => return Err(e),
+            Err(e) if e.api().is_some_and(|a| a.code == 400) => Ok(false),
+            Err(e) => Err(e),
         }
+    })
+    .await?;
+    match connected.into_inner() {
+        Some(socket) if in_time => Ok(socket),
+        _ => Err(Error::Timeout(
+            "timeout trying to connect to the virtual machine instance".into(),
+        )),
     }
 }

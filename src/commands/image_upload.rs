@@ -26,6 +26,7 @@ use crate::error::{Error, Result};
 use crate::flags::parse_go_bool;
 use crate::transfer::body::{FileBody, read_window};
 use crate::transfer::progress::{self, Meter};
+use crate::transfer::retry::Attempts;
 use crate::transfer::sniff::{self, Format, Sniffed};
 
 const EXAMPLES: &str = "Examples:
@@ -210,149 +211,56 @@ fn deprecation_notices(args: &ImageUploadArgs) -> Vec<&'static str> {
     notices
 }
 
+/// What to upload into, and from which file, as the arguments name them.
+struct Destination {
+    target: TargetKind,
+    name: String,
+    archive: bool,
+    path: String,
+    volume_mode: Option<VolumeMode>,
+}
+
+fn usage<T>(message: &str) -> Result<T> {
+    Err(Error::Usage(message.to_string()))
+}
+
 impl UploadPlan {
     /// Upstream's checks in upstream's order, then the file and the sizes.
     pub fn check(args: &ImageUploadArgs) -> Result<UploadPlan> {
-        let usage = |m: &str| Err(Error::Usage(m.to_string()));
         if args.args.values.len() > 2 {
             return Err(Error::Usage(format!(
                 "accepts at most 2 arg(s), received {}",
                 args.args.values.len()
             )));
         }
-        if !args.size.is_empty() && !args.pvc_size.is_empty() && args.size != args.pvc_size {
-            return usage("--pvc-size and --size can not be specified at the same time");
-        }
-        let size_text = if args.size.is_empty() {
-            &args.pvc_size
+        let size_text = size_text(args)?;
+        let destination = if args.pvc_name.is_empty() {
+            destination(args)?
         } else {
-            &args.size
+            deprecated_pvc_destination(args)?
         };
-
-        let (target, name, archive, path, volume_mode) = if !args.pvc_name.is_empty() {
-            if !args.args.values.is_empty() {
-                return usage("cannot use --pvc-name and args");
-            }
-            // Upstream's deprecated form skips the volume-mode and path checks.
-            let mode = match args.volume_mode.as_str() {
-                "block" => Some(VolumeMode::Block),
-                "filesystem" => Some(VolumeMode::Filesystem),
-                _ => None,
-            };
-            (
-                TargetKind::Pvc,
-                args.pvc_name.clone(),
-                false,
-                args.image_path.clone(),
-                mode,
-            )
-        } else {
-            let mut volume_mode = args.volume_mode.clone();
-            if args.block_volume {
-                if volume_mode.is_empty() {
-                    volume_mode = "block".into();
-                } else if volume_mode != "block" {
-                    return Err(Error::Usage(format!(
-                        "incompatible --volume-mode '{volume_mode}' and --block-volume"
-                    )));
-                }
-            }
-            let mode = match volume_mode.as_str() {
-                "" => None,
-                "block" => Some(VolumeMode::Block),
-                "filesystem" => Some(VolumeMode::Filesystem),
-                other => {
-                    return Err(Error::Usage(format!(
-                        "Invalid volume mode '{other}'. Valid values are 'block' and 'filesystem'."
-                    )));
-                }
-            };
-            let (archive, path) = match (args.image_path.is_empty(), args.archive_path.is_empty()) {
-                (true, true) => return usage("either image-path or archive-path must be provided"),
-                (false, false) => return usage("cannot handle both image-path and archive-path, provide only one"),
-                (false, true) => (false, args.image_path.clone()),
-                (true, false) => {
-                    if mode == Some(VolumeMode::Block) {
-                        return usage("In archive upload the volume mode should always be filesystem");
-                    }
-                    (true, args.archive_path.clone())
-                }
-            };
-            if args.args.values.len() != 2 {
-                return usage("expecting two args");
-            }
-            let target = match args.args.values[0].to_lowercase().as_str() {
-                "dv" => TargetKind::DataVolume,
-                "pvc" => TargetKind::Pvc,
-                _ => {
-                    return Err(Error::Usage(format!("invalid resource type {}", args.args.values[0])));
-                }
-            };
-            (target, args.args.values[1].clone(), archive, path, mode)
-        };
-
-        if args.default_instancetype.is_empty() && !args.default_instancetype_kind.is_empty() {
-            return usage("--default-instancetype must be provided with --default-instancetype-kind");
-        }
-        if args.default_preference.is_empty() && !args.default_preference_kind.is_empty() {
-            return usage("--default-preference must be provided with --default-preference-kind");
-        }
-        if (!args.default_instancetype.is_empty() || !args.default_preference.is_empty()) && args.no_create {
-            return usage("--default-instancetype and --default-preference cannot be used with --no-create");
-        }
-
+        check_default_labels(args)?;
         // Beyond upstream: sizes and access mode are checked now, not after the first request.
-        let size = if size_text.is_empty() {
-            None
-        } else {
-            let bytes = quantity::parse_bytes(size_text)
-                .map_err(|e| Error::Usage(format!("validation failed for size={size_text}: {e}")))?;
-            Some((size_text.clone(), bytes))
-        };
+        let size = parse_size(size_text)?;
         if args.access_mode == "ReadOnlyMany" {
             return usage("cannot upload to a readonly volume, use either ReadWriteOnce or ReadWriteMany if supported");
         }
-
-        let image = open_image(&path)?;
-        if archive && !matches!(image.sniffed.format, Format::Tar) && !image.sniffed.format.is_compressed() {
+        let image = open_image(&destination.path)?;
+        if destination.archive && !matches!(image.sniffed.format, Format::Tar) && !image.sniffed.format.is_compressed()
+        {
             return Err(Error::Usage(format!(
-                "{path} is not a tar archive (it looks like a {} image); use --image-path for disk images",
-                image.sniffed.format
+                "{} is not a tar archive (it looks like a {} image); use --image-path for disk images",
+                destination.path, image.sniffed.format
             )));
         }
-
-        let mut labels = Vec::new();
-        let mut label = |key: &'static str, value: &str| {
-            if !value.is_empty() {
-                labels.push((key, value.to_string()));
-            }
-        };
-        label(
-            "instancetype.kubevirt.io/default-instancetype",
-            &args.default_instancetype,
-        );
-        if !args.default_instancetype.is_empty() {
-            label(
-                "instancetype.kubevirt.io/default-instancetype-kind",
-                &args.default_instancetype_kind,
-            );
-        }
-        label("instancetype.kubevirt.io/default-preference", &args.default_preference);
-        if !args.default_preference.is_empty() {
-            label(
-                "instancetype.kubevirt.io/default-preference-kind",
-                &args.default_preference_kind,
-            );
-        }
-
         let plan = UploadPlan {
-            target,
-            name,
-            archive,
+            target: destination.target,
+            name: destination.name,
+            archive: destination.archive,
             size,
             storage_class: Some(args.storage_class.clone()).filter(|s| !s.is_empty()),
             access_mode: Some(args.access_mode.clone()).filter(|s| !s.is_empty()),
-            volume_mode,
+            volume_mode: destination.volume_mode,
             no_create: args.no_create,
             force_bind: args.force_bind,
             insecure: args.insecure,
@@ -360,17 +268,24 @@ impl UploadPlan {
             wait: Duration::from_secs(args.wait_secs),
             attempts: args.retry.max(1),
             datasource: args.datasource,
-            labels,
+            labels: default_labels(args),
             image,
         };
-        if !plan.no_create
-            && let Some((text, bytes)) = &plan.size
-        {
-            // CDI grows a DataVolume's PVC by the filesystem overhead; a bare PVC is not grown.
-            let overhead = plan.target == TargetKind::Pvc && plan.volume_mode != Some(VolumeMode::Block);
-            check_fits(&plan.image, *bytes, overhead, &format!("--size={text}"), false)?;
-        }
+        plan.check_image_fits_size()?;
         Ok(plan)
+    }
+
+    /// A volume about to be created must hold the image's virtual size.
+    fn check_image_fits_size(&self) -> Result<()> {
+        if self.no_create {
+            return Ok(());
+        }
+        let Some((text, bytes)) = &self.size else {
+            return Ok(());
+        };
+        // CDI grows a DataVolume's PVC by the filesystem overhead; a bare PVC is not grown.
+        let overhead = self.target == TargetKind::Pvc && self.volume_mode != Some(VolumeMode::Block);
+        check_fits(&self.image, *bytes, overhead, &format!("--size={text}"), false)
     }
 
     fn kind_name(&self) -> &'static str {
@@ -402,6 +317,139 @@ impl UploadPlan {
         };
         format!("kubectl delete {resource} {} -n {namespace}", self.name)
     }
+}
+
+/// `--size`, or the deprecated `--pvc-size` (both only when they agree).
+fn size_text(args: &ImageUploadArgs) -> Result<&str> {
+    if !args.size.is_empty() && !args.pvc_size.is_empty() && args.size != args.pvc_size {
+        return usage("--pvc-size and --size can not be specified at the same time");
+    }
+    Ok(if args.size.is_empty() {
+        &args.pvc_size
+    } else {
+        &args.size
+    })
+}
+
+fn parse_size(text: &str) -> Result<Option<(String, u128)>> {
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let bytes =
+        quantity::parse_bytes(text).map_err(|e| Error::Usage(format!("validation failed for size={text}: {e}")))?;
+    Ok(Some((text.to_string(), bytes)))
+}
+
+/// Upstream's deprecated `--pvc-name` form: a PVC from `--image-path`, without the volume-mode
+/// and path checks of the current form.
+fn deprecated_pvc_destination(args: &ImageUploadArgs) -> Result<Destination> {
+    if !args.args.values.is_empty() {
+        return usage("cannot use --pvc-name and args");
+    }
+    let volume_mode = match args.volume_mode.as_str() {
+        "block" => Some(VolumeMode::Block),
+        "filesystem" => Some(VolumeMode::Filesystem),
+        _ => None,
+    };
+    Ok(Destination {
+        target: TargetKind::Pvc,
+        name: args.pvc_name.clone(),
+        archive: false,
+        path: args.image_path.clone(),
+        volume_mode,
+    })
+}
+
+/// `dv|pvc NAME` with exactly one of `--image-path` and `--archive-path`.
+fn destination(args: &ImageUploadArgs) -> Result<Destination> {
+    let volume_mode = volume_mode(args)?;
+    let (archive, path) = match (args.image_path.is_empty(), args.archive_path.is_empty()) {
+        (true, true) => return usage("either image-path or archive-path must be provided"),
+        (false, false) => return usage("cannot handle both image-path and archive-path, provide only one"),
+        (false, true) => (false, args.image_path.clone()),
+        (true, false) if volume_mode == Some(VolumeMode::Block) => {
+            return usage("In archive upload the volume mode should always be filesystem");
+        }
+        (true, false) => (true, args.archive_path.clone()),
+    };
+    if args.args.values.len() != 2 {
+        return usage("expecting two args");
+    }
+    let target = match args.args.values[0].to_lowercase().as_str() {
+        "dv" => TargetKind::DataVolume,
+        "pvc" => TargetKind::Pvc,
+        _ => return Err(Error::Usage(format!("invalid resource type {}", args.args.values[0]))),
+    };
+    Ok(Destination {
+        target,
+        name: args.args.values[1].clone(),
+        archive,
+        path,
+        volume_mode,
+    })
+}
+
+/// `--volume-mode`, with the deprecated `--block-volume` standing for `block`.
+fn volume_mode(args: &ImageUploadArgs) -> Result<Option<VolumeMode>> {
+    let mode = match (args.volume_mode.as_str(), args.block_volume) {
+        ("", true) => "block",
+        (mode, true) if mode != "block" => {
+            return Err(Error::Usage(format!(
+                "incompatible --volume-mode '{mode}' and --block-volume"
+            )));
+        }
+        (mode, _) => mode,
+    };
+    match mode {
+        "" => Ok(None),
+        "block" => Ok(Some(VolumeMode::Block)),
+        "filesystem" => Ok(Some(VolumeMode::Filesystem)),
+        other => Err(Error::Usage(format!(
+            "Invalid volume mode '{other}'. Valid values are 'block' and 'filesystem'."
+        ))),
+    }
+}
+
+/// A kind needs its instance type or preference, and labels are only written on creation.
+fn check_default_labels(args: &ImageUploadArgs) -> Result<()> {
+    if args.default_instancetype.is_empty() && !args.default_instancetype_kind.is_empty() {
+        return usage("--default-instancetype must be provided with --default-instancetype-kind");
+    }
+    if args.default_preference.is_empty() && !args.default_preference_kind.is_empty() {
+        return usage("--default-preference must be provided with --default-preference-kind");
+    }
+    if (!args.default_instancetype.is_empty() || !args.default_preference.is_empty()) && args.no_create {
+        return usage("--default-instancetype and --default-preference cannot be used with --no-create");
+    }
+    Ok(())
+}
+
+/// The instance type and preference labels for the new volume (a kind only with its name).
+fn default_labels(args: &ImageUploadArgs) -> Vec<(&'static str, String)> {
+    let mut labels = Vec::new();
+    let mut label = |key: &'static str, value: &str| {
+        if !value.is_empty() {
+            labels.push((key, value.to_string()));
+        }
+    };
+    label(
+        "instancetype.kubevirt.io/default-instancetype",
+        &args.default_instancetype,
+    );
+    if !args.default_instancetype.is_empty() {
+        label(
+            "instancetype.kubevirt.io/default-instancetype-kind",
+            &args.default_instancetype_kind,
+        );
+    }
+    label("instancetype.kubevirt.io/default-preference", &args.default_preference);
+    if !args.default_preference.is_empty() {
+        label(
+            "instancetype.kubevirt.io/default-preference-kind",
+            &args.default_preference_kind,
+        );
+    }
+    labels
 }
 
 fn shell_quote(text: &str) -> String {
@@ -603,12 +651,7 @@ pub async fn run(args: ImageUploadArgs, ctx: &Ctx) -> Result<()> {
 
     wait_ready(&plan, &cdi, ctx).await.map_err(left_behind)?;
 
-    let url = match &plan.uploadproxy_url {
-        Some(url) => url.clone(),
-        None => cdi::upload_proxy_url(&cdi::get_cdi_config(&cluster.api).await.map_err(left_behind)?)
-            .ok_or_else(|| left_behind(Error::Other("uploadproxy URL not found".into())))?,
-    };
-    let url = upload::normalize_proxy_url(&url);
+    let url = proxy_url(&plan, cluster).await.map_err(left_behind)?;
     ctx.out.line(format!("Uploading data to {url}"))?;
 
     let tls = crate::cluster::tls::tls_config(&cluster.cluster_ca, plan.insecure)?;
@@ -616,16 +659,7 @@ pub async fn run(args: ImageUploadArgs, ctx: &Ctx) -> Result<()> {
     let token = cdi.upload_token(&plan.name).await.map_err(left_behind)?;
     if let Err(err) = send(&plan, &proxy, &cdi, token, ctx).await {
         let reasons = upload_pod_reasons(&plan, &cdi).await;
-        let err = if reasons.is_empty() {
-            err
-        } else {
-            let hint = reasons.join("\nhint: ");
-            match err.hint() {
-                Some(first) => strip_hint(err).with_hint(format!("{first}\nhint: {hint}")),
-                None => err.with_hint(hint),
-            }
-        };
-        return Err(left_behind(err));
+        return Err(left_behind(with_reasons(err, &reasons)));
     }
 
     if plan.datasource {
@@ -644,6 +678,28 @@ pub async fn run(args: ImageUploadArgs, ctx: &Ctx) -> Result<()> {
         .line(format!("Uploading {} completed successfully", plan.image.path))
 }
 
+/// `--uploadproxy-url`, else the one CDI's configuration advertises, normalized.
+async fn proxy_url(plan: &UploadPlan, cluster: &Cluster) -> Result<String> {
+    let url = match &plan.uploadproxy_url {
+        Some(url) => url.clone(),
+        None => cdi::upload_proxy_url(&cdi::get_cdi_config(&cluster.api).await?)
+            .ok_or_else(|| Error::Other("uploadproxy URL not found".into()))?,
+    };
+    Ok(upload::normalize_proxy_url(&url))
+}
+
+/// Adds each reason as a hint line after the error's own hint.
+fn with_reasons(err: Error, reasons: &[String]) -> Error {
+    if reasons.is_empty() {
+        return err;
+    }
+    let hint = reasons.join("\nhint: ");
+    match err.hint() {
+        Some(first) => strip_hint(err).with_hint(format!("{first}\nhint: {hint}")),
+        None => err.with_hint(hint),
+    }
+}
+
 /// Finds the target PVC (checking that it can take an upload) or creates the DataVolume/PVC.
 async fn prepare_target(plan: &UploadPlan, cluster: &Cluster, cdi: &Cdi<'_>, ctx: &Ctx) -> Result<Footprint> {
     let ns = cluster.namespace.as_str();
@@ -660,77 +716,91 @@ async fn prepare_target(plan: &UploadPlan, cluster: &Cluster, cdi: &Cdi<'_>, ctx
             return Ok(Footprint::Created);
         }
     };
-
-    let mut pvc = pvc;
-    if plan.target == TargetKind::DataVolume {
-        let dv = match cdi.get_datavolume(&plan.name).await {
-            Ok(dv) => dv,
-            Err(err) if err.api().is_some_and(|a| a.is_not_found()) => {
-                let gone = cdi::annotation(&pvc, cdi::ANN_DELETE_AFTER_COMPLETION) == Some("true")
-                    && cdi::annotation(&pvc, cdi::ANN_POD_PHASE) == Some("Succeeded");
-                return Err(Error::Other(if gone {
-                    format!(
-                        "DataVolume {ns}/{} garbage collected: the PVC is already populated",
-                        plan.name
-                    )
-                } else {
-                    format!("no dataVolume is associated with the existing PVC {ns}/{}", plan.name)
-                }));
-            }
-            Err(err) => return Err(err),
-        };
-        if cdi::annotation(&dv, cdi::ANN_USE_POPULATOR) == Some("true") {
-            if pvc.pointer("/status/phase").and_then(Value::as_str) == Some("Bound") {
-                return Err(Error::Other(format!(
-                    "PVC {} already successfully populated",
-                    plan.name
-                )));
-            }
-            let prime = cdi::annotation(&pvc, cdi::ANN_PVC_PRIME)
-                .ok_or_else(|| Error::Other(format!("unable to get PVC Prime name from PVC {ns}/{}", plan.name)))?
-                .to_string();
-            pvc = cdi
-                .get_pvc(&prime)
-                .await
-                .map_err(|_| Error::Other(format!("unable to get PVC Prime {ns}/{}", plan.name)))?;
-        }
-    }
+    let pvc = match plan.target {
+        TargetKind::DataVolume => datavolume_upload_pvc(plan, cdi, ns, pvc).await?,
+        TargetKind::Pvc => pvc,
+    };
     let pvc_name = pvc
         .pointer("/metadata/name")
         .and_then(Value::as_str)
         .unwrap_or(&plan.name)
         .to_string();
-    if cdi::annotation(&pvc, cdi::ANN_POD_PHASE) == Some("Succeeded") {
+    check_existing_pvc(plan, ns, &pvc, &pvc_name)?;
+    if cdi::annotation(&pvc, cdi::ANN_UPLOAD_TARGET).is_none() {
+        mark_upload_target(cdi, &pvc).await?;
+    }
+    ctx.out.line(format!("Using existing PVC {ns}/{pvc_name}"))?;
+    Ok(Footprint::Existing)
+}
+
+/// The PVC an existing DataVolume's upload goes to: the DataVolume's own, or its "PVC prime"
+/// when CDI populates it through a volume populator (the user's PVC is bound only at the end).
+async fn datavolume_upload_pvc(plan: &UploadPlan, cdi: &Cdi<'_>, ns: &str, pvc: Value) -> Result<Value> {
+    let dv = match cdi.get_datavolume(&plan.name).await {
+        Ok(dv) => dv,
+        Err(err) if err.api().is_some_and(|a| a.is_not_found()) => {
+            let gone = cdi::annotation(&pvc, cdi::ANN_DELETE_AFTER_COMPLETION) == Some("true")
+                && cdi::annotation(&pvc, cdi::ANN_POD_PHASE) == Some("Succeeded");
+            return Err(Error::Other(if gone {
+                format!(
+                    "DataVolume {ns}/{} garbage collected: the PVC is already populated",
+                    plan.name
+                )
+            } else {
+                format!("no dataVolume is associated with the existing PVC {ns}/{}", plan.name)
+            }));
+        }
+        Err(err) => return Err(err),
+    };
+    if cdi::annotation(&dv, cdi::ANN_USE_POPULATOR) != Some("true") {
+        return Ok(pvc);
+    }
+    if pvc.pointer("/status/phase").and_then(Value::as_str) == Some("Bound") {
+        return Err(Error::Other(format!(
+            "PVC {} already successfully populated",
+            plan.name
+        )));
+    }
+    let prime = cdi::annotation(&pvc, cdi::ANN_PVC_PRIME)
+        .ok_or_else(|| Error::Other(format!("unable to get PVC Prime name from PVC {ns}/{}", plan.name)))?;
+    cdi.get_pvc(prime)
+        .await
+        .map_err(|_| Error::Other(format!("unable to get PVC Prime {ns}/{}", plan.name)))
+}
+
+/// Upstream's checks that an existing PVC can take this upload, then (beyond upstream) that the
+/// image fits in it before any byte is sent.
+fn check_existing_pvc(plan: &UploadPlan, ns: &str, pvc: &Value, pvc_name: &str) -> Result<()> {
+    if cdi::annotation(pvc, cdi::ANN_POD_PHASE) == Some("Succeeded") {
         return Err(Error::Other(format!(
             "PVC {} already successfully imported/cloned/updated",
             plan.name
         )));
     }
-    let has_target = cdi::annotation(&pvc, cdi::ANN_UPLOAD_TARGET).is_some();
-    if !plan.no_create && !has_target {
+    if !plan.no_create && cdi::annotation(pvc, cdi::ANN_UPLOAD_TARGET).is_none() {
         return Err(Error::Other(format!("PVC {} not available for upload", plan.name)));
     }
-    if plan.archive && cdi::annotation(&pvc, cdi::ANN_CONTENT_TYPE) != Some("archive") {
+    if plan.archive && cdi::annotation(pvc, cdi::ANN_CONTENT_TYPE) != Some("archive") {
         return Err(Error::Other(format!(
             "PVC {} does not have archive contentType annotation",
             plan.name
         )));
     }
-    // Beyond upstream: the image must fit in what exists before any byte is sent.
-    if let Some(capacity) = pvc_capacity(&pvc) {
-        let block = pvc.pointer("/spec/volumeMode").and_then(Value::as_str) == Some("Block");
-        check_fits(&plan.image, capacity, !block, &format!("PVC {ns}/{pvc_name}"), true)?;
+    let Some(capacity) = pvc_capacity(pvc) else {
+        return Ok(());
+    };
+    let block = pvc.pointer("/spec/volumeMode").and_then(Value::as_str) == Some("Block");
+    check_fits(&plan.image, capacity, !block, &format!("PVC {ns}/{pvc_name}"), true)
+}
+
+/// Annotates a `--no-create` PVC as an upload target, which makes CDI start an upload server.
+async fn mark_upload_target(cdi: &Cdi<'_>, pvc: &Value) -> Result<()> {
+    let mut updated = pvc.clone();
+    if !updated.pointer("/metadata/annotations").is_some_and(Value::is_object) {
+        updated["metadata"]["annotations"] = json!({});
     }
-    if !has_target {
-        let mut updated = pvc.clone();
-        if !updated.pointer("/metadata/annotations").is_some_and(Value::is_object) {
-            updated["metadata"]["annotations"] = json!({});
-        }
-        updated["metadata"]["annotations"][cdi::ANN_UPLOAD_TARGET] = json!("");
-        cdi.update_pvc(&updated).await?;
-    }
-    ctx.out.line(format!("Using existing PVC {ns}/{pvc_name}"))?;
-    Ok(Footprint::Existing)
+    updated["metadata"]["annotations"][cdi::ANN_UPLOAD_TARGET] = json!("");
+    cdi.update_pvc(&updated).await.map(drop)
 }
 
 /// The PVC's size: its capacity once bound, else what it requests.
@@ -811,44 +881,17 @@ where
     Err(Error::Timeout("context deadline exceeded".into()))
 }
 
-/// Waits until CDI's upload server for the target is ready (§8.6).
+/// Waits until CDI's upload server for the target is ready, as upstream does before asking for
+/// a token: a DataVolume reaches phase `UploadReady`, a bare PVC gets the pod-ready annotation.
+/// Events that make the upload impossible (provisioning failed, claim not valid) end the wait
+/// early, and a DataVolume waiting for a consumer needs `--force-bind`.
 async fn wait_ready(plan: &UploadPlan, cdi: &Cdi<'_>, ctx: &Ctx) -> Result<()> {
     let announced = std::cell::Cell::new(false);
     let result = poll(plan.wait, || {
         let announced = &announced;
         async move {
-            let (ready, pvc_name) = match plan.target {
-                TargetKind::DataVolume => {
-                    let dv = match cdi.get_datavolume(&plan.name).await {
-                        Ok(dv) => dv,
-                        Err(err) if err.api().is_some_and(|a| a.is_not_found()) => {
-                            ctx.out.line(format!("DV {} not found... ", plan.name))?;
-                            return Ok(false);
-                        }
-                        Err(err) => return Err(err),
-                    };
-                    let phase = dv.pointer("/status/phase").and_then(Value::as_str).unwrap_or("");
-                    if matches!(phase, "WaitForFirstConsumer" | "PendingPopulation") && !plan.force_bind {
-                        return Err(Error::Other(format!(
-                            "cannot upload to DataVolume in {phase} phase, make sure the PVC is Bound, or use force-bind flag"
-                        )));
-                    }
-                    let claim = dv
-                        .pointer("/status/claimName")
-                        .and_then(Value::as_str)
-                        .unwrap_or("")
-                        .to_string();
-                    (phase == "UploadReady", claim)
-                }
-                TargetKind::Pvc => {
-                    let pvc = match cdi.get_pvc(&plan.name).await {
-                        Ok(pvc) => pvc,
-                        Err(err) if err.api().is_some_and(|a| a.is_not_found()) => return Ok(false),
-                        Err(err) => return Err(err),
-                    };
-                    let ready = cdi::annotation(&pvc, cdi::ANN_POD_READY).is_some_and(|v| parse_go_bool(v) == Ok(true));
-                    (ready, plan.name.clone())
-                }
+            let Some((ready, pvc_name)) = upload_server_state(plan, cdi, ctx).await? else {
+                return Ok(false);
             };
             if !ready {
                 check_events(cdi, &pvc_name, &plan.name).await?;
@@ -873,6 +916,34 @@ async fn wait_ready(plan: &UploadPlan, cdi: &Cdi<'_>, ctx: &Ctx) -> Result<()> {
         )),
         other => other,
     })
+}
+
+/// One look at the target: whether its upload server is ready, and the PVC to check events of;
+/// `None` while the target does not exist yet.
+async fn upload_server_state(plan: &UploadPlan, cdi: &Cdi<'_>, ctx: &Ctx) -> Result<Option<(bool, String)>> {
+    if plan.target == TargetKind::Pvc {
+        let Some(pvc) = wait::get_optional(cdi.get_pvc(&plan.name).await)? else {
+            return Ok(None);
+        };
+        let ready = cdi::annotation(&pvc, cdi::ANN_POD_READY).is_some_and(|v| parse_go_bool(v) == Ok(true));
+        return Ok(Some((ready, plan.name.clone())));
+    }
+    let Some(dv) = wait::get_optional(cdi.get_datavolume(&plan.name).await)? else {
+        ctx.out.line(format!("DV {} not found... ", plan.name))?;
+        return Ok(None);
+    };
+    let phase = dv.pointer("/status/phase").and_then(Value::as_str).unwrap_or("");
+    if matches!(phase, "WaitForFirstConsumer" | "PendingPopulation") && !plan.force_bind {
+        return Err(Error::Other(format!(
+            "cannot upload to DataVolume in {phase} phase, make sure the PVC is Bound, or use force-bind flag"
+        )));
+    }
+    let claim = dv
+        .pointer("/status/claimName")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_string();
+    Ok(Some((phase == "UploadReady", claim)))
 }
 
 /// Upstream's event check: provisioning failures of the PVC and invalid claims of the DV.
@@ -926,16 +997,17 @@ pub fn event_failure(events: &[Value], pvc_uid: &str, dv_uid: &str) -> Option<St
     })
 }
 
-/// Streams the file, retrying transient failures (§8.9, minus upstream's retries of errors that
-/// cannot go away).
+/// Streams the file, retrying up to `--retry` attempts as upstream does, but only failures that
+/// can go away (dropped connections, the proxy's 502-504, an expired token); upstream also
+/// retries errors that would fail the same way again.
 async fn send(plan: &UploadPlan, proxy: &UploadProxy, cdi: &Cdi<'_>, mut token: String, ctx: &Ctx) -> Result<()> {
     let image = &plan.image;
     let meter = Meter::start(image.len, std::io::stderr().is_terminal(), ctx.out);
     let mut refreshes = 0;
     let mut last: Option<UploadFailure> = None;
-    for attempt in 0..plan.attempts {
-        if attempt > 0 {
-            let pause = backoff(attempt);
+    let mut attempts = Attempts::new(plan.attempts);
+    while let Some(attempt) = attempts
+        .next(|attempt, pause| {
             if let Some(failure) = &last {
                 ctx.out.note(format!(
                     "upload attempt {attempt} of {} failed: {failure}; retrying in {:.1}s",
@@ -943,7 +1015,10 @@ async fn send(plan: &UploadPlan, proxy: &UploadProxy, cdi: &Cdi<'_>, mut token: 
                     pause.as_secs_f64()
                 ));
             }
-            tokio::time::sleep(pause).await;
+        })
+        .await
+    {
+        if attempt > 0 {
             meter.reset();
         }
         let url = proxy.endpoint(&token).await?;
@@ -957,9 +1032,7 @@ async fn send(plan: &UploadPlan, proxy: &UploadProxy, cdi: &Cdi<'_>, mut token: 
             Err(failure) if failure.is_unauthorized() => {
                 if attempt == 0 || refreshes >= MAX_TOKEN_REFRESHES {
                     meter.finish();
-                    return Err(Error::Other(format!("authentication failed: {failure}")).with_hint(
-                        "the upload proxy refused the upload token: check that the PVC still exists and that CDI's API server and upload proxy agree on their keys",
-                    ));
+                    return Err(token_refused(&failure));
                 }
                 token = cdi
                     .upload_token(&plan.name)
@@ -971,12 +1044,7 @@ async fn send(plan: &UploadPlan, proxy: &UploadProxy, cdi: &Cdi<'_>, mut token: 
             Err(failure) if failure.is_transient() => last = Some(failure),
             Err(failure) => {
                 meter.finish();
-                let hint = failure.hint().map(str::to_string);
-                let err = Error::Other(format!("error uploading image: {failure}"));
-                return Err(match hint {
-                    Some(hint) => err.with_hint(hint),
-                    None => err,
-                });
+                return Err(upload_error(&failure));
             }
         }
     }
@@ -988,10 +1056,20 @@ async fn send(plan: &UploadPlan, proxy: &UploadProxy, cdi: &Cdi<'_>, mut token: 
     )))
 }
 
-/// The pause before retry `attempt` (1-based): 0.5 s doubling to 8 s, so a restarting upload pod
-/// has time to come back (upstream sleeps at most a few hundred milliseconds in total).
-pub fn backoff(attempt: u32) -> Duration {
-    Duration::from_millis(500u64 << (attempt.saturating_sub(1)).min(4))
+/// A 401 on the first attempt, or again after the token was refreshed: retrying cannot help.
+fn token_refused(failure: &UploadFailure) -> Error {
+    Error::Other(format!("authentication failed: {failure}")).with_hint(
+        "the upload proxy refused the upload token: check that the PVC still exists and that CDI's API server and upload proxy agree on their keys",
+    )
+}
+
+/// A failure that another attempt would meet again.
+fn upload_error(failure: &UploadFailure) -> Error {
+    let err = Error::Other(format!("error uploading image: {failure}"));
+    match failure.hint() {
+        Some(hint) => err.with_hint(hint.to_string()),
+        None => err,
+    }
 }
 
 /// After a failed upload: what the upload pod says about it (its warning events and the error
@@ -1024,7 +1102,9 @@ fn is_klog_problem(line: &str) -> bool {
     matches!(chars.next(), Some('E' | 'W')) && chars.next().is_some_and(|c| c.is_ascii_digit())
 }
 
-/// `--datasource`: create or repoint the DataSource named like the target (§8.11).
+/// `--datasource`: as upstream, create the DataSource named like the target, or repoint an
+/// existing one at the uploaded PVC (merging in the default instance type/preference labels), so
+/// VMs can boot from it by name.
 async fn write_datasource(plan: &UploadPlan, cdi: &Cdi<'_>, ns: &str, ctx: &Ctx) -> Result<()> {
     let source = json!({"name": plan.name, "namespace": ns});
     match cdi.get_datasource(&plan.name).await {
@@ -1059,7 +1139,8 @@ async fn write_datasource(plan: &UploadPlan, cdi: &Cdi<'_>, ns: &str, ctx: &Ctx)
     }
 }
 
-/// Waits for CDI to finish writing the image (§8.12); a failed upload pod ends the wait.
+/// Waits for CDI to finish writing the image, as upstream does: the PVC's pod-phase annotation
+/// turns `Succeeded` (for up to 24 h); a `Failed` upload pod ends the wait at once.
 async fn wait_processed(plan: &UploadPlan, cdi: &Cdi<'_>, ctx: &Ctx) -> Result<()> {
     poll(PROCESSING_TIMEOUT, || async {
         let pvc = cdi.get_pvc(&plan.name).await?;
@@ -1250,10 +1331,7 @@ mod tests {
     }
 
     #[test]
-    fn backoff_grows_and_caps() {
-        assert_eq!(backoff(1), Duration::from_millis(500));
-        assert_eq!(backoff(2), Duration::from_secs(1));
-        assert_eq!(backoff(9), Duration::from_secs(8));
+    fn paths_with_spaces_are_quoted_for_the_shell() {
         assert_eq!(shell_quote("/a b"), "'/a b'");
     }
 }

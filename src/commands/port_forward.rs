@@ -8,10 +8,8 @@ use std::sync::Arc;
 
 use bytes::Bytes;
 use clap::Args;
-use futures_util::{SinkExt, StreamExt};
 use tokio::net::{TcpListener, UdpSocket};
 use tokio::sync::mpsc;
-use tokio_tungstenite::tungstenite::Message;
 
 use crate::cluster::api::Api;
 use crate::cluster::websocket::{self, Ended, Endpoint, PumpOptions};
@@ -65,13 +63,8 @@ fn plan(args: &PortForwardArgs) -> Result<Plan> {
 }
 
 /// The websocket endpoint for one forwarded port.
-pub fn endpoint(target: &Target, namespace: &str, remote: u16, protocol: &str) -> Endpoint {
-    Endpoint::new(
-        target.kind.resource(),
-        namespace,
-        &target.name,
-        format!("portforward/{remote}/{protocol}"),
-    )
+fn endpoint(target: &Target, namespace: &str, remote: u16, protocol: &str) -> Endpoint {
+    Endpoint::port_forward(target.kind.resource(), namespace, &target.name, remote, protocol)
 }
 
 pub async fn run(args: PortForwardArgs, ctx: &Ctx) -> Result<()> {
@@ -82,12 +75,7 @@ pub async fn run(args: PortForwardArgs, ctx: &Ctx) -> Result<()> {
         }
         let cluster = ctx.cluster().await?;
         let namespace = plan.target.namespace_or(&cluster.namespace).to_string();
-        let port = &plan.ports[0];
-        return stdio(
-            &cluster.api,
-            &endpoint(&plan.target, &namespace, port.remote, &port.protocol),
-        )
-        .await;
+        return stdio(&cluster.api, &plan.target, &namespace, &plan.ports[0]).await;
     }
     for port in &plan.ports {
         if port.protocol != "tcp" && port.protocol != "udp" {
@@ -143,29 +131,17 @@ async fn resolve_address(address: &str) -> Result<IpAddr> {
 }
 
 /// stdin -> websocket -> stdout until stdin ends (exit 0) or the tunnel breaks.
-async fn stdio(api: &Api, endpoint: &Endpoint) -> Result<()> {
-    let socket = websocket::dial(api, endpoint).await.map_err(|e| {
+async fn stdio(api: &Api, target: &Target, namespace: &str, port: &PortSpec) -> Result<()> {
+    let endpoint = endpoint(target, namespace, port.remote, &port.protocol);
+    let socket = websocket::dial(api, &endpoint).await.map_err(|e| {
         e.context(
-            format!(
-                "can't access {}/{}.{}",
-                kind_word(endpoint),
-                endpoint.name,
-                endpoint.namespace
-            ),
+            format!("can't access {}/{}.{namespace}", target.kind.word(), target.name),
             ": ",
         )
     })?;
     let options = PumpOptions::default();
     let ended = websocket::pump(socket, Stdin::spawn(options.chunk), tokio::io::stdout(), &options).await;
     ended.into_result().map_err(Error::Other)
-}
-
-fn kind_word(endpoint: &Endpoint) -> &'static str {
-    if endpoint.resource == crate::cluster::kubevirt::VMS {
-        "vm"
-    } else {
-        "vmi"
-    }
 }
 
 /// One forwarded port.
@@ -208,7 +184,7 @@ impl Forward {
                 };
                 let (read, write) = stream.into_split();
                 let ended = websocket::pump(socket, read, write, &PumpOptions::default()).await;
-                if let Ended::Failed(e) = ended {
+                if let Some(e) = ended.failure() {
                     this.out.note(format!("error handling connection: {e}"));
                 }
             });
@@ -248,6 +224,9 @@ impl Forward {
         }
     }
 
+    /// One UDP peer's websocket: its datagrams go out, the answers come back to it. Only lost
+    /// pings are reported; otherwise the tunnel ends quietly and the peer's next datagram opens
+    /// a new one.
     async fn udp_peer(&self, socket: Arc<UdpSocket>, peer: SocketAddr, mut datagrams: mpsc::Receiver<Bytes>) {
         let ws = match websocket::dial(&self.api, &self.endpoint("udp")).await {
             Ok(ws) => ws,
@@ -256,40 +235,15 @@ impl Forward {
                 return;
             }
         };
-        let (mut sink, mut stream) = ws.split();
-        let liveness = websocket::Liveness::default();
-        let mut pinger = websocket::Pinger::new(websocket::ping_interval());
-        loop {
-            tokio::select! {
-                datagram = datagrams.recv() => {
-                    let Some(datagram) = datagram else { return };
-                    if sink.send(Message::Binary(datagram)).await.is_err() {
-                        return;
-                    }
-                }
-                msg = stream.next() => {
-                    liveness.heard();
-                    match msg {
-                        Some(Ok(Message::Binary(data))) => {
-                            let _ = socket.send_to(&data, peer).await;
-                        }
-                        Some(Ok(Message::Close(_))) | Some(Err(_)) | None => return,
-                        Some(Ok(_)) => {}
-                    }
-                }
-                due = websocket::ping_due(&mut pinger, &liveness) => {
-                    if let websocket::PingDue::Lost(after) = due {
-                        self.out.note(format!("error handling connection: {}", websocket::no_pong(after)));
-                        return;
-                    }
-                    if sink.send(websocket::ping_message()).await.is_err() {
-                        return;
-                    }
-                    if let Some(p) = pinger.as_mut() {
-                        p.sent(&liveness);
-                    }
-                }
+        let deliver = |data: Bytes| {
+            let socket = socket.clone();
+            async move {
+                let _ = socket.send_to(&data, peer).await;
             }
+        };
+        if let Ended::NoPong(after) = websocket::pump_datagrams(ws, &mut datagrams, deliver).await {
+            self.out
+                .note(format!("error handling connection: {}", websocket::no_pong(after)));
         }
     }
 }
@@ -323,8 +277,8 @@ mod tests {
         let p = plan(&args(&["vmi/x/ns", "80", "udp/53"])).unwrap();
         assert_eq!(p.ports.len(), 2);
         assert_eq!(
-            endpoint(&p.target, "ns", 53, "udp").uri(),
-            "/apis/subresources.kubevirt.io/v1/namespaces/ns/virtualmachineinstances/x/portforward/53/udp"
+            endpoint(&p.target, "ns", 53, "udp"),
+            Endpoint::port_forward(crate::cluster::kubevirt::VMIS, "ns", "x", 53, "udp")
         );
     }
 }

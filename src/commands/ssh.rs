@@ -1,9 +1,10 @@
 //! `virtctl ssh [USER@]TYPE/NAME[/NAMESPACE]` and `virtctl scp SRC DST`: run the system OpenSSH
 //! `ssh`/`scp` with a `ProxyCommand` that re-invokes this binary as
 //! `port-forward --stdio=true TARGET PORT`, so the SSH byte stream rides the port-forward
-//! websocket (spec §6.4). This `--local-ssh` mode is the default, as upstream's only mode since
-//! v1.7; `--local-ssh=false` uses the built-in russh client of `native` (`ssh -c`) and the
-//! scp protocol of `scp` over it.
+//! websocket, which is how upstream's `virtctl ssh` reaches a VM without any network route to
+//! it. This `--local-ssh` mode is the default, as upstream's only mode since v1.7;
+//! `--local-ssh=false` uses the built-in russh client of `native` (`ssh -c`) and the scp
+//! protocol of `scp` over it.
 
 mod agent;
 mod native;
@@ -15,6 +16,7 @@ use clap::Args;
 use std::path::PathBuf;
 
 use crate::cluster::api::Api;
+use crate::cluster::websocket::Endpoint;
 use crate::commands::Positionals;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
@@ -133,7 +135,8 @@ impl Tunnel {
     }
 }
 
-/// The `ssh` argv (after the program name), spec §6.4.
+/// The `ssh` argv (after the program name), built as upstream's local mode builds it: the
+/// `ProxyCommand` tunnel and the user's options first, then `[USER@]HOST`, then the command.
 pub fn ssh_argv(tunnel: &Tunnel, opts: &[String], identity: Option<&str>, user: &str, command: &str) -> Vec<String> {
     let mut argv = tunnel.common(opts, identity);
     argv.push(tunnel.host(user));
@@ -177,7 +180,9 @@ pub fn plan_scp(source: &str, destination: &str) -> Result<ScpPlan> {
     })
 }
 
-/// The `scp` argv (after the program name), spec §6.4.
+/// The `scp` argv (after the program name), built as upstream's local mode builds it: the
+/// `ProxyCommand` tunnel and the user's options, `-r`/`-p`, then source and destination with
+/// the VM side written `[USER@]HOST:PATH`.
 pub fn scp_argv(
     tunnel: &Tunnel,
     opts: &[String],
@@ -241,7 +246,7 @@ impl SshFlags {
         };
         native::Session {
             api,
-            endpoint: crate::commands::port_forward::endpoint(target, &namespace, self.port, "tcp"),
+            endpoint: Endpoint::port_forward(target.kind.resource(), &namespace, &target.name, self.port, "tcp"),
             host: format!("{}/{}.{}", target.kind.word(), target.name, namespace),
             port: self.port,
             user,

@@ -1,13 +1,13 @@
 //! `virtctl usbredir DEVICE VMI`: a local proxy to the VMI's usbredir websocket and the
 //! `usbredirect` client pointed at it; `--no-launch VMI` only runs the proxy.
 
+use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use clap::Args;
-use tokio::net::TcpListener;
 
-use crate::cluster::kubevirt::VMIS;
-use crate::cluster::websocket::{self, Ended, Endpoint, PumpOptions};
+use crate::cluster::local_bridge::{BridgeEnd, LocalBridge, find_on_path};
+use crate::cluster::websocket::{self, Endpoint};
 use crate::commands::Positionals;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
@@ -56,7 +56,7 @@ fn plan(args: &UsbredirArgs) -> Result<Plan> {
             "missing argument: usbredir DEVICE VMI (or --no-launch VMI)".into(),
         ));
     }
-    let client = which(CLIENT).ok_or_else(|| {
+    let client = find_on_path(CLIENT).ok_or_else(|| {
         Error::Other(format!(
             "error on finding {CLIENT} in $PATH: executable file not found in $PATH; install usbredir's {CLIENT}, or use --no-launch"
         ))
@@ -67,65 +67,47 @@ fn plan(args: &UsbredirArgs) -> Result<Plan> {
     })
 }
 
-fn which(program: &str) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .map(|dir| dir.join(program))
-        .find(|candidate| candidate.is_file())
-}
-
 pub async fn run(args: UsbredirArgs, ctx: &Ctx) -> Result<()> {
     let plan = plan(&args)?;
     let cluster = ctx.cluster().await?;
-    let endpoint = Endpoint::new(VMIS, &cluster.namespace, &plan.vmi, "usbredir");
+    let endpoint = Endpoint::usbredir(&cluster.namespace, &plan.vmi);
     let socket = websocket::dial(&cluster.api, &endpoint)
         .await
         .map_err(|e| e.context(format!("can't access VMI {}", plan.vmi), ": "))?;
-    let listener = TcpListener::bind(("127.0.0.1", 0))
+    let mut bridge = LocalBridge::listen(SocketAddr::from(([127, 0, 0, 1], 0)))
         .await
         .map_err(|e| Error::Io(format!("can't listen on 127.0.0.1: {e}")))?;
-    let address = listener.local_addr()?;
-
-    let mut child = None;
+    let address = bridge.address()?;
     match &plan.launch {
         None => ctx
             .out
             .line(format!("User can connect usbredir client at: {address}"))?,
         Some((device, client)) => {
-            child = Some(
-                tokio::process::Command::new(client)
-                    .args(["--device", device, "--to", &address.to_string()])
-                    .stdin(std::process::Stdio::null())
-                    .kill_on_drop(true)
-                    .spawn()
-                    .map_err(|e| Error::Other(format!("cannot start {}: {e}", client.display())))?,
-            );
+            let argv = [
+                "--device".to_string(),
+                device.clone(),
+                "--to".into(),
+                address.to_string(),
+            ];
+            bridge
+                .launch(client, &argv)
+                .map_err(|e| Error::Other(format!("cannot start {}: {e}", client.display())))?;
         }
     }
-    let client_exit = async {
-        match child.as_mut() {
-            Some(c) => c.wait().await.map_err(|e| Error::Other(e.to_string())),
-            None => std::future::pending().await,
-        }
-    };
-    let session = async {
-        let (stream, _) = listener.accept().await?;
-        let _ = stream.set_nodelay(true);
-        let (read, write) = stream.into_split();
-        // usbredir carries no keep-alive upstream; pings here keep idle devices connected.
-        Ok::<Ended, Error>(websocket::pump(socket, read, write, &PumpOptions::default()).await)
-    };
     tokio::select! {
-        status = client_exit => {
-            let status = status?;
-            if status.success() {
-                Ok(())
-            } else {
-                Err(Error::Other(format!("exit status {}", status.code().unwrap_or(1))))
-            }
-        }
-        ended = session => ended?.into_result().map_err(Error::Other),
+        end = bridge.serve(socket, None, async {}) => outcome(end),
         _ = terminal::terminated() => Ok(()),
+    }
+}
+
+/// The command's result: the client's exit status when it ended the session, else the session's.
+fn outcome(end: BridgeEnd) -> Result<()> {
+    match end {
+        BridgeEnd::ClientExited(Err(e)) => Err(Error::Other(e.to_string())),
+        BridgeEnd::ClientExited(Ok(status)) if status.success() => Ok(()),
+        BridgeEnd::ClientExited(Ok(status)) => Err(Error::Other(format!("exit status {}", status.code().unwrap_or(1)))),
+        BridgeEnd::AcceptFailed(e) => Err(e.into()),
+        BridgeEnd::Session(ended) => ended.into_result().map_err(Error::Other),
     }
 }
 

@@ -6,11 +6,11 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use clap::{Args, Subcommand};
-use tokio::net::TcpListener;
 
 use crate::cluster::api::{Api, Request};
 use crate::cluster::kubevirt::{VMIS, Vmi, subresource_path};
-use crate::cluster::websocket::{self, Endpoint, PumpOptions};
+use crate::cluster::local_bridge::{BridgeEnd, LocalBridge, find_on_path};
+use crate::cluster::websocket::{self, Endpoint};
 use crate::commands::Positionals;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
@@ -70,20 +70,15 @@ pub struct ScreenshotArgs {
     pub move_cursor: bool,
 }
 
+/// How long a launched viewer may take to connect before the command gives up, as upstream.
+const VIEWER_CONNECT_TIMEOUT: Duration = Duration::from_secs(60);
+
 pub async fn run(args: VncArgs, ctx: &Ctx) -> Result<()> {
     if let Some(VncCommand::Screenshot(shot)) = args.command {
         return screenshot(shot, ctx).await;
     }
     let name = args.args.exactly(1)?[0].clone();
-    // Upstream only honours --address for the proxy-only mode.
-    let address = if args.proxy_only {
-        args.address.clone()
-    } else {
-        "127.0.0.1".into()
-    };
-    let ip: IpAddr = address
-        .parse()
-        .map_err(|_| Error::Usage(format!("can't listen on {address}: invalid IP address")))?;
+    let ip = listen_ip(&args)?;
     let viewer = if args.proxy_only {
         None
     } else {
@@ -95,68 +90,52 @@ pub async fn run(args: VncArgs, ctx: &Ctx) -> Result<()> {
         )?)
     };
     let cluster = ctx.cluster().await?;
-    let endpoint = Endpoint::new(VMIS, &cluster.namespace, &name, "vnc")
-        .query("preserveSession", if args.preserve_session { "true" } else { "false" });
+    let endpoint = Endpoint::vnc(&cluster.namespace, &name, args.preserve_session);
     let socket = websocket::dial(&cluster.api, &endpoint)
         .await
         .map_err(|e| e.context(format!("can't access VMI {name}"), ": "))?;
-    let listener = TcpListener::bind(SocketAddr::new(ip, args.port))
+    let mut bridge = LocalBridge::listen(SocketAddr::new(ip, args.port))
         .await
         .map_err(|e| Error::Io(format!("can't listen on {ip}:{}: {e}", args.port)))?;
-    let port = listener.local_addr()?.port();
-
-    let mut child = None;
+    let port = bridge.address()?.port();
     match &viewer {
         None => ctx.out.line(format!("{{\"port\":{port}}}"))?,
-        Some(viewer) => {
-            let argv = viewer.args(port);
-            child = Some(
-                tokio::process::Command::new(&viewer.program)
-                    .args(&argv)
-                    .stdin(std::process::Stdio::null())
-                    .kill_on_drop(true)
-                    .spawn()
-                    .map_err(|e| {
-                        Error::Other(format!(
-                            "error encountered: cannot start {}: {e}",
-                            viewer.program.display()
-                        ))
-                    })?,
-            );
-        }
+        Some(viewer) => bridge.launch(&viewer.program, &viewer.args(port)).map_err(|e| {
+            Error::Other(format!(
+                "error encountered: cannot start {}: {e}",
+                viewer.program.display()
+            ))
+        })?,
     }
-    let accept = async {
-        let accepted = if args.proxy_only {
-            listener.accept().await
-        } else {
-            tokio::time::timeout(Duration::from_secs(60), listener.accept())
-                .await
-                .unwrap_or_else(|_| Err(std::io::Error::new(std::io::ErrorKind::TimedOut, "i/o timeout")))
-        };
-        accepted.map_err(|e| Error::Other(format!("error encountered: {e}")))
-    };
-    let viewer_exit = async {
-        match child.as_mut() {
-            Some(c) => {
-                let _ = c.wait().await;
-            }
-            None => std::future::pending::<()>().await,
-        }
-    };
-    let session = async {
-        let (stream, _) = accept.await?;
-        let _ = stream.set_nodelay(true);
-        warn_if_paused(&cluster.api, &cluster.namespace, &name, ctx).await;
-        let (read, write) = stream.into_split();
-        let ended = websocket::pump(socket, read, write, &PumpOptions::default()).await;
-        ended
-            .into_result()
-            .map_err(|e| Error::Other(format!("error encountered: {e}")))
-    };
+    // A proxy waits for whichever viewer the user starts; a launched viewer connects at once.
+    let accept_timeout = viewer.is_some().then_some(VIEWER_CONNECT_TIMEOUT);
+    let connected = warn_if_paused(&cluster.api, &cluster.namespace, &name, ctx);
     tokio::select! {
-        result = session => result,
-        _ = viewer_exit => Ok(()),
+        end = bridge.serve(socket, accept_timeout, connected) => outcome(end),
         _ = terminal::terminated() => Ok(()),
+    }
+}
+
+/// The address to listen on: upstream only honours --address for the proxy-only mode.
+fn listen_ip(args: &VncArgs) -> Result<IpAddr> {
+    let address = if args.proxy_only {
+        args.address.as_str()
+    } else {
+        "127.0.0.1"
+    };
+    address
+        .parse()
+        .map_err(|_| Error::Usage(format!("can't listen on {address}: invalid IP address")))
+}
+
+/// The command's result: closing the viewer ends the command cleanly.
+fn outcome(end: BridgeEnd) -> Result<()> {
+    match end {
+        BridgeEnd::ClientExited(_) => Ok(()),
+        BridgeEnd::AcceptFailed(e) => Err(Error::Other(format!("error encountered: {e}"))),
+        BridgeEnd::Session(ended) => ended
+            .into_result()
+            .map_err(|e| Error::Other(format!("error encountered: {e}"))),
     }
 }
 
@@ -183,6 +162,10 @@ pub struct Viewer {
 }
 
 impl Viewer {
+    fn new(kind: &'static str, program: PathBuf, verbose: bool) -> Viewer {
+        Viewer { kind, program, verbose }
+    }
+
     /// The arguments upstream passes each viewer.
     pub fn args(&self, port: u16) -> Vec<String> {
         let target = format!("127.0.0.1:{port}");
@@ -208,101 +191,22 @@ impl Viewer {
     }
 }
 
-fn on_path(program: &str) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path).find_map(|dir| {
-        let candidate = dir.join(program);
-        if candidate.is_file() {
-            return Some(candidate);
-        }
-        let exe = dir.join(format!("{program}.exe"));
-        exe.is_file().then_some(exe)
-    })
-}
-
 const TIGER_MAC: &str = "/Applications/TigerVNC.app/Contents/MacOS/vncviewer";
 const CHICKEN_MAC: &str = "/Applications/Chicken.app/Contents/MacOS/Chicken";
 const REAL_MAC: &str = "/Applications/VNC Viewer.app/Contents/MacOS/vncviewer";
 
-/// Upstream's viewer choice for `os` (`std::env::consts::OS` values).
+/// Upstream's viewer choice for `os` (`std::env::consts::OS` values): the one `--vnc-type`
+/// (and `--vnc-path`) name, else the first installed one in upstream's order of preference.
 pub fn find_viewer(vnc_type: &str, vnc_path: &str, os: &str, verbosity: i32) -> Result<Viewer> {
     let verbose = verbosity >= 4;
-    let viewer = |kind, program: PathBuf| Viewer { kind, program, verbose };
     if !vnc_type.is_empty() {
-        let allowed: &[&str] = match os {
-            "macos" => &["tiger", "chicken", "real", "remote-viewer"],
-            "linux" | "windows" => &["tiger", "remote-viewer"],
-            _ => &[],
-        };
-        let kind: &'static str = match vnc_type {
-            "tiger" => "tiger",
-            "chicken" => "chicken",
-            "real" => "real",
-            "remote-viewer" => "remote-viewer",
-            other => {
-                return Err(Error::Usage(format!(
-                    "error encountered: unsupported vnc-type {other:?}"
-                )));
-            }
-        };
-        if !allowed.contains(&kind) {
-            return Err(Error::Usage(format!(
-                "error encountered: unsupported vnc-type {kind:?} for {os}"
-            )));
-        }
-        if !vnc_path.is_empty() {
-            if !Path::new(vnc_path).exists() {
-                return Err(Error::Usage(format!(
-                    "error encountered: specified VNC path does not exist: {vnc_path}"
-                )));
-            }
-            return Ok(viewer(kind, PathBuf::from(vnc_path)));
-        }
-        let program = match kind {
-            "tiger" => on_path("vncviewer"),
-            "remote-viewer" => on_path("remote-viewer"),
-            "chicken" => Some(PathBuf::from(CHICKEN_MAC)),
-            _ => Some(PathBuf::from(REAL_MAC)),
-        };
-        return program
-            .map(|p| viewer(kind, p))
-            .ok_or_else(|| Error::Other(format!("error encountered: {kind} viewer not found in PATH")));
+        return named_viewer(vnc_type, vnc_path, os, verbose);
     }
     match os {
-        "macos" => {
-            if Path::new(TIGER_MAC).exists() {
-                return Ok(viewer("tiger", TIGER_MAC.into()));
-            }
-            let mut tiger_apps: Vec<PathBuf> = std::fs::read_dir("/Applications")
-                .into_iter()
-                .flatten()
-                .flatten()
-                .map(|e| e.path())
-                .filter(|p| {
-                    p.file_name()
-                        .and_then(|n| n.to_str())
-                        .is_some_and(|n| n.starts_with("TigerVNC Viewer ") && n.ends_with(".app"))
-                })
-                .map(|p| p.join("Contents/MacOS/TigerVNC Viewer"))
-                .filter(|p| p.exists())
-                .collect();
-            tiger_apps.sort();
-            if let Some(last) = tiger_apps.pop() {
-                return Ok(viewer("tiger", last));
-            }
-            if Path::new(CHICKEN_MAC).exists() {
-                return Ok(viewer("chicken", CHICKEN_MAC.into()));
-            }
-            if Path::new(REAL_MAC).exists() {
-                return Ok(viewer("real", REAL_MAC.into()));
-            }
-            on_path("remote-viewer")
-                .map(|p| viewer("remote-viewer", p))
-                .ok_or_else(|| Error::Other("error encountered: no supported VNC app found".into()))
-        }
-        "linux" | "windows" => on_path("remote-viewer")
-            .map(|p| viewer("remote-viewer", p))
-            .or_else(|| on_path("vncviewer").map(|p| viewer("tiger", p)))
+        "macos" => installed_mac_viewer(verbose),
+        "linux" | "windows" => find_on_path("remote-viewer")
+            .map(|p| Viewer::new("remote-viewer", p, verbose))
+            .or_else(|| find_on_path("vncviewer").map(|p| Viewer::new("tiger", p, verbose)))
             .ok_or_else(|| {
                 Error::Other(
                     "error encountered: could not find the remote-viewer or vncviewer (TigerVNC) binary in $PATH; install one, or use --proxy-only and a viewer of your choice"
@@ -311,6 +215,89 @@ pub fn find_viewer(vnc_type: &str, vnc_path: &str, os: &str, verbosity: i32) -> 
             }),
         other => Err(Error::Other(format!("error encountered: VNC is not supported on {other}"))),
     }
+}
+
+/// `--vnc-type` (checked against what upstream supports on `os`), at `--vnc-path` when given.
+fn named_viewer(vnc_type: &str, vnc_path: &str, os: &str, verbose: bool) -> Result<Viewer> {
+    let kind = viewer_kind(vnc_type)?;
+    let allowed: &[&str] = match os {
+        "macos" => &["tiger", "chicken", "real", "remote-viewer"],
+        "linux" | "windows" => &["tiger", "remote-viewer"],
+        _ => &[],
+    };
+    if !allowed.contains(&kind) {
+        return Err(Error::Usage(format!(
+            "error encountered: unsupported vnc-type {kind:?} for {os}"
+        )));
+    }
+    if !vnc_path.is_empty() {
+        if !Path::new(vnc_path).exists() {
+            return Err(Error::Usage(format!(
+                "error encountered: specified VNC path does not exist: {vnc_path}"
+            )));
+        }
+        return Ok(Viewer::new(kind, PathBuf::from(vnc_path), verbose));
+    }
+    let program = match kind {
+        "tiger" => find_on_path("vncviewer"),
+        "remote-viewer" => find_on_path("remote-viewer"),
+        "chicken" => Some(PathBuf::from(CHICKEN_MAC)),
+        _ => Some(PathBuf::from(REAL_MAC)),
+    };
+    program
+        .map(|p| Viewer::new(kind, p, verbose))
+        .ok_or_else(|| Error::Other(format!("error encountered: {kind} viewer not found in PATH")))
+}
+
+fn viewer_kind(vnc_type: &str) -> Result<&'static str> {
+    match vnc_type {
+        "tiger" => Ok("tiger"),
+        "chicken" => Ok("chicken"),
+        "real" => Ok("real"),
+        "remote-viewer" => Ok("remote-viewer"),
+        other => Err(Error::Usage(format!(
+            "error encountered: unsupported vnc-type {other:?}"
+        ))),
+    }
+}
+
+/// macOS: TigerVNC (the classic app, else the newest versioned one), Chicken, RealVNC, then
+/// remote-viewer on PATH.
+fn installed_mac_viewer(verbose: bool) -> Result<Viewer> {
+    if Path::new(TIGER_MAC).exists() {
+        return Ok(Viewer::new("tiger", TIGER_MAC.into(), verbose));
+    }
+    if let Some(newest) = newest_versioned_tiger_app() {
+        return Ok(Viewer::new("tiger", newest, verbose));
+    }
+    if Path::new(CHICKEN_MAC).exists() {
+        return Ok(Viewer::new("chicken", CHICKEN_MAC.into(), verbose));
+    }
+    if Path::new(REAL_MAC).exists() {
+        return Ok(Viewer::new("real", REAL_MAC.into(), verbose));
+    }
+    find_on_path("remote-viewer")
+        .map(|p| Viewer::new("remote-viewer", p, verbose))
+        .ok_or_else(|| Error::Other("error encountered: no supported VNC app found".into()))
+}
+
+/// The last (by name) `/Applications/TigerVNC Viewer X.Y.app` that holds its binary.
+fn newest_versioned_tiger_app() -> Option<PathBuf> {
+    let mut apps: Vec<PathBuf> = std::fs::read_dir("/Applications")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("TigerVNC Viewer ") && n.ends_with(".app"))
+        })
+        .map(|p| p.join("Contents/MacOS/TigerVNC Viewer"))
+        .filter(|p| p.exists())
+        .collect();
+    apps.sort();
+    apps.pop()
 }
 
 async fn screenshot(args: ScreenshotArgs, ctx: &Ctx) -> Result<()> {

@@ -64,6 +64,15 @@ fn write_file(env: &Env, name: &str, data: &[u8]) -> String {
     path.to_str().unwrap().to_string()
 }
 
+/// `virtctl image-upload ARGS... --image-path=PATH`.
+fn upload(env: &Env, args: &[&str], path: &str) -> Outcome {
+    let image_path = format!("--image-path={path}");
+    let mut argv = vec!["image-upload"];
+    argv.extend_from_slice(args);
+    argv.push(&image_path);
+    env.run(&argv)
+}
+
 fn pvc(env: &Env, name: &str) -> Value {
     env.sim.get("persistentvolumeclaims", NS, name).expect("the PVC exists")
 }
@@ -118,13 +127,7 @@ fn dv_upload_of_a_raw_image_sends_the_file_and_the_datavolume_succeeds() {
     let data = pattern(3 << 20, 1);
     let path = write_file(&env, "disk.raw", &data);
 
-    let out = env.run(&[
-        "image-upload",
-        "dv",
-        "disk1",
-        "--size=1Gi",
-        &format!("--image-path={path}"),
-    ]);
+    let out = upload(&env, &["dv", "disk1", "--size=1Gi"], &path);
 
     let url = env.sim.upload_proxy_url();
     assert_stdout(&out, &stdout_for("DataVolume", "disk1", &url, &path));
@@ -178,14 +181,11 @@ fn pvc_upload_of_a_qcow2_image() {
     let data = qcow2(100 << 20, 2 << 20);
     let path = write_file(&env, "disk.qcow2", &data);
 
-    let out = env.run(&[
-        "image-upload",
-        "pvc",
-        "disk2",
-        "--size=1Gi",
-        "--access-mode=ReadWriteMany",
-        &format!("--image-path={path}"),
-    ]);
+    let out = upload(
+        &env,
+        &["pvc", "disk2", "--size=1Gi", "--access-mode=ReadWriteMany"],
+        &path,
+    );
 
     let url = env.sim.upload_proxy_url();
     assert_stdout(&out, &stdout_for("PersistentVolumeClaim", "disk2", &url, &path));
@@ -215,13 +215,7 @@ fn compressed_images_are_sent_as_they_are() {
         let data = with_magic(magic, (1 << 20) + 17);
         let path = write_file(&env, &format!("disk.{name}"), &data);
         let target = format!("disk-{name}");
-        let out = env.run(&[
-            "image-upload",
-            "dv",
-            &target,
-            "--size=1Gi",
-            &format!("--image-path={path}"),
-        ]);
+        let out = upload(&env, &["dv", &target, "--size=1Gi"], &path);
         assert_eq!(out.code, 0, "{out:#?}");
         assert_received(&env, &target, &data);
     }
@@ -265,13 +259,7 @@ fn no_create_uploads_into_an_existing_pvc_and_marks_it_as_upload_target() {
     let data = pattern(1 << 20, 4);
     let path = write_file(&env, "disk.raw", &data);
 
-    let out = env.run(&[
-        "image-upload",
-        "pvc",
-        "existing",
-        "--no-create",
-        &format!("--image-path={path}"),
-    ]);
+    let out = upload(&env, &["pvc", "existing", "--no-create"], &path);
 
     assert_eq!(out.code, 0, "{out:#?}");
     assert!(
@@ -294,14 +282,7 @@ fn no_create_uploads_into_an_existing_pvc_and_marks_it_as_upload_target() {
 fn no_create_without_a_pvc_fails_with_not_found() {
     let env = Env::new();
     let path = write_file(&env, "disk.raw", &pattern(4096, 5));
-    env.run(&[
-        "image-upload",
-        "dv",
-        "nothing",
-        "--no-create",
-        &format!("--image-path={path}"),
-    ])
-    .fails_after(
+    upload(&env, &["dv", "nothing", "--no-create"], &path).fails_after(
         "persistentvolumeclaims \"nothing\" not found",
         "PVC default/nothing not found\n",
     );
@@ -314,16 +295,18 @@ fn datasource_is_created_with_the_default_labels() {
     let data = pattern(65536, 6);
     let path = write_file(&env, "disk.raw", &data);
 
-    let out = env.run(&[
-        "image-upload",
-        "dv",
-        "golden",
-        "--size=1Gi",
-        "--datasource",
-        "--default-instancetype=u1.small",
-        "--default-preference=fedora",
-        &format!("--image-path={path}"),
-    ]);
+    let out = upload(
+        &env,
+        &[
+            "dv",
+            "golden",
+            "--size=1Gi",
+            "--datasource",
+            "--default-instancetype=u1.small",
+            "--default-preference=fedora",
+        ],
+        &path,
+    );
 
     assert_eq!(out.code, 0, "{out:#?}");
     assert!(
@@ -353,13 +336,7 @@ fn a_too_small_size_for_a_qcow2_fails_before_any_request() {
     let env = Env::new();
     let path = write_file(&env, "big.qcow2", &qcow2(10 << 30, 4096));
 
-    let out = env.run(&[
-        "image-upload",
-        "dv",
-        "small",
-        "--size=5Gi",
-        &format!("--image-path={path}"),
-    ]);
+    let out = upload(&env, &["dv", "small", "--size=5Gi"], &path);
 
     out.fails_with(&format!(
         "{path} is a qcow2 image of virtual size 10.00 GiB (10737418240 bytes), which does not fit in --size=5Gi = 5.00 GiB (5368709120 bytes)"
@@ -378,13 +355,7 @@ fn a_qcow2_too_big_for_an_existing_pvc_fails_before_the_upload() {
     }));
     let path = write_file(&env, "big.qcow2", &qcow2(2 << 30, 4096));
 
-    let out = env.run(&[
-        "image-upload",
-        "pvc",
-        "tiny",
-        "--no-create",
-        &format!("--image-path={path}"),
-    ]);
+    let out = upload(&env, &["pvc", "tiny", "--no-create"], &path);
 
     assert_eq!(out.code, 1, "{out:#?}");
     assert!(
@@ -440,12 +411,7 @@ fn deprecated_flags_print_pflag_notices() {
     let env = Env::new();
     let data = pattern(4096, 8);
     let path = write_file(&env, "disk.raw", &data);
-    let out = env.run(&[
-        "image-upload",
-        "--pvc-name=old",
-        "--pvc-size=1Gi",
-        &format!("--image-path={path}"),
-    ]);
+    let out = upload(&env, &["--pvc-name=old", "--pvc-size=1Gi"], &path);
     assert_eq!(out.code, 0, "{out:#?}");
     assert!(out.stdout.starts_with(
         "Flag --pvc-name has been deprecated, specify the name as the second argument instead.\nFlag --pvc-size has been deprecated, use --size instead.\nPVC default/old not found\nPersistentVolumeClaim default/old created\n"
@@ -457,14 +423,7 @@ fn deprecated_flags_print_pflag_notices() {
 fn wait_for_first_consumer_without_force_bind_fails_and_names_the_datavolume() {
     let env = Env::new();
     let path = write_file(&env, "disk.raw", &pattern(4096, 9));
-    let out = env.run(&[
-        "image-upload",
-        "dv",
-        "wffc",
-        "--size=1Gi",
-        "--storage-class=local-wffc",
-        &format!("--image-path={path}"),
-    ]);
+    let out = upload(&env, &["dv", "wffc", "--size=1Gi", "--storage-class=local-wffc"], &path);
     assert_eq!(out.code, 1, "{out:#?}");
     assert_eq!(
         out.error_line(),
@@ -477,15 +436,17 @@ fn wait_for_first_consumer_without_force_bind_fails_and_names_the_datavolume() {
         "{out:#?}"
     );
 
-    let forced = env.run(&[
-        "image-upload",
-        "dv",
-        "forced",
-        "--size=1Gi",
-        "--storage-class=local-wffc",
-        "--force-bind",
-        &format!("--image-path={path}"),
-    ]);
+    let forced = upload(
+        &env,
+        &[
+            "dv",
+            "forced",
+            "--size=1Gi",
+            "--storage-class=local-wffc",
+            "--force-bind",
+        ],
+        &path,
+    );
     assert_eq!(forced.code, 0, "{forced:#?}");
 }
 
@@ -498,13 +459,7 @@ fn dropped_connections_are_retried_from_the_start() {
     let data = pattern(2 << 20, 10);
     let path = write_file(&env, "disk.raw", &data);
 
-    let out = env.run(&[
-        "image-upload",
-        "dv",
-        "flaky",
-        "--size=1Gi",
-        &format!("--image-path={path}"),
-    ]);
+    let out = upload(&env, &["dv", "flaky", "--size=1Gi"], &path);
 
     assert_eq!(out.code, 0, "{out:#?}");
     assert!(out.stderr.contains("upload attempt 1 of 5 failed: "), "{out:#?}");
@@ -524,13 +479,7 @@ fn an_upload_pod_that_is_not_ready_is_waited_for() {
     let data = pattern(1 << 20, 12);
     let path = write_file(&env, "disk.raw", &data);
 
-    let out = env.run(&[
-        "image-upload",
-        "dv",
-        "restarting",
-        "--size=1Gi",
-        &format!("--image-path={path}"),
-    ]);
+    let out = upload(&env, &["dv", "restarting", "--size=1Gi"], &path);
 
     assert_eq!(out.code, 0, "{out:#?}");
     assert!(
@@ -552,13 +501,7 @@ fn a_rejection_is_final_and_says_what_is_left_behind() {
     let data = pattern(1 << 20, 13);
     let path = write_file(&env, "disk.raw", &data);
 
-    let out = env.run(&[
-        "image-upload",
-        "pvc",
-        "rejected",
-        "--size=1Gi",
-        &format!("--image-path={path}"),
-    ]);
+    let out = upload(&env, &["pvc", "rejected", "--size=1Gi"], &path);
 
     assert_eq!(out.code, 1, "{out:#?}");
     assert_eq!(
@@ -581,14 +524,7 @@ fn retries_run_out_with_upstreams_message() {
     env.sim.faults().drop_after(1000, 10);
     let path = write_file(&env, "disk.raw", &pattern(100_000, 14));
 
-    let out = env.run(&[
-        "image-upload",
-        "dv",
-        "doomed",
-        "--size=1Gi",
-        "--retry=2",
-        &format!("--image-path={path}"),
-    ]);
+    let out = upload(&env, &["dv", "doomed", "--size=1Gi", "--retry=2"], &path);
 
     assert_eq!(out.code, 1, "{out:#?}");
     let error = out
@@ -611,13 +547,7 @@ fn an_expired_token_is_refreshed_on_a_retry() {
     let data = pattern(200_000, 15);
     let path = write_file(&env, "disk.raw", &data);
 
-    let out = env.run(&[
-        "image-upload",
-        "dv",
-        "refresh",
-        "--size=1Gi",
-        &format!("--image-path={path}"),
-    ]);
+    let out = upload(&env, &["dv", "refresh", "--size=1Gi"], &path);
 
     assert_eq!(out.code, 0, "{out:#?}");
     let tokens = env
@@ -634,13 +564,7 @@ fn a_401_on_the_first_attempt_is_an_authentication_failure() {
     let env = Env::new();
     env.sim.faults().unauthorized(0, 1);
     let path = write_file(&env, "disk.raw", &pattern(1000, 16));
-    let out = env.run(&[
-        "image-upload",
-        "dv",
-        "denied",
-        "--size=1Gi",
-        &format!("--image-path={path}"),
-    ]);
+    let out = upload(&env, &["dv", "denied", "--size=1Gi"], &path);
     assert_eq!(out.code, 1, "{out:#?}");
     assert!(
         out.stderr_lines()

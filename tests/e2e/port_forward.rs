@@ -16,6 +16,18 @@ fn forward(env: &Env, args: &[&str]) -> Running {
     Running::spawn(cmd)
 }
 
+/// Port-forwarding to vm1 with pings every 200 ms, where each websocket goes silent (no data,
+/// no pongs, no close) 500 ms after it opens.
+fn forward_to_a_server_that_goes_silent(env: &Env, args: &[&str]) -> Running {
+    env.running_vm("vm1");
+    env.sim.set_websocket_blackhole(Some(Duration::from_millis(500)));
+    let mut cmd = virtctl_command(env);
+    cmd.arg("port-forward")
+        .args(args)
+        .env("VIRTCTL_WEBSOCKET_PING_INTERVAL", "200ms");
+    Running::spawn(cmd)
+}
+
 fn port_of(pf: &Running, protocol: &str) -> u16 {
     pf.wait_for(
         WAIT,
@@ -82,6 +94,23 @@ fn udp_datagrams_come_back_one_per_message() {
         .filter(|r| r.path == format!("{SUB}/virtualmachineinstances/vm1/portforward/7/udp"))
         .count();
     assert_eq!(tunnels, 2, "one websocket per UDP peer");
+}
+
+#[test]
+fn a_udp_tunnel_whose_server_stops_answering_pings_is_reported() {
+    let env = Env::new();
+    let pf = forward_to_a_server_that_goes_silent(&env, &["vmi/vm1", "udp/0:7"]);
+    let port = port_of(&pf, "udp");
+    let s = UdpSocket::bind("127.0.0.1:0").unwrap();
+    s.set_read_timeout(Some(WAIT)).unwrap();
+    s.send_to(b"before", ("127.0.0.1", port)).unwrap();
+    let mut buf = [0u8; 64];
+    let len = s.recv(&mut buf).unwrap();
+    assert_eq!(&buf[..len], b"before");
+    pf.wait_stderr(
+        "error handling connection: websocket: no pong from the server in 600ms, connection lost",
+        WAIT,
+    );
 }
 
 #[test]
@@ -188,12 +217,7 @@ fn a_paused_vmi_refuses_the_tunnel() {
 #[test]
 fn a_tunnel_whose_server_stops_answering_pings_is_torn_down() {
     let env = Env::new();
-    env.running_vm("vm1");
-    env.sim.set_websocket_blackhole(Some(Duration::from_millis(500)));
-    let mut cmd = virtctl_command(&env);
-    cmd.args(["port-forward", "vm/vm1", "0:7"])
-        .env("VIRTCTL_WEBSOCKET_PING_INTERVAL", "200ms");
-    let pf = Running::spawn(cmd);
+    let pf = forward_to_a_server_that_goes_silent(&env, &["vm/vm1", "0:7"]);
     let port = port_of(&pf, "tcp");
     let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
     s.set_read_timeout(Some(WAIT)).unwrap();

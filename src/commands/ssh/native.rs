@@ -1,6 +1,7 @@
 //! The built-in SSH client (`ssh --local-ssh=false`): russh over one `portforward/{port}/tcp`
 //! websocket, host keys checked against `--known-hosts`, and authentication with the ssh-agent's
-//! keys, then the identity file, as upstream's removed native mode did (spec §6.7). It runs
+//! keys, then the identity file, in the order upstream's native mode tried them before it was
+//! removed. It runs
 //! `-c COMMAND`, or an interactive shell (`shell`).
 
 use std::io::{BufRead, IsTerminal, Write};
