@@ -26,6 +26,14 @@ impl Output {
         Ok(())
     }
 
+    /// Bytes on stdout exactly as given (an image, an archive).
+    pub fn bytes(&self, bytes: &[u8]) -> Result<()> {
+        let mut stdout = std::io::stdout().lock();
+        stdout.write_all(bytes)?;
+        stdout.flush()?;
+        Ok(())
+    }
+
     /// A note or progress line on stderr.
     pub fn note(&self, text: impl AsRef<str>) {
         let mut stderr = std::io::stderr().lock();

@@ -131,6 +131,16 @@ impl<'a> Vmi<'a> {
         self.get_sub("filesystemlist", true).await
     }
 
+    /// The display as a PNG (`vnc/screenshot`); `move_cursor` wakes a screensaver first.
+    /// Errors keep client-go's generic texts, as upstream's raw-body call shows them.
+    pub async fn screenshot(&self, move_cursor: bool) -> Result<bytes::Bytes> {
+        let request = Request::get(subresource_path(VMIS, self.namespace, self.name, "vnc/screenshot"))
+            .query("moveCursor", if move_cursor { "true" } else { "false" })
+            .resource(VMIS, self.name)
+            .raw_errors();
+        Ok(self.api.send(request).await?.body)
+    }
+
     async fn put(&self, sub: &str, body: Option<Vec<u8>>) -> Result<()> {
         let mut request =
             Request::put(subresource_path(VMIS, self.namespace, self.name, sub)).resource(VMIS, self.name);

@@ -23,7 +23,7 @@ use tokio_tungstenite::tungstenite::{self as ws, Message};
 use crate::cluster::api::Api;
 use crate::cluster::kubevirt::{VMIS, subresource_path};
 use crate::error::{ApiError, Error, Result};
-use crate::flags::parse_duration;
+use crate::flags::{format_duration, parse_duration};
 
 /// The subprotocol virt-api speaks: raw bytes in binary messages.
 pub const PROTOCOL: &str = "plain.kubevirt.io";
@@ -298,19 +298,8 @@ impl Pinger {
 pub fn no_pong(after: Duration) -> String {
     format!(
         "websocket: no pong from the server in {}, connection lost",
-        go_duration(after)
+        format_duration(after)
     )
-}
-
-/// `30s`, `1.5s`, `600ms`: Go's way of printing the short durations used here.
-fn go_duration(d: Duration) -> String {
-    if d.subsec_nanos() == 0 {
-        format!("{}s", d.as_secs())
-    } else if d < Duration::from_secs(1) {
-        format!("{}ms", d.as_millis())
-    } else {
-        format!("{}s", d.as_secs_f64())
-    }
 }
 
 /// The keep-alive ping virt-api sends too.
@@ -718,7 +707,13 @@ mod tests {
             no_pong(Duration::from_secs(30)),
             "websocket: no pong from the server in 30s, connection lost"
         );
-        assert_eq!(go_duration(Duration::from_millis(600)), "600ms");
-        assert_eq!(go_duration(Duration::from_millis(1500)), "1.5s");
+        assert_eq!(
+            no_pong(Duration::from_millis(600)),
+            "websocket: no pong from the server in 600ms, connection lost"
+        );
+        assert_eq!(
+            no_pong(Duration::from_secs(90)),
+            "websocket: no pong from the server in 1m30s, connection lost"
+        );
     }
 }

@@ -7,8 +7,8 @@ use std::time::Duration;
 
 use clap::{Args, Subcommand};
 
-use crate::cluster::api::{Api, Request};
-use crate::cluster::kubevirt::{VMIS, Vmi, subresource_path};
+use crate::cluster::api::Api;
+use crate::cluster::kubevirt::Vmi;
 use crate::cluster::local_bridge::{BridgeEnd, LocalBridge, find_on_path};
 use crate::cluster::websocket::{self, Endpoint};
 use crate::commands::Positionals;
@@ -306,22 +306,12 @@ async fn screenshot(args: ScreenshotArgs, ctx: &Ctx) -> Result<()> {
         return Err(Error::Usage("required flag(s) \"file\" not set".into()));
     }
     let cluster = ctx.cluster().await?;
-    let request = Request::get(subresource_path(VMIS, &cluster.namespace, &name, "vnc/screenshot"))
-        .query("moveCursor", if args.move_cursor { "true" } else { "false" })
-        .resource(VMIS, &name)
-        .raw_errors();
-    let png = cluster
-        .api
-        .send(request)
+    let png = Vmi::new(&cluster.api, &cluster.namespace, &name)
+        .screenshot(args.move_cursor)
         .await
-        .map_err(|e| e.context(format!("can't access VMI {name}"), ": "))?
-        .body;
+        .map_err(|e| e.context(format!("can't access VMI {name}"), ": "))?;
     if args.file == "-" {
-        use std::io::Write;
-        let mut stdout = std::io::stdout().lock();
-        stdout.write_all(&png)?;
-        stdout.flush()?;
-        return Ok(());
+        return ctx.out.bytes(&png);
     }
     std::fs::write(&args.file, &png).map_err(|e| Error::Io(format!("open {}: {e}", args.file)))?;
     Ok(())

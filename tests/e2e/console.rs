@@ -59,11 +59,8 @@ fn waits_for_a_starting_vmi_then_connects() {
     let mut cmd = virtctl_command(&env);
     cmd.args(["console", "late", "--timeout=1"]);
     let mut c = Running::spawn(cmd);
-    // nothing there yet: 404 would fail at once, so start the VM first and give it a moment
-    std::thread::sleep(Duration::from_millis(300));
-    let code = c.child.try_wait().unwrap();
-    // Not found is not retried: the VMI does not exist yet.
-    assert!(code.is_some(), "a missing VMI fails at once");
+    // Not found is not retried: the VMI does not exist yet, so it fails at once.
+    assert_eq!(c.wait_exit(WAIT), 1, "a missing VMI fails at once: {}", c.stderr());
     assert!(
         c.stderr()
             .contains("virtualmachineinstance.kubevirt.io \"late\" not found"),
@@ -79,7 +76,13 @@ fn waits_for_a_starting_vmi_then_connects() {
     vmi["spec"] = vmi["spec"]["template"]["spec"].clone();
     env.sim.create(vmi);
     let mut c = console(&env, "starting");
-    std::thread::sleep(Duration::from_millis(1500));
+    let console_attempts =
+        |sim: &kubevirt_sim::Sim| sim.requests().iter().filter(|r| r.path.ends_with("/console")).count();
+    assert!(
+        env.sim.wait_until(WAIT, |sim| console_attempts(sim) >= 2),
+        "a second attempt after the 400: {}",
+        c.stderr()
+    );
     assert!(c.child.try_wait().unwrap().is_none(), "still retrying: {}", c.stderr());
     let mut vmi = env.vmi("starting").unwrap();
     vmi["status"]["phase"] = "Running".into();

@@ -142,7 +142,7 @@ fn attached_service_receives_the_bytes() {
     });
     let mut pf = forward(&env, &["--stdio", "vm/vm1/default", "8080"]);
     pf.write(b"GET / HTTP/1.0\r\n\r\n");
-    std::thread::sleep(Duration::from_millis(300));
+    // stdin's end ends the tunnel only once what was read before it reached the server
     pf.close_stdin();
     assert_eq!(pf.wait_exit(WAIT), 0);
     assert_eq!(server.join().unwrap(), b"GET / HTTP/1.0\r\n\r\n");
