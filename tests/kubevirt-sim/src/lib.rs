@@ -42,6 +42,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use base64::prelude::{BASE64_STANDARD, Engine as _};
 use hyper_util::rt::{TokioExecutor, TokioIo};
 use serde_json::Value;
 
@@ -87,28 +88,6 @@ pub struct Sim {
     limited_token: String,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
     thread: Option<std::thread::JoinHandle<()>>,
-}
-
-fn base64(data: &[u8]) -> String {
-    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
-    for chunk in data.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
-        let n = (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32;
-        out.push(T[(n >> 18) as usize & 63] as char);
-        out.push(T[(n >> 12) as usize & 63] as char);
-        out.push(if chunk.len() > 1 {
-            T[(n >> 6) as usize & 63] as char
-        } else {
-            '='
-        });
-        out.push(if chunk.len() > 2 {
-            T[n as usize & 63] as char
-        } else {
-            '='
-        });
-    }
-    out
 }
 
 fn create_object(s: &mut store::Inner, mut obj: Value, admit: bool) -> Result<Value, status::ApiError> {
@@ -292,7 +271,7 @@ impl Sim {
         let ns = namespace.map(|n| format!("    namespace: {n}\n")).unwrap_or_default();
         format!(
             "apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n    certificate-authority-data: {}\n    server: {}\n  name: kubevirt-sim\ncontexts:\n- context:\n    cluster: kubevirt-sim\n{}    user: kubevirt-sim\n  name: kubevirt-sim\ncurrent-context: kubevirt-sim\npreferences: {{}}\nusers:\n- name: kubevirt-sim\n  user:\n    token: {}\n",
-            base64(self.ca_pem.as_bytes()),
+            BASE64_STANDARD.encode(self.ca_pem.as_bytes()),
             self.url(),
             ns,
             token
