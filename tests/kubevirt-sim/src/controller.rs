@@ -6,12 +6,9 @@ use std::collections::{HashMap, HashSet};
 use serde_json::{Map, Value, json};
 
 use crate::guest;
-use crate::kinds;
+use crate::object::{deleting, dv_kind, name_of, node_kind, ns_of, pod_kind, vm_kind, vmi_kind, vmim_kind};
 use crate::store::{Inner, now_rfc3339, random_suffix};
-use crate::virtapi::{
-    self, GUEST_AGENT_ANNOTATION, has_condition, is_final, node_kind, phase, run_strategy, uid, vm_kind, vmi_kind,
-    vmim_kind,
-};
+use crate::virtapi::{self, GUEST_AGENT_ANNOTATION, has_condition, is_final, phase, run_strategy, uid};
 
 pub const VM_FINALIZER: &str = "kubevirt.io/virtualMachineControllerFinalize";
 pub const LAUNCHER_IMAGE: &str = "quay.io/kubevirt/virt-launcher:v1.8.0";
@@ -24,28 +21,6 @@ pub struct Controller {
     stopped_by_user: HashSet<String>,
     /// Once VMs that already ran, by VM uid
     once_started: HashSet<String>,
-}
-
-fn name_of(o: &Value) -> String {
-    o.pointer("/metadata/name")
-        .and_then(|v| v.as_str())
-        .unwrap_or("")
-        .to_string()
-}
-
-fn ns_of(o: &Value) -> String {
-    o.pointer("/metadata/namespace")
-        .and_then(|v| v.as_str())
-        .unwrap_or("")
-        .to_string()
-}
-
-fn deleting(o: &Value) -> bool {
-    o.pointer("/metadata/deletionTimestamp").is_some_and(|v| !v.is_null())
-}
-
-fn pods_kind() -> &'static kinds::Kind {
-    kinds::lookup("", "v1", "pods").expect("pods")
 }
 
 fn small_hash(s: &str) -> u32 {
@@ -123,7 +98,7 @@ pub fn set_paused(s: &mut Inner, mut vmi: Value, paused: bool) {
 
 /// The virt-launcher pod of a VMI, by the VMI uid.
 pub fn launcher_pod_name(s: &Inner, ns: &str, vmi_uid: &str) -> Option<String> {
-    s.list_all(pods_kind(), Some(ns))
+    s.list_all(pod_kind(), Some(ns))
         .into_iter()
         .find(|p| {
             p.pointer("/metadata/labels/kubevirt.io~1created-by")
@@ -225,7 +200,7 @@ fn data_volumes_ready(s: &Inner, vm: &Value) -> bool {
         .flatten()
         .filter_map(|vol| vol.pointer("/dataVolume/name").and_then(|n| n.as_str()))
         .all(|dv| {
-            s.try_get(crate::cdi::dv_kind(), &ns, dv)
+            s.try_get(dv_kind(), &ns, dv)
                 .is_none_or(|d| d.pointer("/status/phase").is_none_or(|p| p == "Succeeded"))
         })
 }
@@ -284,7 +259,7 @@ impl Controller {
             } else {
                 self.grace.remove(&vuid);
                 if let Some(p) = launcher_pod_name(s, &ns, &vuid) {
-                    s.purge(pods_kind(), &ns, &p);
+                    s.purge(pod_kind(), &ns, &p);
                 }
                 v["metadata"]["finalizers"] = json!([]);
             }
@@ -315,7 +290,7 @@ impl Controller {
                 status_mut(&mut v).insert("nodeName".into(), json!(node));
                 v["metadata"]["labels"]["kubevirt.io/nodeName"] = json!(node);
                 if let Some(pname) = launcher_pod_name(s, &ns, &vuid)
-                    && let Some(mut pod) = s.try_get(pods_kind(), &ns, &pname)
+                    && let Some(mut pod) = s.try_get(pod_kind(), &ns, &pname)
                 {
                     pod["spec"]["nodeName"] = json!(node);
                     pod["status"] = json!({
@@ -328,7 +303,7 @@ impl Controller {
                     });
                     let puid = uid(&pod);
                     status_mut(&mut v).insert("activePods".into(), json!({puid: node}));
-                    let _ = s.put(pods_kind(), pod);
+                    let _ = s.put(pod_kind(), pod);
                 }
             }
             "Scheduled" => {
@@ -412,7 +387,7 @@ impl Controller {
             "spec": {"containers": [{"name": "compute", "image": LAUNCHER_IMAGE}]},
             "status": {"phase": "Pending"}
         });
-        let _ = s.create(pods_kind(), &ns, pod, false, false);
+        let _ = s.create(pod_kind(), &ns, pod, false, false);
     }
 
     fn step_migration(&mut self, s: &mut Inner, m: Value) {
@@ -532,12 +507,12 @@ impl Controller {
                 v["metadata"]["labels"]["kubevirt.io/nodeName"] = json!(target);
                 let vuid = uid(&v);
                 if let Some(pname) = launcher_pod_name(s, &ns, &vuid)
-                    && let Some(mut pod) = s.try_get(pods_kind(), &ns, &pname)
+                    && let Some(mut pod) = s.try_get(pod_kind(), &ns, &pname)
                 {
                     pod["spec"]["nodeName"] = json!(target);
                     let puid = uid(&pod);
                     status_mut(&mut v).insert("activePods".into(), json!({puid: target}));
-                    let _ = s.put(pods_kind(), pod);
+                    let _ = s.put(pod_kind(), pod);
                 }
                 if let Some(ms) = v.pointer("/status/migrationState") {
                     status_mut(&mut m2).insert("migrationState".into(), ms.clone());
@@ -766,11 +741,11 @@ fn collect_garbage(s: &mut Inner) {
         }
     }
     let vmi_uids: HashSet<String> = s.list_all(vmi_kind(), None).iter().map(uid).collect();
-    for pod in s.list_all(pods_kind(), None) {
+    for pod in s.list_all(pod_kind(), None) {
         if let Some(owner) = owner_uid(&pod, "VirtualMachineInstance")
             && !vmi_uids.contains(&owner)
         {
-            s.purge(pods_kind(), &ns_of(&pod), &name_of(&pod));
+            s.purge(pod_kind(), &ns_of(&pod), &name_of(&pod));
         }
     }
 }
@@ -819,7 +794,7 @@ mod tests {
     use crate::store::Store;
 
     fn ns(s: &mut Inner, n: &str) {
-        let k = kinds::lookup("", "v1", "namespaces").unwrap();
+        let k = crate::object::namespace_kind();
         let _ = s.create(k, "", json!({"metadata": {"name": n}}), false, false);
     }
 

@@ -18,6 +18,7 @@ pub mod guest_services;
 pub mod guest_sftp;
 pub mod guest_shell;
 pub mod kinds;
+pub mod object;
 pub mod openshift_virt;
 pub mod paging;
 pub mod patch;
@@ -107,7 +108,7 @@ fn create_object(s: &mut store::Inner, mut obj: Value, admit: bool) -> Result<Va
         String::new()
     };
     if kind.namespaced && !s.namespace_exists(&ns) {
-        let nsk = kinds::lookup("", "v1", "namespaces").expect("namespaces");
+        let nsk = object::namespace_kind();
         s.create(nsk, "", fixtures::namespace(&ns), false, false)?;
     }
     if admit {
@@ -334,16 +335,7 @@ impl Sim {
         let kind_name = obj["kind"].as_str().unwrap_or("").to_string();
         let kind = kinds::for_object(&api_version, &kind_name)
             .unwrap_or_else(|| panic!("kubevirt-sim update: unknown kind {kind_name}"));
-        let ns = obj
-            .pointer("/metadata/namespace")
-            .and_then(|v| v.as_str())
-            .unwrap_or("")
-            .to_string();
-        let name = obj
-            .pointer("/metadata/name")
-            .and_then(|v| v.as_str())
-            .unwrap_or("")
-            .to_string();
+        let (ns, name) = (object::ns_of(&obj), object::name_of(&obj));
         self.state
             .store
             .lock()

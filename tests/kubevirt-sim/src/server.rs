@@ -14,6 +14,7 @@ use serde_json::{Value, json};
 use crate::auth::{Attributes, Tokens, User};
 use crate::discovery;
 use crate::kinds::{self, Kind};
+use crate::object::{name_of, ns_of};
 use crate::patch::PatchType;
 use crate::selector::{FieldSelector, LabelSelector};
 use crate::status::{ApiError, GroupResource};
@@ -541,17 +542,7 @@ fn resource_request(state: &SimState, req: &Req<'_>, group: &str, version: &str,
             let items = s.list(kind, t.namespace, &ls, &fs);
             let mut out = Vec::new();
             for it in items {
-                let n = it
-                    .pointer("/metadata/name")
-                    .and_then(|v| v.as_str())
-                    .unwrap_or("")
-                    .to_string();
-                let itns = it
-                    .pointer("/metadata/namespace")
-                    .and_then(|v| v.as_str())
-                    .unwrap_or("")
-                    .to_string();
-                if let Ok(o) = s.delete(kind, &itns, &n, dry, None, None) {
+                if let Ok(o) = s.delete(kind, &ns_of(&it), &name_of(&it), dry, None, None) {
                     out.push(o);
                 }
             }

@@ -20,6 +20,7 @@ use hyper_util::rt::{TokioExecutor, TokioIo};
 use serde_json::Value;
 
 use crate::cdi::{self, ANN_CONTENT_TYPE, ANN_POD_PHASE, ANN_POD_READY, ANN_UPLOAD_TARGET, UploadRecord};
+use crate::object::{annotation, pvc_kind};
 use crate::server::SimState;
 
 const SYNC_PATHS: &[&str] = &[
@@ -149,9 +150,7 @@ async fn handle(state: &SimState, req: Request<Incoming>) -> Reply {
         Ok(pvc) => pvc,
         Err(reason) => return drain_then(body, 503, Bytes::from(reason)).await,
     };
-    let content_type = cdi::annotation(&pvc, ANN_CONTENT_TYPE)
-        .unwrap_or("kubevirt")
-        .to_string();
+    let content_type = annotation(&pvc, ANN_CONTENT_TYPE).unwrap_or("kubevirt").to_string();
     let (server_path, archive) = match content_type.as_str() {
         "kubevirt" | "" => (path.clone(), false),
         "archive" => ("/v1beta1/upload-archive".to_string(), true),
@@ -248,19 +247,19 @@ fn bearer(header: &str) -> Option<&str> {
 async fn upload_ready(state: &SimState, ns: &str, name: &str) -> Result<Value, String> {
     let deadline = Instant::now() + state.cdi.faults.proxy_ready_wait();
     loop {
-        let pvc = state.store.lock().try_get(cdi::pvc_kind(), ns, name);
+        let pvc = state.store.lock().try_get(pvc_kind(), ns, name);
         let Some(pvc) = pvc else {
             return Err(format!("rejecting Upload Request for PVC {name} that doesn't exist"));
         };
-        if cdi::annotation(&pvc, ANN_UPLOAD_TARGET).is_none() {
+        if annotation(&pvc, ANN_UPLOAD_TARGET).is_none() {
             return Err(format!("PVC {name} is not an upload target"));
         }
-        if cdi::annotation(&pvc, ANN_POD_PHASE) == Some("Succeeded") {
+        if annotation(&pvc, ANN_POD_PHASE) == Some("Succeeded") {
             return Err(format!(
                 "rejecting Upload Request for PVC {name} that already finished uploading"
             ));
         }
-        let ready = cdi::annotation(&pvc, ANN_POD_READY) == Some("true");
+        let ready = annotation(&pvc, ANN_POD_READY) == Some("true");
         if ready && !state.cdi.faults.pod_unready_now() {
             return Ok(pvc);
         }

@@ -132,7 +132,7 @@ fn start_errors() {
     both["spec"]["running"] = json!(false);
     sim.store()
         .lock()
-        .create(kubevirt_sim::virtapi::vm_kind(), "default", both, false, false)
+        .create(kubevirt_sim::object::vm_kind(), "default", both, false, false)
         .unwrap();
     let r = c.put_sub(&sub_vm("default", "both", "start"), "{}");
     assert_eq!(r.status, 500);
