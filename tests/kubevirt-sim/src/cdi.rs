@@ -15,8 +15,10 @@ use serde_json::{Value, json};
 
 use crate::auth::Attributes;
 use crate::faults::Faults;
+use crate::https::Endpoint;
 use crate::kinds;
 use crate::object::{annotation, deleting, dv_kind, name_of, ns_of, pod_kind, pvc_kind, set_annotation};
+use crate::registry::{Cluster, Component};
 use crate::server::{Reply, Req, SimState};
 use crate::status::ApiError;
 use crate::store::{Inner, now_rfc3339, random_suffix};
@@ -125,6 +127,27 @@ impl CdiState {
 
 pub fn upload_pod_name(pvc: &str) -> String {
     format!("cdi-upload-{pvc}")
+}
+
+/// CDI as a [`Component`]: starts the upload proxy (with the API server's certificate, as a
+/// cluster's ingress would present one the kubeconfig's CA trusts), seeds what refers to it and
+/// steps DataVolumes and upload PVCs.
+#[derive(Default)]
+pub struct Cdi;
+
+impl Component for Cdi {
+    fn start(&mut self, cluster: &Cluster<'_>) -> anyhow::Result<Vec<Endpoint>> {
+        let state = cluster.state.clone();
+        let proxy = Endpoint::start("kubevirt-sim-upload", cluster.api_pki, move |req| {
+            crate::uploadproxy::serve_request(state.clone(), req)
+        })?;
+        seed(&mut cluster.state.store.lock(), &cluster.state.cdi, &proxy.url());
+        Ok(vec![proxy])
+    }
+
+    fn tick(&mut self, store: &mut Inner, state: &SimState) {
+        tick(store, &state.cdi);
+    }
 }
 
 /// Storage classes, the proxy URL in the CDIConfig. Errors (e.g. a class that exists already)

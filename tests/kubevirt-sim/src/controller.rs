@@ -7,6 +7,8 @@ use serde_json::{Map, Value, json};
 
 use crate::guest;
 use crate::object::{deleting, dv_kind, name_of, node_kind, ns_of, pod_kind, vm_kind, vmi_kind, vmim_kind};
+use crate::registry::Component;
+use crate::server::SimState;
 use crate::store::{Inner, now_rfc3339, random_suffix};
 use crate::virtapi::{self, GUEST_AGENT_ANNOTATION, has_condition, is_final, phase, run_strategy, uid};
 
@@ -209,6 +211,12 @@ fn owned_by(vmi: &Value, vm_uid: &str) -> bool {
     vmi.pointer("/metadata/ownerReferences")
         .and_then(|o| o.as_array())
         .is_some_and(|refs| refs.iter().any(|r| r["uid"] == vm_uid))
+}
+
+impl Component for Controller {
+    fn tick(&mut self, store: &mut Inner, _state: &SimState) {
+        Controller::tick(self, store);
+    }
 }
 
 impl Controller {

@@ -17,6 +17,7 @@ pub mod guest;
 pub mod guest_services;
 pub mod guest_sftp;
 pub mod guest_shell;
+pub mod https;
 pub mod kinds;
 pub mod object;
 pub mod openshift_virt;
@@ -26,6 +27,7 @@ pub mod podlog;
 pub mod portforward;
 pub mod prometheus;
 pub mod proxy;
+pub mod registry;
 pub mod scenarios;
 pub mod selector;
 pub mod server;
@@ -44,7 +46,6 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use base64::prelude::{BASE64_STANDARD, Engine as _};
-use hyper_util::rt::{TokioExecutor, TokioIo};
 use serde_json::Value;
 
 pub use server::RequestRecord;
@@ -89,6 +90,8 @@ pub struct Sim {
     limited_token: String,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
     thread: Option<std::thread::JoinHandle<()>>,
+    /// the components' HTTPS endpoints (the upload proxy, ...), stopped after the API server
+    endpoints: Vec<https::Endpoint>,
 }
 
 fn create_object(s: &mut store::Inner, mut obj: Value, admit: bool) -> Result<Value, status::ApiError> {
@@ -117,6 +120,39 @@ fn create_object(s: &mut store::Inner, mut obj: Value, admit: bool) -> Result<Va
     s.create(kind, &ns, obj, false, false)
 }
 
+/// Creates `objects` as they are, or admitted as a client's would be (`admit`).
+fn seed(state: &SimState, objects: Vec<Value>, admit: bool) -> Result<(), status::ApiError> {
+    let mut s = state.store.lock();
+    for o in objects {
+        create_object(&mut s, o, admit)?;
+    }
+    Ok(())
+}
+
+fn open_request_log(path: Option<&Path>) -> std::io::Result<Option<Mutex<std::fs::File>>> {
+    let Some(path) = path else { return Ok(None) };
+    let file = std::fs::OpenOptions::new().create(true).append(true).open(path)?;
+    Ok(Some(Mutex::new(file)))
+}
+
+/// One step of every component, under one store lock.
+fn tick_all(components: &mut [Box<dyn registry::Component>], state: &SimState) {
+    let mut s = state.store.lock();
+    for component in components.iter_mut() {
+        component.tick(&mut s, state);
+    }
+}
+
+/// Steps the components every `step` until aborted.
+async fn tick_loop(mut components: Vec<Box<dyn registry::Component>>, state: Arc<SimState>, step: Duration) {
+    let mut iv = tokio::time::interval(step);
+    iv.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        iv.tick().await;
+        tick_all(&mut components, &state);
+    }
+}
+
 fn resolve(resource: &str) -> &'static kinds::Kind {
     kinds::resolve(resource).unwrap_or_else(|| panic!("kubevirt-sim: unknown resource {resource:?}"))
 }
@@ -125,21 +161,13 @@ impl Sim {
     /// Start a simulator on its own thread and tokio runtime. Returns once it accepts connections.
     pub fn start(opts: SimOptions) -> anyhow::Result<Sim> {
         let pki = tls::generate()?;
-        let listener = std::net::TcpListener::bind(("127.0.0.1", opts.port))?;
-        listener.set_nonblocking(true)?;
+        let listener = https::bind_local(opts.port)?;
         let addr = listener.local_addr()?;
-        let (upload_listener, upload_url) = uploadproxy::bind()?;
-        let log_file = match &opts.log_requests {
-            Some(p) => Some(Mutex::new(
-                std::fs::OpenOptions::new().create(true).append(true).open(p)?,
-            )),
-            None => None,
-        };
         let state = Arc::new(SimState {
             store: store::Store::new(),
             tokens: auth::Tokens::default(),
             requests: Mutex::new(Vec::new()),
-            log_file,
+            log_file: open_request_log(opts.log_requests.as_deref())?,
             server_address: Mutex::new(addr.to_string()),
             cdi: cdi::CdiState::default(),
             checkup: checkup::CheckupState::default(),
@@ -150,20 +178,21 @@ impl Sim {
         state.tokens.add(&admin_token, "admin", None);
         state.tokens.add(&limited_token, "alice", Some(&["limited"]));
 
-        let mut ctrl = controller::Controller::new();
-        {
-            let mut s = state.store.lock();
-            for o in fixtures::base() {
-                create_object(&mut s, o, false).map_err(|e| anyhow::anyhow!("seeding: {e}"))?;
-            }
-            cdi::seed(&mut s, &state.cdi, &upload_url);
-            if opts.demo {
-                for o in fixtures::demo() {
-                    create_object(&mut s, o, true).map_err(|e| anyhow::anyhow!("seeding demo: {e}"))?;
-                }
-                for _ in 0..12 {
-                    ctrl.tick(&mut s);
-                }
+        seed(&state, fixtures::base(), false).map_err(|e| anyhow::anyhow!("seeding: {e}"))?;
+        let mut components = registry::components();
+        let cluster = registry::Cluster {
+            state: &state,
+            api_pki: &pki,
+        };
+        let mut endpoints = Vec::new();
+        for component in &mut components {
+            endpoints.extend(component.start(&cluster)?);
+        }
+        if opts.demo {
+            seed(&state, fixtures::demo(), true).map_err(|e| anyhow::anyhow!("seeding demo: {e}"))?;
+            // Let the demo VMs reach their steady phases before the first client looks.
+            for _ in 0..12 {
+                tick_all(&mut components, &state);
             }
         }
 
@@ -194,25 +223,15 @@ impl Sim {
                     }
                 };
                 let _ = ready_tx.send(Ok(()));
-                let upload_task = uploadproxy::spawn(upload_listener, server_config.clone(), st.clone());
-                let ctrl_state = st.clone();
-                let ctrl_task = tokio::spawn(async move {
-                    if !controllers {
-                        return;
-                    }
-                    let mut iv = tokio::time::interval(step);
-                    iv.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-                    loop {
-                        iv.tick().await;
-                        let mut s = ctrl_state.store.lock();
-                        ctrl.tick(&mut s);
-                        cdi::tick(&mut s, &ctrl_state.cdi);
-                        checkup::tick(&mut s, &ctrl_state.checkup);
-                    }
-                });
-                serve(listener, server_config, st, rx).await;
-                ctrl_task.abort();
-                upload_task.abort();
+                let ctrl_task = controllers.then(|| tokio::spawn(tick_loop(components, st.clone(), step)));
+                let api = move |req| server::handle(st.clone(), req);
+                https::serve(listener, server_config, api, async {
+                    let _ = rx.await;
+                })
+                .await;
+                if let Some(task) = ctrl_task {
+                    task.abort();
+                }
             });
             rt.shutdown_timeout(Duration::from_millis(500));
         })?;
@@ -228,6 +247,7 @@ impl Sim {
             limited_token,
             shutdown: Some(tx),
             thread: Some(thread),
+            endpoints,
         })
     }
 
@@ -388,31 +408,7 @@ impl Drop for Sim {
         if let Some(t) = self.thread.take() {
             let _ = t.join();
         }
-    }
-}
-
-async fn serve(
-    listener: tokio::net::TcpListener,
-    config: Arc<rustls::ServerConfig>,
-    state: Arc<SimState>,
-    mut shutdown: tokio::sync::oneshot::Receiver<()>,
-) {
-    let acceptor = tokio_rustls::TlsAcceptor::from(config);
-    loop {
-        tokio::select! {
-            _ = &mut shutdown => break,
-            accepted = listener.accept() => {
-                let Ok((tcp, _)) = accepted else { continue };
-                let acceptor = acceptor.clone();
-                let state = state.clone();
-                tokio::spawn(async move {
-                    let Ok(tls) = acceptor.accept(tcp).await else { return };
-                    let svc = hyper::service::service_fn(move |req| server::handle(state.clone(), req));
-                    let _ = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new())
-                        .serve_connection_with_upgrades(TokioIo::new(tls), svc)
-                        .await;
-                });
-            }
-        }
+        // Once no API request can reach them any more.
+        self.endpoints.clear();
     }
 }

@@ -16,7 +16,6 @@ use bytes::Bytes;
 use http::{Method, Request, Response, StatusCode};
 use http_body_util::{BodyExt, Full};
 use hyper::body::Incoming;
-use hyper_util::rt::{TokioExecutor, TokioIo};
 use serde_json::Value;
 
 use crate::cdi::{self, ANN_CONTENT_TYPE, ANN_POD_PHASE, ANN_POD_READY, ANN_UPLOAD_TARGET, UploadRecord};
@@ -69,55 +68,15 @@ fn reply(code: u16, body: impl Into<Bytes>) -> Reply {
     Ok(response)
 }
 
-/// A listener for the proxy on a free port of 127.0.0.1, and its URL.
-pub fn bind() -> std::io::Result<(std::net::TcpListener, String)> {
-    let listener = std::net::TcpListener::bind(("127.0.0.1", 0))?;
-    listener.set_nonblocking(true)?;
-    let url = format!("https://{}", listener.local_addr()?);
-    Ok((listener, url))
-}
-
-/// Serves the proxy on `listener` in the current runtime.
-pub fn spawn(
-    listener: std::net::TcpListener,
-    config: Arc<rustls::ServerConfig>,
-    state: Arc<SimState>,
-) -> tokio::task::JoinHandle<()> {
-    tokio::spawn(async move {
-        if let Ok(listener) = tokio::net::TcpListener::from_std(listener) {
-            serve(listener, config, state).await;
-        }
-    })
-}
-
-/// Accepts TLS connections until the runtime stops.
-pub async fn serve(listener: tokio::net::TcpListener, config: Arc<rustls::ServerConfig>, state: Arc<SimState>) {
-    let acceptor = tokio_rustls::TlsAcceptor::from(config);
-    loop {
-        let Ok((tcp, _)) = listener.accept().await else {
-            continue;
-        };
-        let _ = tcp.set_nodelay(true);
-        let acceptor = acceptor.clone();
-        let state = state.clone();
-        tokio::spawn(async move {
-            let Ok(tls) = acceptor.accept(tcp).await else { return };
-            let svc = hyper::service::service_fn(move |req| {
-                let state = state.clone();
-                async move {
-                    let method = req.method().to_string();
-                    let path = req.uri().path().to_string();
-                    let result = handle(&state, req).await;
-                    let status = result.as_ref().map(|r| r.status().as_u16()).unwrap_or(0);
-                    state.cdi.record_proxy_request(&method, &path, status);
-                    result
-                }
-            });
-            let _ = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new())
-                .serve_connection(TokioIo::new(tls), svc)
-                .await;
-        });
-    }
+/// Serves one request and records it (`CdiState::record_proxy_request`): the proxy's handler
+/// for [`crate::https`].
+pub async fn serve_request(state: Arc<SimState>, req: Request<Incoming>) -> Reply {
+    let method = req.method().to_string();
+    let path = req.uri().path().to_string();
+    let result = handle(&state, req).await;
+    let status = result.as_ref().map(|r| r.status().as_u16()).unwrap_or(0);
+    state.cdi.record_proxy_request(&method, &path, status);
+    result
 }
 
 async fn handle(state: &SimState, req: Request<Incoming>) -> Reply {

@@ -1,0 +1,135 @@
+//! The simulator's HTTPS endpoints: one accept loop ([`serve`]) for the API server, CDI's upload
+//! proxy, the monitoring stack's Route and whatever endpoint comes next, and [`Endpoint`], a
+//! server on a free port of 127.0.0.1 with a thread of its own that stops when dropped.
+//!
+//! A handler is an async function from a request to a response: the loop does TLS, HTTP/1 and
+//! HTTP/2 and protocol upgrades (the API server's websockets), the handler everything else. A
+//! handler that fails (`Err`) makes hyper close the connection, which is how the upload proxy's
+//! fault knobs cut one.
+
+use std::future::Future;
+use std::sync::Arc;
+
+use http::{Request, Response};
+use hyper::body::Incoming;
+use hyper_util::rt::{TokioExecutor, TokioIo};
+
+use crate::tls::Pki;
+
+type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+/// Accepts TLS connections on `listener` and serves each with `handler` until `shutdown`
+/// completes.
+pub async fn serve<H, F, B, E>(
+    listener: tokio::net::TcpListener,
+    tls: Arc<rustls::ServerConfig>,
+    handler: H,
+    shutdown: impl Future<Output = ()>,
+) where
+    H: Fn(Request<Incoming>) -> F + Clone + Send + Sync + 'static,
+    F: Future<Output = Result<Response<B>, E>> + Send + 'static,
+    B: http_body::Body + Send + 'static,
+    B::Data: Send,
+    B::Error: Into<BoxError>,
+    E: Into<BoxError> + 'static,
+{
+    let acceptor = tokio_rustls::TlsAcceptor::from(tls);
+    tokio::pin!(shutdown);
+    loop {
+        let accepted = tokio::select! {
+            _ = &mut shutdown => return,
+            accepted = listener.accept() => accepted,
+        };
+        let Ok((tcp, _)) = accepted else { continue };
+        // Streams (uploads, consoles) write small frames; waiting for Nagle only adds latency.
+        let _ = tcp.set_nodelay(true);
+        tokio::spawn(serve_connection(acceptor.clone(), tcp, handler.clone()));
+    }
+}
+
+async fn serve_connection<H, F, B, E>(acceptor: tokio_rustls::TlsAcceptor, tcp: tokio::net::TcpStream, handler: H)
+where
+    H: Fn(Request<Incoming>) -> F + Send + Sync + 'static,
+    F: Future<Output = Result<Response<B>, E>> + Send + 'static,
+    B: http_body::Body + Send + 'static,
+    B::Data: Send,
+    B::Error: Into<BoxError>,
+    E: Into<BoxError> + 'static,
+{
+    let Ok(tls) = acceptor.accept(tcp).await else { return };
+    let _ = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new())
+        .serve_connection_with_upgrades(TokioIo::new(tls), hyper::service::service_fn(handler))
+        .await;
+}
+
+/// A listener on a free port of 127.0.0.1, ready to move into a runtime.
+pub fn bind_local(port: u16) -> std::io::Result<std::net::TcpListener> {
+    let listener = std::net::TcpListener::bind(("127.0.0.1", port))?;
+    listener.set_nonblocking(true)?;
+    Ok(listener)
+}
+
+/// An HTTPS server on a free port of 127.0.0.1, on a thread of its own, presenting the
+/// certificate of `pki`: the API server's to look like part of the cluster (the upload proxy), a
+/// fresh one to look like a separate service (an OpenShift Route). Stops when dropped.
+pub struct Endpoint {
+    /// `127.0.0.1:PORT`, what a Route's `spec.host` would hold.
+    pub host: String,
+    /// The CA that signed the server's certificate.
+    pub ca_pem: String,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Endpoint {
+    /// Starts serving `handler`; `name` names the thread.
+    pub fn start<H, F, B, E>(name: &str, pki: &Pki, handler: H) -> anyhow::Result<Endpoint>
+    where
+        H: Fn(Request<Incoming>) -> F + Clone + Send + Sync + 'static,
+        F: Future<Output = Result<Response<B>, E>> + Send + 'static,
+        B: http_body::Body + Send + 'static,
+        B::Data: Send,
+        B::Error: Into<BoxError>,
+        E: Into<BoxError> + 'static,
+    {
+        let listener = bind_local(0)?;
+        let host = listener.local_addr()?.to_string();
+        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+        let tls = pki.server_config.clone();
+        let thread = std::thread::Builder::new().name(name.into()).spawn(move || {
+            let Ok(rt) = tokio::runtime::Builder::new_current_thread().enable_all().build() else {
+                return;
+            };
+            rt.block_on(async move {
+                let Ok(listener) = tokio::net::TcpListener::from_std(listener) else {
+                    return;
+                };
+                serve(listener, tls, handler, async {
+                    let _ = rx.await;
+                })
+                .await;
+            });
+        })?;
+        Ok(Endpoint {
+            host,
+            ca_pem: pki.ca_pem.clone(),
+            shutdown: Some(tx),
+            thread: Some(thread),
+        })
+    }
+
+    pub fn url(&self) -> String {
+        format!("https://{}", self.host)
+    }
+}
+
+impl Drop for Endpoint {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
