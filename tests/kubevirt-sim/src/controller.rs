@@ -207,6 +207,129 @@ fn data_volumes_ready(s: &Inner, vm: &Value) -> bool {
         })
 }
 
+/// A deleted VM: its VMI is deleted first, then the finalizer is removed.
+fn finish_vm_deletion(s: &mut Inner, mut v: Value, vmi: Option<&Value>) {
+    match vmi {
+        Some(i) if !deleting(i) => delete_vmi(s, &v),
+        Some(_) => {}
+        None => {
+            if let Some(f) = v.pointer_mut("/metadata/finalizers").and_then(|f| f.as_array_mut()) {
+                f.retain(|x| x != VM_FINALIZER);
+            }
+        }
+    }
+    status_mut(&mut v).insert("printableStatus".into(), json!("Terminating"));
+    let _ = s.put(vm_kind(), v);
+}
+
+fn add_vm_finalizer(v: &mut Value) {
+    let meta = v["metadata"].as_object_mut().expect("metadata");
+    let fins = meta.entry("finalizers").or_insert_with(|| json!([]));
+    if let Some(a) = fins.as_array_mut()
+        && !a.iter().any(|x| x == VM_FINALIZER)
+    {
+        a.push(json!(VM_FINALIZER));
+    }
+}
+
+fn state_change_requests(vm: &Value) -> Vec<Value> {
+    vm.pointer("/status/stateChangeRequests")
+        .and_then(|r| r.as_array())
+        .cloned()
+        .unwrap_or_default()
+}
+
+/// Deletes the VMI of VM `v` (same namespace and name).
+fn delete_vmi(s: &mut Inner, v: &Value) {
+    let _ = s.delete(vmi_kind(), &ns_of(v), &name_of(v), false, None, None);
+}
+
+/// `status.printableStatus`, as virt-controller derives it from the VMI and the run strategy.
+fn printable_status(vmi: Option<&Value>, rs: &str, wants_running: bool, provisioning: bool) -> &'static str {
+    let Some(i) = vmi else {
+        if provisioning {
+            return "Provisioning";
+        }
+        return if wants_running { "Starting" } else { "Stopped" };
+    };
+    if deleting(i) {
+        return "Stopping";
+    }
+    match phase(i) {
+        "" | "Pending" | "Scheduling" if unschedulable(i) => "ErrorUnschedulable",
+        "" | "Pending" | "Scheduling" | "Scheduled" => "Starting",
+        "Running" if has_condition(i, "Paused", Some("True")) => "Paused",
+        "Running"
+            if i.pointer("/status/migrationState")
+                .is_some_and(|m| m["completed"] != true) =>
+        {
+            "Migrating"
+        }
+        "Running" if rs == "Halted" => "Stopping",
+        "Running" => "Running",
+        "Failed" if rs == "RerunOnFailure" || rs == "Always" => "CrashLoopBackOff",
+        _ => "Stopped",
+    }
+}
+
+/// The VM's status fields and its Ready and Paused conditions, from its VMI.
+fn write_vm_status(v: &mut Value, vmi: Option<&Value>, rs: &str, requests: &[Value], printable: &str) {
+    let running_ready =
+        vmi.is_some_and(|i| phase(i) == "Running" && has_condition(i, "Ready", Some("True")) && !deleting(i));
+    let generation = v.pointer("/metadata/generation").cloned().unwrap_or(json!(1));
+    let snapshot_statuses = volume_snapshot_statuses(v);
+    let st = status_mut(v);
+    st.insert("printableStatus".into(), json!(printable));
+    st.insert("runStrategy".into(), json!(rs));
+    set_or_remove_flag(st, "created", vmi.is_some());
+    set_or_remove_flag(st, "ready", running_ready);
+    if requests.is_empty() {
+        st.remove("stateChangeRequests");
+    } else {
+        st.insert("stateChangeRequests".into(), json!(requests));
+    }
+    st.insert("desiredGeneration".into(), generation.clone());
+    st.insert("observedGeneration".into(), generation);
+    st.entry("volumeSnapshotStatuses").or_insert(snapshot_statuses);
+    match vmi {
+        Some(_) if running_ready => set_condition(v, "Ready", "True", "", ""),
+        Some(_) => set_condition(v, "Ready", "False", "PodNotReady", ""),
+        None => set_condition(v, "Ready", "False", "VMINotExists", "VMI does not exist"),
+    }
+    if vmi.is_some_and(|i| has_condition(i, "Paused", Some("True"))) {
+        set_condition(v, "Paused", "True", "PausedByUser", "VMI was paused by user");
+    } else {
+        remove_condition(v, "Paused");
+    }
+}
+
+/// `true` when set, absent otherwise (Go's `omitempty` on a bool).
+fn set_or_remove_flag(st: &mut Map<String, Value>, key: &str, set: bool) {
+    if set {
+        st.insert(key.into(), json!(true));
+    } else {
+        st.remove(key);
+    }
+}
+
+/// What virt-controller reports for the template's volumes: none of the simulated volume
+/// sources supports snapshots.
+fn volume_snapshot_statuses(vm: &Value) -> Value {
+    let volumes = vm
+        .pointer("/spec/template/spec/volumes")
+        .and_then(|v| v.as_array())
+        .cloned()
+        .unwrap_or_default();
+    let statuses = volumes.iter().map(|vol| {
+        let reason = format!(
+            "Snapshot is not supported for this volumeSource type [{}]",
+            vol["name"].as_str().unwrap_or("")
+        );
+        json!({"name": vol["name"], "enabled": false, "reason": reason})
+    });
+    json!(statuses.collect::<Vec<_>>())
+}
+
 fn owned_by(vmi: &Value, vm_uid: &str) -> bool {
     vmi.pointer("/metadata/ownerReferences")
         .and_then(|o| o.as_array())
@@ -538,192 +661,136 @@ impl Controller {
         let _ = s.create(vmi_kind(), &ns_of(vm), vmi, false, false);
     }
 
+    /// virt-controller's VM loop: finalizer, the first state change request or else the run
+    /// strategy decides whether a VMI is created or deleted, then the status mirrors the VMI.
     fn step_vm(&mut self, s: &mut Inner, vm: Value) {
         let mut v = vm.clone();
-        let ns = ns_of(&vm);
-        let name = name_of(&vm);
-        let vm_uid = uid(&vm);
+        let (ns, name, vm_uid) = (ns_of(&vm), name_of(&vm), uid(&vm));
         let find_vmi = |s: &Inner| s.try_get(vmi_kind(), &ns, &name).filter(|i| owned_by(i, &vm_uid));
         let vmi = find_vmi(s);
-
         if deleting(&vm) {
-            match &vmi {
-                Some(i) if !deleting(i) => {
-                    let _ = s.delete(vmi_kind(), &ns, &name, false, None, None);
-                }
-                Some(_) => {}
-                None => {
-                    if let Some(f) = v.pointer_mut("/metadata/finalizers").and_then(|f| f.as_array_mut()) {
-                        f.retain(|x| x != VM_FINALIZER);
-                    }
-                }
-            }
-            status_mut(&mut v).insert("printableStatus".into(), json!("Terminating"));
-            let _ = s.put(vm_kind(), v);
+            finish_vm_deletion(s, v, vmi.as_ref());
             return;
         }
-        {
-            let meta = v["metadata"].as_object_mut().expect("metadata");
-            let fins = meta.entry("finalizers").or_insert_with(|| json!([]));
-            if let Some(a) = fins.as_array_mut()
-                && !a.iter().any(|x| x == VM_FINALIZER)
-            {
-                a.push(json!(VM_FINALIZER));
-            }
-        }
+        add_vm_finalizer(&mut v);
         let Ok(rs) = run_strategy(&vm) else {
             let _ = s.put(vm_kind(), v);
             return;
         };
-        let mut reqs: Vec<Value> = vm
-            .pointer("/status/stateChangeRequests")
-            .and_then(|r| r.as_array())
-            .cloned()
-            .unwrap_or_default();
-        if let Some(first) = reqs.first().cloned() {
-            match first["action"].as_str().unwrap_or("") {
-                "Stop" => {
-                    let target = first["uid"].as_str();
-                    match &vmi {
-                        Some(i) if target.is_none_or(|t| t == uid(i)) => {
-                            if !deleting(i) {
-                                let _ = s.delete(vmi_kind(), &ns, &name, false, None, None);
-                            }
-                            if rs == "RerunOnFailure" {
-                                self.stopped_by_user.insert(vm_uid.clone());
-                            }
-                        }
-                        _ => {
-                            reqs.remove(0);
-                        }
-                    }
-                }
-                "Start" => match &vmi {
-                    None => {
-                        if rs == "Halted" {
-                            if v.pointer("/spec/runStrategy").is_some_and(|r| !r.is_null()) {
-                                v["spec"]["runStrategy"] = json!("Always");
-                            } else {
-                                v["spec"]["running"] = json!(true);
-                            }
-                        } else {
-                            let paused = first.pointer("/data/paused") == Some(&json!("true"));
-                            self.create_vmi(s, &v, paused);
-                            self.stopped_by_user.remove(&vm_uid);
-                            self.once_started.insert(vm_uid.clone());
-                            reqs.remove(0);
-                        }
-                    }
-                    Some(i) if is_final(i) && !deleting(i) => {
-                        let _ = s.delete(vmi_kind(), &ns, &name, false, None, None);
-                    }
-                    Some(i) if deleting(i) => {}
-                    Some(_) => {
-                        reqs.remove(0);
-                    }
-                },
-                _ => {
-                    reqs.remove(0);
+        let mut requests = state_change_requests(&vm);
+        match requests.first() {
+            Some(first) => {
+                if self.serve_state_change(s, &mut v, vmi.as_ref(), &rs, first) {
+                    requests.remove(0);
                 }
             }
-        } else {
-            match (rs.as_str(), &vmi) {
-                // Like virt-controller, a VM waits for its DataVolumes before it gets a VMI.
-                ("Always", None) if data_volumes_ready(s, &v) => self.create_vmi(s, &v, false),
-                ("Always", Some(i)) if is_final(i) && !deleting(i) => {
-                    let _ = s.delete(vmi_kind(), &ns, &name, false, None, None);
-                }
-                ("RerunOnFailure", None) if !self.stopped_by_user.contains(&vm_uid) => self.create_vmi(s, &v, false),
-                ("RerunOnFailure", Some(i)) if phase(i) == "Failed" && !deleting(i) => {
-                    let _ = s.delete(vmi_kind(), &ns, &name, false, None, None);
-                }
-                ("Once", None) if !self.once_started.contains(&vm_uid) => {
-                    self.once_started.insert(vm_uid.clone());
-                    self.create_vmi(s, &v, false)
-                }
-                ("Halted", Some(i)) if !deleting(i) => {
-                    let _ = s.delete(vmi_kind(), &ns, &name, false, None, None);
-                }
-                _ => {}
-            }
+            None => self.follow_run_strategy(s, &v, vmi.as_ref(), &rs),
         }
         if matches!(rs.as_str(), "Always" | "RerunOnFailure" | "Once") && vmi.is_some() {
             self.once_started.insert(vm_uid.clone());
         }
 
-        // status
         let vmi = find_vmi(s);
-        let wants_running = match rs.as_str() {
-            "Always" => true,
-            "RerunOnFailure" => !self.stopped_by_user.contains(&vm_uid),
-            "Once" => !self.once_started.contains(&vm_uid),
-            _ => false,
-        } || reqs.first().is_some_and(|r| r["action"] == "Start");
-        let printable = match &vmi {
-            None if wants_running && !data_volumes_ready(s, &v) => "Provisioning",
-            None if wants_running => "Starting",
-            None => "Stopped",
-            Some(i) if deleting(i) => "Stopping",
-            Some(i) => match phase(i) {
-                "" | "Pending" | "Scheduling" if unschedulable(i) => "ErrorUnschedulable",
-                "" | "Pending" | "Scheduling" | "Scheduled" => "Starting",
-                "Running" if has_condition(i, "Paused", Some("True")) => "Paused",
-                "Running"
-                    if i.pointer("/status/migrationState")
-                        .is_some_and(|m| m["completed"] != true) =>
-                {
-                    "Migrating"
-                }
-                "Running" if rs == "Halted" => "Stopping",
-                "Running" => "Running",
-                "Failed" if rs == "RerunOnFailure" || rs == "Always" => "CrashLoopBackOff",
-                _ => "Stopped",
-            },
-        };
-        let running_ready = vmi
-            .as_ref()
-            .is_some_and(|i| phase(i) == "Running" && has_condition(i, "Ready", Some("True")) && !deleting(i));
-        let generation = v.pointer("/metadata/generation").cloned().unwrap_or(json!(1));
-        {
-            let st = status_mut(&mut v);
-            st.insert("printableStatus".into(), json!(printable));
-            st.insert("runStrategy".into(), json!(rs));
-            if vmi.is_some() {
-                st.insert("created".into(), json!(true));
-            } else {
-                st.remove("created");
-            }
-            if running_ready {
-                st.insert("ready".into(), json!(true));
-            } else {
-                st.remove("ready");
-            }
-            if reqs.is_empty() {
-                st.remove("stateChangeRequests");
-            } else {
-                st.insert("stateChangeRequests".into(), json!(reqs));
-            }
-            st.insert("desiredGeneration".into(), generation.clone());
-            st.insert("observedGeneration".into(), generation);
-            st.entry("volumeSnapshotStatuses").or_insert_with(|| {
-                let vols = vm.pointer("/spec/template/spec/volumes").and_then(|v| v.as_array()).cloned().unwrap_or_default();
-                json!(vols.iter().map(|vol| json!({"name": vol["name"], "enabled": false, "reason": format!("Snapshot is not supported for this volumeSource type [{}]", vol["name"].as_str().unwrap_or(""))})).collect::<Vec<_>>())
-            });
-        }
-        match &vmi {
-            Some(i) if running_ready => {
-                set_condition(&mut v, "Ready", "True", "", "");
-                let _ = i;
-            }
-            Some(_) => set_condition(&mut v, "Ready", "False", "PodNotReady", ""),
-            None => set_condition(&mut v, "Ready", "False", "VMINotExists", "VMI does not exist"),
-        }
-        if vmi.as_ref().is_some_and(|i| has_condition(i, "Paused", Some("True"))) {
-            set_condition(&mut v, "Paused", "True", "PausedByUser", "VMI was paused by user");
-        } else {
-            remove_condition(&mut v, "Paused");
-        }
+        let wants_running =
+            self.run_strategy_wants_running(&rs, &vm_uid) || requests.first().is_some_and(|r| r["action"] == "Start");
+        let provisioning = vmi.is_none() && wants_running && !data_volumes_ready(s, &v);
+        let printable = printable_status(vmi.as_ref(), &rs, wants_running, provisioning);
+        write_vm_status(&mut v, vmi.as_ref(), &rs, &requests, printable);
         let _ = s.put(vm_kind(), v);
+    }
+
+    /// Acts on the first of `status.stateChangeRequests`; true once it is done with (dropped).
+    fn serve_state_change(
+        &mut self,
+        s: &mut Inner,
+        v: &mut Value,
+        vmi: Option<&Value>,
+        rs: &str,
+        request: &Value,
+    ) -> bool {
+        match request["action"].as_str().unwrap_or("") {
+            "Stop" => self.serve_stop(s, v, vmi, rs, request["uid"].as_str()),
+            "Start" => self.serve_start(s, v, vmi, rs, request),
+            _ => true,
+        }
+    }
+
+    /// Stop: the VMI (the one named by `target_uid`, if any) is deleted; the request is kept
+    /// until it is gone.
+    fn serve_stop(
+        &mut self,
+        s: &mut Inner,
+        v: &Value,
+        vmi: Option<&Value>,
+        rs: &str,
+        target_uid: Option<&str>,
+    ) -> bool {
+        let Some(i) = vmi.filter(|i| target_uid.is_none_or(|t| t == uid(i))) else {
+            return true;
+        };
+        if !deleting(i) {
+            delete_vmi(s, v);
+        }
+        if rs == "RerunOnFailure" {
+            self.stopped_by_user.insert(uid(v));
+        }
+        false
+    }
+
+    /// Start: a Halted VM is switched to running first; otherwise a VMI is created once the old
+    /// one is gone. The request is dropped when a VMI was created or already runs.
+    fn serve_start(&mut self, s: &mut Inner, v: &mut Value, vmi: Option<&Value>, rs: &str, request: &Value) -> bool {
+        match vmi {
+            None if rs == "Halted" => {
+                if v.pointer("/spec/runStrategy").is_some_and(|r| !r.is_null()) {
+                    v["spec"]["runStrategy"] = json!("Always");
+                } else {
+                    v["spec"]["running"] = json!(true);
+                }
+                false
+            }
+            None => {
+                let paused = request.pointer("/data/paused") == Some(&json!("true"));
+                self.create_vmi(s, v, paused);
+                let vm_uid = uid(v);
+                self.stopped_by_user.remove(&vm_uid);
+                self.once_started.insert(vm_uid);
+                true
+            }
+            Some(i) if is_final(i) && !deleting(i) => {
+                delete_vmi(s, v);
+                false
+            }
+            Some(i) if deleting(i) => false,
+            Some(_) => true,
+        }
+    }
+
+    /// Without a pending request, the run strategy says whether a VMI should exist.
+    fn follow_run_strategy(&mut self, s: &mut Inner, v: &Value, vmi: Option<&Value>, rs: &str) {
+        let vm_uid = uid(v);
+        match (rs, vmi) {
+            // Like virt-controller, a VM waits for its DataVolumes before it gets a VMI.
+            ("Always", None) if data_volumes_ready(s, v) => self.create_vmi(s, v, false),
+            ("Always", Some(i)) if is_final(i) && !deleting(i) => delete_vmi(s, v),
+            ("RerunOnFailure", None) if !self.stopped_by_user.contains(&vm_uid) => self.create_vmi(s, v, false),
+            ("RerunOnFailure", Some(i)) if phase(i) == "Failed" && !deleting(i) => delete_vmi(s, v),
+            ("Once", None) if !self.once_started.contains(&vm_uid) => {
+                self.once_started.insert(vm_uid);
+                self.create_vmi(s, v, false)
+            }
+            ("Halted", Some(i)) if !deleting(i) => delete_vmi(s, v),
+            _ => {}
+        }
+    }
+
+    fn run_strategy_wants_running(&self, rs: &str, vm_uid: &str) -> bool {
+        match rs {
+            "Always" => true,
+            "RerunOnFailure" => !self.stopped_by_user.contains(vm_uid),
+            "Once" => !self.once_started.contains(vm_uid),
+            _ => false,
+        }
     }
 }
 
