@@ -150,6 +150,7 @@ async fn tick_loop(mut components: Vec<Box<dyn registry::Component>>, state: Arc
     loop {
         iv.tick().await;
         tick_all(&mut components, &state);
+        state.ticks.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     }
 }
 
@@ -172,6 +173,7 @@ impl Sim {
             cdi: cdi::CdiState::default(),
             checkup: checkup::CheckupState::default(),
             connect: ws::ConnectState::default(),
+            ticks: Default::default(),
         });
         let admin_token = format!("kubevirt-sim-admin-{}", store::random_suffix(16));
         let limited_token = format!("kubevirt-sim-alice-{}", store::random_suffix(16));
@@ -392,6 +394,14 @@ impl Sim {
             }
             std::thread::sleep(Duration::from_millis(5));
         }
+    }
+
+    /// Wait until the controllers have run `rounds` more ticks (false after `timeout`, or at once
+    /// when `SimOptions::controllers` is off): for asserting that something did *not* happen.
+    pub fn wait_for_ticks(&self, rounds: u64, timeout: Duration) -> bool {
+        let ticks = || self.state.ticks.load(std::sync::atomic::Ordering::Relaxed);
+        let target = ticks() + rounds;
+        self.wait_until(timeout, |_| ticks() >= target)
     }
 
     /// Direct access to the object store (for advanced tests).

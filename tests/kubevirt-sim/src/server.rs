@@ -49,6 +49,8 @@ pub struct SimState {
     pub checkup: crate::checkup::CheckupState,
     /// console, vnc, port-forward and usbredir sessions (`ws.rs`)
     pub connect: crate::ws::ConnectState,
+    /// rounds of the tick loop so far, for tests that wait for the controllers to have acted
+    pub ticks: std::sync::atomic::AtomicU64,
 }
 
 /// A reply before it is turned into an HTTP response.

@@ -191,7 +191,7 @@ fn stop_respects_grace_period() {
     assert_eq!(vm["status"]["stateChangeRequests"][0]["action"], "Stop");
     assert!(sim.wait_until(T, |s| printable(s, "default", "slow") == "Stopping"));
     // still shutting down a few ticks later (20 ticks of grace)
-    std::thread::sleep(Duration::from_millis(150));
+    assert!(sim.wait_for_ticks(5, T));
     assert_eq!(printable(&sim, "default", "slow"), "Stopping");
     assert!(sim.wait_until(T, |s| printable(s, "default", "slow") == "Stopped"));
     assert!(sim.get("vmi", "default", "slow").is_none());
