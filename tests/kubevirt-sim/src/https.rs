@@ -18,21 +18,40 @@ use crate::tls::Pki;
 
 type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
-/// Accepts TLS connections on `listener` and serves each with `handler` until `shutdown`
-/// completes.
-pub async fn serve<H, F, B, E>(
-    listener: tokio::net::TcpListener,
-    tls: Arc<rustls::ServerConfig>,
-    handler: H,
-    shutdown: impl Future<Output = ()>,
-) where
+/// What an endpoint serves: any `Fn(Request) -> async Result<Response, _>` that can be cloned
+/// into each connection.
+pub trait Handler: Clone + Send + Sync + 'static {
+    type Body: http_body::Body<Data: Send, Error: Into<BoxError>> + Send + 'static;
+    type Error: Into<BoxError> + 'static;
+    type Reply: Future<Output = Result<Response<Self::Body>, Self::Error>> + Send + 'static;
+
+    fn call(&self, req: Request<Incoming>) -> Self::Reply;
+}
+
+impl<H, F, B, E> Handler for H
+where
     H: Fn(Request<Incoming>) -> F + Clone + Send + Sync + 'static,
     F: Future<Output = Result<Response<B>, E>> + Send + 'static,
-    B: http_body::Body + Send + 'static,
-    B::Data: Send,
-    B::Error: Into<BoxError>,
+    B: http_body::Body<Data: Send, Error: Into<BoxError>> + Send + 'static,
     E: Into<BoxError> + 'static,
 {
+    type Body = B;
+    type Error = E;
+    type Reply = F;
+
+    fn call(&self, req: Request<Incoming>) -> F {
+        self(req)
+    }
+}
+
+/// Accepts TLS connections on `listener` and serves each with `handler` until `shutdown`
+/// completes.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    tls: Arc<rustls::ServerConfig>,
+    handler: impl Handler,
+    shutdown: impl Future<Output = ()>,
+) {
     let acceptor = tokio_rustls::TlsAcceptor::from(tls);
     tokio::pin!(shutdown);
     loop {
@@ -47,18 +66,11 @@ pub async fn serve<H, F, B, E>(
     }
 }
 
-async fn serve_connection<H, F, B, E>(acceptor: tokio_rustls::TlsAcceptor, tcp: tokio::net::TcpStream, handler: H)
-where
-    H: Fn(Request<Incoming>) -> F + Send + Sync + 'static,
-    F: Future<Output = Result<Response<B>, E>> + Send + 'static,
-    B: http_body::Body + Send + 'static,
-    B::Data: Send,
-    B::Error: Into<BoxError>,
-    E: Into<BoxError> + 'static,
-{
+async fn serve_connection(acceptor: tokio_rustls::TlsAcceptor, tcp: tokio::net::TcpStream, handler: impl Handler) {
     let Ok(tls) = acceptor.accept(tcp).await else { return };
+    let service = hyper::service::service_fn(move |req| handler.call(req));
     let _ = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new())
-        .serve_connection_with_upgrades(TokioIo::new(tls), hyper::service::service_fn(handler))
+        .serve_connection_with_upgrades(TokioIo::new(tls), service)
         .await;
 }
 
@@ -83,15 +95,7 @@ pub struct Endpoint {
 
 impl Endpoint {
     /// Starts serving `handler`; `name` names the thread.
-    pub fn start<H, F, B, E>(name: &str, pki: &Pki, handler: H) -> anyhow::Result<Endpoint>
-    where
-        H: Fn(Request<Incoming>) -> F + Clone + Send + Sync + 'static,
-        F: Future<Output = Result<Response<B>, E>> + Send + 'static,
-        B: http_body::Body + Send + 'static,
-        B::Data: Send,
-        B::Error: Into<BoxError>,
-        E: Into<BoxError> + 'static,
-    {
+    pub fn start(name: &str, pki: &Pki, handler: impl Handler) -> anyhow::Result<Endpoint> {
         let listener = bind_local(0)?;
         let host = listener.local_addr()?.to_string();
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
