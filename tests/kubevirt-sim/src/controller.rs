@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use serde_json::{Map, Value, json};
 
 use crate::guest;
-use crate::object::{deleting, dv_kind, name_of, node_kind, ns_of, pod_kind, vm_kind, vmi_kind, vmim_kind};
+use crate::object::{array_at, deleting, dv_kind, name_of, node_kind, ns_of, pod_kind, vm_kind, vmi_kind, vmim_kind};
 use crate::registry::Component;
 use crate::server::SimState;
 use crate::store::{Inner, now_rfc3339, random_suffix};
@@ -233,10 +233,7 @@ fn add_vm_finalizer(v: &mut Value) {
 }
 
 fn state_change_requests(vm: &Value) -> Vec<Value> {
-    vm.pointer("/status/stateChangeRequests")
-        .and_then(|r| r.as_array())
-        .cloned()
-        .unwrap_or_default()
+    array_at(vm, "/status/stateChangeRequests").to_vec()
 }
 
 /// Deletes the VMI of VM `v` (same namespace and name).
@@ -315,12 +312,7 @@ fn set_or_remove_flag(st: &mut Map<String, Value>, key: &str, set: bool) {
 /// What virt-controller reports for the template's volumes: none of the simulated volume
 /// sources supports snapshots.
 fn volume_snapshot_statuses(vm: &Value) -> Value {
-    let volumes = vm
-        .pointer("/spec/template/spec/volumes")
-        .and_then(|v| v.as_array())
-        .cloned()
-        .unwrap_or_default();
-    let statuses = volumes.iter().map(|vol| {
+    let statuses = array_at(vm, "/spec/template/spec/volumes").iter().map(|vol| {
         let reason = format!(
             "Snapshot is not supported for this volumeSource type [{}]",
             vol["name"].as_str().unwrap_or("")
@@ -831,16 +823,8 @@ fn ip_for(vmi: &Value) -> String {
 }
 
 fn volume_status(vmi: &Value) -> Value {
-    let disks = vmi
-        .pointer("/spec/domain/devices/disks")
-        .and_then(|d| d.as_array())
-        .cloned()
-        .unwrap_or_default();
-    let vols = vmi
-        .pointer("/spec/volumes")
-        .and_then(|d| d.as_array())
-        .cloned()
-        .unwrap_or_default();
+    let disks = array_at(vmi, "/spec/domain/devices/disks");
+    let vols = array_at(vmi, "/spec/volumes");
     let mut out = Vec::new();
     for (i, vol) in vols.iter().enumerate() {
         let name = vol["name"].clone();

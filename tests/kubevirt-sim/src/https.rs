@@ -89,8 +89,7 @@ pub struct Endpoint {
     pub host: String,
     /// The CA that signed the server's certificate.
     pub ca_pem: String,
-    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
-    thread: Option<std::thread::JoinHandle<()>>,
+    _thread: ServerThread,
 }
 
 impl Endpoint {
@@ -98,9 +97,8 @@ impl Endpoint {
     pub fn start(name: &str, pki: &Pki, handler: impl Handler) -> anyhow::Result<Endpoint> {
         let listener = bind_local(0)?;
         let host = listener.local_addr()?.to_string();
-        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
         let tls = pki.server_config.clone();
-        let thread = std::thread::Builder::new().name(name.into()).spawn(move || {
+        let thread = ServerThread::spawn(name, move |stopped| {
             let Ok(rt) = tokio::runtime::Builder::new_current_thread().enable_all().build() else {
                 return;
             };
@@ -108,17 +106,13 @@ impl Endpoint {
                 let Ok(listener) = tokio::net::TcpListener::from_std(listener) else {
                     return;
                 };
-                serve(listener, tls, handler, async {
-                    let _ = rx.await;
-                })
-                .await;
+                serve(listener, tls, handler, stopped).await;
             });
         })?;
         Ok(Endpoint {
             host,
             ca_pem: pki.ca_pem.clone(),
-            shutdown: Some(tx),
-            thread: Some(thread),
+            _thread: thread,
         })
     }
 
@@ -127,7 +121,34 @@ impl Endpoint {
     }
 }
 
-impl Drop for Endpoint {
+/// A thread running a server until dropped: dropping it signals the future the thread was given
+/// and waits for the thread to finish.
+pub struct ServerThread {
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl ServerThread {
+    /// Runs `run` on a thread named `name`; the future it is given completes on drop.
+    pub fn spawn(
+        name: &str,
+        run: impl FnOnce(std::pin::Pin<Box<dyn Future<Output = ()> + Send>>) + Send + 'static,
+    ) -> std::io::Result<ServerThread> {
+        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+        let stopped = Box::pin(async {
+            let _ = rx.await;
+        });
+        let thread = std::thread::Builder::new()
+            .name(name.into())
+            .spawn(move || run(stopped))?;
+        Ok(ServerThread {
+            shutdown: Some(tx),
+            thread: Some(thread),
+        })
+    }
+}
+
+impl Drop for ServerThread {
     fn drop(&mut self) {
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());

@@ -88,10 +88,51 @@ pub struct Sim {
     ca_der: rustls::pki_types::CertificateDer<'static>,
     admin_token: String,
     limited_token: String,
-    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
-    thread: Option<std::thread::JoinHandle<()>>,
-    /// the components' HTTPS endpoints (the upload proxy, ...), stopped after the API server
-    endpoints: Vec<https::Endpoint>,
+    // Fields drop in order: the API server stops before the endpoints its objects point at.
+    _server: https::ServerThread,
+    /// the components' HTTPS endpoints (the upload proxy, ...)
+    _endpoints: Vec<https::Endpoint>,
+}
+
+/// The API server and the tick loop, on one multi-threaded runtime.
+struct ApiServer {
+    listener: std::net::TcpListener,
+    tls: Arc<rustls::ServerConfig>,
+    state: Arc<SimState>,
+    /// `None` when the controllers are off
+    components: Option<Vec<Box<dyn registry::Component>>>,
+    phase_step: Duration,
+}
+
+impl ApiServer {
+    /// Serves until `stopped` completes. Says on `ready` once it accepts connections; an error
+    /// before that is returned for the caller to send instead.
+    fn run(
+        self,
+        stopped: std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send>>,
+        ready: &std::sync::mpsc::Sender<anyhow::Result<()>>,
+    ) -> anyhow::Result<()> {
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()?;
+        rt.block_on(async move {
+            let listener = tokio::net::TcpListener::from_std(self.listener)?;
+            let _ = ready.send(Ok(()));
+            let state = self.state;
+            let ticking = self
+                .components
+                .map(|components| tokio::spawn(tick_loop(components, state.clone(), self.phase_step)));
+            let api = move |req| server::handle(state.clone(), req);
+            https::serve(listener, self.tls, api, stopped).await;
+            if let Some(task) = ticking {
+                task.abort();
+            }
+            anyhow::Ok(())
+        })?;
+        rt.shutdown_timeout(Duration::from_millis(500));
+        Ok(())
+    }
 }
 
 fn create_object(s: &mut store::Inner, mut obj: Value, admit: bool) -> Result<Value, status::ApiError> {
@@ -198,44 +239,18 @@ impl Sim {
             }
         }
 
-        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
         let (ready_tx, ready_rx) = std::sync::mpsc::channel::<anyhow::Result<()>>();
-        let st = state.clone();
-        let server_config = pki.server_config.clone();
-        let step = opts.phase_step;
-        let controllers = opts.controllers;
-        let thread = std::thread::Builder::new().name("kubevirt-sim".into()).spawn(move || {
-            let rt = match tokio::runtime::Builder::new_multi_thread()
-                .worker_threads(2)
-                .enable_all()
-                .build()
-            {
-                Ok(rt) => rt,
-                Err(e) => {
-                    let _ = ready_tx.send(Err(e.into()));
-                    return;
-                }
-            };
-            rt.block_on(async move {
-                let listener = match tokio::net::TcpListener::from_std(listener) {
-                    Ok(l) => l,
-                    Err(e) => {
-                        let _ = ready_tx.send(Err(e.into()));
-                        return;
-                    }
-                };
-                let _ = ready_tx.send(Ok(()));
-                let ctrl_task = controllers.then(|| tokio::spawn(tick_loop(components, st.clone(), step)));
-                let api = move |req| server::handle(st.clone(), req);
-                https::serve(listener, server_config, api, async {
-                    let _ = rx.await;
-                })
-                .await;
-                if let Some(task) = ctrl_task {
-                    task.abort();
-                }
-            });
-            rt.shutdown_timeout(Duration::from_millis(500));
+        let api_server = ApiServer {
+            listener,
+            tls: pki.server_config.clone(),
+            state: state.clone(),
+            components: opts.controllers.then_some(components),
+            phase_step: opts.phase_step,
+        };
+        let server = https::ServerThread::spawn("kubevirt-sim", move |stopped| {
+            if let Err(e) = api_server.run(stopped, &ready_tx) {
+                let _ = ready_tx.send(Err(e));
+            }
         })?;
         ready_rx
             .recv()
@@ -247,9 +262,8 @@ impl Sim {
             ca_der: pki.ca_der,
             admin_token,
             limited_token,
-            shutdown: Some(tx),
-            thread: Some(thread),
-            endpoints,
+            _server: server,
+            _endpoints: endpoints,
         })
     }
 
@@ -407,18 +421,5 @@ impl Sim {
     /// Direct access to the object store (for advanced tests).
     pub fn store(&self) -> store::Store {
         self.state.store.clone()
-    }
-}
-
-impl Drop for Sim {
-    fn drop(&mut self) {
-        if let Some(tx) = self.shutdown.take() {
-            let _ = tx.send(());
-        }
-        if let Some(t) = self.thread.take() {
-            let _ = t.join();
-        }
-        // Once no API request can reach them any more.
-        self.endpoints.clear();
     }
 }

@@ -30,6 +30,11 @@ pub fn deleting(o: &Value) -> bool {
     o.pointer("/metadata/deletionTimestamp").is_some_and(|v| !v.is_null())
 }
 
+/// The array at `pointer`, empty when absent or not an array.
+pub fn array_at<'a>(o: &'a Value, pointer: &str) -> &'a [Value] {
+    o.pointer(pointer).and_then(Value::as_array).map_or(&[], Vec::as_slice)
+}
+
 pub fn annotation<'a>(o: &'a Value, key: &str) -> Option<&'a str> {
     o.pointer("/metadata/annotations")
         .and_then(|a| a.get(key))
