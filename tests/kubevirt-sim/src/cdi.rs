@@ -132,7 +132,6 @@ pub fn upload_pod_name(pvc: &str) -> String {
 /// CDI as a [`Component`]: starts the upload proxy (with the API server's certificate, as a
 /// cluster's ingress would present one the kubeconfig's CA trusts), seeds what refers to it and
 /// steps DataVolumes and upload PVCs.
-#[derive(Default)]
 pub struct Cdi;
 
 impl Component for Cdi {

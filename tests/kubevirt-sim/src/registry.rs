@@ -43,8 +43,10 @@ pub trait Component: Send {
 /// Every component, in the order the tick loop steps them.
 pub fn components() -> Vec<Box<dyn Component>> {
     vec![
+        // virt-controller and virt-handler: VMs, VMIs, migrations
         Box::new(controller::Controller::new()),
-        Box::new(cdi::Cdi::default()),
+        // CDI: the upload proxy, DataVolumes and upload PVCs
+        Box::new(cdi::Cdi),
         Box::new(CheckupJobs),
     ]
 }
