@@ -6,7 +6,9 @@ use std::collections::{HashMap, HashSet};
 use serde_json::{Map, Value, json};
 
 use crate::guest;
-use crate::object::{array_at, deleting, dv_kind, name_of, node_kind, ns_of, pod_kind, vm_kind, vmi_kind, vmim_kind};
+use crate::object::{
+    annotation, array_at, deleting, dv_kind, name_of, node_kind, ns_of, pod_kind, vm_kind, vmi_kind, vmim_kind,
+};
 use crate::registry::Component;
 use crate::server::SimState;
 use crate::store::{Inner, now_rfc3339, random_suffix};
@@ -82,10 +84,11 @@ fn set_phase(o: &mut Value, ph: &str) {
 }
 
 fn has_guest_agent(vmi: &Value) -> bool {
-    let ann = vmi.pointer("/metadata/annotations");
-    ann.and_then(|a| a.get(GUEST_AGENT_ANNOTATION))
-        .is_some_and(|v| v == "true")
-        || ann.and_then(|a| a.get(guest::GUEST_AGENT_INFO_ANNOTATION)).is_some()
+    annotation(vmi, GUEST_AGENT_ANNOTATION) == Some("true")
+        || vmi
+            .pointer("/metadata/annotations")
+            .and_then(|a| a.get(guest::GUEST_AGENT_INFO_ANNOTATION))
+            .is_some()
 }
 
 /// Set or clear the VMI `Paused` condition (what virt-handler does after pause/unpause).

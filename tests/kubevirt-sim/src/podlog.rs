@@ -28,10 +28,7 @@ pub fn reply(state: &SimState, req: &Req<'_>, ns: &str, name: &str) -> Reply {
     } else {
         LOG_ANNOTATION
     };
-    let text = pod
-        .pointer("/metadata/annotations")
-        .and_then(|a| a.get(key))
-        .and_then(|v| v.as_str());
+    let text = crate::object::annotation(&pod, key);
     let Some(text) = text else {
         if previous {
             return ApiError::bad_request(format!(

@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 use crate::auth::Attributes;
 use crate::discovery;
 use crate::guest;
-use crate::object::{node_kind, pod_kind, vm_gr, vm_kind, vmi_gr, vmi_kind, vmim_kind};
+use crate::object::{name_of, node_kind, ns_of, pod_kind, vm_gr, vm_kind, vmi_gr, vmi_kind, vmim_kind};
 use crate::patch::PatchType;
 use crate::server::{Reply, Req, SimState};
 use crate::status::ApiError;
@@ -157,10 +157,9 @@ pub fn running_patch(vm: &Value, running: bool) -> Value {
 
 /// Apply a JSON patch to a VM (or its status) and map failures as virt-api does.
 fn patch_vm(s: &mut Inner, vm: &Value, ops: &Value, dry: bool, part: Part) -> Result<(), ApiError> {
-    let ns = vm.pointer("/metadata/namespace").and_then(|v| v.as_str()).unwrap_or("");
-    let name = vm.pointer("/metadata/name").and_then(|v| v.as_str()).unwrap_or("");
+    let name = name_of(vm);
     let body = serde_json::to_vec(ops).unwrap_or_default();
-    match s.patch(vm_kind(), ns, name, PatchType::Json, &body, dry, part) {
+    match s.patch(vm_kind(), &ns_of(vm), &name, PatchType::Json, &body, dry, part) {
         Ok(_) => Ok(()),
         Err(e) => {
             let detail = e
@@ -170,7 +169,7 @@ fn patch_vm(s: &mut Inner, vm: &Value, ops: &Value, dry: bool, part: Part) -> Re
                 .and_then(|m| m.as_str())
                 .unwrap_or("");
             if detail.contains("test failed") {
-                Err(ApiError::conflict(&vm_gr(), name, &e.message))
+                Err(ApiError::conflict(&vm_gr(), &name, &e.message))
             } else {
                 Err(ApiError::internal(&e.message))
             }
