@@ -15,7 +15,10 @@ use serde_json::{Value, json};
 
 use crate::auth::Attributes;
 use crate::faults::Faults;
-use crate::kinds::{self, Kind};
+use crate::https::Endpoint;
+use crate::kinds;
+use crate::object::{annotation, deleting, dv_kind, name_of, ns_of, pod_kind, pvc_kind, set_annotation};
+use crate::registry::{Cluster, Component};
 use crate::server::{Reply, Req, SimState};
 use crate::status::ApiError;
 use crate::store::{Inner, now_rfc3339, random_suffix};
@@ -122,47 +125,28 @@ impl CdiState {
     }
 }
 
-pub fn pvc_kind() -> &'static Kind {
-    kinds::lookup("", "v1", "persistentvolumeclaims").expect("persistentvolumeclaims")
-}
-
-pub fn dv_kind() -> &'static Kind {
-    kinds::lookup("cdi.kubevirt.io", "v1beta1", "datavolumes").expect("datavolumes")
-}
-
-fn pod_kind() -> &'static Kind {
-    kinds::lookup("", "v1", "pods").expect("pods")
-}
-
 pub fn upload_pod_name(pvc: &str) -> String {
     format!("cdi-upload-{pvc}")
 }
 
-pub fn annotation<'a>(o: &'a Value, key: &str) -> Option<&'a str> {
-    o.pointer("/metadata/annotations")
-        .and_then(|a| a.get(key))
-        .and_then(Value::as_str)
-}
+/// CDI as a [`Component`]: starts the upload proxy (with the API server's certificate, as a
+/// cluster's ingress would present one the kubeconfig's CA trusts), seeds what refers to it and
+/// steps DataVolumes and upload PVCs.
+pub struct Cdi;
 
-fn set_annotation(o: &mut Value, key: &str, value: &str) {
-    if !o.pointer("/metadata/annotations").is_some_and(Value::is_object) {
-        o["metadata"]["annotations"] = json!({});
+impl Component for Cdi {
+    fn start(&mut self, cluster: &Cluster<'_>) -> anyhow::Result<Vec<Endpoint>> {
+        let state = cluster.state.clone();
+        let proxy = Endpoint::start("kubevirt-sim-upload", cluster.api_pki, move |req| {
+            crate::uploadproxy::serve_request(state.clone(), req)
+        })?;
+        seed(&mut cluster.state.store.lock(), &cluster.state.cdi, &proxy.url());
+        Ok(vec![proxy])
     }
-    o["metadata"]["annotations"][key] = json!(value);
-}
 
-fn name_of(o: &Value) -> String {
-    o.pointer("/metadata/name")
-        .and_then(Value::as_str)
-        .unwrap_or("")
-        .to_string()
-}
-
-fn ns_of(o: &Value) -> String {
-    o.pointer("/metadata/namespace")
-        .and_then(Value::as_str)
-        .unwrap_or("")
-        .to_string()
+    fn tick(&mut self, store: &mut Inner, state: &SimState) {
+        tick(store, &state.cdi);
+    }
 }
 
 /// Storage classes, the proxy URL in the CDIConfig. Errors (e.g. a class that exists already)
@@ -308,10 +292,6 @@ pub fn tick(s: &mut Inner, cdi: &CdiState) {
             step_upload_pvc(s, cdi, pvc);
         }
     }
-}
-
-fn deleting(o: &Value) -> bool {
-    o.pointer("/metadata/deletionTimestamp").is_some_and(|v| !v.is_null())
 }
 
 /// A DataVolume with an upload source: create its PVC, then mirror the PVC's upload state.

@@ -6,12 +6,13 @@ use std::collections::{HashMap, HashSet};
 use serde_json::{Map, Value, json};
 
 use crate::guest;
-use crate::kinds;
-use crate::store::{Inner, now_rfc3339, random_suffix};
-use crate::virtapi::{
-    self, GUEST_AGENT_ANNOTATION, has_condition, is_final, node_kind, phase, run_strategy, uid, vm_kind, vmi_kind,
-    vmim_kind,
+use crate::object::{
+    annotation, array_at, deleting, dv_kind, name_of, node_kind, ns_of, pod_kind, vm_kind, vmi_kind, vmim_kind,
 };
+use crate::registry::Component;
+use crate::server::SimState;
+use crate::store::{Inner, now_rfc3339, random_suffix};
+use crate::virtapi::{self, GUEST_AGENT_ANNOTATION, has_condition, is_final, phase, run_strategy, uid};
 
 pub const VM_FINALIZER: &str = "kubevirt.io/virtualMachineControllerFinalize";
 pub const LAUNCHER_IMAGE: &str = "quay.io/kubevirt/virt-launcher:v1.8.0";
@@ -24,28 +25,6 @@ pub struct Controller {
     stopped_by_user: HashSet<String>,
     /// Once VMs that already ran, by VM uid
     once_started: HashSet<String>,
-}
-
-fn name_of(o: &Value) -> String {
-    o.pointer("/metadata/name")
-        .and_then(|v| v.as_str())
-        .unwrap_or("")
-        .to_string()
-}
-
-fn ns_of(o: &Value) -> String {
-    o.pointer("/metadata/namespace")
-        .and_then(|v| v.as_str())
-        .unwrap_or("")
-        .to_string()
-}
-
-fn deleting(o: &Value) -> bool {
-    o.pointer("/metadata/deletionTimestamp").is_some_and(|v| !v.is_null())
-}
-
-fn pods_kind() -> &'static kinds::Kind {
-    kinds::lookup("", "v1", "pods").expect("pods")
 }
 
 fn small_hash(s: &str) -> u32 {
@@ -105,10 +84,11 @@ fn set_phase(o: &mut Value, ph: &str) {
 }
 
 fn has_guest_agent(vmi: &Value) -> bool {
-    let ann = vmi.pointer("/metadata/annotations");
-    ann.and_then(|a| a.get(GUEST_AGENT_ANNOTATION))
-        .is_some_and(|v| v == "true")
-        || ann.and_then(|a| a.get(guest::GUEST_AGENT_INFO_ANNOTATION)).is_some()
+    annotation(vmi, GUEST_AGENT_ANNOTATION) == Some("true")
+        || vmi
+            .pointer("/metadata/annotations")
+            .and_then(|a| a.get(guest::GUEST_AGENT_INFO_ANNOTATION))
+            .is_some()
 }
 
 /// Set or clear the VMI `Paused` condition (what virt-handler does after pause/unpause).
@@ -123,7 +103,7 @@ pub fn set_paused(s: &mut Inner, mut vmi: Value, paused: bool) {
 
 /// The virt-launcher pod of a VMI, by the VMI uid.
 pub fn launcher_pod_name(s: &Inner, ns: &str, vmi_uid: &str) -> Option<String> {
-    s.list_all(pods_kind(), Some(ns))
+    s.list_all(pod_kind(), Some(ns))
         .into_iter()
         .find(|p| {
             p.pointer("/metadata/labels/kubevirt.io~1created-by")
@@ -239,15 +219,136 @@ fn data_volumes_ready(s: &Inner, vm: &Value) -> bool {
         .flatten()
         .filter_map(|vol| vol.pointer("/dataVolume/name").and_then(|n| n.as_str()))
         .all(|dv| {
-            s.try_get(crate::cdi::dv_kind(), &ns, dv)
+            s.try_get(dv_kind(), &ns, dv)
                 .is_none_or(|d| d.pointer("/status/phase").is_none_or(|p| p == "Succeeded"))
         })
+}
+
+/// A deleted VM: its VMI is deleted first, then the finalizer is removed.
+fn finish_vm_deletion(s: &mut Inner, mut v: Value, vmi: Option<&Value>) {
+    match vmi {
+        Some(i) if !deleting(i) => delete_vmi(s, &v),
+        Some(_) => {}
+        None => {
+            if let Some(f) = v.pointer_mut("/metadata/finalizers").and_then(|f| f.as_array_mut()) {
+                f.retain(|x| x != VM_FINALIZER);
+            }
+        }
+    }
+    status_mut(&mut v).insert("printableStatus".into(), json!("Terminating"));
+    let _ = s.put(vm_kind(), v);
+}
+
+fn add_vm_finalizer(v: &mut Value) {
+    let meta = v["metadata"].as_object_mut().expect("metadata");
+    let fins = meta.entry("finalizers").or_insert_with(|| json!([]));
+    if let Some(a) = fins.as_array_mut()
+        && !a.iter().any(|x| x == VM_FINALIZER)
+    {
+        a.push(json!(VM_FINALIZER));
+    }
+}
+
+fn state_change_requests(vm: &Value) -> Vec<Value> {
+    array_at(vm, "/status/stateChangeRequests").to_vec()
+}
+
+/// Deletes the VMI of VM `v` (same namespace and name).
+fn delete_vmi(s: &mut Inner, v: &Value) {
+    let _ = s.delete(vmi_kind(), &ns_of(v), &name_of(v), false, None, None);
+}
+
+/// `status.printableStatus`, as virt-controller derives it from the VMI and the run strategy.
+fn printable_status(vmi: Option<&Value>, rs: &str, wants_running: bool, provisioning: bool) -> &'static str {
+    let Some(i) = vmi else {
+        if provisioning {
+            return "Provisioning";
+        }
+        return if wants_running { "Starting" } else { "Stopped" };
+    };
+    if deleting(i) {
+        return "Stopping";
+    }
+    match phase(i) {
+        "" | "Pending" | "Scheduling" if unschedulable(i) => "ErrorUnschedulable",
+        "" | "Pending" | "Scheduling" | "Scheduled" => "Starting",
+        "Running" if has_condition(i, "Paused", Some("True")) => "Paused",
+        "Running"
+            if i.pointer("/status/migrationState")
+                .is_some_and(|m| m["completed"] != true) =>
+        {
+            "Migrating"
+        }
+        "Running" if rs == "Halted" => "Stopping",
+        "Running" => "Running",
+        "Failed" if rs == "RerunOnFailure" || rs == "Always" => "CrashLoopBackOff",
+        _ => "Stopped",
+    }
+}
+
+/// The VM's status fields and its Ready and Paused conditions, from its VMI.
+fn write_vm_status(v: &mut Value, vmi: Option<&Value>, rs: &str, requests: &[Value], printable: &str) {
+    let running_ready =
+        vmi.is_some_and(|i| phase(i) == "Running" && has_condition(i, "Ready", Some("True")) && !deleting(i));
+    let generation = v.pointer("/metadata/generation").cloned().unwrap_or(json!(1));
+    let snapshot_statuses = volume_snapshot_statuses(v);
+    let st = status_mut(v);
+    st.insert("printableStatus".into(), json!(printable));
+    st.insert("runStrategy".into(), json!(rs));
+    set_or_remove_flag(st, "created", vmi.is_some());
+    set_or_remove_flag(st, "ready", running_ready);
+    if requests.is_empty() {
+        st.remove("stateChangeRequests");
+    } else {
+        st.insert("stateChangeRequests".into(), json!(requests));
+    }
+    st.insert("desiredGeneration".into(), generation.clone());
+    st.insert("observedGeneration".into(), generation);
+    st.entry("volumeSnapshotStatuses").or_insert(snapshot_statuses);
+    match vmi {
+        Some(_) if running_ready => set_condition(v, "Ready", "True", "", ""),
+        Some(_) => set_condition(v, "Ready", "False", "PodNotReady", ""),
+        None => set_condition(v, "Ready", "False", "VMINotExists", "VMI does not exist"),
+    }
+    if vmi.is_some_and(|i| has_condition(i, "Paused", Some("True"))) {
+        set_condition(v, "Paused", "True", "PausedByUser", "VMI was paused by user");
+    } else {
+        remove_condition(v, "Paused");
+    }
+}
+
+/// `true` when set, absent otherwise (Go's `omitempty` on a bool).
+fn set_or_remove_flag(st: &mut Map<String, Value>, key: &str, set: bool) {
+    if set {
+        st.insert(key.into(), json!(true));
+    } else {
+        st.remove(key);
+    }
+}
+
+/// What virt-controller reports for the template's volumes: none of the simulated volume
+/// sources supports snapshots.
+fn volume_snapshot_statuses(vm: &Value) -> Value {
+    let statuses = array_at(vm, "/spec/template/spec/volumes").iter().map(|vol| {
+        let reason = format!(
+            "Snapshot is not supported for this volumeSource type [{}]",
+            vol["name"].as_str().unwrap_or("")
+        );
+        json!({"name": vol["name"], "enabled": false, "reason": reason})
+    });
+    json!(statuses.collect::<Vec<_>>())
 }
 
 fn owned_by(vmi: &Value, vm_uid: &str) -> bool {
     vmi.pointer("/metadata/ownerReferences")
         .and_then(|o| o.as_array())
         .is_some_and(|refs| refs.iter().any(|r| r["uid"] == vm_uid))
+}
+
+impl Component for Controller {
+    fn tick(&mut self, store: &mut Inner, _state: &SimState) {
+        Controller::tick(self, store);
+    }
 }
 
 impl Controller {
@@ -298,7 +399,7 @@ impl Controller {
             } else {
                 self.grace.remove(&vuid);
                 if let Some(p) = launcher_pod_name(s, &ns, &vuid) {
-                    s.purge(pods_kind(), &ns, &p);
+                    s.purge(pod_kind(), &ns, &p);
                 }
                 v["metadata"]["finalizers"] = json!([]);
             }
@@ -329,7 +430,7 @@ impl Controller {
                 status_mut(&mut v).insert("nodeName".into(), json!(node));
                 v["metadata"]["labels"]["kubevirt.io/nodeName"] = json!(node);
                 if let Some(pname) = launcher_pod_name(s, &ns, &vuid)
-                    && let Some(mut pod) = s.try_get(pods_kind(), &ns, &pname)
+                    && let Some(mut pod) = s.try_get(pod_kind(), &ns, &pname)
                 {
                     pod["spec"]["nodeName"] = json!(node);
                     pod["status"] = json!({
@@ -342,7 +443,7 @@ impl Controller {
                     });
                     let puid = uid(&pod);
                     status_mut(&mut v).insert("activePods".into(), json!({puid: node}));
-                    let _ = s.put(pods_kind(), pod);
+                    let _ = s.put(pod_kind(), pod);
                 }
             }
             "Scheduled" => {
@@ -426,7 +527,7 @@ impl Controller {
             "spec": {"containers": [{"name": "compute", "image": LAUNCHER_IMAGE}]},
             "status": {"phase": "Pending"}
         });
-        let _ = s.create(pods_kind(), &ns, pod, false, false);
+        let _ = s.create(pod_kind(), &ns, pod, false, false);
     }
 
     fn step_migration(&mut self, s: &mut Inner, m: Value) {
@@ -546,12 +647,12 @@ impl Controller {
                 v["metadata"]["labels"]["kubevirt.io/nodeName"] = json!(target);
                 let vuid = uid(&v);
                 if let Some(pname) = launcher_pod_name(s, &ns, &vuid)
-                    && let Some(mut pod) = s.try_get(pods_kind(), &ns, &pname)
+                    && let Some(mut pod) = s.try_get(pod_kind(), &ns, &pname)
                 {
                     pod["spec"]["nodeName"] = json!(target);
                     let puid = uid(&pod);
                     status_mut(&mut v).insert("activePods".into(), json!({puid: target}));
-                    let _ = s.put(pods_kind(), pod);
+                    let _ = s.put(pod_kind(), pod);
                 }
                 if let Some(ms) = v.pointer("/status/migrationState") {
                     status_mut(&mut m2).insert("migrationState".into(), ms.clone());
@@ -569,192 +670,136 @@ impl Controller {
         let _ = s.create(vmi_kind(), &ns_of(vm), vmi, false, false);
     }
 
+    /// virt-controller's VM loop: finalizer, the first state change request or else the run
+    /// strategy decides whether a VMI is created or deleted, then the status mirrors the VMI.
     fn step_vm(&mut self, s: &mut Inner, vm: Value) {
         let mut v = vm.clone();
-        let ns = ns_of(&vm);
-        let name = name_of(&vm);
-        let vm_uid = uid(&vm);
+        let (ns, name, vm_uid) = (ns_of(&vm), name_of(&vm), uid(&vm));
         let find_vmi = |s: &Inner| s.try_get(vmi_kind(), &ns, &name).filter(|i| owned_by(i, &vm_uid));
         let vmi = find_vmi(s);
-
         if deleting(&vm) {
-            match &vmi {
-                Some(i) if !deleting(i) => {
-                    let _ = s.delete(vmi_kind(), &ns, &name, false, None, None);
-                }
-                Some(_) => {}
-                None => {
-                    if let Some(f) = v.pointer_mut("/metadata/finalizers").and_then(|f| f.as_array_mut()) {
-                        f.retain(|x| x != VM_FINALIZER);
-                    }
-                }
-            }
-            status_mut(&mut v).insert("printableStatus".into(), json!("Terminating"));
-            let _ = s.put(vm_kind(), v);
+            finish_vm_deletion(s, v, vmi.as_ref());
             return;
         }
-        {
-            let meta = v["metadata"].as_object_mut().expect("metadata");
-            let fins = meta.entry("finalizers").or_insert_with(|| json!([]));
-            if let Some(a) = fins.as_array_mut()
-                && !a.iter().any(|x| x == VM_FINALIZER)
-            {
-                a.push(json!(VM_FINALIZER));
-            }
-        }
+        add_vm_finalizer(&mut v);
         let Ok(rs) = run_strategy(&vm) else {
             let _ = s.put(vm_kind(), v);
             return;
         };
-        let mut reqs: Vec<Value> = vm
-            .pointer("/status/stateChangeRequests")
-            .and_then(|r| r.as_array())
-            .cloned()
-            .unwrap_or_default();
-        if let Some(first) = reqs.first().cloned() {
-            match first["action"].as_str().unwrap_or("") {
-                "Stop" => {
-                    let target = first["uid"].as_str();
-                    match &vmi {
-                        Some(i) if target.is_none_or(|t| t == uid(i)) => {
-                            if !deleting(i) {
-                                let _ = s.delete(vmi_kind(), &ns, &name, false, None, None);
-                            }
-                            if rs == "RerunOnFailure" {
-                                self.stopped_by_user.insert(vm_uid.clone());
-                            }
-                        }
-                        _ => {
-                            reqs.remove(0);
-                        }
-                    }
-                }
-                "Start" => match &vmi {
-                    None => {
-                        if rs == "Halted" {
-                            if v.pointer("/spec/runStrategy").is_some_and(|r| !r.is_null()) {
-                                v["spec"]["runStrategy"] = json!("Always");
-                            } else {
-                                v["spec"]["running"] = json!(true);
-                            }
-                        } else {
-                            let paused = first.pointer("/data/paused") == Some(&json!("true"));
-                            self.create_vmi(s, &v, paused);
-                            self.stopped_by_user.remove(&vm_uid);
-                            self.once_started.insert(vm_uid.clone());
-                            reqs.remove(0);
-                        }
-                    }
-                    Some(i) if is_final(i) && !deleting(i) => {
-                        let _ = s.delete(vmi_kind(), &ns, &name, false, None, None);
-                    }
-                    Some(i) if deleting(i) => {}
-                    Some(_) => {
-                        reqs.remove(0);
-                    }
-                },
-                _ => {
-                    reqs.remove(0);
+        let mut requests = state_change_requests(&vm);
+        match requests.first() {
+            Some(first) => {
+                if self.serve_state_change(s, &mut v, vmi.as_ref(), &rs, first) {
+                    requests.remove(0);
                 }
             }
-        } else {
-            match (rs.as_str(), &vmi) {
-                // Like virt-controller, a VM waits for its DataVolumes before it gets a VMI.
-                ("Always", None) if data_volumes_ready(s, &v) => self.create_vmi(s, &v, false),
-                ("Always", Some(i)) if is_final(i) && !deleting(i) => {
-                    let _ = s.delete(vmi_kind(), &ns, &name, false, None, None);
-                }
-                ("RerunOnFailure", None) if !self.stopped_by_user.contains(&vm_uid) => self.create_vmi(s, &v, false),
-                ("RerunOnFailure", Some(i)) if phase(i) == "Failed" && !deleting(i) => {
-                    let _ = s.delete(vmi_kind(), &ns, &name, false, None, None);
-                }
-                ("Once", None) if !self.once_started.contains(&vm_uid) => {
-                    self.once_started.insert(vm_uid.clone());
-                    self.create_vmi(s, &v, false)
-                }
-                ("Halted", Some(i)) if !deleting(i) => {
-                    let _ = s.delete(vmi_kind(), &ns, &name, false, None, None);
-                }
-                _ => {}
-            }
+            None => self.follow_run_strategy(s, &v, vmi.as_ref(), &rs),
         }
         if matches!(rs.as_str(), "Always" | "RerunOnFailure" | "Once") && vmi.is_some() {
             self.once_started.insert(vm_uid.clone());
         }
 
-        // status
         let vmi = find_vmi(s);
-        let wants_running = match rs.as_str() {
-            "Always" => true,
-            "RerunOnFailure" => !self.stopped_by_user.contains(&vm_uid),
-            "Once" => !self.once_started.contains(&vm_uid),
-            _ => false,
-        } || reqs.first().is_some_and(|r| r["action"] == "Start");
-        let printable = match &vmi {
-            None if wants_running && !data_volumes_ready(s, &v) => "Provisioning",
-            None if wants_running => "Starting",
-            None => "Stopped",
-            Some(i) if deleting(i) => "Stopping",
-            Some(i) => match phase(i) {
-                "" | "Pending" | "Scheduling" if unschedulable(i) => "ErrorUnschedulable",
-                "" | "Pending" | "Scheduling" | "Scheduled" => "Starting",
-                "Running" if has_condition(i, "Paused", Some("True")) => "Paused",
-                "Running"
-                    if i.pointer("/status/migrationState")
-                        .is_some_and(|m| m["completed"] != true) =>
-                {
-                    "Migrating"
-                }
-                "Running" if rs == "Halted" => "Stopping",
-                "Running" => "Running",
-                "Failed" if rs == "RerunOnFailure" || rs == "Always" => "CrashLoopBackOff",
-                _ => "Stopped",
-            },
-        };
-        let running_ready = vmi
-            .as_ref()
-            .is_some_and(|i| phase(i) == "Running" && has_condition(i, "Ready", Some("True")) && !deleting(i));
-        let generation = v.pointer("/metadata/generation").cloned().unwrap_or(json!(1));
-        {
-            let st = status_mut(&mut v);
-            st.insert("printableStatus".into(), json!(printable));
-            st.insert("runStrategy".into(), json!(rs));
-            if vmi.is_some() {
-                st.insert("created".into(), json!(true));
-            } else {
-                st.remove("created");
-            }
-            if running_ready {
-                st.insert("ready".into(), json!(true));
-            } else {
-                st.remove("ready");
-            }
-            if reqs.is_empty() {
-                st.remove("stateChangeRequests");
-            } else {
-                st.insert("stateChangeRequests".into(), json!(reqs));
-            }
-            st.insert("desiredGeneration".into(), generation.clone());
-            st.insert("observedGeneration".into(), generation);
-            st.entry("volumeSnapshotStatuses").or_insert_with(|| {
-                let vols = vm.pointer("/spec/template/spec/volumes").and_then(|v| v.as_array()).cloned().unwrap_or_default();
-                json!(vols.iter().map(|vol| json!({"name": vol["name"], "enabled": false, "reason": format!("Snapshot is not supported for this volumeSource type [{}]", vol["name"].as_str().unwrap_or(""))})).collect::<Vec<_>>())
-            });
-        }
-        match &vmi {
-            Some(i) if running_ready => {
-                set_condition(&mut v, "Ready", "True", "", "");
-                let _ = i;
-            }
-            Some(_) => set_condition(&mut v, "Ready", "False", "PodNotReady", ""),
-            None => set_condition(&mut v, "Ready", "False", "VMINotExists", "VMI does not exist"),
-        }
-        if vmi.as_ref().is_some_and(|i| has_condition(i, "Paused", Some("True"))) {
-            set_condition(&mut v, "Paused", "True", "PausedByUser", "VMI was paused by user");
-        } else {
-            remove_condition(&mut v, "Paused");
-        }
+        let wants_running =
+            self.run_strategy_wants_running(&rs, &vm_uid) || requests.first().is_some_and(|r| r["action"] == "Start");
+        let provisioning = vmi.is_none() && wants_running && !data_volumes_ready(s, &v);
+        let printable = printable_status(vmi.as_ref(), &rs, wants_running, provisioning);
+        write_vm_status(&mut v, vmi.as_ref(), &rs, &requests, printable);
         let _ = s.put(vm_kind(), v);
+    }
+
+    /// Acts on the first of `status.stateChangeRequests`; true once it is done with (dropped).
+    fn serve_state_change(
+        &mut self,
+        s: &mut Inner,
+        v: &mut Value,
+        vmi: Option<&Value>,
+        rs: &str,
+        request: &Value,
+    ) -> bool {
+        match request["action"].as_str().unwrap_or("") {
+            "Stop" => self.serve_stop(s, v, vmi, rs, request["uid"].as_str()),
+            "Start" => self.serve_start(s, v, vmi, rs, request),
+            _ => true,
+        }
+    }
+
+    /// Stop: the VMI (the one named by `target_uid`, if any) is deleted; the request is kept
+    /// until it is gone.
+    fn serve_stop(
+        &mut self,
+        s: &mut Inner,
+        v: &Value,
+        vmi: Option<&Value>,
+        rs: &str,
+        target_uid: Option<&str>,
+    ) -> bool {
+        let Some(i) = vmi.filter(|i| target_uid.is_none_or(|t| t == uid(i))) else {
+            return true;
+        };
+        if !deleting(i) {
+            delete_vmi(s, v);
+        }
+        if rs == "RerunOnFailure" {
+            self.stopped_by_user.insert(uid(v));
+        }
+        false
+    }
+
+    /// Start: a Halted VM is switched to running first; otherwise a VMI is created once the old
+    /// one is gone. The request is dropped when a VMI was created or already runs.
+    fn serve_start(&mut self, s: &mut Inner, v: &mut Value, vmi: Option<&Value>, rs: &str, request: &Value) -> bool {
+        match vmi {
+            None if rs == "Halted" => {
+                if v.pointer("/spec/runStrategy").is_some_and(|r| !r.is_null()) {
+                    v["spec"]["runStrategy"] = json!("Always");
+                } else {
+                    v["spec"]["running"] = json!(true);
+                }
+                false
+            }
+            None => {
+                let paused = request.pointer("/data/paused") == Some(&json!("true"));
+                self.create_vmi(s, v, paused);
+                let vm_uid = uid(v);
+                self.stopped_by_user.remove(&vm_uid);
+                self.once_started.insert(vm_uid);
+                true
+            }
+            Some(i) if is_final(i) && !deleting(i) => {
+                delete_vmi(s, v);
+                false
+            }
+            Some(i) if deleting(i) => false,
+            Some(_) => true,
+        }
+    }
+
+    /// Without a pending request, the run strategy says whether a VMI should exist.
+    fn follow_run_strategy(&mut self, s: &mut Inner, v: &Value, vmi: Option<&Value>, rs: &str) {
+        let vm_uid = uid(v);
+        match (rs, vmi) {
+            // Like virt-controller, a VM waits for its DataVolumes before it gets a VMI.
+            ("Always", None) if data_volumes_ready(s, v) => self.create_vmi(s, v, false),
+            ("Always", Some(i)) if is_final(i) && !deleting(i) => delete_vmi(s, v),
+            ("RerunOnFailure", None) if !self.stopped_by_user.contains(&vm_uid) => self.create_vmi(s, v, false),
+            ("RerunOnFailure", Some(i)) if phase(i) == "Failed" && !deleting(i) => delete_vmi(s, v),
+            ("Once", None) if !self.once_started.contains(&vm_uid) => {
+                self.once_started.insert(vm_uid);
+                self.create_vmi(s, v, false)
+            }
+            ("Halted", Some(i)) if !deleting(i) => delete_vmi(s, v),
+            _ => {}
+        }
+    }
+
+    fn run_strategy_wants_running(&self, rs: &str, vm_uid: &str) -> bool {
+        match rs {
+            "Always" => true,
+            "RerunOnFailure" => !self.stopped_by_user.contains(vm_uid),
+            "Once" => !self.once_started.contains(vm_uid),
+            _ => false,
+        }
     }
 }
 
@@ -780,11 +825,11 @@ fn collect_garbage(s: &mut Inner) {
         }
     }
     let vmi_uids: HashSet<String> = s.list_all(vmi_kind(), None).iter().map(uid).collect();
-    for pod in s.list_all(pods_kind(), None) {
+    for pod in s.list_all(pod_kind(), None) {
         if let Some(owner) = owner_uid(&pod, "VirtualMachineInstance")
             && !vmi_uids.contains(&owner)
         {
-            s.purge(pods_kind(), &ns_of(&pod), &name_of(&pod));
+            s.purge(pod_kind(), &ns_of(&pod), &name_of(&pod));
         }
     }
 }
@@ -795,16 +840,8 @@ fn ip_for(vmi: &Value) -> String {
 }
 
 fn volume_status(vmi: &Value) -> Value {
-    let disks = vmi
-        .pointer("/spec/domain/devices/disks")
-        .and_then(|d| d.as_array())
-        .cloned()
-        .unwrap_or_default();
-    let vols = vmi
-        .pointer("/spec/volumes")
-        .and_then(|d| d.as_array())
-        .cloned()
-        .unwrap_or_default();
+    let disks = array_at(vmi, "/spec/domain/devices/disks");
+    let vols = array_at(vmi, "/spec/volumes");
     let mut out = Vec::new();
     for (i, vol) in vols.iter().enumerate() {
         let name = vol["name"].clone();
@@ -833,7 +870,7 @@ mod tests {
     use crate::store::Store;
 
     fn ns(s: &mut Inner, n: &str) {
-        let k = kinds::lookup("", "v1", "namespaces").unwrap();
+        let k = crate::object::namespace_kind();
         let _ = s.create(k, "", json!({"metadata": {"name": n}}), false, false);
     }
 

@@ -43,27 +43,24 @@ fn template(name: &str, agent: bool) -> Value {
 /// A realistic VM with the given `spec.runStrategy` (guest agent present, 128Mi, a containerDisk
 /// volume, terminationGracePeriodSeconds 0).
 pub fn vm(namespace: &str, name: &str, run_strategy: &str) -> Value {
-    json!({
-        "apiVersion": "kubevirt.io/v1",
-        "kind": "VirtualMachine",
-        "metadata": {"name": name, "namespace": namespace, "labels": {"app": name}},
-        "spec": {
-            "runStrategy": run_strategy,
-            "template": template(name, true)
-        }
-    })
+    vm_starting_with(namespace, name, "runStrategy", json!(run_strategy))
 }
 
 /// A VM in the deprecated `spec.running` style.
 pub fn vm_with_running(namespace: &str, name: &str, running: bool) -> Value {
+    vm_starting_with(namespace, name, "running", json!(running))
+}
+
+/// A VM whose spec is `key: value` (how it decides to run) and the template.
+fn vm_starting_with(namespace: &str, name: &str, key: &str, value: Value) -> Value {
+    let mut spec = serde_json::Map::new();
+    spec.insert(key.into(), value);
+    spec.insert("template".into(), template(name, true));
     json!({
         "apiVersion": "kubevirt.io/v1",
         "kind": "VirtualMachine",
         "metadata": {"name": name, "namespace": namespace, "labels": {"app": name}},
-        "spec": {
-            "running": running,
-            "template": template(name, true)
-        }
+        "spec": spec
     })
 }
 

@@ -30,10 +30,7 @@ fn user_for(os_id: &str) -> &'static str {
 
 /// The guest agent info of a running VMI (annotation override, else generated from its name).
 pub fn agent_info(vmi: &Value) -> Value {
-    if let Some(s) = vmi
-        .pointer("/metadata/annotations")
-        .and_then(|a| a.get(GUEST_AGENT_INFO_ANNOTATION))
-        .and_then(|v| v.as_str())
+    if let Some(s) = crate::object::annotation(vmi, GUEST_AGENT_INFO_ANNOTATION)
         && let Ok(v) = serde_json::from_str::<Value>(s)
     {
         return v;

@@ -17,7 +17,9 @@ pub mod guest;
 pub mod guest_services;
 pub mod guest_sftp;
 pub mod guest_shell;
+pub mod https;
 pub mod kinds;
+pub mod object;
 pub mod openshift_virt;
 pub mod paging;
 pub mod patch;
@@ -25,6 +27,7 @@ pub mod podlog;
 pub mod portforward;
 pub mod prometheus;
 pub mod proxy;
+pub mod registry;
 pub mod scenarios;
 pub mod selector;
 pub mod server;
@@ -42,7 +45,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use hyper_util::rt::{TokioExecutor, TokioIo};
+use base64::prelude::{BASE64_STANDARD, Engine as _};
 use serde_json::Value;
 
 pub use server::RequestRecord;
@@ -85,30 +88,51 @@ pub struct Sim {
     ca_der: rustls::pki_types::CertificateDer<'static>,
     admin_token: String,
     limited_token: String,
-    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
-    thread: Option<std::thread::JoinHandle<()>>,
+    // Fields drop in order: the API server stops before the endpoints its objects point at.
+    _server: https::ServerThread,
+    /// the components' HTTPS endpoints (the upload proxy, ...)
+    _endpoints: Vec<https::Endpoint>,
 }
 
-fn base64(data: &[u8]) -> String {
-    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
-    for chunk in data.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
-        let n = (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32;
-        out.push(T[(n >> 18) as usize & 63] as char);
-        out.push(T[(n >> 12) as usize & 63] as char);
-        out.push(if chunk.len() > 1 {
-            T[(n >> 6) as usize & 63] as char
-        } else {
-            '='
-        });
-        out.push(if chunk.len() > 2 {
-            T[n as usize & 63] as char
-        } else {
-            '='
-        });
+/// The API server and the tick loop, on one multi-threaded runtime.
+struct ApiServer {
+    listener: std::net::TcpListener,
+    tls: Arc<rustls::ServerConfig>,
+    state: Arc<SimState>,
+    /// `None` when the controllers are off
+    components: Option<Vec<Box<dyn registry::Component>>>,
+    phase_step: Duration,
+}
+
+impl ApiServer {
+    /// Serves until `stopped` completes. Says on `ready` once it accepts connections; an error
+    /// before that is returned for the caller to send instead.
+    fn run(
+        self,
+        stopped: std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send>>,
+        ready: &std::sync::mpsc::Sender<anyhow::Result<()>>,
+    ) -> anyhow::Result<()> {
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()?;
+        rt.block_on(async move {
+            let listener = tokio::net::TcpListener::from_std(self.listener)?;
+            let _ = ready.send(Ok(()));
+            let state = self.state;
+            let ticking = self
+                .components
+                .map(|components| tokio::spawn(tick_loop(components, state.clone(), self.phase_step)));
+            let api = move |req| server::handle(state.clone(), req);
+            https::serve(listener, self.tls, api, stopped).await;
+            if let Some(task) = ticking {
+                task.abort();
+            }
+            anyhow::Ok(())
+        })?;
+        rt.shutdown_timeout(Duration::from_millis(500));
+        Ok(())
     }
-    out
 }
 
 fn create_object(s: &mut store::Inner, mut obj: Value, admit: bool) -> Result<Value, status::ApiError> {
@@ -128,13 +152,47 @@ fn create_object(s: &mut store::Inner, mut obj: Value, admit: bool) -> Result<Va
         String::new()
     };
     if kind.namespaced && !s.namespace_exists(&ns) {
-        let nsk = kinds::lookup("", "v1", "namespaces").expect("namespaces");
+        let nsk = object::namespace_kind();
         s.create(nsk, "", fixtures::namespace(&ns), false, false)?;
     }
     if admit {
         admission::admit_create(kind, &ns, &mut obj)?;
     }
     s.create(kind, &ns, obj, false, false)
+}
+
+/// Creates `objects` as they are, or admitted as a client's would be (`admit`).
+fn seed(state: &SimState, objects: Vec<Value>, admit: bool) -> Result<(), status::ApiError> {
+    let mut s = state.store.lock();
+    for o in objects {
+        create_object(&mut s, o, admit)?;
+    }
+    Ok(())
+}
+
+fn open_request_log(path: Option<&Path>) -> std::io::Result<Option<Mutex<std::fs::File>>> {
+    let Some(path) = path else { return Ok(None) };
+    let file = std::fs::OpenOptions::new().create(true).append(true).open(path)?;
+    Ok(Some(Mutex::new(file)))
+}
+
+/// One step of every component, under one store lock.
+fn tick_all(components: &mut [Box<dyn registry::Component>], state: &SimState) {
+    let mut s = state.store.lock();
+    for component in components.iter_mut() {
+        component.tick(&mut s, state);
+    }
+}
+
+/// Steps the components every `step` until aborted.
+async fn tick_loop(mut components: Vec<Box<dyn registry::Component>>, state: Arc<SimState>, step: Duration) {
+    let mut iv = tokio::time::interval(step);
+    iv.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        iv.tick().await;
+        tick_all(&mut components, &state);
+        state.ticks.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
 }
 
 fn resolve(resource: &str) -> &'static kinds::Kind {
@@ -145,96 +203,54 @@ impl Sim {
     /// Start a simulator on its own thread and tokio runtime. Returns once it accepts connections.
     pub fn start(opts: SimOptions) -> anyhow::Result<Sim> {
         let pki = tls::generate()?;
-        let listener = std::net::TcpListener::bind(("127.0.0.1", opts.port))?;
-        listener.set_nonblocking(true)?;
+        let listener = https::bind_local(opts.port)?;
         let addr = listener.local_addr()?;
-        let (upload_listener, upload_url) = uploadproxy::bind()?;
-        let log_file = match &opts.log_requests {
-            Some(p) => Some(Mutex::new(
-                std::fs::OpenOptions::new().create(true).append(true).open(p)?,
-            )),
-            None => None,
-        };
         let state = Arc::new(SimState {
             store: store::Store::new(),
             tokens: auth::Tokens::default(),
             requests: Mutex::new(Vec::new()),
-            log_file,
+            log_file: open_request_log(opts.log_requests.as_deref())?,
             server_address: Mutex::new(addr.to_string()),
             cdi: cdi::CdiState::default(),
             checkup: checkup::CheckupState::default(),
             connect: ws::ConnectState::default(),
+            ticks: Default::default(),
         });
         let admin_token = format!("kubevirt-sim-admin-{}", store::random_suffix(16));
         let limited_token = format!("kubevirt-sim-alice-{}", store::random_suffix(16));
         state.tokens.add(&admin_token, "admin", None);
         state.tokens.add(&limited_token, "alice", Some(&["limited"]));
 
-        let mut ctrl = controller::Controller::new();
-        {
-            let mut s = state.store.lock();
-            for o in fixtures::base() {
-                create_object(&mut s, o, false).map_err(|e| anyhow::anyhow!("seeding: {e}"))?;
-            }
-            cdi::seed(&mut s, &state.cdi, &upload_url);
-            if opts.demo {
-                for o in fixtures::demo() {
-                    create_object(&mut s, o, true).map_err(|e| anyhow::anyhow!("seeding demo: {e}"))?;
-                }
-                for _ in 0..12 {
-                    ctrl.tick(&mut s);
-                }
+        seed(&state, fixtures::base(), false).map_err(|e| anyhow::anyhow!("seeding: {e}"))?;
+        let mut components = registry::components();
+        let cluster = registry::Cluster {
+            state: &state,
+            api_pki: &pki,
+        };
+        let mut endpoints = Vec::new();
+        for component in &mut components {
+            endpoints.extend(component.start(&cluster)?);
+        }
+        if opts.demo {
+            seed(&state, fixtures::demo(), true).map_err(|e| anyhow::anyhow!("seeding demo: {e}"))?;
+            // Let the demo VMs reach their steady phases before the first client looks.
+            for _ in 0..12 {
+                tick_all(&mut components, &state);
             }
         }
 
-        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
         let (ready_tx, ready_rx) = std::sync::mpsc::channel::<anyhow::Result<()>>();
-        let st = state.clone();
-        let server_config = pki.server_config.clone();
-        let step = opts.phase_step;
-        let controllers = opts.controllers;
-        let thread = std::thread::Builder::new().name("kubevirt-sim".into()).spawn(move || {
-            let rt = match tokio::runtime::Builder::new_multi_thread()
-                .worker_threads(2)
-                .enable_all()
-                .build()
-            {
-                Ok(rt) => rt,
-                Err(e) => {
-                    let _ = ready_tx.send(Err(e.into()));
-                    return;
-                }
-            };
-            rt.block_on(async move {
-                let listener = match tokio::net::TcpListener::from_std(listener) {
-                    Ok(l) => l,
-                    Err(e) => {
-                        let _ = ready_tx.send(Err(e.into()));
-                        return;
-                    }
-                };
-                let _ = ready_tx.send(Ok(()));
-                let upload_task = uploadproxy::spawn(upload_listener, server_config.clone(), st.clone());
-                let ctrl_state = st.clone();
-                let ctrl_task = tokio::spawn(async move {
-                    if !controllers {
-                        return;
-                    }
-                    let mut iv = tokio::time::interval(step);
-                    iv.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-                    loop {
-                        iv.tick().await;
-                        let mut s = ctrl_state.store.lock();
-                        ctrl.tick(&mut s);
-                        cdi::tick(&mut s, &ctrl_state.cdi);
-                        checkup::tick(&mut s, &ctrl_state.checkup);
-                    }
-                });
-                serve(listener, server_config, st, rx).await;
-                ctrl_task.abort();
-                upload_task.abort();
-            });
-            rt.shutdown_timeout(Duration::from_millis(500));
+        let api_server = ApiServer {
+            listener,
+            tls: pki.server_config.clone(),
+            state: state.clone(),
+            components: opts.controllers.then_some(components),
+            phase_step: opts.phase_step,
+        };
+        let server = https::ServerThread::spawn("kubevirt-sim", move |stopped| {
+            if let Err(e) = api_server.run(stopped, &ready_tx) {
+                let _ = ready_tx.send(Err(e));
+            }
         })?;
         ready_rx
             .recv()
@@ -246,8 +262,8 @@ impl Sim {
             ca_der: pki.ca_der,
             admin_token,
             limited_token,
-            shutdown: Some(tx),
-            thread: Some(thread),
+            _server: server,
+            _endpoints: endpoints,
         })
     }
 
@@ -292,7 +308,7 @@ impl Sim {
         let ns = namespace.map(|n| format!("    namespace: {n}\n")).unwrap_or_default();
         format!(
             "apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n    certificate-authority-data: {}\n    server: {}\n  name: kubevirt-sim\ncontexts:\n- context:\n    cluster: kubevirt-sim\n{}    user: kubevirt-sim\n  name: kubevirt-sim\ncurrent-context: kubevirt-sim\npreferences: {{}}\nusers:\n- name: kubevirt-sim\n  user:\n    token: {}\n",
-            base64(self.ca_pem.as_bytes()),
+            BASE64_STANDARD.encode(self.ca_pem.as_bytes()),
             self.url(),
             ns,
             token
@@ -355,16 +371,7 @@ impl Sim {
         let kind_name = obj["kind"].as_str().unwrap_or("").to_string();
         let kind = kinds::for_object(&api_version, &kind_name)
             .unwrap_or_else(|| panic!("kubevirt-sim update: unknown kind {kind_name}"));
-        let ns = obj
-            .pointer("/metadata/namespace")
-            .and_then(|v| v.as_str())
-            .unwrap_or("")
-            .to_string();
-        let name = obj
-            .pointer("/metadata/name")
-            .and_then(|v| v.as_str())
-            .unwrap_or("")
-            .to_string();
+        let (ns, name) = (object::ns_of(&obj), object::name_of(&obj));
         self.state
             .store
             .lock()
@@ -403,45 +410,16 @@ impl Sim {
         }
     }
 
+    /// Wait until the controllers have run `rounds` more ticks (false after `timeout`, or at once
+    /// when `SimOptions::controllers` is off): for asserting that something did *not* happen.
+    pub fn wait_for_ticks(&self, rounds: u64, timeout: Duration) -> bool {
+        let ticks = || self.state.ticks.load(std::sync::atomic::Ordering::Relaxed);
+        let target = ticks() + rounds;
+        self.wait_until(timeout, |_| ticks() >= target)
+    }
+
     /// Direct access to the object store (for advanced tests).
     pub fn store(&self) -> store::Store {
         self.state.store.clone()
-    }
-}
-
-impl Drop for Sim {
-    fn drop(&mut self) {
-        if let Some(tx) = self.shutdown.take() {
-            let _ = tx.send(());
-        }
-        if let Some(t) = self.thread.take() {
-            let _ = t.join();
-        }
-    }
-}
-
-async fn serve(
-    listener: tokio::net::TcpListener,
-    config: Arc<rustls::ServerConfig>,
-    state: Arc<SimState>,
-    mut shutdown: tokio::sync::oneshot::Receiver<()>,
-) {
-    let acceptor = tokio_rustls::TlsAcceptor::from(config);
-    loop {
-        tokio::select! {
-            _ = &mut shutdown => break,
-            accepted = listener.accept() => {
-                let Ok((tcp, _)) = accepted else { continue };
-                let acceptor = acceptor.clone();
-                let state = state.clone();
-                tokio::spawn(async move {
-                    let Ok(tls) = acceptor.accept(tcp).await else { return };
-                    let svc = hyper::service::service_fn(move |req| server::handle(state.clone(), req));
-                    let _ = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new())
-                        .serve_connection_with_upgrades(TokioIo::new(tls), svc)
-                        .await;
-                });
-            }
-        }
     }
 }

@@ -10,7 +10,7 @@ pub const LOG_ANNOTATION: &str = "kubevirt-sim.io/log";
 pub const PREVIOUS_LOG_ANNOTATION: &str = "kubevirt-sim.io/previous-log";
 
 pub fn reply(state: &SimState, req: &Req<'_>, ns: &str, name: &str) -> Reply {
-    let kind = crate::kinds::lookup("", "v1", "pods").expect("pods");
+    let kind = crate::object::pod_kind();
     let pod = match state.store.lock().get(kind, ns, name) {
         Ok(p) => p,
         Err(e) => return e.into(),
@@ -28,10 +28,7 @@ pub fn reply(state: &SimState, req: &Req<'_>, ns: &str, name: &str) -> Reply {
     } else {
         LOG_ANNOTATION
     };
-    let text = pod
-        .pointer("/metadata/annotations")
-        .and_then(|a| a.get(key))
-        .and_then(|v| v.as_str());
+    let text = crate::object::annotation(&pod, key);
     let Some(text) = text else {
         if previous {
             return ApiError::bad_request(format!(

@@ -131,25 +131,7 @@ pub fn alert(name: &str, severity: &str, state: &str, active_at: &str, extra: Va
 /// token of a cluster-wide user required (what `cluster-monitoring-view` grants); a namespaced
 /// user gets 403, no or an unknown token 401. Prometheus paths (`/api/v1/...`) and Alertmanager
 /// paths (`/api/v2/alerts`) share one listener. Stops when dropped.
-pub struct RouteServer {
-    /// `127.0.0.1:PORT`, what a Route's `spec.host` would hold.
-    pub host: String,
-    /// The CA that signed the server's certificate.
-    pub ca_pem: String,
-    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
-    thread: Option<std::thread::JoinHandle<()>>,
-}
-
-impl Drop for RouteServer {
-    fn drop(&mut self) {
-        if let Some(tx) = self.shutdown.take() {
-            let _ = tx.send(());
-        }
-        if let Some(t) = self.thread.take() {
-            let _ = t.join();
-        }
-    }
-}
+pub type RouteServer = crate::https::Endpoint;
 
 fn route_reply(state: &SimState, ns: &str, req: &http::Request<hyper::body::Incoming>) -> Reply {
     let auth = req
@@ -168,51 +150,12 @@ fn route_reply(state: &SimState, ns: &str, req: &http::Request<hyper::body::Inco
 
 /// Serves `ns`'s monitoring stack on a free port of 127.0.0.1 with a CA of its own.
 pub fn serve_route(state: std::sync::Arc<SimState>, ns: &str) -> anyhow::Result<RouteServer> {
-    use hyper_util::rt::{TokioExecutor, TokioIo};
-    let pki = crate::tls::generate()?;
-    let listener = std::net::TcpListener::bind(("127.0.0.1", 0))?;
-    listener.set_nonblocking(true)?;
-    let host = listener.local_addr()?.to_string();
-    let (tx, mut rx) = tokio::sync::oneshot::channel::<()>();
     let ns = ns.to_string();
-    let config = pki.server_config.clone();
-    let thread = std::thread::Builder::new()
-        .name("kubevirt-sim-route".into())
-        .spawn(move || {
-            let Ok(rt) = tokio::runtime::Builder::new_current_thread().enable_all().build() else {
-                return;
-            };
-            rt.block_on(async move {
-                let Ok(listener) = tokio::net::TcpListener::from_std(listener) else {
-                    return;
-                };
-                let acceptor = tokio_rustls::TlsAcceptor::from(config);
-                loop {
-                    let accepted = tokio::select! {
-                        a = listener.accept() => a,
-                        _ = &mut rx => return,
-                    };
-                    let Ok((tcp, _)) = accepted else { continue };
-                    let (acceptor, state, ns) = (acceptor.clone(), state.clone(), ns.clone());
-                    tokio::spawn(async move {
-                        let Ok(tls) = acceptor.accept(tcp).await else { return };
-                        let svc = hyper::service::service_fn(move |req| {
-                            let reply = route_reply(&state, &ns, &req);
-                            async move { Ok::<_, std::convert::Infallible>(reply.into_response()) }
-                        });
-                        let _ = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new())
-                            .serve_connection(TokioIo::new(tls), svc)
-                            .await;
-                    });
-                }
-            });
-        })?;
-    Ok(RouteServer {
-        host,
-        ca_pem: pki.ca_pem,
-        shutdown: Some(tx),
-        thread: Some(thread),
-    })
+    let handler = move |req: http::Request<hyper::body::Incoming>| {
+        let reply = route_reply(&state, &ns, &req);
+        async move { Ok::<_, std::convert::Infallible>(reply.into_response()) }
+    };
+    crate::https::Endpoint::start("kubevirt-sim-route", &crate::tls::generate()?, handler)
 }
 
 /// The Routes OpenShift's monitoring stack has in `openshift-monitoring`, pointing at `host`.

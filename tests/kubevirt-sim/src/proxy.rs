@@ -1,5 +1,5 @@
-//! Forward proxies for tests of virtctl's `proxy-url`: a minimal HTTP CONNECT proxy (RFC 9110
-//! §9.3.6) and a minimal SOCKS5 proxy (RFC 1928, no authentication, CONNECT only). Each listens
+//! Forward proxies for tests of virtctl's `proxy-url`: a minimal HTTP CONNECT proxy (the CONNECT
+//! method of RFC 9110, section 9.3.6) and a minimal SOCKS5 proxy (RFC 1928, no authentication, CONNECT only). Each listens
 //! on 127.0.0.1, records the `host:port` every client asked for, and either tunnels the bytes to
 //! it or refuses as real proxies do (HTTP 403; SOCKS5 reply 0x02 "connection not allowed by
 //! ruleset"), so a test can prove that traffic went through the proxy and not around it.

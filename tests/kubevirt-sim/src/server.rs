@@ -14,9 +14,10 @@ use serde_json::{Value, json};
 use crate::auth::{Attributes, Tokens, User};
 use crate::discovery;
 use crate::kinds::{self, Kind};
+use crate::object::{name_of, ns_of};
 use crate::patch::PatchType;
 use crate::selector::{FieldSelector, LabelSelector};
-use crate::status::{ApiError, GroupResource};
+use crate::status::ApiError;
 use crate::store::{Part, Store};
 use crate::virtapi;
 
@@ -48,6 +49,8 @@ pub struct SimState {
     pub checkup: crate::checkup::CheckupState,
     /// console, vnc, port-forward and usbredir sessions (`ws.rs`)
     pub connect: crate::ws::ConnectState,
+    /// rounds of the tick loop so far, for tests that wait for the controllers to have acted
+    pub ticks: std::sync::atomic::AtomicU64,
 }
 
 /// A reply before it is turned into an HTTP response.
@@ -283,6 +286,22 @@ struct Target<'a> {
     sub: Option<&'a str>,
 }
 
+impl Target<'_> {
+    /// The namespace, empty for cluster-scoped paths.
+    fn ns(&self) -> &str {
+        self.namespace.unwrap_or("")
+    }
+
+    /// Which part of the object a write replaces: `status` writes only the status.
+    fn part(&self) -> Part {
+        if self.sub == Some("status") {
+            Part::Status
+        } else {
+            Part::Main
+        }
+    }
+}
+
 fn parse_target<'a>(group: &str, version: &str, rest: &[&'a str]) -> Option<Target<'a>> {
     let (namespace, rest): (Option<&str>, &[&str]) = match rest {
         ["namespaces", ns, r @ ..] if !(r.is_empty() || r.len() == 1 && matches!(r[0], "status" | "finalize")) => {
@@ -350,221 +369,187 @@ fn resource_request(state: &SimState, req: &Req<'_>, group: &str, version: &str,
     let Some(t) = parse_target(group, version, rest) else {
         return ApiError::path_not_found().into();
     };
-    let kind = t.kind;
     let watch = req.q("watch").is_some_and(|w| w == "true" || w == "1");
-    let verb = verb_for(req.method, t.name.is_some(), watch);
+    if let Err(e) = admit_verb(req, &t, verb_for(req.method, t.name.is_some(), watch)) {
+        return e.into();
+    }
+    let reply = match (req.method.as_str(), t.name) {
+        ("GET", None) if watch => watch_collection(state, req, &t),
+        ("GET", None) => list(state, req, &t),
+        ("GET", Some(name)) if t.sub == Some("log") => Ok(crate::podlog::reply(state, req, t.ns(), name)),
+        ("GET", Some(name)) => get(state, req, &t, name),
+        ("POST", None) => create(state, req, &t),
+        ("PUT", Some(name)) => update(state, req, &t, name),
+        ("PATCH", Some(name)) => patch(state, req, &t, name),
+        ("DELETE", Some(name)) => delete(state, req, &t, name),
+        ("DELETE", None) => delete_collection(state, req, &t),
+        (m, _) => Err(ApiError::method_not_supported(&t.kind.gr(), &m.to_ascii_lowercase())),
+    };
+    reply.into()
+}
+
+/// What the apiserver checks before any verb: aggregated groups are read-only, RBAC, and the
+/// subresource must exist.
+fn admit_verb(req: &Req<'_>, t: &Target<'_>, verb: &str) -> Result<(), ApiError> {
+    let kind = t.kind;
     if kinds::aggregated_by(kind.group).is_some() && !matches!(verb, "get" | "list") {
-        return Reply::Error(ApiError::new(
+        return Err(ApiError::new(
             405,
             "MethodNotAllowed",
             "the server does not allow this method on the requested resource",
             Some(json!({})),
         ));
     }
-    let ns_attr = if kind.plural == "namespaces" {
+    // A namespace's RBAC namespace is the namespace itself.
+    let namespace = if kind.plural == "namespaces" {
         t.name.unwrap_or("")
     } else {
-        t.namespace.unwrap_or("")
+        t.ns()
     };
-    if let Err(e) = req.authorize(Attributes {
+    req.authorize(Attributes {
         verb,
         group: kind.group,
         resource: kind.plural,
         subresource: t.sub.unwrap_or(""),
-        namespace: ns_attr,
+        namespace,
         name: t.name.unwrap_or(""),
-    }) {
-        return e.into();
+    })?;
+    match t.sub {
+        Some(sub) if !kind.subresources.contains(&sub) => Err(ApiError::path_not_found()),
+        _ => Ok(()),
     }
-    if let Some(sub) = t.sub
-        && !kind.subresources.contains(&sub)
-    {
-        return ApiError::path_not_found().into();
+}
+
+fn selectors(req: &Req<'_>) -> Result<(LabelSelector, FieldSelector), ApiError> {
+    let ls = LabelSelector::parse(req.q("labelSelector").unwrap_or(""))
+        .map_err(|e| ApiError::bad_request(format!("unable to parse requirement: {e}")))?;
+    let fs = FieldSelector::parse(req.q("fieldSelector").unwrap_or("")).map_err(ApiError::bad_request)?;
+    fs.validate().map_err(ApiError::bad_request)?;
+    Ok((ls, fs))
+}
+
+fn watch_collection(state: &SimState, req: &Req<'_>, t: &Target<'_>) -> Result<Reply, ApiError> {
+    let (ls, fs) = selectors(req)?;
+    Ok(watch_reply(state, req, t.kind, t.namespace, ls, fs))
+}
+
+fn list(state: &SimState, req: &Req<'_>, t: &Target<'_>) -> Result<Reply, ApiError> {
+    let (ls, fs) = selectors(req)?;
+    let kind = t.kind;
+    let s = state.store.lock();
+    let items = s.list(kind, t.namespace, &ls, &fs);
+    let rv = s.current_rv();
+    drop(s);
+    let (items, cont) = crate::paging::page(items, &rv, req.q("limit"), req.q("continue"))?;
+    if req.wants_table() {
+        return Ok(Reply::Json(200, discovery::table(kind, &items, &rv)));
     }
-    let ns = t.namespace.unwrap_or("");
-    let part = if t.sub == Some("status") {
-        Part::Status
-    } else {
-        Part::Main
+    let metadata = match cont {
+        Some(c) => json!({"resourceVersion": rv, "continue": c}),
+        None => json!({"resourceVersion": rv}),
     };
-    let dry = req.dry_run_query();
-    let gr = kind.gr();
-    match (req.method.as_str(), t.name) {
-        ("GET", None) => {
-            let ls = match LabelSelector::parse(req.q("labelSelector").unwrap_or("")) {
-                Ok(s) => s,
-                Err(e) => return ApiError::bad_request(format!("unable to parse requirement: {e}")).into(),
-            };
-            let fs = match FieldSelector::parse(req.q("fieldSelector").unwrap_or("")) {
-                Ok(s) => s,
-                Err(e) => return ApiError::bad_request(e).into(),
-            };
-            if let Err(e) = fs.validate() {
-                return ApiError::bad_request(e).into();
-            }
-            if watch {
-                return watch_reply(state, req, kind, t.namespace, ls, fs);
-            }
-            let s = state.store.lock();
-            let items = s.list(kind, t.namespace, &ls, &fs);
-            let rv = s.current_rv();
-            drop(s);
-            let (items, cont) = match crate::paging::page(items, &rv, req.q("limit"), req.q("continue")) {
-                Ok(p) => p,
-                Err(e) => return e.into(),
-            };
-            if req.wants_table() {
-                return Reply::Json(200, discovery::table(kind, &items, &rv));
-            }
-            Reply::Json(
-                200,
-                json!({
-                    "apiVersion": kind.api_version(),
-                    "kind": format!("{}List", kind.kind),
-                    "metadata": if let Some(c) = cont { json!({"resourceVersion": rv, "continue": c}) } else { json!({"resourceVersion": rv}) },
-                    "items": items,
-                }),
-            )
-        }
-        ("GET", Some(name)) if t.sub == Some("log") => crate::podlog::reply(state, req, ns, name),
-        ("GET", Some(name)) => {
-            let s = state.store.lock();
-            match s.get(kind, ns, name) {
-                Ok(o) => {
-                    if req.wants_table() {
-                        let rv = s.current_rv();
-                        Reply::Json(200, discovery::table(kind, &[o], &rv))
-                    } else {
-                        Reply::Json(200, o)
-                    }
-                }
-                Err(e) => e.into(),
-            }
-        }
-        ("POST", None) => {
-            if kind.namespaced && t.namespace.is_none() {
-                return ApiError::method_not_supported(&gr, "create").into();
-            }
-            let mut obj = match decode_body(req) {
-                Ok(v) => v,
-                Err(e) => return e.into(),
-            };
-            if let Err(e) = crate::admission::admit_create(kind, ns, &mut obj) {
-                return e.into();
-            }
-            if let Err(e) = crate::checkup::validate(kind, &obj) {
-                return e.into();
-            }
-            let mut s = state.store.lock();
-            match s.create(kind, ns, obj, dry, true) {
-                Ok(o) => Reply::Json(201, o),
-                Err(e) => e.into(),
-            }
-        }
-        ("PUT", Some(name)) => {
-            let obj = match decode_body(req) {
-                Ok(v) => v,
-                Err(e) => return e.into(),
-            };
-            let mut s = state.store.lock();
-            if part == Part::Main
-                && let Ok(old) = s.get(kind, ns, name)
-                && let Err(e) = crate::admission::admit_update(kind, &old, &obj)
-            {
-                return e.into();
-            }
-            match s.update(kind, ns, name, obj, dry, part) {
-                Ok(o) => Reply::Json(200, o),
-                Err(e) => e.into(),
-            }
-        }
-        ("PATCH", Some(name)) => {
-            let ct = req.content_type().unwrap_or("");
-            let Some(pt) = PatchType::from_content_type(ct) else {
-                return ApiError::unsupported_media_type(ct).into();
-            };
-            let mut s = state.store.lock();
-            let old = match s.get(kind, ns, name) {
-                Ok(o) => o,
-                Err(e) => return e.into(),
-            };
-            let patched = match crate::patch::apply(&old, pt, req.body) {
-                Ok(p) => p,
-                Err(e) => return e.into(),
-            };
-            if part == Part::Main
-                && let Err(e) = crate::admission::admit_update(kind, &old, &patched)
-            {
-                return e.into();
-            }
-            match s.patch(kind, ns, name, pt, req.body, dry, part) {
-                Ok(o) => Reply::Json(200, o),
-                Err(e) => e.into(),
-            }
-        }
-        ("DELETE", Some(name)) => {
-            let opts: Value = if req.body.is_empty() {
-                json!({})
-            } else {
-                serde_json::from_slice(req.body).unwrap_or(json!({}))
-            };
-            let dry = dry || opts["dryRun"].as_array().is_some_and(|a| a.iter().any(|v| v == "All"));
-            let uid = opts.pointer("/preconditions/uid").and_then(|v| v.as_str());
-            let rv = opts.pointer("/preconditions/resourceVersion").and_then(|v| v.as_str());
-            let mut s = state.store.lock();
-            match s.delete(kind, ns, name, dry, uid, rv) {
-                Ok(o) => {
-                    let pending = o.pointer("/metadata/deletionTimestamp").is_some();
-                    if kind.is_custom() || pending || matches!(kind.plural, "pods" | "namespaces") {
-                        Reply::Json(200, o)
-                    } else {
-                        let mut details = json!({"name": name, "kind": kind.plural, "uid": o.pointer("/metadata/uid").cloned().unwrap_or(Value::Null)});
-                        if !kind.group.is_empty() {
-                            details["group"] = json!(kind.group);
-                        }
-                        Reply::Json(
-                            200,
-                            json!({"kind": "Status", "apiVersion": "v1", "metadata": {}, "status": "Success", "details": details}),
-                        )
-                    }
-                }
-                Err(e) => e.into(),
-            }
-        }
-        ("DELETE", None) => {
-            let ls = match LabelSelector::parse(req.q("labelSelector").unwrap_or("")) {
-                Ok(s) => s,
-                Err(e) => return ApiError::bad_request(format!("unable to parse requirement: {e}")).into(),
-            };
-            let fs = FieldSelector::parse(req.q("fieldSelector").unwrap_or("")).unwrap_or_default();
-            let mut s = state.store.lock();
-            let items = s.list(kind, t.namespace, &ls, &fs);
-            let mut out = Vec::new();
-            for it in items {
-                let n = it
-                    .pointer("/metadata/name")
-                    .and_then(|v| v.as_str())
-                    .unwrap_or("")
-                    .to_string();
-                let itns = it
-                    .pointer("/metadata/namespace")
-                    .and_then(|v| v.as_str())
-                    .unwrap_or("")
-                    .to_string();
-                if let Ok(o) = s.delete(kind, &itns, &n, dry, None, None) {
-                    out.push(o);
-                }
-            }
-            let rv = s.current_rv();
-            Reply::Json(
-                200,
-                json!({"apiVersion": kind.api_version(), "kind": format!("{}List", kind.kind), "metadata": {"resourceVersion": rv}, "items": out}),
-            )
-        }
-        (m, _) => {
-            ApiError::method_not_supported(&GroupResource::new(kind.group, kind.plural), &m.to_ascii_lowercase()).into()
-        }
+    Ok(Reply::Json(200, list_body(kind, metadata, items)))
+}
+
+fn list_body(kind: &Kind, metadata: Value, items: Vec<Value>) -> Value {
+    json!({
+        "apiVersion": kind.api_version(),
+        "kind": format!("{}List", kind.kind),
+        "metadata": metadata,
+        "items": items,
+    })
+}
+
+fn get(state: &SimState, req: &Req<'_>, t: &Target<'_>, name: &str) -> Result<Reply, ApiError> {
+    let s = state.store.lock();
+    let o = s.get(t.kind, t.ns(), name)?;
+    if req.wants_table() {
+        return Ok(Reply::Json(200, discovery::table(t.kind, &[o], &s.current_rv())));
     }
+    Ok(Reply::Json(200, o))
+}
+
+fn create(state: &SimState, req: &Req<'_>, t: &Target<'_>) -> Result<Reply, ApiError> {
+    let kind = t.kind;
+    if kind.namespaced && t.namespace.is_none() {
+        return Err(ApiError::method_not_supported(&kind.gr(), "create"));
+    }
+    let mut obj = decode_body(req)?;
+    crate::admission::admit_create(kind, t.ns(), &mut obj)?;
+    crate::checkup::validate(kind, &obj)?;
+    let created = state
+        .store
+        .lock()
+        .create(kind, t.ns(), obj, req.dry_run_query(), true)?;
+    Ok(Reply::Json(201, created))
+}
+
+fn update(state: &SimState, req: &Req<'_>, t: &Target<'_>, name: &str) -> Result<Reply, ApiError> {
+    let obj = decode_body(req)?;
+    let mut s = state.store.lock();
+    if t.part() == Part::Main
+        && let Ok(old) = s.get(t.kind, t.ns(), name)
+    {
+        crate::admission::admit_update(t.kind, &old, &obj)?;
+    }
+    let updated = s.update(t.kind, t.ns(), name, obj, req.dry_run_query(), t.part())?;
+    Ok(Reply::Json(200, updated))
+}
+
+fn patch(state: &SimState, req: &Req<'_>, t: &Target<'_>, name: &str) -> Result<Reply, ApiError> {
+    let ct = req.content_type().unwrap_or("");
+    let pt = PatchType::from_content_type(ct).ok_or_else(|| ApiError::unsupported_media_type(ct))?;
+    let mut s = state.store.lock();
+    let old = s.get(t.kind, t.ns(), name)?;
+    let patched = crate::patch::apply(&old, pt, req.body)?;
+    if t.part() == Part::Main {
+        crate::admission::admit_update(t.kind, &old, &patched)?;
+    }
+    let updated = s.patch(t.kind, t.ns(), name, pt, req.body, req.dry_run_query(), t.part())?;
+    Ok(Reply::Json(200, updated))
+}
+
+fn delete(state: &SimState, req: &Req<'_>, t: &Target<'_>, name: &str) -> Result<Reply, ApiError> {
+    let kind = t.kind;
+    let opts: Value = if req.body.is_empty() {
+        json!({})
+    } else {
+        serde_json::from_slice(req.body).unwrap_or(json!({}))
+    };
+    let dry = req.dry_run_query() || opts["dryRun"].as_array().is_some_and(|a| a.iter().any(|v| v == "All"));
+    let uid = opts.pointer("/preconditions/uid").and_then(|v| v.as_str());
+    let rv = opts.pointer("/preconditions/resourceVersion").and_then(|v| v.as_str());
+    let o = state.store.lock().delete(kind, t.ns(), name, dry, uid, rv)?;
+    // The apiserver answers with the object for custom resources, pods, namespaces and objects
+    // still held by finalizers; with a Status for the other built-in kinds.
+    let pending = o.pointer("/metadata/deletionTimestamp").is_some();
+    if kind.is_custom() || pending || matches!(kind.plural, "pods" | "namespaces") {
+        return Ok(Reply::Json(200, o));
+    }
+    let mut details =
+        json!({"name": name, "kind": kind.plural, "uid": o.pointer("/metadata/uid").cloned().unwrap_or(Value::Null)});
+    if !kind.group.is_empty() {
+        details["group"] = json!(kind.group);
+    }
+    Ok(Reply::Json(
+        200,
+        json!({"kind": "Status", "apiVersion": "v1", "metadata": {}, "status": "Success", "details": details}),
+    ))
+}
+
+fn delete_collection(state: &SimState, req: &Req<'_>, t: &Target<'_>) -> Result<Reply, ApiError> {
+    let ls = LabelSelector::parse(req.q("labelSelector").unwrap_or(""))
+        .map_err(|e| ApiError::bad_request(format!("unable to parse requirement: {e}")))?;
+    let fs = FieldSelector::parse(req.q("fieldSelector").unwrap_or("")).unwrap_or_default();
+    let mut s = state.store.lock();
+    let items = s.list(t.kind, t.namespace, &ls, &fs);
+    let dry = req.dry_run_query();
+    let deleted = items
+        .iter()
+        .filter_map(|it| s.delete(t.kind, &ns_of(it), &name_of(it), dry, None, None).ok())
+        .collect();
+    let metadata = json!({"resourceVersion": s.current_rv()});
+    Ok(Reply::Json(200, list_body(t.kind, metadata, deleted)))
 }
 
 /// A response body fed from a channel.

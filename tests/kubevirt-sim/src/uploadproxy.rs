@@ -16,10 +16,10 @@ use bytes::Bytes;
 use http::{Method, Request, Response, StatusCode};
 use http_body_util::{BodyExt, Full};
 use hyper::body::Incoming;
-use hyper_util::rt::{TokioExecutor, TokioIo};
 use serde_json::Value;
 
 use crate::cdi::{self, ANN_CONTENT_TYPE, ANN_POD_PHASE, ANN_POD_READY, ANN_UPLOAD_TARGET, UploadRecord};
+use crate::object::{annotation, pvc_kind};
 use crate::server::SimState;
 
 const SYNC_PATHS: &[&str] = &[
@@ -68,55 +68,15 @@ fn reply(code: u16, body: impl Into<Bytes>) -> Reply {
     Ok(response)
 }
 
-/// A listener for the proxy on a free port of 127.0.0.1, and its URL.
-pub fn bind() -> std::io::Result<(std::net::TcpListener, String)> {
-    let listener = std::net::TcpListener::bind(("127.0.0.1", 0))?;
-    listener.set_nonblocking(true)?;
-    let url = format!("https://{}", listener.local_addr()?);
-    Ok((listener, url))
-}
-
-/// Serves the proxy on `listener` in the current runtime.
-pub fn spawn(
-    listener: std::net::TcpListener,
-    config: Arc<rustls::ServerConfig>,
-    state: Arc<SimState>,
-) -> tokio::task::JoinHandle<()> {
-    tokio::spawn(async move {
-        if let Ok(listener) = tokio::net::TcpListener::from_std(listener) {
-            serve(listener, config, state).await;
-        }
-    })
-}
-
-/// Accepts TLS connections until the runtime stops.
-pub async fn serve(listener: tokio::net::TcpListener, config: Arc<rustls::ServerConfig>, state: Arc<SimState>) {
-    let acceptor = tokio_rustls::TlsAcceptor::from(config);
-    loop {
-        let Ok((tcp, _)) = listener.accept().await else {
-            continue;
-        };
-        let _ = tcp.set_nodelay(true);
-        let acceptor = acceptor.clone();
-        let state = state.clone();
-        tokio::spawn(async move {
-            let Ok(tls) = acceptor.accept(tcp).await else { return };
-            let svc = hyper::service::service_fn(move |req| {
-                let state = state.clone();
-                async move {
-                    let method = req.method().to_string();
-                    let path = req.uri().path().to_string();
-                    let result = handle(&state, req).await;
-                    let status = result.as_ref().map(|r| r.status().as_u16()).unwrap_or(0);
-                    state.cdi.record_proxy_request(&method, &path, status);
-                    result
-                }
-            });
-            let _ = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new())
-                .serve_connection(TokioIo::new(tls), svc)
-                .await;
-        });
-    }
+/// Serves one request and records it (`CdiState::record_proxy_request`): the proxy's handler
+/// for [`crate::https`].
+pub async fn serve_request(state: Arc<SimState>, req: Request<Incoming>) -> Reply {
+    let method = req.method().to_string();
+    let path = req.uri().path().to_string();
+    let result = handle(&state, req).await;
+    let status = result.as_ref().map(|r| r.status().as_u16()).unwrap_or(0);
+    state.cdi.record_proxy_request(&method, &path, status);
+    result
 }
 
 async fn handle(state: &SimState, req: Request<Incoming>) -> Reply {
@@ -149,9 +109,7 @@ async fn handle(state: &SimState, req: Request<Incoming>) -> Reply {
         Ok(pvc) => pvc,
         Err(reason) => return drain_then(body, 503, Bytes::from(reason)).await,
     };
-    let content_type = cdi::annotation(&pvc, ANN_CONTENT_TYPE)
-        .unwrap_or("kubevirt")
-        .to_string();
+    let content_type = annotation(&pvc, ANN_CONTENT_TYPE).unwrap_or("kubevirt").to_string();
     let (server_path, archive) = match content_type.as_str() {
         "kubevirt" | "" => (path.clone(), false),
         "archive" => ("/v1beta1/upload-archive".to_string(), true),
@@ -248,19 +206,19 @@ fn bearer(header: &str) -> Option<&str> {
 async fn upload_ready(state: &SimState, ns: &str, name: &str) -> Result<Value, String> {
     let deadline = Instant::now() + state.cdi.faults.proxy_ready_wait();
     loop {
-        let pvc = state.store.lock().try_get(cdi::pvc_kind(), ns, name);
+        let pvc = state.store.lock().try_get(pvc_kind(), ns, name);
         let Some(pvc) = pvc else {
             return Err(format!("rejecting Upload Request for PVC {name} that doesn't exist"));
         };
-        if cdi::annotation(&pvc, ANN_UPLOAD_TARGET).is_none() {
+        if annotation(&pvc, ANN_UPLOAD_TARGET).is_none() {
             return Err(format!("PVC {name} is not an upload target"));
         }
-        if cdi::annotation(&pvc, ANN_POD_PHASE) == Some("Succeeded") {
+        if annotation(&pvc, ANN_POD_PHASE) == Some("Succeeded") {
             return Err(format!(
                 "rejecting Upload Request for PVC {name} that already finished uploading"
             ));
         }
-        let ready = cdi::annotation(&pvc, ANN_POD_READY) == Some("true");
+        let ready = annotation(&pvc, ANN_POD_READY) == Some("true");
         if ready && !state.cdi.faults.pod_unready_now() {
             return Ok(pvc);
         }

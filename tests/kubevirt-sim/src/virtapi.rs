@@ -7,10 +7,10 @@ use serde_json::{Value, json};
 use crate::auth::Attributes;
 use crate::discovery;
 use crate::guest;
-use crate::kinds::{self, Kind};
+use crate::object::{name_of, node_kind, ns_of, pod_kind, vm_gr, vm_kind, vmi_gr, vmi_kind, vmim_kind};
 use crate::patch::PatchType;
 use crate::server::{Reply, Req, SimState};
-use crate::status::{ApiError, GroupResource};
+use crate::status::ApiError;
 use crate::store::{Inner, Part};
 
 pub const VM_NOT_RUNNING: &str = "VM is not running";
@@ -25,26 +25,6 @@ pub const UNMARSHAL_ERR_FMT: &str = "Can not unmarshal Request body to struct, e
 pub const GUEST_AGENT_ANNOTATION: &str = "kubevirt-sim.io/guest-agent";
 /// The taint key virt-api checks on evacuation cancel (KubeVirt's default NodeDrainTaintKey).
 pub const NODE_DRAIN_TAINT_KEY: &str = "kubevirt.io/drain";
-
-pub fn vm_kind() -> &'static Kind {
-    kinds::lookup("kubevirt.io", "v1", "virtualmachines").expect("vm kind")
-}
-pub fn vmi_kind() -> &'static Kind {
-    kinds::lookup("kubevirt.io", "v1", "virtualmachineinstances").expect("vmi kind")
-}
-pub fn vmim_kind() -> &'static Kind {
-    kinds::lookup("kubevirt.io", "v1", "virtualmachineinstancemigrations").expect("vmim kind")
-}
-pub fn node_kind() -> &'static Kind {
-    kinds::lookup("", "v1", "nodes").expect("node kind")
-}
-
-fn vm_gr() -> GroupResource {
-    GroupResource::new("kubevirt.io", "virtualmachine")
-}
-fn vmi_gr() -> GroupResource {
-    GroupResource::new("kubevirt.io", "virtualmachineinstance")
-}
 
 /// `vm.RunStrategy()`: from `spec.runStrategy`, or `spec.running` (true → Always, false/absent →
 /// Halted); both set is an error.
@@ -177,10 +157,9 @@ pub fn running_patch(vm: &Value, running: bool) -> Value {
 
 /// Apply a JSON patch to a VM (or its status) and map failures as virt-api does.
 fn patch_vm(s: &mut Inner, vm: &Value, ops: &Value, dry: bool, part: Part) -> Result<(), ApiError> {
-    let ns = vm.pointer("/metadata/namespace").and_then(|v| v.as_str()).unwrap_or("");
-    let name = vm.pointer("/metadata/name").and_then(|v| v.as_str()).unwrap_or("");
+    let name = name_of(vm);
     let body = serde_json::to_vec(ops).unwrap_or_default();
-    match s.patch(vm_kind(), ns, name, PatchType::Json, &body, dry, part) {
+    match s.patch(vm_kind(), &ns_of(vm), &name, PatchType::Json, &body, dry, part) {
         Ok(_) => Ok(()),
         Err(e) => {
             let detail = e
@@ -190,7 +169,7 @@ fn patch_vm(s: &mut Inner, vm: &Value, ops: &Value, dry: bool, part: Part) -> Re
                 .and_then(|m| m.as_str())
                 .unwrap_or("");
             if detail.contains("test failed") {
-                Err(ApiError::conflict(&vm_gr(), name, &e.message))
+                Err(ApiError::conflict(&vm_gr(), &name, &e.message))
             } else {
                 Err(ApiError::internal(&e.message))
             }
@@ -445,7 +424,7 @@ fn restart(s: &mut Inner, body: &[u8], ns: &str, name: &str) -> Result<Reply, Ap
         v["spec"]["terminationGracePeriodSeconds"] = json!(0);
         let _ = s.put(vmi_kind(), v);
         if let Some(pod) = crate::controller::launcher_pod_name(s, ns, &uid(&vmi)) {
-            let pods = kinds::lookup("", "v1", "pods").expect("pods");
+            let pods = pod_kind();
             let _ = s.delete(pods, ns, &pod, false, None, None);
         }
     }

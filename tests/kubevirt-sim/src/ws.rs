@@ -21,8 +21,9 @@ use tokio_tungstenite::tungstenite::Message;
 use tokio_tungstenite::tungstenite::protocol::Role;
 
 use crate::auth::Attributes;
+use crate::object::{vm_gr, vm_kind, vmi_gr, vmi_kind};
 use crate::server::{Reply, SimState};
-use crate::status::{ApiError, GroupResource};
+use crate::status::ApiError;
 use crate::virtapi::{self, has_condition, phase};
 use crate::{Sim, console, discovery, portforward, vnc};
 
@@ -264,14 +265,6 @@ pub enum Backend {
     PortForward(portforward::Guest),
 }
 
-fn vmi_gr() -> GroupResource {
-    GroupResource::new("kubevirt.io", "virtualmachineinstance")
-}
-
-fn vm_gr() -> GroupResource {
-    GroupResource::new("kubevirt.io", "virtualmachine")
-}
-
 fn plain_500(message: String) -> Reply {
     Reply::Error(ApiError::internal(message))
 }
@@ -306,7 +299,7 @@ fn prepare(
         let s = state.store.lock();
         if route.resource == "virtualmachines" {
             let vm = s
-                .try_get(virtapi::vm_kind(), &route.namespace, &route.name)
+                .try_get(vm_kind(), &route.namespace, &route.name)
                 .ok_or_else(|| Reply::Error(ApiError::not_found(&vm_gr(), &route.name)))?;
             if vm.pointer("/status/created").and_then(Value::as_bool) != Some(true) {
                 return Err(Reply::Error(ApiError::conflict(
@@ -316,7 +309,7 @@ fn prepare(
                 )));
             }
         }
-        s.try_get(virtapi::vmi_kind(), &route.namespace, &route.name)
+        s.try_get(vmi_kind(), &route.namespace, &route.name)
             .ok_or_else(|| Reply::Error(ApiError::not_found(&vmi_gr(), &route.name)))?
     };
     let uid = virtapi::uid(&vmi);

@@ -165,7 +165,8 @@ fn dry_run_leaves_state_unchanged() {
     assert_eq!(r.status, 200);
     let r = c.put_sub(&sub_vm("default", "v", "start"), r#"{"dryRun":["All"]}"#);
     assert_eq!(r.status, 202);
-    std::thread::sleep(Duration::from_millis(100));
+    // A real start would have created the VMI within a tick: give the controllers a few.
+    assert!(sim.wait_for_ticks(5, Duration::from_secs(5)));
     let now = sim.get("virtualmachines", "default", "v").unwrap();
     assert!(now["metadata"]["labels"].get("dry").is_none());
     assert_eq!(now["spec"]["runStrategy"], "Halted");
@@ -360,7 +361,9 @@ fn watch_streams_changes() {
     let c = Client::admin(&sim);
     let t = std::thread::scope(|scope| {
         let h = scope.spawn(|| c.get("/apis/kubevirt.io/v1/namespaces/default/virtualmachines?watch=true&timeoutSeconds=1&fieldSelector=metadata.name%3Dw1"));
-        std::thread::sleep(Duration::from_millis(300));
+        // The server records a watch once it has taken its snapshot and subscribed.
+        let watching = |s: &Sim| s.requests().iter().any(|r| r.query.contains("watch=true"));
+        assert!(sim.wait_until(Duration::from_secs(5), watching));
         sim.delete("vm", "default", "w1");
         h.join().unwrap()
     });

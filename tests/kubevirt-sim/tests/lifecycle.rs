@@ -132,7 +132,7 @@ fn start_errors() {
     both["spec"]["running"] = json!(false);
     sim.store()
         .lock()
-        .create(kubevirt_sim::virtapi::vm_kind(), "default", both, false, false)
+        .create(kubevirt_sim::object::vm_kind(), "default", both, false, false)
         .unwrap();
     let r = c.put_sub(&sub_vm("default", "both", "start"), "{}");
     assert_eq!(r.status, 500);
@@ -191,7 +191,7 @@ fn stop_respects_grace_period() {
     assert_eq!(vm["status"]["stateChangeRequests"][0]["action"], "Stop");
     assert!(sim.wait_until(T, |s| printable(s, "default", "slow") == "Stopping"));
     // still shutting down a few ticks later (20 ticks of grace)
-    std::thread::sleep(Duration::from_millis(150));
+    assert!(sim.wait_for_ticks(5, T));
     assert_eq!(printable(&sim, "default", "slow"), "Stopping");
     assert!(sim.wait_until(T, |s| printable(s, "default", "slow") == "Stopped"));
     assert!(sim.get("vmi", "default", "slow").is_none());
