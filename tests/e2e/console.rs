@@ -206,7 +206,10 @@ fn a_server_that_stops_answering_pings_ends_the_session() {
         .env("VIRTCTL_WEBSOCKET_PING_INTERVAL", "200ms");
     let mut c = Running::spawn(cmd);
     c.wait_stdout("vm1 login: ", WAIT);
-    std::thread::sleep(Duration::from_millis(700));
+    assert!(
+        env.sim.wait_until(WAIT, |sim| sim.silenced_websockets() >= 1),
+        "the session went silent"
+    );
     c.write(b"x");
     let started = std::time::Instant::now();
     assert_eq!(c.wait_exit(WAIT), 1, "{}", c.stderr());

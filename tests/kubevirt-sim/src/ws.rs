@@ -71,6 +71,12 @@ impl Sim {
             .blackhole_after = after;
     }
 
+    /// How many websocket sessions went silent through [`Sim::set_websocket_blackhole`].
+    pub fn silenced_websockets(&self) -> usize {
+        let network = self.state.connect.network.lock().unwrap_or_else(|e| e.into_inner());
+        network.silenced.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
     /// Make `{protocol}` port `port` of VMI `namespace/name` reach `addr` (a real local socket),
     /// e.g. a benchmark sink or a test's own server. Replaces a built-in guest service.
     pub fn attach_service(&self, namespace: &str, name: &str, port: u16, protocol: &str, addr: std::net::SocketAddr) {
@@ -452,7 +458,7 @@ fn new_session(
 
 impl Backend {
     async fn run(self, state: Arc<SimState>, socket: WebSocketStream<TokioIo<hyper::upgrade::Upgraded>>) {
-        let net = *state.connect.network.lock().unwrap_or_else(|e| e.into_inner());
+        let net = state.connect.network.lock().unwrap_or_else(|e| e.into_inner()).clone();
         match self {
             Backend::Console {
                 key: _,
@@ -487,20 +493,26 @@ impl Backend {
 }
 
 /// What the network between the client and virt-api does to one websocket session.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct NetworkFaults {
     /// cut the session once it carried no frame in either direction for this long (a load
     /// balancer's idle timeout)
     pub idle_cut: Option<Duration>,
     /// after this long the session goes silent for good: nothing read, written or closed
     pub blackhole_after: Option<Duration>,
+    /// how many sessions went silent so far (shared by every session's copy), so a test waits
+    /// for the fault instead of guessing when it struck
+    pub silenced: Arc<std::sync::atomic::AtomicUsize>,
 }
 
 impl NetworkFaults {
     /// Resolves when the session is to go silent; never without the fault.
     pub async fn blackholed(&self) {
         match self.blackhole_after {
-            Some(after) => tokio::time::sleep(after).await,
+            Some(after) => {
+                tokio::time::sleep(after).await;
+                self.silenced.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            }
             None => std::future::pending().await,
         }
     }
