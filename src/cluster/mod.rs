@@ -5,6 +5,7 @@ pub mod api;
 pub mod cdi;
 pub mod config;
 pub mod kubevirt;
+pub mod resources;
 pub mod route;
 pub mod tls;
 pub mod types;

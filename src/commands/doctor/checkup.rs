@@ -13,6 +13,7 @@ use super::facts::{array, str_at};
 use super::model::{Component, Finding, Outcome, SkipCode, Status};
 use super::report;
 use crate::cluster::api::{Api, JSON, Request};
+use crate::cluster::resources;
 use crate::cluster::wait::{self, Progress};
 use crate::context::Ctx;
 use crate::error::{Error, Result};
@@ -173,23 +174,16 @@ impl Plan {
     }
 }
 
-/// Where an object of a manifest lives in the API.
-fn object_path(manifest: &Value) -> String {
-    let ns = str_at(manifest, "/metadata/namespace");
-    let plural = match str_at(manifest, "/kind") {
-        "ServiceAccount" => "serviceaccounts",
-        "Role" => "roles",
-        "RoleBinding" => "rolebindings",
-        "ConfigMap" => "configmaps",
-        _ => "jobs",
+/// The collection an object of a manifest is created in (every manifest is namespaced).
+fn collection_of(manifest: &Value) -> String {
+    let resource = match str_at(manifest, "/kind") {
+        "ServiceAccount" => &resources::SERVICE_ACCOUNTS,
+        "Role" => &resources::ROLES,
+        "RoleBinding" => &resources::ROLE_BINDINGS,
+        "ConfigMap" => &resources::CONFIG_MAPS,
+        _ => &resources::JOBS,
     };
-    let api_version = str_at(manifest, "/apiVersion");
-    let base = if api_version == "v1" {
-        "/api/v1".to_string()
-    } else {
-        format!("/apis/{api_version}")
-    };
-    format!("{base}/namespaces/{ns}/{plural}")
+    resource.collection(Some(str_at(manifest, "/metadata/namespace")))
 }
 
 fn describe(manifest: &Value) -> String {
@@ -206,11 +200,11 @@ async fn get_optional(api: &Api, path: String) -> Result<Option<Value>> {
 
 /// The default image: OpenShift's, for the installed OpenShift Virtualization version.
 async fn default_image(api: &Api) -> Option<String> {
-    get_optional(api, "/apis/config.openshift.io/v1/clusterversions/version".into())
+    get_optional(api, resources::CLUSTER_VERSIONS.object(None, "version"))
         .await
         .ok()
         .flatten()?;
-    let list = get_optional(api, "/apis/hco.kubevirt.io/v1beta1/hyperconvergeds".into())
+    let list = get_optional(api, resources::HYPER_CONVERGEDS.collection(None))
         .await
         .ok()
         .flatten()?;
@@ -256,17 +250,17 @@ async fn plan(args: &VmLatencyArgs, api: &Api, namespace: &str) -> Result<Plan> 
             "--source-node and --target-node go together: give both or neither".into(),
         ));
     }
-    let nad_path = format!(
-        "/apis/k8s.cni.cncf.io/v1/namespaces/{}/network-attachment-definitions/{}",
-        plan.nad_namespace, plan.nad
-    );
+    let nad_path = resources::NETWORK_ATTACHMENT_DEFINITIONS.object(Some(&plan.nad_namespace), &plan.nad);
     if get_optional(api, nad_path).await?.is_none() {
         return Err(Error::Usage(format!(
             "NetworkAttachmentDefinition {}/{} not found: the checkup needs it to attach its VMs",
             plan.nad_namespace, plan.nad
         )));
     }
-    let nodes: Value = api.send(Request::get("/api/v1/nodes")).await?.json()?;
+    let nodes: Value = api
+        .send(Request::get(resources::NODES.collection(None)))
+        .await?
+        .json()?;
     let workers: Vec<&str> = array(&nodes, "/items")
         .iter()
         .filter(|n| n.pointer("/metadata/labels/node-role.kubernetes.io~1worker").is_some())
@@ -304,7 +298,7 @@ struct Created(Vec<Value>);
 
 async fn create_all(api: &Api, plan: &Plan, created: &mut Created, ctx: &Ctx) -> Result<()> {
     for manifest in plan.manifests() {
-        let path = object_path(&manifest);
+        let path = collection_of(&manifest);
         let body = serde_json::to_vec(&manifest).map_err(|e| Error::Other(e.to_string()))?;
         match api.send(Request::new(http::Method::POST, &path).body(body, JSON)).await {
             Ok(_) => created.0.push(manifest),
@@ -334,7 +328,8 @@ async fn create_all(api: &Api, plan: &Plan, created: &mut Created, ctx: &Ctx) ->
 async fn cleanup(api: &Api, created: &Created) -> Vec<String> {
     let mut left = Vec::new();
     for manifest in created.0.iter().rev() {
-        let path = format!("{}/{}", object_path(manifest), str_at(manifest, "/metadata/name"));
+        let name = str_at(manifest, "/metadata/name");
+        let path = format!("{}/{name}", collection_of(manifest));
         let request = Request::delete(path).body(br#"{"propagationPolicy":"Background"}"#.to_vec(), JSON);
         match api.send(request).await {
             Ok(_) => {}
@@ -358,19 +353,16 @@ fn job_progress(job: Option<&Value>) -> Progress {
 /// The last lines of the checkup pod's log.
 async fn log_tail(api: &Api, namespace: &str) -> Vec<String> {
     let request =
-        Request::get(format!("/api/v1/namespaces/{namespace}/pods")).query("labelSelector", &format!("job-name={JOB}"));
+        Request::get(resources::PODS.collection(Some(namespace))).query("labelSelector", &format!("job-name={JOB}"));
     let Ok(pods) = api.send(request).await.and_then(|r| r.json::<Value>()) else {
         return Vec::new();
     };
     let Some(pod) = array(&pods, "/items").first() else {
         return Vec::new();
     };
-    let request = Request::get(format!(
-        "/api/v1/namespaces/{namespace}/pods/{}/log",
-        str_at(pod, "/metadata/name")
-    ))
-    .query("tailLines", &LOG_TAIL_LINES.to_string())
-    .query("limitBytes", "65536");
+    let request = resources::pod_log(namespace, str_at(pod, "/metadata/name"), None)
+        .query("tailLines", &LOG_TAIL_LINES.to_string())
+        .query("limitBytes", "65536");
     match api.send(request).await {
         Ok(r) => excerpt(&String::from_utf8_lossy(&r.body)),
         Err(_) => Vec::new(),
@@ -413,7 +405,7 @@ async fn vm_latency(args: VmLatencyArgs, ctx: &Ctx) -> Result<u8> {
             "Waiting for Job {JOB} to complete (up to {})...",
             go_duration(limit)
         ));
-        let job_path = format!("/apis/batch/v1/namespaces/{}/jobs/{JOB}", plan.namespace);
+        let job_path = resources::JOBS.object(Some(&plan.namespace), JOB);
         let what = format!("Job {JOB}");
         let wait = wait::until(&what, limit, || async {
             Ok(job_progress(get_optional(api, job_path.clone()).await?.as_ref()))
@@ -423,10 +415,9 @@ async fn vm_latency(args: VmLatencyArgs, ctx: &Ctx) -> Result<u8> {
             _ = tokio::signal::ctrl_c() => return Err(Error::Other("interrupted".into())),
         }
         let cm: Value = api
-            .send(Request::get(format!(
-                "/api/v1/namespaces/{}/configmaps/{CONFIGMAP}",
-                plan.namespace
-            )))
+            .send(Request::get(
+                resources::CONFIG_MAPS.object(Some(&plan.namespace), CONFIGMAP),
+            ))
             .await?
             .json()?;
         let mut result = evaluate(&cm);
@@ -476,7 +467,7 @@ async fn vm_latency(args: VmLatencyArgs, ctx: &Ctx) -> Result<u8> {
 async fn status(args: StatusArgs, ctx: &Ctx) -> Result<u8> {
     let cluster = ctx.cluster().await?;
     let api = &cluster.api;
-    let path = format!("/api/v1/namespaces/{}/configmaps/{}", cluster.namespace, args.name);
+    let path = resources::CONFIG_MAPS.object(Some(&cluster.namespace), &args.name);
     let cm = get_optional(api, path)
         .await?
         .ok_or_else(|| Error::Usage(format!("ConfigMap {}/{} not found", cluster.namespace, args.name)))?;
@@ -651,10 +642,10 @@ mod tests {
             m[6]["spec"]["template"]["spec"]["containers"][0]["env"][1]["value"],
             CONFIGMAP
         );
-        assert_eq!(object_path(&m[6]), "/apis/batch/v1/namespaces/ns/jobs");
-        assert_eq!(object_path(&m[0]), "/api/v1/namespaces/ns/serviceaccounts");
+        assert_eq!(collection_of(&m[6]), "/apis/batch/v1/namespaces/ns/jobs");
+        assert_eq!(collection_of(&m[0]), "/api/v1/namespaces/ns/serviceaccounts");
         assert_eq!(
-            object_path(&m[1]),
+            collection_of(&m[1]),
             "/apis/rbac.authorization.k8s.io/v1/namespaces/ns/roles"
         );
     }

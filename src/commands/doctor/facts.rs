@@ -6,6 +6,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use k8s_openapi::jiff::Timestamp;
 use serde_json::Value;
 
+use crate::cluster::resources::{self, Resource};
+
 /// A resource kind doctor reads. Each is listed at most once per run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum K {
@@ -49,72 +51,65 @@ pub enum K {
     NodeMetrics,
 }
 
-/// Where a kind lives in the API.
+/// Where a kind lives in the API, and whether its version is pinned.
 #[derive(Debug)]
 pub struct KindDef {
     pub kind: K,
-    pub group: &'static str,
-    /// The version used when discovery does not say which one the server prefers.
-    pub version: &'static str,
-    pub plural: &'static str,
-    /// Namespaced kinds can be listed per namespace when a cluster-wide list is forbidden.
-    pub namespaced: bool,
-    /// Read this version even if the server prefers another (HyperConverged paths are v1beta1).
+    pub resource: &'static Resource,
+    /// Read the table's version even if the server prefers another (HyperConverged paths are
+    /// v1beta1).
     pub pinned: bool,
 }
 
-const fn d(kind: K, group: &'static str, version: &'static str, plural: &'static str, namespaced: bool) -> KindDef {
+const fn kind(kind: K, resource: &'static Resource) -> KindDef {
     KindDef {
         kind,
-        group,
-        version,
-        plural,
-        namespaced,
+        resource,
         pinned: false,
     }
 }
 
-/// Every kind doctor may read, one line each.
+/// Every kind doctor may read, one line each; where it lives comes from the cluster's table.
 #[rustfmt::skip]
 pub static KINDS: &[KindDef] = &[
-    d(K::Nodes, "", "v1", "nodes", false),
-    d(K::Pods, "", "v1", "pods", true),
-    d(K::Events, "", "v1", "events", true),
-    d(K::Services, "", "v1", "services", true),
-    d(K::Pvcs, "", "v1", "persistentvolumeclaims", true),
-    d(K::Pvs, "", "v1", "persistentvolumes", false),
-    d(K::Endpoints, "", "v1", "endpoints", true),
-    d(K::Deployments, "apps", "v1", "deployments", true),
-    d(K::DaemonSets, "apps", "v1", "daemonsets", true),
-    d(K::Leases, "coordination.k8s.io", "v1", "leases", true),
-    d(K::KubeVirts, "kubevirt.io", "v1", "kubevirts", true),
-    d(K::Vms, "kubevirt.io", "v1", "virtualmachines", true),
-    d(K::Vmis, "kubevirt.io", "v1", "virtualmachineinstances", true),
-    d(K::Vmims, "kubevirt.io", "v1", "virtualmachineinstancemigrations", true),
-    KindDef { pinned: true, ..d(K::HyperConvergeds, "hco.kubevirt.io", "v1beta1", "hyperconvergeds", true) },
-    d(K::Cdis, "cdi.kubevirt.io", "v1beta1", "cdis", false),
-    d(K::DataVolumes, "cdi.kubevirt.io", "v1beta1", "datavolumes", true),
-    d(K::DataImportCrons, "cdi.kubevirt.io", "v1beta1", "dataimportcrons", true),
-    d(K::StorageProfiles, "cdi.kubevirt.io", "v1beta1", "storageprofiles", false),
-    d(K::StorageClasses, "storage.k8s.io", "v1", "storageclasses", false),
-    d(K::CsiDrivers, "storage.k8s.io", "v1", "csidrivers", false),
-    d(K::VolumeSnapshotClasses, "snapshot.storage.k8s.io", "v1", "volumesnapshotclasses", false),
-    d(K::Ssps, "ssp.kubevirt.io", "v1beta2", "ssps", true),
-    d(K::NetworkAddonsConfigs, "networkaddonsoperator.network.kubevirt.io", "v1", "networkaddonsconfigs", false),
-    d(K::HostPathProvisioners, "hostpathprovisioner.kubevirt.io", "v1beta1", "hostpathprovisioners", false),
-    d(K::NodeMaintenances, "nodemaintenance.medik8s.io", "v1beta1", "nodemaintenances", false),
-    d(K::LegacyNodeMaintenances, "nodemaintenance.kubevirt.io", "v1beta1", "nodemaintenances", false),
-    d(K::ApiServices, "apiregistration.k8s.io", "v1", "apiservices", false),
-    d(K::Crds, "apiextensions.k8s.io", "v1", "customresourcedefinitions", false),
-    d(K::PrometheusRules, "monitoring.coreos.com", "v1", "prometheusrules", true),
-    d(K::ClusterVersions, "config.openshift.io", "v1", "clusterversions", false),
-    d(K::Infrastructures, "config.openshift.io", "v1", "infrastructures", false),
-    d(K::Networks, "config.openshift.io", "v1", "networks", false),
-    d(K::ApiRequestCounts, "apiserver.openshift.io", "v1", "apirequestcounts", false),
-    d(K::KubeDeschedulers, "operator.openshift.io", "v1", "kubedeschedulers", true),
-    d(K::NodeNetworkStates, "nmstate.io", "v1beta1", "nodenetworkstates", false),
-    d(K::PodMetrics, "metrics.k8s.io", "v1beta1", "pods", true),
-    d(K::NodeMetrics, "metrics.k8s.io", "v1beta1", "nodes", false),
+    kind(K::Nodes, &resources::NODES),
+    kind(K::Pods, &resources::PODS),
+    kind(K::Events, &resources::EVENTS),
+    kind(K::Services, &resources::SERVICES),
+    kind(K::Pvcs, &resources::PERSISTENT_VOLUME_CLAIMS),
+    kind(K::Pvs, &resources::PERSISTENT_VOLUMES),
+    kind(K::Endpoints, &resources::ENDPOINTS),
+    kind(K::Deployments, &resources::DEPLOYMENTS),
+    kind(K::DaemonSets, &resources::DAEMON_SETS),
+    kind(K::Leases, &resources::LEASES),
+    kind(K::KubeVirts, &resources::KUBEVIRTS),
+    kind(K::Vms, &resources::VIRTUAL_MACHINES),
+    kind(K::Vmis, &resources::VIRTUAL_MACHINE_INSTANCES),
+    kind(K::Vmims, &resources::VIRTUAL_MACHINE_INSTANCE_MIGRATIONS),
+    KindDef { pinned: true, ..kind(K::HyperConvergeds, &resources::HYPER_CONVERGEDS) },
+    kind(K::Cdis, &resources::CDIS),
+    kind(K::DataVolumes, &resources::DATA_VOLUMES),
+    kind(K::DataImportCrons, &resources::DATA_IMPORT_CRONS),
+    kind(K::StorageProfiles, &resources::STORAGE_PROFILES),
+    kind(K::StorageClasses, &resources::STORAGE_CLASSES),
+    kind(K::CsiDrivers, &resources::CSI_DRIVERS),
+    kind(K::VolumeSnapshotClasses, &resources::VOLUME_SNAPSHOT_CLASSES),
+    kind(K::Ssps, &resources::SSPS),
+    kind(K::NetworkAddonsConfigs, &resources::NETWORK_ADDONS_CONFIGS),
+    kind(K::HostPathProvisioners, &resources::HOST_PATH_PROVISIONERS),
+    kind(K::NodeMaintenances, &resources::NODE_MAINTENANCES),
+    kind(K::LegacyNodeMaintenances, &resources::LEGACY_NODE_MAINTENANCES),
+    kind(K::ApiServices, &resources::API_SERVICES),
+    kind(K::Crds, &resources::CUSTOM_RESOURCE_DEFINITIONS),
+    kind(K::PrometheusRules, &resources::PROMETHEUS_RULES),
+    kind(K::ClusterVersions, &resources::CLUSTER_VERSIONS),
+    kind(K::Infrastructures, &resources::INFRASTRUCTURES),
+    kind(K::Networks, &resources::NETWORKS),
+    kind(K::ApiRequestCounts, &resources::API_REQUEST_COUNTS),
+    kind(K::KubeDeschedulers, &resources::KUBE_DESCHEDULERS),
+    kind(K::NodeNetworkStates, &resources::NODE_NETWORK_STATES),
+    kind(K::PodMetrics, &resources::POD_METRICS),
+    kind(K::NodeMetrics, &resources::NODE_METRICS),
 ];
 
 impl K {
@@ -223,7 +218,9 @@ impl Facts {
         let mut facts = Facts::new(now.parse().expect("RFC 3339"));
         for def in KINDS {
             facts.lists.insert(def.kind, Read::Items(Vec::new()));
-            facts.groups.insert(def.group.to_string(), def.version.to_string());
+            facts
+                .groups
+                .insert(def.resource.group.to_string(), def.resource.version.to_string());
         }
         for obj in objects {
             // Kinds doctor does not read (Namespaces, ConfigMaps ...) are left out.
@@ -295,7 +292,7 @@ impl Facts {
 /// The kind an object belongs to, from its `apiVersion` and `kind`.
 #[cfg(test)]
 pub fn kind_of(obj: &Value) -> Option<K> {
-    let api_version = str_at(obj, "/apiVersion");
+    let api_version = obj.get("apiVersion").and_then(Value::as_str).unwrap_or("");
     let group = api_version.split_once('/').map(|(g, _)| g).unwrap_or("");
     let kind = str_at(obj, "/kind");
     let plural = match kind {
@@ -306,11 +303,11 @@ pub fn kind_of(obj: &Value) -> Option<K> {
     KINDS
         .iter()
         .find(|d| {
-            d.group == group
+            d.resource.group == group
                 && if plural.is_empty() {
-                    singular_kind(d.plural) == kind.to_ascii_lowercase()
+                    singular_kind(d.resource.plural) == kind.to_ascii_lowercase()
                 } else {
-                    d.plural == plural
+                    d.resource.plural == plural
                 }
         })
         .map(|d| d.kind)

@@ -269,10 +269,15 @@ pub fn evaluate(check: &dyn Check, meta: &Meta, f: &Facts) -> Outcome {
             Read::Items(_) => {}
             Read::Forbidden(what) => return Outcome::skipped(SkipCode::Forbidden, what.clone()),
             Read::NotServed => {
-                return Outcome::skipped(SkipCode::NotInstalled, format!("{} not served", kind.def().plural));
+                return Outcome::skipped(
+                    SkipCode::NotInstalled,
+                    format!("{} not served", kind.def().resource.plural),
+                );
             }
             Read::Failed(e) => return Outcome::skipped(SkipCode::Error, e.clone()),
-            Read::Unread => return Outcome::skipped(SkipCode::Error, format!("{} not read", kind.def().plural)),
+            Read::Unread => {
+                return Outcome::skipped(SkipCode::Error, format!("{} not read", kind.def().resource.plural));
+            }
         }
     }
     let mut outcome = check.evaluate(f, meta);

@@ -15,7 +15,8 @@ use tokio::task::JoinSet;
 use super::catalog::Check;
 use super::facts::{Facts, K, KindDef, LogRequest, Namespaces, Read, name_of, namespace_of, str_at};
 use crate::cluster::api::{Api, Request};
-use crate::error::{Error, Result};
+use crate::cluster::resources::{self, Listing, Paging};
+use crate::error::Result;
 
 /// Requests in flight at once.
 pub const IN_FLIGHT: usize = 8;
@@ -54,16 +55,16 @@ where
 }
 
 pub(super) async fn get(api: &Api, request: Request) -> Result<Value> {
-    match tokio::time::timeout(REQUEST_TIMEOUT, api.send(request)).await {
-        Ok(response) => response?.json(),
-        Err(_) => Err(Error::Timeout("the request took longer than 15s".into())),
-    }
+    resources::get_json(api, request, REQUEST_TIMEOUT).await
 }
 
 /// `/api` and `/apis`: served groups and their preferred versions. Failing here means doctor
 /// cannot run (no cluster access), so the error is returned.
 pub async fn discover_groups(api: &Api) -> Result<BTreeMap<String, String>> {
-    let (core, groups) = tokio::join!(get(api, Request::get("/api")), get(api, Request::get("/apis")));
+    let (core, groups) = tokio::join!(
+        get(api, Request::get(resources::CORE_DISCOVERY)),
+        get(api, Request::get(resources::GROUP_DISCOVERY))
+    );
     let mut out = BTreeMap::new();
     if core?.get("versions").is_some() {
         out.insert(String::new(), "v1".to_string());
@@ -76,59 +77,29 @@ pub async fn discover_groups(api: &Api) -> Result<BTreeMap<String, String>> {
     Ok(out)
 }
 
-fn collection_path(def: &KindDef, version: &str) -> String {
-    if def.group.is_empty() {
-        format!("/api/{version}/{}", def.plural)
-    } else {
-        format!("/apis/{}/{version}/{}", def.group, def.plural)
+/// The version to read a kind at: the table's when pinned (or core), else the server's
+/// preferred one; `None` when its group is not served.
+fn version_to_read(facts: &Facts, def: &KindDef) -> Option<String> {
+    let resource = def.resource;
+    let preferred = facts.groups.get(resource.group)?;
+    if def.pinned || resource.group.is_empty() {
+        return Some(resource.version.to_string());
     }
+    Some(preferred.clone())
 }
 
 /// One kind, all pages: across namespaces, or in `namespace`.
 async fn list(api: &Api, def: &KindDef, version: &str, namespace: Option<&str>) -> Read {
-    let mut path = collection_path(def, version);
-    if let Some(ns) = namespace {
-        let plural = format!("/{}", def.plural);
-        path = path.replacen(&plural, &format!("/namespaces/{ns}{plural}"), 1);
-    }
-    let mut items = Vec::new();
-    let mut token: Option<String> = None;
-    loop {
-        let mut request = Request::get(&path).query("limit", PAGE);
-        if let Some(t) = &token {
-            request = request.query("continue", t);
-        }
-        match get(api, request).await {
-            Ok(mut page) => {
-                if let Some(Value::Array(page_items)) = page.get_mut("items").map(Value::take) {
-                    let kind = str_at(&page, "/kind").trim_end_matches("List").to_string();
-                    let api_version = str_at(&page, "/apiVersion").to_string();
-                    for mut item in page_items {
-                        // Lists leave kind/apiVersion out of their items; put them back.
-                        if item.get("kind").is_none() {
-                            item["kind"] = Value::String(kind.clone());
-                            item["apiVersion"] = Value::String(api_version.clone());
-                        }
-                        items.push(item);
-                    }
-                }
-                token = page
-                    .pointer("/metadata/continue")
-                    .and_then(Value::as_str)
-                    .filter(|t| !t.is_empty())
-                    .map(str::to_string);
-                if token.is_none() {
-                    return Read::Items(items);
-                }
-            }
-            Err(e) => {
-                return match e.api().map(|a| a.code) {
-                    Some(403) => Read::Forbidden(format!("list {}", def.plural)),
-                    Some(404) => Read::NotServed,
-                    _ => Read::Failed(e.to_string()),
-                };
-            }
-        }
+    let request = Request::get(def.resource.collection_at(version, namespace));
+    let paging = Paging {
+        page: Some(PAGE),
+        timeout: REQUEST_TIMEOUT,
+    };
+    match resources::list_all(api, request, paging).await {
+        Listing::Items(items) => Read::Items(items),
+        Listing::Forbidden => Read::Forbidden(format!("list {}", def.resource.plural)),
+        Listing::NotFound(_) => Read::NotServed,
+        Listing::Failed(e) => Read::Failed(e.to_string()),
     }
 }
 
@@ -151,17 +122,7 @@ pub fn kinds_for(checks: &[&dyn Check]) -> BTreeSet<K> {
 pub async fn read_lists(api: &Api, facts: &mut Facts, kinds: &BTreeSet<K>, fallback: &[String]) {
     let jobs: Vec<(&'static KindDef, Option<String>)> = kinds
         .iter()
-        .map(|k| {
-            let def = k.def();
-            let version = facts.groups.get(def.group).map(|preferred| {
-                if def.pinned || def.group.is_empty() {
-                    def.version.to_string()
-                } else {
-                    preferred.clone()
-                }
-            });
-            (def, version)
-        })
+        .map(|k| (k.def(), version_to_read(facts, k.def())))
         .collect();
     let results: Vec<(K, Read)> = bounded(jobs, |(def, version)| {
         let api = api.clone();
@@ -196,19 +157,14 @@ async fn read_forbidden_per_namespace(api: &Api, facts: &mut Facts, namespaces: 
     let forbidden: Vec<K> = facts
         .lists
         .iter()
-        .filter(|(k, r)| matches!(r, Read::Forbidden(_)) && k.def().namespaced)
+        .filter(|(k, r)| matches!(r, Read::Forbidden(_)) && k.def().resource.namespaced)
         .map(|(k, _)| *k)
         .collect();
     let mut jobs = Vec::new();
     for kind in forbidden {
         let def = kind.def();
-        let Some(preferred) = facts.groups.get(def.group) else {
+        let Some(version) = version_to_read(facts, def) else {
             continue;
-        };
-        let version = if def.pinned || def.group.is_empty() {
-            def.version.to_string()
-        } else {
-            preferred.clone()
         };
         jobs.extend(namespaces.iter().map(|ns| (def, version.clone(), ns.clone())));
     }
@@ -243,11 +199,7 @@ pub async fn read_logs(api: &Api, facts: &mut Facts, requests: BTreeSet<LogReque
     let results: Vec<(String, Option<String>)> = bounded(requests, |r| {
         let api = api.clone();
         async move {
-            let mut request = Request::get(format!("/api/v1/namespaces/{}/pods/{}/log", r.namespace, r.pod))
-                .query("limitBytes", LOG_LIMIT_BYTES);
-            if let Some(c) = &r.container {
-                request = request.query("container", c);
-            }
+            let mut request = pod_log_request(&r);
             if let Some(s) = r.since_secs {
                 request = request.query("sinceSeconds", &s.to_string());
             }
@@ -269,14 +221,21 @@ pub async fn read_logs(api: &Api, facts: &mut Facts, requests: BTreeSet<LogReque
     }
 }
 
+/// The log read of `r`, its byte limit before its container (the order the request log shows).
+fn pod_log_request(r: &LogRequest) -> Request {
+    let request = resources::pod_log(&r.namespace, &r.pod, None).query("limitBytes", LOG_LIMIT_BYTES);
+    match &r.container {
+        Some(container) => request.query("container", container),
+        None => request,
+    }
+}
+
 /// `filesystemlist` of the given VMIs.
 pub async fn read_guest_filesystems(api: &Api, facts: &mut Facts, targets: Vec<(String, String)>) {
     let results: Vec<(String, Option<Value>)> = bounded(targets, |(ns, name)| {
         let api = api.clone();
         async move {
-            let path = format!(
-                "/apis/subresources.kubevirt.io/v1/namespaces/{ns}/virtualmachineinstances/{name}/filesystemlist"
-            );
+            let path = resources::VMI_SUBRESOURCES.subresource(Some(&ns), &name, "filesystemlist");
             (format!("{ns}/{name}"), get(&api, Request::get(path)).await.ok())
         }
     })

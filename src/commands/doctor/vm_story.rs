@@ -13,6 +13,7 @@ use super::facts::{Facts, K, Read, array, condition, is_true, name_of, str_at};
 use super::probes;
 use crate::cluster::api::{Api, Request};
 use crate::cluster::kubevirt::{MIGRATIONS, VMIS, VMS, object_path};
+use crate::cluster::resources::{self, Listing, Paging, Resource};
 use crate::error::{Error, Result};
 
 /// The catalog checks that judge a single VM, evaluated over its facts (report order is the
@@ -88,37 +89,17 @@ async fn get(api: &Api, path: String, what: &str) -> Got {
     }
 }
 
-/// A LIST with selectors: its items (with their kind put back), or why not.
+/// A LIST with selectors, in one answer: its items (with their kind put back), or why not.
 async fn list(api: &Api, request: Request, plural: &str) -> Read {
-    match probes::get(api, request).await {
-        Ok(mut page) => {
-            let kind = str_at(&page, "/kind").trim_end_matches("List").to_string();
-            let items = match page.get_mut("items").map(Value::take) {
-                Some(Value::Array(items)) => items,
-                _ => Vec::new(),
-            };
-            Read::Items(
-                items
-                    .into_iter()
-                    .map(|mut item| {
-                        if item.get("kind").is_none() {
-                            item["kind"] = Value::String(kind.clone());
-                        }
-                        item
-                    })
-                    .collect(),
-            )
-        }
-        Err(e) => match e.api().map(|a| a.code) {
-            Some(403) => Read::Forbidden(format!("list {plural}")),
-            _ => Read::Failed(e.to_string()),
-        },
+    let paging = Paging {
+        page: None,
+        timeout: probes::REQUEST_TIMEOUT,
+    };
+    match resources::list_all(api, request, paging).await {
+        Listing::Items(items) => Read::Items(items),
+        Listing::Forbidden => Read::Forbidden(format!("list {plural}")),
+        Listing::NotFound(e) | Listing::Failed(e) => Read::Failed(e.to_string()),
     }
-}
-
-fn events_about(namespace: &str, object: &str) -> Request {
-    Request::get(format!("/api/v1/namespaces/{namespace}/events"))
-        .query("fieldSelector", &format!("involvedObject.name={object}"))
 }
 
 /// Merges reads of one kind: items add up; a forbidden or failed read wins over items.
@@ -133,13 +114,15 @@ fn merge(reads: impl IntoIterator<Item = Read>) -> Read {
     Read::Items(items)
 }
 
-/// GETs of the objects `names` under the collection `base`, concurrently.
-async fn get_all(api: &Api, base: String, names: Vec<String>, what: &'static str) -> Vec<(String, Got)> {
+/// GETs of the objects `names` of `resource` in `namespace`, concurrently.
+async fn get_all(api: &Api, resource: &Resource, namespace: &str, names: Vec<String>) -> Vec<(String, Got)> {
+    let what = format!("get {}", resource.plural);
     let mut gots = probes::bounded(names, |name| {
         let api = api.clone();
-        let path = format!("{base}/{name}");
+        let path = resource.object(Some(namespace), &name);
+        let what = what.clone();
         async move {
-            let got = get(&api, path, what).await;
+            let got = get(&api, path, &what).await;
             (name, got)
         }
     })
@@ -219,8 +202,8 @@ pub async fn read(api: &Api, namespace: &str, name: &str, logs: bool, now: Times
                 .query("labelSelector", &format!("kubevirt.io/vmi-name={name}")),
             MIGRATIONS,
         ),
-        list(api, Request::get("/apis/kubevirt.io/v1/kubevirts"), "kubevirts"),
-        list(api, events_about(ns, name), "events"),
+        list(api, Request::get(resources::KUBEVIRTS.collection(None)), "kubevirts"),
+        list(api, resources::events_about(ns, name), "events"),
     );
     let vm = vm.map_err(|e| match e.api().map(|a| a.code) {
         Some(404) => Error::Other(format!("VirtualMachine {name:?} not found in namespace {ns:?}"))
@@ -245,7 +228,7 @@ pub async fn read(api: &Api, namespace: &str, name: &str, logs: bool, now: Times
         match &vmi {
             Some(v) => {
                 let selector = format!("kubevirt.io/created-by={}", str_at(v, "/metadata/uid"));
-                let request = Request::get(format!("/api/v1/namespaces/{ns}/pods")).query("labelSelector", &selector);
+                let request = Request::get(resources::PODS.collection(Some(ns))).query("labelSelector", &selector);
                 list(api, request, "pods").await
             }
             None => Read::Items(Vec::new()),
@@ -253,18 +236,13 @@ pub async fn read(api: &Api, namespace: &str, name: &str, logs: bool, now: Times
     };
     let (launchers, attach, dvs, pvcs) = tokio::join!(
         launchers,
-        get_all(api, format!("/api/v1/namespaces/{ns}/pods"), attach_pods, "get pods"),
+        get_all(api, &resources::PODS, ns, attach_pods),
+        get_all(api, &resources::DATA_VOLUMES, ns, dv_names.into_iter().collect()),
         get_all(
             api,
-            format!("/apis/cdi.kubevirt.io/v1beta1/namespaces/{ns}/datavolumes"),
-            dv_names.into_iter().collect(),
-            "get datavolumes",
-        ),
-        get_all(
-            api,
-            format!("/api/v1/namespaces/{ns}/persistentvolumeclaims"),
-            pvc_names.into_iter().collect(),
-            "get persistentvolumeclaims",
+            &resources::PERSISTENT_VOLUME_CLAIMS,
+            ns,
+            pvc_names.into_iter().collect()
         ),
     );
     let (attach, _) = collect(attach);
@@ -286,7 +264,7 @@ pub async fn read(api: &Api, namespace: &str, name: &str, logs: bool, now: Times
     };
     let event_reads = probes::bounded(objects.into_iter().collect(), |object| {
         let api = api.clone();
-        let request = events_about(ns, &object);
+        let request = resources::events_about(ns, &object);
         async move { list(&api, request, "events").await }
     });
     let log_read = async {
@@ -294,8 +272,7 @@ pub async fn read(api: &Api, namespace: &str, name: &str, logs: bool, now: Times
             (_, false) => LauncherLog::Disabled,
             (None, true) => LauncherLog::NoPod,
             (Some(pod), true) => {
-                let request = Request::get(format!("/api/v1/namespaces/{ns}/pods/{pod}/log"))
-                    .query("container", "compute")
+                let request = resources::pod_log(ns, pod, Some("compute"))
                     .query("tailLines", &LOG_LINES.to_string())
                     .query("limitBytes", probes::LOG_LIMIT_BYTES);
                 match tokio::time::timeout(probes::REQUEST_TIMEOUT, api.send(request)).await {
