@@ -2,61 +2,173 @@
 
 use serde_json::Value;
 
-use super::catalog::Check;
+use super::catalog::CatalogEntry;
 use super::common::{FnCheck, Rule, WpCheck, cr_not_ready};
 use super::facts::{
     Facts, K, annotation, array, condition, condition_since, i64_at, label, name_of, namespace_of, str_at,
 };
-use super::model::{Finding, Meta, Outcome, SkipCode, age};
+use super::model::{Component, Coverage, Finding, Meta, Outcome, Severity, SkipCode, Source, age};
 use super::workload::{CDI_OPERATOR, pod_finding};
 
-pub static CHECKS: &[&dyn Check] = &[
-    &FnCheck {
-        name: "CDIDataImportCronOutdated",
-        needs: &[K::DataImportCrons],
-        wants: &[K::StorageClasses, K::DataVolumes],
-        eval: cron_outdated,
+pub static CHECKS: &[CatalogEntry] = &[
+    CatalogEntry {
+        meta: Meta {
+            name: "CDIDataImportCronOutdated",
+            aliases: &[],
+            component: Component::Cdi,
+            severity: Severity::Warning,
+            default_on: true,
+            coverage: Coverage::A,
+            sources: &[Source::Api, Source::Prom],
+            for_secs: 900,
+            seeds: "000 §14.14.1",
+            meaning: "A DataImportCron cannot poll or import the latest image, so golden images / boot sources are stale or missing.",
+            mitigation: "Set a default (Kubernetes or virtualization) StorageClass or a storage class in the cron template; after changing the default, delete old boot sources so CDI recreates them; in disconnected clusters turn off enableCommonBootImageImport (4.12 path /spec/featureGates/enableCommonBootImageImport, now spec.enableCommonBootImageImport).",
+        },
+        check: &FnCheck {
+            needs: &[K::DataImportCrons],
+            wants: &[K::StorageClasses, K::DataVolumes],
+            eval: cron_outdated,
+        },
     },
-    &FnCheck {
-        name: "CDIDataVolumeUnusualRestartCount",
-        needs: &[K::Pods],
-        wants: &[K::DataVolumes, K::Events],
-        eval: unusual_restarts,
+    CatalogEntry {
+        meta: Meta {
+            name: "CDIDataVolumeUnusualRestartCount",
+            aliases: &[],
+            component: Component::Cdi,
+            severity: Severity::Warning,
+            default_on: true,
+            coverage: Coverage::A,
+            sources: &[Source::Api, Source::Prom],
+            for_secs: 300,
+            seeds: "000 §14.14.2",
+            meaning: "A CDI worker pod (import, upload or clone) for a DataVolume restarted more than three times; the population will probably never finish.",
+            mitigation: "Delete the DataVolume, fix the cause (source URL, certificate, credentials, size/space), then create it again.",
+        },
+        check: &FnCheck {
+            needs: &[K::Pods],
+            wants: &[K::DataVolumes, K::Events],
+            eval: unusual_restarts,
+        },
     },
-    &FnCheck {
-        name: "CDINotReady",
-        needs: &[K::Cdis],
-        wants: &[K::Deployments, K::Pods],
-        eval: not_ready,
+    CatalogEntry {
+        meta: Meta {
+            name: "CDINotReady",
+            aliases: &[],
+            component: Component::Cdi,
+            severity: Severity::Critical,
+            default_on: true,
+            coverage: Coverage::A,
+            sources: &[Source::Api, Source::Prom],
+            for_secs: 600,
+            seeds: "000 §14.14.3",
+            meaning: "The CDI installation is degraded: not available and no longer progressing, so DataVolumes cannot populate PVCs.",
+            mitigation: "Fix the failing component shown (image, crash, scheduling, certificates) - CDI recovers once it reports Available.",
+        },
+        check: &FnCheck {
+            needs: &[K::Cdis],
+            wants: &[K::Deployments, K::Pods],
+            eval: not_ready,
+        },
     },
-    &WpCheck {
-        name: "CDIOperatorDown",
-        wl: &CDI_OPERATOR,
-        rule: Rule::NoneReady,
+    CatalogEntry {
+        meta: Meta {
+            name: "CDIOperatorDown",
+            aliases: &[],
+            component: Component::Cdi,
+            severity: Severity::Critical,
+            default_on: true,
+            coverage: Coverage::A,
+            sources: &[Source::Api, Source::Prom],
+            for_secs: 600,
+            seeds: "000 §14.14.4",
+            meaning: "The cdi-operator is down, so CDI's own components (DataVolume, upload, clone controllers) may not be deployed or kept healthy.",
+            mitigation: "Fix the pod failure shown (crash, image, scheduling); reinstall/repair the operator subscription if the Deployment is missing.",
+        },
+        check: &WpCheck {
+            wl: &CDI_OPERATOR,
+            rule: Rule::NoneReady,
+        },
     },
-    &FnCheck {
-        name: "CDIStorageProfilesIncomplete",
-        needs: &[K::StorageProfiles],
-        wants: &[],
-        eval: profiles_incomplete,
+    CatalogEntry {
+        meta: Meta {
+            name: "CDIStorageProfilesIncomplete",
+            aliases: &[],
+            component: Component::Cdi,
+            severity: Severity::Info,
+            default_on: true,
+            coverage: Coverage::A,
+            sources: &[Source::Api, Source::Prom],
+            for_secs: 300,
+            seeds: "000 §14.14.5",
+            meaning: "A StorageProfile lacks access mode or volume mode, so CDI cannot fill in PVC settings for DataVolumes on that storage class.",
+            mitigation: "Patch the StorageProfile spec.claimPropertySets with accessModes and volumeMode (e.g. ReadWriteOnce + Filesystem).",
+        },
+        check: &FnCheck {
+            needs: &[K::StorageProfiles],
+            wants: &[],
+            eval: profiles_incomplete,
+        },
     },
-    &FnCheck {
-        name: "CDIDefaultStorageClassDegraded",
-        needs: &[K::StorageClasses, K::StorageProfiles],
-        wants: &[K::CsiDrivers, K::VolumeSnapshotClasses, K::Infrastructures],
-        eval: default_degraded,
+    CatalogEntry {
+        meta: Meta {
+            name: "CDIDefaultStorageClassDegraded",
+            aliases: &[],
+            component: Component::Cdi,
+            severity: Severity::Warning,
+            default_on: true,
+            coverage: Coverage::A,
+            sources: &[Source::Api, Source::Prom],
+            for_secs: 300,
+            seeds: "",
+            meaning: "The default storage class (virtualization default first, else Kubernetes default) lacks smart cloning or ReadWriteMany, making clones slow and live migration impossible.",
+            mitigation: "Use a default class whose storage supports RWX and CSI/snapshot cloning, or configure the StorageProfile (accessModes, cloneStrategy).",
+        },
+        check: &FnCheck {
+            needs: &[K::StorageClasses, K::StorageProfiles],
+            wants: &[K::CsiDrivers, K::VolumeSnapshotClasses, K::Infrastructures],
+            eval: default_degraded,
+        },
     },
-    &FnCheck {
-        name: "CDIMultipleDefaultVirtStorageClasses",
-        needs: &[K::StorageClasses],
-        wants: &[],
-        eval: multiple_virt_defaults,
+    CatalogEntry {
+        meta: Meta {
+            name: "CDIMultipleDefaultVirtStorageClasses",
+            aliases: &[],
+            component: Component::Cdi,
+            severity: Severity::Warning,
+            default_on: true,
+            coverage: Coverage::A,
+            sources: &[Source::Api, Source::Prom],
+            for_secs: 300,
+            seeds: "",
+            meaning: "More than one StorageClass is marked as the default for virtualization; DataVolumes without a class get the most recently created one.",
+            mitigation: "Keep the annotation on exactly one StorageClass.",
+        },
+        check: &FnCheck {
+            needs: &[K::StorageClasses],
+            wants: &[],
+            eval: multiple_virt_defaults,
+        },
     },
-    &FnCheck {
-        name: "CDINoDefaultStorageClass",
-        needs: &[K::StorageClasses, K::DataVolumes],
-        wants: &[],
-        eval: no_default,
+    CatalogEntry {
+        meta: Meta {
+            name: "CDINoDefaultStorageClass",
+            aliases: &[],
+            component: Component::Cdi,
+            severity: Severity::Warning,
+            default_on: true,
+            coverage: Coverage::A,
+            sources: &[Source::Api, Source::Prom],
+            for_secs: 300,
+            seeds: "",
+            meaning: "A DataVolume is Pending because it names no storage class and the cluster has neither a default nor a default-virtualization StorageClass.",
+            mitigation: "Mark a StorageClass as default (storageclass.kubernetes.io/is-default-class: \"true\") or as virtualization default (storageclass.kubevirt.io/is-default-virt-class: \"true\", takes precedence for VM disks).",
+        },
+        check: &FnCheck {
+            needs: &[K::StorageClasses, K::DataVolumes],
+            wants: &[],
+            eval: no_default,
+        },
     },
 ];
 

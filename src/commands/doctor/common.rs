@@ -23,16 +23,11 @@ pub enum Rule {
 
 /// A check that applies one [`Rule`] to one workload.
 pub struct WpCheck {
-    pub name: &'static str,
     pub wl: &'static Wl,
     pub rule: Rule,
 }
 
 impl Check for WpCheck {
-    fn name(&self) -> &'static str {
-        self.name
-    }
-
     fn needs(&self) -> Vec<K> {
         vec![K::Pods, self.wl.kind.list()]
     }
@@ -99,15 +94,9 @@ impl Check for WpCheck {
 }
 
 /// A check only Prometheus (or the opt-in scrape) can decide.
-pub struct MetricsOnly {
-    pub name: &'static str,
-}
+pub struct MetricsOnly;
 
 impl Check for MetricsOnly {
-    fn name(&self) -> &'static str {
-        self.name
-    }
-
     fn needs(&self) -> Vec<K> {
         Vec::new()
     }
@@ -134,16 +123,11 @@ pub const API_FAILURES: &[&str] = &[
 
 /// The REST-errors alerts: metrics-only, with an indirect log hint (>= 10 failure lines in a pod).
 pub struct RestErrors {
-    pub name: &'static str,
     pub wl: &'static Wl,
     pub window_secs: i64,
 }
 
 impl Check for RestErrors {
-    fn name(&self) -> &'static str {
-        self.name
-    }
-
     fn needs(&self) -> Vec<K> {
         Vec::new()
     }
@@ -254,17 +238,12 @@ pub fn requests<'a>(pod: &'a serde_json::Value, resource: &str) -> Vec<(&'a str,
 
 /// A one-off check: its reads and a small pure function.
 pub struct FnCheck {
-    pub name: &'static str,
     pub needs: &'static [K],
     pub wants: &'static [K],
     pub eval: fn(&Facts, &Meta) -> Outcome,
 }
 
 impl Check for FnCheck {
-    fn name(&self) -> &'static str {
-        self.name
-    }
-
     fn needs(&self) -> Vec<K> {
         self.needs.to_vec()
     }
@@ -281,7 +260,6 @@ impl Check for FnCheck {
 /// A check over one component's logs: matching lines in the pods of a workload, more than
 /// `threshold` of them -> the alert's status.
 pub struct LogCheck {
-    pub name: &'static str,
     pub wl: &'static Wl,
     pub window_secs: Option<i64>,
     pub patterns: &'static [&'static str],
@@ -290,10 +268,6 @@ pub struct LogCheck {
 }
 
 impl Check for LogCheck {
-    fn name(&self) -> &'static str {
-        self.name
-    }
-
     fn needs(&self) -> Vec<K> {
         vec![K::Pods]
     }

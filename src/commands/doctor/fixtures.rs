@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::catalog::{CATALOG, find};
+use super::catalog::find_entry;
 use super::model::Outcome;
 
 pub const NOW: &str = "2025-01-01T10:16:00Z";
@@ -49,8 +49,8 @@ fn dedupe(objs: Vec<Value>) -> Vec<Value> {
 /// annotations, guest file systems from the simulated guest agent, and the alerts of a simulated
 /// monitoring stack (its ConfigMap among `objects`) merged in.
 pub fn evaluate(name: &str, now: &str, objects: Vec<Value>) -> Outcome {
-    let meta = find(name).expect("a catalog check");
-    let (_, check) = CATALOG.iter().find(|(m, _)| m.name == meta.name).expect("implemented");
+    let entry = find_entry(name).expect("a catalog check");
+    let (meta, check) = (&entry.meta, entry.check);
     let objects = dedupe(objects);
     let monitoring = monitoring(&objects);
     let mut facts = super::facts::Facts::fixture(now, objects);
@@ -72,7 +72,7 @@ pub fn evaluate(name: &str, now: &str, objects: Vec<Value>) -> Outcome {
         meta: Some(meta),
         name: meta.name.to_string(),
         component: meta.component,
-        outcome: super::evaluate(*check, meta, &facts),
+        outcome: super::evaluate(check, meta, &facts),
         alerts: Vec::new(),
     }];
     super::prom::merge(&mut results, &monitoring);

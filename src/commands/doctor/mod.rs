@@ -12,7 +12,7 @@ mod facts;
 #[cfg(test)]
 mod fixtures;
 mod hco;
-mod meta;
+mod hpp;
 mod model;
 mod network;
 mod node;
@@ -20,7 +20,6 @@ mod probes;
 mod prom;
 mod report;
 mod ssp;
-mod storage;
 mod virt;
 mod vm;
 mod vm_story;
@@ -36,7 +35,7 @@ use k8s_openapi::jiff::Timestamp;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::flags::parse_duration;
-use catalog::{CATALOG, Check, find, glob_match};
+use catalog::{CatalogEntry, Check, entries, find, glob_match};
 use facts::{Facts, Namespaces, Read, Scope};
 use model::{Component, Meta, Outcome, SkipCode, Status};
 
@@ -153,13 +152,12 @@ pub struct VmArgs {
 }
 
 /// The checks to run, in report order.
-pub fn select(args: &DoctorArgs) -> Result<Vec<(&'static Meta, &'static dyn Check)>> {
+pub fn select(args: &DoctorArgs) -> Result<Vec<&'static CatalogEntry>> {
     let resolve = |pattern: &str| -> Result<Vec<&'static str>> {
         let matched: Vec<&'static str> = if pattern.contains(['*', '?']) {
-            CATALOG
-                .iter()
-                .filter(|(m, _)| m.names().any(|n| glob_match(pattern, n)))
-                .map(|(m, _)| m.name)
+            entries()
+                .filter(|e| e.meta.names().any(|n| glob_match(pattern, n)))
+                .map(|e| e.meta.name)
                 .collect()
         } else {
             find(pattern).map(|m| vec![m.name]).unwrap_or_default()
@@ -187,15 +185,13 @@ pub fn select(args: &DoctorArgs) -> Result<Vec<(&'static Meta, &'static dyn Chec
     for pattern in args.skip.iter().filter(|p| !p.trim().is_empty()) {
         skipped.extend(resolve(pattern.trim())?);
     }
-    Ok(CATALOG
-        .iter()
-        .filter(|(m, _)| match &wanted {
-            Some(w) => w.contains(m.name),
-            None => m.default_on || args.all,
+    Ok(entries()
+        .filter(|e| match &wanted {
+            Some(w) => w.contains(e.meta.name),
+            None => e.meta.default_on || args.all,
         })
-        .filter(|(m, _)| components.is_empty() || components.contains(&m.component))
-        .filter(|(m, _)| !skipped.contains(m.name))
-        .copied()
+        .filter(|e| components.is_empty() || components.contains(&e.meta.component))
+        .filter(|e| !skipped.contains(e.meta.name))
         .collect())
 }
 
@@ -297,6 +293,17 @@ pub fn evaluate(check: &dyn Check, meta: &Meta, f: &Facts) -> Outcome {
     outcome
 }
 
+/// The result of one catalog check over `facts`.
+fn judge(entry: &'static CatalogEntry, facts: &Facts) -> report::Result {
+    report::Result {
+        meta: Some(&entry.meta),
+        name: entry.meta.name.to_string(),
+        component: entry.meta.component,
+        outcome: evaluate(entry.check, &entry.meta, facts),
+        alerts: Vec::new(),
+    }
+}
+
 /// Runs doctor; returns the exit status (0, or 2 when a result reaches `--fail-on`).
 pub async fn run(mut args: DoctorArgs, ctx: &Ctx) -> Result<u8> {
     match args.command.take() {
@@ -329,7 +336,7 @@ pub async fn run(mut args: DoctorArgs, ctx: &Ctx) -> Result<u8> {
             max_guest_probes: args.max_guest_probes,
         };
         facts.groups = probes::discover_groups(api).await?;
-        let checks: Vec<&dyn Check> = selected.iter().map(|(_, c)| *c).collect();
+        let checks: Vec<&dyn Check> = selected.iter().map(|e| e.check).collect();
         let fallback = fallback_namespaces(&overrides, &cluster.namespace, ctx.global.namespace.as_deref());
         probes::read_lists(api, &mut facts, &probes::kinds_for(&checks), &fallback).await;
         facts.ns = probes::discover(&facts, &overrides);
@@ -349,7 +356,7 @@ pub async fn run(mut args: DoctorArgs, ctx: &Ctx) -> Result<u8> {
         }
         if selected
             .iter()
-            .any(|(m, _)| m.name == "GuestFilesystemAlmostOutOfSpace")
+            .any(|e| e.meta.name == "GuestFilesystemAlmostOutOfSpace")
         {
             let targets = vm::guest_probe_targets(&facts);
             let running = facts
@@ -368,16 +375,7 @@ pub async fn run(mut args: DoctorArgs, ctx: &Ctx) -> Result<u8> {
             crate::flags::format_duration(args.timeout)
         ))
     })??;
-    let mut results: Vec<report::Result> = selected
-        .iter()
-        .map(|(meta, check)| report::Result {
-            meta: Some(*meta),
-            name: meta.name.to_string(),
-            component: meta.component,
-            outcome: evaluate(*check, meta, &facts),
-            alerts: Vec::new(),
-        })
-        .collect();
+    let mut results: Vec<report::Result> = selected.into_iter().map(|e| judge(e, &facts)).collect();
     prom::merge(&mut results, &monitoring);
     let mut header = report::Header::from_facts(&facts, cluster.api.server());
     header.prometheus = monitoring.prometheus_source.clone();
@@ -428,16 +426,9 @@ async fn run_vm(args: VmArgs, ctx: &Ctx) -> Result<u8> {
             crate::flags::format_duration(args.timeout)
         ))
     })??;
-    let results: Vec<report::Result> = CATALOG
-        .iter()
-        .filter(|(meta, _)| vm_story::CHECKS.contains(&meta.name))
-        .map(|(meta, check)| report::Result {
-            meta: Some(*meta),
-            name: meta.name.to_string(),
-            component: meta.component,
-            outcome: evaluate(*check, meta, &story.facts),
-            alerts: Vec::new(),
-        })
+    let results: Vec<report::Result> = entries()
+        .filter(|e| vm_story::CHECKS.contains(&e.meta.name))
+        .map(|e| judge(e, &story.facts))
         .collect();
     let code = report::exit_code(&results, fail_on(&args.fail_on));
     let text = match args.output.as_str() {

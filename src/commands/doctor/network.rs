@@ -4,47 +4,131 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use super::catalog::Check;
+use super::catalog::{CatalogEntry, Check};
 use super::common::{FnCheck, Rule, WpCheck, cr_not_ready};
 use super::facts::{Facts, K, annotation, array, label, name_of, namespace_of, str_at};
-use super::model::{Finding, Meta, Outcome, SkipCode};
+use super::model::{Component, Coverage, Finding, Meta, Outcome, Severity, SkipCode, Source};
 use super::workload::{CNAO_OPERATOR, KMP_MANAGER};
 
-pub static CHECKS: &[&dyn Check] = &[
-    &WpCheck {
-        name: "CnaoDown",
-        wl: &CNAO_OPERATOR,
-        rule: Rule::NoneReady,
+pub static CHECKS: &[CatalogEntry] = &[
+    CatalogEntry {
+        meta: Meta {
+            name: "CnaoDown",
+            aliases: &[],
+            component: Component::Cnao,
+            severity: Severity::Warning,
+            default_on: true,
+            coverage: Coverage::A,
+            sources: &[Source::Api, Source::Prom],
+            for_secs: 300,
+            seeds: "000 §14.14.6",
+            meaning: "The Cluster Network Addons Operator is down, so changes to network components are not reconciled.",
+            mitigation: "Fix the pod failure shown (logs, describe).",
+        },
+        check: &WpCheck {
+            wl: &CNAO_OPERATOR,
+            rule: Rule::NoneReady,
+        },
     },
-    &FnCheck {
-        name: "NetworkAddonsConfigNotReady",
-        needs: &[K::NetworkAddonsConfigs],
-        wants: &[K::DaemonSets, K::Pods],
-        eval: nac_not_ready,
+    CatalogEntry {
+        meta: Meta {
+            name: "NetworkAddonsConfigNotReady",
+            aliases: &[],
+            component: Component::Cnao,
+            severity: Severity::Warning,
+            default_on: true,
+            coverage: Coverage::A,
+            sources: &[Source::Api, Source::Prom],
+            for_secs: 300,
+            seeds: "000 §14.14.28",
+            meaning: "The NetworkAddonsConfig is not Available: one of the network components CNAO deploys (linux-bridge, macvtap, KubeMacPool, ...) is not ready.",
+            mitigation: "Fix the failing component's pods (image, node, config).",
+        },
+        check: &FnCheck {
+            needs: &[K::NetworkAddonsConfigs],
+            wants: &[K::DaemonSets, K::Pods],
+            eval: nac_not_ready,
+        },
     },
-    &FnCheck {
-        name: "CnaoNmstateMigration",
-        needs: &[K::DaemonSets, K::Deployments],
-        wants: &[],
-        eval: nmstate_migration,
+    CatalogEntry {
+        meta: Meta {
+            name: "CnaoNmstateMigration",
+            aliases: &[],
+            component: Component::Cnao,
+            severity: Severity::Warning,
+            default_on: false,
+            coverage: Coverage::A,
+            sources: &[Source::Api, Source::Prom],
+            for_secs: 300,
+            seeds: "",
+            meaning: "CNAO still runs kubernetes-nmstate while the standalone NMState operator is absent; upgrading to 4.11 is blocked.",
+            mitigation: "Install the Kubernetes NMState Operator; CNAO hands the deployment over, then upgrade.",
+        },
+        check: &FnCheck {
+            needs: &[K::DaemonSets, K::Deployments],
+            wants: &[],
+            eval: nmstate_migration,
+        },
     },
-    &FnCheck {
-        name: "KubemacpoolDown",
-        needs: &[K::Pods, K::NetworkAddonsConfigs],
-        wants: &[K::Deployments, K::Events],
-        eval: kmp_down,
+    CatalogEntry {
+        meta: Meta {
+            name: "KubemacpoolDown",
+            aliases: &["KubeMacPoolDown"],
+            component: Component::Kmp,
+            severity: Severity::Critical,
+            default_on: true,
+            coverage: Coverage::A,
+            sources: &[Source::Api, Source::Prom],
+            for_secs: 300,
+            seeds: "000 §14.14.10; 002 §13.13.1.1",
+            meaning: "KubeMacPool (MAC address allocation and conflict prevention) is deployed by CNAO but its manager pod is down; VirtualMachine creation fails.",
+            mitigation: "Fix the manager pod (describe/logs); while it is down VM creation is blocked.",
+        },
+        check: &FnCheck {
+            needs: &[K::Pods, K::NetworkAddonsConfigs],
+            wants: &[K::Deployments, K::Events],
+            eval: kmp_down,
+        },
     },
-    &FnCheck {
-        name: "KubeMacPoolDuplicateMacsFound",
-        needs: &[K::Vms],
-        wants: &[],
-        eval: duplicate_vm_macs,
+    CatalogEntry {
+        meta: Meta {
+            name: "KubeMacPoolDuplicateMacsFound",
+            aliases: &[],
+            component: Component::Kmp,
+            severity: Severity::Warning,
+            default_on: false,
+            coverage: Coverage::A,
+            sources: &[Source::Api, Source::Log, Source::Prom],
+            for_secs: 300,
+            seeds: "000 §14.14.11",
+            meaning: "KubeMacPool found the same MAC address on more than one VM in managed namespaces.",
+            mitigation: "Change the MAC on one of the VMs, then restart the kubemacpool manager pod.",
+        },
+        check: &FnCheck {
+            needs: &[K::Vms],
+            wants: &[],
+            eval: duplicate_vm_macs,
+        },
     },
-    &FnCheck {
-        name: "KubemacpoolMACCollisionDetected",
-        needs: &[K::Vmis, K::Pods],
-        wants: &[],
-        eval: mac_collisions,
+    CatalogEntry {
+        meta: Meta {
+            name: "KubemacpoolMACCollisionDetected",
+            aliases: &[],
+            component: Component::Kmp,
+            severity: Severity::Warning,
+            default_on: true,
+            coverage: Coverage::A,
+            sources: &[Source::Api, Source::Prom],
+            for_secs: 30,
+            seeds: "",
+            meaning: "Several running workloads use the same MAC address (packet loss, ARP conflicts, traffic to the wrong target).",
+            mitigation: "Delete or reconfigure one of the colliding workloads so it uses another MAC.",
+        },
+        check: &FnCheck {
+            needs: &[K::Vmis, K::Pods],
+            wants: &[],
+            eval: mac_collisions,
+        },
     },
 ];
 
@@ -111,7 +195,6 @@ fn kmp_down(f: &Facts, meta: &Meta) -> Outcome {
         return Outcome::ok("KubeMacPool is not deployed");
     }
     let out = WpCheck {
-        name: "KubemacpoolDown",
         wl: &KMP_MANAGER,
         rule: Rule::NoneReady,
     }

@@ -2,61 +2,185 @@
 
 use serde_json::Value;
 
-use super::catalog::Check;
+use super::catalog::CatalogEntry;
 use super::common::{FnCheck, MetricsOnly};
 use super::facts::{
     Facts, K, array, condition, condition_since, is_true, label, name_of, namespace_of, str_at, time_at,
 };
-use super::model::{Finding, Meta, Outcome, SkipCode, Status, age};
+use super::model::{Component, Coverage, Finding, Meta, Outcome, Severity, SkipCode, Source, Status, age};
 
-pub static CHECKS: &[&dyn Check] = &[
-    &FnCheck {
-        name: "LowKVMNodesCount",
-        needs: &[K::Nodes],
-        wants: &[],
-        eval: low_kvm,
+pub static CHECKS: &[CatalogEntry] = &[
+    CatalogEntry {
+        meta: Meta {
+            name: "LowKVMNodesCount",
+            aliases: &[],
+            component: Component::Node,
+            severity: Severity::Warning,
+            default_on: true,
+            coverage: Coverage::A,
+            sources: &[Source::Api, Source::Prom],
+            for_secs: 300,
+            seeds: "000 §14.14.22",
+            meaning: "Fewer than two nodes expose the KVM device, so live migration is impossible (and with none, VMs cannot run at all).",
+            mitigation: "Enable hardware virtualization (BIOS, nested virtualization) on the nodes; for test clusters only, enable software emulation (spec.configuration.developerConfiguration.useEmulation: true in the KubeVirt CR).",
+        },
+        check: &FnCheck {
+            needs: &[K::Nodes],
+            wants: &[],
+            eval: low_kvm,
+        },
     },
-    &FnCheck {
-        name: "HAControlPlaneDown",
-        needs: &[K::Nodes],
-        wants: &[],
-        eval: control_plane_down,
+    CatalogEntry {
+        meta: Meta {
+            name: "HAControlPlaneDown",
+            aliases: &[],
+            component: Component::Node,
+            severity: Severity::Critical,
+            default_on: true,
+            coverage: Coverage::A,
+            sources: &[Source::Api, Source::Prom],
+            for_secs: 300,
+            seeds: "",
+            meaning: "A control-plane node has not been Ready for 5 minutes; API server, scheduler, controllers and etcd lose redundancy.",
+            mitigation: "Check kubelet, resources (disk pressure), reachability and power; recover or replace the node; keep three control-plane nodes.",
+        },
+        check: &FnCheck {
+            needs: &[K::Nodes],
+            wants: &[],
+            eval: control_plane_down,
+        },
     },
-    &FnCheck {
-        name: "HighCPUWorkload",
-        needs: &[K::Nodes],
-        wants: &[K::NodeMetrics],
-        eval: high_cpu,
+    CatalogEntry {
+        meta: Meta {
+            name: "HighCPUWorkload",
+            aliases: &[],
+            component: Component::Node,
+            severity: Severity::Warning,
+            default_on: true,
+            coverage: Coverage::M,
+            sources: &[Source::Api, Source::Mapi, Source::Prom],
+            for_secs: 300,
+            seeds: "",
+            meaning: "A node's CPU utilisation has been at or above 90% for 5 minutes.",
+            mitigation: "Restart or limit a runaway pod, live-migrate VMs away, cordon and rebalance, or add capacity.",
+        },
+        check: &FnCheck {
+            needs: &[K::Nodes],
+            wants: &[K::NodeMetrics],
+            eval: high_cpu,
+        },
     },
-    &MetricsOnly {
-        name: "HighNodeCPUFrequency",
+    CatalogEntry {
+        meta: Meta {
+            name: "HighNodeCPUFrequency",
+            aliases: &[],
+            component: Component::Node,
+            severity: Severity::Warning,
+            default_on: true,
+            coverage: Coverage::X,
+            sources: &[Source::Prom],
+            for_secs: 300,
+            seeds: "",
+            meaning: "A CPU runs above 80% of its maximum frequency for 5 minutes (sustained load or thermal/power management issues).",
+            mitigation: "Confirm legitimate load; otherwise check cooling and power settings; spread workloads.",
+        },
+        check: &MetricsOnly,
     },
-    &FnCheck {
-        name: "KubeVirtNoAvailableNodesToRunVMs",
-        needs: &[K::Nodes, K::KubeVirts],
-        wants: &[],
-        eval: no_available_nodes,
+    CatalogEntry {
+        meta: Meta {
+            name: "KubeVirtNoAvailableNodesToRunVMs",
+            aliases: &[],
+            component: Component::Node,
+            severity: Severity::Warning,
+            default_on: true,
+            coverage: Coverage::A,
+            sources: &[Source::Api, Source::Prom],
+            for_secs: 300,
+            seeds: "",
+            meaning: "No node can run a VM: none has KVM (and emulation is off), or none is both labelled schedulable for KubeVirt and not cordoned.",
+            mitigation: "Add virtualization-capable nodes, uncordon nodes, or repair virt-handler (which sets the schedulable label).",
+        },
+        check: &FnCheck {
+            needs: &[K::Nodes, K::KubeVirts],
+            wants: &[],
+            eval: no_available_nodes,
+        },
     },
-    &MetricsOnly {
-        name: "NodeNetworkInterfaceDown",
+    CatalogEntry {
+        meta: Meta {
+            name: "NodeNetworkInterfaceDown",
+            aliases: &[],
+            component: Component::Node,
+            severity: Severity::Warning,
+            default_on: true,
+            coverage: Coverage::X,
+            sources: &[Source::Prom],
+            for_secs: 300,
+            seeds: "",
+            meaning: "A node network interface is administratively up but not running/lower-up for 5 minutes (cable, switch port or configuration).",
+            mitigation: "Check cabling and switch port, driver and interface configuration; unused NICs may be disabled instead.",
+        },
+        check: &MetricsOnly,
     },
-    &FnCheck {
-        name: "PersistentVolumeFillingUp",
-        needs: &[],
-        wants: &[],
-        eval: pv_filling_up,
+    CatalogEntry {
+        meta: Meta {
+            name: "PersistentVolumeFillingUp",
+            aliases: &[],
+            component: Component::Node,
+            severity: Severity::Warning,
+            default_on: true,
+            coverage: Coverage::P,
+            sources: &[Source::Api, Source::Kstat, Source::Prom],
+            for_secs: 300,
+            seeds: "",
+            meaning: "A PersistentVolume has less than 10% free space and, at the current trend, fills up within four days.",
+            mitigation: "Delete data, expand the PVC when the StorageClass has allowVolumeExpansion, or move data to a larger volume.",
+        },
+        check: &FnCheck {
+            needs: &[],
+            wants: &[],
+            eval: pv_filling_up,
+        },
     },
-    &FnCheck {
-        name: "NodeMaintenanceStatus",
-        needs: &[K::Nodes],
-        wants: &[K::NodeMaintenances, K::LegacyNodeMaintenances],
-        eval: maintenance,
+    CatalogEntry {
+        meta: Meta {
+            name: "NodeMaintenanceStatus",
+            aliases: &["KubevirtHyperconvergedClusterOperatorNMOInUseAlert"],
+            component: Component::Node,
+            severity: Severity::Warning,
+            default_on: true,
+            coverage: Coverage::A,
+            sources: &[Source::Api, Source::Prom],
+            for_secs: 0,
+            seeds: "004",
+            meaning: "Nodes under maintenance (NodeMaintenance CRs, medik8s and legacy groups) and cordoned nodes: stuck, failing or legacy maintenance. NodeMaintenance CRs of the old integrated Node Maintenance Operator (nodemaintenance.kubevirt.io) exist; that operator is gone from 4.11 on.",
+            mitigation: "Resolve the pods blocking eviction (see NodeDrainReadiness), or end maintenance by deleting the NodeMaintenance CR / oc adm uncordon <node>; move legacy CRs to the medik8s group before upgrading.",
+        },
+        check: &FnCheck {
+            needs: &[K::Nodes],
+            wants: &[K::NodeMaintenances, K::LegacyNodeMaintenances],
+            eval: maintenance,
+        },
     },
-    &FnCheck {
-        name: "NodeDrainReadiness",
-        needs: &[K::Nodes, K::Vmis, K::KubeVirts],
-        wants: &[K::Vms, K::Vmims, K::NodeMaintenances],
-        eval: drain_readiness,
+    CatalogEntry {
+        meta: Meta {
+            name: "NodeDrainReadiness",
+            aliases: &[],
+            component: Component::Node,
+            severity: Severity::Warning,
+            default_on: true,
+            coverage: Coverage::A,
+            sources: &[Source::Api, Source::Prom],
+            for_secs: 0,
+            seeds: "004",
+            meaning: "What draining a node would do to its VMIs: live-migrated, blocking the drain, shut down and restarted elsewhere, or shut down for good.",
+            mitigation: "Put evictionStrategy: LiveMigrate on VMs that must survive maintenance, remove migration blockers (masquerade binding, RWX storage), stop or move the rest deliberately, then drain (oc adm cordon + oc adm drain <node> --delete-emptydir-data --ignore-daemonsets=true --force, or a NodeMaintenance CR).",
+        },
+        check: &FnCheck {
+            needs: &[K::Nodes, K::Vmis, K::KubeVirts],
+            wants: &[K::Vms, K::Vmims, K::NodeMaintenances],
+            eval: drain_readiness,
+        },
     },
 ];
 

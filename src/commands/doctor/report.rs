@@ -377,8 +377,8 @@ pub fn summary_line(results: &[Result]) -> String {
 
 /// The catalog as a JSON document (`--list -o json`).
 pub fn catalog_document() -> Value {
-    let checks: Vec<Value> = super::meta::META
-        .iter()
+    let checks: Vec<Value> = super::catalog::entries()
+        .map(|e| &e.meta)
         .map(|m| {
             json!({
                 "name": m.name,
@@ -400,8 +400,8 @@ pub fn catalog_document() -> Value {
 }
 
 pub fn catalog_table() -> String {
-    let rows: Vec<[String; 8]> = super::meta::META
-        .iter()
+    let rows: Vec<[String; 8]> = super::catalog::entries()
+        .map(|e| &e.meta)
         .map(|m| {
             [
                 m.name.to_string(),
