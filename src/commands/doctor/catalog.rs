@@ -3,7 +3,7 @@
 //! files' slices, in component order (the order of [`super::model::Component`]), and each file keeps its
 //! entries in the order of the runbook index.
 
-use super::facts::{Facts, K, LogRequest};
+use super::facts::{Facts, Kind, LogRequest};
 use super::model::{Meta, Outcome};
 use super::{cdi, hco, hpp, network, node, ssp, virt, vm};
 
@@ -11,10 +11,10 @@ use super::{cdi, hco, hpp, network, node, ssp, virt, vm};
 pub trait Check: Sync {
     /// Kinds without which the check cannot decide (403 -> `skipped (forbidden)`, not served ->
     /// `skipped (not-installed)`).
-    fn needs(&self) -> Vec<K>;
+    fn needs(&self) -> Vec<Kind>;
     /// Kinds read when available, for evidence.
-    fn wants(&self) -> Vec<K> {
-        vec![K::Events, K::Nodes]
+    fn wants(&self) -> Vec<Kind> {
+        vec![Kind::Events, Kind::Nodes]
     }
     /// Pod logs to read, once the lists are in.
     fn logs(&self, _facts: &Facts) -> Vec<LogRequest> {

@@ -2,9 +2,9 @@
 //! low ready, none ready), metric-only checks, and log-signature scans.
 
 use super::catalog::Check;
-use super::facts::{Facts, K, LogRequest, array, is_pod_ready, name_of, str_at};
+use super::facts::{Facts, Kind, LogRequest, array, is_pod_ready, name_of, str_at};
 use super::model::{Finding, Meta, Outcome, SkipCode, Status};
-use super::workload::{Wl, WlKind};
+use super::workload::{Workload, WorkloadKind};
 
 /// Which WP verdict a check applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,22 +22,22 @@ pub enum Rule {
 }
 
 /// A check that applies one [`Rule`] to one workload.
-pub struct WpCheck {
-    pub wl: &'static Wl,
+pub struct WorkloadCheck {
+    pub workload: &'static Workload,
     pub rule: Rule,
 }
 
-impl Check for WpCheck {
-    fn needs(&self) -> Vec<K> {
-        vec![K::Pods, self.wl.kind.list()]
+impl Check for WorkloadCheck {
+    fn needs(&self) -> Vec<Kind> {
+        vec![Kind::Pods, self.workload.kind.list()]
     }
 
     fn evaluate(&self, f: &Facts, meta: &Meta) -> Outcome {
-        let wp = match self.wl.probe(f) {
+        let wp = match self.workload.probe(f) {
             Ok(wp) => wp,
             Err(skipped) => return skipped,
         };
-        let what = format!("{} pods", self.wl.name);
+        let what = format!("{} pods", self.workload.name);
         let fail = meta.severity.status();
         let (failing, since, summary) = match self.rule {
             Rule::NoneRunning => (
@@ -86,7 +86,7 @@ impl Check for WpCheck {
         if let Some(t) = since {
             summary.push_str(&format!(" for {}", super::model::age(f.seconds_since(t))));
         }
-        if wp.object.is_some() && wp.desired == 0 && self.wl.kind == WlKind::Deployment {
+        if wp.object.is_some() && wp.desired == 0 && self.workload.kind == WorkloadKind::Deployment {
             summary.push_str(" (Deployment scaled to 0)");
         }
         Outcome::failing(fail, since, f.now, for_secs, summary).with(wp.findings(f))
@@ -97,11 +97,11 @@ impl Check for WpCheck {
 pub struct MetricsOnly;
 
 impl Check for MetricsOnly {
-    fn needs(&self) -> Vec<K> {
+    fn needs(&self) -> Vec<Kind> {
         Vec::new()
     }
 
-    fn wants(&self) -> Vec<K> {
+    fn wants(&self) -> Vec<Kind> {
         Vec::new()
     }
 
@@ -123,21 +123,21 @@ pub const API_FAILURES: &[&str] = &[
 
 /// The REST-errors alerts: metrics-only, with an indirect log hint (>= 10 failure lines in a pod).
 pub struct RestErrors {
-    pub wl: &'static Wl,
+    pub workload: &'static Workload,
     pub window_secs: i64,
 }
 
 impl Check for RestErrors {
-    fn needs(&self) -> Vec<K> {
+    fn needs(&self) -> Vec<Kind> {
         Vec::new()
     }
 
-    fn wants(&self) -> Vec<K> {
-        vec![K::Pods]
+    fn wants(&self) -> Vec<Kind> {
+        vec![Kind::Pods]
     }
 
     fn logs(&self, f: &Facts) -> Vec<LogRequest> {
-        match self.wl.probe(f) {
+        match self.workload.probe(f) {
             Ok(wp) => wp
                 .pods
                 .iter()
@@ -192,7 +192,7 @@ impl Check for RestErrors {
             format!(
                 "{} {} pod(s) log API-server failures (indirect; the error ratio needs Prometheus)",
                 hits.len(),
-                self.wl.name
+                self.workload.name
             ),
         )
         .with(hits)
@@ -238,17 +238,17 @@ pub fn requests<'a>(pod: &'a serde_json::Value, resource: &str) -> Vec<(&'a str,
 
 /// A one-off check: its reads and a small pure function.
 pub struct FnCheck {
-    pub needs: &'static [K],
-    pub wants: &'static [K],
+    pub needs: &'static [Kind],
+    pub wants: &'static [Kind],
     pub eval: fn(&Facts, &Meta) -> Outcome,
 }
 
 impl Check for FnCheck {
-    fn needs(&self) -> Vec<K> {
+    fn needs(&self) -> Vec<Kind> {
         self.needs.to_vec()
     }
 
-    fn wants(&self) -> Vec<K> {
+    fn wants(&self) -> Vec<Kind> {
         self.wants.to_vec()
     }
 
@@ -260,7 +260,7 @@ impl Check for FnCheck {
 /// A check over one component's logs: matching lines in the pods of a workload, more than
 /// `threshold` of them -> the alert's status.
 pub struct LogCheck {
-    pub wl: &'static Wl,
+    pub workload: &'static Workload,
     pub window_secs: Option<i64>,
     pub patterns: &'static [&'static str],
     pub threshold: usize,
@@ -268,12 +268,12 @@ pub struct LogCheck {
 }
 
 impl Check for LogCheck {
-    fn needs(&self) -> Vec<K> {
-        vec![K::Pods]
+    fn needs(&self) -> Vec<Kind> {
+        vec![Kind::Pods]
     }
 
     fn logs(&self, f: &Facts) -> Vec<LogRequest> {
-        match self.wl.probe(f) {
+        match self.workload.probe(f) {
             Ok(wp) => wp
                 .pods
                 .iter()
@@ -290,7 +290,7 @@ impl Check for LogCheck {
     }
 
     fn evaluate(&self, f: &Facts, meta: &Meta) -> Outcome {
-        if let Err(skipped) = self.wl.probe(f) {
+        if let Err(skipped) = self.workload.probe(f) {
             return skipped;
         }
         if !f.scope.logs {

@@ -6,11 +6,12 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use k8s_openapi::jiff::Timestamp;
 use serde_json::Value;
 
+use super::model::Component;
 use crate::cluster::resources::{self, Resource};
 
 /// A resource kind doctor reads. Each is listed at most once per run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum K {
+pub enum Kind {
     Nodes,
     Pods,
     Events,
@@ -54,14 +55,14 @@ pub enum K {
 /// Where a kind lives in the API, and whether its version is pinned.
 #[derive(Debug)]
 pub struct KindDef {
-    pub kind: K,
+    pub kind: Kind,
     pub resource: &'static Resource,
     /// Read the table's version even if the server prefers another (HyperConverged paths are
     /// v1beta1).
     pub pinned: bool,
 }
 
-const fn kind(kind: K, resource: &'static Resource) -> KindDef {
+const fn kind(kind: Kind, resource: &'static Resource) -> KindDef {
     KindDef {
         kind,
         resource,
@@ -72,47 +73,47 @@ const fn kind(kind: K, resource: &'static Resource) -> KindDef {
 /// Every kind doctor may read, one line each; where it lives comes from the cluster's table.
 #[rustfmt::skip]
 pub static KINDS: &[KindDef] = &[
-    kind(K::Nodes, &resources::NODES),
-    kind(K::Pods, &resources::PODS),
-    kind(K::Events, &resources::EVENTS),
-    kind(K::Services, &resources::SERVICES),
-    kind(K::Pvcs, &resources::PERSISTENT_VOLUME_CLAIMS),
-    kind(K::Pvs, &resources::PERSISTENT_VOLUMES),
-    kind(K::Endpoints, &resources::ENDPOINTS),
-    kind(K::Deployments, &resources::DEPLOYMENTS),
-    kind(K::DaemonSets, &resources::DAEMON_SETS),
-    kind(K::Leases, &resources::LEASES),
-    kind(K::KubeVirts, &resources::KUBEVIRTS),
-    kind(K::Vms, &resources::VIRTUAL_MACHINES),
-    kind(K::Vmis, &resources::VIRTUAL_MACHINE_INSTANCES),
-    kind(K::Vmims, &resources::VIRTUAL_MACHINE_INSTANCE_MIGRATIONS),
-    KindDef { pinned: true, ..kind(K::HyperConvergeds, &resources::HYPER_CONVERGEDS) },
-    kind(K::Cdis, &resources::CDIS),
-    kind(K::DataVolumes, &resources::DATA_VOLUMES),
-    kind(K::DataImportCrons, &resources::DATA_IMPORT_CRONS),
-    kind(K::StorageProfiles, &resources::STORAGE_PROFILES),
-    kind(K::StorageClasses, &resources::STORAGE_CLASSES),
-    kind(K::CsiDrivers, &resources::CSI_DRIVERS),
-    kind(K::VolumeSnapshotClasses, &resources::VOLUME_SNAPSHOT_CLASSES),
-    kind(K::Ssps, &resources::SSPS),
-    kind(K::NetworkAddonsConfigs, &resources::NETWORK_ADDONS_CONFIGS),
-    kind(K::HostPathProvisioners, &resources::HOST_PATH_PROVISIONERS),
-    kind(K::NodeMaintenances, &resources::NODE_MAINTENANCES),
-    kind(K::LegacyNodeMaintenances, &resources::LEGACY_NODE_MAINTENANCES),
-    kind(K::ApiServices, &resources::API_SERVICES),
-    kind(K::Crds, &resources::CUSTOM_RESOURCE_DEFINITIONS),
-    kind(K::PrometheusRules, &resources::PROMETHEUS_RULES),
-    kind(K::ClusterVersions, &resources::CLUSTER_VERSIONS),
-    kind(K::Infrastructures, &resources::INFRASTRUCTURES),
-    kind(K::Networks, &resources::NETWORKS),
-    kind(K::ApiRequestCounts, &resources::API_REQUEST_COUNTS),
-    kind(K::KubeDeschedulers, &resources::KUBE_DESCHEDULERS),
-    kind(K::NodeNetworkStates, &resources::NODE_NETWORK_STATES),
-    kind(K::PodMetrics, &resources::POD_METRICS),
-    kind(K::NodeMetrics, &resources::NODE_METRICS),
+    kind(Kind::Nodes, &resources::NODES),
+    kind(Kind::Pods, &resources::PODS),
+    kind(Kind::Events, &resources::EVENTS),
+    kind(Kind::Services, &resources::SERVICES),
+    kind(Kind::Pvcs, &resources::PERSISTENT_VOLUME_CLAIMS),
+    kind(Kind::Pvs, &resources::PERSISTENT_VOLUMES),
+    kind(Kind::Endpoints, &resources::ENDPOINTS),
+    kind(Kind::Deployments, &resources::DEPLOYMENTS),
+    kind(Kind::DaemonSets, &resources::DAEMON_SETS),
+    kind(Kind::Leases, &resources::LEASES),
+    kind(Kind::KubeVirts, &resources::KUBEVIRTS),
+    kind(Kind::Vms, &resources::VIRTUAL_MACHINES),
+    kind(Kind::Vmis, &resources::VIRTUAL_MACHINE_INSTANCES),
+    kind(Kind::Vmims, &resources::VIRTUAL_MACHINE_INSTANCE_MIGRATIONS),
+    KindDef { pinned: true, ..kind(Kind::HyperConvergeds, &resources::HYPER_CONVERGEDS) },
+    kind(Kind::Cdis, &resources::CDIS),
+    kind(Kind::DataVolumes, &resources::DATA_VOLUMES),
+    kind(Kind::DataImportCrons, &resources::DATA_IMPORT_CRONS),
+    kind(Kind::StorageProfiles, &resources::STORAGE_PROFILES),
+    kind(Kind::StorageClasses, &resources::STORAGE_CLASSES),
+    kind(Kind::CsiDrivers, &resources::CSI_DRIVERS),
+    kind(Kind::VolumeSnapshotClasses, &resources::VOLUME_SNAPSHOT_CLASSES),
+    kind(Kind::Ssps, &resources::SSPS),
+    kind(Kind::NetworkAddonsConfigs, &resources::NETWORK_ADDONS_CONFIGS),
+    kind(Kind::HostPathProvisioners, &resources::HOST_PATH_PROVISIONERS),
+    kind(Kind::NodeMaintenances, &resources::NODE_MAINTENANCES),
+    kind(Kind::LegacyNodeMaintenances, &resources::LEGACY_NODE_MAINTENANCES),
+    kind(Kind::ApiServices, &resources::API_SERVICES),
+    kind(Kind::Crds, &resources::CUSTOM_RESOURCE_DEFINITIONS),
+    kind(Kind::PrometheusRules, &resources::PROMETHEUS_RULES),
+    kind(Kind::ClusterVersions, &resources::CLUSTER_VERSIONS),
+    kind(Kind::Infrastructures, &resources::INFRASTRUCTURES),
+    kind(Kind::Networks, &resources::NETWORKS),
+    kind(Kind::ApiRequestCounts, &resources::API_REQUEST_COUNTS),
+    kind(Kind::KubeDeschedulers, &resources::KUBE_DESCHEDULERS),
+    kind(Kind::NodeNetworkStates, &resources::NODE_NETWORK_STATES),
+    kind(Kind::PodMetrics, &resources::POD_METRICS),
+    kind(Kind::NodeMetrics, &resources::NODE_METRICS),
 ];
 
-impl K {
+impl Kind {
     pub fn def(self) -> &'static KindDef {
         KINDS
             .iter()
@@ -155,16 +156,38 @@ impl LogRequest {
     }
 }
 
-/// The namespaces of the components (spec §2).
+/// The namespaces of the components that run pods of their own: the one place that maps a
+/// component to its namespace. Each is found by discovery or given by a flag.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Namespaces {
-    pub hco: Option<String>,
-    pub virt: Option<String>,
-    pub cdi: Option<String>,
-    pub cnao: Option<String>,
-    pub kmp: Option<String>,
-    pub ssp: Option<String>,
-    pub hpp: Option<String>,
+pub struct Namespaces(BTreeMap<Component, String>);
+
+impl Namespaces {
+    /// The components that live in a namespace, in report order.
+    pub const COMPONENTS: [Component; 7] = [
+        Component::Hco,
+        Component::Virt,
+        Component::Cdi,
+        Component::Cnao,
+        Component::Kmp,
+        Component::Ssp,
+        Component::Hpp,
+    ];
+
+    pub fn get(&self, component: Component) -> Option<&str> {
+        self.0.get(&component).map(String::as_str)
+    }
+
+    /// Records where `component` lives; `None` leaves it unknown.
+    pub fn set(&mut self, component: Component, namespace: Option<String>) {
+        if let Some(namespace) = namespace {
+            self.0.insert(component, namespace);
+        }
+    }
+
+    /// Every component that lives in a namespace, with its namespace if known, in report order.
+    pub fn all(&self) -> impl Iterator<Item = (Component, Option<&str>)> {
+        Self::COMPONENTS.into_iter().map(|c| (c, self.get(c)))
+    }
 }
 
 /// Which of the optional reads were allowed, and the VM-level scope.
@@ -185,9 +208,9 @@ pub struct Facts {
     pub scope: Scope,
     /// Served API groups (`""` is the core group) and their preferred versions.
     pub groups: BTreeMap<String, String>,
-    pub lists: HashMap<K, Read>,
+    pub lists: HashMap<Kind, Read>,
     /// Kinds read only in these namespaces, because listing them across namespaces was forbidden.
-    pub partial: BTreeMap<K, Vec<String>>,
+    pub partial: BTreeMap<Kind, Vec<String>>,
     /// Log text by [`LogRequest::key`]; a missing key was not read.
     pub logs: HashMap<String, String>,
     /// `filesystemlist` answers by `namespace/name`.
@@ -236,34 +259,34 @@ impl Facts {
     }
 
     /// The objects of a kind (empty when it was not read).
-    pub fn items(&self, kind: K) -> &[Value] {
+    pub fn items(&self, kind: Kind) -> &[Value] {
         match self.lists.get(&kind) {
             Some(Read::Items(items)) => items,
             _ => &[],
         }
     }
 
-    pub fn read(&self, kind: K) -> &Read {
+    pub fn read(&self, kind: Kind) -> &Read {
         self.lists.get(&kind).unwrap_or(&Read::Unread)
     }
 
-    pub fn served(&self, kind: K) -> bool {
+    pub fn served(&self, kind: Kind) -> bool {
         matches!(self.read(kind), Read::Items(_))
     }
 
     /// Objects of a kind in one namespace.
-    pub fn in_ns<'a>(&'a self, kind: K, namespace: &'a str) -> impl Iterator<Item = &'a Value> + 'a {
+    pub fn in_ns<'a>(&'a self, kind: Kind, namespace: &'a str) -> impl Iterator<Item = &'a Value> + 'a {
         self.items(kind).iter().filter(move |o| namespace_of(o) == namespace)
     }
 
     /// VM-level objects within the `-n` scope.
-    pub fn scoped(&self, kind: K) -> impl Iterator<Item = &Value> {
+    pub fn scoped(&self, kind: Kind) -> impl Iterator<Item = &Value> {
         self.items(kind)
             .iter()
             .filter(|o| self.scope.namespace.as_deref().is_none_or(|n| namespace_of(o) == n))
     }
 
-    pub fn named<'a>(&'a self, kind: K, namespace: &str, name: &str) -> Option<&'a Value> {
+    pub fn named<'a>(&'a self, kind: Kind, namespace: &str, name: &str) -> Option<&'a Value> {
         self.items(kind)
             .iter()
             .find(|o| namespace_of(o) == namespace && name_of(o) == name)
@@ -271,13 +294,13 @@ impl Facts {
 
     /// Pods in `namespace` whose labels include all of `selector`.
     pub fn pods<'a>(&'a self, namespace: &'a str, selector: &'a [(&'a str, &'a str)]) -> Vec<&'a Value> {
-        self.in_ns(K::Pods, namespace)
+        self.in_ns(Kind::Pods, namespace)
             .filter(|p| has_labels(p, selector))
             .collect()
     }
 
     pub fn node(&self, name: &str) -> Option<&Value> {
-        self.items(K::Nodes).iter().find(|n| name_of(n) == name)
+        self.items(Kind::Nodes).iter().find(|n| name_of(n) == name)
     }
 
     pub fn log(&self, request: &LogRequest) -> Option<&str> {
@@ -291,7 +314,7 @@ impl Facts {
 
 /// The kind an object belongs to, from its `apiVersion` and `kind`.
 #[cfg(test)]
-pub fn kind_of(obj: &Value) -> Option<K> {
+pub fn kind_of(obj: &Value) -> Option<Kind> {
     let api_version = obj.get("apiVersion").and_then(Value::as_str).unwrap_or("");
     let group = api_version.split_once('/').map(|(g, _)| g).unwrap_or("");
     let kind = str_at(obj, "/kind");
@@ -421,22 +444,22 @@ mod tests {
 
     #[test]
     fn objects_find_their_kind() {
-        assert_eq!(kind_of(&json!({"apiVersion": "v1", "kind": "Pod"})), Some(K::Pods));
+        assert_eq!(kind_of(&json!({"apiVersion": "v1", "kind": "Pod"})), Some(Kind::Pods));
         assert_eq!(
             kind_of(&json!({"apiVersion": "apps/v1", "kind": "DaemonSet"})),
-            Some(K::DaemonSets)
+            Some(Kind::DaemonSets)
         );
         assert_eq!(
             kind_of(&json!({"apiVersion": "storage.k8s.io/v1", "kind": "StorageClass"})),
-            Some(K::StorageClasses)
+            Some(Kind::StorageClasses)
         );
         assert_eq!(
             kind_of(&json!({"apiVersion": "nodemaintenance.kubevirt.io/v1beta1", "kind": "NodeMaintenance"})),
-            Some(K::LegacyNodeMaintenances)
+            Some(Kind::LegacyNodeMaintenances)
         );
         assert_eq!(
             kind_of(&json!({"apiVersion": "v1", "kind": "Endpoints"})),
-            Some(K::Endpoints)
+            Some(Kind::Endpoints)
         );
     }
 

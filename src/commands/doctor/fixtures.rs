@@ -55,14 +55,14 @@ pub fn evaluate(name: &str, now: &str, objects: Vec<Value>) -> Outcome {
     let monitoring = monitoring(&objects);
     let mut facts = super::facts::Facts::fixture(now, objects);
     for request in check.logs(&facts) {
-        let pod = facts.named(super::facts::K::Pods, &request.namespace, &request.pod);
+        let pod = facts.named(super::facts::Kind::Pods, &request.namespace, &request.pod);
         if let Some(text) = pod.and_then(|p| super::facts::annotation(p, kubevirt_sim::podlog::LOG_ANNOTATION)) {
             let text = text.to_string();
             facts.logs.insert(request.key(), text);
         }
     }
     for (ns, vmi) in super::vm::guest_probe_targets(&facts) {
-        let Some(obj) = facts.named(super::facts::K::Vmis, &ns, &vmi) else {
+        let Some(obj) = facts.named(super::facts::Kind::Vmis, &ns, &vmi) else {
             continue;
         };
         let list = kubevirt_sim::guest::filesystem_list(&kubevirt_sim::guest::agent_info(obj));

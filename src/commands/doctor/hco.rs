@@ -5,7 +5,8 @@ use serde_json::Value;
 use super::catalog::CatalogEntry;
 use super::common::FnCheck;
 use super::facts::{
-    Facts, K, annotation, array, condition, condition_since, event_time, i64_at, name_of, namespace_of, str_at, time_at,
+    Facts, Kind, annotation, array, condition, condition_since, event_time, i64_at, name_of, namespace_of, str_at,
+    time_at,
 };
 use super::model::{Component, Coverage, Finding, Meta, Outcome, Severity, SkipCode, Source, Status, age};
 
@@ -25,7 +26,7 @@ pub static CHECKS: &[CatalogEntry] = &[
             mitigation: "Do not edit HCO operands; configure through the HyperConverged CR. The alert clears 10 minutes after manual edits stop.",
         },
         check: &FnCheck {
-            needs: &[K::HyperConvergeds, K::Events],
+            needs: &[Kind::HyperConvergeds, Kind::Events],
             wants: &[],
             eval: cr_modified,
         },
@@ -45,7 +46,7 @@ pub static CHECKS: &[CatalogEntry] = &[
             mitigation: "Create the HyperConverged CR kubevirt-hyperconverged in $HCO with an empty spec, or finish uninstalling HCO. (The seed's French example shows an OperatorGroup manifest here; the upstream runbook correctly shows a HyperConverged CR.)",
         },
         check: &FnCheck {
-            needs: &[K::HyperConvergeds, K::Deployments, K::Pods],
+            needs: &[Kind::HyperConvergeds, Kind::Deployments, Kind::Pods],
             wants: &[],
             eval: installation_incomplete,
         },
@@ -65,7 +66,7 @@ pub static CHECKS: &[CatalogEntry] = &[
             mitigation: "Prefer the HCO API; if a patch is unavoidable keep it minimal and remove it before upgrading (kubectl annotate hco kubevirt-hyperconverged -n $HCO '<key>-').",
         },
         check: &FnCheck {
-            needs: &[K::HyperConvergeds],
+            needs: &[Kind::HyperConvergeds],
             wants: &[],
             eval: unsupported_modification,
         },
@@ -85,7 +86,7 @@ pub static CHECKS: &[CatalogEntry] = &[
             mitigation: "Add the annotation with the image's architectures (comma-separated, e.g. amd64,arm64); rebuild or remove images that support none of the cluster's.",
         },
         check: &FnCheck {
-            needs: &[K::HyperConvergeds],
+            needs: &[Kind::HyperConvergeds],
             wants: &[],
             eval: golden_no_annotation,
         },
@@ -105,7 +106,7 @@ pub static CHECKS: &[CatalogEntry] = &[
             mitigation: "Add nodes of a supported architecture, fix the annotation, point the template at a suitable image, or disable it with dataimportcrontemplate.kubevirt.io/enable: 'false'.",
         },
         check: &FnCheck {
-            needs: &[K::HyperConvergeds],
+            needs: &[Kind::HyperConvergeds],
             wants: &[],
             eval: golden_no_arch,
         },
@@ -125,8 +126,8 @@ pub static CHECKS: &[CatalogEntry] = &[
             mitigation: "Configure one of the profiles in order of preference (KubeVirtRelieveAndMigrate, DevKubeVirtRelieveAndMigrate, LongLifecycle + devEnableEvictionsInBackground), or remove the descheduler.",
         },
         check: &FnCheck {
-            needs: &[K::HyperConvergeds],
-            wants: &[K::KubeDeschedulers],
+            needs: &[Kind::HyperConvergeds],
+            wants: &[Kind::KubeDeschedulers],
             eval: descheduler,
         },
     },
@@ -145,7 +146,7 @@ pub static CHECKS: &[CatalogEntry] = &[
             mitigation: "Enable the (alpha) feature gate and annotate custom templates, or restrict workload node placement to one architecture.",
         },
         check: &FnCheck {
-            needs: &[K::HyperConvergeds],
+            needs: &[Kind::HyperConvergeds],
             wants: &[],
             eval: multi_arch_disabled,
         },
@@ -165,7 +166,7 @@ pub static CHECKS: &[CatalogEntry] = &[
             mitigation: "Follow the message to the degraded operand and use that component's checks.",
         },
         check: &FnCheck {
-            needs: &[K::HyperConvergeds],
+            needs: &[Kind::HyperConvergeds],
             wants: &[],
             eval: conditions_unhealthy,
         },
@@ -185,7 +186,7 @@ pub static CHECKS: &[CatalogEntry] = &[
             mitigation: "Remove the manually deployed wasp-agent, keeping the HCO-managed one.",
         },
         check: &FnCheck {
-            needs: &[K::HyperConvergeds, K::DaemonSets],
+            needs: &[Kind::HyperConvergeds, Kind::DaemonSets],
             wants: &[],
             eval: duplicate_wasp,
         },
@@ -205,15 +206,15 @@ pub static CHECKS: &[CatalogEntry] = &[
             mitigation: "Upstream now says the alert may be ignored; see the runbook's tracking issue.",
         },
         check: &FnCheck {
-            needs: &[K::HyperConvergeds],
-            wants: &[K::Networks],
+            needs: &[Kind::HyperConvergeds],
+            wants: &[Kind::Networks],
             eval: single_stack_ipv6,
         },
     },
 ];
 
 fn hco(f: &Facts) -> Result<&Value, Outcome> {
-    f.items(K::HyperConvergeds)
+    f.items(Kind::HyperConvergeds)
         .first()
         .ok_or_else(|| Outcome::skipped(SkipCode::NotInstalled, "no HyperConverged CR"))
 }
@@ -224,7 +225,7 @@ fn cr_modified(f: &Facts, meta: &Meta) -> Outcome {
     }
     let mut per_operand: std::collections::BTreeMap<String, (usize, Option<k8s_openapi::jiff::Timestamp>)> =
         Default::default();
-    for e in f.items(K::Events) {
+    for e in f.items(Kind::Events) {
         if str_at(e, "/involvedObject/kind") != "HyperConverged" || str_at(e, "/reason") != "Overwritten" {
             continue;
         }
@@ -270,11 +271,11 @@ fn cr_modified(f: &Facts, meta: &Meta) -> Outcome {
 }
 
 fn installation_incomplete(f: &Facts, meta: &Meta) -> Outcome {
-    if !f.items(K::HyperConvergeds).is_empty() {
+    if !f.items(Kind::HyperConvergeds).is_empty() {
         return Outcome::ok("HyperConverged CR exists");
     }
     let Some(op) = f
-        .items(K::Deployments)
+        .items(Kind::Deployments)
         .iter()
         .find(|d| name_of(d) == "hyperconverged-cluster-operator")
     else {
@@ -282,7 +283,7 @@ fn installation_incomplete(f: &Facts, meta: &Meta) -> Outcome {
     };
     let ns = namespace_of(op);
     let started = f
-        .in_ns(K::Pods, ns)
+        .in_ns(Kind::Pods, ns)
         .filter(|p| name_of(p).starts_with("hyperconverged-cluster-operator-"))
         .filter_map(|p| time_at(p, "/status/startTime"))
         .min();
@@ -425,7 +426,7 @@ fn descheduler(f: &Facts, meta: &Meta) -> Outcome {
     if let Err(s) = hco(f) {
         return s;
     }
-    let Some(d) = f.items(K::KubeDeschedulers).iter().find(|d| name_of(d) == "cluster") else {
+    let Some(d) = f.items(Kind::KubeDeschedulers).iter().find(|d| name_of(d) == "cluster") else {
         return Outcome::ok("no Kube Descheduler installed (not applicable)");
     };
     let profiles: Vec<&str> = array(d, "/spec/profiles").iter().filter_map(Value::as_str).collect();
@@ -561,7 +562,7 @@ fn duplicate_wasp(f: &Facts, meta: &Meta) -> Outcome {
         Err(s) => return s,
     };
     let overcommit = i64_at(hco, "/spec/higherWorkloadDensity/memoryOvercommitPercentage").unwrap_or(100);
-    let wasp = f.named(K::DaemonSets, "wasp", "wasp-agent");
+    let wasp = f.named(Kind::DaemonSets, "wasp", "wasp-agent");
     if overcommit > 100 && wasp.is_some() {
         return Outcome::failing(
             meta.severity.status(),
@@ -584,7 +585,7 @@ fn single_stack_ipv6(f: &Facts, meta: &Meta) -> Outcome {
     if let Err(s) = hco(f) {
         return s;
     }
-    let Some(net) = f.items(K::Networks).iter().find(|n| name_of(n) == "cluster") else {
+    let Some(net) = f.items(Kind::Networks).iter().find(|n| name_of(n) == "cluster") else {
         return Outcome::ok("not OpenShift (not applicable)");
     };
     let cidrs: Vec<&str> = array(net, "/status/clusterNetwork")

@@ -1,8 +1,8 @@
 //! `hpp`: the hostpath provisioner.
 
 use super::catalog::CatalogEntry;
-use super::common::{FnCheck, LogCheck, Rule, WpCheck, cr_not_ready};
-use super::facts::{Facts, K};
+use super::common::{FnCheck, LogCheck, Rule, WorkloadCheck, cr_not_ready};
+use super::facts::{Facts, Kind};
 use super::model::{Component, Coverage, Meta, Outcome, Severity, SkipCode, Source};
 use super::workload::{HPP_CSI, HPP_OPERATOR};
 
@@ -22,8 +22,8 @@ pub static CHECKS: &[CatalogEntry] = &[
             mitigation: "Fix the failing component (pool PVC not bound, image, scheduling on the node).",
         },
         check: &FnCheck {
-            needs: &[K::HostPathProvisioners],
-            wants: &[K::DaemonSets, K::Pods],
+            needs: &[Kind::HostPathProvisioners],
+            wants: &[Kind::DaemonSets, Kind::Pods],
             eval: not_ready,
         },
     },
@@ -41,8 +41,8 @@ pub static CHECKS: &[CatalogEntry] = &[
             meaning: "The hostpath-provisioner operator is down, so HPP components may not be deployed or repaired.",
             mitigation: "Fix the pod failure shown; repair the operator installation if the Deployment is gone.",
         },
-        check: &WpCheck {
-            wl: &HPP_OPERATOR,
+        check: &WorkloadCheck {
+            workload: &HPP_OPERATOR,
             rule: Rule::NoneReady,
         },
     },
@@ -61,7 +61,7 @@ pub static CHECKS: &[CatalogEntry] = &[
             mitigation: "Move the pool to a dedicated disk/file system (or a PVC-backed pool) so it does not share the OS file system; steps depend on the node.",
         },
         check: &LogCheck {
-            wl: &HPP_CSI,
+            workload: &HPP_CSI,
             window_secs: None,
             patterns: &["shares path with OS"],
             threshold: 0,
@@ -71,7 +71,7 @@ pub static CHECKS: &[CatalogEntry] = &[
 ];
 
 fn not_ready(f: &Facts, meta: &Meta) -> Outcome {
-    let Some(hpp) = f.items(K::HostPathProvisioners).first() else {
+    let Some(hpp) = f.items(Kind::HostPathProvisioners).first() else {
         return Outcome::skipped(SkipCode::NotInstalled, "no HostPathProvisioner CR");
     };
     let mut out = cr_not_ready(f, meta, hpp, "HostPathProvisioner");

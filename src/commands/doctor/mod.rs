@@ -196,31 +196,18 @@ pub fn select(args: &DoctorArgs) -> Result<Vec<&'static CatalogEntry>> {
 }
 
 fn overrides(args: &DoctorArgs) -> Result<Namespaces> {
-    let mut ns = Namespaces {
-        virt: args.kubevirt_namespace.clone(),
-        hco: args.hco_namespace.clone(),
-        cdi: args.cdi_namespace.clone(),
-        ..Namespaces::default()
-    };
+    let mut ns = Namespaces::default();
+    ns.set(Component::Virt, args.kubevirt_namespace.clone());
+    ns.set(Component::Hco, args.hco_namespace.clone());
+    ns.set(Component::Cdi, args.cdi_namespace.clone());
     for pair in &args.component_namespace {
         let (c, n) = pair
             .split_once('=')
             .ok_or_else(|| Error::Usage(format!("--component-namespace {pair:?} must be component=namespace")))?;
-        let slot = match c {
-            "hco" => &mut ns.hco,
-            "virt" => &mut ns.virt,
-            "cdi" => &mut ns.cdi,
-            "cnao" => &mut ns.cnao,
-            "kmp" => &mut ns.kmp,
-            "ssp" => &mut ns.ssp,
-            "hpp" => &mut ns.hpp,
-            _ => {
-                return Err(Error::Usage(format!(
-                    "unknown component {c:?} in --component-namespace"
-                )));
-            }
-        };
-        *slot = Some(n.to_string());
+        let component = Component::parse(c)
+            .filter(|c| Namespaces::COMPONENTS.contains(c))
+            .ok_or_else(|| Error::Usage(format!("unknown component {c:?} in --component-namespace")))?;
+        ns.set(component, Some(n.to_string()));
     }
     Ok(ns)
 }
@@ -228,19 +215,9 @@ fn overrides(args: &DoctorArgs) -> Result<Namespaces> {
 /// Where namespaced kinds are listed when listing them across namespaces is forbidden (spec
 /// §2.2): the overrides, the well-known component namespaces, the context namespace and `-n`.
 fn fallback_namespaces(overrides: &Namespaces, context: &str, explicit: Option<&str>) -> Vec<String> {
-    let given = [
-        &overrides.hco,
-        &overrides.virt,
-        &overrides.cdi,
-        &overrides.cnao,
-        &overrides.kmp,
-        &overrides.ssp,
-        &overrides.hpp,
-    ];
-    let names = given
-        .into_iter()
-        .flatten()
-        .map(String::as_str)
+    let names = overrides
+        .all()
+        .filter_map(|(_, namespace)| namespace)
         .chain(probes::WELL_KNOWN_NAMESPACES.iter().copied())
         .chain([context])
         .chain(explicit)
@@ -360,7 +337,7 @@ pub async fn run(mut args: DoctorArgs, ctx: &Ctx) -> Result<u8> {
         {
             let targets = vm::guest_probe_targets(&facts);
             let running = facts
-                .scoped(facts::K::Vmis)
+                .scoped(facts::Kind::Vmis)
                 .filter(|v| facts::str_at(v, "/status/phase") == "Running")
                 .count();
             facts.guest_unprobed = running.saturating_sub(targets.len());

@@ -48,6 +48,22 @@ impl Component {
         }
     }
 
+    /// The product's name, for messages.
+    pub fn product(self) -> &'static str {
+        match self {
+            Component::Hco => "HyperConverged Cluster Operator",
+            Component::Virt => "KubeVirt",
+            Component::Cdi => "CDI",
+            Component::Cnao => "Cluster Network Addons Operator",
+            Component::Kmp => "KubeMacPool",
+            Component::Ssp => "SSP operator",
+            Component::Hpp => "hostpath provisioner operator",
+            Component::Node => "node",
+            Component::VmWorkload => "VM workload",
+            Component::Other => "other",
+        }
+    }
+
     pub fn parse(text: &str) -> Option<Component> {
         Component::ALL.into_iter().find(|c| c.as_str() == text)
     }

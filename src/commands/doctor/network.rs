@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use super::catalog::{CatalogEntry, Check};
-use super::common::{FnCheck, Rule, WpCheck, cr_not_ready};
-use super::facts::{Facts, K, annotation, array, label, name_of, namespace_of, str_at};
+use super::common::{FnCheck, Rule, WorkloadCheck, cr_not_ready};
+use super::facts::{Facts, Kind, annotation, array, label, name_of, namespace_of, str_at};
 use super::model::{Component, Coverage, Finding, Meta, Outcome, Severity, SkipCode, Source};
 use super::workload::{CNAO_OPERATOR, KMP_MANAGER};
 
@@ -25,8 +25,8 @@ pub static CHECKS: &[CatalogEntry] = &[
             meaning: "The Cluster Network Addons Operator is down, so changes to network components are not reconciled.",
             mitigation: "Fix the pod failure shown (logs, describe).",
         },
-        check: &WpCheck {
-            wl: &CNAO_OPERATOR,
+        check: &WorkloadCheck {
+            workload: &CNAO_OPERATOR,
             rule: Rule::NoneReady,
         },
     },
@@ -45,8 +45,8 @@ pub static CHECKS: &[CatalogEntry] = &[
             mitigation: "Fix the failing component's pods (image, node, config).",
         },
         check: &FnCheck {
-            needs: &[K::NetworkAddonsConfigs],
-            wants: &[K::DaemonSets, K::Pods],
+            needs: &[Kind::NetworkAddonsConfigs],
+            wants: &[Kind::DaemonSets, Kind::Pods],
             eval: nac_not_ready,
         },
     },
@@ -65,7 +65,7 @@ pub static CHECKS: &[CatalogEntry] = &[
             mitigation: "Install the Kubernetes NMState Operator; CNAO hands the deployment over, then upgrade.",
         },
         check: &FnCheck {
-            needs: &[K::DaemonSets, K::Deployments],
+            needs: &[Kind::DaemonSets, Kind::Deployments],
             wants: &[],
             eval: nmstate_migration,
         },
@@ -85,8 +85,8 @@ pub static CHECKS: &[CatalogEntry] = &[
             mitigation: "Fix the manager pod (describe/logs); while it is down VM creation is blocked.",
         },
         check: &FnCheck {
-            needs: &[K::Pods, K::NetworkAddonsConfigs],
-            wants: &[K::Deployments, K::Events],
+            needs: &[Kind::Pods, Kind::NetworkAddonsConfigs],
+            wants: &[Kind::Deployments, Kind::Events],
             eval: kmp_down,
         },
     },
@@ -105,7 +105,7 @@ pub static CHECKS: &[CatalogEntry] = &[
             mitigation: "Change the MAC on one of the VMs, then restart the kubemacpool manager pod.",
         },
         check: &FnCheck {
-            needs: &[K::Vms],
+            needs: &[Kind::Vms],
             wants: &[],
             eval: duplicate_vm_macs,
         },
@@ -125,7 +125,7 @@ pub static CHECKS: &[CatalogEntry] = &[
             mitigation: "Delete or reconfigure one of the colliding workloads so it uses another MAC.",
         },
         check: &FnCheck {
-            needs: &[K::Vmis, K::Pods],
+            needs: &[Kind::Vmis, Kind::Pods],
             wants: &[],
             eval: mac_collisions,
         },
@@ -133,7 +133,7 @@ pub static CHECKS: &[CatalogEntry] = &[
 ];
 
 fn nac(f: &Facts) -> Option<&Value> {
-    f.items(K::NetworkAddonsConfigs)
+    f.items(Kind::NetworkAddonsConfigs)
         .iter()
         .find(|n| name_of(n) == "cluster")
 }
@@ -161,12 +161,12 @@ fn nac_not_ready(f: &Facts, meta: &Meta) -> Outcome {
 }
 
 fn nmstate_migration(f: &Facts, meta: &Meta) -> Outcome {
-    let Some(ns) = f.ns.cnao.as_deref() else {
+    let Some(ns) = f.ns.get(Component::Cnao) else {
         return Outcome::skipped(SkipCode::NotInstalled, "Cluster Network Addons Operator not found");
     };
-    let handler = f.named(K::DaemonSets, ns, "nmstate-handler");
+    let handler = f.named(Kind::DaemonSets, ns, "nmstate-handler");
     let operator = f
-        .items(K::Deployments)
+        .items(Kind::Deployments)
         .iter()
         .any(|d| name_of(d) == "kubernetes-nmstate-operator");
     match handler {
@@ -194,8 +194,8 @@ fn kmp_down(f: &Facts, meta: &Meta) -> Outcome {
     if nac.pointer("/spec/kubeMacPool").is_none() {
         return Outcome::ok("KubeMacPool is not deployed");
     }
-    let out = WpCheck {
-        wl: &KMP_MANAGER,
+    let out = WorkloadCheck {
+        workload: &KMP_MANAGER,
         rule: Rule::NoneReady,
     }
     .evaluate(f, meta);
@@ -213,7 +213,7 @@ fn kmp_down(f: &Facts, meta: &Meta) -> Outcome {
 
 fn duplicate_vm_macs(f: &Facts, meta: &Meta) -> Outcome {
     let mut macs: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for vm in f.scoped(K::Vms) {
+    for vm in f.scoped(Kind::Vms) {
         for iface in array(vm, "/spec/template/spec/domain/devices/interfaces") {
             let mac = str_at(iface, "/macAddress").to_ascii_lowercase();
             if !mac.is_empty() {
@@ -228,9 +228,9 @@ fn duplicate_vm_macs(f: &Facts, meta: &Meta) -> Outcome {
 
 fn mac_collisions(f: &Facts, meta: &Meta) -> Outcome {
     let mut macs: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let vmi_uids: Vec<&str> = f.items(K::Vmis).iter().map(|v| str_at(v, "/metadata/uid")).collect();
+    let vmi_uids: Vec<&str> = f.items(Kind::Vmis).iter().map(|v| str_at(v, "/metadata/uid")).collect();
     for vmi in f
-        .items(K::Vmis)
+        .items(Kind::Vmis)
         .iter()
         .filter(|v| str_at(v, "/status/phase") == "Running")
     {
@@ -245,7 +245,7 @@ fn mac_collisions(f: &Facts, meta: &Meta) -> Outcome {
             }
         }
     }
-    for pod in f.items(K::Pods) {
+    for pod in f.items(Kind::Pods) {
         // A launcher pod and the VMI it hosts are one workload.
         if label(pod, "kubevirt.io/created-by").is_some_and(|u| vmi_uids.contains(&u)) {
             continue;

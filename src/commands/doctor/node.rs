@@ -5,7 +5,7 @@ use serde_json::Value;
 use super::catalog::CatalogEntry;
 use super::common::{FnCheck, MetricsOnly};
 use super::facts::{
-    Facts, K, array, condition, condition_since, is_true, label, name_of, namespace_of, str_at, time_at,
+    Facts, Kind, array, condition, condition_since, is_true, label, name_of, namespace_of, str_at, time_at,
 };
 use super::model::{Component, Coverage, Finding, Meta, Outcome, Severity, SkipCode, Source, Status, age};
 
@@ -25,7 +25,7 @@ pub static CHECKS: &[CatalogEntry] = &[
             mitigation: "Enable hardware virtualization (BIOS, nested virtualization) on the nodes; for test clusters only, enable software emulation (spec.configuration.developerConfiguration.useEmulation: true in the KubeVirt CR).",
         },
         check: &FnCheck {
-            needs: &[K::Nodes],
+            needs: &[Kind::Nodes],
             wants: &[],
             eval: low_kvm,
         },
@@ -45,7 +45,7 @@ pub static CHECKS: &[CatalogEntry] = &[
             mitigation: "Check kubelet, resources (disk pressure), reachability and power; recover or replace the node; keep three control-plane nodes.",
         },
         check: &FnCheck {
-            needs: &[K::Nodes],
+            needs: &[Kind::Nodes],
             wants: &[],
             eval: control_plane_down,
         },
@@ -65,8 +65,8 @@ pub static CHECKS: &[CatalogEntry] = &[
             mitigation: "Restart or limit a runaway pod, live-migrate VMs away, cordon and rebalance, or add capacity.",
         },
         check: &FnCheck {
-            needs: &[K::Nodes],
-            wants: &[K::NodeMetrics],
+            needs: &[Kind::Nodes],
+            wants: &[Kind::NodeMetrics],
             eval: high_cpu,
         },
     },
@@ -101,7 +101,7 @@ pub static CHECKS: &[CatalogEntry] = &[
             mitigation: "Add virtualization-capable nodes, uncordon nodes, or repair virt-handler (which sets the schedulable label).",
         },
         check: &FnCheck {
-            needs: &[K::Nodes, K::KubeVirts],
+            needs: &[Kind::Nodes, Kind::KubeVirts],
             wants: &[],
             eval: no_available_nodes,
         },
@@ -157,8 +157,8 @@ pub static CHECKS: &[CatalogEntry] = &[
             mitigation: "Resolve the pods blocking eviction (see NodeDrainReadiness), or end maintenance by deleting the NodeMaintenance CR / oc adm uncordon <node>; move legacy CRs to the medik8s group before upgrading.",
         },
         check: &FnCheck {
-            needs: &[K::Nodes],
-            wants: &[K::NodeMaintenances, K::LegacyNodeMaintenances],
+            needs: &[Kind::Nodes],
+            wants: &[Kind::NodeMaintenances, Kind::LegacyNodeMaintenances],
             eval: maintenance,
         },
     },
@@ -177,8 +177,8 @@ pub static CHECKS: &[CatalogEntry] = &[
             mitigation: "Put evictionStrategy: LiveMigrate on VMs that must survive maintenance, remove migration blockers (masquerade binding, RWX storage), stop or move the rest deliberately, then drain (oc adm cordon + oc adm drain <node> --delete-emptydir-data --ignore-daemonsets=true --force, or a NodeMaintenance CR).",
         },
         check: &FnCheck {
-            needs: &[K::Nodes, K::Vmis, K::KubeVirts],
-            wants: &[K::Vms, K::Vmims, K::NodeMaintenances],
+            needs: &[Kind::Nodes, Kind::Vmis, Kind::KubeVirts],
+            wants: &[Kind::Vms, Kind::Vmims, Kind::NodeMaintenances],
             eval: drain_readiness,
         },
     },
@@ -194,7 +194,7 @@ fn kvm(n: &Value) -> bool {
 }
 
 fn low_kvm(f: &Facts, meta: &Meta) -> Outcome {
-    let nodes: Vec<&Value> = f.items(K::Nodes).iter().filter(|n| !is_arbiter(n)).collect();
+    let nodes: Vec<&Value> = f.items(Kind::Nodes).iter().filter(|n| !is_arbiter(n)).collect();
     let with_kvm: Vec<&Value> = nodes.iter().copied().filter(|n| kvm(n)).collect();
     let summary = format!("{}/{} nodes expose /dev/kvm", with_kvm.len(), nodes.len());
     if nodes.len() > 1 && with_kvm.len() < 2 {
@@ -223,7 +223,7 @@ fn low_kvm(f: &Facts, meta: &Meta) -> Outcome {
 
 fn control_plane_down(f: &Facts, meta: &Meta) -> Outcome {
     let cp: Vec<&Value> = f
-        .items(K::Nodes)
+        .items(Kind::Nodes)
         .iter()
         .filter(|n| {
             label(n, "node-role.kubernetes.io/control-plane").is_some()
@@ -264,11 +264,11 @@ fn control_plane_down(f: &Facts, meta: &Meta) -> Outcome {
 }
 
 fn high_cpu(f: &Facts, meta: &Meta) -> Outcome {
-    if !f.served(K::NodeMetrics) {
+    if !f.served(Kind::NodeMetrics) {
         return Outcome::skipped(SkipCode::NeedsMetricsApi, "metrics.k8s.io is not served");
     }
     let mut findings = Vec::new();
-    for m in f.items(K::NodeMetrics) {
+    for m in f.items(Kind::NodeMetrics) {
         let Some(node) = f.node(name_of(m)) else { continue };
         let usage = super::virt::quantity(str_at(m, "/usage/cpu")).unwrap_or(0.0);
         let cap = super::virt::quantity(str_at(node, "/status/capacity/cpu")).unwrap_or(0.0);
@@ -298,10 +298,10 @@ fn high_cpu(f: &Facts, meta: &Meta) -> Outcome {
 }
 
 fn no_available_nodes(f: &Facts, meta: &Meta) -> Outcome {
-    let Some(kv) = f.items(K::KubeVirts).first() else {
+    let Some(kv) = f.items(Kind::KubeVirts).first() else {
         return Outcome::skipped(SkipCode::NotInstalled, "KubeVirt not found");
     };
-    let nodes = f.items(K::Nodes);
+    let nodes = f.items(Kind::Nodes);
     let kvm_nodes = nodes.iter().filter(|n| kvm(n)).count();
     let emulation = kv
         .pointer("/spec/configuration/developerConfiguration/useEmulation")
@@ -353,10 +353,10 @@ fn maintenance(f: &Facts, meta: &Meta) -> Outcome {
     let mut findings = Vec::new();
     let mut status = Status::Ok;
     let crs = f
-        .items(K::NodeMaintenances)
+        .items(Kind::NodeMaintenances)
         .iter()
         .map(|c| (c, false))
-        .chain(f.items(K::LegacyNodeMaintenances).iter().map(|c| (c, true)));
+        .chain(f.items(Kind::LegacyNodeMaintenances).iter().map(|c| (c, true)));
     let mut with_cr = Vec::new();
     for (cr, legacy) in crs {
         let node = str_at(cr, "/spec/nodeName");
@@ -401,7 +401,7 @@ fn maintenance(f: &Facts, meta: &Meta) -> Outcome {
         );
     }
     let cordoned: Vec<&str> = f
-        .items(K::Nodes)
+        .items(Kind::Nodes)
         .iter()
         .filter(|n| n.pointer("/spec/unschedulable").and_then(Value::as_bool) == Some(true))
         .map(name_of)
@@ -437,11 +437,11 @@ pub fn eviction_strategy<'a>(vmi: &'a Value, kv: Option<&'a Value>) -> (&'a str,
 }
 
 fn drain_readiness(f: &Facts, meta: &Meta) -> Outcome {
-    let kv = f.items(K::KubeVirts).first();
+    let kv = f.items(Kind::KubeVirts).first();
     let nodes: Vec<&str> = match &f.scope.node {
         Some(n) => vec![n.as_str()],
         None => f
-            .items(K::Nodes)
+            .items(Kind::Nodes)
             .iter()
             .filter(|n| n.pointer("/spec/unschedulable").and_then(Value::as_bool) == Some(true))
             .map(name_of)
@@ -454,17 +454,17 @@ fn drain_readiness(f: &Facts, meta: &Meta) -> Outcome {
     let mut findings = Vec::new();
     for node in &nodes {
         let maintenance = f
-            .items(K::NodeMaintenances)
+            .items(Kind::NodeMaintenances)
             .iter()
             .any(|m| str_at(m, "/spec/nodeName") == *node && str_at(m, "/status/phase") == "Running");
         for vmi in f
-            .items(K::Vmis)
+            .items(Kind::Vmis)
             .iter()
             .filter(|v| str_at(v, "/status/nodeName") == *node)
         {
             let (strategy, from) = eviction_strategy(vmi, kv);
             let migratable = is_true(vmi, "LiveMigratable");
-            let vm = f.named(K::Vms, namespace_of(vmi), name_of(vmi));
+            let vm = f.named(Kind::Vms, namespace_of(vmi), name_of(vmi));
             let run = vm.map(|v| str_at(v, "/spec/runStrategy")).unwrap_or("");
             let (outcome, status) = match strategy {
                 "LiveMigrate" | "LiveMigrateIfPossible" if migratable => ("migrates", Status::Ok),

@@ -13,7 +13,8 @@ use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
 use super::catalog::Check;
-use super::facts::{Facts, K, KindDef, LogRequest, Namespaces, Read, name_of, namespace_of, str_at};
+use super::facts::{Facts, Kind, KindDef, LogRequest, Namespaces, Read, name_of, namespace_of, str_at};
+use super::model::Component;
 use crate::cluster::api::{Api, Request};
 use crate::cluster::resources::{self, Listing, Paging};
 use crate::error::Result;
@@ -104,27 +105,33 @@ async fn list(api: &Api, def: &KindDef, version: &str, namespace: Option<&str>) 
 }
 
 /// Which kinds a set of checks reads.
-pub fn kinds_for(checks: &[&dyn Check]) -> BTreeSet<K> {
-    let mut kinds: BTreeSet<K> = checks
+pub fn kinds_for(checks: &[&dyn Check]) -> BTreeSet<Kind> {
+    let mut kinds: BTreeSet<Kind> = checks
         .iter()
         .flat_map(|c| c.needs().into_iter().chain(c.wants()))
         .collect();
     // Discovery of the component namespaces (spec §2) always needs these.
     if !kinds.is_empty() {
-        kinds.extend([K::KubeVirts, K::HyperConvergeds, K::Deployments, K::Pods, K::Nodes]);
+        kinds.extend([
+            Kind::KubeVirts,
+            Kind::HyperConvergeds,
+            Kind::Deployments,
+            Kind::Pods,
+            Kind::Nodes,
+        ]);
         // The header: platform version and topology.
-        kinds.extend([K::ClusterVersions, K::Infrastructures]);
+        kinds.extend([Kind::ClusterVersions, Kind::Infrastructures]);
     }
     kinds
 }
 
 /// Lists every kind once, concurrently.
-pub async fn read_lists(api: &Api, facts: &mut Facts, kinds: &BTreeSet<K>, fallback: &[String]) {
+pub async fn read_lists(api: &Api, facts: &mut Facts, kinds: &BTreeSet<Kind>, fallback: &[String]) {
     let jobs: Vec<(&'static KindDef, Option<String>)> = kinds
         .iter()
         .map(|k| (k.def(), version_to_read(facts, k.def())))
         .collect();
-    let results: Vec<(K, Read)> = bounded(jobs, |(def, version)| {
+    let results: Vec<(Kind, Read)> = bounded(jobs, |(def, version)| {
         let api = api.clone();
         async move {
             match version {
@@ -154,7 +161,7 @@ pub const WELL_KNOWN_NAMESPACES: &[&str] = &[
 /// recorded as read in those namespaces only; when none of them gives an item the read stays
 /// forbidden, since "nothing" cannot be told from "not allowed to see".
 async fn read_forbidden_per_namespace(api: &Api, facts: &mut Facts, namespaces: &[String]) {
-    let forbidden: Vec<K> = facts
+    let forbidden: Vec<Kind> = facts
         .lists
         .iter()
         .filter(|(k, r)| matches!(r, Read::Forbidden(_)) && k.def().resource.namespaced)
@@ -168,7 +175,7 @@ async fn read_forbidden_per_namespace(api: &Api, facts: &mut Facts, namespaces: 
         };
         jobs.extend(namespaces.iter().map(|ns| (def, version.clone(), ns.clone())));
     }
-    let results: Vec<(K, String, Read)> = bounded(jobs, |(def, version, ns)| {
+    let results: Vec<(Kind, String, Read)> = bounded(jobs, |(def, version, ns)| {
         let api = api.clone();
         async move {
             let read = list(&api, def, &version, Some(&ns)).await;
@@ -176,7 +183,7 @@ async fn read_forbidden_per_namespace(api: &Api, facts: &mut Facts, namespaces: 
         }
     })
     .await;
-    let mut found: BTreeMap<K, (Vec<Value>, BTreeSet<String>)> = BTreeMap::new();
+    let mut found: BTreeMap<Kind, (Vec<Value>, BTreeSet<String>)> = BTreeMap::new();
     for (kind, ns, read) in results {
         if let Read::Items(items) = read {
             let entry = found.entry(kind).or_default();
@@ -253,25 +260,25 @@ pub async fn read_guest_filesystems(api: &Api, facts: &mut Facts, targets: Vec<(
 /// Component namespaces from what was listed (spec §2.1), overrides first.
 pub fn discover(f: &Facts, overrides: &Namespaces) -> Namespaces {
     let deployment_ns = |name: &str| {
-        f.items(K::Deployments)
+        f.items(Kind::Deployments)
             .iter()
             .find(|d| name_of(d) == name)
             .map(|d| namespace_of(d).to_string())
     };
     let kubevirt = {
-        let crs = f.items(K::KubeVirts);
+        let crs = f.items(Kind::KubeVirts);
         crs.iter()
             .find(|k| str_at(k, "/status/phase") == "Deployed")
             .or(crs.first())
             .map(|k| namespace_of(k).to_string())
     };
     let hco = f
-        .items(K::HyperConvergeds)
+        .items(Kind::HyperConvergeds)
         .first()
         .map(|h| namespace_of(h).to_string())
         .or_else(|| deployment_ns("hyperconverged-cluster-operator"));
     let cnao = f
-        .items(K::Deployments)
+        .items(Kind::Deployments)
         .iter()
         .find(|d| name_of(d) == "cluster-network-addons-operator")
         .map(|d| {
@@ -283,24 +290,26 @@ pub fn discover(f: &Facts, overrides: &Namespaces) -> Namespaces {
                 .unwrap_or_else(|| namespace_of(d).to_string())
         });
     let kmp = f
-        .items(K::Pods)
+        .items(Kind::Pods)
         .iter()
         .find(|p| super::facts::label(p, "control-plane") == Some("mac-controller-manager"))
         .map(|p| namespace_of(p).to_string());
-    Namespaces {
-        hco: overrides.hco.clone().or(hco),
-        virt: overrides.virt.clone().or(kubevirt),
-        cdi: overrides.cdi.clone().or_else(|| deployment_ns("cdi-operator")),
-        cnao: overrides.cnao.clone().or(cnao),
-        kmp: overrides.kmp.clone().or(kmp),
-        ssp: overrides
-            .ssp
-            .clone()
-            .or_else(|| deployment_ns("ssp-operator"))
-            .or_else(|| deployment_ns("virt-template-validator")),
-        hpp: overrides
-            .hpp
-            .clone()
-            .or_else(|| deployment_ns("hostpath-provisioner-operator")),
+    let discovered = [
+        (Component::Hco, hco),
+        (Component::Virt, kubevirt),
+        (Component::Cdi, deployment_ns("cdi-operator")),
+        (Component::Cnao, cnao),
+        (Component::Kmp, kmp),
+        (
+            Component::Ssp,
+            deployment_ns("ssp-operator").or_else(|| deployment_ns("virt-template-validator")),
+        ),
+        (Component::Hpp, deployment_ns("hostpath-provisioner-operator")),
+    ];
+    let mut found = Namespaces::default();
+    for (component, namespace) in discovered {
+        let given = overrides.get(component).map(str::to_string);
+        found.set(component, given.or(namespace));
     }
+    found
 }

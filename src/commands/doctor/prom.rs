@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use super::DoctorArgs;
 use super::catalog::find;
-use super::facts::{Facts, K, str_at};
+use super::facts::{Facts, Kind, str_at};
 use super::model::{Component, Finding, Outcome, Status};
 use super::report;
 use std::path::Path;
@@ -138,7 +138,7 @@ impl Access<'_> {
 
 fn candidates(f: &Facts, service: &str) -> Vec<Endpoint> {
     let mut namespaces: Vec<String> = f
-        .items(K::KubeVirts)
+        .items(Kind::KubeVirts)
         .iter()
         .map(|k| str_at(k, "/spec/monitorNamespace").to_string())
         .filter(|n| !n.is_empty())

@@ -39,19 +39,19 @@ pub struct Header {
 
 impl Header {
     pub fn from_facts(f: &Facts, server: &str) -> Header {
-        use super::facts::{K, str_at};
-        let cv = f.items(K::ClusterVersions).first();
-        let hco = f.items(K::HyperConvergeds).first();
-        let kv = f.items(K::KubeVirts).first();
-        let infra = f.items(K::Infrastructures).first();
+        use super::facts::{Kind, str_at};
+        let cv = f.items(Kind::ClusterVersions).first();
+        let hco = f.items(Kind::HyperConvergeds).first();
+        let kv = f.items(Kind::KubeVirts).first();
+        let infra = f.items(Kind::Infrastructures).first();
         let mut notes = Vec::new();
-        if f.items(K::KubeVirts).len() > 1 {
+        if f.items(Kind::KubeVirts).len() > 1 {
             notes.push(format!(
                 "{} KubeVirt CRs found; using the Deployed one",
-                f.items(K::KubeVirts).len()
+                f.items(Kind::KubeVirts).len()
             ));
         }
-        if kv.is_none() && f.served(K::KubeVirts) {
+        if kv.is_none() && f.served(Kind::KubeVirts) {
             notes.push("KubeVirt not found".to_string());
         }
         Header {
@@ -75,8 +75,8 @@ impl Header {
             }),
             namespaces: f.ns.clone(),
             logs: f.scope.logs,
-            events: f.served(K::Events),
-            metrics_api: f.served(K::PodMetrics) || f.served(K::NodeMetrics),
+            events: f.served(Kind::Events),
+            metrics_api: f.served(Kind::PodMetrics) || f.served(Kind::NodeMetrics),
             prometheus: json!({"state": "unavailable", "reason": "not looked for"}),
             alertmanager: json!({"state": "unavailable", "reason": "not looked for"}),
             notes,
@@ -125,20 +125,8 @@ pub fn exit_code(results: &[Result], fail_on: Status) -> u8 {
 }
 
 fn ns_json(ns: &Namespaces) -> Value {
-    json!({"hco": ns.hco, "virt": ns.virt, "cdi": ns.cdi, "cnao": ns.cnao, "kmp": ns.kmp, "ssp": ns.ssp, "hpp": ns.hpp})
-}
-
-fn component_ns(ns: &Namespaces, c: Component) -> Option<String> {
-    match c {
-        Component::Hco => ns.hco.clone(),
-        Component::Virt => ns.virt.clone(),
-        Component::Cdi => ns.cdi.clone(),
-        Component::Cnao => ns.cnao.clone(),
-        Component::Kmp => ns.kmp.clone(),
-        Component::Ssp => ns.ssp.clone(),
-        Component::Hpp => ns.hpp.clone(),
-        _ => None,
-    }
+    let map: Map<String, Value> = ns.all().map(|(c, n)| (c.as_str().to_string(), json!(n))).collect();
+    Value::Object(map)
 }
 
 fn finding_json(f: &Finding) -> Value {
@@ -208,7 +196,7 @@ pub fn document(header: &Header, results: &[Result], generated_at: &str, code: u
         let worst = rs.iter().map(|r| r.outcome.status).max().unwrap_or(Status::Skipped);
         components.push(json!({
             "name": c.as_str(),
-            "namespace": component_ns(&header.namespaces, c),
+            "namespace": header.namespaces.get(c),
             "status": worst.as_str(),
             "results": rs.iter().map(|r| result_json(r)).collect::<Vec<_>>(),
         }));
@@ -252,17 +240,11 @@ pub fn table(header: &Header, results: &[Result], problems_only: bool) -> String
     out.push_str(&cluster);
     out.push('\n');
     let ns = &header.namespaces;
-    let show = |n: &Option<String>| n.clone().unwrap_or_else(|| "-".into());
-    out.push_str(&format!(
-        "Namespaces: hco={} virt={} cdi={} cnao={} kmp={} ssp={} hpp={}\n",
-        show(&ns.hco),
-        show(&ns.virt),
-        show(&ns.cdi),
-        show(&ns.cnao),
-        show(&ns.kmp),
-        show(&ns.ssp),
-        show(&ns.hpp)
-    ));
+    let shown: Vec<String> = ns
+        .all()
+        .map(|(c, n)| format!("{}={}", c.as_str(), n.unwrap_or("-")))
+        .collect();
+    out.push_str(&format!("Namespaces: {}\n", shown.join(" ")));
     out.push_str(&format!(
         "Sources: api{}{}  metrics-api:{}  {}  {}\n",
         if header.logs { " logs" } else { "" },

@@ -1,8 +1,8 @@
 //! `ssp`: the Scheduling, Scale and Performance operator and its template validator.
 
 use super::catalog::CatalogEntry;
-use super::common::{FnCheck, LogCheck, Rule, WpCheck, cr_not_ready, ready_names};
-use super::facts::{Facts, K, str_at};
+use super::common::{FnCheck, LogCheck, Rule, WorkloadCheck, cr_not_ready, ready_names};
+use super::facts::{Facts, Kind, str_at};
 use super::model::{Component, Coverage, Meta, Outcome, Severity, SkipCode, Source};
 use super::workload::{SSP_OPERATOR, TEMPLATE_VALIDATOR};
 
@@ -22,7 +22,7 @@ pub static CHECKS: &[CatalogEntry] = &[
             mitigation: "Stop editing the shipped templates; make changes on copies.",
         },
         check: &LogCheck {
-            wl: &SSP_OPERATOR,
+            workload: &SSP_OPERATOR,
             window_secs: Some(3600),
             patterns: &["common template"],
             threshold: 0,
@@ -44,8 +44,8 @@ pub static CHECKS: &[CatalogEntry] = &[
             mitigation: "Resolve the error the operator reports (RBAC, conflicting objects, validator deployment).",
         },
         check: &FnCheck {
-            needs: &[K::Ssps, K::Pods],
-            wants: &[K::Deployments],
+            needs: &[Kind::Ssps, Kind::Pods],
+            wants: &[Kind::Deployments],
             eval: failing_to_reconcile,
         },
     },
@@ -64,7 +64,7 @@ pub static CHECKS: &[CatalogEntry] = &[
             mitigation: "Correct the VM definitions or the automation creating them.",
         },
         check: &LogCheck {
-            wl: &TEMPLATE_VALIDATOR,
+            workload: &TEMPLATE_VALIDATOR,
             window_secs: Some(3600),
             patterns: &["succeeded=false"],
             threshold: 5,
@@ -85,8 +85,8 @@ pub static CHECKS: &[CatalogEntry] = &[
             meaning: "All ssp-operator pods are down: common templates and the template validator are no longer deployed, reconciled or repaired.",
             mitigation: "Fix the pod failure shown (describe, logs).",
         },
-        check: &WpCheck {
-            wl: &SSP_OPERATOR,
+        check: &WorkloadCheck {
+            workload: &SSP_OPERATOR,
             rule: Rule::NoneReady,
         },
     },
@@ -104,8 +104,8 @@ pub static CHECKS: &[CatalogEntry] = &[
             meaning: "All template-validator pods are down, so VMs are no longer checked against their template's rules.",
             mitigation: "Fix the validator pods; if the Deployment is missing, look at ssp-operator logs.",
         },
-        check: &WpCheck {
-            wl: &TEMPLATE_VALIDATOR,
+        check: &WorkloadCheck {
+            workload: &TEMPLATE_VALIDATOR,
             rule: Rule::NoneReady,
         },
     },
@@ -116,7 +116,7 @@ fn failing_to_reconcile(f: &Facts, meta: &Meta) -> Outcome {
         Ok(wp) => wp,
         Err(skipped) => return skipped,
     };
-    let Some(ssp) = f.items(K::Ssps).first() else {
+    let Some(ssp) = f.items(Kind::Ssps).first() else {
         return Outcome::skipped(SkipCode::NotInstalled, "no SSP CR");
     };
     if ready_names(&wp.pods).is_empty() {

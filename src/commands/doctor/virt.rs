@@ -4,19 +4,19 @@ use k8s_openapi::jiff::Timestamp;
 use serde_json::{Value, json};
 
 use super::catalog::{CatalogEntry, Check};
-use super::common::{RestErrors, Rule, WpCheck, ready_names};
+use super::common::{RestErrors, Rule, WorkloadCheck, ready_names};
 use super::facts::{
-    Facts, K, annotation, array, i64_at, is_pod_ready, is_pod_running, name_of, namespace_of, str_at, time_at,
+    Facts, Kind, annotation, array, i64_at, is_pod_ready, is_pod_running, name_of, namespace_of, str_at, time_at,
 };
 use super::model::{Component, Coverage, Finding, Meta, Outcome, Severity, SkipCode, Source, Status, age};
-use super::workload::{VIRT_API, VIRT_CONTROLLER, VIRT_HANDLER, VIRT_OPERATOR, Wl, pod_finding};
+use super::workload::{VIRT_API, VIRT_CONTROLLER, VIRT_HANDLER, VIRT_OPERATOR, Workload, pod_finding};
 
-const fn wp(wl: &'static Wl, rule: Rule) -> WpCheck {
-    WpCheck { wl, rule }
+const fn workload_check(workload: &'static Workload, rule: Rule) -> WorkloadCheck {
+    WorkloadCheck { workload, rule }
 }
 
-const fn rest(wl: &'static Wl, window_secs: i64) -> RestErrors {
-    RestErrors { wl, window_secs }
+const fn rest_errors(workload: &'static Workload, window_secs: i64) -> RestErrors {
+    RestErrors { workload, window_secs }
 }
 
 pub static CHECKS: &[CatalogEntry] = &[
@@ -66,7 +66,7 @@ pub static CHECKS: &[CatalogEntry] = &[
             meaning: "Some virt-controller pods run but are not Ready; VM lifecycle handling is at risk.",
             mitigation: "Memory shortage, failed nodes, overloaded API server or network trouble: fix the cause shown.",
         },
-        check: &wp(&VIRT_CONTROLLER, Rule::LowReady),
+        check: &workload_check(&VIRT_CONTROLLER, Rule::LowReady),
     },
     CatalogEntry {
         meta: Meta {
@@ -82,7 +82,7 @@ pub static CHECKS: &[CatalogEntry] = &[
             meaning: "Some virt-operator pods run but are not Ready; cluster-wide management may become unavailable.",
             mitigation: "Fix the readiness cause shown.",
         },
-        check: &wp(&VIRT_OPERATOR, Rule::LowReady),
+        check: &workload_check(&VIRT_OPERATOR, Rule::LowReady),
     },
     CatalogEntry {
         meta: Meta {
@@ -98,7 +98,7 @@ pub static CHECKS: &[CatalogEntry] = &[
             meaning: "Fewer virt-api pods run than the Deployment asks for; the API loses redundancy and one node drain can interrupt it.",
             mitigation: "Find why replicas cannot run (capacity, taints, anti-affinity with too few nodes, NotReady nodes) and remove the cause.",
         },
-        check: &wp(&VIRT_API, Rule::LowRunning),
+        check: &workload_check(&VIRT_API, Rule::LowRunning),
     },
     CatalogEntry {
         meta: Meta {
@@ -114,7 +114,7 @@ pub static CHECKS: &[CatalogEntry] = &[
             meaning: "virt-controller runs below its desired replica count (default 2); losing one more pod stops VM lifecycle handling.",
             mitigation: "Typical causes: not enough memory, nodes down, API-server overload, network problems; fix the one shown.",
         },
-        check: &wp(&VIRT_CONTROLLER, Rule::LowRunning),
+        check: &workload_check(&VIRT_CONTROLLER, Rule::LowRunning),
     },
     CatalogEntry {
         meta: Meta {
@@ -130,7 +130,7 @@ pub static CHECKS: &[CatalogEntry] = &[
             meaning: "virt-operator runs below its desired replicas (default 2), so it has no high availability.",
             mitigation: "Find and fix why the second replica cannot run.",
         },
-        check: &wp(&VIRT_OPERATOR, Rule::LowRunning),
+        check: &workload_check(&VIRT_OPERATOR, Rule::LowRunning),
     },
     CatalogEntry {
         meta: Meta {
@@ -146,7 +146,9 @@ pub static CHECKS: &[CatalogEntry] = &[
             meaning: "virt-operator pods are Ready but none holds the leader lease, so no replica is operating.",
             mitigation: "Delete a stale leader record (Lease virt-operator; on KubeVirt before v1.3 the Endpoints virt-operator), check RBAC and webhooks for that object, restart the Deployment.",
         },
-        check: &NoLeader { wl: &VIRT_OPERATOR },
+        check: &NoLeader {
+            workload: &VIRT_OPERATOR,
+        },
     },
     CatalogEntry {
         meta: Meta {
@@ -162,7 +164,7 @@ pub static CHECKS: &[CatalogEntry] = &[
             meaning: "No virt-controller pod is Ready: every VM lifecycle action (start, stop, migrate) fails.",
             mitigation: "Same triage as VirtControllerDown.",
         },
-        check: &wp(&VIRT_CONTROLLER, Rule::NoneReady),
+        check: &workload_check(&VIRT_CONTROLLER, Rule::NoneReady),
     },
     CatalogEntry {
         meta: Meta {
@@ -178,7 +180,7 @@ pub static CHECKS: &[CatalogEntry] = &[
             meaning: "No virt-operator pod is Ready: certificate rotation, upgrades and component reconciliation are unavailable.",
             mitigation: "Same triage as VirtOperatorDown.",
         },
-        check: &wp(&VIRT_OPERATOR, Rule::NoneReady),
+        check: &workload_check(&VIRT_OPERATOR, Rule::NoneReady),
     },
     CatalogEntry {
         meta: Meta {
@@ -210,7 +212,7 @@ pub static CHECKS: &[CatalogEntry] = &[
             meaning: "No virt-api pod is running. KubeVirt's aggregated API (start/stop/migrate, console, VNC, ...) and the admission webhooks it serves stop answering, so VM operations and VM creation fail.",
             mitigation: "Act on the reason: crash loop -> read the previous container log; image pull -> fix image reference, registry reachability or pull secret; no pods -> check Deployment scale and ReplicaSet FailedCreate (quota, admission); node trouble -> repair or drain the node.",
         },
-        check: &wp(&VIRT_API, Rule::NoneRunning),
+        check: &workload_check(&VIRT_API, Rule::NoneRunning),
     },
     CatalogEntry {
         meta: Meta {
@@ -226,7 +228,7 @@ pub static CHECKS: &[CatalogEntry] = &[
             meaning: "At least 80% of the Kubernetes API requests issued by virt-api fail (HTTP 4xx/5xx): virt-api has practically lost the API server (overload, DNS, network).",
             mitigation: "Check API-server load and latency and the node's DNS/CNI; when a pod cannot reconnect, delete it so the Deployment recreates it.",
         },
-        check: &rest(&VIRT_API, 600),
+        check: &rest_errors(&VIRT_API, 600),
     },
     CatalogEntry {
         meta: Meta {
@@ -242,7 +244,7 @@ pub static CHECKS: &[CatalogEntry] = &[
             meaning: "At least 5% of virt-api's API-server requests failed over the last hour; API calls become slow.",
             mitigation: "Same triage as the Burst alert; upstream now calls this alert noise.",
         },
-        check: &rest(&VIRT_API, 3600),
+        check: &rest_errors(&VIRT_API, 3600),
     },
     CatalogEntry {
         meta: Meta {
@@ -258,7 +260,7 @@ pub static CHECKS: &[CatalogEntry] = &[
             meaning: "No virt-controller pod is running: new VMIs get no launcher pod, and shutdowns and migrations stop progressing.",
             mitigation: "Same triage as VirtAPIDown; also look for node resource exhaustion and API-server overload (scheduler not fully available).",
         },
-        check: &wp(&VIRT_CONTROLLER, Rule::NoneRunning),
+        check: &workload_check(&VIRT_CONTROLLER, Rule::NoneRunning),
     },
     CatalogEntry {
         meta: Meta {
@@ -274,7 +276,7 @@ pub static CHECKS: &[CatalogEntry] = &[
             meaning: "At least 80% of virt-controller's API-server requests fail: status updates stop and migrations cannot start; running VMs are unaffected.",
             mitigation: "API-server overload or DNS/CNI trouble on the node; delete a pod that cannot reconnect.",
         },
-        check: &rest(&VIRT_CONTROLLER, 600),
+        check: &rest_errors(&VIRT_CONTROLLER, 600),
     },
     CatalogEntry {
         meta: Meta {
@@ -290,7 +292,7 @@ pub static CHECKS: &[CatalogEntry] = &[
             meaning: "At least 5% of virt-controller's API-server requests failed over the last hour; node actions (start, migrate, schedule) are delayed.",
             mitigation: "As the Burst alert; upstream retired it.",
         },
-        check: &rest(&VIRT_CONTROLLER, 3600),
+        check: &rest_errors(&VIRT_CONTROLLER, 3600),
     },
     CatalogEntry {
         meta: Meta {
@@ -306,7 +308,7 @@ pub static CHECKS: &[CatalogEntry] = &[
             meaning: "virt-handler has not become ready on every node the DaemonSet targets for 15 minutes; those nodes cannot host or manage VMs.",
             mitigation: "If the pod does not fit, free capacity on that node (evict other pods); otherwise fix taints/tolerations, image or crash cause.",
         },
-        check: &wp(&VIRT_HANDLER, Rule::Rollout),
+        check: &workload_check(&VIRT_HANDLER, Rule::Rollout),
     },
     CatalogEntry {
         meta: Meta {
@@ -322,7 +324,7 @@ pub static CHECKS: &[CatalogEntry] = &[
             meaning: "At least 80% of a virt-handler's API-server requests fail: status is not propagated and node actions such as migrations fail; running VMs keep running.",
             mitigation: "API-server overload or node DNS/CNI trouble; delete the handler pod that cannot reconnect.",
         },
-        check: &rest(&VIRT_HANDLER, 600),
+        check: &rest_errors(&VIRT_HANDLER, 600),
     },
     CatalogEntry {
         meta: Meta {
@@ -338,7 +340,7 @@ pub static CHECKS: &[CatalogEntry] = &[
             meaning: "At least 5% of virt-handler's API-server requests failed over the last hour; starts and migrations on that node are delayed.",
             mitigation: "As the Burst alert; retired upstream.",
         },
-        check: &rest(&VIRT_HANDLER, 3600),
+        check: &rest_errors(&VIRT_HANDLER, 3600),
     },
     CatalogEntry {
         meta: Meta {
@@ -354,7 +356,7 @@ pub static CHECKS: &[CatalogEntry] = &[
             meaning: "No virt-operator pod is running: install, upgrade, certificate rotation and reconciliation of the other KubeVirt components stop; running VMs are not directly affected.",
             mitigation: "Same triage as VirtAPIDown (crash, image pull, scaled to zero, node problems).",
         },
-        check: &wp(&VIRT_OPERATOR, Rule::NoneRunning),
+        check: &workload_check(&VIRT_OPERATOR, Rule::NoneRunning),
     },
     CatalogEntry {
         meta: Meta {
@@ -370,7 +372,7 @@ pub static CHECKS: &[CatalogEntry] = &[
             meaning: "At least 80% of virt-operator's API-server requests fail: upgrades and reconciliation do not work; VMs are not affected.",
             mitigation: "API-server overload or DNS/CNI trouble; delete a pod that cannot reconnect.",
         },
-        check: &rest(&VIRT_OPERATOR, 600),
+        check: &rest_errors(&VIRT_OPERATOR, 600),
     },
     CatalogEntry {
         meta: Meta {
@@ -386,7 +388,7 @@ pub static CHECKS: &[CatalogEntry] = &[
             meaning: "At least 5% of virt-operator's API-server requests failed over the last hour; cluster-level actions are delayed.",
             mitigation: "As the Burst alert; retired upstream.",
         },
-        check: &rest(&VIRT_OPERATOR, 3600),
+        check: &rest_errors(&VIRT_OPERATOR, 3600),
     },
     CatalogEntry {
         meta: Meta {
@@ -418,7 +420,7 @@ pub static CHECKS: &[CatalogEntry] = &[
             meaning: "Some virt-api pods run but have not been Ready for 10 minutes; capacity is reduced and one more failure becomes NoReadyVirtAPI.",
             mitigation: "Remove the readiness failure: probe errors in the log, resource pressure on the node, crash loop, image problems.",
         },
-        check: &wp(&VIRT_API, Rule::LowReady),
+        check: &workload_check(&VIRT_API, Rule::LowReady),
     },
     CatalogEntry {
         meta: Meta {
@@ -434,7 +436,7 @@ pub static CHECKS: &[CatalogEntry] = &[
             meaning: "Some virt-handler pods run but are not Ready; VMIs on those nodes are not fully managed.",
             mitigation: "Fix the readiness failure (probe, resource pressure, node problem) so every schedulable node has a ready handler.",
         },
-        check: &wp(&VIRT_HANDLER, Rule::LowReady),
+        check: &workload_check(&VIRT_HANDLER, Rule::LowReady),
     },
     CatalogEntry {
         meta: Meta {
@@ -450,7 +452,9 @@ pub static CHECKS: &[CatalogEntry] = &[
             meaning: "virt-controller pods are Ready but none holds the leader lease, so no replica actually reconciles VMIs.",
             mitigation: "Delete a stale Lease to force re-election; check that ServiceAccount kubevirt-controller may get/create/update leases in $KV; look for a validating webhook rejecting lease writes; rollout restart the Deployment; relieve OOM/CPU throttling.",
         },
-        check: &NoLeader { wl: &VIRT_CONTROLLER },
+        check: &NoLeader {
+            workload: &VIRT_CONTROLLER,
+        },
     },
     CatalogEntry {
         meta: Meta {
@@ -466,7 +470,7 @@ pub static CHECKS: &[CatalogEntry] = &[
             meaning: "No virt-api pod has been Ready for 10 minutes; the KubeVirt API is effectively unavailable even if pods run.",
             mitigation: "Restore at least one ready replica; same causes as VirtAPIDown.",
         },
-        check: &wp(&VIRT_API, Rule::NoneReady),
+        check: &workload_check(&VIRT_API, Rule::NoneReady),
     },
     CatalogEntry {
         meta: Meta {
@@ -482,7 +486,7 @@ pub static CHECKS: &[CatalogEntry] = &[
             meaning: "No virt-handler pod has been Ready for 10 minutes; domain updates, migrations and node-level VM operations fail everywhere.",
             mitigation: "Restore at least one ready handler on a schedulable node (scheduling, crash, image, node causes).",
         },
-        check: &wp(&VIRT_HANDLER, Rule::NoneReady),
+        check: &workload_check(&VIRT_HANDLER, Rule::NoneReady),
     },
     CatalogEntry {
         meta: Meta {
@@ -498,7 +502,7 @@ pub static CHECKS: &[CatalogEntry] = &[
             meaning: "No virt-handler pod runs anywhere: no node can start, stop or migrate VMIs.",
             mitigation: "As VirtAPIDown; for a DaemonSet also check node selectors, taints and that the DaemonSet exists.",
         },
-        check: &wp(&VIRT_HANDLER, Rule::NoneRunning),
+        check: &workload_check(&VIRT_HANDLER, Rule::NoneRunning),
     },
     CatalogEntry {
         meta: Meta {
@@ -529,7 +533,7 @@ pub struct Leader {
 }
 
 pub fn leader(f: &Facts, namespace: &str, name: &str) -> Option<Leader> {
-    if let Some(lease) = f.named(K::Leases, namespace, name) {
+    if let Some(lease) = f.named(Kind::Leases, namespace, name) {
         return Some(Leader {
             holder: str_at(lease, "/spec/holderIdentity").to_string(),
             renew: time_at(lease, "/spec/renewTime"),
@@ -538,7 +542,7 @@ pub fn leader(f: &Facts, namespace: &str, name: &str) -> Option<Leader> {
             source: "Lease",
         });
     }
-    let endpoints = f.named(K::Endpoints, namespace, name)?;
+    let endpoints = f.named(Kind::Endpoints, namespace, name)?;
     let record: Value =
         serde_json::from_str(annotation(endpoints, "control-plane.alpha.kubernetes.io/leader")?).ok()?;
     Some(Leader {
@@ -552,40 +556,40 @@ pub fn leader(f: &Facts, namespace: &str, name: &str) -> Option<Leader> {
 
 /// NoLeadingVirtController / NoLeadingVirtOperator.
 pub struct NoLeader {
-    pub wl: &'static Wl,
+    pub workload: &'static Workload,
 }
 
 impl Check for NoLeader {
-    fn needs(&self) -> Vec<K> {
-        vec![K::Pods, K::Deployments, K::Leases]
+    fn needs(&self) -> Vec<Kind> {
+        vec![Kind::Pods, Kind::Deployments, Kind::Leases]
     }
 
-    fn wants(&self) -> Vec<K> {
-        vec![K::Endpoints, K::Events, K::Nodes]
+    fn wants(&self) -> Vec<Kind> {
+        vec![Kind::Endpoints, Kind::Events, Kind::Nodes]
     }
 
     fn evaluate(&self, f: &Facts, meta: &Meta) -> Outcome {
-        let wp = match self.wl.probe(f) {
+        let wp = match self.workload.probe(f) {
             Ok(wp) => wp,
             Err(skipped) => return skipped,
         };
         let ready = ready_names(&wp.pods);
         if ready.is_empty() {
-            return Outcome::ok(format!("no ready {} pod (see NoReady checks)", self.wl.name));
+            return Outcome::ok(format!("no ready {} pod (see NoReady checks)", self.workload.name));
         }
-        let record = leader(f, wp.namespace, self.wl.name);
+        let record = leader(f, wp.namespace, self.workload.name);
         let Some(record) = record else {
             return Outcome::failing(
                 meta.severity.status(),
                 None,
                 f.now,
                 0,
-                format!("no leader record {} in {}", self.wl.name, wp.namespace),
+                format!("no leader record {} in {}", self.workload.name, wp.namespace),
             )
             .finding(Finding::new(
                 "Lease",
                 Some(wp.namespace),
-                self.wl.name,
+                self.workload.name,
                 "Lease and Endpoints leader record missing",
             ));
         };
@@ -595,12 +599,12 @@ impl Check for NoLeader {
         let finding = Finding::new(
             record.source,
             Some(wp.namespace),
-            self.wl.name,
+            self.workload.name,
             format!(
                 "{} {}/{}: holder {}, renewed {} ago, {} transitions",
                 record.source,
                 wp.namespace,
-                self.wl.name,
+                self.workload.name,
                 if record.holder.is_empty() {
                     "none"
                 } else {
@@ -659,17 +663,17 @@ impl Check for NoLeader {
 pub struct LaunchersStuckFailed;
 
 impl Check for LaunchersStuckFailed {
-    fn needs(&self) -> Vec<K> {
-        vec![K::Pods]
+    fn needs(&self) -> Vec<Kind> {
+        vec![Kind::Pods]
     }
 
-    fn wants(&self) -> Vec<K> {
-        vec![K::Vmims]
+    fn wants(&self) -> Vec<Kind> {
+        vec![Kind::Vmims]
     }
 
     fn evaluate(&self, f: &Facts, meta: &Meta) -> Outcome {
         let failed: Vec<&Value> = f
-            .items(K::Pods)
+            .items(Kind::Pods)
             .iter()
             .filter(|p| super::facts::label(p, "kubevirt.io") == Some("virt-launcher"))
             .filter(|p| str_at(p, "/status/phase") == "Failed")
@@ -707,7 +711,7 @@ impl Check for LaunchersStuckFailed {
             })
             .collect();
         let unfinished = f
-            .items(K::Vmims)
+            .items(Kind::Vmims)
             .iter()
             .filter(|m| !matches!(str_at(m, "/status/phase"), "Succeeded" | "Failed"))
             .count();
@@ -734,8 +738,8 @@ impl Check for LaunchersStuckFailed {
 pub struct Orphaned;
 
 impl Check for Orphaned {
-    fn needs(&self) -> Vec<K> {
-        vec![K::Pods]
+    fn needs(&self) -> Vec<Kind> {
+        vec![Kind::Pods]
     }
 
     fn evaluate(&self, f: &Facts, meta: &Meta) -> Outcome {
@@ -744,7 +748,7 @@ impl Check for Orphaned {
             Err(skipped) => return skipped,
         };
         let launchers: Vec<&Value> = f
-            .items(K::Pods)
+            .items(Kind::Pods)
             .iter()
             .filter(|p| super::facts::label(p, "kubevirt.io") == Some("virt-launcher") && is_pod_running(p))
             .collect();
@@ -811,28 +815,28 @@ pub struct ExceedsRequest {
 }
 
 impl Check for ExceedsRequest {
-    fn needs(&self) -> Vec<K> {
-        vec![K::Pods]
+    fn needs(&self) -> Vec<Kind> {
+        vec![Kind::Pods]
     }
 
-    fn wants(&self) -> Vec<K> {
-        vec![K::PodMetrics]
+    fn wants(&self) -> Vec<Kind> {
+        vec![Kind::PodMetrics]
     }
 
     fn evaluate(&self, f: &Facts, meta: &Meta) -> Outcome {
-        if !f.served(K::PodMetrics) {
+        if !f.served(Kind::PodMetrics) {
             return Outcome::skipped(SkipCode::NeedsMetricsApi, "metrics.k8s.io is not served");
         }
-        let Some(ns) = f.ns.virt.as_deref() else {
+        let Some(ns) = f.ns.get(Component::Virt) else {
             return Outcome::skipped(SkipCode::NotInstalled, "KubeVirt not found");
         };
         let components = ["virt-api", "virt-controller", "virt-handler", "virt-operator"];
         let mut findings = Vec::new();
         for pod in f
-            .in_ns(K::Pods, ns)
+            .in_ns(Kind::Pods, ns)
             .filter(|p| super::facts::label(p, "kubevirt.io").is_some_and(|l| components.contains(&l)))
         {
-            let Some(metrics) = f.named(K::PodMetrics, ns, name_of(pod)) else {
+            let Some(metrics) = f.named(Kind::PodMetrics, ns, name_of(pod)) else {
                 continue;
             };
             for (container, request) in super::common::requests(pod, self.resource) {
@@ -906,17 +910,17 @@ pub fn quantity(text: &str) -> Option<f64> {
 pub struct DeprecatedApi;
 
 impl Check for DeprecatedApi {
-    fn needs(&self) -> Vec<K> {
-        vec![K::Crds]
+    fn needs(&self) -> Vec<Kind> {
+        vec![Kind::Crds]
     }
 
-    fn wants(&self) -> Vec<K> {
-        vec![K::ApiRequestCounts]
+    fn wants(&self) -> Vec<Kind> {
+        vec![Kind::ApiRequestCounts]
     }
 
     fn evaluate(&self, f: &Facts, meta: &Meta) -> Outcome {
         let deprecated: Vec<(String, String)> = f
-            .items(K::Crds)
+            .items(Kind::Crds)
             .iter()
             .filter(|c| str_at(c, "/spec/group") == "kubevirt.io")
             .flat_map(|c| {
@@ -927,7 +931,7 @@ impl Check for DeprecatedApi {
                     .map(move |v| (plural.clone(), str_at(v, "/name").to_string()))
             })
             .collect();
-        if !f.served(K::ApiRequestCounts) {
+        if !f.served(Kind::ApiRequestCounts) {
             return Outcome::skipped(
                 SkipCode::NeedsPrometheus,
                 format!(
@@ -939,7 +943,7 @@ impl Check for DeprecatedApi {
         let mut findings = Vec::new();
         for (plural, version) in &deprecated {
             let name = format!("{plural}.{version}.kubevirt.io");
-            let Some(count) = f.items(K::ApiRequestCounts).iter().find(|c| name_of(c) == name) else {
+            let Some(count) = f.items(Kind::ApiRequestCounts).iter().find(|c| name_of(c) == name) else {
                 continue;
             };
             let requests = i64_at(count, "/status/currentHour/requestCount").unwrap_or(0);

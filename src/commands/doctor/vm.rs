@@ -8,8 +8,8 @@ use serde_json::Value;
 use super::catalog::CatalogEntry;
 use super::common::{FnCheck, MetricsOnly};
 use super::facts::{
-    Facts, K, annotation, array, condition, condition_since, event_time, is_true, label, name_of, namespace_of, str_at,
-    time_at,
+    Facts, Kind, annotation, array, condition, condition_since, event_time, is_true, label, name_of, namespace_of,
+    str_at, time_at,
 };
 use super::model::{Component, Coverage, Finding, Meta, Outcome, Severity, SkipCode, Source, age};
 use super::node::eviction_strategy;
@@ -30,8 +30,8 @@ pub static CHECKS: &[CatalogEntry] = &[
             mitigation: "Raise VM memory (spec.template.spec.domain.resources.requests/limits.memory); upstream says the alert can be ignored on current releases.",
         },
         check: &FnCheck {
-            needs: &[K::Pods],
-            wants: &[K::PodMetrics],
+            needs: &[Kind::Pods],
+            wants: &[Kind::PodMetrics],
             eval: high_memory,
         },
     },
@@ -50,7 +50,7 @@ pub static CHECKS: &[CatalogEntry] = &[
             mitigation: "Give worker nodes enough CPU/memory/disk; find what keeps evicting (node pressure, descheduler, repeated workload updates).",
         },
         check: &FnCheck {
-            needs: &[K::Vmims],
+            needs: &[Kind::Vmims],
             wants: &[],
             eval: excessive_migrations,
         },
@@ -70,8 +70,8 @@ pub static CHECKS: &[CatalogEntry] = &[
             mitigation: "Fix the specific cause (resources, image, PVC/DataVolume). Upstream replaced this alert by VirtualMachineStuckInUnhealthyState and VirtualMachineStuckOnNode.",
         },
         check: &FnCheck {
-            needs: &[K::Vms],
-            wants: &[K::Vmis, K::DataVolumes],
+            needs: &[Kind::Vms],
+            wants: &[Kind::Vmis, Kind::DataVolumes],
             eval: stuck_error,
         },
     },
@@ -90,8 +90,8 @@ pub static CHECKS: &[CatalogEntry] = &[
             mitigation: "Tune the cluster-wide migration settings or a MigrationPolicy for the workload; check node resources and migration network.",
         },
         check: &FnCheck {
-            needs: &[K::Vms],
-            wants: &[K::Vmis, K::Vmims],
+            needs: &[Kind::Vms],
+            wants: &[Kind::Vmis, Kind::Vmims],
             eval: stuck_migrating,
         },
     },
@@ -110,8 +110,8 @@ pub static CHECKS: &[CatalogEntry] = &[
             mitigation: "Fix the VM spec (priority class, network attachment, topology hints) or the volume provisioning.",
         },
         check: &FnCheck {
-            needs: &[K::Vms],
-            wants: &[K::Vmis, K::DataVolumes],
+            needs: &[Kind::Vms],
+            wants: &[Kind::Vmis, Kind::DataVolumes],
             eval: stuck_starting,
         },
     },
@@ -130,8 +130,8 @@ pub static CHECKS: &[CatalogEntry] = &[
             mitigation: "Enable automatic workload updates (LiveMigrate, optionally Evict) in the HyperConverged CR; migrate migratable VMIs (VirtualMachineInstanceMigration); restart non-migratable VMs whose runStrategy brings them back (stopping a migratable VM is disruptive and not advised).",
         },
         check: &FnCheck {
-            needs: &[K::Vmis, K::KubeVirts],
-            wants: &[K::Vms],
+            needs: &[Kind::Vmis, Kind::KubeVirts],
+            wants: &[Kind::Vms],
             eval: outdated,
         },
     },
@@ -150,8 +150,8 @@ pub static CHECKS: &[CatalogEntry] = &[
             mitigation: "Remove the blocker (masquerade binding on the pod network, RWX storage) or change the eviction strategy (seed says 'shutdown'; valid values today are None, LiveMigrate, LiveMigrateIfPossible, External; KubeVirt before v1.0, as in 4.12, has no LiveMigrateIfPossible). On single-node clusters VMs from common templates hit this by design (001 §5 release notes).",
         },
         check: &FnCheck {
-            needs: &[K::Vmis, K::KubeVirts],
-            wants: &[K::Vms],
+            needs: &[Kind::Vmis, Kind::KubeVirts],
+            wants: &[Kind::Vms],
             eval: cannot_be_evicted,
         },
     },
@@ -170,7 +170,7 @@ pub static CHECKS: &[CatalogEntry] = &[
             mitigation: "If panics concentrate on a node, cordon it; look for recent OS/driver/storage changes.",
         },
         check: &FnCheck {
-            needs: &[K::Events],
+            needs: &[Kind::Events],
             wants: &[],
             eval: cluster_panics,
         },
@@ -190,7 +190,7 @@ pub static CHECKS: &[CatalogEntry] = &[
             mitigation: "Update the machine type before upgrading (edit it, or remove spec.template.spec.domain.machine so the webhook defaults it; bulk tool: kubevirt-api-lifecycle-automation).",
         },
         check: &FnCheck {
-            needs: &[K::Vms, K::Nodes],
+            needs: &[Kind::Vms, Kind::Nodes],
             wants: &[],
             eval: deprecated_machine_type,
         },
@@ -210,7 +210,7 @@ pub static CHECKS: &[CatalogEntry] = &[
             mitigation: "Free space in the guest; expand the PVC (StorageClass allowVolumeExpansion) and restart the VM so the disk image grows; add log rotation and right-size disks.",
         },
         check: &FnCheck {
-            needs: &[K::Vmis],
+            needs: &[Kind::Vmis],
             wants: &[],
             eval: guest_filesystems,
         },
@@ -294,7 +294,7 @@ pub static CHECKS: &[CatalogEntry] = &[
             mitigation: "Make the volume persistent: virtctl addvolume <vm> --volume-name=<volume> --persist.",
         },
         check: &FnCheck {
-            needs: &[K::Vmis],
+            needs: &[Kind::Vmis],
             wants: &[],
             eval: ephemeral_hotplug,
         },
@@ -314,8 +314,8 @@ pub static CHECKS: &[CatalogEntry] = &[
             mitigation: "Fix storage/DataVolume provisioning, image pull secrets, VM spec (bootable disk, disk/volume names), scheduling constraints, or uncordon nodes.",
         },
         check: &FnCheck {
-            needs: &[K::Vms, K::Vmis],
-            wants: &[K::DataVolumes],
+            needs: &[Kind::Vms, Kind::Vmis],
+            wants: &[Kind::DataVolumes],
             eval: stuck_unhealthy,
         },
     },
@@ -334,7 +334,7 @@ pub static CHECKS: &[CatalogEntry] = &[
             mitigation: "Restart the launcher pod or the node's virt-handler, clear stuck volume attachments, migrate or force-delete the VMI, cordon a bad node.",
         },
         check: &FnCheck {
-            needs: &[K::Vms, K::Vmis],
+            needs: &[Kind::Vms, Kind::Vmis],
             wants: &[],
             eval: stuck_on_node,
         },
@@ -354,7 +354,7 @@ pub static CHECKS: &[CatalogEntry] = &[
             mitigation: "Inspect the guest (kdump, Windows dumps) and recent guest changes; make sure a panic device (pvpanic/hyperv) is configured.",
         },
         check: &FnCheck {
-            needs: &[K::Events],
+            needs: &[Kind::Events],
             wants: &[],
             eval: os_panics,
         },
@@ -374,7 +374,7 @@ pub static CHECKS: &[CatalogEntry] = &[
             mitigation: "Use a StorageClass with mapOptions: krbd:rxbounce (e.g. ocs-storagecluster-ceph-rbd-virtualization) for VM disks; existing PVCs must be moved to it.",
         },
         check: &FnCheck {
-            needs: &[K::Vmis, K::Pvcs, K::Pvs],
+            needs: &[Kind::Vmis, Kind::Pvcs, Kind::Pvs],
             wants: &[],
             eval: rbd_rxbounce,
         },
@@ -429,7 +429,7 @@ fn vm_status_since(vm: &Value) -> Option<Timestamp> {
 fn stuck(f: &Facts, meta: &Meta, states: &[&str], min_secs: i64, extra: fn(&Facts, &Value) -> bool) -> Outcome {
     let mut findings = Vec::new();
     let mut pending = false;
-    for vm in f.scoped(K::Vms) {
+    for vm in f.scoped(Kind::Vms) {
         let status = str_at(vm, "/status/printableStatus");
         if !states.contains(&status) || !extra(f, vm) {
             continue;
@@ -486,7 +486,7 @@ fn condition_text(c: &Value) -> String {
 fn stuck_context(f: &Facts, vm: &Value) -> Vec<String> {
     let ns = namespace_of(vm);
     let mut out = Vec::new();
-    match f.named(K::Vmis, ns, name_of(vm)) {
+    match f.named(Kind::Vmis, ns, name_of(vm)) {
         Some(vmi) => {
             let mut text = format!("VMI {}", str_at(vmi, "/status/phase"));
             let node = str_at(vmi, "/status/nodeName");
@@ -518,7 +518,7 @@ fn stuck_context(f: &Facts, vm: &Value) -> Vec<String> {
         .iter()
         .filter_map(|v| v.pointer("/dataVolume/name").and_then(Value::as_str))
     {
-        match f.named(K::DataVolumes, ns, dv) {
+        match f.named(Kind::DataVolumes, ns, dv) {
             Some(d) if str_at(d, "/status/phase") != "Succeeded" => {
                 let mut text = format!("DataVolume {dv} {}", str_at(d, "/status/phase"));
                 if let Some(c) = condition(d, "Running").filter(|c| str_at(c, "/status") != "True") {
@@ -527,7 +527,7 @@ fn stuck_context(f: &Facts, vm: &Value) -> Vec<String> {
                 out.push(text);
             }
             Some(_) => {}
-            None if f.served(K::DataVolumes) => out.push(format!("DataVolume {dv} not found")),
+            None if f.served(Kind::DataVolumes) => out.push(format!("DataVolume {dv} not found")),
             None => {}
         }
     }
@@ -553,7 +553,7 @@ fn stuck_starting(f: &Facts, meta: &Meta) -> Outcome {
 }
 
 fn has_vmi(f: &Facts, vm: &Value) -> bool {
-    f.named(K::Vmis, namespace_of(vm), name_of(vm)).is_some()
+    f.named(Kind::Vmis, namespace_of(vm), name_of(vm)).is_some()
 }
 
 fn stuck_unhealthy(f: &Facts, meta: &Meta) -> Outcome {
@@ -572,21 +572,21 @@ fn stuck_on_node(f: &Facts, meta: &Meta) -> Outcome {
         .copied()
         .collect();
     stuck(f, meta, &states, meta.for_secs.max(300), |f, vm| {
-        f.named(K::Vmis, namespace_of(vm), name_of(vm))
+        f.named(Kind::Vmis, namespace_of(vm), name_of(vm))
             .is_some_and(|vmi| matches!(str_at(vmi, "/status/phase"), "Scheduled" | "Running"))
     })
 }
 
 fn high_memory(f: &Facts, meta: &Meta) -> Outcome {
-    if !f.served(K::PodMetrics) {
+    if !f.served(Kind::PodMetrics) {
         return Outcome::skipped(SkipCode::NeedsMetricsApi, "metrics.k8s.io is not served");
     }
     let mut findings = Vec::new();
     for pod in f
-        .scoped(K::Pods)
+        .scoped(Kind::Pods)
         .filter(|p| label(p, "kubevirt.io") == Some("virt-launcher"))
     {
-        let Some(m) = f.named(K::PodMetrics, namespace_of(pod), name_of(pod)) else {
+        let Some(m) = f.named(Kind::PodMetrics, namespace_of(pod), name_of(pod)) else {
             continue;
         };
         let request = array(pod, "/spec/containers")
@@ -628,7 +628,10 @@ fn high_memory(f: &Facts, meta: &Meta) -> Outcome {
 
 fn excessive_migrations(f: &Facts, meta: &Meta) -> Outcome {
     let mut per_vmi: BTreeMap<(String, String), Vec<&Value>> = BTreeMap::new();
-    for m in f.scoped(K::Vmims).filter(|m| str_at(m, "/status/phase") == "Succeeded") {
+    for m in f
+        .scoped(Kind::Vmims)
+        .filter(|m| str_at(m, "/status/phase") == "Succeeded")
+    {
         let done = array(m, "/status/phaseTransitionTimestamps")
             .iter()
             .find(|p| str_at(p, "/phase") == "Succeeded")
@@ -687,11 +690,11 @@ fn excessive_migrations(f: &Facts, meta: &Meta) -> Outcome {
 }
 
 fn outdated(f: &Facts, meta: &Meta) -> Outcome {
-    let Some(kv) = f.items(K::KubeVirts).first() else {
+    let Some(kv) = f.items(Kind::KubeVirts).first() else {
         return Outcome::skipped(SkipCode::NotInstalled, "KubeVirt not found");
     };
     let vmis: Vec<&Value> = f
-        .scoped(K::Vmis)
+        .scoped(Kind::Vmis)
         .filter(|v| label(v, "kubevirt.io/outdatedLauncherImage").is_some())
         .collect();
     if vmis.is_empty() {
@@ -742,9 +745,9 @@ fn outdated(f: &Facts, meta: &Meta) -> Outcome {
 }
 
 fn cannot_be_evicted(f: &Facts, meta: &Meta) -> Outcome {
-    let kv = f.items(K::KubeVirts).first();
+    let kv = f.items(Kind::KubeVirts).first();
     let mut findings = Vec::new();
-    for vmi in f.scoped(K::Vmis).filter(|v| str_at(v, "/status/phase") == "Running") {
+    for vmi in f.scoped(Kind::Vmis).filter(|v| str_at(v, "/status/phase") == "Running") {
         let (strategy, from) = eviction_strategy(vmi, kv);
         if strategy != "LiveMigrate" || is_true(vmi, "LiveMigratable") {
             continue;
@@ -784,7 +787,10 @@ fn cannot_be_evicted(f: &Facts, meta: &Meta) -> Outcome {
 
 fn panics(f: &Facts) -> BTreeMap<(String, String), Vec<&Value>> {
     let mut out: BTreeMap<(String, String), Vec<&Value>> = BTreeMap::new();
-    for e in f.scoped(K::Events).filter(|e| str_at(e, "/reason") == "GuestPanicked") {
+    for e in f
+        .scoped(Kind::Events)
+        .filter(|e| str_at(e, "/reason") == "GuestPanicked")
+    {
         if event_time(e).is_some_and(|t| f.seconds_since(t) <= 86400) {
             out.entry((
                 namespace_of(e).to_string(),
@@ -855,7 +861,7 @@ fn cluster_panics(f: &Facts, meta: &Meta) -> Outcome {
 
 fn deprecated_machine_type(f: &Facts, meta: &Meta) -> Outcome {
     let advertised: Vec<String> = f
-        .items(K::Nodes)
+        .items(Kind::Nodes)
         .iter()
         .filter(|n| n.pointer("/spec/unschedulable").and_then(Value::as_bool) != Some(true))
         .flat_map(|n| {
@@ -874,7 +880,7 @@ fn deprecated_machine_type(f: &Facts, meta: &Meta) -> Outcome {
         return Outcome::ok("no node advertises machine types (the deprecation flag is a metric)");
     }
     let findings: Vec<Finding> = f
-        .scoped(K::Vms)
+        .scoped(Kind::Vms)
         .filter_map(|vm| {
             let t = str_at(vm, "/spec/template/spec/domain/machine/type");
             (!t.is_empty() && t != "q35" && !advertised.iter().any(|a| a == t)).then(|| {
@@ -933,7 +939,7 @@ const EXCLUDED_FS: &[&str] = &[
 
 /// VMIs whose file systems the probe reads (agent connected), within the cap.
 pub fn guest_probe_targets(f: &Facts) -> Vec<(String, String)> {
-    f.scoped(K::Vmis)
+    f.scoped(Kind::Vmis)
         .filter(|v| str_at(v, "/status/phase") == "Running" && is_true(v, "AgentConnected"))
         .take(f.scope.max_guest_probes)
         .map(|v| (namespace_of(v).to_string(), name_of(v).to_string()))
@@ -1004,7 +1010,7 @@ fn guest_filesystems(f: &Facts, meta: &Meta) -> Outcome {
 
 fn ephemeral_hotplug(f: &Facts, meta: &Meta) -> Outcome {
     let findings: Vec<Finding> = f
-        .scoped(K::Vmis)
+        .scoped(Kind::Vmis)
         .filter_map(|v| {
             let vols = annotation(v, "kubevirt.io/ephemeral-hotplug-volumes")?;
             Some(Finding::new(
@@ -1034,7 +1040,7 @@ fn ephemeral_hotplug(f: &Facts, meta: &Meta) -> Outcome {
 
 fn rbd_rxbounce(f: &Facts, meta: &Meta) -> Outcome {
     let mut findings = Vec::new();
-    for vmi in f.scoped(K::Vmis) {
+    for vmi in f.scoped(Kind::Vmis) {
         let windows = str_at(vmi, "/status/guestOSInfo/name") == "Microsoft Windows"
             || annotation(vmi, "vm.kubevirt.io/os").is_some_and(|o| o.starts_with("windows"));
         if !windows {
@@ -1046,11 +1052,11 @@ fn rbd_rxbounce(f: &Facts, meta: &Meta) -> Outcome {
                 .or_else(|| vol.pointer("/dataVolume/name"))
                 .and_then(Value::as_str);
             let Some(claim) = claim else { continue };
-            let Some(pvc) = f.named(K::Pvcs, namespace_of(vmi), claim) else {
+            let Some(pvc) = f.named(Kind::Pvcs, namespace_of(vmi), claim) else {
                 continue;
             };
             let Some(pv) = f
-                .items(K::Pvs)
+                .items(Kind::Pvs)
                 .iter()
                 .find(|p| name_of(p) == str_at(pvc, "/spec/volumeName"))
             else {

@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use k8s_openapi::jiff::Timestamp;
 use serde_json::Value;
 
-use super::facts::{Facts, K, Read, array, condition, is_true, name_of, str_at};
+use super::facts::{Facts, Kind, Read, array, condition, is_true, name_of, str_at};
 use super::probes;
 use crate::cluster::api::{Api, Request};
 use crate::cluster::kubevirt::{MIGRATIONS, VMIS, VMS, object_path};
@@ -63,11 +63,11 @@ pub struct Story {
 
 impl Story {
     pub fn vm(&self) -> &Value {
-        &self.facts.items(K::Vms)[0]
+        &self.facts.items(Kind::Vms)[0]
     }
 
     pub fn vmi(&self) -> Option<&Value> {
-        self.facts.items(K::Vmis).first()
+        self.facts.items(Kind::Vmis).first()
     }
 }
 
@@ -301,18 +301,18 @@ pub async fn read(api: &Api, namespace: &str, name: &str, logs: bool, now: Times
         None => Read::Items(vmi.into_iter().collect()),
     };
     facts.lists.extend([
-        (K::Vms, Read::Items(vec![vm])),
-        (K::Vmis, vmi_list),
-        (K::Vmims, vmims),
-        (K::KubeVirts, kubevirts),
-        (K::Events, events),
-        (K::Pods, pods),
-        (K::DataVolumes, dvs),
-        (K::Pvcs, pvcs),
+        (Kind::Vms, Read::Items(vec![vm])),
+        (Kind::Vmis, vmi_list),
+        (Kind::Vmims, vmims),
+        (Kind::KubeVirts, kubevirts),
+        (Kind::Events, events),
+        (Kind::Pods, pods),
+        (Kind::DataVolumes, dvs),
+        (Kind::Pvcs, pvcs),
     ]);
     facts.ns = probes::discover(&facts, &Default::default());
     let probe = facts
-        .items(K::Vmis)
+        .items(Kind::Vmis)
         .first()
         .filter(|v| str_at(v, "/status/phase") == "Running" && is_true(v, "AgentConnected"))
         .map(|v| vec![(ns.to_string(), name_of(v).to_string())])
