@@ -168,11 +168,8 @@ fn a_namespace_admin_gets_namespaced_results_and_forbidden_skips() {
     let env = Env::frozen();
     let now = openshift_virt::now();
     let mut objects = openshift_virt::objects(&now);
-    let (_, apply, _, _) = kubevirt_sim::scenarios::SCENARIOS
-        .iter()
-        .find(|s| s.0 == "virt-api-not-ready")
-        .expect("scenario");
-    apply(&mut objects, &now);
+    let scenario = kubevirt_sim::scenarios::Scenario::named("virt-api-not-ready").expect("scenario");
+    (scenario.apply)(&mut objects, &now);
     openshift_virt::install(&env.sim, objects);
     env.sim
         .add_token("cnv-admin-token", "cnv-admin", Some(&["openshift-cnv"]));

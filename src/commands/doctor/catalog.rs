@@ -110,10 +110,10 @@ mod tests {
     fn every_scenario_fires_its_check_and_the_healthy_install_does_not() {
         use crate::commands::doctor::fixtures as fx;
         use crate::commands::doctor::model::Status;
-        for (scenario, _, check, status) in kubevirt_sim::scenarios::SCENARIOS {
-            let out = fx::evaluate(check, fx::NOW, fx::scenario(scenario));
-            assert_eq!(out.status.as_str(), *status, "{scenario}: {out:?}");
-            assert!(!out.pending && !out.findings.is_empty(), "{scenario}: {out:?}");
+        for s in kubevirt_sim::scenarios::SCENARIOS {
+            let out = fx::evaluate(s.check, fx::NOW, fx::scenario(s.name));
+            assert_eq!(out.status.as_str(), s.status, "{}: {out:?}", s.name);
+            assert!(!out.pending && !out.findings.is_empty(), "{}: {out:?}", s.name);
         }
         for entry in entries() {
             let out = fx::evaluate(entry.meta.name, fx::NOW, fx::install());
@@ -134,7 +134,7 @@ mod tests {
 
     #[test]
     fn every_check_has_a_scenario() {
-        let fired: BTreeSet<&str> = kubevirt_sim::scenarios::SCENARIOS.iter().map(|s| s.2).collect();
+        let fired: BTreeSet<&str> = kubevirt_sim::scenarios::SCENARIOS.iter().map(|s| s.check).collect();
         let missing: Vec<&str> = entries()
             .map(|e| e.meta.name)
             .filter(|n| !fired.contains(n) && !WITHOUT_SCENARIO.iter().any(|(w, _)| w == n))
@@ -147,8 +147,14 @@ mod tests {
                 "{name} has a scenario now: drop it from WITHOUT_SCENARIO"
             );
         }
-        for (scenario, _, check, _) in kubevirt_sim::scenarios::SCENARIOS {
-            assert_eq!(find(check).map(|m| m.name), Some(*check), "{scenario} names {check}");
+        for s in kubevirt_sim::scenarios::SCENARIOS {
+            assert_eq!(
+                find(s.check).map(|m| m.name),
+                Some(s.check),
+                "{} names {}",
+                s.name,
+                s.check
+            );
         }
     }
 

@@ -19,12 +19,9 @@ pub fn install() -> Vec<Value> {
 
 /// The install with the named scenario applied.
 pub fn scenario(name: &str) -> Vec<Value> {
-    let (_, apply, _, _) = kubevirt_sim::scenarios::SCENARIOS
-        .iter()
-        .find(|s| s.0 == name)
-        .unwrap_or_else(|| panic!("no scenario {name}"));
+    let scenario = kubevirt_sim::scenarios::Scenario::named(name).unwrap_or_else(|| panic!("no scenario {name}"));
     let mut objs = install();
-    apply(&mut objs, NOW);
+    (scenario.apply)(&mut objs, NOW);
     dedupe(objs)
 }
 
