@@ -18,6 +18,7 @@ use crate::cluster::wait::{self, Progress};
 use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::flags::parse_duration;
+use crate::output::ReportFormat;
 
 const SERVICE_ACCOUNT: &str = "vm-latency-checkup-sa";
 const CHECKER_ROLE: &str = "kubevirt-vm-latency-checker";
@@ -72,9 +73,8 @@ pub struct VmLatencyArgs {
     /// Print the manifests that would be created and stop.
     #[arg(long)]
     pub dry_run: bool,
-    /// Report format: table, json or yaml.
-    #[arg(short = 'o', long, default_value = "table", value_parser = ["table", "json", "yaml"])]
-    pub output: String,
+    #[command(flatten)]
+    pub format: ReportFormat,
 }
 
 /// Reads a checkup ConfigMap.
@@ -83,9 +83,8 @@ pub struct StatusArgs {
     /// The checkup ConfigMap.
     #[arg(default_value = CONFIGMAP)]
     pub name: String,
-    /// Report format: table, json or yaml.
-    #[arg(short = 'o', long, default_value = "table", value_parser = ["table", "json", "yaml"])]
-    pub output: String,
+    #[command(flatten)]
+    pub format: ReportFormat,
 }
 
 pub async fn run(command: CheckupCommand, ctx: &Ctx) -> Result<u8> {
@@ -461,7 +460,7 @@ async fn vm_latency(args: VmLatencyArgs, ctx: &Ctx) -> Result<u8> {
         }
     }
     let result = outcome?;
-    print(ctx, &args.output, api.server(), &plan.namespace, CONFIGMAP, result)
+    print(ctx, &args.format, api.server(), &plan.namespace, CONFIGMAP, result)
 }
 
 async fn status(args: StatusArgs, ctx: &Ctx) -> Result<u8> {
@@ -478,12 +477,12 @@ async fn status(args: StatusArgs, ctx: &Ctx) -> Result<u8> {
             cluster.namespace, args.name
         )));
     }
-    print(ctx, &args.output, api.server(), &cluster.namespace, &args.name, result)
+    print(ctx, &args.format, api.server(), &cluster.namespace, &args.name, result)
 }
 
 fn print(
     ctx: &Ctx,
-    output: &str,
+    format: &ReportFormat,
     server: &str,
     namespace: &str,
     configmap: &str,
@@ -496,13 +495,10 @@ fn print(
         ..report::Header::default()
     };
     let results = [result];
-    let text = match output {
-        "table" => report::checkup_table(&header, &results),
-        _ => crate::output::document(
-            &report::document(&header, &results, &super::now()?.to_string(), code),
-            output == "yaml",
-        )?,
-    };
+    let text = format.render(
+        || report::checkup_table(&header, &results),
+        || Ok(report::document(&header, &results, &super::now()?.to_string(), code)),
+    )?;
     ctx.out.raw(text)?;
     Ok(code)
 }

@@ -35,6 +35,7 @@ use k8s_openapi::jiff::Timestamp;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::flags::parse_duration;
+use crate::output::ReportFormat;
 use catalog::{CatalogEntry, Check, entries, find, glob_match};
 use facts::{Facts, Namespaces, Read, Scope};
 use model::{Component, Meta, Outcome, SkipCode, Status};
@@ -48,9 +49,8 @@ const NOW_ENV: &str = "VIRTCTL_DOCTOR_NOW";
 pub struct DoctorArgs {
     #[command(subcommand)]
     pub command: Option<DoctorCommand>,
-    /// Report format: table, json or yaml.
-    #[arg(short = 'o', long, default_value = "table", value_parser = ["table", "json", "yaml"])]
-    pub output: String,
+    #[command(flatten)]
+    pub format: ReportFormat,
     /// Print the catalog of checks; needs no cluster.
     #[arg(long)]
     pub list: bool,
@@ -137,9 +137,8 @@ pub struct VmArgs {
     /// The VirtualMachine's name.
     #[arg(value_name = "NAME")]
     pub name: String,
-    /// Report format: table, json or yaml.
-    #[arg(short = 'o', long, default_value = "table", value_parser = ["table", "json", "yaml"])]
-    pub output: String,
+    #[command(flatten)]
+    pub format: ReportFormat,
     /// Lowest status that makes the exit code 2: critical or warning.
     #[arg(long, default_value = "critical", value_parser = ["critical", "warning"])]
     pub fail_on: String,
@@ -288,12 +287,10 @@ pub async fn run(mut args: DoctorArgs, ctx: &Ctx) -> Result<u8> {
         Some(DoctorCommand::Vm(vm)) => return run_vm(vm, ctx).await,
         None => {}
     }
-    let yaml = args.output == "yaml";
     if args.list {
-        let text = match args.output.as_str() {
-            "table" => report::catalog_table(),
-            _ => crate::output::document(&report::catalog_document(), yaml)?,
-        };
+        let text = args
+            .format
+            .render(report::catalog_table, || Ok(report::catalog_document()))?;
         ctx.out.raw(text)?;
         return Ok(0);
     }
@@ -369,10 +366,10 @@ pub async fn run(mut args: DoctorArgs, ctx: &Ctx) -> Result<u8> {
             .push("--scrape is not implemented yet: metric-only checks still need Prometheus".to_string());
     }
     let code = report::exit_code(&results, fail_on);
-    let text = match args.output.as_str() {
-        "table" => report::table(&header, &results, args.problems_only),
-        _ => crate::output::document(&report::document(&header, &results, &now.to_string(), code), yaml)?,
-    };
+    let text = args.format.render(
+        || report::table(&header, &results, args.problems_only),
+        || Ok(report::document(&header, &results, &now.to_string(), code)),
+    )?;
     ctx.out.raw(text)?;
     Ok(code)
 }
@@ -408,13 +405,18 @@ async fn run_vm(args: VmArgs, ctx: &Ctx) -> Result<u8> {
         .map(|e| judge(e, &story.facts))
         .collect();
     let code = report::exit_code(&results, fail_on(&args.fail_on));
-    let text = match args.output.as_str() {
-        "table" => vm_story_report::table(&story, api.server(), &results),
-        format => crate::output::document(
-            &vm_story_report::document(&story, api.server(), &results, &now.to_string(), code),
-            format == "yaml",
-        )?,
-    };
+    let text = args.format.render(
+        || vm_story_report::table(&story, api.server(), &results),
+        || {
+            Ok(vm_story_report::document(
+                &story,
+                api.server(),
+                &results,
+                &now.to_string(),
+                code,
+            ))
+        },
+    )?;
     ctx.out.raw(text)?;
     Ok(code)
 }
