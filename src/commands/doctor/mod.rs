@@ -27,17 +27,19 @@ mod vm_story_report;
 mod workload;
 
 use std::collections::BTreeSet;
+use std::future::Future;
 use std::time::Duration;
 
 use clap::{Args, Subcommand};
 use k8s_openapi::jiff::Timestamp;
 
+use crate::cluster::api::Api;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::flags::parse_duration;
 use crate::output::ReportFormat;
 use catalog::{CatalogEntry, Check, entries, find, glob_match};
-use facts::{Facts, Namespaces, Read, Scope};
+use facts::{Facts, LogRequest, Namespaces, Read, Scope};
 use model::{Component, Meta, Outcome, SkipCode, Status};
 
 /// The hidden test hook that fixes "now" for time-based verdicts (RFC 3339).
@@ -297,64 +299,102 @@ pub async fn run(mut args: DoctorArgs, ctx: &Ctx) -> Result<u8> {
     let selected = select(&args)?;
     let overrides = overrides(&args)?;
     let now = now()?;
-    let fail_on = fail_on(&args.fail_on);
     let cluster = ctx.cluster().await?;
     let api = &cluster.api;
     let access = prom::Access::new(api, &args, cluster, ctx.global.insecure_skip_tls_verify)?;
-    let work = async {
-        let mut facts = Facts::new(now);
-        facts.scope = Scope {
-            namespace: ctx.global.namespace.clone(),
-            node: args.node.clone(),
-            logs: !args.no_logs,
-            max_guest_probes: args.max_guest_probes,
-        };
-        facts.groups = probes::discover_groups(api).await?;
-        let checks: Vec<&dyn Check> = selected.iter().map(|e| e.check).collect();
-        let fallback = fallback_namespaces(&overrides, &cluster.namespace, ctx.global.namespace.as_deref());
-        probes::read_lists(api, &mut facts, &probes::kinds_for(&checks), &fallback).await;
-        facts.ns = probes::discover(&facts, &overrides);
-        if facts.scope.logs {
-            let cap = args.log_window.map(|d| d.as_secs() as i64);
-            let requests = checks
-                .iter()
-                .flat_map(|c| c.logs(&facts))
-                .map(|mut r| {
-                    if let Some(cap) = cap {
-                        r.since_secs = Some(r.since_secs.map_or(cap, |s| s.min(cap)));
-                    }
-                    r
-                })
-                .collect();
-            probes::read_logs(api, &mut facts, requests).await;
-        }
-        if selected
-            .iter()
-            .any(|e| e.meta.name == "GuestFilesystemAlmostOutOfSpace")
-        {
-            let targets = vm::guest_probe_targets(&facts);
-            let running = facts
-                .scoped(facts::Kind::Vmis)
-                .filter(|v| facts::str_at(v, "/status/phase") == "Running")
-                .count();
-            facts.guest_unprobed = running.saturating_sub(targets.len());
-            probes::read_guest_filesystems(api, &mut facts, targets).await;
-        }
-        let monitoring = prom::read(&access, &args, &facts).await?;
-        Ok::<_, Error>((facts, monitoring))
+    let mut facts = Facts::new(now);
+    facts.scope = Scope {
+        namespace: ctx.global.namespace.clone(),
+        node: args.node.clone(),
+        logs: !args.no_logs,
+        max_guest_probes: args.max_guest_probes,
     };
-    let (facts, monitoring) = tokio::time::timeout(args.timeout, work).await.map_err(|_| {
-        Error::Timeout(format!(
-            "doctor did not finish within {}",
-            crate::flags::format_duration(args.timeout)
-        ))
-    })??;
+    let fallback = fallback_namespaces(&overrides, &cluster.namespace, ctx.global.namespace.as_deref());
+    let reading = read_cluster(api, &access, &args, &selected, facts, &overrides, &fallback);
+    let (facts, monitoring) = within(args.timeout, reading).await?;
     let mut results: Vec<report::Result> = selected.into_iter().map(|e| judge(e, &facts)).collect();
     prom::merge(&mut results, &monitoring);
-    let mut header = report::Header::from_facts(&facts, cluster.api.server());
+    let header = header(&args, &facts, &monitoring, cluster.api.server());
+    let code = report::exit_code(&results, fail_on(&args.fail_on));
+    let text = args.format.render(
+        || report::table(&header, &results, args.problems_only),
+        || Ok(report::document(&header, &results, &now.to_string(), code)),
+    )?;
+    ctx.out.raw(text)?;
+    Ok(code)
+}
+
+/// `work`, or a timeout error once `limit` (the `--timeout` flag) has passed.
+async fn within<T>(limit: Duration, work: impl Future<Output = Result<T>>) -> Result<T> {
+    tokio::time::timeout(limit, work).await.map_err(|_| {
+        Error::Timeout(format!(
+            "doctor did not finish within {}",
+            crate::flags::format_duration(limit)
+        ))
+    })?
+}
+
+/// Everything the selected checks read, in order: discovery, the lists, component
+/// namespaces, the logs, guest file systems, then Prometheus and Alertmanager.
+async fn read_cluster(
+    api: &Api,
+    access: &prom::Access<'_>,
+    args: &DoctorArgs,
+    selected: &[&'static CatalogEntry],
+    mut facts: Facts,
+    overrides: &Namespaces,
+    fallback: &[String],
+) -> Result<(Facts, prom::Monitoring)> {
+    facts.groups = probes::discover_groups(api).await?;
+    let checks: Vec<&dyn Check> = selected.iter().map(|e| e.check).collect();
+    probes::read_lists(api, &mut facts, &probes::kinds_for(&checks), fallback).await;
+    facts.ns = probes::discover(&facts, overrides);
+    if facts.scope.logs {
+        let requests = log_requests(&checks, &facts, args.log_window);
+        probes::read_logs(api, &mut facts, requests).await;
+    }
+    if selected
+        .iter()
+        .any(|e| e.meta.name == "GuestFilesystemAlmostOutOfSpace")
+    {
+        read_guest_filesystems(api, &mut facts).await;
+    }
+    let monitoring = prom::read(access, args, &facts).await?;
+    Ok((facts, monitoring))
+}
+
+/// The logs the checks ask for, their windows capped by `--log-window`.
+fn log_requests(checks: &[&dyn Check], facts: &Facts, log_window: Option<Duration>) -> BTreeSet<LogRequest> {
+    let cap = log_window.map(|d| d.as_secs() as i64);
+    checks
+        .iter()
+        .flat_map(|c| c.logs(facts))
+        .map(|mut r| {
+            if let Some(cap) = cap {
+                r.since_secs = Some(r.since_secs.map_or(cap, |s| s.min(cap)));
+            }
+            r
+        })
+        .collect()
+}
+
+/// The guest file systems of the running VMIs in scope, up to `--max-guest-probes`.
+async fn read_guest_filesystems(api: &Api, facts: &mut Facts) {
+    let targets = vm::guest_probe_targets(facts);
+    let running = facts
+        .scoped(facts::Kind::Vmis)
+        .filter(|v| facts::str_at(v, "/status/phase") == "Running")
+        .count();
+    facts.guest_unprobed = running.saturating_sub(targets.len());
+    probes::read_guest_filesystems(api, facts, targets).await;
+}
+
+/// The report header: the cluster, where monitoring was read, and notes on flags that do
+/// nothing yet (said rather than accepted silently).
+fn header(args: &DoctorArgs, facts: &Facts, monitoring: &prom::Monitoring, server: &str) -> report::Header {
+    let mut header = report::Header::from_facts(facts, server);
     header.prometheus = monitoring.prometheus_source.clone();
     header.alertmanager = monitoring.alertmanager_source.clone();
-    // Not implemented yet: say so rather than accept the flags silently.
     if args.kubelet_stats {
         header
             .notes
@@ -365,13 +405,7 @@ pub async fn run(mut args: DoctorArgs, ctx: &Ctx) -> Result<u8> {
             .notes
             .push("--scrape is not implemented yet: metric-only checks still need Prometheus".to_string());
     }
-    let code = report::exit_code(&results, fail_on);
-    let text = args.format.render(
-        || report::table(&header, &results, args.problems_only),
-        || Ok(report::document(&header, &results, &now.to_string(), code)),
-    )?;
-    ctx.out.raw(text)?;
-    Ok(code)
+    header
 }
 
 fn fail_on(flag: &str) -> Status {
@@ -389,17 +423,8 @@ async fn run_vm(args: VmArgs, ctx: &Ctx) -> Result<u8> {
     let cluster = ctx.cluster().await?;
     let api = &cluster.api;
     let namespace = cluster.namespace.clone();
-    let story = tokio::time::timeout(
-        args.timeout,
-        vm_story::read(api, &namespace, &args.name, !args.no_logs, now),
-    )
-    .await
-    .map_err(|_| {
-        Error::Timeout(format!(
-            "doctor did not finish within {}",
-            crate::flags::format_duration(args.timeout)
-        ))
-    })??;
+    let reading = vm_story::read(api, &namespace, &args.name, !args.no_logs, now);
+    let story = within(args.timeout, reading).await?;
     let results: Vec<report::Result> = entries()
         .filter(|e| vm_story::CHECKS.contains(&e.meta.name))
         .map(|e| judge(e, &story.facts))

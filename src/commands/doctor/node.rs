@@ -436,78 +436,22 @@ pub fn eviction_strategy<'a>(vmi: &'a Value, kv: Option<&'a Value>) -> (&'a str,
     (cluster, "cluster default")
 }
 
-fn drain_readiness(f: &Facts, meta: &Meta) -> Outcome {
-    let kv = f.items(Kind::KubeVirts).first();
-    let nodes: Vec<&str> = match &f.scope.node {
-        Some(n) => vec![n.as_str()],
-        None => f
-            .items(Kind::Nodes)
-            .iter()
-            .filter(|n| n.pointer("/spec/unschedulable").and_then(Value::as_bool) == Some(true))
-            .map(name_of)
-            .collect(),
-    };
+fn drain_readiness(f: &Facts, _meta: &Meta) -> Outcome {
+    let nodes = nodes_to_drain(f);
     if nodes.is_empty() {
         return Outcome::ok("no cordoned node (use --node to ask about one)");
     }
     let mut worst = Status::Ok;
     let mut findings = Vec::new();
     for node in &nodes {
-        let maintenance = f
-            .items(Kind::NodeMaintenances)
-            .iter()
-            .any(|m| str_at(m, "/spec/nodeName") == *node && str_at(m, "/status/phase") == "Running");
         for vmi in f
             .items(Kind::Vmis)
             .iter()
             .filter(|v| str_at(v, "/status/nodeName") == *node)
         {
-            let (strategy, from) = eviction_strategy(vmi, kv);
-            let migratable = is_true(vmi, "LiveMigratable");
-            let vm = f.named(Kind::Vms, namespace_of(vmi), name_of(vmi));
-            let run = vm.map(|v| str_at(v, "/spec/runStrategy")).unwrap_or("");
-            let (outcome, status) = match strategy {
-                "LiveMigrate" | "LiveMigrateIfPossible" if migratable => ("migrates", Status::Ok),
-                "LiveMigrate" => (
-                    "blocks the drain",
-                    if maintenance { Status::Critical } else { Status::Warning },
-                ),
-                "LiveMigrateIfPossible" | "None" | "" => match (vm, run) {
-                    (Some(_), "Always" | "RerunOnFailure") => ("shut down, restarted elsewhere", Status::Ok),
-                    (Some(v), _) if v.pointer("/spec/running").and_then(Value::as_bool) == Some(true) => {
-                        ("shut down, restarted elsewhere", Status::Ok)
-                    }
-                    _ => ("shut down, stays off", Status::Warning),
-                },
-                "External" => ("left to the external controller", Status::Ok),
-                _ => ("unknown eviction strategy", Status::Warning),
-            };
+            let (status, finding) = drain_fate(f, node, vmi);
             worst = worst.max(status);
-            let reason = condition(vmi, "LiveMigratable")
-                .map(|c| str_at(c, "/reason"))
-                .unwrap_or("");
-            findings.push(
-                Finding::new(
-                    "VirtualMachineInstance",
-                    Some(namespace_of(vmi)),
-                    name_of(vmi),
-                    format!(
-                        "VMI {}/{} on {node}: {outcome} (evictionStrategy {} from {from}{})",
-                        namespace_of(vmi),
-                        name_of(vmi),
-                        if strategy.is_empty() { "unset" } else { strategy },
-                        if reason.is_empty() {
-                            String::new()
-                        } else {
-                            format!(", LiveMigratable {reason}")
-                        }
-                    ),
-                )
-                .fact("node", *node)
-                .fact("outcome", outcome)
-                .fact("evictionStrategy", strategy)
-                .fact("liveMigratable", migratable),
-            );
+            findings.push(finding);
         }
     }
     let count = findings.len();
@@ -517,7 +461,6 @@ fn drain_readiness(f: &Facts, meta: &Meta) -> Outcome {
             nodes.join(",")
         ));
     }
-    let _ = meta;
     let mut out = Outcome::failing(
         worst,
         None,
@@ -530,4 +473,78 @@ fn drain_readiness(f: &Facts, meta: &Meta) -> Outcome {
         .filter(|fi| fi.facts.get("outcome").and_then(Value::as_str) != Some("migrates"))
         .collect();
     out
+}
+
+/// The node `--node` names, else the cordoned ones.
+fn nodes_to_drain(f: &Facts) -> Vec<&str> {
+    match &f.scope.node {
+        Some(n) => vec![n.as_str()],
+        None => f
+            .items(Kind::Nodes)
+            .iter()
+            .filter(|n| n.pointer("/spec/unschedulable").and_then(Value::as_bool) == Some(true))
+            .map(name_of)
+            .collect(),
+    }
+}
+
+/// What draining `node` does to `vmi`, and how bad that is.
+fn drain_fate(f: &Facts, node: &str, vmi: &Value) -> (Status, Finding) {
+    let kv = f.items(Kind::KubeVirts).first();
+    let (strategy, from) = eviction_strategy(vmi, kv);
+    let migratable = is_true(vmi, "LiveMigratable");
+    let (outcome, status) = match strategy {
+        "LiveMigrate" | "LiveMigrateIfPossible" if migratable => ("migrates", Status::Ok),
+        "LiveMigrate" if under_maintenance(f, node) => ("blocks the drain", Status::Critical),
+        "LiveMigrate" => ("blocks the drain", Status::Warning),
+        "LiveMigrateIfPossible" | "None" | "" => shut_down_fate(f.named(Kind::Vms, namespace_of(vmi), name_of(vmi))),
+        "External" => ("left to the external controller", Status::Ok),
+        _ => ("unknown eviction strategy", Status::Warning),
+    };
+    let reason = condition(vmi, "LiveMigratable")
+        .map(|c| str_at(c, "/reason"))
+        .unwrap_or("");
+    let reason = if reason.is_empty() {
+        String::new()
+    } else {
+        format!(", LiveMigratable {reason}")
+    };
+    let shown_strategy = if strategy.is_empty() { "unset" } else { strategy };
+    let finding = Finding::new(
+        "VirtualMachineInstance",
+        Some(namespace_of(vmi)),
+        name_of(vmi),
+        format!(
+            "VMI {}/{} on {node}: {outcome} (evictionStrategy {shown_strategy} from {from}{reason})",
+            namespace_of(vmi),
+            name_of(vmi),
+        ),
+    )
+    .fact("node", node)
+    .fact("outcome", outcome)
+    .fact("evictionStrategy", strategy)
+    .fact("liveMigratable", migratable);
+    (status, finding)
+}
+
+/// Whether a NodeMaintenance is draining `node` now (a blocked drain is then critical).
+fn under_maintenance(f: &Facts, node: &str) -> bool {
+    f.items(Kind::NodeMaintenances)
+        .iter()
+        .any(|m| str_at(m, "/spec/nodeName") == node && str_at(m, "/status/phase") == "Running")
+}
+
+/// A VMI that is shut down rather than migrated: its VM's run strategy says whether it comes
+/// back on another node.
+fn shut_down_fate(vm: Option<&Value>) -> (&'static str, Status) {
+    let Some(vm) = vm else {
+        return ("shut down, stays off", Status::Warning);
+    };
+    let restarted = matches!(str_at(vm, "/spec/runStrategy"), "Always" | "RerunOnFailure")
+        || vm.pointer("/spec/running").and_then(Value::as_bool) == Some(true);
+    if restarted {
+        ("shut down, restarted elsewhere", Status::Ok)
+    } else {
+        ("shut down, stays off", Status::Warning)
+    }
 }
