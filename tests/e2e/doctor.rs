@@ -3,8 +3,8 @@
 //! forbidden reads, an unreachable cluster, paging and the Prometheus/Alertmanager mode.
 
 use kubevirt_sim::{openshift_virt, prometheus, scenarios};
-use serde_json::Value;
 
+use crate::doctor_support::{json, result, results};
 use crate::support::{Env, Outcome, bare_virtctl};
 
 /// The 51 runbooks of seed 000, in its order.
@@ -73,26 +73,6 @@ fn cluster(scenario: Option<&str>) -> Env {
     }
     openshift_virt::install(&env.sim, objects);
     env
-}
-
-fn json(outcome: &Outcome) -> Value {
-    serde_json::from_str(&outcome.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {outcome:#?}"))
-}
-
-fn results(report: &Value) -> Vec<Value> {
-    report["components"]
-        .as_array()
-        .expect("components")
-        .iter()
-        .flat_map(|c| c["results"].as_array().cloned().unwrap_or_default())
-        .collect()
-}
-
-fn result(report: &Value, check: &str) -> Value {
-    results(report)
-        .into_iter()
-        .find(|r| r["check"] == check)
-        .unwrap_or_else(|| panic!("no result for {check}: {report:#}"))
 }
 
 #[test]
