@@ -1,4 +1,5 @@
-//! `virtctl doctor checkup`: the cluster checkup framework (spec §3.8, seed 003). `vm-latency`
+//! `virtctl doctor checkup`: OpenShift Virtualization's cluster checkup framework (kiagnose: a Job
+//! that runs the checkup image and writes its verdict into a ConfigMap). `vm-latency`
 //! checks its inputs, says what it will create, creates the service account, RBAC, input
 //! ConfigMap and Job, waits for the Job, reports the `status.*` keys the checkup image wrote, and
 //! removes what it created (also on timeout and Ctrl-C), naming anything it could not remove.
@@ -368,7 +369,8 @@ async fn log_tail(api: &Api, namespace: &str) -> Vec<String> {
     }
 }
 
-/// At most three log lines of at most 200 characters (spec §3.5).
+/// At most three log lines of at most 200 characters: enough to say why, short enough for a
+/// report line (the same bound as the log-scan excerpts).
 fn excerpt(text: &str) -> Vec<String> {
     let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
     lines[lines.len().saturating_sub(LOG_TAIL_LINES)..]

@@ -110,7 +110,9 @@ impl Check for MetricsOnly {
     }
 }
 
-/// API-server failure signatures counted by the REST-error log hint (spec §1.2).
+/// API-server failure signatures counted by the REST-error log hint: the client-go errors a
+/// component logs when its requests to the API server fail, which is what the REST-error
+/// alerts measure from metrics.
 pub const API_FAILURES: &[&str] = &[
     "connection refused",
     "i/o timeout",

@@ -1,5 +1,6 @@
 //! `virtctl doctor`: the KubeVirt / OpenShift Virtualization alert runbooks as read-only
-//! diagnostics of a live cluster (spec `doctor.md`). Flags are validated into a selection
+//! diagnostics of a live cluster (each check names its upstream runbook,
+//! kubevirt.io/monitoring/runbooks/NAME). Flags are validated into a selection
 //! before the first request; probes read the cluster once; each check is a pure evaluation; the
 //! report says what is wrong, the evidence, and what to do. Findings set the exit status (2),
 //! they are not errors.
@@ -213,8 +214,9 @@ fn overrides(args: &DoctorArgs) -> Result<Namespaces> {
     Ok(ns)
 }
 
-/// Where namespaced kinds are listed when listing them across namespaces is forbidden (spec
-/// §2.2): the overrides, the well-known component namespaces, the context namespace and `-n`.
+/// Where namespaced kinds are listed when listing them across namespaces is forbidden (a
+/// namespace admin's view): the overrides, the well-known component namespaces, the context
+/// namespace and `-n`.
 fn fallback_namespaces(overrides: &Namespaces, context: &str, explicit: Option<&str>) -> Vec<String> {
     let names = overrides
         .all()

@@ -110,7 +110,7 @@ pub fn kinds_for(checks: &[&dyn Check]) -> BTreeSet<Kind> {
         .iter()
         .flat_map(|c| c.needs().into_iter().chain(c.wants()))
         .collect();
-    // Discovery of the component namespaces (spec §2) always needs these.
+    // Discovery of the component namespaces (see `discover`) always needs these.
     if !kinds.is_empty() {
         kinds.extend([
             Kind::KubeVirts,
@@ -145,7 +145,8 @@ pub async fn read_lists(api: &Api, facts: &mut Facts, kinds: &BTreeSet<Kind>, fa
     read_forbidden_per_namespace(api, facts, fallback).await;
 }
 
-/// The well-known component namespaces of spec §2 (OpenShift, upstream HCO, stand-alone).
+/// The namespaces components are installed in by OpenShift Virtualization, upstream HCO and
+/// stand-alone installs, tried when they cannot be discovered.
 pub const WELL_KNOWN_NAMESPACES: &[&str] = &[
     "openshift-cnv",
     "kubevirt-hyperconverged",
@@ -156,8 +157,8 @@ pub const WELL_KNOWN_NAMESPACES: &[&str] = &[
     "hostpath-provisioner",
 ];
 
-/// Spec §2.2: a namespaced kind whose cluster-wide LIST was forbidden is listed in each of
-/// `namespaces` instead. What those lists return replaces the forbidden read, and the kind is
+/// For a user who may not list across namespaces: a namespaced kind whose cluster-wide LIST
+/// was forbidden is listed in each of `namespaces` instead. What those lists return replaces the forbidden read, and the kind is
 /// recorded as read in those namespaces only; when none of them gives an item the read stays
 /// forbidden, since "nothing" cannot be told from "not allowed to see".
 async fn read_forbidden_per_namespace(api: &Api, facts: &mut Facts, namespaces: &[String]) {
@@ -257,7 +258,8 @@ pub async fn read_guest_filesystems(api: &Api, facts: &mut Facts, targets: Vec<(
     }
 }
 
-/// Component namespaces from what was listed (spec §2.1), overrides first.
+/// Component namespaces from what was listed (the KubeVirt CR, the HyperConverged CR, the
+/// operators' Deployments, CNAO's OPERAND_NAMESPACE, the KubeMacPool pods), overrides first.
 pub fn discover(f: &Facts, overrides: &Namespaces) -> Namespaces {
     let deployment_ns = |name: &str| {
         f.items(Kind::Deployments)

@@ -1,4 +1,4 @@
-//! Prometheus / Alertmanager mode (spec §3.6): find the endpoints (explicit
+//! Prometheus / Alertmanager mode: find the endpoints (explicit
 //! `svc://NAMESPACE/SERVICE:PORT`, or prometheus-operator's Services in the candidate
 //! namespaces, through the API server's service proxy), read the firing/pending alerts and the
 //! silences, and merge them into the results; KubeVirt-family alerts the catalog does not know
@@ -127,7 +127,8 @@ impl Access<'_> {
         }
     }
 
-    /// The OpenShift Route `name` in `openshift-monitoring` (spec §3.6 step 2), if any.
+    /// The OpenShift Route `name` in `openshift-monitoring` (tried before the Services, since
+    /// OpenShift serves its monitoring stack through Routes), if any.
     async fn route(&self, name: &str) -> Option<Endpoint> {
         let path = resources::ROUTES.object(Some("openshift-monitoring"), name);
         let route: Value = self.api.send(Request::get(path)).await.ok()?.json().ok()?;

@@ -1,5 +1,6 @@
-//! The report: results grouped by component (spec §3.3), rendered as a table (§3.4) or as the
-//! JSON/YAML document (§3.5), and the `--list` catalog.
+//! The report: results grouped by component in report order, rendered as a table for people
+//! or as the JSON/YAML document (`DoctorReport`, doctor.virtctl.kubevirt.io/v1alpha1) for
+//! programs, and the `--list` catalog.
 
 use std::collections::BTreeMap;
 
@@ -184,7 +185,7 @@ pub fn result_json(r: &Result) -> Value {
     Value::Object(m)
 }
 
-/// The JSON document of spec §3.5.
+/// The JSON document: header, sources, summary and the results by component.
 pub fn document(header: &Header, results: &[Result], generated_at: &str, code: u8) -> Value {
     let t = tally(results);
     let mut components = Vec::new();
@@ -223,7 +224,7 @@ fn source_text(v: &Value, name: &str) -> String {
     }
 }
 
-/// The table of spec §3.4.
+/// The table: header, the problems with their evidence and mitigation, then the summary.
 pub fn table(header: &Header, results: &[Result], problems_only: bool) -> String {
     let mut out = String::new();
     let mut cluster = format!("Cluster: {}  {}", header.server, header.platform);
@@ -261,7 +262,8 @@ pub fn table(header: &Header, results: &[Result], problems_only: bool) -> String
     out
 }
 
-/// The table of a checkup: the cluster, where the result lives, then the result as in §3.4.
+/// The table of a checkup: the cluster, where the result lives, then the result as in
+/// [`table`].
 pub fn checkup_table(header: &Header, results: &[Result]) -> String {
     let mut out = format!("Cluster: {}\n", header.server);
     for note in &header.notes {

@@ -1,4 +1,4 @@
-//! WP(name), the shared workload probe of spec §0.3: a Deployment or DaemonSet of a component,
+//! The workload probe (WP in the runbooks) that many checks share: a Deployment or DaemonSet of a component,
 //! its pods (by the runbook's label selector), their events and nodes, and the derived counts.
 
 use k8s_openapi::jiff::Timestamp;
