@@ -10,18 +10,13 @@ use super::facts::{
 use super::model::{Component, Coverage, Finding, Meta, Outcome, Severity, SkipCode, Source, age};
 use super::workload::{CDI_OPERATOR, pod_finding};
 
+// One entry per check, its metadata kept compact (four lines) so the list reads as a table.
+#[rustfmt::skip]
 pub static CHECKS: &[CatalogEntry] = &[
     CatalogEntry {
         meta: Meta {
-            name: "CDIDataImportCronOutdated",
-            aliases: &[],
-            component: Component::Cdi,
-            severity: Severity::Warning,
-            default_on: true,
-            coverage: Coverage::A,
-            sources: &[Source::Api, Source::Prom],
-            for_secs: 900,
-            seeds: "000 §14.14.1",
+            name: "CDIDataImportCronOutdated", aliases: &[], component: Component::Cdi, severity: Severity::Warning, default_on: true,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 900, seeds: "000 §14.14.1",
             meaning: "A DataImportCron cannot poll or import the latest image, so golden images / boot sources are stale or missing.",
             mitigation: "Set a default (Kubernetes or virtualization) StorageClass or a storage class in the cron template; after changing the default, delete old boot sources so CDI recreates them; in disconnected clusters turn off enableCommonBootImageImport (4.12 path /spec/featureGates/enableCommonBootImageImport, now spec.enableCommonBootImageImport).",
         },
@@ -33,15 +28,8 @@ pub static CHECKS: &[CatalogEntry] = &[
     },
     CatalogEntry {
         meta: Meta {
-            name: "CDIDataVolumeUnusualRestartCount",
-            aliases: &[],
-            component: Component::Cdi,
-            severity: Severity::Warning,
-            default_on: true,
-            coverage: Coverage::A,
-            sources: &[Source::Api, Source::Prom],
-            for_secs: 300,
-            seeds: "000 §14.14.2",
+            name: "CDIDataVolumeUnusualRestartCount", aliases: &[], component: Component::Cdi, severity: Severity::Warning, default_on: true,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 300, seeds: "000 §14.14.2",
             meaning: "A CDI worker pod (import, upload or clone) for a DataVolume restarted more than three times; the population will probably never finish.",
             mitigation: "Delete the DataVolume, fix the cause (source URL, certificate, credentials, size/space), then create it again.",
         },
@@ -53,15 +41,8 @@ pub static CHECKS: &[CatalogEntry] = &[
     },
     CatalogEntry {
         meta: Meta {
-            name: "CDINotReady",
-            aliases: &[],
-            component: Component::Cdi,
-            severity: Severity::Critical,
-            default_on: true,
-            coverage: Coverage::A,
-            sources: &[Source::Api, Source::Prom],
-            for_secs: 600,
-            seeds: "000 §14.14.3",
+            name: "CDINotReady", aliases: &[], component: Component::Cdi, severity: Severity::Critical, default_on: true,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 600, seeds: "000 §14.14.3",
             meaning: "The CDI installation is degraded: not available and no longer progressing, so DataVolumes cannot populate PVCs.",
             mitigation: "Fix the failing component shown (image, crash, scheduling, certificates) - CDI recovers once it reports Available.",
         },
@@ -73,15 +54,8 @@ pub static CHECKS: &[CatalogEntry] = &[
     },
     CatalogEntry {
         meta: Meta {
-            name: "CDIOperatorDown",
-            aliases: &[],
-            component: Component::Cdi,
-            severity: Severity::Critical,
-            default_on: true,
-            coverage: Coverage::A,
-            sources: &[Source::Api, Source::Prom],
-            for_secs: 600,
-            seeds: "000 §14.14.4",
+            name: "CDIOperatorDown", aliases: &[], component: Component::Cdi, severity: Severity::Critical, default_on: true,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 600, seeds: "000 §14.14.4",
             meaning: "The cdi-operator is down, so CDI's own components (DataVolume, upload, clone controllers) may not be deployed or kept healthy.",
             mitigation: "Fix the pod failure shown (crash, image, scheduling); reinstall/repair the operator subscription if the Deployment is missing.",
         },
@@ -92,15 +66,8 @@ pub static CHECKS: &[CatalogEntry] = &[
     },
     CatalogEntry {
         meta: Meta {
-            name: "CDIStorageProfilesIncomplete",
-            aliases: &[],
-            component: Component::Cdi,
-            severity: Severity::Info,
-            default_on: true,
-            coverage: Coverage::A,
-            sources: &[Source::Api, Source::Prom],
-            for_secs: 300,
-            seeds: "000 §14.14.5",
+            name: "CDIStorageProfilesIncomplete", aliases: &[], component: Component::Cdi, severity: Severity::Info, default_on: true,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 300, seeds: "000 §14.14.5",
             meaning: "A StorageProfile lacks access mode or volume mode, so CDI cannot fill in PVC settings for DataVolumes on that storage class.",
             mitigation: "Patch the StorageProfile spec.claimPropertySets with accessModes and volumeMode (e.g. ReadWriteOnce + Filesystem).",
         },
@@ -112,15 +79,8 @@ pub static CHECKS: &[CatalogEntry] = &[
     },
     CatalogEntry {
         meta: Meta {
-            name: "CDIDefaultStorageClassDegraded",
-            aliases: &[],
-            component: Component::Cdi,
-            severity: Severity::Warning,
-            default_on: true,
-            coverage: Coverage::A,
-            sources: &[Source::Api, Source::Prom],
-            for_secs: 300,
-            seeds: "",
+            name: "CDIDefaultStorageClassDegraded", aliases: &[], component: Component::Cdi, severity: Severity::Warning, default_on: true,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 300, seeds: "",
             meaning: "The default storage class (virtualization default first, else Kubernetes default) lacks smart cloning or ReadWriteMany, making clones slow and live migration impossible.",
             mitigation: "Use a default class whose storage supports RWX and CSI/snapshot cloning, or configure the StorageProfile (accessModes, cloneStrategy).",
         },
@@ -132,15 +92,8 @@ pub static CHECKS: &[CatalogEntry] = &[
     },
     CatalogEntry {
         meta: Meta {
-            name: "CDIMultipleDefaultVirtStorageClasses",
-            aliases: &[],
-            component: Component::Cdi,
-            severity: Severity::Warning,
-            default_on: true,
-            coverage: Coverage::A,
-            sources: &[Source::Api, Source::Prom],
-            for_secs: 300,
-            seeds: "",
+            name: "CDIMultipleDefaultVirtStorageClasses", aliases: &[], component: Component::Cdi, severity: Severity::Warning, default_on: true,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 300, seeds: "",
             meaning: "More than one StorageClass is marked as the default for virtualization; DataVolumes without a class get the most recently created one.",
             mitigation: "Keep the annotation on exactly one StorageClass.",
         },
@@ -152,15 +105,8 @@ pub static CHECKS: &[CatalogEntry] = &[
     },
     CatalogEntry {
         meta: Meta {
-            name: "CDINoDefaultStorageClass",
-            aliases: &[],
-            component: Component::Cdi,
-            severity: Severity::Warning,
-            default_on: true,
-            coverage: Coverage::A,
-            sources: &[Source::Api, Source::Prom],
-            for_secs: 300,
-            seeds: "",
+            name: "CDINoDefaultStorageClass", aliases: &[], component: Component::Cdi, severity: Severity::Warning, default_on: true,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 300, seeds: "",
             meaning: "A DataVolume is Pending because it names no storage class and the cluster has neither a default nor a default-virtualization StorageClass.",
             mitigation: "Mark a StorageClass as default (storageclass.kubernetes.io/is-default-class: \"true\") or as virtualization default (storageclass.kubevirt.io/is-default-virt-class: \"true\", takes precedence for VM disks).",
         },

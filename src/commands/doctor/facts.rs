@@ -162,16 +162,13 @@ impl LogRequest {
 pub struct Namespaces(BTreeMap<Component, String>);
 
 impl Namespaces {
-    /// The components that live in a namespace, in report order.
-    pub const COMPONENTS: [Component; 7] = [
-        Component::Hco,
-        Component::Virt,
-        Component::Cdi,
-        Component::Cnao,
-        Component::Kmp,
-        Component::Ssp,
-        Component::Hpp,
-    ];
+    /// The components that live in a namespace of their own (not the nodes, not the VMs), in
+    /// report order.
+    pub fn components() -> impl Iterator<Item = Component> {
+        Component::ALL
+            .into_iter()
+            .filter(|c| !matches!(c, Component::Node | Component::VmWorkload))
+    }
 
     pub fn get(&self, component: Component) -> Option<&str> {
         self.0.get(&component).map(String::as_str)
@@ -186,7 +183,7 @@ impl Namespaces {
 
     /// Every component that lives in a namespace, with its namespace if known, in report order.
     pub fn all(&self) -> impl Iterator<Item = (Component, Option<&str>)> {
-        Self::COMPONENTS.into_iter().map(|c| (c, self.get(c)))
+        Self::components().map(|c| (c, self.get(c)))
     }
 }
 

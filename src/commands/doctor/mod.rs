@@ -207,7 +207,7 @@ fn overrides(args: &DoctorArgs) -> Result<Namespaces> {
             .split_once('=')
             .ok_or_else(|| Error::Usage(format!("--component-namespace {pair:?} must be component=namespace")))?;
         let component = Component::parse(c)
-            .filter(|c| Namespaces::COMPONENTS.contains(c))
+            .filter(|c| Namespaces::components().any(|n| n == *c))
             .ok_or_else(|| Error::Usage(format!("unknown component {c:?} in --component-namespace")))?;
         ns.set(component, Some(n.to_string()));
     }

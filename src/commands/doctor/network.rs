@@ -10,18 +10,13 @@ use super::facts::{Facts, Kind, annotation, array, label, name_of, namespace_of,
 use super::model::{Component, Coverage, Finding, Meta, Outcome, Severity, SkipCode, Source};
 use super::workload::{CNAO_OPERATOR, KMP_MANAGER};
 
+// One entry per check, its metadata kept compact (four lines) so the list reads as a table.
+#[rustfmt::skip]
 pub static CHECKS: &[CatalogEntry] = &[
     CatalogEntry {
         meta: Meta {
-            name: "CnaoDown",
-            aliases: &[],
-            component: Component::Cnao,
-            severity: Severity::Warning,
-            default_on: true,
-            coverage: Coverage::A,
-            sources: &[Source::Api, Source::Prom],
-            for_secs: 300,
-            seeds: "000 §14.14.6",
+            name: "CnaoDown", aliases: &[], component: Component::Cnao, severity: Severity::Warning, default_on: true,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 300, seeds: "000 §14.14.6",
             meaning: "The Cluster Network Addons Operator is down, so changes to network components are not reconciled.",
             mitigation: "Fix the pod failure shown (logs, describe).",
         },
@@ -32,15 +27,8 @@ pub static CHECKS: &[CatalogEntry] = &[
     },
     CatalogEntry {
         meta: Meta {
-            name: "NetworkAddonsConfigNotReady",
-            aliases: &[],
-            component: Component::Cnao,
-            severity: Severity::Warning,
-            default_on: true,
-            coverage: Coverage::A,
-            sources: &[Source::Api, Source::Prom],
-            for_secs: 300,
-            seeds: "000 §14.14.28",
+            name: "NetworkAddonsConfigNotReady", aliases: &[], component: Component::Cnao, severity: Severity::Warning, default_on: true,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 300, seeds: "000 §14.14.28",
             meaning: "The NetworkAddonsConfig is not Available: one of the network components CNAO deploys (linux-bridge, macvtap, KubeMacPool, ...) is not ready.",
             mitigation: "Fix the failing component's pods (image, node, config).",
         },
@@ -52,15 +40,8 @@ pub static CHECKS: &[CatalogEntry] = &[
     },
     CatalogEntry {
         meta: Meta {
-            name: "CnaoNmstateMigration",
-            aliases: &[],
-            component: Component::Cnao,
-            severity: Severity::Warning,
-            default_on: false,
-            coverage: Coverage::A,
-            sources: &[Source::Api, Source::Prom],
-            for_secs: 300,
-            seeds: "",
+            name: "CnaoNmstateMigration", aliases: &[], component: Component::Cnao, severity: Severity::Warning, default_on: false,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 300, seeds: "",
             meaning: "CNAO still runs kubernetes-nmstate while the standalone NMState operator is absent; upgrading to 4.11 is blocked.",
             mitigation: "Install the Kubernetes NMState Operator; CNAO hands the deployment over, then upgrade.",
         },
@@ -72,15 +53,8 @@ pub static CHECKS: &[CatalogEntry] = &[
     },
     CatalogEntry {
         meta: Meta {
-            name: "KubemacpoolDown",
-            aliases: &["KubeMacPoolDown"],
-            component: Component::Kmp,
-            severity: Severity::Critical,
-            default_on: true,
-            coverage: Coverage::A,
-            sources: &[Source::Api, Source::Prom],
-            for_secs: 300,
-            seeds: "000 §14.14.10; 002 §13.13.1.1",
+            name: "KubemacpoolDown", aliases: &["KubeMacPoolDown"], component: Component::Kmp, severity: Severity::Critical, default_on: true,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 300, seeds: "000 §14.14.10; 002 §13.13.1.1",
             meaning: "KubeMacPool (MAC address allocation and conflict prevention) is deployed by CNAO but its manager pod is down; VirtualMachine creation fails.",
             mitigation: "Fix the manager pod (describe/logs); while it is down VM creation is blocked.",
         },
@@ -92,15 +66,8 @@ pub static CHECKS: &[CatalogEntry] = &[
     },
     CatalogEntry {
         meta: Meta {
-            name: "KubeMacPoolDuplicateMacsFound",
-            aliases: &[],
-            component: Component::Kmp,
-            severity: Severity::Warning,
-            default_on: false,
-            coverage: Coverage::A,
-            sources: &[Source::Api, Source::Log, Source::Prom],
-            for_secs: 300,
-            seeds: "000 §14.14.11",
+            name: "KubeMacPoolDuplicateMacsFound", aliases: &[], component: Component::Kmp, severity: Severity::Warning, default_on: false,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Log, Source::Prom], for_secs: 300, seeds: "000 §14.14.11",
             meaning: "KubeMacPool found the same MAC address on more than one VM in managed namespaces.",
             mitigation: "Change the MAC on one of the VMs, then restart the kubemacpool manager pod.",
         },
@@ -112,15 +79,8 @@ pub static CHECKS: &[CatalogEntry] = &[
     },
     CatalogEntry {
         meta: Meta {
-            name: "KubemacpoolMACCollisionDetected",
-            aliases: &[],
-            component: Component::Kmp,
-            severity: Severity::Warning,
-            default_on: true,
-            coverage: Coverage::A,
-            sources: &[Source::Api, Source::Prom],
-            for_secs: 30,
-            seeds: "",
+            name: "KubemacpoolMACCollisionDetected", aliases: &[], component: Component::Kmp, severity: Severity::Warning, default_on: true,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 30, seeds: "",
             meaning: "Several running workloads use the same MAC address (packet loss, ARP conflicts, traffic to the wrong target).",
             mitigation: "Delete or reconfigure one of the colliding workloads so it uses another MAC.",
         },

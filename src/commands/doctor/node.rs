@@ -9,18 +9,13 @@ use super::facts::{
 };
 use super::model::{Component, Coverage, Finding, Meta, Outcome, Severity, SkipCode, Source, Status, age};
 
+// One entry per check, its metadata kept compact (four lines) so the list reads as a table.
+#[rustfmt::skip]
 pub static CHECKS: &[CatalogEntry] = &[
     CatalogEntry {
         meta: Meta {
-            name: "LowKVMNodesCount",
-            aliases: &[],
-            component: Component::Node,
-            severity: Severity::Warning,
-            default_on: true,
-            coverage: Coverage::A,
-            sources: &[Source::Api, Source::Prom],
-            for_secs: 300,
-            seeds: "000 §14.14.22",
+            name: "LowKVMNodesCount", aliases: &[], component: Component::Node, severity: Severity::Warning, default_on: true,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 300, seeds: "000 §14.14.22",
             meaning: "Fewer than two nodes expose the KVM device, so live migration is impossible (and with none, VMs cannot run at all).",
             mitigation: "Enable hardware virtualization (BIOS, nested virtualization) on the nodes; for test clusters only, enable software emulation (spec.configuration.developerConfiguration.useEmulation: true in the KubeVirt CR).",
         },
@@ -32,15 +27,8 @@ pub static CHECKS: &[CatalogEntry] = &[
     },
     CatalogEntry {
         meta: Meta {
-            name: "HAControlPlaneDown",
-            aliases: &[],
-            component: Component::Node,
-            severity: Severity::Critical,
-            default_on: true,
-            coverage: Coverage::A,
-            sources: &[Source::Api, Source::Prom],
-            for_secs: 300,
-            seeds: "",
+            name: "HAControlPlaneDown", aliases: &[], component: Component::Node, severity: Severity::Critical, default_on: true,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 300, seeds: "",
             meaning: "A control-plane node has not been Ready for 5 minutes; API server, scheduler, controllers and etcd lose redundancy.",
             mitigation: "Check kubelet, resources (disk pressure), reachability and power; recover or replace the node; keep three control-plane nodes.",
         },
@@ -52,15 +40,8 @@ pub static CHECKS: &[CatalogEntry] = &[
     },
     CatalogEntry {
         meta: Meta {
-            name: "HighCPUWorkload",
-            aliases: &[],
-            component: Component::Node,
-            severity: Severity::Warning,
-            default_on: true,
-            coverage: Coverage::M,
-            sources: &[Source::Api, Source::Mapi, Source::Prom],
-            for_secs: 300,
-            seeds: "",
+            name: "HighCPUWorkload", aliases: &[], component: Component::Node, severity: Severity::Warning, default_on: true,
+            coverage: Coverage::M, sources: &[Source::Api, Source::Mapi, Source::Prom], for_secs: 300, seeds: "",
             meaning: "A node's CPU utilisation has been at or above 90% for 5 minutes.",
             mitigation: "Restart or limit a runaway pod, live-migrate VMs away, cordon and rebalance, or add capacity.",
         },
@@ -72,15 +53,8 @@ pub static CHECKS: &[CatalogEntry] = &[
     },
     CatalogEntry {
         meta: Meta {
-            name: "HighNodeCPUFrequency",
-            aliases: &[],
-            component: Component::Node,
-            severity: Severity::Warning,
-            default_on: true,
-            coverage: Coverage::X,
-            sources: &[Source::Prom],
-            for_secs: 300,
-            seeds: "",
+            name: "HighNodeCPUFrequency", aliases: &[], component: Component::Node, severity: Severity::Warning, default_on: true,
+            coverage: Coverage::X, sources: &[Source::Prom], for_secs: 300, seeds: "",
             meaning: "A CPU runs above 80% of its maximum frequency for 5 minutes (sustained load or thermal/power management issues).",
             mitigation: "Confirm legitimate load; otherwise check cooling and power settings; spread workloads.",
         },
@@ -88,15 +62,8 @@ pub static CHECKS: &[CatalogEntry] = &[
     },
     CatalogEntry {
         meta: Meta {
-            name: "KubeVirtNoAvailableNodesToRunVMs",
-            aliases: &[],
-            component: Component::Node,
-            severity: Severity::Warning,
-            default_on: true,
-            coverage: Coverage::A,
-            sources: &[Source::Api, Source::Prom],
-            for_secs: 300,
-            seeds: "",
+            name: "KubeVirtNoAvailableNodesToRunVMs", aliases: &[], component: Component::Node, severity: Severity::Warning, default_on: true,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 300, seeds: "",
             meaning: "No node can run a VM: none has KVM (and emulation is off), or none is both labelled schedulable for KubeVirt and not cordoned.",
             mitigation: "Add virtualization-capable nodes, uncordon nodes, or repair virt-handler (which sets the schedulable label).",
         },
@@ -108,15 +75,8 @@ pub static CHECKS: &[CatalogEntry] = &[
     },
     CatalogEntry {
         meta: Meta {
-            name: "NodeNetworkInterfaceDown",
-            aliases: &[],
-            component: Component::Node,
-            severity: Severity::Warning,
-            default_on: true,
-            coverage: Coverage::X,
-            sources: &[Source::Prom],
-            for_secs: 300,
-            seeds: "",
+            name: "NodeNetworkInterfaceDown", aliases: &[], component: Component::Node, severity: Severity::Warning, default_on: true,
+            coverage: Coverage::X, sources: &[Source::Prom], for_secs: 300, seeds: "",
             meaning: "A node network interface is administratively up but not running/lower-up for 5 minutes (cable, switch port or configuration).",
             mitigation: "Check cabling and switch port, driver and interface configuration; unused NICs may be disabled instead.",
         },
@@ -124,15 +84,8 @@ pub static CHECKS: &[CatalogEntry] = &[
     },
     CatalogEntry {
         meta: Meta {
-            name: "PersistentVolumeFillingUp",
-            aliases: &[],
-            component: Component::Node,
-            severity: Severity::Warning,
-            default_on: true,
-            coverage: Coverage::P,
-            sources: &[Source::Api, Source::Kstat, Source::Prom],
-            for_secs: 300,
-            seeds: "",
+            name: "PersistentVolumeFillingUp", aliases: &[], component: Component::Node, severity: Severity::Warning, default_on: true,
+            coverage: Coverage::P, sources: &[Source::Api, Source::Kstat, Source::Prom], for_secs: 300, seeds: "",
             meaning: "A PersistentVolume has less than 10% free space and, at the current trend, fills up within four days.",
             mitigation: "Delete data, expand the PVC when the StorageClass has allowVolumeExpansion, or move data to a larger volume.",
         },
@@ -144,15 +97,8 @@ pub static CHECKS: &[CatalogEntry] = &[
     },
     CatalogEntry {
         meta: Meta {
-            name: "NodeMaintenanceStatus",
-            aliases: &["KubevirtHyperconvergedClusterOperatorNMOInUseAlert"],
-            component: Component::Node,
-            severity: Severity::Warning,
-            default_on: true,
-            coverage: Coverage::A,
-            sources: &[Source::Api, Source::Prom],
-            for_secs: 0,
-            seeds: "004",
+            name: "NodeMaintenanceStatus", aliases: &["KubevirtHyperconvergedClusterOperatorNMOInUseAlert"], component: Component::Node, severity: Severity::Warning, default_on: true,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 0, seeds: "004",
             meaning: "Nodes under maintenance (NodeMaintenance CRs, medik8s and legacy groups) and cordoned nodes: stuck, failing or legacy maintenance. NodeMaintenance CRs of the old integrated Node Maintenance Operator (nodemaintenance.kubevirt.io) exist; that operator is gone from 4.11 on.",
             mitigation: "Resolve the pods blocking eviction (see NodeDrainReadiness), or end maintenance by deleting the NodeMaintenance CR / oc adm uncordon <node>; move legacy CRs to the medik8s group before upgrading.",
         },
@@ -164,15 +110,8 @@ pub static CHECKS: &[CatalogEntry] = &[
     },
     CatalogEntry {
         meta: Meta {
-            name: "NodeDrainReadiness",
-            aliases: &[],
-            component: Component::Node,
-            severity: Severity::Warning,
-            default_on: true,
-            coverage: Coverage::A,
-            sources: &[Source::Api, Source::Prom],
-            for_secs: 0,
-            seeds: "004",
+            name: "NodeDrainReadiness", aliases: &[], component: Component::Node, severity: Severity::Warning, default_on: true,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 0, seeds: "004",
             meaning: "What draining a node would do to its VMIs: live-migrated, blocking the drain, shut down and restarted elsewhere, or shut down for good.",
             mitigation: "Put evictionStrategy: LiveMigrate on VMs that must survive maintenance, remove migration blockers (masquerade binding, RWX storage), stop or move the rest deliberately, then drain (oc adm cordon + oc adm drain <node> --delete-emptydir-data --ignore-daemonsets=true --force, or a NodeMaintenance CR).",
         },

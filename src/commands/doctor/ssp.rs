@@ -6,18 +6,13 @@ use super::facts::{Facts, Kind, str_at};
 use super::model::{Component, Coverage, Meta, Outcome, Severity, SkipCode, Source};
 use super::workload::{SSP_OPERATOR, TEMPLATE_VALIDATOR};
 
+// One entry per check, its metadata kept compact (four lines) so the list reads as a table.
+#[rustfmt::skip]
 pub static CHECKS: &[CatalogEntry] = &[
     CatalogEntry {
         meta: Meta {
-            name: "SSPCommonTemplatesModificationReverted",
-            aliases: &[],
-            component: Component::Ssp,
-            severity: Severity::Warning,
-            default_on: true,
-            coverage: Coverage::P,
-            sources: &[Source::Api, Source::Log, Source::Prom],
-            for_secs: 0,
-            seeds: "000 §14.14.34",
+            name: "SSPCommonTemplatesModificationReverted", aliases: &[], component: Component::Ssp, severity: Severity::Warning, default_on: true,
+            coverage: Coverage::P, sources: &[Source::Api, Source::Log, Source::Prom], for_secs: 0, seeds: "000 §14.14.34",
             meaning: "Someone edited a common template and ssp-operator reverted the change during reconciliation.",
             mitigation: "Stop editing the shipped templates; make changes on copies.",
         },
@@ -31,15 +26,8 @@ pub static CHECKS: &[CatalogEntry] = &[
     },
     CatalogEntry {
         meta: Meta {
-            name: "SSPFailingToReconcile",
-            aliases: &[],
-            component: Component::Ssp,
-            severity: Severity::Critical,
-            default_on: true,
-            coverage: Coverage::P,
-            sources: &[Source::Api, Source::Log, Source::Prom],
-            for_secs: 300,
-            seeds: "000 §14.14.35; 002 §13.13.2.1",
+            name: "SSPFailingToReconcile", aliases: &[], component: Component::Ssp, severity: Severity::Critical, default_on: true,
+            coverage: Coverage::P, sources: &[Source::Api, Source::Log, Source::Prom], for_secs: 300, seeds: "000 §14.14.35; 002 §13.13.2.1",
             meaning: "ssp-operator runs but its reconcile loop keeps failing, so templates and the validator are not deployed or updated.",
             mitigation: "Resolve the error the operator reports (RBAC, conflicting objects, validator deployment).",
         },
@@ -51,15 +39,8 @@ pub static CHECKS: &[CatalogEntry] = &[
     },
     CatalogEntry {
         meta: Meta {
-            name: "SSPHighRateRejectedVms",
-            aliases: &[],
-            component: Component::Ssp,
-            severity: Severity::Warning,
-            default_on: true,
-            coverage: Coverage::P,
-            sources: &[Source::Api, Source::Log, Source::Prom],
-            for_secs: 300,
-            seeds: "000 §14.14.36",
+            name: "SSPHighRateRejectedVms", aliases: &[], component: Component::Ssp, severity: Severity::Warning, default_on: true,
+            coverage: Coverage::P, sources: &[Source::Api, Source::Log, Source::Prom], for_secs: 300, seeds: "000 §14.14.36",
             meaning: "More than five VM create/update requests were rejected by the template validator within an hour (a script or user keeps submitting invalid VMs).",
             mitigation: "Correct the VM definitions or the automation creating them.",
         },
@@ -73,15 +54,8 @@ pub static CHECKS: &[CatalogEntry] = &[
     },
     CatalogEntry {
         meta: Meta {
-            name: "SSPDown",
-            aliases: &["SSPOperatorDown"],
-            component: Component::Ssp,
-            severity: Severity::Critical,
-            default_on: true,
-            coverage: Coverage::A,
-            sources: &[Source::Api, Source::Prom],
-            for_secs: 300,
-            seeds: "000 §14.14.37; 002 §13.13.2.2",
+            name: "SSPDown", aliases: &["SSPOperatorDown"], component: Component::Ssp, severity: Severity::Critical, default_on: true,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 300, seeds: "000 §14.14.37; 002 §13.13.2.2",
             meaning: "All ssp-operator pods are down: common templates and the template validator are no longer deployed, reconciled or repaired.",
             mitigation: "Fix the pod failure shown (describe, logs).",
         },
@@ -92,15 +66,8 @@ pub static CHECKS: &[CatalogEntry] = &[
     },
     CatalogEntry {
         meta: Meta {
-            name: "SSPTemplateValidatorDown",
-            aliases: &[],
-            component: Component::Ssp,
-            severity: Severity::Critical,
-            default_on: true,
-            coverage: Coverage::A,
-            sources: &[Source::Api, Source::Prom],
-            for_secs: 300,
-            seeds: "000 §14.14.38; 002 §13.13.2.3",
+            name: "SSPTemplateValidatorDown", aliases: &[], component: Component::Ssp, severity: Severity::Critical, default_on: true,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 300, seeds: "000 §14.14.38; 002 §13.13.2.3",
             meaning: "All template-validator pods are down, so VMs are no longer checked against their template's rules.",
             mitigation: "Fix the validator pods; if the Deployment is missing, look at ssp-operator logs.",
         },
