@@ -2,7 +2,7 @@
 //! low ready, none ready), metric-only checks, and log-signature scans.
 
 use super::catalog::Check;
-use super::facts::{Facts, Kind, LogRequest, array, is_pod_ready, name_of, str_at};
+use super::facts::{Facts, Kind, LogRequest, array, condition_line, is_pod_ready, name_of, str_at};
 use super::model::{Finding, Meta, Outcome, SkipCode, Status};
 use super::workload::{Workload, WorkloadKind};
 
@@ -123,6 +123,25 @@ pub const API_FAILURES: &[&str] = &[
     "Too Many Requests",
 ];
 
+/// The current logs of a workload's pods, from `since_secs` ago (all when `None`); none when
+/// the component is not installed.
+fn workload_logs(workload: &'static Workload, f: &Facts, since_secs: Option<i64>) -> Vec<LogRequest> {
+    let Ok(probe) = workload.probe(f) else {
+        return Vec::new();
+    };
+    probe
+        .pods
+        .iter()
+        .map(|p| LogRequest {
+            namespace: probe.namespace.to_string(),
+            pod: name_of(p).to_string(),
+            container: None,
+            since_secs,
+            previous: false,
+        })
+        .collect()
+}
+
 /// The REST-errors alerts: metrics-only, with an indirect log hint (>= 10 failure lines in a pod).
 pub struct RestErrors {
     pub workload: &'static Workload,
@@ -139,20 +158,7 @@ impl Check for RestErrors {
     }
 
     fn logs(&self, f: &Facts) -> Vec<LogRequest> {
-        match self.workload.probe(f) {
-            Ok(wp) => wp
-                .pods
-                .iter()
-                .map(|p| LogRequest {
-                    namespace: wp.namespace.to_string(),
-                    pod: name_of(p).to_string(),
-                    container: None,
-                    since_secs: Some(self.window_secs),
-                    previous: false,
-                })
-                .collect(),
-            Err(_) => Vec::new(),
-        }
+        workload_logs(self.workload, f, Some(self.window_secs))
     }
 
     fn evaluate(&self, f: &Facts, _meta: &Meta) -> Outcome {
@@ -275,20 +281,7 @@ impl Check for LogCheck {
     }
 
     fn logs(&self, f: &Facts) -> Vec<LogRequest> {
-        match self.workload.probe(f) {
-            Ok(wp) => wp
-                .pods
-                .iter()
-                .map(|p| LogRequest {
-                    namespace: wp.namespace.to_string(),
-                    pod: name_of(p).to_string(),
-                    container: None,
-                    since_secs: self.window_secs,
-                    previous: false,
-                })
-                .collect(),
-            Err(_) => Vec::new(),
-        }
+        workload_logs(self.workload, f, self.window_secs)
     }
 
     fn evaluate(&self, f: &Facts, meta: &Meta) -> Outcome {
@@ -353,15 +346,7 @@ pub fn cr_not_ready(f: &Facts, meta: &Meta, obj: &serde_json::Value, kind: &str)
         .iter()
         .filter_map(|t| condition(obj, t))
         .filter(|c| !str_at(c, "/message").is_empty())
-        .map(|c| {
-            format!(
-                "{}={} {}: {}",
-                str_at(c, "/type"),
-                str_at(c, "/status"),
-                str_at(c, "/reason"),
-                str_at(c, "/message")
-            )
-        })
+        .map(condition_line)
         .collect();
     let since = condition_since(obj, "Available");
     let ns = super::facts::namespace_of(obj);

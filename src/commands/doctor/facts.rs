@@ -398,6 +398,17 @@ pub fn condition<'a>(v: &'a Value, kind: &str) -> Option<&'a Value> {
         .find(|c| str_at(c, "/type") == kind)
 }
 
+/// A condition as one line: `Type=Status Reason: message`.
+pub fn condition_line(c: &Value) -> String {
+    format!(
+        "{}={} {}: {}",
+        str_at(c, "/type"),
+        str_at(c, "/status"),
+        str_at(c, "/reason"),
+        str_at(c, "/message")
+    )
+}
+
 /// Whether condition `kind` has status `True`.
 pub fn is_true(v: &Value, kind: &str) -> bool {
     condition(v, kind).is_some_and(|c| str_at(c, "/status") == "True")

@@ -5,8 +5,8 @@ use serde_json::Value;
 use super::catalog::CatalogEntry;
 use super::common::FnCheck;
 use super::facts::{
-    Facts, Kind, annotation, array, condition, condition_since, event_time, i64_at, name_of, namespace_of, str_at,
-    time_at,
+    Facts, Kind, annotation, array, condition, condition_line, condition_since, event_time, i64_at, name_of,
+    namespace_of, str_at, time_at,
 };
 use super::model::{Component, Coverage, Finding, Meta, Outcome, Severity, SkipCode, Source, Status, age};
 
@@ -464,13 +464,7 @@ fn conditions_unhealthy(f: &Facts, meta: &Meta) -> Outcome {
             "HyperConverged",
             Some(namespace_of(hco)),
             name_of(hco),
-            format!(
-                "{}={} {}: {}",
-                str_at(c, "/type"),
-                str_at(c, "/status"),
-                str_at(c, "/reason"),
-                str_at(c, "/message")
-            ),
+            condition_line(c),
         )
         .fact("type", str_at(c, "/type"))
         .fact("status", str_at(c, "/status"))

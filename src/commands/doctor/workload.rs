@@ -145,12 +145,15 @@ impl WorkloadProbe<'_> {
             .iter()
             .filter(|p| !is_pod_ready(p))
             .filter_map(|p| condition(p, "Ready").and_then(|c| time_at(c, "/lastTransitionTime")));
-        let workload = self
-            .object
+        pods.chain(self.unavailable_since()).max()
+    }
+
+    /// When the workload's `Available` condition stopped being True, if it did.
+    fn unavailable_since(&self) -> Option<Timestamp> {
+        self.object
             .and_then(|o| condition(o, "Available"))
             .filter(|c| str_at(c, "/status") != "True")
-            .and_then(|c| time_at(c, "/lastTransitionTime"));
-        pods.chain(workload).max()
+            .and_then(|c| time_at(c, "/lastTransitionTime"))
     }
 
     /// Like [`WorkloadProbe::since_not_ready`], for pods that are not running.
@@ -160,12 +163,7 @@ impl WorkloadProbe<'_> {
                 .and_then(|c| time_at(c, "/lastTransitionTime"))
                 .or_else(|| time_at(p, "/metadata/creationTimestamp"))
         });
-        let workload = self
-            .object
-            .and_then(|o| condition(o, "Available"))
-            .filter(|c| str_at(c, "/status") != "True")
-            .and_then(|c| time_at(c, "/lastTransitionTime"));
-        pods.chain(workload).max()
+        pods.chain(self.unavailable_since()).max()
     }
 
     /// Evidence: pods that are not ready, the newest workload events and troubled nodes.
