@@ -84,6 +84,29 @@ pub fn document(value: &serde_json::Value, yaml: bool) -> Result<String> {
     Ok(text)
 }
 
+/// The `-o table|json|yaml` flag of commands that print a report: a table for people, a JSON
+/// or YAML document for programs.
+#[derive(clap::Args, Debug, Clone)]
+pub struct ReportFormat {
+    /// Report format: table, json or yaml.
+    #[arg(short = 'o', long, default_value = "table", value_parser = ["table", "json", "yaml"])]
+    pub output: String,
+}
+
+impl ReportFormat {
+    /// The report in the chosen format: `table()`, or `document()` as JSON or YAML.
+    pub fn render(
+        &self,
+        table: impl FnOnce() -> String,
+        document: impl FnOnce() -> Result<serde_json::Value>,
+    ) -> Result<String> {
+        match self.output.as_str() {
+            "table" => Ok(table()),
+            format => self::document(&document()?, format == "yaml"),
+        }
+    }
+}
+
 #[cfg(test)]
 mod table_tests {
     #[test]

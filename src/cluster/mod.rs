@@ -7,6 +7,7 @@ pub mod config;
 pub mod connection;
 pub mod kubevirt;
 pub mod local_bridge;
+pub mod resources;
 pub mod route;
 pub mod tls;
 pub mod types;

@@ -2,12 +2,11 @@
 //! plays the checkup image and the Job controller), its pre-flight refusals, cleanup (also on
 //! Ctrl-C), and `checkup status` on any checkup ConfigMap.
 
-use std::time::Duration;
-
 use kubevirt_sim::checkup::Behaviour;
 use kubevirt_sim::openshift_virt;
-use serde_json::{Value, json};
+use serde_json::json;
 
+use crate::doctor_support::json;
 use crate::support::{Env, NS, Outcome, PATIENCE};
 
 const CM: &str = "kubevirt-vm-latency-checkup-config";
@@ -148,7 +147,7 @@ fn kept_objects_match_seed_003_and_status_reads_them() {
             .contains("Kept (--keep) in namespace default: ServiceAccount vm-latency-checkup-sa"),
         "{out:#?}"
     );
-    let report: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    let report = json(&out);
     let r = &report["components"][0]["results"][0];
     assert_eq!(
         (r["check"].as_str(), r["status"].as_str()),
@@ -223,7 +222,7 @@ fn latency_above_the_threshold_is_a_failed_checkup() {
         "json",
     ]);
     assert_eq!(out.code, 2, "{out:#?}");
-    let report: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    let report = json(&out);
     let r = &report["components"][0]["results"][0];
     assert_eq!(r["status"], "critical");
     assert_eq!(
@@ -423,7 +422,13 @@ fn ctrl_c_removes_what_was_created() {
             .any(|p| p.pointer("/metadata/labels/job-name").is_some())
     });
     assert!(running, "the checkup pod never started");
-    std::thread::sleep(Duration::from_millis(300));
+    // Ctrl-C is handled once virtctl waits for the Job; its first look at the Job says it does.
+    let waiting = env.sim.wait_until(PATIENCE, |sim| {
+        sim.requests()
+            .iter()
+            .any(|r| r.method == "GET" && r.path.ends_with("/jobs/kubevirt-vm-latency-checkup"))
+    });
+    assert!(waiting, "virtctl never started waiting for the Job");
     let pid = child.id().to_string();
     assert!(
         std::process::Command::new("kill")

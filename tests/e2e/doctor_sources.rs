@@ -3,8 +3,9 @@
 //! bearer token, and what happens when the CA, the token or the URL is wrong.
 
 use kubevirt_sim::{openshift_virt, prometheus};
-use serde_json::{Value, json};
+use serde_json::json;
 
+use crate::doctor_support::{json, result, results};
 use crate::support::{Env, Outcome, bare_virtctl};
 
 /// The healthy install with a firing alert in the monitoring stack of `openshift-monitoring`,
@@ -26,20 +27,6 @@ fn cluster() -> (Env, prometheus::RouteServer, std::path::PathBuf) {
     (env, route, ca)
 }
 
-fn report(out: &Outcome) -> Value {
-    serde_json::from_str(&out.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {out:#?}"))
-}
-
-fn burst(report: &Value) -> Value {
-    report["components"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|c| c["results"].as_array().cloned().unwrap_or_default())
-        .find(|r| r["check"] == "VirtApiRESTErrorsBurst")
-        .expect("VirtApiRESTErrorsBurst")
-}
-
 #[test]
 fn routes_are_found_in_auto_mode_and_verified_with_the_given_ca() {
     let (env, route, ca) = cluster();
@@ -55,7 +42,7 @@ fn routes_are_found_in_auto_mode_and_verified_with_the_given_ca() {
         "json",
     ]);
     assert_eq!(out.code, 2, "{out:#?}");
-    let r = report(&out);
+    let r = json(&out);
     let url = format!("https://{}", route.host);
     assert_eq!(
         r["sources"]["prometheus"],
@@ -65,17 +52,17 @@ fn routes_are_found_in_auto_mode_and_verified_with_the_given_ca() {
         r["sources"]["alertmanager"],
         json!({"state": "used", "via": "route", "url": url})
     );
-    assert_eq!(burst(&r)["status"], "critical");
+    assert_eq!(result(&r, "VirtApiRESTErrorsBurst")["status"], "critical");
     assert!(!out.stdout.contains(&env.sim.admin_token()) && !out.stderr.contains(&env.sim.admin_token()));
     // Without the route's CA the certificate is refused: auto mode reports it and goes on.
     let untrusted = env.run(&["doctor", "--check", "VirtApiRESTErrorsBurst", "-o", "json"]);
     assert_eq!(untrusted.code, 0, "{untrusted:#?}");
-    let r = report(&untrusted);
+    let r = json(&untrusted);
     assert_eq!(r["sources"]["prometheus"]["state"], "unavailable");
     let reason = r["sources"]["prometheus"]["reason"].as_str().unwrap();
     assert!(reason.starts_with("route thanos-querier: cannot reach"), "{reason}");
     assert!(reason.to_lowercase().contains("certificate"), "{reason}");
-    assert_eq!(burst(&r)["status"], "skipped");
+    assert_eq!(result(&r, "VirtApiRESTErrorsBurst")["status"], "skipped");
     // A token without cluster-monitoring-view rights is refused by the route.
     let token = env.write("alice-token", &format!("{}\n", env.sim.limited_token()));
     let refused = env.run(&[
@@ -89,7 +76,7 @@ fn routes_are_found_in_auto_mode_and_verified_with_the_given_ca() {
         "-o",
         "json",
     ]);
-    let r = report(&refused);
+    let r = json(&refused);
     assert_eq!(
         r["sources"]["prometheus"]["reason"],
         format!("route thanos-querier: {url}/api/v1/alerts answered 403 Forbidden")
@@ -128,7 +115,7 @@ fn explicit_https_urls_take_a_token_file_and_fail_loudly() {
             ]),
     );
     assert_eq!(out.code, 2, "{out:#?}");
-    let r = report(&out);
+    let r = json(&out);
     assert_eq!(
         r["sources"]["prometheus"],
         json!({"state": "used", "via": "explicit", "url": url})
@@ -168,11 +155,8 @@ fn a_namespace_admin_gets_namespaced_results_and_forbidden_skips() {
     let env = Env::frozen();
     let now = openshift_virt::now();
     let mut objects = openshift_virt::objects(&now);
-    let (_, apply, _, _) = kubevirt_sim::scenarios::SCENARIOS
-        .iter()
-        .find(|s| s.0 == "virt-api-not-ready")
-        .expect("scenario");
-    apply(&mut objects, &now);
+    let scenario = kubevirt_sim::scenarios::Scenario::named("virt-api-not-ready").expect("scenario");
+    (scenario.apply)(&mut objects, &now);
     openshift_virt::install(&env.sim, objects);
     env.sim
         .add_token("cnv-admin-token", "cnv-admin", Some(&["openshift-cnv"]));
@@ -189,14 +173,9 @@ fn a_namespace_admin_gets_namespaced_results_and_forbidden_skips() {
         "json",
     ]));
     assert_eq!(out.code, 2, "{out:#?}");
-    let r = report(&out);
+    let r = json(&out);
     assert_eq!(r["namespaces"]["virt"], "openshift-cnv");
-    let results: Vec<Value> = r["components"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|c| c["results"].as_array().cloned().unwrap_or_default())
-        .collect();
+    let results = results(&r);
     let get = |name: &str| results.iter().find(|x| x["check"] == name).cloned().expect(name);
     let api = get("NoReadyVirtAPI");
     assert_eq!(api["status"], "critical", "{api:#}");
@@ -239,7 +218,7 @@ fn unimplemented_opt_in_sources_are_reported_not_silently_accepted() {
         "json",
     ]);
     assert_eq!(out.code, 0, "{out:#?}");
-    let r = report(&out);
+    let r = json(&out);
     assert_eq!(
         r["notes"],
         json!([

@@ -4,8 +4,8 @@
 //! missing VM and forbidden reads.
 
 use kubevirt_sim::{openshift_virt, vm_scenarios};
-use serde_json::Value;
 
+use crate::doctor_support::{json, vm_result};
 use crate::support::{Env, Outcome, bare_virtctl};
 
 const NS: &str = "vms";
@@ -20,19 +20,6 @@ fn cluster_in(scenario: &str, ns: &str) -> Env {
 
 fn cluster(scenario: &str) -> Env {
     cluster_in(scenario, NS)
-}
-
-fn json(out: &Outcome) -> Value {
-    serde_json::from_str(&out.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {out:#?}"))
-}
-
-fn result<'a>(report: &'a Value, check: &str) -> &'a Value {
-    report["results"]
-        .as_array()
-        .expect("results")
-        .iter()
-        .find(|r| r["check"] == check)
-        .unwrap_or_else(|| panic!("no result for {check}: {report:#}"))
 }
 
 /// Evidence each scenario's table must show (besides the checks' own findings).
@@ -296,8 +283,8 @@ fn a_vm_the_controllers_started_is_found_by_its_vmi_uid() {
     assert_eq!(pods.len(), 1, "{pods:#?}");
     assert_eq!(pods[0]["role"], "virt-launcher");
     assert!(pods[0]["name"].as_str().unwrap().starts_with("virt-launcher-fedora-"));
-    assert_eq!(result(&doc, "VMCannotBeEvicted")["status"], "ok");
-    assert_eq!(result(&doc, "KubeVirtVMStuckInStartingState")["status"], "ok");
+    assert_eq!(vm_result(&doc, "VMCannotBeEvicted")["status"], "ok");
+    assert_eq!(vm_result(&doc, "KubeVirtVMStuckInStartingState")["status"], "ok");
 }
 
 #[test]
@@ -329,7 +316,7 @@ fn json_and_yaml_carry_the_story_and_the_checks() {
     assert_eq!(doc["launcherLog"]["lines"].as_array().unwrap().len(), 3);
     assert_eq!(doc["reads"]["pods"], "ok");
     assert_eq!(doc["results"].as_array().unwrap().len(), 11);
-    let migrating = result(&doc, "KubeVirtVMStuckInMigratingState");
+    let migrating = vm_result(&doc, "KubeVirtVMStuckInMigratingState");
     assert_eq!(migrating["status"], "warning");
     assert_eq!(migrating["findings"][0]["object"]["name"], "web");
     assert_eq!(doc["summary"]["warning"], 1);
@@ -375,12 +362,12 @@ fn forbidden_reads_are_skipped_not_fatal() {
     assert_eq!(doc["reads"]["kubevirts"], "skipped (forbidden: list kubevirts)");
     assert_eq!(doc["reads"]["pods"], "ok");
     for check in ["VMCannotBeEvicted", "OutdatedVirtualMachineInstanceWorkloads"] {
-        let r = result(&doc, check);
+        let r = vm_result(&doc, check);
         assert_eq!(r["status"], "skipped", "{r:#}");
         assert_eq!(r["reason"]["code"], "forbidden");
         assert_eq!(r["reason"]["message"], "list kubevirts");
     }
-    assert_eq!(result(&doc, "KubeVirtVMStuckInStartingState")["status"], "ok");
+    assert_eq!(vm_result(&doc, "KubeVirtVMStuckInStartingState")["status"], "ok");
     assert_eq!(doc["pods"].as_array().unwrap().len(), 1);
     let table = alice(&["doctor", "vm", "web"]);
     assert!(table.stdout.contains("VMCannotBeEvicted  "), "{}", table.stdout);

@@ -15,6 +15,7 @@ mod console;
 mod doctor;
 mod doctor_checkup;
 mod doctor_sources;
+mod doctor_support;
 mod doctor_vm;
 mod errors;
 mod evacuate;

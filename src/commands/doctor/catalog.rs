@@ -1,23 +1,20 @@
-//! The catalog: every check, in report order (component order of spec §3.3, then the order of
-//! the spec's index), with its metadata from [`super::meta::META`].
+//! The catalog: every check, in report order. Each component file declares its checks as
+//! [`CatalogEntry`]s, the metadata beside the logic; the catalog only concatenates the component
+//! files' slices, in component order (the order of [`super::model::Component`]), and each file keeps its
+//! entries in the order of the runbook index.
 
-use std::sync::LazyLock;
-
-use super::facts::{Facts, K, LogRequest};
-use super::meta::META;
+use super::facts::{Facts, Kind, LogRequest};
 use super::model::{Meta, Outcome};
-use super::{cdi, hco, network, node, ssp, storage, virt, vm};
+use super::{cdi, hco, hpp, network, node, ssp, virt, vm};
 
-/// A check: what it reads, and a pure evaluation of those facts.
+/// A check's logic: what it reads, and a pure evaluation of those facts.
 pub trait Check: Sync {
-    /// The check's name (its metadata is looked up by it).
-    fn name(&self) -> &'static str;
     /// Kinds without which the check cannot decide (403 -> `skipped (forbidden)`, not served ->
     /// `skipped (not-installed)`).
-    fn needs(&self) -> Vec<K>;
+    fn needs(&self) -> Vec<Kind>;
     /// Kinds read when available, for evidence.
-    fn wants(&self) -> Vec<K> {
-        vec![K::Events, K::Nodes]
+    fn wants(&self) -> Vec<Kind> {
+        vec![Kind::Events, Kind::Nodes]
     }
     /// Pod logs to read, once the lists are in.
     fn logs(&self, _facts: &Facts) -> Vec<LogRequest> {
@@ -26,33 +23,38 @@ pub trait Check: Sync {
     fn evaluate(&self, facts: &Facts, meta: &Meta) -> Outcome;
 }
 
-/// The checks with their metadata, in report order.
-pub static CATALOG: LazyLock<Vec<(&'static Meta, &'static dyn Check)>> = LazyLock::new(|| {
-    let all: Vec<&'static dyn Check> = [
-        hco::CHECKS,
-        virt::CHECKS,
-        cdi::CHECKS,
-        network::CHECKS,
-        ssp::CHECKS,
-        storage::CHECKS,
-        node::CHECKS,
-        vm::CHECKS,
-    ]
-    .concat();
-    META.iter()
-        .map(|meta| {
-            let check = all
-                .iter()
-                .find(|c| c.name() == meta.name)
-                .unwrap_or_else(|| panic!("no check implements {}", meta.name));
-            (meta, *check)
-        })
-        .collect()
-});
+/// One check: what the catalog says about it (alert, severity, runbook text ...) and the logic
+/// that decides it, declared together in the component's file.
+pub struct CatalogEntry {
+    pub meta: Meta,
+    pub check: &'static dyn Check,
+}
+
+/// Each component file's checks, in report order.
+static COMPONENT_CHECKS: &[&[CatalogEntry]] = &[
+    hco::CHECKS,
+    virt::CHECKS,
+    cdi::CHECKS,
+    network::CHECKS,
+    ssp::CHECKS,
+    hpp::CHECKS,
+    node::CHECKS,
+    vm::CHECKS,
+];
+
+/// Every check, in report order.
+pub fn entries() -> impl Iterator<Item = &'static CatalogEntry> + Clone {
+    COMPONENT_CHECKS.iter().flat_map(|checks| checks.iter())
+}
+
+/// The entry of a check by name or alias (case-insensitive).
+pub fn find_entry(name: &str) -> Option<&'static CatalogEntry> {
+    entries().find(|e| e.meta.names().any(|n| n.eq_ignore_ascii_case(name)))
+}
 
 /// The metadata of a check by name or alias (case-insensitive).
 pub fn find(name: &str) -> Option<&'static Meta> {
-    META.iter().find(|m| m.names().any(|n| n.eq_ignore_ascii_case(name)))
+    find_entry(name).map(|e| &e.meta)
 }
 
 /// `*` and `?` globs, case-insensitive.
@@ -78,7 +80,7 @@ mod tests {
     #[test]
     fn names_and_aliases_are_unique() {
         let mut seen = BTreeSet::new();
-        for meta in META {
+        for meta in entries().map(|e| &e.meta) {
             for name in meta.names() {
                 // KubeMacPoolDown and KubemacpoolDown differ only in case: both spellings are kept.
                 assert!(seen.insert(name), "{name} twice");
@@ -87,32 +89,8 @@ mod tests {
     }
 
     #[test]
-    fn every_check_has_metadata_and_an_implementation() {
-        assert_eq!(CATALOG.len(), META.len());
-        assert_eq!(META.len(), 92);
-        let implemented: usize = [
-            hco::CHECKS,
-            virt::CHECKS,
-            cdi::CHECKS,
-            network::CHECKS,
-            ssp::CHECKS,
-            storage::CHECKS,
-            node::CHECKS,
-            vm::CHECKS,
-        ]
-        .iter()
-        .map(|c| c.len())
-        .sum();
-        assert_eq!(
-            implemented,
-            META.len(),
-            "a check is implemented twice or has no metadata"
-        );
-    }
-
-    #[test]
     fn report_order_follows_components() {
-        let order: Vec<_> = META.iter().map(|m| m.component).collect();
+        let order: Vec<_> = entries().map(|e| e.meta.component).collect();
         let mut sorted = order.clone();
         sorted.sort();
         assert_eq!(order, sorted);
@@ -120,7 +98,7 @@ mod tests {
 
     #[test]
     fn all_97_alerts_resolve() {
-        let names: usize = META.iter().map(|m| m.names().count()).sum();
+        let names: usize = entries().map(|e| e.meta.names().count()).sum();
         // 97 alerts + 2 doctor-native checks (NodeDrainReadiness, VMLatencyCheckup); the third,
         // NodeMaintenanceStatus, evaluates the retired NMOInUse alert under its own name.
         assert_eq!(names, 97 + 2 + 1);
@@ -132,17 +110,17 @@ mod tests {
     fn every_scenario_fires_its_check_and_the_healthy_install_does_not() {
         use crate::commands::doctor::fixtures as fx;
         use crate::commands::doctor::model::Status;
-        for (scenario, _, check, status) in kubevirt_sim::scenarios::SCENARIOS {
-            let out = fx::evaluate(check, fx::NOW, fx::scenario(scenario));
-            assert_eq!(out.status.as_str(), *status, "{scenario}: {out:?}");
-            assert!(!out.pending && !out.findings.is_empty(), "{scenario}: {out:?}");
+        for s in kubevirt_sim::scenarios::SCENARIOS {
+            let out = fx::evaluate(s.check, fx::NOW, fx::scenario(s.name));
+            assert_eq!(out.status.as_str(), s.status, "{}: {out:?}", s.name);
+            assert!(!out.pending && !out.findings.is_empty(), "{}: {out:?}", s.name);
         }
-        for (meta, _) in CATALOG.iter() {
-            let out = fx::evaluate(meta.name, fx::NOW, fx::install());
+        for entry in entries() {
+            let out = fx::evaluate(entry.meta.name, fx::NOW, fx::install());
             assert!(
                 matches!(out.status, Status::Ok | Status::Skipped),
                 "{}: {out:?}",
-                meta.name
+                entry.meta.name
             );
         }
     }
@@ -151,15 +129,14 @@ mod tests {
     /// check listed here that gains a scenario fails [`every_check_has_a_scenario`] too.
     const WITHOUT_SCENARIO: &[(&str, &str)] = &[(
         "VMLatencyCheckup",
-        "the verdict of `virtctl doctor checkup vm-latency` (spec §3.8), not an alert",
+        "the verdict of `virtctl doctor checkup vm-latency`, not an alert: no cluster state makes it fire",
     )];
 
     #[test]
     fn every_check_has_a_scenario() {
-        let fired: BTreeSet<&str> = kubevirt_sim::scenarios::SCENARIOS.iter().map(|s| s.2).collect();
-        let missing: Vec<&str> = META
-            .iter()
-            .map(|m| m.name)
+        let fired: BTreeSet<&str> = kubevirt_sim::scenarios::SCENARIOS.iter().map(|s| s.check).collect();
+        let missing: Vec<&str> = entries()
+            .map(|e| e.meta.name)
             .filter(|n| !fired.contains(n) && !WITHOUT_SCENARIO.iter().any(|(w, _)| w == n))
             .collect();
         assert!(missing.is_empty(), "checks no scenario makes fire: {missing:?}");
@@ -170,8 +147,14 @@ mod tests {
                 "{name} has a scenario now: drop it from WITHOUT_SCENARIO"
             );
         }
-        for (scenario, _, check, _) in kubevirt_sim::scenarios::SCENARIOS {
-            assert_eq!(find(check).map(|m| m.name), Some(*check), "{scenario} names {check}");
+        for s in kubevirt_sim::scenarios::SCENARIOS {
+            assert_eq!(
+                find(s.check).map(|m| m.name),
+                Some(s.check),
+                "{} names {}",
+                s.name,
+                s.check
+            );
         }
     }
 

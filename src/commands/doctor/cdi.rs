@@ -2,61 +2,119 @@
 
 use serde_json::Value;
 
-use super::catalog::Check;
-use super::common::{FnCheck, Rule, WpCheck, cr_not_ready};
+use super::catalog::CatalogEntry;
+use super::common::{FnCheck, Rule, WorkloadCheck, cr_not_ready};
 use super::facts::{
-    Facts, K, annotation, array, condition, condition_since, i64_at, label, name_of, namespace_of, str_at,
+    Facts, Kind, annotation, array, condition, condition_since, i64_at, label, name_of, namespace_of, str_at,
 };
-use super::model::{Finding, Meta, Outcome, SkipCode, age};
+use super::model::{Component, Coverage, Finding, Meta, Outcome, Severity, SkipCode, Source, age};
 use super::workload::{CDI_OPERATOR, pod_finding};
 
-pub static CHECKS: &[&dyn Check] = &[
-    &FnCheck {
-        name: "CDIDataImportCronOutdated",
-        needs: &[K::DataImportCrons],
-        wants: &[K::StorageClasses, K::DataVolumes],
-        eval: cron_outdated,
+// One entry per check, its metadata kept compact (four lines) so the list reads as a table.
+#[rustfmt::skip]
+pub static CHECKS: &[CatalogEntry] = &[
+    CatalogEntry {
+        meta: Meta {
+            name: "CDIDataImportCronOutdated", aliases: &[], component: Component::Cdi, severity: Severity::Warning, default_on: true,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 900, seeds: "000 §14.14.1",
+            meaning: "A DataImportCron cannot poll or import the latest image, so golden images / boot sources are stale or missing.",
+            mitigation: "Set a default (Kubernetes or virtualization) StorageClass or a storage class in the cron template; after changing the default, delete old boot sources so CDI recreates them; in disconnected clusters turn off enableCommonBootImageImport (4.12 path /spec/featureGates/enableCommonBootImageImport, now spec.enableCommonBootImageImport).",
+        },
+        check: &FnCheck {
+            needs: &[Kind::DataImportCrons],
+            wants: &[Kind::StorageClasses, Kind::DataVolumes],
+            eval: cron_outdated,
+        },
     },
-    &FnCheck {
-        name: "CDIDataVolumeUnusualRestartCount",
-        needs: &[K::Pods],
-        wants: &[K::DataVolumes, K::Events],
-        eval: unusual_restarts,
+    CatalogEntry {
+        meta: Meta {
+            name: "CDIDataVolumeUnusualRestartCount", aliases: &[], component: Component::Cdi, severity: Severity::Warning, default_on: true,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 300, seeds: "000 §14.14.2",
+            meaning: "A CDI worker pod (import, upload or clone) for a DataVolume restarted more than three times; the population will probably never finish.",
+            mitigation: "Delete the DataVolume, fix the cause (source URL, certificate, credentials, size/space), then create it again.",
+        },
+        check: &FnCheck {
+            needs: &[Kind::Pods],
+            wants: &[Kind::DataVolumes, Kind::Events],
+            eval: unusual_restarts,
+        },
     },
-    &FnCheck {
-        name: "CDINotReady",
-        needs: &[K::Cdis],
-        wants: &[K::Deployments, K::Pods],
-        eval: not_ready,
+    CatalogEntry {
+        meta: Meta {
+            name: "CDINotReady", aliases: &[], component: Component::Cdi, severity: Severity::Critical, default_on: true,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 600, seeds: "000 §14.14.3",
+            meaning: "The CDI installation is degraded: not available and no longer progressing, so DataVolumes cannot populate PVCs.",
+            mitigation: "Fix the failing component shown (image, crash, scheduling, certificates) - CDI recovers once it reports Available.",
+        },
+        check: &FnCheck {
+            needs: &[Kind::Cdis],
+            wants: &[Kind::Deployments, Kind::Pods],
+            eval: not_ready,
+        },
     },
-    &WpCheck {
-        name: "CDIOperatorDown",
-        wl: &CDI_OPERATOR,
-        rule: Rule::NoneReady,
+    CatalogEntry {
+        meta: Meta {
+            name: "CDIOperatorDown", aliases: &[], component: Component::Cdi, severity: Severity::Critical, default_on: true,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 600, seeds: "000 §14.14.4",
+            meaning: "The cdi-operator is down, so CDI's own components (DataVolume, upload, clone controllers) may not be deployed or kept healthy.",
+            mitigation: "Fix the pod failure shown (crash, image, scheduling); reinstall/repair the operator subscription if the Deployment is missing.",
+        },
+        check: &WorkloadCheck {
+            workload: &CDI_OPERATOR,
+            rule: Rule::NoneReady,
+        },
     },
-    &FnCheck {
-        name: "CDIStorageProfilesIncomplete",
-        needs: &[K::StorageProfiles],
-        wants: &[],
-        eval: profiles_incomplete,
+    CatalogEntry {
+        meta: Meta {
+            name: "CDIStorageProfilesIncomplete", aliases: &[], component: Component::Cdi, severity: Severity::Info, default_on: true,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 300, seeds: "000 §14.14.5",
+            meaning: "A StorageProfile lacks access mode or volume mode, so CDI cannot fill in PVC settings for DataVolumes on that storage class.",
+            mitigation: "Patch the StorageProfile spec.claimPropertySets with accessModes and volumeMode (e.g. ReadWriteOnce + Filesystem).",
+        },
+        check: &FnCheck {
+            needs: &[Kind::StorageProfiles],
+            wants: &[],
+            eval: profiles_incomplete,
+        },
     },
-    &FnCheck {
-        name: "CDIDefaultStorageClassDegraded",
-        needs: &[K::StorageClasses, K::StorageProfiles],
-        wants: &[K::CsiDrivers, K::VolumeSnapshotClasses, K::Infrastructures],
-        eval: default_degraded,
+    CatalogEntry {
+        meta: Meta {
+            name: "CDIDefaultStorageClassDegraded", aliases: &[], component: Component::Cdi, severity: Severity::Warning, default_on: true,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 300, seeds: "",
+            meaning: "The default storage class (virtualization default first, else Kubernetes default) lacks smart cloning or ReadWriteMany, making clones slow and live migration impossible.",
+            mitigation: "Use a default class whose storage supports RWX and CSI/snapshot cloning, or configure the StorageProfile (accessModes, cloneStrategy).",
+        },
+        check: &FnCheck {
+            needs: &[Kind::StorageClasses, Kind::StorageProfiles],
+            wants: &[Kind::CsiDrivers, Kind::VolumeSnapshotClasses, Kind::Infrastructures],
+            eval: default_degraded,
+        },
     },
-    &FnCheck {
-        name: "CDIMultipleDefaultVirtStorageClasses",
-        needs: &[K::StorageClasses],
-        wants: &[],
-        eval: multiple_virt_defaults,
+    CatalogEntry {
+        meta: Meta {
+            name: "CDIMultipleDefaultVirtStorageClasses", aliases: &[], component: Component::Cdi, severity: Severity::Warning, default_on: true,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 300, seeds: "",
+            meaning: "More than one StorageClass is marked as the default for virtualization; DataVolumes without a class get the most recently created one.",
+            mitigation: "Keep the annotation on exactly one StorageClass.",
+        },
+        check: &FnCheck {
+            needs: &[Kind::StorageClasses],
+            wants: &[],
+            eval: multiple_virt_defaults,
+        },
     },
-    &FnCheck {
-        name: "CDINoDefaultStorageClass",
-        needs: &[K::StorageClasses, K::DataVolumes],
-        wants: &[],
-        eval: no_default,
+    CatalogEntry {
+        meta: Meta {
+            name: "CDINoDefaultStorageClass", aliases: &[], component: Component::Cdi, severity: Severity::Warning, default_on: true,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 300, seeds: "",
+            meaning: "A DataVolume is Pending because it names no storage class and the cluster has neither a default nor a default-virtualization StorageClass.",
+            mitigation: "Mark a StorageClass as default (storageclass.kubernetes.io/is-default-class: \"true\") or as virtualization default (storageclass.kubevirt.io/is-default-virt-class: \"true\", takes precedence for VM disks).",
+        },
+        check: &FnCheck {
+            needs: &[Kind::StorageClasses, Kind::DataVolumes],
+            wants: &[],
+            eval: no_default,
+        },
     },
 ];
 
@@ -64,7 +122,7 @@ const DEFAULT: &str = "storageclass.kubernetes.io/is-default-class";
 const VIRT_DEFAULT: &str = "storageclass.kubevirt.io/is-default-virt-class";
 
 fn cdi_installed(f: &Facts) -> Result<(), Outcome> {
-    if f.served(K::Cdis) || f.ns.cdi.is_some() {
+    if f.served(Kind::Cdis) || f.ns.get(Component::Cdi).is_some() {
         Ok(())
     } else {
         Err(Outcome::skipped(SkipCode::NotInstalled, "CDI not found"))
@@ -72,7 +130,7 @@ fn cdi_installed(f: &Facts) -> Result<(), Outcome> {
 }
 
 fn defaults<'a>(f: &'a Facts, key: &str) -> Vec<&'a Value> {
-    f.items(K::StorageClasses)
+    f.items(Kind::StorageClasses)
         .iter()
         .filter(|sc| annotation(sc, key) == Some("true"))
         .collect()
@@ -82,7 +140,7 @@ fn cron_outdated(f: &Facts, meta: &Meta) -> Outcome {
     let no_default = defaults(f, DEFAULT).is_empty() && defaults(f, VIRT_DEFAULT).is_empty();
     let mut findings = Vec::new();
     let mut oldest = None;
-    for cron in f.items(K::DataImportCrons) {
+    for cron in f.items(Kind::DataImportCrons) {
         let Some(c) = condition(cron, "UpToDate") else { continue };
         if str_at(c, "/status") == "True" {
             continue;
@@ -119,7 +177,7 @@ fn cron_outdated(f: &Facts, meta: &Meta) -> Outcome {
     if findings.is_empty() {
         return Outcome::ok(format!(
             "{} DataImportCrons up to date",
-            f.items(K::DataImportCrons).len()
+            f.items(Kind::DataImportCrons).len()
         ));
     }
     let summary = format!(
@@ -136,7 +194,7 @@ fn unusual_restarts(f: &Facts, meta: &Meta) -> Outcome {
     const CONTAINERS: &[&str] = &["importer", "cdi-upload-server", "cdi-clone-source"];
     let mut findings = Vec::new();
     for pod in f
-        .scoped(K::Pods)
+        .scoped(Kind::Pods)
         .filter(|p| label(p, "app") == Some("containerized-data-importer"))
     {
         let restarts: i64 = array(pod, "/status/containerStatuses")
@@ -158,7 +216,7 @@ fn unusual_restarts(f: &Facts, meta: &Meta) -> Outcome {
             findings.push(finding);
         }
     }
-    for dv in f.scoped(K::DataVolumes) {
+    for dv in f.scoped(Kind::DataVolumes) {
         if i64_at(dv, "/status/restartCount").unwrap_or(0) > 3 {
             let running = condition(dv, "Running").map(|c| str_at(c, "/message")).unwrap_or("");
             findings.push(
@@ -196,20 +254,20 @@ fn unusual_restarts(f: &Facts, meta: &Meta) -> Outcome {
 }
 
 fn not_ready(f: &Facts, meta: &Meta) -> Outcome {
-    let Some(cdi) = f.items(K::Cdis).first() else {
+    let Some(cdi) = f.items(Kind::Cdis).first() else {
         return Outcome::skipped(SkipCode::NotInstalled, "no CDI CR");
     };
     let mut out = cr_not_ready(f, meta, cdi, "CDI");
     if out.status.is_problem()
-        && let Some(ns) = f.ns.cdi.as_deref()
+        && let Some(ns) = f.ns.get(Component::Cdi)
     {
         for d in f
-            .in_ns(K::Deployments, ns)
+            .in_ns(Kind::Deployments, ns)
             .filter(|d| label(d, "cdi.kubevirt.io").is_some())
         {
             let prefix = format!("{}-", name_of(d));
             let pods: Vec<Finding> = f
-                .in_ns(K::Pods, ns)
+                .in_ns(Kind::Pods, ns)
                 .filter(|p| name_of(p).starts_with(&prefix) && !super::facts::is_pod_ready(p))
                 .map(pod_finding)
                 .collect();
@@ -232,7 +290,7 @@ fn profiles_incomplete(f: &Facts, meta: &Meta) -> Outcome {
         return s;
     }
     let findings: Vec<Finding> = f
-        .items(K::StorageProfiles)
+        .items(Kind::StorageProfiles)
         .iter()
         .filter(|p| !IGNORED_PROVISIONERS.contains(&str_at(p, "/status/provisioner")))
         .filter(|p| {
@@ -259,7 +317,7 @@ fn profiles_incomplete(f: &Facts, meta: &Meta) -> Outcome {
     if findings.is_empty() {
         return Outcome::ok(format!(
             "{} StorageProfiles complete",
-            f.items(K::StorageProfiles).len()
+            f.items(Kind::StorageProfiles).len()
         ));
     }
     Outcome::failing(
@@ -281,14 +339,17 @@ fn default_degraded(f: &Facts, meta: &Meta) -> Outcome {
     if classes.is_empty() {
         return Outcome::ok("no default storage class (see CDINoDefaultStorageClass)");
     }
-    let single_node = f.items(K::Infrastructures).iter().any(|i| {
+    let single_node = f.items(Kind::Infrastructures).iter().any(|i| {
         str_at(i, "/status/controlPlaneTopology") == "SingleReplica"
             && str_at(i, "/status/infrastructureTopology") == "SingleReplica"
     });
     let mut findings = Vec::new();
     for sc in &classes {
         let provisioner = str_at(sc, "/provisioner");
-        let profile = f.items(K::StorageProfiles).iter().find(|p| name_of(p) == name_of(sc));
+        let profile = f
+            .items(Kind::StorageProfiles)
+            .iter()
+            .find(|p| name_of(p) == name_of(sc));
         let rwx = profile.is_some_and(|p| {
             array(p, "/status/claimPropertySets")
                 .iter()
@@ -296,11 +357,11 @@ fn default_degraded(f: &Facts, meta: &Meta) -> Outcome {
         });
         let strategy = profile.map(|p| str_at(p, "/status/cloneStrategy")).unwrap_or("");
         let smart = if strategy == "csi-clone" {
-            f.items(K::CsiDrivers).iter().any(|d| name_of(d) == provisioner)
+            f.items(Kind::CsiDrivers).iter().any(|d| name_of(d) == provisioner)
         } else if strategy == "copy" {
             false
         } else {
-            f.items(K::VolumeSnapshotClasses)
+            f.items(Kind::VolumeSnapshotClasses)
                 .iter()
                 .any(|v| str_at(v, "/driver") == provisioner)
         };
@@ -372,7 +433,7 @@ fn no_default(f: &Facts, meta: &Meta) -> Outcome {
         return Outcome::ok("a default storage class exists");
     }
     let pending: Vec<Finding> = f
-        .items(K::DataVolumes)
+        .items(Kind::DataVolumes)
         .iter()
         .filter(|dv| str_at(dv, "/status/phase") == "Pending")
         .filter(|dv| {

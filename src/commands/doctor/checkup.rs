@@ -1,4 +1,5 @@
-//! `virtctl doctor checkup`: the cluster checkup framework (spec §3.8, seed 003). `vm-latency`
+//! `virtctl doctor checkup`: OpenShift Virtualization's cluster checkup framework (kiagnose: a Job
+//! that runs the checkup image and writes its verdict into a ConfigMap). `vm-latency`
 //! checks its inputs, says what it will create, creates the service account, RBAC, input
 //! ConfigMap and Job, waits for the Job, reports the `status.*` keys the checkup image wrote, and
 //! removes what it created (also on timeout and Ctrl-C), naming anything it could not remove.
@@ -13,10 +14,12 @@ use super::facts::{array, str_at};
 use super::model::{Component, Finding, Outcome, SkipCode, Status};
 use super::report;
 use crate::cluster::api::{Api, JSON, Request};
+use crate::cluster::resources;
 use crate::cluster::wait::{self, Progress};
 use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::flags::parse_duration;
+use crate::output::ReportFormat;
 
 const SERVICE_ACCOUNT: &str = "vm-latency-checkup-sa";
 const CHECKER_ROLE: &str = "kubevirt-vm-latency-checker";
@@ -71,9 +74,8 @@ pub struct VmLatencyArgs {
     /// Print the manifests that would be created and stop.
     #[arg(long)]
     pub dry_run: bool,
-    /// Report format: table, json or yaml.
-    #[arg(short = 'o', long, default_value = "table", value_parser = ["table", "json", "yaml"])]
-    pub output: String,
+    #[command(flatten)]
+    pub format: ReportFormat,
 }
 
 /// Reads a checkup ConfigMap.
@@ -82,9 +84,8 @@ pub struct StatusArgs {
     /// The checkup ConfigMap.
     #[arg(default_value = CONFIGMAP)]
     pub name: String,
-    /// Report format: table, json or yaml.
-    #[arg(short = 'o', long, default_value = "table", value_parser = ["table", "json", "yaml"])]
-    pub output: String,
+    #[command(flatten)]
+    pub format: ReportFormat,
 }
 
 pub async fn run(command: CheckupCommand, ctx: &Ctx) -> Result<u8> {
@@ -173,23 +174,16 @@ impl Plan {
     }
 }
 
-/// Where an object of a manifest lives in the API.
-fn object_path(manifest: &Value) -> String {
-    let ns = str_at(manifest, "/metadata/namespace");
-    let plural = match str_at(manifest, "/kind") {
-        "ServiceAccount" => "serviceaccounts",
-        "Role" => "roles",
-        "RoleBinding" => "rolebindings",
-        "ConfigMap" => "configmaps",
-        _ => "jobs",
+/// The collection an object of a manifest is created in (every manifest is namespaced).
+fn collection_of(manifest: &Value) -> String {
+    let resource = match str_at(manifest, "/kind") {
+        "ServiceAccount" => &resources::SERVICE_ACCOUNTS,
+        "Role" => &resources::ROLES,
+        "RoleBinding" => &resources::ROLE_BINDINGS,
+        "ConfigMap" => &resources::CONFIG_MAPS,
+        _ => &resources::JOBS,
     };
-    let api_version = str_at(manifest, "/apiVersion");
-    let base = if api_version == "v1" {
-        "/api/v1".to_string()
-    } else {
-        format!("/apis/{api_version}")
-    };
-    format!("{base}/namespaces/{ns}/{plural}")
+    resource.collection(Some(str_at(manifest, "/metadata/namespace")))
 }
 
 fn describe(manifest: &Value) -> String {
@@ -206,11 +200,11 @@ async fn get_optional(api: &Api, path: String) -> Result<Option<Value>> {
 
 /// The default image: OpenShift's, for the installed OpenShift Virtualization version.
 async fn default_image(api: &Api) -> Option<String> {
-    get_optional(api, "/apis/config.openshift.io/v1/clusterversions/version".into())
+    get_optional(api, resources::CLUSTER_VERSIONS.object(None, "version"))
         .await
         .ok()
         .flatten()?;
-    let list = get_optional(api, "/apis/hco.kubevirt.io/v1beta1/hyperconvergeds".into())
+    let list = get_optional(api, resources::HYPER_CONVERGEDS.collection(None))
         .await
         .ok()
         .flatten()?;
@@ -256,17 +250,17 @@ async fn plan(args: &VmLatencyArgs, api: &Api, namespace: &str) -> Result<Plan> 
             "--source-node and --target-node go together: give both or neither".into(),
         ));
     }
-    let nad_path = format!(
-        "/apis/k8s.cni.cncf.io/v1/namespaces/{}/network-attachment-definitions/{}",
-        plan.nad_namespace, plan.nad
-    );
+    let nad_path = resources::NETWORK_ATTACHMENT_DEFINITIONS.object(Some(&plan.nad_namespace), &plan.nad);
     if get_optional(api, nad_path).await?.is_none() {
         return Err(Error::Usage(format!(
             "NetworkAttachmentDefinition {}/{} not found: the checkup needs it to attach its VMs",
             plan.nad_namespace, plan.nad
         )));
     }
-    let nodes: Value = api.send(Request::get("/api/v1/nodes")).await?.json()?;
+    let nodes: Value = api
+        .send(Request::get(resources::NODES.collection(None)))
+        .await?
+        .json()?;
     let workers: Vec<&str> = array(&nodes, "/items")
         .iter()
         .filter(|n| n.pointer("/metadata/labels/node-role.kubernetes.io~1worker").is_some())
@@ -304,7 +298,7 @@ struct Created(Vec<Value>);
 
 async fn create_all(api: &Api, plan: &Plan, created: &mut Created, ctx: &Ctx) -> Result<()> {
     for manifest in plan.manifests() {
-        let path = object_path(&manifest);
+        let path = collection_of(&manifest);
         let body = serde_json::to_vec(&manifest).map_err(|e| Error::Other(e.to_string()))?;
         match api.send(Request::new(http::Method::POST, &path).body(body, JSON)).await {
             Ok(_) => created.0.push(manifest),
@@ -334,7 +328,8 @@ async fn create_all(api: &Api, plan: &Plan, created: &mut Created, ctx: &Ctx) ->
 async fn cleanup(api: &Api, created: &Created) -> Vec<String> {
     let mut left = Vec::new();
     for manifest in created.0.iter().rev() {
-        let path = format!("{}/{}", object_path(manifest), str_at(manifest, "/metadata/name"));
+        let name = str_at(manifest, "/metadata/name");
+        let path = format!("{}/{name}", collection_of(manifest));
         let request = Request::delete(path).body(br#"{"propagationPolicy":"Background"}"#.to_vec(), JSON);
         match api.send(request).await {
             Ok(_) => {}
@@ -358,26 +353,24 @@ fn job_progress(job: Option<&Value>) -> Progress {
 /// The last lines of the checkup pod's log.
 async fn log_tail(api: &Api, namespace: &str) -> Vec<String> {
     let request =
-        Request::get(format!("/api/v1/namespaces/{namespace}/pods")).query("labelSelector", &format!("job-name={JOB}"));
+        Request::get(resources::PODS.collection(Some(namespace))).query("labelSelector", &format!("job-name={JOB}"));
     let Ok(pods) = api.send(request).await.and_then(|r| r.json::<Value>()) else {
         return Vec::new();
     };
     let Some(pod) = array(&pods, "/items").first() else {
         return Vec::new();
     };
-    let request = Request::get(format!(
-        "/api/v1/namespaces/{namespace}/pods/{}/log",
-        str_at(pod, "/metadata/name")
-    ))
-    .query("tailLines", &LOG_TAIL_LINES.to_string())
-    .query("limitBytes", "65536");
+    let request = resources::pod_log(namespace, str_at(pod, "/metadata/name"), None)
+        .query("tailLines", &LOG_TAIL_LINES.to_string())
+        .query("limitBytes", "65536");
     match api.send(request).await {
         Ok(r) => excerpt(&String::from_utf8_lossy(&r.body)),
         Err(_) => Vec::new(),
     }
 }
 
-/// At most three log lines of at most 200 characters (spec §3.5).
+/// At most three log lines of at most 200 characters: enough to say why, short enough for a
+/// report line (the same bound as the log-scan excerpts).
 fn excerpt(text: &str) -> Vec<String> {
     let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
     lines[lines.len().saturating_sub(LOG_TAIL_LINES)..]
@@ -413,7 +406,7 @@ async fn vm_latency(args: VmLatencyArgs, ctx: &Ctx) -> Result<u8> {
             "Waiting for Job {JOB} to complete (up to {})...",
             go_duration(limit)
         ));
-        let job_path = format!("/apis/batch/v1/namespaces/{}/jobs/{JOB}", plan.namespace);
+        let job_path = resources::JOBS.object(Some(&plan.namespace), JOB);
         let what = format!("Job {JOB}");
         let wait = wait::until(&what, limit, || async {
             Ok(job_progress(get_optional(api, job_path.clone()).await?.as_ref()))
@@ -423,10 +416,9 @@ async fn vm_latency(args: VmLatencyArgs, ctx: &Ctx) -> Result<u8> {
             _ = tokio::signal::ctrl_c() => return Err(Error::Other("interrupted".into())),
         }
         let cm: Value = api
-            .send(Request::get(format!(
-                "/api/v1/namespaces/{}/configmaps/{CONFIGMAP}",
-                plan.namespace
-            )))
+            .send(Request::get(
+                resources::CONFIG_MAPS.object(Some(&plan.namespace), CONFIGMAP),
+            ))
             .await?
             .json()?;
         let mut result = evaluate(&cm);
@@ -470,13 +462,13 @@ async fn vm_latency(args: VmLatencyArgs, ctx: &Ctx) -> Result<u8> {
         }
     }
     let result = outcome?;
-    print(ctx, &args.output, api.server(), &plan.namespace, CONFIGMAP, result)
+    print(ctx, &args.format, api.server(), &plan.namespace, CONFIGMAP, result)
 }
 
 async fn status(args: StatusArgs, ctx: &Ctx) -> Result<u8> {
     let cluster = ctx.cluster().await?;
     let api = &cluster.api;
-    let path = format!("/api/v1/namespaces/{}/configmaps/{}", cluster.namespace, args.name);
+    let path = resources::CONFIG_MAPS.object(Some(&cluster.namespace), &args.name);
     let cm = get_optional(api, path)
         .await?
         .ok_or_else(|| Error::Usage(format!("ConfigMap {}/{} not found", cluster.namespace, args.name)))?;
@@ -487,12 +479,12 @@ async fn status(args: StatusArgs, ctx: &Ctx) -> Result<u8> {
             cluster.namespace, args.name
         )));
     }
-    print(ctx, &args.output, api.server(), &cluster.namespace, &args.name, result)
+    print(ctx, &args.format, api.server(), &cluster.namespace, &args.name, result)
 }
 
 fn print(
     ctx: &Ctx,
-    output: &str,
+    format: &ReportFormat,
     server: &str,
     namespace: &str,
     configmap: &str,
@@ -505,13 +497,10 @@ fn print(
         ..report::Header::default()
     };
     let results = [result];
-    let text = match output {
-        "table" => report::checkup_table(&header, &results),
-        _ => crate::output::document(
-            &report::document(&header, &results, &super::now()?.to_string(), code),
-            output == "yaml",
-        )?,
-    };
+    let text = format.render(
+        || report::checkup_table(&header, &results),
+        || Ok(report::document(&header, &results, &super::now()?.to_string(), code)),
+    )?;
     ctx.out.raw(text)?;
     Ok(code)
 }
@@ -651,10 +640,10 @@ mod tests {
             m[6]["spec"]["template"]["spec"]["containers"][0]["env"][1]["value"],
             CONFIGMAP
         );
-        assert_eq!(object_path(&m[6]), "/apis/batch/v1/namespaces/ns/jobs");
-        assert_eq!(object_path(&m[0]), "/api/v1/namespaces/ns/serviceaccounts");
+        assert_eq!(collection_of(&m[6]), "/apis/batch/v1/namespaces/ns/jobs");
+        assert_eq!(collection_of(&m[0]), "/api/v1/namespaces/ns/serviceaccounts");
         assert_eq!(
-            object_path(&m[1]),
+            collection_of(&m[1]),
             "/apis/rbac.authorization.k8s.io/v1/namespaces/ns/roles"
         );
     }

@@ -2,9 +2,9 @@
 //! low ready, none ready), metric-only checks, and log-signature scans.
 
 use super::catalog::Check;
-use super::facts::{Facts, K, LogRequest, array, is_pod_ready, name_of, str_at};
+use super::facts::{Facts, Kind, LogRequest, array, condition_line, is_pod_ready, name_of, str_at};
 use super::model::{Finding, Meta, Outcome, SkipCode, Status};
-use super::workload::{Wl, WlKind};
+use super::workload::{Workload, WorkloadKind};
 
 /// Which WP verdict a check applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,27 +22,22 @@ pub enum Rule {
 }
 
 /// A check that applies one [`Rule`] to one workload.
-pub struct WpCheck {
-    pub name: &'static str,
-    pub wl: &'static Wl,
+pub struct WorkloadCheck {
+    pub workload: &'static Workload,
     pub rule: Rule,
 }
 
-impl Check for WpCheck {
-    fn name(&self) -> &'static str {
-        self.name
-    }
-
-    fn needs(&self) -> Vec<K> {
-        vec![K::Pods, self.wl.kind.list()]
+impl Check for WorkloadCheck {
+    fn needs(&self) -> Vec<Kind> {
+        vec![Kind::Pods, self.workload.kind.list()]
     }
 
     fn evaluate(&self, f: &Facts, meta: &Meta) -> Outcome {
-        let wp = match self.wl.probe(f) {
+        let wp = match self.workload.probe(f) {
             Ok(wp) => wp,
             Err(skipped) => return skipped,
         };
-        let what = format!("{} pods", self.wl.name);
+        let what = format!("{} pods", self.workload.name);
         let fail = meta.severity.status();
         let (failing, since, summary) = match self.rule {
             Rule::NoneRunning => (
@@ -91,7 +86,7 @@ impl Check for WpCheck {
         if let Some(t) = since {
             summary.push_str(&format!(" for {}", super::model::age(f.seconds_since(t))));
         }
-        if wp.object.is_some() && wp.desired == 0 && self.wl.kind == WlKind::Deployment {
+        if wp.object.is_some() && wp.desired == 0 && self.workload.kind == WorkloadKind::Deployment {
             summary.push_str(" (Deployment scaled to 0)");
         }
         Outcome::failing(fail, since, f.now, for_secs, summary).with(wp.findings(f))
@@ -99,20 +94,14 @@ impl Check for WpCheck {
 }
 
 /// A check only Prometheus (or the opt-in scrape) can decide.
-pub struct MetricsOnly {
-    pub name: &'static str,
-}
+pub struct MetricsOnly;
 
 impl Check for MetricsOnly {
-    fn name(&self) -> &'static str {
-        self.name
-    }
-
-    fn needs(&self) -> Vec<K> {
+    fn needs(&self) -> Vec<Kind> {
         Vec::new()
     }
 
-    fn wants(&self) -> Vec<K> {
+    fn wants(&self) -> Vec<Kind> {
         Vec::new()
     }
 
@@ -121,7 +110,9 @@ impl Check for MetricsOnly {
     }
 }
 
-/// API-server failure signatures counted by the REST-error log hint (spec §1.2).
+/// API-server failure signatures counted by the REST-error log hint: the client-go errors a
+/// component logs when its requests to the API server fail, which is what the REST-error
+/// alerts measure from metrics.
 pub const API_FAILURES: &[&str] = &[
     "connection refused",
     "i/o timeout",
@@ -132,41 +123,42 @@ pub const API_FAILURES: &[&str] = &[
     "Too Many Requests",
 ];
 
+/// The current logs of a workload's pods, from `since_secs` ago (all when `None`); none when
+/// the component is not installed.
+fn workload_logs(workload: &'static Workload, f: &Facts, since_secs: Option<i64>) -> Vec<LogRequest> {
+    let Ok(probe) = workload.probe(f) else {
+        return Vec::new();
+    };
+    probe
+        .pods
+        .iter()
+        .map(|p| LogRequest {
+            namespace: probe.namespace.to_string(),
+            pod: name_of(p).to_string(),
+            container: None,
+            since_secs,
+            previous: false,
+        })
+        .collect()
+}
+
 /// The REST-errors alerts: metrics-only, with an indirect log hint (>= 10 failure lines in a pod).
 pub struct RestErrors {
-    pub name: &'static str,
-    pub wl: &'static Wl,
+    pub workload: &'static Workload,
     pub window_secs: i64,
 }
 
 impl Check for RestErrors {
-    fn name(&self) -> &'static str {
-        self.name
-    }
-
-    fn needs(&self) -> Vec<K> {
+    fn needs(&self) -> Vec<Kind> {
         Vec::new()
     }
 
-    fn wants(&self) -> Vec<K> {
-        vec![K::Pods]
+    fn wants(&self) -> Vec<Kind> {
+        vec![Kind::Pods]
     }
 
     fn logs(&self, f: &Facts) -> Vec<LogRequest> {
-        match self.wl.probe(f) {
-            Ok(wp) => wp
-                .pods
-                .iter()
-                .map(|p| LogRequest {
-                    namespace: wp.namespace.to_string(),
-                    pod: name_of(p).to_string(),
-                    container: None,
-                    since_secs: Some(self.window_secs),
-                    previous: false,
-                })
-                .collect(),
-            Err(_) => Vec::new(),
-        }
+        workload_logs(self.workload, f, Some(self.window_secs))
     }
 
     fn evaluate(&self, f: &Facts, _meta: &Meta) -> Outcome {
@@ -208,7 +200,7 @@ impl Check for RestErrors {
             format!(
                 "{} {} pod(s) log API-server failures (indirect; the error ratio needs Prometheus)",
                 hits.len(),
-                self.wl.name
+                self.workload.name
             ),
         )
         .with(hits)
@@ -254,22 +246,17 @@ pub fn requests<'a>(pod: &'a serde_json::Value, resource: &str) -> Vec<(&'a str,
 
 /// A one-off check: its reads and a small pure function.
 pub struct FnCheck {
-    pub name: &'static str,
-    pub needs: &'static [K],
-    pub wants: &'static [K],
+    pub needs: &'static [Kind],
+    pub wants: &'static [Kind],
     pub eval: fn(&Facts, &Meta) -> Outcome,
 }
 
 impl Check for FnCheck {
-    fn name(&self) -> &'static str {
-        self.name
-    }
-
-    fn needs(&self) -> Vec<K> {
+    fn needs(&self) -> Vec<Kind> {
         self.needs.to_vec()
     }
 
-    fn wants(&self) -> Vec<K> {
+    fn wants(&self) -> Vec<Kind> {
         self.wants.to_vec()
     }
 
@@ -281,8 +268,7 @@ impl Check for FnCheck {
 /// A check over one component's logs: matching lines in the pods of a workload, more than
 /// `threshold` of them -> the alert's status.
 pub struct LogCheck {
-    pub name: &'static str,
-    pub wl: &'static Wl,
+    pub workload: &'static Workload,
     pub window_secs: Option<i64>,
     pub patterns: &'static [&'static str],
     pub threshold: usize,
@@ -290,33 +276,16 @@ pub struct LogCheck {
 }
 
 impl Check for LogCheck {
-    fn name(&self) -> &'static str {
-        self.name
-    }
-
-    fn needs(&self) -> Vec<K> {
-        vec![K::Pods]
+    fn needs(&self) -> Vec<Kind> {
+        vec![Kind::Pods]
     }
 
     fn logs(&self, f: &Facts) -> Vec<LogRequest> {
-        match self.wl.probe(f) {
-            Ok(wp) => wp
-                .pods
-                .iter()
-                .map(|p| LogRequest {
-                    namespace: wp.namespace.to_string(),
-                    pod: name_of(p).to_string(),
-                    container: None,
-                    since_secs: self.window_secs,
-                    previous: false,
-                })
-                .collect(),
-            Err(_) => Vec::new(),
-        }
+        workload_logs(self.workload, f, self.window_secs)
     }
 
     fn evaluate(&self, f: &Facts, meta: &Meta) -> Outcome {
-        if let Err(skipped) = self.wl.probe(f) {
+        if let Err(skipped) = self.workload.probe(f) {
             return skipped;
         }
         if !f.scope.logs {
@@ -377,15 +346,7 @@ pub fn cr_not_ready(f: &Facts, meta: &Meta, obj: &serde_json::Value, kind: &str)
         .iter()
         .filter_map(|t| condition(obj, t))
         .filter(|c| !str_at(c, "/message").is_empty())
-        .map(|c| {
-            format!(
-                "{}={} {}: {}",
-                str_at(c, "/type"),
-                str_at(c, "/status"),
-                str_at(c, "/reason"),
-                str_at(c, "/message")
-            )
-        })
+        .map(condition_line)
         .collect();
     let since = condition_since(obj, "Available");
     let ns = super::facts::namespace_of(obj);

@@ -6,9 +6,12 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use k8s_openapi::jiff::Timestamp;
 use serde_json::Value;
 
+use super::model::Component;
+use crate::cluster::resources::{self, Resource};
+
 /// A resource kind doctor reads. Each is listed at most once per run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum K {
+pub enum Kind {
     Nodes,
     Pods,
     Events,
@@ -49,75 +52,68 @@ pub enum K {
     NodeMetrics,
 }
 
-/// Where a kind lives in the API.
+/// Where a kind lives in the API, and whether its version is pinned.
 #[derive(Debug)]
 pub struct KindDef {
-    pub kind: K,
-    pub group: &'static str,
-    /// The version used when discovery does not say which one the server prefers.
-    pub version: &'static str,
-    pub plural: &'static str,
-    /// Namespaced kinds can be listed per namespace when a cluster-wide list is forbidden.
-    pub namespaced: bool,
-    /// Read this version even if the server prefers another (HyperConverged paths are v1beta1).
+    pub kind: Kind,
+    pub resource: &'static Resource,
+    /// Read the table's version even if the server prefers another (HyperConverged paths are
+    /// v1beta1).
     pub pinned: bool,
 }
 
-const fn d(kind: K, group: &'static str, version: &'static str, plural: &'static str, namespaced: bool) -> KindDef {
+const fn kind(kind: Kind, resource: &'static Resource) -> KindDef {
     KindDef {
         kind,
-        group,
-        version,
-        plural,
-        namespaced,
+        resource,
         pinned: false,
     }
 }
 
-/// Every kind doctor may read, one line each.
+/// Every kind doctor may read, one line each; where it lives comes from the cluster's table.
 #[rustfmt::skip]
 pub static KINDS: &[KindDef] = &[
-    d(K::Nodes, "", "v1", "nodes", false),
-    d(K::Pods, "", "v1", "pods", true),
-    d(K::Events, "", "v1", "events", true),
-    d(K::Services, "", "v1", "services", true),
-    d(K::Pvcs, "", "v1", "persistentvolumeclaims", true),
-    d(K::Pvs, "", "v1", "persistentvolumes", false),
-    d(K::Endpoints, "", "v1", "endpoints", true),
-    d(K::Deployments, "apps", "v1", "deployments", true),
-    d(K::DaemonSets, "apps", "v1", "daemonsets", true),
-    d(K::Leases, "coordination.k8s.io", "v1", "leases", true),
-    d(K::KubeVirts, "kubevirt.io", "v1", "kubevirts", true),
-    d(K::Vms, "kubevirt.io", "v1", "virtualmachines", true),
-    d(K::Vmis, "kubevirt.io", "v1", "virtualmachineinstances", true),
-    d(K::Vmims, "kubevirt.io", "v1", "virtualmachineinstancemigrations", true),
-    KindDef { pinned: true, ..d(K::HyperConvergeds, "hco.kubevirt.io", "v1beta1", "hyperconvergeds", true) },
-    d(K::Cdis, "cdi.kubevirt.io", "v1beta1", "cdis", false),
-    d(K::DataVolumes, "cdi.kubevirt.io", "v1beta1", "datavolumes", true),
-    d(K::DataImportCrons, "cdi.kubevirt.io", "v1beta1", "dataimportcrons", true),
-    d(K::StorageProfiles, "cdi.kubevirt.io", "v1beta1", "storageprofiles", false),
-    d(K::StorageClasses, "storage.k8s.io", "v1", "storageclasses", false),
-    d(K::CsiDrivers, "storage.k8s.io", "v1", "csidrivers", false),
-    d(K::VolumeSnapshotClasses, "snapshot.storage.k8s.io", "v1", "volumesnapshotclasses", false),
-    d(K::Ssps, "ssp.kubevirt.io", "v1beta2", "ssps", true),
-    d(K::NetworkAddonsConfigs, "networkaddonsoperator.network.kubevirt.io", "v1", "networkaddonsconfigs", false),
-    d(K::HostPathProvisioners, "hostpathprovisioner.kubevirt.io", "v1beta1", "hostpathprovisioners", false),
-    d(K::NodeMaintenances, "nodemaintenance.medik8s.io", "v1beta1", "nodemaintenances", false),
-    d(K::LegacyNodeMaintenances, "nodemaintenance.kubevirt.io", "v1beta1", "nodemaintenances", false),
-    d(K::ApiServices, "apiregistration.k8s.io", "v1", "apiservices", false),
-    d(K::Crds, "apiextensions.k8s.io", "v1", "customresourcedefinitions", false),
-    d(K::PrometheusRules, "monitoring.coreos.com", "v1", "prometheusrules", true),
-    d(K::ClusterVersions, "config.openshift.io", "v1", "clusterversions", false),
-    d(K::Infrastructures, "config.openshift.io", "v1", "infrastructures", false),
-    d(K::Networks, "config.openshift.io", "v1", "networks", false),
-    d(K::ApiRequestCounts, "apiserver.openshift.io", "v1", "apirequestcounts", false),
-    d(K::KubeDeschedulers, "operator.openshift.io", "v1", "kubedeschedulers", true),
-    d(K::NodeNetworkStates, "nmstate.io", "v1beta1", "nodenetworkstates", false),
-    d(K::PodMetrics, "metrics.k8s.io", "v1beta1", "pods", true),
-    d(K::NodeMetrics, "metrics.k8s.io", "v1beta1", "nodes", false),
+    kind(Kind::Nodes, &resources::NODES),
+    kind(Kind::Pods, &resources::PODS),
+    kind(Kind::Events, &resources::EVENTS),
+    kind(Kind::Services, &resources::SERVICES),
+    kind(Kind::Pvcs, &resources::PERSISTENT_VOLUME_CLAIMS),
+    kind(Kind::Pvs, &resources::PERSISTENT_VOLUMES),
+    kind(Kind::Endpoints, &resources::ENDPOINTS),
+    kind(Kind::Deployments, &resources::DEPLOYMENTS),
+    kind(Kind::DaemonSets, &resources::DAEMON_SETS),
+    kind(Kind::Leases, &resources::LEASES),
+    kind(Kind::KubeVirts, &resources::KUBEVIRTS),
+    kind(Kind::Vms, &resources::VIRTUAL_MACHINES),
+    kind(Kind::Vmis, &resources::VIRTUAL_MACHINE_INSTANCES),
+    kind(Kind::Vmims, &resources::VIRTUAL_MACHINE_INSTANCE_MIGRATIONS),
+    KindDef { pinned: true, ..kind(Kind::HyperConvergeds, &resources::HYPER_CONVERGEDS) },
+    kind(Kind::Cdis, &resources::CDIS),
+    kind(Kind::DataVolumes, &resources::DATA_VOLUMES),
+    kind(Kind::DataImportCrons, &resources::DATA_IMPORT_CRONS),
+    kind(Kind::StorageProfiles, &resources::STORAGE_PROFILES),
+    kind(Kind::StorageClasses, &resources::STORAGE_CLASSES),
+    kind(Kind::CsiDrivers, &resources::CSI_DRIVERS),
+    kind(Kind::VolumeSnapshotClasses, &resources::VOLUME_SNAPSHOT_CLASSES),
+    kind(Kind::Ssps, &resources::SSPS),
+    kind(Kind::NetworkAddonsConfigs, &resources::NETWORK_ADDONS_CONFIGS),
+    kind(Kind::HostPathProvisioners, &resources::HOST_PATH_PROVISIONERS),
+    kind(Kind::NodeMaintenances, &resources::NODE_MAINTENANCES),
+    kind(Kind::LegacyNodeMaintenances, &resources::LEGACY_NODE_MAINTENANCES),
+    kind(Kind::ApiServices, &resources::API_SERVICES),
+    kind(Kind::Crds, &resources::CUSTOM_RESOURCE_DEFINITIONS),
+    kind(Kind::PrometheusRules, &resources::PROMETHEUS_RULES),
+    kind(Kind::ClusterVersions, &resources::CLUSTER_VERSIONS),
+    kind(Kind::Infrastructures, &resources::INFRASTRUCTURES),
+    kind(Kind::Networks, &resources::NETWORKS),
+    kind(Kind::ApiRequestCounts, &resources::API_REQUEST_COUNTS),
+    kind(Kind::KubeDeschedulers, &resources::KUBE_DESCHEDULERS),
+    kind(Kind::NodeNetworkStates, &resources::NODE_NETWORK_STATES),
+    kind(Kind::PodMetrics, &resources::POD_METRICS),
+    kind(Kind::NodeMetrics, &resources::NODE_METRICS),
 ];
 
-impl K {
+impl Kind {
     pub fn def(self) -> &'static KindDef {
         KINDS
             .iter()
@@ -160,16 +156,35 @@ impl LogRequest {
     }
 }
 
-/// The namespaces of the components (spec §2).
+/// The namespaces of the components that run pods of their own: the one place that maps a
+/// component to its namespace. Each is found by discovery or given by a flag.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Namespaces {
-    pub hco: Option<String>,
-    pub virt: Option<String>,
-    pub cdi: Option<String>,
-    pub cnao: Option<String>,
-    pub kmp: Option<String>,
-    pub ssp: Option<String>,
-    pub hpp: Option<String>,
+pub struct Namespaces(BTreeMap<Component, String>);
+
+impl Namespaces {
+    /// The components that live in a namespace of their own (not the nodes, not the VMs), in
+    /// report order.
+    pub fn components() -> impl Iterator<Item = Component> {
+        Component::ALL
+            .into_iter()
+            .filter(|c| !matches!(c, Component::Node | Component::VmWorkload))
+    }
+
+    pub fn get(&self, component: Component) -> Option<&str> {
+        self.0.get(&component).map(String::as_str)
+    }
+
+    /// Records where `component` lives; `None` leaves it unknown.
+    pub fn set(&mut self, component: Component, namespace: Option<String>) {
+        if let Some(namespace) = namespace {
+            self.0.insert(component, namespace);
+        }
+    }
+
+    /// Every component that lives in a namespace, with its namespace if known, in report order.
+    pub fn all(&self) -> impl Iterator<Item = (Component, Option<&str>)> {
+        Self::components().map(|c| (c, self.get(c)))
+    }
 }
 
 /// Which of the optional reads were allowed, and the VM-level scope.
@@ -190,9 +205,9 @@ pub struct Facts {
     pub scope: Scope,
     /// Served API groups (`""` is the core group) and their preferred versions.
     pub groups: BTreeMap<String, String>,
-    pub lists: HashMap<K, Read>,
+    pub lists: HashMap<Kind, Read>,
     /// Kinds read only in these namespaces, because listing them across namespaces was forbidden.
-    pub partial: BTreeMap<K, Vec<String>>,
+    pub partial: BTreeMap<Kind, Vec<String>>,
     /// Log text by [`LogRequest::key`]; a missing key was not read.
     pub logs: HashMap<String, String>,
     /// `filesystemlist` answers by `namespace/name`.
@@ -223,7 +238,9 @@ impl Facts {
         let mut facts = Facts::new(now.parse().expect("RFC 3339"));
         for def in KINDS {
             facts.lists.insert(def.kind, Read::Items(Vec::new()));
-            facts.groups.insert(def.group.to_string(), def.version.to_string());
+            facts
+                .groups
+                .insert(def.resource.group.to_string(), def.resource.version.to_string());
         }
         for obj in objects {
             // Kinds doctor does not read (Namespaces, ConfigMaps ...) are left out.
@@ -239,34 +256,34 @@ impl Facts {
     }
 
     /// The objects of a kind (empty when it was not read).
-    pub fn items(&self, kind: K) -> &[Value] {
+    pub fn items(&self, kind: Kind) -> &[Value] {
         match self.lists.get(&kind) {
             Some(Read::Items(items)) => items,
             _ => &[],
         }
     }
 
-    pub fn read(&self, kind: K) -> &Read {
+    pub fn read(&self, kind: Kind) -> &Read {
         self.lists.get(&kind).unwrap_or(&Read::Unread)
     }
 
-    pub fn served(&self, kind: K) -> bool {
+    pub fn served(&self, kind: Kind) -> bool {
         matches!(self.read(kind), Read::Items(_))
     }
 
     /// Objects of a kind in one namespace.
-    pub fn in_ns<'a>(&'a self, kind: K, namespace: &'a str) -> impl Iterator<Item = &'a Value> + 'a {
+    pub fn in_ns<'a>(&'a self, kind: Kind, namespace: &'a str) -> impl Iterator<Item = &'a Value> + 'a {
         self.items(kind).iter().filter(move |o| namespace_of(o) == namespace)
     }
 
     /// VM-level objects within the `-n` scope.
-    pub fn scoped(&self, kind: K) -> impl Iterator<Item = &Value> {
+    pub fn scoped(&self, kind: Kind) -> impl Iterator<Item = &Value> {
         self.items(kind)
             .iter()
             .filter(|o| self.scope.namespace.as_deref().is_none_or(|n| namespace_of(o) == n))
     }
 
-    pub fn named<'a>(&'a self, kind: K, namespace: &str, name: &str) -> Option<&'a Value> {
+    pub fn named<'a>(&'a self, kind: Kind, namespace: &str, name: &str) -> Option<&'a Value> {
         self.items(kind)
             .iter()
             .find(|o| namespace_of(o) == namespace && name_of(o) == name)
@@ -274,13 +291,13 @@ impl Facts {
 
     /// Pods in `namespace` whose labels include all of `selector`.
     pub fn pods<'a>(&'a self, namespace: &'a str, selector: &'a [(&'a str, &'a str)]) -> Vec<&'a Value> {
-        self.in_ns(K::Pods, namespace)
+        self.in_ns(Kind::Pods, namespace)
             .filter(|p| has_labels(p, selector))
             .collect()
     }
 
     pub fn node(&self, name: &str) -> Option<&Value> {
-        self.items(K::Nodes).iter().find(|n| name_of(n) == name)
+        self.items(Kind::Nodes).iter().find(|n| name_of(n) == name)
     }
 
     pub fn log(&self, request: &LogRequest) -> Option<&str> {
@@ -294,8 +311,8 @@ impl Facts {
 
 /// The kind an object belongs to, from its `apiVersion` and `kind`.
 #[cfg(test)]
-pub fn kind_of(obj: &Value) -> Option<K> {
-    let api_version = str_at(obj, "/apiVersion");
+pub fn kind_of(obj: &Value) -> Option<Kind> {
+    let api_version = obj.get("apiVersion").and_then(Value::as_str).unwrap_or("");
     let group = api_version.split_once('/').map(|(g, _)| g).unwrap_or("");
     let kind = str_at(obj, "/kind");
     let plural = match kind {
@@ -306,11 +323,11 @@ pub fn kind_of(obj: &Value) -> Option<K> {
     KINDS
         .iter()
         .find(|d| {
-            d.group == group
+            d.resource.group == group
                 && if plural.is_empty() {
-                    singular_kind(d.plural) == kind.to_ascii_lowercase()
+                    singular_kind(d.resource.plural) == kind.to_ascii_lowercase()
                 } else {
-                    d.plural == plural
+                    d.resource.plural == plural
                 }
         })
         .map(|d| d.kind)
@@ -381,6 +398,17 @@ pub fn condition<'a>(v: &'a Value, kind: &str) -> Option<&'a Value> {
         .find(|c| str_at(c, "/type") == kind)
 }
 
+/// A condition as one line: `Type=Status Reason: message`.
+pub fn condition_line(c: &Value) -> String {
+    format!(
+        "{}={} {}: {}",
+        str_at(c, "/type"),
+        str_at(c, "/status"),
+        str_at(c, "/reason"),
+        str_at(c, "/message")
+    )
+}
+
 /// Whether condition `kind` has status `True`.
 pub fn is_true(v: &Value, kind: &str) -> bool {
     condition(v, kind).is_some_and(|c| str_at(c, "/status") == "True")
@@ -424,22 +452,22 @@ mod tests {
 
     #[test]
     fn objects_find_their_kind() {
-        assert_eq!(kind_of(&json!({"apiVersion": "v1", "kind": "Pod"})), Some(K::Pods));
+        assert_eq!(kind_of(&json!({"apiVersion": "v1", "kind": "Pod"})), Some(Kind::Pods));
         assert_eq!(
             kind_of(&json!({"apiVersion": "apps/v1", "kind": "DaemonSet"})),
-            Some(K::DaemonSets)
+            Some(Kind::DaemonSets)
         );
         assert_eq!(
             kind_of(&json!({"apiVersion": "storage.k8s.io/v1", "kind": "StorageClass"})),
-            Some(K::StorageClasses)
+            Some(Kind::StorageClasses)
         );
         assert_eq!(
             kind_of(&json!({"apiVersion": "nodemaintenance.kubevirt.io/v1beta1", "kind": "NodeMaintenance"})),
-            Some(K::LegacyNodeMaintenances)
+            Some(Kind::LegacyNodeMaintenances)
         );
         assert_eq!(
             kind_of(&json!({"apiVersion": "v1", "kind": "Endpoints"})),
-            Some(K::Endpoints)
+            Some(Kind::Endpoints)
         );
     }
 

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::catalog::{CATALOG, find};
+use super::catalog::find_entry;
 use super::model::Outcome;
 
 pub const NOW: &str = "2025-01-01T10:16:00Z";
@@ -19,12 +19,9 @@ pub fn install() -> Vec<Value> {
 
 /// The install with the named scenario applied.
 pub fn scenario(name: &str) -> Vec<Value> {
-    let (_, apply, _, _) = kubevirt_sim::scenarios::SCENARIOS
-        .iter()
-        .find(|s| s.0 == name)
-        .unwrap_or_else(|| panic!("no scenario {name}"));
+    let scenario = kubevirt_sim::scenarios::Scenario::named(name).unwrap_or_else(|| panic!("no scenario {name}"));
     let mut objs = install();
-    apply(&mut objs, NOW);
+    (scenario.apply)(&mut objs, NOW);
     dedupe(objs)
 }
 
@@ -49,20 +46,20 @@ fn dedupe(objs: Vec<Value>) -> Vec<Value> {
 /// annotations, guest file systems from the simulated guest agent, and the alerts of a simulated
 /// monitoring stack (its ConfigMap among `objects`) merged in.
 pub fn evaluate(name: &str, now: &str, objects: Vec<Value>) -> Outcome {
-    let meta = find(name).expect("a catalog check");
-    let (_, check) = CATALOG.iter().find(|(m, _)| m.name == meta.name).expect("implemented");
+    let entry = find_entry(name).expect("a catalog check");
+    let (meta, check) = (&entry.meta, entry.check);
     let objects = dedupe(objects);
     let monitoring = monitoring(&objects);
     let mut facts = super::facts::Facts::fixture(now, objects);
     for request in check.logs(&facts) {
-        let pod = facts.named(super::facts::K::Pods, &request.namespace, &request.pod);
+        let pod = facts.named(super::facts::Kind::Pods, &request.namespace, &request.pod);
         if let Some(text) = pod.and_then(|p| super::facts::annotation(p, kubevirt_sim::podlog::LOG_ANNOTATION)) {
             let text = text.to_string();
             facts.logs.insert(request.key(), text);
         }
     }
     for (ns, vmi) in super::vm::guest_probe_targets(&facts) {
-        let Some(obj) = facts.named(super::facts::K::Vmis, &ns, &vmi) else {
+        let Some(obj) = facts.named(super::facts::Kind::Vmis, &ns, &vmi) else {
             continue;
         };
         let list = kubevirt_sim::guest::filesystem_list(&kubevirt_sim::guest::agent_info(obj));
@@ -72,7 +69,7 @@ pub fn evaluate(name: &str, now: &str, objects: Vec<Value>) -> Outcome {
         meta: Some(meta),
         name: meta.name.to_string(),
         component: meta.component,
-        outcome: super::evaluate(*check, meta, &facts),
+        outcome: super::evaluate(check, meta, &facts),
         alerts: Vec::new(),
     }];
     super::prom::merge(&mut results, &monitoring);

@@ -2,78 +2,151 @@
 
 use serde_json::Value;
 
-use super::catalog::Check;
+use super::catalog::CatalogEntry;
 use super::common::FnCheck;
 use super::facts::{
-    Facts, K, annotation, array, condition, condition_since, event_time, i64_at, name_of, namespace_of, str_at, time_at,
+    Facts, Kind, annotation, array, condition, condition_line, condition_since, event_time, i64_at, name_of,
+    namespace_of, str_at, time_at,
 };
-use super::model::{Finding, Meta, Outcome, SkipCode, Status, age};
+use super::model::{Component, Coverage, Finding, Meta, Outcome, Severity, SkipCode, Source, Status, age};
 
-pub static CHECKS: &[&dyn Check] = &[
-    &FnCheck {
-        name: "KubeVirtCRModified",
-        needs: &[K::HyperConvergeds, K::Events],
-        wants: &[],
-        eval: cr_modified,
+// One entry per check, its metadata kept compact (four lines) so the list reads as a table.
+#[rustfmt::skip]
+pub static CHECKS: &[CatalogEntry] = &[
+    CatalogEntry {
+        meta: Meta {
+            name: "KubeVirtCRModified", aliases: &["KubevirtHyperconvergedClusterOperatorCRModification"], component: Component::Hco, severity: Severity::Warning, default_on: true,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Evt, Source::Prom], for_secs: 0, seeds: "000 §14.14.14",
+            meaning: "An operand owned by HCO (KubeVirt, CDI, SSP, NetworkAddonsConfig CRs ...) was changed by someone other than HCO, which overwrote it again.",
+            mitigation: "Do not edit HCO operands; configure through the HyperConverged CR. The alert clears 10 minutes after manual edits stop.",
+        },
+        check: &FnCheck {
+            needs: &[Kind::HyperConvergeds, Kind::Events],
+            wants: &[],
+            eval: cr_modified,
+        },
     },
-    &FnCheck {
-        name: "HCOInstallationIncomplete",
-        needs: &[K::HyperConvergeds, K::Deployments, K::Pods],
-        wants: &[],
-        eval: installation_incomplete,
+    CatalogEntry {
+        meta: Meta {
+            name: "HCOInstallationIncomplete", aliases: &["KubevirtHyperconvergedClusterOperatorInstallationNotCompletedAlert"], component: Component::Hco, severity: Severity::Info, default_on: true,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 3600, seeds: "000 §14.14.15",
+            meaning: "HCO has been running for over an hour without a HyperConverged CR (install never finished, or the CR was deleted before uninstalling HCO).",
+            mitigation: "Create the HyperConverged CR kubevirt-hyperconverged in $HCO with an empty spec, or finish uninstalling HCO. (The seed's French example shows an OperatorGroup manifest here; the upstream runbook correctly shows a HyperConverged CR.)",
+        },
+        check: &FnCheck {
+            needs: &[Kind::HyperConvergeds, Kind::Deployments, Kind::Pods],
+            wants: &[],
+            eval: installation_incomplete,
+        },
     },
-    &FnCheck {
-        name: "UnsupportedHCOModification",
-        needs: &[K::HyperConvergeds],
-        wants: &[],
-        eval: unsupported_modification,
+    CatalogEntry {
+        meta: Meta {
+            name: "UnsupportedHCOModification", aliases: &["KubevirtHyperconvergedClusterOperatorUSModification"], component: Component::Hco, severity: Severity::Info, default_on: true,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 0, seeds: "000 §14.14.16",
+            meaning: "A JSON-patch annotation on the HyperConverged CR forces an unsupported change into an operand; HCO will not revert it and upgrades become risky.",
+            mitigation: "Prefer the HCO API; if a patch is unavoidable keep it minimal and remove it before upgrading (kubectl annotate hco kubevirt-hyperconverged -n $HCO '<key>-').",
+        },
+        check: &FnCheck {
+            needs: &[Kind::HyperConvergeds],
+            wants: &[],
+            eval: unsupported_modification,
+        },
     },
-    &FnCheck {
-        name: "HCOGoldenImageWithNoArchitectureAnnotation",
-        needs: &[K::HyperConvergeds],
-        wants: &[],
-        eval: golden_no_annotation,
+    CatalogEntry {
+        meta: Meta {
+            name: "HCOGoldenImageWithNoArchitectureAnnotation", aliases: &[], component: Component::Hco, severity: Severity::Warning, default_on: true,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 0, seeds: "",
+            meaning: "With multi-arch boot images enabled, a custom DataImportCronTemplate lacks the ssp.kubevirt.io/dict.architectures annotation.",
+            mitigation: "Add the annotation with the image's architectures (comma-separated, e.g. amd64,arm64); rebuild or remove images that support none of the cluster's.",
+        },
+        check: &FnCheck {
+            needs: &[Kind::HyperConvergeds],
+            wants: &[],
+            eval: golden_no_annotation,
+        },
     },
-    &FnCheck {
-        name: "HCOGoldenImageWithNoSupportedArchitecture",
-        needs: &[K::HyperConvergeds],
-        wants: &[],
-        eval: golden_no_arch,
+    CatalogEntry {
+        meta: Meta {
+            name: "HCOGoldenImageWithNoSupportedArchitecture", aliases: &[], component: Component::Hco, severity: Severity::Warning, default_on: true,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 0, seeds: "",
+            meaning: "A DataImportCronTemplate supports none of the cluster's node architectures, so HCO does not create that golden image.",
+            mitigation: "Add nodes of a supported architecture, fix the annotation, point the template at a suitable image, or disable it with dataimportcrontemplate.kubevirt.io/enable: 'false'.",
+        },
+        check: &FnCheck {
+            needs: &[Kind::HyperConvergeds],
+            wants: &[],
+            eval: golden_no_arch,
+        },
     },
-    &FnCheck {
-        name: "HCOMisconfiguredDescheduler",
-        needs: &[K::HyperConvergeds],
-        wants: &[K::KubeDeschedulers],
-        eval: descheduler,
+    CatalogEntry {
+        meta: Meta {
+            name: "HCOMisconfiguredDescheduler", aliases: &[], component: Component::Hco, severity: Severity::Critical, default_on: true,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 0, seeds: "",
+            meaning: "The Kube Descheduler operator is installed without a KubeVirt-aware profile, so it may evict VM pods instead of live-migrating them.",
+            mitigation: "Configure one of the profiles in order of preference (KubeVirtRelieveAndMigrate, DevKubeVirtRelieveAndMigrate, LongLifecycle + devEnableEvictionsInBackground), or remove the descheduler.",
+        },
+        check: &FnCheck {
+            needs: &[Kind::HyperConvergeds],
+            wants: &[Kind::KubeDeschedulers],
+            eval: descheduler,
+        },
     },
-    &FnCheck {
-        name: "HCOMultiArchGoldenImagesDisabled",
-        needs: &[K::HyperConvergeds],
-        wants: &[],
-        eval: multi_arch_disabled,
+    CatalogEntry {
+        meta: Meta {
+            name: "HCOMultiArchGoldenImagesDisabled", aliases: &[], component: Component::Hco, severity: Severity::Warning, default_on: true,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 0, seeds: "",
+            meaning: "The workload nodes have several CPU architectures but multi-arch boot images are disabled, so a VM may get a golden image of the wrong architecture.",
+            mitigation: "Enable the (alpha) feature gate and annotate custom templates, or restrict workload node placement to one architecture.",
+        },
+        check: &FnCheck {
+            needs: &[Kind::HyperConvergeds],
+            wants: &[],
+            eval: multi_arch_disabled,
+        },
     },
-    &FnCheck {
-        name: "HCOOperatorConditionsUnhealthy",
-        needs: &[K::HyperConvergeds],
-        wants: &[],
-        eval: conditions_unhealthy,
+    CatalogEntry {
+        meta: Meta {
+            name: "HCOOperatorConditionsUnhealthy", aliases: &["OperatorConditionsUnhealthy"], component: Component::Hco, severity: Severity::Critical, default_on: true,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 600, seeds: "",
+            meaning: "HCO reports its own or its operands' state as error (not Available or Degraded) or warning (reconcile incomplete or progressing).",
+            mitigation: "Follow the message to the degraded operand and use that component's checks.",
+        },
+        check: &FnCheck {
+            needs: &[Kind::HyperConvergeds],
+            wants: &[],
+            eval: conditions_unhealthy,
+        },
     },
-    &FnCheck {
-        name: "DuplicateWaspAgentDSDetected",
-        needs: &[K::HyperConvergeds, K::DaemonSets],
-        wants: &[],
-        eval: duplicate_wasp,
+    CatalogEntry {
+        meta: Meta {
+            name: "DuplicateWaspAgentDSDetected", aliases: &[], component: Component::Hco, severity: Severity::Warning, default_on: true,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 60, seeds: "",
+            meaning: "A second wasp-agent DaemonSet (namespace wasp) exists while HCO manages memory overcommit, so two agents compete.",
+            mitigation: "Remove the manually deployed wasp-agent, keeping the HCO-managed one.",
+        },
+        check: &FnCheck {
+            needs: &[Kind::HyperConvergeds, Kind::DaemonSets],
+            wants: &[],
+            eval: duplicate_wasp,
+        },
     },
-    &FnCheck {
-        name: "SingleStackIPv6Unsupported",
-        needs: &[K::HyperConvergeds],
-        wants: &[K::Networks],
-        eval: single_stack_ipv6,
+    CatalogEntry {
+        meta: Meta {
+            name: "SingleStackIPv6Unsupported", aliases: &[], component: Component::Hco, severity: Severity::Critical, default_on: false,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 0, seeds: "",
+            meaning: "HCO was installed on a single-stack IPv6 OpenShift cluster, which it did not support.",
+            mitigation: "Upstream now says the alert may be ignored; see the runbook's tracking issue.",
+        },
+        check: &FnCheck {
+            needs: &[Kind::HyperConvergeds],
+            wants: &[Kind::Networks],
+            eval: single_stack_ipv6,
+        },
     },
 ];
 
 fn hco(f: &Facts) -> Result<&Value, Outcome> {
-    f.items(K::HyperConvergeds)
+    f.items(Kind::HyperConvergeds)
         .first()
         .ok_or_else(|| Outcome::skipped(SkipCode::NotInstalled, "no HyperConverged CR"))
 }
@@ -84,7 +157,7 @@ fn cr_modified(f: &Facts, meta: &Meta) -> Outcome {
     }
     let mut per_operand: std::collections::BTreeMap<String, (usize, Option<k8s_openapi::jiff::Timestamp>)> =
         Default::default();
-    for e in f.items(K::Events) {
+    for e in f.items(Kind::Events) {
         if str_at(e, "/involvedObject/kind") != "HyperConverged" || str_at(e, "/reason") != "Overwritten" {
             continue;
         }
@@ -130,11 +203,11 @@ fn cr_modified(f: &Facts, meta: &Meta) -> Outcome {
 }
 
 fn installation_incomplete(f: &Facts, meta: &Meta) -> Outcome {
-    if !f.items(K::HyperConvergeds).is_empty() {
+    if !f.items(Kind::HyperConvergeds).is_empty() {
         return Outcome::ok("HyperConverged CR exists");
     }
     let Some(op) = f
-        .items(K::Deployments)
+        .items(Kind::Deployments)
         .iter()
         .find(|d| name_of(d) == "hyperconverged-cluster-operator")
     else {
@@ -142,7 +215,7 @@ fn installation_incomplete(f: &Facts, meta: &Meta) -> Outcome {
     };
     let ns = namespace_of(op);
     let started = f
-        .in_ns(K::Pods, ns)
+        .in_ns(Kind::Pods, ns)
         .filter(|p| name_of(p).starts_with("hyperconverged-cluster-operator-"))
         .filter_map(|p| time_at(p, "/status/startTime"))
         .min();
@@ -285,7 +358,7 @@ fn descheduler(f: &Facts, meta: &Meta) -> Outcome {
     if let Err(s) = hco(f) {
         return s;
     }
-    let Some(d) = f.items(K::KubeDeschedulers).iter().find(|d| name_of(d) == "cluster") else {
+    let Some(d) = f.items(Kind::KubeDeschedulers).iter().find(|d| name_of(d) == "cluster") else {
         return Outcome::ok("no Kube Descheduler installed (not applicable)");
     };
     let profiles: Vec<&str> = array(d, "/spec/profiles").iter().filter_map(Value::as_str).collect();
@@ -391,13 +464,7 @@ fn conditions_unhealthy(f: &Facts, meta: &Meta) -> Outcome {
             "HyperConverged",
             Some(namespace_of(hco)),
             name_of(hco),
-            format!(
-                "{}={} {}: {}",
-                str_at(c, "/type"),
-                str_at(c, "/status"),
-                str_at(c, "/reason"),
-                str_at(c, "/message")
-            ),
+            condition_line(c),
         )
         .fact("type", str_at(c, "/type"))
         .fact("status", str_at(c, "/status"))
@@ -421,7 +488,7 @@ fn duplicate_wasp(f: &Facts, meta: &Meta) -> Outcome {
         Err(s) => return s,
     };
     let overcommit = i64_at(hco, "/spec/higherWorkloadDensity/memoryOvercommitPercentage").unwrap_or(100);
-    let wasp = f.named(K::DaemonSets, "wasp", "wasp-agent");
+    let wasp = f.named(Kind::DaemonSets, "wasp", "wasp-agent");
     if overcommit > 100 && wasp.is_some() {
         return Outcome::failing(
             meta.severity.status(),
@@ -444,7 +511,7 @@ fn single_stack_ipv6(f: &Facts, meta: &Meta) -> Outcome {
     if let Err(s) = hco(f) {
         return s;
     }
-    let Some(net) = f.items(K::Networks).iter().find(|n| name_of(n) == "cluster") else {
+    let Some(net) = f.items(Kind::Networks).iter().find(|n| name_of(n) == "cluster") else {
         return Outcome::ok("not OpenShift (not applicable)");
     };
     let cidrs: Vec<&str> = array(net, "/status/clusterNetwork")

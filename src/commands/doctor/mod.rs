@@ -1,5 +1,6 @@
 //! `virtctl doctor`: the KubeVirt / OpenShift Virtualization alert runbooks as read-only
-//! diagnostics of a live cluster (spec `doctor.md`). Flags are validated into a selection
+//! diagnostics of a live cluster (each check names its upstream runbook,
+//! kubevirt.io/monitoring/runbooks/NAME). Flags are validated into a selection
 //! before the first request; probes read the cluster once; each check is a pure evaluation; the
 //! report says what is wrong, the evidence, and what to do. Findings set the exit status (2),
 //! they are not errors.
@@ -12,7 +13,7 @@ mod facts;
 #[cfg(test)]
 mod fixtures;
 mod hco;
-mod meta;
+mod hpp;
 mod model;
 mod network;
 mod node;
@@ -20,7 +21,6 @@ mod probes;
 mod prom;
 mod report;
 mod ssp;
-mod storage;
 mod virt;
 mod vm;
 mod vm_story;
@@ -28,16 +28,19 @@ mod vm_story_report;
 mod workload;
 
 use std::collections::BTreeSet;
+use std::future::Future;
 use std::time::Duration;
 
 use clap::{Args, Subcommand};
 use k8s_openapi::jiff::Timestamp;
 
+use crate::cluster::api::Api;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::flags::parse_duration;
-use catalog::{CATALOG, Check, find, glob_match};
-use facts::{Facts, Namespaces, Read, Scope};
+use crate::output::ReportFormat;
+use catalog::{CatalogEntry, Check, entries, find, glob_match};
+use facts::{Facts, LogRequest, Namespaces, Read, Scope};
 use model::{Component, Meta, Outcome, SkipCode, Status};
 
 /// The hidden test hook that fixes "now" for time-based verdicts (RFC 3339).
@@ -49,9 +52,8 @@ const NOW_ENV: &str = "VIRTCTL_DOCTOR_NOW";
 pub struct DoctorArgs {
     #[command(subcommand)]
     pub command: Option<DoctorCommand>,
-    /// Report format: table, json or yaml.
-    #[arg(short = 'o', long, default_value = "table", value_parser = ["table", "json", "yaml"])]
-    pub output: String,
+    #[command(flatten)]
+    pub format: ReportFormat,
     /// Print the catalog of checks; needs no cluster.
     #[arg(long)]
     pub list: bool,
@@ -138,9 +140,8 @@ pub struct VmArgs {
     /// The VirtualMachine's name.
     #[arg(value_name = "NAME")]
     pub name: String,
-    /// Report format: table, json or yaml.
-    #[arg(short = 'o', long, default_value = "table", value_parser = ["table", "json", "yaml"])]
-    pub output: String,
+    #[command(flatten)]
+    pub format: ReportFormat,
     /// Lowest status that makes the exit code 2: critical or warning.
     #[arg(long, default_value = "critical", value_parser = ["critical", "warning"])]
     pub fail_on: String,
@@ -153,13 +154,12 @@ pub struct VmArgs {
 }
 
 /// The checks to run, in report order.
-pub fn select(args: &DoctorArgs) -> Result<Vec<(&'static Meta, &'static dyn Check)>> {
+pub fn select(args: &DoctorArgs) -> Result<Vec<&'static CatalogEntry>> {
     let resolve = |pattern: &str| -> Result<Vec<&'static str>> {
         let matched: Vec<&'static str> = if pattern.contains(['*', '?']) {
-            CATALOG
-                .iter()
-                .filter(|(m, _)| m.names().any(|n| glob_match(pattern, n)))
-                .map(|(m, _)| m.name)
+            entries()
+                .filter(|e| e.meta.names().any(|n| glob_match(pattern, n)))
+                .map(|e| e.meta.name)
                 .collect()
         } else {
             find(pattern).map(|m| vec![m.name]).unwrap_or_default()
@@ -187,64 +187,40 @@ pub fn select(args: &DoctorArgs) -> Result<Vec<(&'static Meta, &'static dyn Chec
     for pattern in args.skip.iter().filter(|p| !p.trim().is_empty()) {
         skipped.extend(resolve(pattern.trim())?);
     }
-    Ok(CATALOG
-        .iter()
-        .filter(|(m, _)| match &wanted {
-            Some(w) => w.contains(m.name),
-            None => m.default_on || args.all,
+    Ok(entries()
+        .filter(|e| match &wanted {
+            Some(w) => w.contains(e.meta.name),
+            None => e.meta.default_on || args.all,
         })
-        .filter(|(m, _)| components.is_empty() || components.contains(&m.component))
-        .filter(|(m, _)| !skipped.contains(m.name))
-        .copied()
+        .filter(|e| components.is_empty() || components.contains(&e.meta.component))
+        .filter(|e| !skipped.contains(e.meta.name))
         .collect())
 }
 
 fn overrides(args: &DoctorArgs) -> Result<Namespaces> {
-    let mut ns = Namespaces {
-        virt: args.kubevirt_namespace.clone(),
-        hco: args.hco_namespace.clone(),
-        cdi: args.cdi_namespace.clone(),
-        ..Namespaces::default()
-    };
+    let mut ns = Namespaces::default();
+    ns.set(Component::Virt, args.kubevirt_namespace.clone());
+    ns.set(Component::Hco, args.hco_namespace.clone());
+    ns.set(Component::Cdi, args.cdi_namespace.clone());
     for pair in &args.component_namespace {
         let (c, n) = pair
             .split_once('=')
             .ok_or_else(|| Error::Usage(format!("--component-namespace {pair:?} must be component=namespace")))?;
-        let slot = match c {
-            "hco" => &mut ns.hco,
-            "virt" => &mut ns.virt,
-            "cdi" => &mut ns.cdi,
-            "cnao" => &mut ns.cnao,
-            "kmp" => &mut ns.kmp,
-            "ssp" => &mut ns.ssp,
-            "hpp" => &mut ns.hpp,
-            _ => {
-                return Err(Error::Usage(format!(
-                    "unknown component {c:?} in --component-namespace"
-                )));
-            }
-        };
-        *slot = Some(n.to_string());
+        let component = Component::parse(c)
+            .filter(|c| Namespaces::components().any(|n| n == *c))
+            .ok_or_else(|| Error::Usage(format!("unknown component {c:?} in --component-namespace")))?;
+        ns.set(component, Some(n.to_string()));
     }
     Ok(ns)
 }
 
-/// Where namespaced kinds are listed when listing them across namespaces is forbidden (spec
-/// §2.2): the overrides, the well-known component namespaces, the context namespace and `-n`.
+/// Where namespaced kinds are listed when listing them across namespaces is forbidden (a
+/// namespace admin's view): the overrides, the well-known component namespaces, the context
+/// namespace and `-n`.
 fn fallback_namespaces(overrides: &Namespaces, context: &str, explicit: Option<&str>) -> Vec<String> {
-    let given = [
-        &overrides.hco,
-        &overrides.virt,
-        &overrides.cdi,
-        &overrides.cnao,
-        &overrides.kmp,
-        &overrides.ssp,
-        &overrides.hpp,
-    ];
-    let names = given
-        .into_iter()
-        .flatten()
-        .map(String::as_str)
+    let names = overrides
+        .all()
+        .filter_map(|(_, namespace)| namespace)
         .chain(probes::WELL_KNOWN_NAMESPACES.iter().copied())
         .chain([context])
         .chain(explicit)
@@ -269,10 +245,15 @@ pub fn evaluate(check: &dyn Check, meta: &Meta, f: &Facts) -> Outcome {
             Read::Items(_) => {}
             Read::Forbidden(what) => return Outcome::skipped(SkipCode::Forbidden, what.clone()),
             Read::NotServed => {
-                return Outcome::skipped(SkipCode::NotInstalled, format!("{} not served", kind.def().plural));
+                return Outcome::skipped(
+                    SkipCode::NotInstalled,
+                    format!("{} not served", kind.def().resource.plural),
+                );
             }
             Read::Failed(e) => return Outcome::skipped(SkipCode::Error, e.clone()),
-            Read::Unread => return Outcome::skipped(SkipCode::Error, format!("{} not read", kind.def().plural)),
+            Read::Unread => {
+                return Outcome::skipped(SkipCode::Error, format!("{} not read", kind.def().resource.plural));
+            }
         }
     }
     let mut outcome = check.evaluate(f, meta);
@@ -292,6 +273,17 @@ pub fn evaluate(check: &dyn Check, meta: &Meta, f: &Facts) -> Outcome {
     outcome
 }
 
+/// The result of one catalog check over `facts`.
+fn judge(entry: &'static CatalogEntry, facts: &Facts) -> report::Result {
+    report::Result {
+        meta: Some(&entry.meta),
+        name: entry.meta.name.to_string(),
+        component: entry.meta.component,
+        outcome: evaluate(entry.check, &entry.meta, facts),
+        alerts: Vec::new(),
+    }
+}
+
 /// Runs doctor; returns the exit status (0, or 2 when a result reaches `--fail-on`).
 pub async fn run(mut args: DoctorArgs, ctx: &Ctx) -> Result<u8> {
     match args.command.take() {
@@ -299,85 +291,112 @@ pub async fn run(mut args: DoctorArgs, ctx: &Ctx) -> Result<u8> {
         Some(DoctorCommand::Vm(vm)) => return run_vm(vm, ctx).await,
         None => {}
     }
-    let yaml = args.output == "yaml";
     if args.list {
-        let text = match args.output.as_str() {
-            "table" => report::catalog_table(),
-            _ => crate::output::document(&report::catalog_document(), yaml)?,
-        };
+        let text = args
+            .format
+            .render(report::catalog_table, || Ok(report::catalog_document()))?;
         ctx.out.raw(text)?;
         return Ok(0);
     }
     let selected = select(&args)?;
     let overrides = overrides(&args)?;
     let now = now()?;
-    let fail_on = fail_on(&args.fail_on);
     let cluster = ctx.cluster().await?;
     let api = &cluster.api;
     let access = prom::Access::new(api, &args, cluster, ctx.connection.insecure_skip_tls_verify)?;
-    let work = async {
-        let mut facts = Facts::new(now);
-        facts.scope = Scope {
-            namespace: ctx.connection.namespace.clone(),
-            node: args.node.clone(),
-            logs: !args.no_logs,
-            max_guest_probes: args.max_guest_probes,
-        };
-        facts.groups = probes::discover_groups(api).await?;
-        let checks: Vec<&dyn Check> = selected.iter().map(|(_, c)| *c).collect();
-        let fallback = fallback_namespaces(&overrides, &cluster.namespace, ctx.connection.namespace.as_deref());
-        probes::read_lists(api, &mut facts, &probes::kinds_for(&checks), &fallback).await;
-        facts.ns = probes::discover(&facts, &overrides);
-        if facts.scope.logs {
-            let cap = args.log_window.map(|d| d.as_secs() as i64);
-            let requests = checks
-                .iter()
-                .flat_map(|c| c.logs(&facts))
-                .map(|mut r| {
-                    if let Some(cap) = cap {
-                        r.since_secs = Some(r.since_secs.map_or(cap, |s| s.min(cap)));
-                    }
-                    r
-                })
-                .collect();
-            probes::read_logs(api, &mut facts, requests).await;
-        }
-        if selected
-            .iter()
-            .any(|(m, _)| m.name == "GuestFilesystemAlmostOutOfSpace")
-        {
-            let targets = vm::guest_probe_targets(&facts);
-            let running = facts
-                .scoped(facts::K::Vmis)
-                .filter(|v| facts::str_at(v, "/status/phase") == "Running")
-                .count();
-            facts.guest_unprobed = running.saturating_sub(targets.len());
-            probes::read_guest_filesystems(api, &mut facts, targets).await;
-        }
-        let monitoring = prom::read(&access, &args, &facts).await?;
-        Ok::<_, Error>((facts, monitoring))
+    let mut facts = Facts::new(now);
+    facts.scope = Scope {
+        namespace: ctx.connection.namespace.clone(),
+        node: args.node.clone(),
+        logs: !args.no_logs,
+        max_guest_probes: args.max_guest_probes,
     };
-    let (facts, monitoring) = tokio::time::timeout(args.timeout, work).await.map_err(|_| {
+    let fallback = fallback_namespaces(&overrides, &cluster.namespace, ctx.connection.namespace.as_deref());
+    let reading = read_cluster(api, &access, &args, &selected, facts, &overrides, &fallback);
+    let (facts, monitoring) = within(args.timeout, reading).await?;
+    let mut results: Vec<report::Result> = selected.into_iter().map(|e| judge(e, &facts)).collect();
+    prom::merge(&mut results, &monitoring);
+    let header = header(&args, &facts, &monitoring, cluster.api.server());
+    let code = report::exit_code(&results, fail_on(&args.fail_on));
+    let text = args.format.render(
+        || report::table(&header, &results, args.problems_only),
+        || Ok(report::document(&header, &results, &now.to_string(), code)),
+    )?;
+    ctx.out.raw(text)?;
+    Ok(code)
+}
+
+/// `work`, or a timeout error once `limit` (the `--timeout` flag) has passed.
+async fn within<T>(limit: Duration, work: impl Future<Output = Result<T>>) -> Result<T> {
+    tokio::time::timeout(limit, work).await.map_err(|_| {
         Error::Timeout(format!(
             "doctor did not finish within {}",
-            crate::flags::format_duration(args.timeout)
+            crate::flags::format_duration(limit)
         ))
-    })??;
-    let mut results: Vec<report::Result> = selected
+    })?
+}
+
+/// Everything the selected checks read, in order: discovery, the lists, component
+/// namespaces, the logs, guest file systems, then Prometheus and Alertmanager.
+async fn read_cluster(
+    api: &Api,
+    access: &prom::Access<'_>,
+    args: &DoctorArgs,
+    selected: &[&'static CatalogEntry],
+    mut facts: Facts,
+    overrides: &Namespaces,
+    fallback: &[String],
+) -> Result<(Facts, prom::Monitoring)> {
+    facts.groups = probes::discover_groups(api).await?;
+    let checks: Vec<&dyn Check> = selected.iter().map(|e| e.check).collect();
+    probes::read_lists(api, &mut facts, &probes::kinds_for(&checks), fallback).await;
+    facts.ns = probes::discover(&facts, overrides);
+    if facts.scope.logs {
+        let requests = log_requests(&checks, &facts, args.log_window);
+        probes::read_logs(api, &mut facts, requests).await;
+    }
+    if selected
         .iter()
-        .map(|(meta, check)| report::Result {
-            meta: Some(*meta),
-            name: meta.name.to_string(),
-            component: meta.component,
-            outcome: evaluate(*check, meta, &facts),
-            alerts: Vec::new(),
+        .any(|e| e.meta.name == "GuestFilesystemAlmostOutOfSpace")
+    {
+        read_guest_filesystems(api, &mut facts).await;
+    }
+    let monitoring = prom::read(access, args, &facts).await?;
+    Ok((facts, monitoring))
+}
+
+/// The logs the checks ask for, their windows capped by `--log-window`.
+fn log_requests(checks: &[&dyn Check], facts: &Facts, log_window: Option<Duration>) -> BTreeSet<LogRequest> {
+    let cap = log_window.map(|d| d.as_secs() as i64);
+    checks
+        .iter()
+        .flat_map(|c| c.logs(facts))
+        .map(|mut r| {
+            if let Some(cap) = cap {
+                r.since_secs = Some(r.since_secs.map_or(cap, |s| s.min(cap)));
+            }
+            r
         })
-        .collect();
-    prom::merge(&mut results, &monitoring);
-    let mut header = report::Header::from_facts(&facts, cluster.api.server());
+        .collect()
+}
+
+/// The guest file systems of the running VMIs in scope, up to `--max-guest-probes`.
+async fn read_guest_filesystems(api: &Api, facts: &mut Facts) {
+    let targets = vm::guest_probe_targets(facts);
+    let running = facts
+        .scoped(facts::Kind::Vmis)
+        .filter(|v| facts::str_at(v, "/status/phase") == "Running")
+        .count();
+    facts.guest_unprobed = running.saturating_sub(targets.len());
+    probes::read_guest_filesystems(api, facts, targets).await;
+}
+
+/// The report header: the cluster, where monitoring was read, and notes on flags that do
+/// nothing yet (said rather than accepted silently).
+fn header(args: &DoctorArgs, facts: &Facts, monitoring: &prom::Monitoring, server: &str) -> report::Header {
+    let mut header = report::Header::from_facts(facts, server);
     header.prometheus = monitoring.prometheus_source.clone();
     header.alertmanager = monitoring.alertmanager_source.clone();
-    // Not implemented yet: say so rather than accept the flags silently.
     if args.kubelet_stats {
         header
             .notes
@@ -388,13 +407,7 @@ pub async fn run(mut args: DoctorArgs, ctx: &Ctx) -> Result<u8> {
             .notes
             .push("--scrape is not implemented yet: metric-only checks still need Prometheus".to_string());
     }
-    let code = report::exit_code(&results, fail_on);
-    let text = match args.output.as_str() {
-        "table" => report::table(&header, &results, args.problems_only),
-        _ => crate::output::document(&report::document(&header, &results, &now.to_string(), code), yaml)?,
-    };
-    ctx.out.raw(text)?;
-    Ok(code)
+    header
 }
 
 fn fail_on(flag: &str) -> Status {
@@ -412,36 +425,25 @@ async fn run_vm(args: VmArgs, ctx: &Ctx) -> Result<u8> {
     let cluster = ctx.cluster().await?;
     let api = &cluster.api;
     let namespace = cluster.namespace.clone();
-    let story = tokio::time::timeout(
-        args.timeout,
-        vm_story::read(api, &namespace, &args.name, !args.no_logs, now),
-    )
-    .await
-    .map_err(|_| {
-        Error::Timeout(format!(
-            "doctor did not finish within {}",
-            crate::flags::format_duration(args.timeout)
-        ))
-    })??;
-    let results: Vec<report::Result> = CATALOG
-        .iter()
-        .filter(|(meta, _)| vm_story::CHECKS.contains(&meta.name))
-        .map(|(meta, check)| report::Result {
-            meta: Some(*meta),
-            name: meta.name.to_string(),
-            component: meta.component,
-            outcome: evaluate(*check, meta, &story.facts),
-            alerts: Vec::new(),
-        })
+    let reading = vm_story::read(api, &namespace, &args.name, !args.no_logs, now);
+    let story = within(args.timeout, reading).await?;
+    let results: Vec<report::Result> = entries()
+        .filter(|e| vm_story::CHECKS.contains(&e.meta.name))
+        .map(|e| judge(e, &story.facts))
         .collect();
     let code = report::exit_code(&results, fail_on(&args.fail_on));
-    let text = match args.output.as_str() {
-        "table" => vm_story_report::table(&story, api.server(), &results),
-        format => crate::output::document(
-            &vm_story_report::document(&story, api.server(), &results, &now.to_string(), code),
-            format == "yaml",
-        )?,
-    };
+    let text = args.format.render(
+        || vm_story_report::table(&story, api.server(), &results),
+        || {
+            Ok(vm_story_report::document(
+                &story,
+                api.server(),
+                &results,
+                &now.to_string(),
+                code,
+            ))
+        },
+    )?;
     ctx.out.raw(text)?;
     Ok(code)
 }

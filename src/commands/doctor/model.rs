@@ -48,6 +48,22 @@ impl Component {
         }
     }
 
+    /// The product's name, for messages.
+    pub fn product(self) -> &'static str {
+        match self {
+            Component::Hco => "HyperConverged Cluster Operator",
+            Component::Virt => "KubeVirt",
+            Component::Cdi => "CDI",
+            Component::Cnao => "Cluster Network Addons Operator",
+            Component::Kmp => "KubeMacPool",
+            Component::Ssp => "SSP operator",
+            Component::Hpp => "hostpath provisioner operator",
+            Component::Node => "node",
+            Component::VmWorkload => "VM workload",
+            Component::Other => "other",
+        }
+    }
+
     pub fn parse(text: &str) -> Option<Component> {
         Component::ALL.into_iter().find(|c| c.as_str() == text)
     }
@@ -79,7 +95,9 @@ impl Severity {
     }
 }
 
-/// How completely the API alone decides the alert (spec §0.5).
+/// How completely doctor decides the alert without Prometheus: A (API objects decide it), P
+/// (partly, by an approximation such as log lines), M (with the metrics API, metrics.k8s.io),
+/// X (only Prometheus, which holds the alert's own metrics, decides it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Coverage {
     A,
@@ -99,7 +117,8 @@ impl Coverage {
     }
 }
 
-/// An evidence source (spec §0.2).
+/// An evidence source: API objects, pod logs, events, the metrics API, kubelet stats, a
+/// component scrape, or Prometheus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Source {
     Api,
@@ -179,7 +198,7 @@ impl Status {
     }
 }
 
-/// Why a check did not decide (spec §0.4).
+/// Why a check did not decide; reported as the skip reason's code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum SkipCode {
     NotInstalled,

@@ -4,52 +4,96 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use super::catalog::Check;
-use super::common::{FnCheck, Rule, WpCheck, cr_not_ready};
-use super::facts::{Facts, K, annotation, array, label, name_of, namespace_of, str_at};
-use super::model::{Finding, Meta, Outcome, SkipCode};
+use super::catalog::{CatalogEntry, Check};
+use super::common::{FnCheck, Rule, WorkloadCheck, cr_not_ready};
+use super::facts::{Facts, Kind, annotation, array, label, name_of, namespace_of, str_at};
+use super::model::{Component, Coverage, Finding, Meta, Outcome, Severity, SkipCode, Source};
 use super::workload::{CNAO_OPERATOR, KMP_MANAGER};
 
-pub static CHECKS: &[&dyn Check] = &[
-    &WpCheck {
-        name: "CnaoDown",
-        wl: &CNAO_OPERATOR,
-        rule: Rule::NoneReady,
+// One entry per check, its metadata kept compact (four lines) so the list reads as a table.
+#[rustfmt::skip]
+pub static CHECKS: &[CatalogEntry] = &[
+    CatalogEntry {
+        meta: Meta {
+            name: "CnaoDown", aliases: &[], component: Component::Cnao, severity: Severity::Warning, default_on: true,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 300, seeds: "000 §14.14.6",
+            meaning: "The Cluster Network Addons Operator is down, so changes to network components are not reconciled.",
+            mitigation: "Fix the pod failure shown (logs, describe).",
+        },
+        check: &WorkloadCheck {
+            workload: &CNAO_OPERATOR,
+            rule: Rule::NoneReady,
+        },
     },
-    &FnCheck {
-        name: "NetworkAddonsConfigNotReady",
-        needs: &[K::NetworkAddonsConfigs],
-        wants: &[K::DaemonSets, K::Pods],
-        eval: nac_not_ready,
+    CatalogEntry {
+        meta: Meta {
+            name: "NetworkAddonsConfigNotReady", aliases: &[], component: Component::Cnao, severity: Severity::Warning, default_on: true,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 300, seeds: "000 §14.14.28",
+            meaning: "The NetworkAddonsConfig is not Available: one of the network components CNAO deploys (linux-bridge, macvtap, KubeMacPool, ...) is not ready.",
+            mitigation: "Fix the failing component's pods (image, node, config).",
+        },
+        check: &FnCheck {
+            needs: &[Kind::NetworkAddonsConfigs],
+            wants: &[Kind::DaemonSets, Kind::Pods],
+            eval: nac_not_ready,
+        },
     },
-    &FnCheck {
-        name: "CnaoNmstateMigration",
-        needs: &[K::DaemonSets, K::Deployments],
-        wants: &[],
-        eval: nmstate_migration,
+    CatalogEntry {
+        meta: Meta {
+            name: "CnaoNmstateMigration", aliases: &[], component: Component::Cnao, severity: Severity::Warning, default_on: false,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 300, seeds: "",
+            meaning: "CNAO still runs kubernetes-nmstate while the standalone NMState operator is absent; upgrading to 4.11 is blocked.",
+            mitigation: "Install the Kubernetes NMState Operator; CNAO hands the deployment over, then upgrade.",
+        },
+        check: &FnCheck {
+            needs: &[Kind::DaemonSets, Kind::Deployments],
+            wants: &[],
+            eval: nmstate_migration,
+        },
     },
-    &FnCheck {
-        name: "KubemacpoolDown",
-        needs: &[K::Pods, K::NetworkAddonsConfigs],
-        wants: &[K::Deployments, K::Events],
-        eval: kmp_down,
+    CatalogEntry {
+        meta: Meta {
+            name: "KubemacpoolDown", aliases: &["KubeMacPoolDown"], component: Component::Kmp, severity: Severity::Critical, default_on: true,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 300, seeds: "000 §14.14.10; 002 §13.13.1.1",
+            meaning: "KubeMacPool (MAC address allocation and conflict prevention) is deployed by CNAO but its manager pod is down; VirtualMachine creation fails.",
+            mitigation: "Fix the manager pod (describe/logs); while it is down VM creation is blocked.",
+        },
+        check: &FnCheck {
+            needs: &[Kind::Pods, Kind::NetworkAddonsConfigs],
+            wants: &[Kind::Deployments, Kind::Events],
+            eval: kmp_down,
+        },
     },
-    &FnCheck {
-        name: "KubeMacPoolDuplicateMacsFound",
-        needs: &[K::Vms],
-        wants: &[],
-        eval: duplicate_vm_macs,
+    CatalogEntry {
+        meta: Meta {
+            name: "KubeMacPoolDuplicateMacsFound", aliases: &[], component: Component::Kmp, severity: Severity::Warning, default_on: false,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Log, Source::Prom], for_secs: 300, seeds: "000 §14.14.11",
+            meaning: "KubeMacPool found the same MAC address on more than one VM in managed namespaces.",
+            mitigation: "Change the MAC on one of the VMs, then restart the kubemacpool manager pod.",
+        },
+        check: &FnCheck {
+            needs: &[Kind::Vms],
+            wants: &[],
+            eval: duplicate_vm_macs,
+        },
     },
-    &FnCheck {
-        name: "KubemacpoolMACCollisionDetected",
-        needs: &[K::Vmis, K::Pods],
-        wants: &[],
-        eval: mac_collisions,
+    CatalogEntry {
+        meta: Meta {
+            name: "KubemacpoolMACCollisionDetected", aliases: &[], component: Component::Kmp, severity: Severity::Warning, default_on: true,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 30, seeds: "",
+            meaning: "Several running workloads use the same MAC address (packet loss, ARP conflicts, traffic to the wrong target).",
+            mitigation: "Delete or reconfigure one of the colliding workloads so it uses another MAC.",
+        },
+        check: &FnCheck {
+            needs: &[Kind::Vmis, Kind::Pods],
+            wants: &[],
+            eval: mac_collisions,
+        },
     },
 ];
 
 fn nac(f: &Facts) -> Option<&Value> {
-    f.items(K::NetworkAddonsConfigs)
+    f.items(Kind::NetworkAddonsConfigs)
         .iter()
         .find(|n| name_of(n) == "cluster")
 }
@@ -77,12 +121,12 @@ fn nac_not_ready(f: &Facts, meta: &Meta) -> Outcome {
 }
 
 fn nmstate_migration(f: &Facts, meta: &Meta) -> Outcome {
-    let Some(ns) = f.ns.cnao.as_deref() else {
+    let Some(ns) = f.ns.get(Component::Cnao) else {
         return Outcome::skipped(SkipCode::NotInstalled, "Cluster Network Addons Operator not found");
     };
-    let handler = f.named(K::DaemonSets, ns, "nmstate-handler");
+    let handler = f.named(Kind::DaemonSets, ns, "nmstate-handler");
     let operator = f
-        .items(K::Deployments)
+        .items(Kind::Deployments)
         .iter()
         .any(|d| name_of(d) == "kubernetes-nmstate-operator");
     match handler {
@@ -110,9 +154,8 @@ fn kmp_down(f: &Facts, meta: &Meta) -> Outcome {
     if nac.pointer("/spec/kubeMacPool").is_none() {
         return Outcome::ok("KubeMacPool is not deployed");
     }
-    let out = WpCheck {
-        name: "KubemacpoolDown",
-        wl: &KMP_MANAGER,
+    let out = WorkloadCheck {
+        workload: &KMP_MANAGER,
         rule: Rule::NoneReady,
     }
     .evaluate(f, meta);
@@ -130,7 +173,7 @@ fn kmp_down(f: &Facts, meta: &Meta) -> Outcome {
 
 fn duplicate_vm_macs(f: &Facts, meta: &Meta) -> Outcome {
     let mut macs: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for vm in f.scoped(K::Vms) {
+    for vm in f.scoped(Kind::Vms) {
         for iface in array(vm, "/spec/template/spec/domain/devices/interfaces") {
             let mac = str_at(iface, "/macAddress").to_ascii_lowercase();
             if !mac.is_empty() {
@@ -145,9 +188,9 @@ fn duplicate_vm_macs(f: &Facts, meta: &Meta) -> Outcome {
 
 fn mac_collisions(f: &Facts, meta: &Meta) -> Outcome {
     let mut macs: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let vmi_uids: Vec<&str> = f.items(K::Vmis).iter().map(|v| str_at(v, "/metadata/uid")).collect();
+    let vmi_uids: Vec<&str> = f.items(Kind::Vmis).iter().map(|v| str_at(v, "/metadata/uid")).collect();
     for vmi in f
-        .items(K::Vmis)
+        .items(Kind::Vmis)
         .iter()
         .filter(|v| str_at(v, "/status/phase") == "Running")
     {
@@ -162,7 +205,7 @@ fn mac_collisions(f: &Facts, meta: &Meta) -> Outcome {
             }
         }
     }
-    for pod in f.items(K::Pods) {
+    for pod in f.items(Kind::Pods) {
         // A launcher pod and the VMI it hosts are one workload.
         if label(pod, "kubevirt.io/created-by").is_some_and(|u| vmi_uids.contains(&u)) {
             continue;

@@ -2,61 +2,124 @@
 
 use serde_json::Value;
 
-use super::catalog::Check;
+use super::catalog::CatalogEntry;
 use super::common::{FnCheck, MetricsOnly};
 use super::facts::{
-    Facts, K, array, condition, condition_since, is_true, label, name_of, namespace_of, str_at, time_at,
+    Facts, Kind, array, condition, condition_since, is_true, label, name_of, namespace_of, str_at, time_at,
 };
-use super::model::{Finding, Meta, Outcome, SkipCode, Status, age};
+use super::model::{Component, Coverage, Finding, Meta, Outcome, Severity, SkipCode, Source, Status, age};
 
-pub static CHECKS: &[&dyn Check] = &[
-    &FnCheck {
-        name: "LowKVMNodesCount",
-        needs: &[K::Nodes],
-        wants: &[],
-        eval: low_kvm,
+// One entry per check, its metadata kept compact (four lines) so the list reads as a table.
+#[rustfmt::skip]
+pub static CHECKS: &[CatalogEntry] = &[
+    CatalogEntry {
+        meta: Meta {
+            name: "LowKVMNodesCount", aliases: &[], component: Component::Node, severity: Severity::Warning, default_on: true,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 300, seeds: "000 §14.14.22",
+            meaning: "Fewer than two nodes expose the KVM device, so live migration is impossible (and with none, VMs cannot run at all).",
+            mitigation: "Enable hardware virtualization (BIOS, nested virtualization) on the nodes; for test clusters only, enable software emulation (spec.configuration.developerConfiguration.useEmulation: true in the KubeVirt CR).",
+        },
+        check: &FnCheck {
+            needs: &[Kind::Nodes],
+            wants: &[],
+            eval: low_kvm,
+        },
     },
-    &FnCheck {
-        name: "HAControlPlaneDown",
-        needs: &[K::Nodes],
-        wants: &[],
-        eval: control_plane_down,
+    CatalogEntry {
+        meta: Meta {
+            name: "HAControlPlaneDown", aliases: &[], component: Component::Node, severity: Severity::Critical, default_on: true,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 300, seeds: "",
+            meaning: "A control-plane node has not been Ready for 5 minutes; API server, scheduler, controllers and etcd lose redundancy.",
+            mitigation: "Check kubelet, resources (disk pressure), reachability and power; recover or replace the node; keep three control-plane nodes.",
+        },
+        check: &FnCheck {
+            needs: &[Kind::Nodes],
+            wants: &[],
+            eval: control_plane_down,
+        },
     },
-    &FnCheck {
-        name: "HighCPUWorkload",
-        needs: &[K::Nodes],
-        wants: &[K::NodeMetrics],
-        eval: high_cpu,
+    CatalogEntry {
+        meta: Meta {
+            name: "HighCPUWorkload", aliases: &[], component: Component::Node, severity: Severity::Warning, default_on: true,
+            coverage: Coverage::M, sources: &[Source::Api, Source::Mapi, Source::Prom], for_secs: 300, seeds: "",
+            meaning: "A node's CPU utilisation has been at or above 90% for 5 minutes.",
+            mitigation: "Restart or limit a runaway pod, live-migrate VMs away, cordon and rebalance, or add capacity.",
+        },
+        check: &FnCheck {
+            needs: &[Kind::Nodes],
+            wants: &[Kind::NodeMetrics],
+            eval: high_cpu,
+        },
     },
-    &MetricsOnly {
-        name: "HighNodeCPUFrequency",
+    CatalogEntry {
+        meta: Meta {
+            name: "HighNodeCPUFrequency", aliases: &[], component: Component::Node, severity: Severity::Warning, default_on: true,
+            coverage: Coverage::X, sources: &[Source::Prom], for_secs: 300, seeds: "",
+            meaning: "A CPU runs above 80% of its maximum frequency for 5 minutes (sustained load or thermal/power management issues).",
+            mitigation: "Confirm legitimate load; otherwise check cooling and power settings; spread workloads.",
+        },
+        check: &MetricsOnly,
     },
-    &FnCheck {
-        name: "KubeVirtNoAvailableNodesToRunVMs",
-        needs: &[K::Nodes, K::KubeVirts],
-        wants: &[],
-        eval: no_available_nodes,
+    CatalogEntry {
+        meta: Meta {
+            name: "KubeVirtNoAvailableNodesToRunVMs", aliases: &[], component: Component::Node, severity: Severity::Warning, default_on: true,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 300, seeds: "",
+            meaning: "No node can run a VM: none has KVM (and emulation is off), or none is both labelled schedulable for KubeVirt and not cordoned.",
+            mitigation: "Add virtualization-capable nodes, uncordon nodes, or repair virt-handler (which sets the schedulable label).",
+        },
+        check: &FnCheck {
+            needs: &[Kind::Nodes, Kind::KubeVirts],
+            wants: &[],
+            eval: no_available_nodes,
+        },
     },
-    &MetricsOnly {
-        name: "NodeNetworkInterfaceDown",
+    CatalogEntry {
+        meta: Meta {
+            name: "NodeNetworkInterfaceDown", aliases: &[], component: Component::Node, severity: Severity::Warning, default_on: true,
+            coverage: Coverage::X, sources: &[Source::Prom], for_secs: 300, seeds: "",
+            meaning: "A node network interface is administratively up but not running/lower-up for 5 minutes (cable, switch port or configuration).",
+            mitigation: "Check cabling and switch port, driver and interface configuration; unused NICs may be disabled instead.",
+        },
+        check: &MetricsOnly,
     },
-    &FnCheck {
-        name: "PersistentVolumeFillingUp",
-        needs: &[],
-        wants: &[],
-        eval: pv_filling_up,
+    CatalogEntry {
+        meta: Meta {
+            name: "PersistentVolumeFillingUp", aliases: &[], component: Component::Node, severity: Severity::Warning, default_on: true,
+            coverage: Coverage::P, sources: &[Source::Api, Source::Kstat, Source::Prom], for_secs: 300, seeds: "",
+            meaning: "A PersistentVolume has less than 10% free space and, at the current trend, fills up within four days.",
+            mitigation: "Delete data, expand the PVC when the StorageClass has allowVolumeExpansion, or move data to a larger volume.",
+        },
+        check: &FnCheck {
+            needs: &[],
+            wants: &[],
+            eval: pv_filling_up,
+        },
     },
-    &FnCheck {
-        name: "NodeMaintenanceStatus",
-        needs: &[K::Nodes],
-        wants: &[K::NodeMaintenances, K::LegacyNodeMaintenances],
-        eval: maintenance,
+    CatalogEntry {
+        meta: Meta {
+            name: "NodeMaintenanceStatus", aliases: &["KubevirtHyperconvergedClusterOperatorNMOInUseAlert"], component: Component::Node, severity: Severity::Warning, default_on: true,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 0, seeds: "004",
+            meaning: "Nodes under maintenance (NodeMaintenance CRs, medik8s and legacy groups) and cordoned nodes: stuck, failing or legacy maintenance. NodeMaintenance CRs of the old integrated Node Maintenance Operator (nodemaintenance.kubevirt.io) exist; that operator is gone from 4.11 on.",
+            mitigation: "Resolve the pods blocking eviction (see NodeDrainReadiness), or end maintenance by deleting the NodeMaintenance CR / oc adm uncordon <node>; move legacy CRs to the medik8s group before upgrading.",
+        },
+        check: &FnCheck {
+            needs: &[Kind::Nodes],
+            wants: &[Kind::NodeMaintenances, Kind::LegacyNodeMaintenances],
+            eval: maintenance,
+        },
     },
-    &FnCheck {
-        name: "NodeDrainReadiness",
-        needs: &[K::Nodes, K::Vmis, K::KubeVirts],
-        wants: &[K::Vms, K::Vmims, K::NodeMaintenances],
-        eval: drain_readiness,
+    CatalogEntry {
+        meta: Meta {
+            name: "NodeDrainReadiness", aliases: &[], component: Component::Node, severity: Severity::Warning, default_on: true,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 0, seeds: "004",
+            meaning: "What draining a node would do to its VMIs: live-migrated, blocking the drain, shut down and restarted elsewhere, or shut down for good.",
+            mitigation: "Put evictionStrategy: LiveMigrate on VMs that must survive maintenance, remove migration blockers (masquerade binding, RWX storage), stop or move the rest deliberately, then drain (oc adm cordon + oc adm drain <node> --delete-emptydir-data --ignore-daemonsets=true --force, or a NodeMaintenance CR).",
+        },
+        check: &FnCheck {
+            needs: &[Kind::Nodes, Kind::Vmis, Kind::KubeVirts],
+            wants: &[Kind::Vms, Kind::Vmims, Kind::NodeMaintenances],
+            eval: drain_readiness,
+        },
     },
 ];
 
@@ -70,7 +133,7 @@ fn kvm(n: &Value) -> bool {
 }
 
 fn low_kvm(f: &Facts, meta: &Meta) -> Outcome {
-    let nodes: Vec<&Value> = f.items(K::Nodes).iter().filter(|n| !is_arbiter(n)).collect();
+    let nodes: Vec<&Value> = f.items(Kind::Nodes).iter().filter(|n| !is_arbiter(n)).collect();
     let with_kvm: Vec<&Value> = nodes.iter().copied().filter(|n| kvm(n)).collect();
     let summary = format!("{}/{} nodes expose /dev/kvm", with_kvm.len(), nodes.len());
     if nodes.len() > 1 && with_kvm.len() < 2 {
@@ -99,7 +162,7 @@ fn low_kvm(f: &Facts, meta: &Meta) -> Outcome {
 
 fn control_plane_down(f: &Facts, meta: &Meta) -> Outcome {
     let cp: Vec<&Value> = f
-        .items(K::Nodes)
+        .items(Kind::Nodes)
         .iter()
         .filter(|n| {
             label(n, "node-role.kubernetes.io/control-plane").is_some()
@@ -140,11 +203,11 @@ fn control_plane_down(f: &Facts, meta: &Meta) -> Outcome {
 }
 
 fn high_cpu(f: &Facts, meta: &Meta) -> Outcome {
-    if !f.served(K::NodeMetrics) {
+    if !f.served(Kind::NodeMetrics) {
         return Outcome::skipped(SkipCode::NeedsMetricsApi, "metrics.k8s.io is not served");
     }
     let mut findings = Vec::new();
-    for m in f.items(K::NodeMetrics) {
+    for m in f.items(Kind::NodeMetrics) {
         let Some(node) = f.node(name_of(m)) else { continue };
         let usage = super::virt::quantity(str_at(m, "/usage/cpu")).unwrap_or(0.0);
         let cap = super::virt::quantity(str_at(node, "/status/capacity/cpu")).unwrap_or(0.0);
@@ -174,10 +237,10 @@ fn high_cpu(f: &Facts, meta: &Meta) -> Outcome {
 }
 
 fn no_available_nodes(f: &Facts, meta: &Meta) -> Outcome {
-    let Some(kv) = f.items(K::KubeVirts).first() else {
+    let Some(kv) = f.items(Kind::KubeVirts).first() else {
         return Outcome::skipped(SkipCode::NotInstalled, "KubeVirt not found");
     };
-    let nodes = f.items(K::Nodes);
+    let nodes = f.items(Kind::Nodes);
     let kvm_nodes = nodes.iter().filter(|n| kvm(n)).count();
     let emulation = kv
         .pointer("/spec/configuration/developerConfiguration/useEmulation")
@@ -229,10 +292,10 @@ fn maintenance(f: &Facts, meta: &Meta) -> Outcome {
     let mut findings = Vec::new();
     let mut status = Status::Ok;
     let crs = f
-        .items(K::NodeMaintenances)
+        .items(Kind::NodeMaintenances)
         .iter()
         .map(|c| (c, false))
-        .chain(f.items(K::LegacyNodeMaintenances).iter().map(|c| (c, true)));
+        .chain(f.items(Kind::LegacyNodeMaintenances).iter().map(|c| (c, true)));
     let mut with_cr = Vec::new();
     for (cr, legacy) in crs {
         let node = str_at(cr, "/spec/nodeName");
@@ -277,7 +340,7 @@ fn maintenance(f: &Facts, meta: &Meta) -> Outcome {
         );
     }
     let cordoned: Vec<&str> = f
-        .items(K::Nodes)
+        .items(Kind::Nodes)
         .iter()
         .filter(|n| n.pointer("/spec/unschedulable").and_then(Value::as_bool) == Some(true))
         .map(name_of)
@@ -312,78 +375,22 @@ pub fn eviction_strategy<'a>(vmi: &'a Value, kv: Option<&'a Value>) -> (&'a str,
     (cluster, "cluster default")
 }
 
-fn drain_readiness(f: &Facts, meta: &Meta) -> Outcome {
-    let kv = f.items(K::KubeVirts).first();
-    let nodes: Vec<&str> = match &f.scope.node {
-        Some(n) => vec![n.as_str()],
-        None => f
-            .items(K::Nodes)
-            .iter()
-            .filter(|n| n.pointer("/spec/unschedulable").and_then(Value::as_bool) == Some(true))
-            .map(name_of)
-            .collect(),
-    };
+fn drain_readiness(f: &Facts, _meta: &Meta) -> Outcome {
+    let nodes = nodes_to_drain(f);
     if nodes.is_empty() {
         return Outcome::ok("no cordoned node (use --node to ask about one)");
     }
     let mut worst = Status::Ok;
     let mut findings = Vec::new();
     for node in &nodes {
-        let maintenance = f
-            .items(K::NodeMaintenances)
-            .iter()
-            .any(|m| str_at(m, "/spec/nodeName") == *node && str_at(m, "/status/phase") == "Running");
         for vmi in f
-            .items(K::Vmis)
+            .items(Kind::Vmis)
             .iter()
             .filter(|v| str_at(v, "/status/nodeName") == *node)
         {
-            let (strategy, from) = eviction_strategy(vmi, kv);
-            let migratable = is_true(vmi, "LiveMigratable");
-            let vm = f.named(K::Vms, namespace_of(vmi), name_of(vmi));
-            let run = vm.map(|v| str_at(v, "/spec/runStrategy")).unwrap_or("");
-            let (outcome, status) = match strategy {
-                "LiveMigrate" | "LiveMigrateIfPossible" if migratable => ("migrates", Status::Ok),
-                "LiveMigrate" => (
-                    "blocks the drain",
-                    if maintenance { Status::Critical } else { Status::Warning },
-                ),
-                "LiveMigrateIfPossible" | "None" | "" => match (vm, run) {
-                    (Some(_), "Always" | "RerunOnFailure") => ("shut down, restarted elsewhere", Status::Ok),
-                    (Some(v), _) if v.pointer("/spec/running").and_then(Value::as_bool) == Some(true) => {
-                        ("shut down, restarted elsewhere", Status::Ok)
-                    }
-                    _ => ("shut down, stays off", Status::Warning),
-                },
-                "External" => ("left to the external controller", Status::Ok),
-                _ => ("unknown eviction strategy", Status::Warning),
-            };
+            let (status, finding) = drain_fate(f, node, vmi);
             worst = worst.max(status);
-            let reason = condition(vmi, "LiveMigratable")
-                .map(|c| str_at(c, "/reason"))
-                .unwrap_or("");
-            findings.push(
-                Finding::new(
-                    "VirtualMachineInstance",
-                    Some(namespace_of(vmi)),
-                    name_of(vmi),
-                    format!(
-                        "VMI {}/{} on {node}: {outcome} (evictionStrategy {} from {from}{})",
-                        namespace_of(vmi),
-                        name_of(vmi),
-                        if strategy.is_empty() { "unset" } else { strategy },
-                        if reason.is_empty() {
-                            String::new()
-                        } else {
-                            format!(", LiveMigratable {reason}")
-                        }
-                    ),
-                )
-                .fact("node", *node)
-                .fact("outcome", outcome)
-                .fact("evictionStrategy", strategy)
-                .fact("liveMigratable", migratable),
-            );
+            findings.push(finding);
         }
     }
     let count = findings.len();
@@ -393,7 +400,6 @@ fn drain_readiness(f: &Facts, meta: &Meta) -> Outcome {
             nodes.join(",")
         ));
     }
-    let _ = meta;
     let mut out = Outcome::failing(
         worst,
         None,
@@ -406,4 +412,78 @@ fn drain_readiness(f: &Facts, meta: &Meta) -> Outcome {
         .filter(|fi| fi.facts.get("outcome").and_then(Value::as_str) != Some("migrates"))
         .collect();
     out
+}
+
+/// The node `--node` names, else the cordoned ones.
+fn nodes_to_drain(f: &Facts) -> Vec<&str> {
+    match &f.scope.node {
+        Some(n) => vec![n.as_str()],
+        None => f
+            .items(Kind::Nodes)
+            .iter()
+            .filter(|n| n.pointer("/spec/unschedulable").and_then(Value::as_bool) == Some(true))
+            .map(name_of)
+            .collect(),
+    }
+}
+
+/// What draining `node` does to `vmi`, and how bad that is.
+fn drain_fate(f: &Facts, node: &str, vmi: &Value) -> (Status, Finding) {
+    let kv = f.items(Kind::KubeVirts).first();
+    let (strategy, from) = eviction_strategy(vmi, kv);
+    let migratable = is_true(vmi, "LiveMigratable");
+    let (outcome, status) = match strategy {
+        "LiveMigrate" | "LiveMigrateIfPossible" if migratable => ("migrates", Status::Ok),
+        "LiveMigrate" if under_maintenance(f, node) => ("blocks the drain", Status::Critical),
+        "LiveMigrate" => ("blocks the drain", Status::Warning),
+        "LiveMigrateIfPossible" | "None" | "" => shut_down_fate(f.named(Kind::Vms, namespace_of(vmi), name_of(vmi))),
+        "External" => ("left to the external controller", Status::Ok),
+        _ => ("unknown eviction strategy", Status::Warning),
+    };
+    let reason = condition(vmi, "LiveMigratable")
+        .map(|c| str_at(c, "/reason"))
+        .unwrap_or("");
+    let reason = if reason.is_empty() {
+        String::new()
+    } else {
+        format!(", LiveMigratable {reason}")
+    };
+    let shown_strategy = if strategy.is_empty() { "unset" } else { strategy };
+    let finding = Finding::new(
+        "VirtualMachineInstance",
+        Some(namespace_of(vmi)),
+        name_of(vmi),
+        format!(
+            "VMI {}/{} on {node}: {outcome} (evictionStrategy {shown_strategy} from {from}{reason})",
+            namespace_of(vmi),
+            name_of(vmi),
+        ),
+    )
+    .fact("node", node)
+    .fact("outcome", outcome)
+    .fact("evictionStrategy", strategy)
+    .fact("liveMigratable", migratable);
+    (status, finding)
+}
+
+/// Whether a NodeMaintenance is draining `node` now (a blocked drain is then critical).
+fn under_maintenance(f: &Facts, node: &str) -> bool {
+    f.items(Kind::NodeMaintenances)
+        .iter()
+        .any(|m| str_at(m, "/spec/nodeName") == node && str_at(m, "/status/phase") == "Running")
+}
+
+/// A VMI that is shut down rather than migrated: its VM's run strategy says whether it comes
+/// back on another node.
+fn shut_down_fate(vm: Option<&Value>) -> (&'static str, Status) {
+    let Some(vm) = vm else {
+        return ("shut down, stays off", Status::Warning);
+    };
+    let restarted = matches!(str_at(vm, "/spec/runStrategy"), "Always" | "RerunOnFailure")
+        || vm.pointer("/spec/running").and_then(Value::as_bool) == Some(true);
+    if restarted {
+        ("shut down, restarted elsewhere", Status::Ok)
+    } else {
+        ("shut down, stays off", Status::Warning)
+    }
 }

@@ -13,9 +13,11 @@ use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
 use super::catalog::Check;
-use super::facts::{Facts, K, KindDef, LogRequest, Namespaces, Read, name_of, namespace_of, str_at};
+use super::facts::{Facts, Kind, KindDef, LogRequest, Namespaces, Read, name_of, namespace_of, str_at};
+use super::model::Component;
 use crate::cluster::api::{Api, Request};
-use crate::error::{Error, Result};
+use crate::cluster::resources::{self, Listing, Paging};
+use crate::error::Result;
 
 /// Requests in flight at once.
 pub const IN_FLIGHT: usize = 8;
@@ -54,16 +56,16 @@ where
 }
 
 pub(super) async fn get(api: &Api, request: Request) -> Result<Value> {
-    match tokio::time::timeout(REQUEST_TIMEOUT, api.send(request)).await {
-        Ok(response) => response?.json(),
-        Err(_) => Err(Error::Timeout("the request took longer than 15s".into())),
-    }
+    resources::get_json(api, request, REQUEST_TIMEOUT).await
 }
 
 /// `/api` and `/apis`: served groups and their preferred versions. Failing here means doctor
 /// cannot run (no cluster access), so the error is returned.
 pub async fn discover_groups(api: &Api) -> Result<BTreeMap<String, String>> {
-    let (core, groups) = tokio::join!(get(api, Request::get("/api")), get(api, Request::get("/apis")));
+    let (core, groups) = tokio::join!(
+        get(api, Request::get(resources::CORE_DISCOVERY)),
+        get(api, Request::get(resources::GROUP_DISCOVERY))
+    );
     let mut out = BTreeMap::new();
     if core?.get("versions").is_some() {
         out.insert(String::new(), "v1".to_string());
@@ -76,94 +78,60 @@ pub async fn discover_groups(api: &Api) -> Result<BTreeMap<String, String>> {
     Ok(out)
 }
 
-fn collection_path(def: &KindDef, version: &str) -> String {
-    if def.group.is_empty() {
-        format!("/api/{version}/{}", def.plural)
-    } else {
-        format!("/apis/{}/{version}/{}", def.group, def.plural)
+/// The version to read a kind at: the table's when pinned (or core), else the server's
+/// preferred one; `None` when its group is not served.
+fn version_to_read(facts: &Facts, def: &KindDef) -> Option<String> {
+    let resource = def.resource;
+    let preferred = facts.groups.get(resource.group)?;
+    if def.pinned || resource.group.is_empty() {
+        return Some(resource.version.to_string());
     }
+    Some(preferred.clone())
 }
 
 /// One kind, all pages: across namespaces, or in `namespace`.
 async fn list(api: &Api, def: &KindDef, version: &str, namespace: Option<&str>) -> Read {
-    let mut path = collection_path(def, version);
-    if let Some(ns) = namespace {
-        let plural = format!("/{}", def.plural);
-        path = path.replacen(&plural, &format!("/namespaces/{ns}{plural}"), 1);
-    }
-    let mut items = Vec::new();
-    let mut token: Option<String> = None;
-    loop {
-        let mut request = Request::get(&path).query("limit", PAGE);
-        if let Some(t) = &token {
-            request = request.query("continue", t);
-        }
-        match get(api, request).await {
-            Ok(mut page) => {
-                if let Some(Value::Array(page_items)) = page.get_mut("items").map(Value::take) {
-                    let kind = str_at(&page, "/kind").trim_end_matches("List").to_string();
-                    let api_version = str_at(&page, "/apiVersion").to_string();
-                    for mut item in page_items {
-                        // Lists leave kind/apiVersion out of their items; put them back.
-                        if item.get("kind").is_none() {
-                            item["kind"] = Value::String(kind.clone());
-                            item["apiVersion"] = Value::String(api_version.clone());
-                        }
-                        items.push(item);
-                    }
-                }
-                token = page
-                    .pointer("/metadata/continue")
-                    .and_then(Value::as_str)
-                    .filter(|t| !t.is_empty())
-                    .map(str::to_string);
-                if token.is_none() {
-                    return Read::Items(items);
-                }
-            }
-            Err(e) => {
-                return match e.api().map(|a| a.code) {
-                    Some(403) => Read::Forbidden(format!("list {}", def.plural)),
-                    Some(404) => Read::NotServed,
-                    _ => Read::Failed(e.to_string()),
-                };
-            }
-        }
+    let request = Request::get(def.resource.collection_at(version, namespace));
+    let paging = Paging {
+        page: Some(PAGE),
+        timeout: REQUEST_TIMEOUT,
+    };
+    match resources::list_all(api, request, paging).await {
+        Listing::Items(items) => Read::Items(items),
+        Listing::Forbidden => Read::Forbidden(format!("list {}", def.resource.plural)),
+        Listing::NotFound(_) => Read::NotServed,
+        Listing::Failed(e) => Read::Failed(e.to_string()),
     }
 }
 
 /// Which kinds a set of checks reads.
-pub fn kinds_for(checks: &[&dyn Check]) -> BTreeSet<K> {
-    let mut kinds: BTreeSet<K> = checks
+pub fn kinds_for(checks: &[&dyn Check]) -> BTreeSet<Kind> {
+    let mut kinds: BTreeSet<Kind> = checks
         .iter()
         .flat_map(|c| c.needs().into_iter().chain(c.wants()))
         .collect();
-    // Discovery of the component namespaces (spec §2) always needs these.
+    // Discovery of the component namespaces (see `discover`) always needs these.
     if !kinds.is_empty() {
-        kinds.extend([K::KubeVirts, K::HyperConvergeds, K::Deployments, K::Pods, K::Nodes]);
+        kinds.extend([
+            Kind::KubeVirts,
+            Kind::HyperConvergeds,
+            Kind::Deployments,
+            Kind::Pods,
+            Kind::Nodes,
+        ]);
         // The header: platform version and topology.
-        kinds.extend([K::ClusterVersions, K::Infrastructures]);
+        kinds.extend([Kind::ClusterVersions, Kind::Infrastructures]);
     }
     kinds
 }
 
 /// Lists every kind once, concurrently.
-pub async fn read_lists(api: &Api, facts: &mut Facts, kinds: &BTreeSet<K>, fallback: &[String]) {
+pub async fn read_lists(api: &Api, facts: &mut Facts, kinds: &BTreeSet<Kind>, fallback: &[String]) {
     let jobs: Vec<(&'static KindDef, Option<String>)> = kinds
         .iter()
-        .map(|k| {
-            let def = k.def();
-            let version = facts.groups.get(def.group).map(|preferred| {
-                if def.pinned || def.group.is_empty() {
-                    def.version.to_string()
-                } else {
-                    preferred.clone()
-                }
-            });
-            (def, version)
-        })
+        .map(|k| (k.def(), version_to_read(facts, k.def())))
         .collect();
-    let results: Vec<(K, Read)> = bounded(jobs, |(def, version)| {
+    let results: Vec<(Kind, Read)> = bounded(jobs, |(def, version)| {
         let api = api.clone();
         async move {
             match version {
@@ -177,7 +145,8 @@ pub async fn read_lists(api: &Api, facts: &mut Facts, kinds: &BTreeSet<K>, fallb
     read_forbidden_per_namespace(api, facts, fallback).await;
 }
 
-/// The well-known component namespaces of spec §2 (OpenShift, upstream HCO, stand-alone).
+/// The namespaces components are installed in by OpenShift Virtualization, upstream HCO and
+/// stand-alone installs, tried when they cannot be discovered.
 pub const WELL_KNOWN_NAMESPACES: &[&str] = &[
     "openshift-cnv",
     "kubevirt-hyperconverged",
@@ -188,31 +157,26 @@ pub const WELL_KNOWN_NAMESPACES: &[&str] = &[
     "hostpath-provisioner",
 ];
 
-/// Spec §2.2: a namespaced kind whose cluster-wide LIST was forbidden is listed in each of
-/// `namespaces` instead. What those lists return replaces the forbidden read, and the kind is
+/// For a user who may not list across namespaces: a namespaced kind whose cluster-wide LIST
+/// was forbidden is listed in each of `namespaces` instead. What those lists return replaces the forbidden read, and the kind is
 /// recorded as read in those namespaces only; when none of them gives an item the read stays
 /// forbidden, since "nothing" cannot be told from "not allowed to see".
 async fn read_forbidden_per_namespace(api: &Api, facts: &mut Facts, namespaces: &[String]) {
-    let forbidden: Vec<K> = facts
+    let forbidden: Vec<Kind> = facts
         .lists
         .iter()
-        .filter(|(k, r)| matches!(r, Read::Forbidden(_)) && k.def().namespaced)
+        .filter(|(k, r)| matches!(r, Read::Forbidden(_)) && k.def().resource.namespaced)
         .map(|(k, _)| *k)
         .collect();
     let mut jobs = Vec::new();
     for kind in forbidden {
         let def = kind.def();
-        let Some(preferred) = facts.groups.get(def.group) else {
+        let Some(version) = version_to_read(facts, def) else {
             continue;
-        };
-        let version = if def.pinned || def.group.is_empty() {
-            def.version.to_string()
-        } else {
-            preferred.clone()
         };
         jobs.extend(namespaces.iter().map(|ns| (def, version.clone(), ns.clone())));
     }
-    let results: Vec<(K, String, Read)> = bounded(jobs, |(def, version, ns)| {
+    let results: Vec<(Kind, String, Read)> = bounded(jobs, |(def, version, ns)| {
         let api = api.clone();
         async move {
             let read = list(&api, def, &version, Some(&ns)).await;
@@ -220,7 +184,7 @@ async fn read_forbidden_per_namespace(api: &Api, facts: &mut Facts, namespaces: 
         }
     })
     .await;
-    let mut found: BTreeMap<K, (Vec<Value>, BTreeSet<String>)> = BTreeMap::new();
+    let mut found: BTreeMap<Kind, (Vec<Value>, BTreeSet<String>)> = BTreeMap::new();
     for (kind, ns, read) in results {
         if let Read::Items(items) = read {
             let entry = found.entry(kind).or_default();
@@ -243,11 +207,7 @@ pub async fn read_logs(api: &Api, facts: &mut Facts, requests: BTreeSet<LogReque
     let results: Vec<(String, Option<String>)> = bounded(requests, |r| {
         let api = api.clone();
         async move {
-            let mut request = Request::get(format!("/api/v1/namespaces/{}/pods/{}/log", r.namespace, r.pod))
-                .query("limitBytes", LOG_LIMIT_BYTES);
-            if let Some(c) = &r.container {
-                request = request.query("container", c);
-            }
+            let mut request = pod_log_request(&r);
             if let Some(s) = r.since_secs {
                 request = request.query("sinceSeconds", &s.to_string());
             }
@@ -269,14 +229,21 @@ pub async fn read_logs(api: &Api, facts: &mut Facts, requests: BTreeSet<LogReque
     }
 }
 
+/// The log read of `r`, its byte limit before its container (the order the request log shows).
+fn pod_log_request(r: &LogRequest) -> Request {
+    let request = resources::pod_log(&r.namespace, &r.pod, None).query("limitBytes", LOG_LIMIT_BYTES);
+    match &r.container {
+        Some(container) => request.query("container", container),
+        None => request,
+    }
+}
+
 /// `filesystemlist` of the given VMIs.
 pub async fn read_guest_filesystems(api: &Api, facts: &mut Facts, targets: Vec<(String, String)>) {
     let results: Vec<(String, Option<Value>)> = bounded(targets, |(ns, name)| {
         let api = api.clone();
         async move {
-            let path = format!(
-                "/apis/subresources.kubevirt.io/v1/namespaces/{ns}/virtualmachineinstances/{name}/filesystemlist"
-            );
+            let path = resources::VMI_SUBRESOURCES.subresource(Some(&ns), &name, "filesystemlist");
             (format!("{ns}/{name}"), get(&api, Request::get(path)).await.ok())
         }
     })
@@ -291,28 +258,29 @@ pub async fn read_guest_filesystems(api: &Api, facts: &mut Facts, targets: Vec<(
     }
 }
 
-/// Component namespaces from what was listed (spec §2.1), overrides first.
+/// Component namespaces from what was listed (the KubeVirt CR, the HyperConverged CR, the
+/// operators' Deployments, CNAO's OPERAND_NAMESPACE, the KubeMacPool pods), overrides first.
 pub fn discover(f: &Facts, overrides: &Namespaces) -> Namespaces {
     let deployment_ns = |name: &str| {
-        f.items(K::Deployments)
+        f.items(Kind::Deployments)
             .iter()
             .find(|d| name_of(d) == name)
             .map(|d| namespace_of(d).to_string())
     };
     let kubevirt = {
-        let crs = f.items(K::KubeVirts);
+        let crs = f.items(Kind::KubeVirts);
         crs.iter()
             .find(|k| str_at(k, "/status/phase") == "Deployed")
             .or(crs.first())
             .map(|k| namespace_of(k).to_string())
     };
     let hco = f
-        .items(K::HyperConvergeds)
+        .items(Kind::HyperConvergeds)
         .first()
         .map(|h| namespace_of(h).to_string())
         .or_else(|| deployment_ns("hyperconverged-cluster-operator"));
     let cnao = f
-        .items(K::Deployments)
+        .items(Kind::Deployments)
         .iter()
         .find(|d| name_of(d) == "cluster-network-addons-operator")
         .map(|d| {
@@ -324,24 +292,26 @@ pub fn discover(f: &Facts, overrides: &Namespaces) -> Namespaces {
                 .unwrap_or_else(|| namespace_of(d).to_string())
         });
     let kmp = f
-        .items(K::Pods)
+        .items(Kind::Pods)
         .iter()
         .find(|p| super::facts::label(p, "control-plane") == Some("mac-controller-manager"))
         .map(|p| namespace_of(p).to_string());
-    Namespaces {
-        hco: overrides.hco.clone().or(hco),
-        virt: overrides.virt.clone().or(kubevirt),
-        cdi: overrides.cdi.clone().or_else(|| deployment_ns("cdi-operator")),
-        cnao: overrides.cnao.clone().or(cnao),
-        kmp: overrides.kmp.clone().or(kmp),
-        ssp: overrides
-            .ssp
-            .clone()
-            .or_else(|| deployment_ns("ssp-operator"))
-            .or_else(|| deployment_ns("virt-template-validator")),
-        hpp: overrides
-            .hpp
-            .clone()
-            .or_else(|| deployment_ns("hostpath-provisioner-operator")),
+    let discovered = [
+        (Component::Hco, hco),
+        (Component::Virt, kubevirt),
+        (Component::Cdi, deployment_ns("cdi-operator")),
+        (Component::Cnao, cnao),
+        (Component::Kmp, kmp),
+        (
+            Component::Ssp,
+            deployment_ns("ssp-operator").or_else(|| deployment_ns("virt-template-validator")),
+        ),
+        (Component::Hpp, deployment_ns("hostpath-provisioner-operator")),
+    ];
+    let mut found = Namespaces::default();
+    for (component, namespace) in discovered {
+        let given = overrides.get(component).map(str::to_string);
+        found.set(component, given.or(namespace));
     }
+    found
 }

@@ -1,4 +1,4 @@
-//! Prometheus / Alertmanager mode (spec §3.6): find the endpoints (explicit
+//! Prometheus / Alertmanager mode: find the endpoints (explicit
 //! `svc://NAMESPACE/SERVICE:PORT`, or prometheus-operator's Services in the candidate
 //! namespaces, through the API server's service proxy), read the firing/pending alerts and the
 //! silences, and merge them into the results; KubeVirt-family alerts the catalog does not know
@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use super::DoctorArgs;
 use super::catalog::find;
-use super::facts::{Facts, K, str_at};
+use super::facts::{Facts, Kind, str_at};
 use super::model::{Component, Finding, Outcome, Status};
 use super::report;
 use std::path::Path;
@@ -17,6 +17,7 @@ use secrecy::SecretString;
 
 use crate::cluster::Cluster;
 use crate::cluster::api::{Api, Request};
+use crate::cluster::resources;
 use crate::cluster::route::{RouteClient, read_ca_file};
 use crate::error::{Error, Result};
 
@@ -114,7 +115,7 @@ impl Access<'_> {
             } => {
                 let mut last = None;
                 for scheme in ["http", "https"] {
-                    let path = format!("/api/v1/namespaces/{namespace}/services/{scheme}:{service}:{port}/proxy{rest}");
+                    let path = resources::service_proxy(namespace, scheme, service, port, rest);
                     match self.api.send(Request::get(path)).await {
                         Ok(r) => return r.json(),
                         Err(e) => last = Some(e),
@@ -126,9 +127,10 @@ impl Access<'_> {
         }
     }
 
-    /// The OpenShift Route `name` in `openshift-monitoring` (spec §3.6 step 2), if any.
+    /// The OpenShift Route `name` in `openshift-monitoring` (tried before the Services, since
+    /// OpenShift serves its monitoring stack through Routes), if any.
     async fn route(&self, name: &str) -> Option<Endpoint> {
-        let path = format!("/apis/route.openshift.io/v1/namespaces/openshift-monitoring/routes/{name}");
+        let path = resources::ROUTES.object(Some("openshift-monitoring"), name);
         let route: Value = self.api.send(Request::get(path)).await.ok()?.json().ok()?;
         let host = str_at(&route, "/spec/host");
         (!host.is_empty()).then(|| Endpoint::Direct(format!("https://{host}")))
@@ -137,7 +139,7 @@ impl Access<'_> {
 
 fn candidates(f: &Facts, service: &str) -> Vec<Endpoint> {
     let mut namespaces: Vec<String> = f
-        .items(K::KubeVirts)
+        .items(Kind::KubeVirts)
         .iter()
         .map(|k| str_at(k, "/spec/monitorNamespace").to_string())
         .filter(|n| !n.is_empty())
@@ -229,7 +231,7 @@ pub async fn read(access: &Access<'_>, args: &DoctorArgs, f: &Facts) -> Result<M
         flag: &args.prometheus,
         route: "thanos-querier",
         service: "prometheus-operated",
-        rest: "/api/v1/alerts",
+        rest: resources::PROMETHEUS_ALERTS,
     };
     let found = discover(access, f, prometheus).await?;
     m.prometheus_source = found.source();
@@ -245,7 +247,7 @@ pub async fn read(access: &Access<'_>, args: &DoctorArgs, f: &Facts) -> Result<M
         flag: &args.alertmanager,
         route: "alertmanager-main",
         service: "alertmanager-operated",
-        rest: "/api/v2/alerts?active=true&silenced=true&inhibited=true",
+        rest: resources::ALERTMANAGER_ALERTS,
     };
     let found = discover(access, f, alertmanager).await?;
     m.alertmanager_source = found.source();

@@ -1,5 +1,6 @@
-//! The report: results grouped by component (spec §3.3), rendered as a table (§3.4) or as the
-//! JSON/YAML document (§3.5), and the `--list` catalog.
+//! The report: results grouped by component in report order, rendered as a table for people
+//! or as the JSON/YAML document (`DoctorReport`, doctor.virtctl.kubevirt.io/v1alpha1) for
+//! programs, and the `--list` catalog.
 
 use std::collections::BTreeMap;
 
@@ -39,19 +40,19 @@ pub struct Header {
 
 impl Header {
     pub fn from_facts(f: &Facts, server: &str) -> Header {
-        use super::facts::{K, str_at};
-        let cv = f.items(K::ClusterVersions).first();
-        let hco = f.items(K::HyperConvergeds).first();
-        let kv = f.items(K::KubeVirts).first();
-        let infra = f.items(K::Infrastructures).first();
+        use super::facts::{Kind, str_at};
+        let cv = f.items(Kind::ClusterVersions).first();
+        let hco = f.items(Kind::HyperConvergeds).first();
+        let kv = f.items(Kind::KubeVirts).first();
+        let infra = f.items(Kind::Infrastructures).first();
         let mut notes = Vec::new();
-        if f.items(K::KubeVirts).len() > 1 {
+        if f.items(Kind::KubeVirts).len() > 1 {
             notes.push(format!(
                 "{} KubeVirt CRs found; using the Deployed one",
-                f.items(K::KubeVirts).len()
+                f.items(Kind::KubeVirts).len()
             ));
         }
-        if kv.is_none() && f.served(K::KubeVirts) {
+        if kv.is_none() && f.served(Kind::KubeVirts) {
             notes.push("KubeVirt not found".to_string());
         }
         Header {
@@ -75,8 +76,8 @@ impl Header {
             }),
             namespaces: f.ns.clone(),
             logs: f.scope.logs,
-            events: f.served(K::Events),
-            metrics_api: f.served(K::PodMetrics) || f.served(K::NodeMetrics),
+            events: f.served(Kind::Events),
+            metrics_api: f.served(Kind::PodMetrics) || f.served(Kind::NodeMetrics),
             prometheus: json!({"state": "unavailable", "reason": "not looked for"}),
             alertmanager: json!({"state": "unavailable", "reason": "not looked for"}),
             notes,
@@ -125,20 +126,8 @@ pub fn exit_code(results: &[Result], fail_on: Status) -> u8 {
 }
 
 fn ns_json(ns: &Namespaces) -> Value {
-    json!({"hco": ns.hco, "virt": ns.virt, "cdi": ns.cdi, "cnao": ns.cnao, "kmp": ns.kmp, "ssp": ns.ssp, "hpp": ns.hpp})
-}
-
-fn component_ns(ns: &Namespaces, c: Component) -> Option<String> {
-    match c {
-        Component::Hco => ns.hco.clone(),
-        Component::Virt => ns.virt.clone(),
-        Component::Cdi => ns.cdi.clone(),
-        Component::Cnao => ns.cnao.clone(),
-        Component::Kmp => ns.kmp.clone(),
-        Component::Ssp => ns.ssp.clone(),
-        Component::Hpp => ns.hpp.clone(),
-        _ => None,
-    }
+    let map: Map<String, Value> = ns.all().map(|(c, n)| (c.as_str().to_string(), json!(n))).collect();
+    Value::Object(map)
 }
 
 fn finding_json(f: &Finding) -> Value {
@@ -196,7 +185,7 @@ pub fn result_json(r: &Result) -> Value {
     Value::Object(m)
 }
 
-/// The JSON document of spec §3.5.
+/// The JSON document: header, sources, summary and the results by component.
 pub fn document(header: &Header, results: &[Result], generated_at: &str, code: u8) -> Value {
     let t = tally(results);
     let mut components = Vec::new();
@@ -208,7 +197,7 @@ pub fn document(header: &Header, results: &[Result], generated_at: &str, code: u
         let worst = rs.iter().map(|r| r.outcome.status).max().unwrap_or(Status::Skipped);
         components.push(json!({
             "name": c.as_str(),
-            "namespace": component_ns(&header.namespaces, c),
+            "namespace": header.namespaces.get(c),
             "status": worst.as_str(),
             "results": rs.iter().map(|r| result_json(r)).collect::<Vec<_>>(),
         }));
@@ -235,7 +224,7 @@ fn source_text(v: &Value, name: &str) -> String {
     }
 }
 
-/// The table of spec §3.4.
+/// The table: header, the problems with their evidence and mitigation, then the summary.
 pub fn table(header: &Header, results: &[Result], problems_only: bool) -> String {
     let mut out = String::new();
     let mut cluster = format!("Cluster: {}  {}", header.server, header.platform);
@@ -252,17 +241,11 @@ pub fn table(header: &Header, results: &[Result], problems_only: bool) -> String
     out.push_str(&cluster);
     out.push('\n');
     let ns = &header.namespaces;
-    let show = |n: &Option<String>| n.clone().unwrap_or_else(|| "-".into());
-    out.push_str(&format!(
-        "Namespaces: hco={} virt={} cdi={} cnao={} kmp={} ssp={} hpp={}\n",
-        show(&ns.hco),
-        show(&ns.virt),
-        show(&ns.cdi),
-        show(&ns.cnao),
-        show(&ns.kmp),
-        show(&ns.ssp),
-        show(&ns.hpp)
-    ));
+    let shown: Vec<String> = ns
+        .all()
+        .map(|(c, n)| format!("{}={}", c.as_str(), n.unwrap_or("-")))
+        .collect();
+    out.push_str(&format!("Namespaces: {}\n", shown.join(" ")));
     out.push_str(&format!(
         "Sources: api{}{}  metrics-api:{}  {}  {}\n",
         if header.logs { " logs" } else { "" },
@@ -279,7 +262,8 @@ pub fn table(header: &Header, results: &[Result], problems_only: bool) -> String
     out
 }
 
-/// The table of a checkup: the cluster, where the result lives, then the result as in §3.4.
+/// The table of a checkup: the cluster, where the result lives, then the result as in
+/// [`table`].
 pub fn checkup_table(header: &Header, results: &[Result]) -> String {
     let mut out = format!("Cluster: {}\n", header.server);
     for note in &header.notes {
@@ -377,8 +361,8 @@ pub fn summary_line(results: &[Result]) -> String {
 
 /// The catalog as a JSON document (`--list -o json`).
 pub fn catalog_document() -> Value {
-    let checks: Vec<Value> = super::meta::META
-        .iter()
+    let checks: Vec<Value> = super::catalog::entries()
+        .map(|e| &e.meta)
         .map(|m| {
             json!({
                 "name": m.name,
@@ -400,8 +384,8 @@ pub fn catalog_document() -> Value {
 }
 
 pub fn catalog_table() -> String {
-    let rows: Vec<[String; 8]> = super::meta::META
-        .iter()
+    let rows: Vec<[String; 8]> = super::catalog::entries()
+        .map(|e| &e.meta)
         .map(|m| {
             [
                 m.name.to_string(),

@@ -5,123 +5,261 @@ use std::collections::BTreeMap;
 use k8s_openapi::jiff::Timestamp;
 use serde_json::Value;
 
-use super::catalog::Check;
+use super::catalog::CatalogEntry;
 use super::common::{FnCheck, MetricsOnly};
 use super::facts::{
-    Facts, K, annotation, array, condition, condition_since, event_time, is_true, label, name_of, namespace_of, str_at,
-    time_at,
+    Facts, Kind, annotation, array, condition, condition_since, event_time, is_true, label, name_of, namespace_of,
+    str_at, time_at,
 };
-use super::model::{Finding, Meta, Outcome, SkipCode, age};
+use super::model::{Component, Coverage, Finding, Meta, Outcome, Severity, SkipCode, Source, age};
 use super::node::eviction_strategy;
 
-pub static CHECKS: &[&dyn Check] = &[
-    &FnCheck {
-        name: "KubevirtVmHighMemoryUsage",
-        needs: &[K::Pods],
-        wants: &[K::PodMetrics],
-        eval: high_memory,
+// One entry per check, its metadata kept compact (four lines) so the list reads as a table.
+#[rustfmt::skip]
+pub static CHECKS: &[CatalogEntry] = &[
+    CatalogEntry {
+        meta: Meta {
+            name: "KubevirtVmHighMemoryUsage", aliases: &[], component: Component::VmWorkload, severity: Severity::Warning, default_on: false,
+            coverage: Coverage::M, sources: &[Source::Api, Source::Mapi, Source::Prom], for_secs: 60, seeds: "000 §14.14.17",
+            meaning: "The compute container of a virt-launcher pod has less than 20 MiB left below its memory request and risks being killed.",
+            mitigation: "Raise VM memory (spec.template.spec.domain.resources.requests/limits.memory); upstream says the alert can be ignored on current releases.",
+        },
+        check: &FnCheck {
+            needs: &[Kind::Pods],
+            wants: &[Kind::PodMetrics],
+            eval: high_memory,
+        },
     },
-    &FnCheck {
-        name: "KubeVirtVMIExcessiveMigrations",
-        needs: &[K::Vmims],
-        wants: &[],
-        eval: excessive_migrations,
+    CatalogEntry {
+        meta: Meta {
+            name: "KubeVirtVMIExcessiveMigrations", aliases: &[], component: Component::VmWorkload, severity: Severity::Warning, default_on: true,
+            coverage: Coverage::P, sources: &[Source::Api, Source::Prom], for_secs: 60, seeds: "000 §14.14.18",
+            meaning: "A VMI live-migrated 12 or more times in 24 hours, which points at infrastructure trouble (evictions, pressure, network).",
+            mitigation: "Give worker nodes enough CPU/memory/disk; find what keeps evicting (node pressure, descheduler, repeated workload updates).",
+        },
+        check: &FnCheck {
+            needs: &[Kind::Vmims],
+            wants: &[],
+            eval: excessive_migrations,
+        },
     },
-    &FnCheck {
-        name: "KubeVirtVMStuckInErrorState",
-        needs: &[K::Vms],
-        wants: &[K::Vmis, K::DataVolumes],
-        eval: stuck_error,
+    CatalogEntry {
+        meta: Meta {
+            name: "KubeVirtVMStuckInErrorState", aliases: &[], component: Component::VmWorkload, severity: Severity::Warning, default_on: false,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 0, seeds: "000 §14.14.19",
+            meaning: "A VM has been in an error status (CrashLoopBackOff, Unknown, ErrorUnschedulable, ErrImagePull, ImagePullBackOff, ErrorPvcNotFound, DataVolumeError) for 5 minutes.",
+            mitigation: "Fix the specific cause (resources, image, PVC/DataVolume). Upstream replaced this alert by VirtualMachineStuckInUnhealthyState and VirtualMachineStuckOnNode.",
+        },
+        check: &FnCheck {
+            needs: &[Kind::Vms],
+            wants: &[Kind::Vmis, Kind::DataVolumes],
+            eval: stuck_error,
+        },
     },
-    &FnCheck {
-        name: "KubeVirtVMStuckInMigratingState",
-        needs: &[K::Vms],
-        wants: &[K::Vmis, K::Vmims],
-        eval: stuck_migrating,
+    CatalogEntry {
+        meta: Meta {
+            name: "KubeVirtVMStuckInMigratingState", aliases: &[], component: Component::VmWorkload, severity: Severity::Warning, default_on: false,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 0, seeds: "000 §14.14.20",
+            meaning: "A VM has shown status Migrating for 5 minutes.",
+            mitigation: "Tune the cluster-wide migration settings or a MigrationPolicy for the workload; check node resources and migration network.",
+        },
+        check: &FnCheck {
+            needs: &[Kind::Vms],
+            wants: &[Kind::Vmis, Kind::Vmims],
+            eval: stuck_migrating,
+        },
     },
-    &FnCheck {
-        name: "KubeVirtVMStuckInStartingState",
-        needs: &[K::Vms],
-        wants: &[K::Vmis, K::DataVolumes],
-        eval: stuck_starting,
+    CatalogEntry {
+        meta: Meta {
+            name: "KubeVirtVMStuckInStartingState", aliases: &[], component: Component::VmWorkload, severity: Severity::Warning, default_on: false,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 0, seeds: "000 §14.14.21",
+            meaning: "A VM has been Provisioning/Starting/WaitingForVolumeBinding for 5 minutes (bad priority class, missing network, unprovisioned volume ...).",
+            mitigation: "Fix the VM spec (priority class, network attachment, topology hints) or the volume provisioning.",
+        },
+        check: &FnCheck {
+            needs: &[Kind::Vms],
+            wants: &[Kind::Vmis, Kind::DataVolumes],
+            eval: stuck_starting,
+        },
     },
-    &FnCheck {
-        name: "OutdatedVirtualMachineInstanceWorkloads",
-        needs: &[K::Vmis, K::KubeVirts],
-        wants: &[K::Vms],
-        eval: outdated,
+    CatalogEntry {
+        meta: Meta {
+            name: "OutdatedVirtualMachineInstanceWorkloads", aliases: &[], component: Component::VmWorkload, severity: Severity::Warning, default_on: true,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 86400, seeds: "000 §14.14.33 (French title 'Charges de travail d'instances de machines virtuelles périmées')",
+            meaning: "VMIs still run in virt-launcher pods from before the last KubeVirt update, 24 hours after it finished; they miss fixes and features.",
+            mitigation: "Enable automatic workload updates (LiveMigrate, optionally Evict) in the HyperConverged CR; migrate migratable VMIs (VirtualMachineInstanceMigration); restart non-migratable VMs whose runStrategy brings them back (stopping a migratable VM is disruptive and not advised).",
+        },
+        check: &FnCheck {
+            needs: &[Kind::Vmis, Kind::KubeVirts],
+            wants: &[Kind::Vms],
+            eval: outdated,
+        },
     },
-    &FnCheck {
-        name: "VMCannotBeEvicted",
-        needs: &[K::Vmis, K::KubeVirts],
-        wants: &[K::Vms],
-        eval: cannot_be_evicted,
+    CatalogEntry {
+        meta: Meta {
+            name: "VMCannotBeEvicted", aliases: &[], component: Component::VmWorkload, severity: Severity::Warning, default_on: true,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 60, seeds: "000 §14.14.51",
+            meaning: "A running VMI's effective eviction strategy is LiveMigrate but the VMI cannot live-migrate, so it blocks node drain and cluster updates.",
+            mitigation: "Remove the blocker (masquerade binding on the pod network, RWX storage) or change the eviction strategy (seed says 'shutdown'; valid values today are None, LiveMigrate, LiveMigrateIfPossible, External; KubeVirt before v1.0, as in 4.12, has no LiveMigrateIfPossible). On single-node clusters VMs from common templates hit this by design (001 §5 release notes).",
+        },
+        check: &FnCheck {
+            needs: &[Kind::Vmis, Kind::KubeVirts],
+            wants: &[Kind::Vms],
+            eval: cannot_be_evicted,
+        },
     },
-    &FnCheck {
-        name: "ClusterVMPanicDetected",
-        needs: &[K::Events],
-        wants: &[],
-        eval: cluster_panics,
+    CatalogEntry {
+        meta: Meta {
+            name: "ClusterVMPanicDetected", aliases: &[], component: Component::VmWorkload, severity: Severity::Warning, default_on: true,
+            coverage: Coverage::P, sources: &[Source::Api, Source::Evt, Source::Prom], for_secs: 300, seeds: "",
+            meaning: "One or more VMs in the cluster had non-recoverable guest panics in the last 24 hours; many at once suggests shared infrastructure (node image, driver, storage).",
+            mitigation: "If panics concentrate on a node, cordon it; look for recent OS/driver/storage changes.",
+        },
+        check: &FnCheck {
+            needs: &[Kind::Events],
+            wants: &[],
+            eval: cluster_panics,
+        },
     },
-    &FnCheck {
-        name: "DeprecatedMachineType",
-        needs: &[K::Vms, K::Nodes],
-        wants: &[],
-        eval: deprecated_machine_type,
+    CatalogEntry {
+        meta: Meta {
+            name: "DeprecatedMachineType", aliases: &[], component: Component::VmWorkload, severity: Severity::Warning, default_on: true,
+            coverage: Coverage::P, sources: &[Source::Api, Source::Prom], for_secs: 300, seeds: "",
+            meaning: "A VM uses a machine type that the nodes report as deprecated; it may fail to start or migrate after upgrades.",
+            mitigation: "Update the machine type before upgrading (edit it, or remove spec.template.spec.domain.machine so the webhook defaults it; bulk tool: kubevirt-api-lifecycle-automation).",
+        },
+        check: &FnCheck {
+            needs: &[Kind::Vms, Kind::Nodes],
+            wants: &[],
+            eval: deprecated_machine_type,
+        },
     },
-    &FnCheck {
-        name: "GuestFilesystemAlmostOutOfSpace",
-        needs: &[K::Vmis],
-        wants: &[],
-        eval: guest_filesystems,
+    CatalogEntry {
+        meta: Meta {
+            name: "GuestFilesystemAlmostOutOfSpace", aliases: &[], component: Component::VmWorkload, severity: Severity::Warning, default_on: true,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 600, seeds: "",
+            meaning: "A file system inside a VM is 85-95% full (warning, for 10m) or at least 95% full (critical).",
+            mitigation: "Free space in the guest; expand the PVC (StorageClass allowVolumeExpansion) and restart the VM so the disk image grows; add log rotation and right-size disks.",
+        },
+        check: &FnCheck {
+            needs: &[Kind::Vmis],
+            wants: &[],
+            eval: guest_filesystems,
+        },
     },
-    &MetricsOnly {
-        name: "GuestVCPUQueueHighCritical",
+    CatalogEntry {
+        meta: Meta {
+            name: "GuestVCPUQueueHighCritical", aliases: &[], component: Component::VmWorkload, severity: Severity::Critical, default_on: true,
+            coverage: Coverage::X, sources: &[Source::Prom], for_secs: 0, seeds: "",
+            meaning: "The guest CPU run queue exceeds 20: severe CPU contention, timeouts likely.",
+            mitigation: "Migrate the VM or hot-plug vCPUs now; cordon the node if its CPU is saturated; split the workload.",
+        },
+        check: &MetricsOnly,
     },
-    &MetricsOnly {
-        name: "GuestVCPUQueueHighWarning",
+    CatalogEntry {
+        meta: Meta {
+            name: "GuestVCPUQueueHighWarning", aliases: &[], component: Component::VmWorkload, severity: Severity::Warning, default_on: true,
+            coverage: Coverage::X, sources: &[Source::Prom], for_secs: 0, seeds: "",
+            meaning: "The guest's CPU run queue exceeds 10 threads beyond its vCPUs in the last scrape window: moderate CPU contention.",
+            mitigation: "Live-migrate to a quieter node or throttle hot processes; add vCPUs; scale out.",
+        },
+        check: &MetricsOnly,
     },
-    &MetricsOnly {
-        name: "KubeVirtVMGuestMemoryAvailableLow",
+    CatalogEntry {
+        meta: Meta {
+            name: "KubeVirtVMGuestMemoryAvailableLow", aliases: &[], component: Component::VmWorkload, severity: Severity::Info, default_on: true,
+            coverage: Coverage::X, sources: &[Source::Prom], for_secs: 1800, seeds: "",
+            meaning: "The guest has had under 3% memory headroom for 30 minutes with almost no swap or paging activity (likely no swap, OOM close).",
+            mitigation: "Free memory in the guest, configure swap deliberately, or add memory to the VM.",
+        },
+        check: &MetricsOnly,
     },
-    &MetricsOnly {
-        name: "KubeVirtVMGuestMemoryPressure",
+    CatalogEntry {
+        meta: Meta {
+            name: "KubeVirtVMGuestMemoryPressure", aliases: &[], component: Component::VmWorkload, severity: Severity::Warning, default_on: true,
+            coverage: Coverage::X, sources: &[Source::Scrape, Source::Prom], for_secs: 300, seeds: "",
+            meaning: "The guest OS is short of usable memory and is paging or swapping heavily (thrashing, OOM risk).",
+            mitigation: "Reduce guest memory load; give the VM more memory (hotplug when supported, else stop/start).",
+        },
+        check: &MetricsOnly,
     },
-    &FnCheck {
-        name: "VirtualMachineInstanceHasEphemeralHotplugVolume",
-        needs: &[K::Vmis],
-        wants: &[],
-        eval: ephemeral_hotplug,
+    CatalogEntry {
+        meta: Meta {
+            name: "VirtualMachineInstanceHasEphemeralHotplugVolume", aliases: &[], component: Component::VmWorkload, severity: Severity::Warning, default_on: true,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 0, seeds: "",
+            meaning: "A VMI has a hot-plugged volume that is not persisted in its VM; it will be unplugged when DeclarativeHotplugVolumes replaces HotplugVolumes.",
+            mitigation: "Make the volume persistent: virtctl addvolume <vm> --volume-name=<volume> --persist.",
+        },
+        check: &FnCheck {
+            needs: &[Kind::Vmis],
+            wants: &[],
+            eval: ephemeral_hotplug,
+        },
     },
-    &FnCheck {
-        name: "VirtualMachineStuckInUnhealthyState",
-        needs: &[K::Vms, K::Vmis],
-        wants: &[K::DataVolumes],
-        eval: stuck_unhealthy,
+    CatalogEntry {
+        meta: Meta {
+            name: "VirtualMachineStuckInUnhealthyState", aliases: &[], component: Component::VmWorkload, severity: Severity::Warning, default_on: true,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 600, seeds: "",
+            meaning: "A VM has been Provisioning, Starting, Terminating or in an error status for 10 minutes and has no VMI at all (early lifecycle failure).",
+            mitigation: "Fix storage/DataVolume provisioning, image pull secrets, VM spec (bootable disk, disk/volume names), scheduling constraints, or uncordon nodes.",
+        },
+        check: &FnCheck {
+            needs: &[Kind::Vms, Kind::Vmis],
+            wants: &[Kind::DataVolumes],
+            eval: stuck_unhealthy,
+        },
     },
-    &FnCheck {
-        name: "VirtualMachineStuckOnNode",
-        needs: &[K::Vms, K::Vmis],
-        wants: &[],
-        eval: stuck_on_node,
+    CatalogEntry {
+        meta: Meta {
+            name: "VirtualMachineStuckOnNode", aliases: &[], component: Component::VmWorkload, severity: Severity::Warning, default_on: true,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 300, seeds: "",
+            meaning: "A VM with a scheduled/running VMI has been Starting, Stopping, Terminating or in error on its node for 5 minutes (runtime, storage or node problems).",
+            mitigation: "Restart the launcher pod or the node's virt-handler, clear stuck volume attachments, migrate or force-delete the VMI, cordon a bad node.",
+        },
+        check: &FnCheck {
+            needs: &[Kind::Vms, Kind::Vmis],
+            wants: &[],
+            eval: stuck_on_node,
+        },
     },
-    &FnCheck {
-        name: "VMNonRecoverableOSPanic",
-        needs: &[K::Events],
-        wants: &[],
-        eval: os_panics,
+    CatalogEntry {
+        meta: Meta {
+            name: "VMNonRecoverableOSPanic", aliases: &[], component: Component::VmWorkload, severity: Severity::Critical, default_on: true,
+            coverage: Coverage::P, sources: &[Source::Api, Source::Evt, Source::Prom], for_secs: 60, seeds: "",
+            meaning: "A VM's guest OS crashed without recovering (pvpanic / Hyper-V panic) in the last 24 hours.",
+            mitigation: "Inspect the guest (kdump, Windows dumps) and recent guest changes; make sure a panic device (pvpanic/hyperv) is configured.",
+        },
+        check: &FnCheck {
+            needs: &[Kind::Events],
+            wants: &[],
+            eval: os_panics,
+        },
     },
-    &FnCheck {
-        name: "VMStorageClassWarning",
-        needs: &[K::Vmis, K::Pvcs, K::Pvs],
-        wants: &[],
-        eval: rbd_rxbounce,
+    CatalogEntry {
+        meta: Meta {
+            name: "VMStorageClassWarning", aliases: &["VirtualMachineCRCErrors"], component: Component::VmWorkload, severity: Severity::Warning, default_on: true,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Prom], for_secs: 0, seeds: "",
+            meaning: "A Windows VM uses a Ceph RBD block volume mapped without krbd:rxbounce, which can cause CRC errors and network saturation.",
+            mitigation: "Use a StorageClass with mapOptions: krbd:rxbounce (e.g. ocs-storagecluster-ceph-rbd-virtualization) for VM disks; existing PVCs must be moved to it.",
+        },
+        check: &FnCheck {
+            needs: &[Kind::Vmis, Kind::Pvcs, Kind::Pvs],
+            wants: &[],
+            eval: rbd_rxbounce,
+        },
     },
-    &FnCheck {
-        name: "VMLatencyCheckup",
-        needs: &[],
-        wants: &[],
-        eval: |_, _| Outcome::skipped(SkipCode::NotApplicable, "run `virtctl doctor checkup vm-latency`"),
+    CatalogEntry {
+        meta: Meta {
+            name: "VMLatencyCheckup", aliases: &[], component: Component::VmWorkload, severity: Severity::Critical, default_on: false,
+            coverage: Coverage::A, sources: &[Source::Api, Source::Log], for_secs: 0, seeds: "003",
+            meaning: "Result of the VM network latency checkup (virtctl doctor checkup vm-latency): two VMs on a secondary network measure latency against a threshold.",
+            mitigation: "Run virtctl doctor checkup vm-latency -n NS --nad NAME; on failure inspect the network attachment, the nodes and the failure reason.",
+        },
+        check: &FnCheck {
+            needs: &[],
+            wants: &[],
+            eval: |_, _| Outcome::skipped(SkipCode::NotApplicable, "run `virtctl doctor checkup vm-latency`"),
+        },
     },
 ];
 
@@ -153,7 +291,7 @@ fn vm_status_since(vm: &Value) -> Option<Timestamp> {
 fn stuck(f: &Facts, meta: &Meta, states: &[&str], min_secs: i64, extra: fn(&Facts, &Value) -> bool) -> Outcome {
     let mut findings = Vec::new();
     let mut pending = false;
-    for vm in f.scoped(K::Vms) {
+    for vm in f.scoped(Kind::Vms) {
         let status = str_at(vm, "/status/printableStatus");
         if !states.contains(&status) || !extra(f, vm) {
             continue;
@@ -210,7 +348,7 @@ fn condition_text(c: &Value) -> String {
 fn stuck_context(f: &Facts, vm: &Value) -> Vec<String> {
     let ns = namespace_of(vm);
     let mut out = Vec::new();
-    match f.named(K::Vmis, ns, name_of(vm)) {
+    match f.named(Kind::Vmis, ns, name_of(vm)) {
         Some(vmi) => {
             let mut text = format!("VMI {}", str_at(vmi, "/status/phase"));
             let node = str_at(vmi, "/status/nodeName");
@@ -242,7 +380,7 @@ fn stuck_context(f: &Facts, vm: &Value) -> Vec<String> {
         .iter()
         .filter_map(|v| v.pointer("/dataVolume/name").and_then(Value::as_str))
     {
-        match f.named(K::DataVolumes, ns, dv) {
+        match f.named(Kind::DataVolumes, ns, dv) {
             Some(d) if str_at(d, "/status/phase") != "Succeeded" => {
                 let mut text = format!("DataVolume {dv} {}", str_at(d, "/status/phase"));
                 if let Some(c) = condition(d, "Running").filter(|c| str_at(c, "/status") != "True") {
@@ -251,7 +389,7 @@ fn stuck_context(f: &Facts, vm: &Value) -> Vec<String> {
                 out.push(text);
             }
             Some(_) => {}
-            None if f.served(K::DataVolumes) => out.push(format!("DataVolume {dv} not found")),
+            None if f.served(Kind::DataVolumes) => out.push(format!("DataVolume {dv} not found")),
             None => {}
         }
     }
@@ -277,7 +415,7 @@ fn stuck_starting(f: &Facts, meta: &Meta) -> Outcome {
 }
 
 fn has_vmi(f: &Facts, vm: &Value) -> bool {
-    f.named(K::Vmis, namespace_of(vm), name_of(vm)).is_some()
+    f.named(Kind::Vmis, namespace_of(vm), name_of(vm)).is_some()
 }
 
 fn stuck_unhealthy(f: &Facts, meta: &Meta) -> Outcome {
@@ -296,21 +434,21 @@ fn stuck_on_node(f: &Facts, meta: &Meta) -> Outcome {
         .copied()
         .collect();
     stuck(f, meta, &states, meta.for_secs.max(300), |f, vm| {
-        f.named(K::Vmis, namespace_of(vm), name_of(vm))
+        f.named(Kind::Vmis, namespace_of(vm), name_of(vm))
             .is_some_and(|vmi| matches!(str_at(vmi, "/status/phase"), "Scheduled" | "Running"))
     })
 }
 
 fn high_memory(f: &Facts, meta: &Meta) -> Outcome {
-    if !f.served(K::PodMetrics) {
+    if !f.served(Kind::PodMetrics) {
         return Outcome::skipped(SkipCode::NeedsMetricsApi, "metrics.k8s.io is not served");
     }
     let mut findings = Vec::new();
     for pod in f
-        .scoped(K::Pods)
+        .scoped(Kind::Pods)
         .filter(|p| label(p, "kubevirt.io") == Some("virt-launcher"))
     {
-        let Some(m) = f.named(K::PodMetrics, namespace_of(pod), name_of(pod)) else {
+        let Some(m) = f.named(Kind::PodMetrics, namespace_of(pod), name_of(pod)) else {
             continue;
         };
         let request = array(pod, "/spec/containers")
@@ -352,7 +490,10 @@ fn high_memory(f: &Facts, meta: &Meta) -> Outcome {
 
 fn excessive_migrations(f: &Facts, meta: &Meta) -> Outcome {
     let mut per_vmi: BTreeMap<(String, String), Vec<&Value>> = BTreeMap::new();
-    for m in f.scoped(K::Vmims).filter(|m| str_at(m, "/status/phase") == "Succeeded") {
+    for m in f
+        .scoped(Kind::Vmims)
+        .filter(|m| str_at(m, "/status/phase") == "Succeeded")
+    {
         let done = array(m, "/status/phaseTransitionTimestamps")
             .iter()
             .find(|p| str_at(p, "/phase") == "Succeeded")
@@ -411,11 +552,11 @@ fn excessive_migrations(f: &Facts, meta: &Meta) -> Outcome {
 }
 
 fn outdated(f: &Facts, meta: &Meta) -> Outcome {
-    let Some(kv) = f.items(K::KubeVirts).first() else {
+    let Some(kv) = f.items(Kind::KubeVirts).first() else {
         return Outcome::skipped(SkipCode::NotInstalled, "KubeVirt not found");
     };
     let vmis: Vec<&Value> = f
-        .scoped(K::Vmis)
+        .scoped(Kind::Vmis)
         .filter(|v| label(v, "kubevirt.io/outdatedLauncherImage").is_some())
         .collect();
     if vmis.is_empty() {
@@ -466,9 +607,9 @@ fn outdated(f: &Facts, meta: &Meta) -> Outcome {
 }
 
 fn cannot_be_evicted(f: &Facts, meta: &Meta) -> Outcome {
-    let kv = f.items(K::KubeVirts).first();
+    let kv = f.items(Kind::KubeVirts).first();
     let mut findings = Vec::new();
-    for vmi in f.scoped(K::Vmis).filter(|v| str_at(v, "/status/phase") == "Running") {
+    for vmi in f.scoped(Kind::Vmis).filter(|v| str_at(v, "/status/phase") == "Running") {
         let (strategy, from) = eviction_strategy(vmi, kv);
         if strategy != "LiveMigrate" || is_true(vmi, "LiveMigratable") {
             continue;
@@ -508,7 +649,10 @@ fn cannot_be_evicted(f: &Facts, meta: &Meta) -> Outcome {
 
 fn panics(f: &Facts) -> BTreeMap<(String, String), Vec<&Value>> {
     let mut out: BTreeMap<(String, String), Vec<&Value>> = BTreeMap::new();
-    for e in f.scoped(K::Events).filter(|e| str_at(e, "/reason") == "GuestPanicked") {
+    for e in f
+        .scoped(Kind::Events)
+        .filter(|e| str_at(e, "/reason") == "GuestPanicked")
+    {
         if event_time(e).is_some_and(|t| f.seconds_since(t) <= 86400) {
             out.entry((
                 namespace_of(e).to_string(),
@@ -579,7 +723,7 @@ fn cluster_panics(f: &Facts, meta: &Meta) -> Outcome {
 
 fn deprecated_machine_type(f: &Facts, meta: &Meta) -> Outcome {
     let advertised: Vec<String> = f
-        .items(K::Nodes)
+        .items(Kind::Nodes)
         .iter()
         .filter(|n| n.pointer("/spec/unschedulable").and_then(Value::as_bool) != Some(true))
         .flat_map(|n| {
@@ -598,7 +742,7 @@ fn deprecated_machine_type(f: &Facts, meta: &Meta) -> Outcome {
         return Outcome::ok("no node advertises machine types (the deprecation flag is a metric)");
     }
     let findings: Vec<Finding> = f
-        .scoped(K::Vms)
+        .scoped(Kind::Vms)
         .filter_map(|vm| {
             let t = str_at(vm, "/spec/template/spec/domain/machine/type");
             (!t.is_empty() && t != "q35" && !advertised.iter().any(|a| a == t)).then(|| {
@@ -657,7 +801,7 @@ const EXCLUDED_FS: &[&str] = &[
 
 /// VMIs whose file systems the probe reads (agent connected), within the cap.
 pub fn guest_probe_targets(f: &Facts) -> Vec<(String, String)> {
-    f.scoped(K::Vmis)
+    f.scoped(Kind::Vmis)
         .filter(|v| str_at(v, "/status/phase") == "Running" && is_true(v, "AgentConnected"))
         .take(f.scope.max_guest_probes)
         .map(|v| (namespace_of(v).to_string(), name_of(v).to_string()))
@@ -728,7 +872,7 @@ fn guest_filesystems(f: &Facts, meta: &Meta) -> Outcome {
 
 fn ephemeral_hotplug(f: &Facts, meta: &Meta) -> Outcome {
     let findings: Vec<Finding> = f
-        .scoped(K::Vmis)
+        .scoped(Kind::Vmis)
         .filter_map(|v| {
             let vols = annotation(v, "kubevirt.io/ephemeral-hotplug-volumes")?;
             Some(Finding::new(
@@ -758,7 +902,7 @@ fn ephemeral_hotplug(f: &Facts, meta: &Meta) -> Outcome {
 
 fn rbd_rxbounce(f: &Facts, meta: &Meta) -> Outcome {
     let mut findings = Vec::new();
-    for vmi in f.scoped(K::Vmis) {
+    for vmi in f.scoped(Kind::Vmis) {
         let windows = str_at(vmi, "/status/guestOSInfo/name") == "Microsoft Windows"
             || annotation(vmi, "vm.kubevirt.io/os").is_some_and(|o| o.starts_with("windows"));
         if !windows {
@@ -770,11 +914,11 @@ fn rbd_rxbounce(f: &Facts, meta: &Meta) -> Outcome {
                 .or_else(|| vol.pointer("/dataVolume/name"))
                 .and_then(Value::as_str);
             let Some(claim) = claim else { continue };
-            let Some(pvc) = f.named(K::Pvcs, namespace_of(vmi), claim) else {
+            let Some(pvc) = f.named(Kind::Pvcs, namespace_of(vmi), claim) else {
                 continue;
             };
             let Some(pv) = f
-                .items(K::Pvs)
+                .items(Kind::Pvs)
                 .iter()
                 .find(|p| name_of(p) == str_at(pvc, "/spec/volumeName"))
             else {

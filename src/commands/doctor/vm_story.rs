@@ -9,10 +9,11 @@ use std::collections::BTreeSet;
 use k8s_openapi::jiff::Timestamp;
 use serde_json::Value;
 
-use super::facts::{Facts, K, Read, array, condition, is_true, name_of, str_at};
+use super::facts::{Facts, Kind, Read, array, condition, is_true, name_of, str_at};
 use super::probes;
 use crate::cluster::api::{Api, Request};
 use crate::cluster::kubevirt::{MIGRATIONS, VMIS, VMS, object_path};
+use crate::cluster::resources::{self, Listing, Paging, Resource};
 use crate::error::{Error, Result};
 
 /// The catalog checks that judge a single VM, evaluated over its facts (report order is the
@@ -62,11 +63,11 @@ pub struct Story {
 
 impl Story {
     pub fn vm(&self) -> &Value {
-        &self.facts.items(K::Vms)[0]
+        &self.facts.items(Kind::Vms)[0]
     }
 
     pub fn vmi(&self) -> Option<&Value> {
-        self.facts.items(K::Vmis).first()
+        self.facts.items(Kind::Vmis).first()
     }
 }
 
@@ -88,37 +89,17 @@ async fn get(api: &Api, path: String, what: &str) -> Got {
     }
 }
 
-/// A LIST with selectors: its items (with their kind put back), or why not.
+/// A LIST with selectors, in one answer: its items (with their kind put back), or why not.
 async fn list(api: &Api, request: Request, plural: &str) -> Read {
-    match probes::get(api, request).await {
-        Ok(mut page) => {
-            let kind = str_at(&page, "/kind").trim_end_matches("List").to_string();
-            let items = match page.get_mut("items").map(Value::take) {
-                Some(Value::Array(items)) => items,
-                _ => Vec::new(),
-            };
-            Read::Items(
-                items
-                    .into_iter()
-                    .map(|mut item| {
-                        if item.get("kind").is_none() {
-                            item["kind"] = Value::String(kind.clone());
-                        }
-                        item
-                    })
-                    .collect(),
-            )
-        }
-        Err(e) => match e.api().map(|a| a.code) {
-            Some(403) => Read::Forbidden(format!("list {plural}")),
-            _ => Read::Failed(e.to_string()),
-        },
+    let paging = Paging {
+        page: None,
+        timeout: probes::REQUEST_TIMEOUT,
+    };
+    match resources::list_all(api, request, paging).await {
+        Listing::Items(items) => Read::Items(items),
+        Listing::Forbidden => Read::Forbidden(format!("list {plural}")),
+        Listing::NotFound(e) | Listing::Failed(e) => Read::Failed(e.to_string()),
     }
-}
-
-fn events_about(namespace: &str, object: &str) -> Request {
-    Request::get(format!("/api/v1/namespaces/{namespace}/events"))
-        .query("fieldSelector", &format!("involvedObject.name={object}"))
 }
 
 /// Merges reads of one kind: items add up; a forbidden or failed read wins over items.
@@ -133,13 +114,15 @@ fn merge(reads: impl IntoIterator<Item = Read>) -> Read {
     Read::Items(items)
 }
 
-/// GETs of the objects `names` under the collection `base`, concurrently.
-async fn get_all(api: &Api, base: String, names: Vec<String>, what: &'static str) -> Vec<(String, Got)> {
+/// GETs of the objects `names` of `resource` in `namespace`, concurrently.
+async fn get_all(api: &Api, resource: &Resource, namespace: &str, names: Vec<String>) -> Vec<(String, Got)> {
+    let what = format!("get {}", resource.plural);
     let mut gots = probes::bounded(names, |name| {
         let api = api.clone();
-        let path = format!("{base}/{name}");
+        let path = resource.object(Some(namespace), &name);
+        let what = what.clone();
         async move {
-            let got = get(&api, path, what).await;
+            let got = get(&api, path, &what).await;
             (name, got)
         }
     })
@@ -210,6 +193,63 @@ pub fn main_launcher<'a>(pods: &'a [Value], vmi: Option<&Value>) -> Option<&'a V
 /// else that cannot be read is recorded, and the checks that need it are skipped.
 pub async fn read(api: &Api, namespace: &str, name: &str, logs: bool, now: Timestamp) -> Result<Story> {
     let ns = namespace;
+    let first = read_vm_and_neighbours(api, ns, name).await?;
+    let around = read_pods_and_volumes(api, ns, &first.vm, first.vmi.as_ref()).await;
+
+    // Events about every object of the story, and the launcher's log.
+    let launcher = match &around.pods {
+        Read::Items(items) => main_launcher(items, first.vmi.as_ref()).map(|p| name_of(p).to_string()),
+        _ => None,
+    };
+    let objects = story_objects(&[&around.pods, &around.dvs, &around.pvcs, &first.vmims], name);
+    let (more_events, log) = tokio::join!(
+        read_events(api, ns, objects),
+        read_launcher_log(api, ns, launcher.as_deref(), logs)
+    );
+    let events = dedupe(merge(std::iter::once(first.vm_events).chain(more_events)));
+
+    let mut facts = Facts::new(now);
+    facts.scope.namespace = Some(ns.to_string());
+    facts.scope.logs = logs;
+    facts.scope.max_guest_probes = 1;
+    let vmi_list = match first.vmi_read {
+        Some(read) => read,
+        None => Read::Items(first.vmi.into_iter().collect()),
+    };
+    facts.lists.extend([
+        (Kind::Vms, Read::Items(vec![first.vm])),
+        (Kind::Vmis, vmi_list),
+        (Kind::Vmims, first.vmims),
+        (Kind::KubeVirts, first.kubevirts),
+        (Kind::Events, events),
+        (Kind::Pods, around.pods),
+        (Kind::DataVolumes, around.dvs),
+        (Kind::Pvcs, around.pvcs),
+    ]);
+    facts.ns = probes::discover(&facts, &Default::default());
+    probe_guest(api, &mut facts, ns).await;
+    Ok(Story {
+        namespace: ns.to_string(),
+        name: name.to_string(),
+        facts,
+        missing: around.missing,
+        log,
+    })
+}
+
+/// The first round of reads: the VM, its VMI, its migrations, the KubeVirt CRs and the
+/// events about the VM.
+struct FirstRound {
+    vm: Value,
+    vmi: Option<Value>,
+    /// Why the VMI could not be read, if it could not.
+    vmi_read: Option<Read>,
+    vmims: Read,
+    kubevirts: Read,
+    vm_events: Read,
+}
+
+async fn read_vm_and_neighbours(api: &Api, ns: &str, name: &str) -> Result<FirstRound> {
     let (vm, vmi, vmims, kubevirts, vm_events) = tokio::join!(
         probes::get(api, Request::get(object_path(VMS, ns, name)).resource(VMS, name)),
         get(api, object_path(VMIS, ns, name), "get virtualmachineinstances"),
@@ -219,8 +259,8 @@ pub async fn read(api: &Api, namespace: &str, name: &str, logs: bool, now: Times
                 .query("labelSelector", &format!("kubevirt.io/vmi-name={name}")),
             MIGRATIONS,
         ),
-        list(api, Request::get("/apis/kubevirt.io/v1/kubevirts"), "kubevirts"),
-        list(api, events_about(ns, name), "events"),
+        list(api, Request::get(resources::KUBEVIRTS.collection(None)), "kubevirts"),
+        list(api, resources::events_about(ns, name), "events"),
     );
     let vm = vm.map_err(|e| match e.api().map(|a| a.code) {
         Some(404) => Error::Other(format!("VirtualMachine {name:?} not found in namespace {ns:?}"))
@@ -232,9 +272,28 @@ pub async fn read(api: &Api, namespace: &str, name: &str, logs: bool, now: Times
         Got::Absent => (None, None),
         Got::Unreadable(read) => (None, Some(read)),
     };
+    Ok(FirstRound {
+        vm,
+        vmi,
+        vmi_read,
+        vmims,
+        kubevirts,
+        vm_events,
+    })
+}
 
-    // What the VM and VMI name: pods by the VMI's uid, volumes by name.
-    let (dv_names, pvc_names) = volume_names(&vm, vmi.as_ref());
+/// What the VM and VMI name: pods (launchers by the VMI's uid, hotplug attachment pods by
+/// name) and volumes by name.
+struct Surroundings {
+    pods: Read,
+    dvs: Read,
+    pvcs: Read,
+    /// Volumes the VM names that do not exist: (kind, name).
+    missing: Vec<(&'static str, String)>,
+}
+
+async fn read_pods_and_volumes(api: &Api, ns: &str, vm: &Value, vmi: Option<&Value>) -> Surroundings {
+    let (dv_names, pvc_names) = volume_names(vm, vmi);
     let attach_pods: Vec<String> = vmi
         .iter()
         .flat_map(|v| array(v, "/status/volumeStatus"))
@@ -242,117 +301,94 @@ pub async fn read(api: &Api, namespace: &str, name: &str, logs: bool, now: Times
         .filter(|n| !n.is_empty())
         .collect();
     let launchers = async {
-        match &vmi {
-            Some(v) => {
-                let selector = format!("kubevirt.io/created-by={}", str_at(v, "/metadata/uid"));
-                let request = Request::get(format!("/api/v1/namespaces/{ns}/pods")).query("labelSelector", &selector);
-                list(api, request, "pods").await
-            }
-            None => Read::Items(Vec::new()),
-        }
+        let Some(v) = vmi else {
+            return Read::Items(Vec::new());
+        };
+        let selector = format!("kubevirt.io/created-by={}", str_at(v, "/metadata/uid"));
+        let request = Request::get(resources::PODS.collection(Some(ns))).query("labelSelector", &selector);
+        list(api, request, "pods").await
     };
     let (launchers, attach, dvs, pvcs) = tokio::join!(
         launchers,
-        get_all(api, format!("/api/v1/namespaces/{ns}/pods"), attach_pods, "get pods"),
+        get_all(api, &resources::PODS, ns, attach_pods),
+        get_all(api, &resources::DATA_VOLUMES, ns, dv_names.into_iter().collect()),
         get_all(
             api,
-            format!("/apis/cdi.kubevirt.io/v1beta1/namespaces/{ns}/datavolumes"),
-            dv_names.into_iter().collect(),
-            "get datavolumes",
-        ),
-        get_all(
-            api,
-            format!("/api/v1/namespaces/{ns}/persistentvolumeclaims"),
-            pvc_names.into_iter().collect(),
-            "get persistentvolumeclaims",
+            &resources::PERSISTENT_VOLUME_CLAIMS,
+            ns,
+            pvc_names.into_iter().collect()
         ),
     );
     let (attach, _) = collect(attach);
-    let pods = merge([launchers, attach]);
     let (dvs, missing_dvs) = collect(dvs);
     let (pvcs, missing_pvcs) = collect(pvcs);
-
-    // Events about every object of the story, and the launcher's log.
-    let mut objects: BTreeSet<String> = BTreeSet::new();
-    for read in [&pods, &dvs, &pvcs, &vmims] {
-        if let Read::Items(items) = read {
-            objects.extend(items.iter().map(|o| name_of(o).to_string()));
-        }
-    }
-    objects.remove(name);
-    let launcher = match &pods {
-        Read::Items(items) => main_launcher(items, vmi.as_ref()).map(|p| name_of(p).to_string()),
-        _ => None,
-    };
-    let event_reads = probes::bounded(objects.into_iter().collect(), |object| {
-        let api = api.clone();
-        let request = events_about(ns, &object);
-        async move { list(&api, request, "events").await }
-    });
-    let log_read = async {
-        match (&launcher, logs) {
-            (_, false) => LauncherLog::Disabled,
-            (None, true) => LauncherLog::NoPod,
-            (Some(pod), true) => {
-                let request = Request::get(format!("/api/v1/namespaces/{ns}/pods/{pod}/log"))
-                    .query("container", "compute")
-                    .query("tailLines", &LOG_LINES.to_string())
-                    .query("limitBytes", probes::LOG_LIMIT_BYTES);
-                match tokio::time::timeout(probes::REQUEST_TIMEOUT, api.send(request)).await {
-                    Ok(Ok(response)) => LauncherLog::Lines {
-                        pod: pod.clone(),
-                        lines: String::from_utf8_lossy(&response.body)
-                            .lines()
-                            .map(str::to_string)
-                            .collect(),
-                    },
-                    Ok(Err(e)) => LauncherLog::Unreadable(e.to_string()),
-                    Err(_) => LauncherLog::Unreadable("the log read took longer than 15s".into()),
-                }
-            }
-        }
-    };
-    let (more_events, log) = tokio::join!(event_reads, log_read);
-    let events = dedupe(merge(std::iter::once(vm_events).chain(more_events)));
-
-    let mut facts = Facts::new(now);
-    facts.scope.namespace = Some(ns.to_string());
-    facts.scope.logs = logs;
-    facts.scope.max_guest_probes = 1;
-    let vmi_list = match vmi_read {
-        Some(read) => read,
-        None => Read::Items(vmi.into_iter().collect()),
-    };
-    facts.lists.extend([
-        (K::Vms, Read::Items(vec![vm])),
-        (K::Vmis, vmi_list),
-        (K::Vmims, vmims),
-        (K::KubeVirts, kubevirts),
-        (K::Events, events),
-        (K::Pods, pods),
-        (K::DataVolumes, dvs),
-        (K::Pvcs, pvcs),
-    ]);
-    facts.ns = probes::discover(&facts, &Default::default());
-    let probe = facts
-        .items(K::Vmis)
-        .first()
-        .filter(|v| str_at(v, "/status/phase") == "Running" && is_true(v, "AgentConnected"))
-        .map(|v| vec![(ns.to_string(), name_of(v).to_string())])
-        .unwrap_or_default();
-    probes::read_guest_filesystems(api, &mut facts, probe).await;
     let missing = missing_dvs
         .into_iter()
         .map(|n| ("DataVolume", n))
         .chain(missing_pvcs.into_iter().map(|n| ("PersistentVolumeClaim", n)))
         .collect();
-    Ok(Story {
-        namespace: ns.to_string(),
-        name: name.to_string(),
-        facts,
+    Surroundings {
+        pods: merge([launchers, attach]),
+        dvs,
+        pvcs,
         missing,
-        log,
+    }
+}
+
+/// The names of the objects read, but the VM's own (its events are read already).
+fn story_objects(reads: &[&Read], vm: &str) -> Vec<String> {
+    let mut objects: BTreeSet<String> = BTreeSet::new();
+    for read in reads {
+        if let Read::Items(items) = read {
+            objects.extend(items.iter().map(|o| name_of(o).to_string()));
+        }
+    }
+    objects.remove(vm);
+    objects.into_iter().collect()
+}
+
+async fn read_events(api: &Api, ns: &str, objects: Vec<String>) -> Vec<Read> {
+    probes::bounded(objects, |object| {
+        let api = api.clone();
+        let request = resources::events_about(ns, &object);
+        async move { list(&api, request, "events").await }
     })
+    .await
+}
+
+/// The last lines of the launcher's `compute` container.
+async fn read_launcher_log(api: &Api, ns: &str, launcher: Option<&str>, logs: bool) -> LauncherLog {
+    if !logs {
+        return LauncherLog::Disabled;
+    }
+    let Some(pod) = launcher else {
+        return LauncherLog::NoPod;
+    };
+    let request = resources::pod_log(ns, pod, Some("compute"))
+        .query("tailLines", &LOG_LINES.to_string())
+        .query("limitBytes", probes::LOG_LIMIT_BYTES);
+    match tokio::time::timeout(probes::REQUEST_TIMEOUT, api.send(request)).await {
+        Ok(Ok(response)) => LauncherLog::Lines {
+            pod: pod.to_string(),
+            lines: String::from_utf8_lossy(&response.body)
+                .lines()
+                .map(str::to_string)
+                .collect(),
+        },
+        Ok(Err(e)) => LauncherLog::Unreadable(e.to_string()),
+        Err(_) => LauncherLog::Unreadable("the log read took longer than 15s".into()),
+    }
+}
+
+/// The guest's file systems, when its VMI runs with a connected agent.
+async fn probe_guest(api: &Api, facts: &mut Facts, ns: &str) {
+    let probe = facts
+        .items(Kind::Vmis)
+        .first()
+        .filter(|v| str_at(v, "/status/phase") == "Running" && is_true(v, "AgentConnected"))
+        .map(|v| vec![(ns.to_string(), name_of(v).to_string())])
+        .unwrap_or_default();
+    probes::read_guest_filesystems(api, facts, probe).await;
 }
 
 /// Events read twice (an object named like the VM) count once.

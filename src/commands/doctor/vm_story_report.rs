@@ -5,7 +5,7 @@
 use k8s_openapi::jiff::Timestamp;
 use serde_json::{Map, Value, json};
 
-use super::facts::{K, Read, array, i64_at, is_true, label, name_of, str_at, time_at};
+use super::facts::{Kind, Read, array, i64_at, is_true, label, name_of, str_at, time_at};
 use super::model::age;
 use super::report::{self, Result, tally};
 use super::vm_story::{LOG_LINES, LauncherLog, Story, live_migratable, main_launcher};
@@ -69,7 +69,7 @@ fn last_seen(e: &Value) -> Option<Timestamp> {
 }
 
 fn events(story: &Story) -> Vec<&Value> {
-    let mut events: Vec<&Value> = story.facts.items(K::Events).iter().collect();
+    let mut events: Vec<&Value> = story.facts.items(Kind::Events).iter().collect();
     events.sort_by_key(|e| std::cmp::Reverse(last_seen(e)));
     events
 }
@@ -257,7 +257,7 @@ pub fn table(story: &Story, server: &str, results: &[Result]) -> String {
     for c in array(vm, "/status/conditions") {
         out.push_str(&format!("  {}\n", condition_text(c, now)));
     }
-    match (unread(f.read(K::Vmis)), story.vmi()) {
+    match (unread(f.read(Kind::Vmis)), story.vmi()) {
         (Some(note), _) => out.push_str(&format!("VirtualMachineInstance: {note}\n")),
         (None, None) => out.push_str("VirtualMachineInstance: none\n"),
         (None, Some(vmi)) => {
@@ -268,15 +268,15 @@ pub fn table(story: &Story, server: &str, results: &[Result]) -> String {
             }
         }
     }
-    section(&mut out, "Pods", f.read(K::Pods), |pod| {
+    section(&mut out, "Pods", f.read(Kind::Pods), |pod| {
         format!("{}: {}", role(pod), pod_finding(pod).text)
     });
     out.push_str("Volumes:");
     let volumes: Vec<String> = f
-        .items(K::DataVolumes)
+        .items(Kind::DataVolumes)
         .iter()
         .map(dv_text)
-        .chain(f.items(K::Pvcs).iter().map(pvc_text))
+        .chain(f.items(Kind::Pvcs).iter().map(pvc_text))
         .chain(
             story
                 .missing
@@ -284,15 +284,15 @@ pub fn table(story: &Story, server: &str, results: &[Result]) -> String {
                 .map(|(kind, name)| format!("{kind} {name}: not found")),
         )
         .collect();
-    let notes: Vec<String> = [f.read(K::DataVolumes), f.read(K::Pvcs)]
+    let notes: Vec<String> = [f.read(Kind::DataVolumes), f.read(Kind::Pvcs)]
         .into_iter()
         .filter_map(unread)
         .collect();
     lines(&mut out, volumes.into_iter().chain(notes).collect());
-    section(&mut out, "Migrations", f.read(K::Vmims), |m| {
+    section(&mut out, "Migrations", f.read(Kind::Vmims), |m| {
         migration_text(m, story.vmi(), now)
     });
-    match unread(f.read(K::Events)) {
+    match unread(f.read(Kind::Events)) {
         Some(note) => out.push_str(&format!("Events: {note}\n")),
         None => {
             let all = events(story);
@@ -397,7 +397,7 @@ pub fn document(story: &Story, server: &str, results: &[Result], generated_at: &
                "migrationState": v.pointer("/status/migrationState").cloned().unwrap_or(Value::Null),
                "conditions": conditions_json(v)})
     });
-    let launcher = main_launcher(f.items(K::Pods), story.vmi()).map(|p| name_of(p).to_string());
+    let launcher = main_launcher(f.items(Kind::Pods), story.vmi()).map(|p| name_of(p).to_string());
     let log = match &story.log {
         LauncherLog::Lines { pod, lines } => json!({"pod": pod, "container": "compute", "lines": lines}),
         LauncherLog::Disabled => json!({"pod": launcher, "skipped": "logs-disabled"}),
@@ -413,16 +413,16 @@ pub fn document(story: &Story, server: &str, results: &[Result], generated_at: &
         "vm": {"namespace": story.namespace, "name": story.name, "runStrategy": run_strategy(vm),
                "printableStatus": str_at(vm, "/status/printableStatus"), "conditions": conditions_json(vm)},
         "vmi": vmi,
-        "pods": f.items(K::Pods).iter().map(pod_json).collect::<Vec<_>>(),
-        "dataVolumes": f.items(K::DataVolumes).iter().map(|d| json!({
+        "pods": f.items(Kind::Pods).iter().map(pod_json).collect::<Vec<_>>(),
+        "dataVolumes": f.items(Kind::DataVolumes).iter().map(|d| json!({
             "name": name_of(d), "phase": str_at(d, "/status/phase"), "progress": str_at(d, "/status/progress"),
             "restartCount": i64_at(d, "/status/restartCount").unwrap_or(0), "conditions": conditions_json(d)})).collect::<Vec<_>>(),
-        "persistentVolumeClaims": f.items(K::Pvcs).iter().map(|p| json!({
+        "persistentVolumeClaims": f.items(Kind::Pvcs).iter().map(|p| json!({
             "name": name_of(p), "phase": str_at(p, "/status/phase"), "volumeName": str_at(p, "/spec/volumeName"),
             "capacity": str_at(p, "/status/capacity/storage"), "accessModes": p.pointer("/spec/accessModes").cloned().unwrap_or(json!([])),
             "storageClassName": str_at(p, "/spec/storageClassName")})).collect::<Vec<_>>(),
         "missing": story.missing.iter().map(|(kind, name)| json!({"kind": kind, "name": name})).collect::<Vec<_>>(),
-        "migrations": f.items(K::Vmims).iter().map(|m| json!({
+        "migrations": f.items(Kind::Vmims).iter().map(|m| json!({
             "name": name_of(m), "phase": str_at(m, "/status/phase"),
             "since": migration_phase_since(m).and_then(|s| Timestamp::from_second(s).ok()).map(|t| t.to_string()),
             "failureReason": failure_reason(m, story.vmi())})).collect::<Vec<_>>(),
@@ -434,10 +434,10 @@ pub fn document(story: &Story, server: &str, results: &[Result], generated_at: &
         "eventsTotal": all_events.len(),
         "launcherLog": log,
         "reads": {
-            "virtualmachineinstances": read_json(f.read(K::Vmis)), "pods": read_json(f.read(K::Pods)),
-            "datavolumes": read_json(f.read(K::DataVolumes)), "persistentvolumeclaims": read_json(f.read(K::Pvcs)),
-            "virtualmachineinstancemigrations": read_json(f.read(K::Vmims)), "events": read_json(f.read(K::Events)),
-            "kubevirts": read_json(f.read(K::KubeVirts))},
+            "virtualmachineinstances": read_json(f.read(Kind::Vmis)), "pods": read_json(f.read(Kind::Pods)),
+            "datavolumes": read_json(f.read(Kind::DataVolumes)), "persistentvolumeclaims": read_json(f.read(Kind::Pvcs)),
+            "virtualmachineinstancemigrations": read_json(f.read(Kind::Vmims)), "events": read_json(f.read(Kind::Events)),
+            "kubevirts": read_json(f.read(Kind::KubeVirts))},
         "summary": {"ok": t.ok, "warning": t.warning, "critical": t.critical, "pending": t.pending, "skipped": t.skipped, "exitCode": code},
         "results": results.iter().map(report::result_json).collect::<Vec<_>>(),
     })

@@ -1,170 +1,89 @@
-//! WP(name), the shared workload probe of spec §0.3: a Deployment or DaemonSet of a component,
+//! The workload probe (WP in the runbooks) that many checks share: a Deployment or DaemonSet of a component,
 //! its pods (by the runbook's label selector), their events and nodes, and the derived counts.
 
 use k8s_openapi::jiff::Timestamp;
 use serde_json::{Value, json};
 
 use super::facts::{
-    Facts, K, array, condition, event_time, i64_at, is_pod_ready, is_pod_running, is_true, name_of, str_at, time_at,
+    Facts, Kind, array, condition, event_time, i64_at, is_pod_ready, is_pod_running, is_true, name_of, str_at, time_at,
 };
-use super::model::{Finding, Outcome, SkipCode};
-
-/// Which component namespace a workload lives in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NsOf {
-    Virt,
-    Cdi,
-    Cnao,
-    Kmp,
-    Ssp,
-    Hpp,
-}
-
-impl NsOf {
-    pub fn get(self, f: &Facts) -> Option<&str> {
-        let ns = &f.ns;
-        match self {
-            NsOf::Virt => ns.virt.as_deref(),
-            NsOf::Cdi => ns.cdi.as_deref(),
-            NsOf::Cnao => ns.cnao.as_deref(),
-            NsOf::Kmp => ns.kmp.as_deref(),
-            NsOf::Ssp => ns.ssp.as_deref(),
-            NsOf::Hpp => ns.hpp.as_deref(),
-        }
-    }
-
-    pub fn component(self) -> &'static str {
-        match self {
-            NsOf::Virt => "KubeVirt",
-            NsOf::Cdi => "CDI",
-            NsOf::Cnao => "Cluster Network Addons Operator",
-            NsOf::Kmp => "KubeMacPool",
-            NsOf::Ssp => "SSP operator",
-            NsOf::Hpp => "hostpath provisioner operator",
-        }
-    }
-}
+use super::model::{Component, Finding, Outcome, SkipCode};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum WlKind {
+pub enum WorkloadKind {
     Deployment,
     DaemonSet,
 }
 
-impl WlKind {
+impl WorkloadKind {
     pub fn as_str(self) -> &'static str {
         match self {
-            WlKind::Deployment => "Deployment",
-            WlKind::DaemonSet => "DaemonSet",
+            WorkloadKind::Deployment => "Deployment",
+            WorkloadKind::DaemonSet => "DaemonSet",
         }
     }
 
-    pub fn list(self) -> K {
+    pub fn list(self) -> Kind {
         match self {
-            WlKind::Deployment => K::Deployments,
-            WlKind::DaemonSet => K::DaemonSets,
+            WorkloadKind::Deployment => Kind::Deployments,
+            WorkloadKind::DaemonSet => Kind::DaemonSets,
         }
     }
 }
 
-/// A component workload as the runbooks name it (spec §2.3).
+/// Pod label selectors, tried in order until one matches pods.
+type Selectors = &'static [&'static [(&'static str, &'static str)]];
+
+/// A component workload as the runbooks name it: the Deployment or DaemonSet of a component,
+/// in that component's namespace, and how to find its pods.
 #[derive(Debug)]
-pub struct Wl {
-    pub ns: NsOf,
-    pub kind: WlKind,
+pub struct Workload {
+    pub component: Component,
+    pub kind: WorkloadKind,
     pub name: &'static str,
-    /// Pod label selectors, tried in order until one matches pods.
-    pub selectors: &'static [&'static [(&'static str, &'static str)]],
+    pub selectors: Selectors,
 }
 
-pub static VIRT_API: Wl = wl(
-    NsOf::Virt,
-    WlKind::Deployment,
-    "virt-api",
-    &[&[("kubevirt.io", "virt-api")]],
-);
-pub static VIRT_CONTROLLER: Wl = wl(
-    NsOf::Virt,
-    WlKind::Deployment,
-    "virt-controller",
-    &[&[("kubevirt.io", "virt-controller")]],
-);
-pub static VIRT_HANDLER: Wl = wl(
-    NsOf::Virt,
-    WlKind::DaemonSet,
-    "virt-handler",
-    &[&[("kubevirt.io", "virt-handler")]],
-);
-pub static VIRT_OPERATOR: Wl = wl(
-    NsOf::Virt,
-    WlKind::Deployment,
-    "virt-operator",
-    &[&[("kubevirt.io", "virt-operator")]],
-);
-pub static CDI_OPERATOR: Wl = wl(
-    NsOf::Cdi,
-    WlKind::Deployment,
-    "cdi-operator",
-    &[&[("name", "cdi-operator")]],
-);
-pub static CNAO_OPERATOR: Wl = wl(
-    NsOf::Cnao,
-    WlKind::Deployment,
-    "cluster-network-addons-operator",
-    &[&[("name", "cluster-network-addons-operator")]],
-);
-pub static KMP_MANAGER: Wl = wl(
-    NsOf::Kmp,
-    WlKind::Deployment,
-    "kubemacpool-mac-controller-manager",
-    &[&[("control-plane", "mac-controller-manager")]],
-);
-pub static SSP_OPERATOR: Wl = wl(
-    NsOf::Ssp,
-    WlKind::Deployment,
-    "ssp-operator",
-    &[&[("control-plane", "ssp-operator")], &[("name", "ssp-operator")]],
-);
-pub static TEMPLATE_VALIDATOR: Wl = wl(
-    NsOf::Ssp,
-    WlKind::Deployment,
-    "virt-template-validator",
-    &[
-        &[("name", "virt-template-validator")],
-        &[("kubevirt.io", "virt-template-validator")],
-    ],
-);
-pub static HPP_OPERATOR: Wl = wl(
-    NsOf::Hpp,
-    WlKind::Deployment,
-    "hostpath-provisioner-operator",
-    &[&[("name", "hostpath-provisioner-operator")]],
-);
-pub static HPP_CSI: Wl = wl(
-    NsOf::Hpp,
-    WlKind::DaemonSet,
-    "hostpath-provisioner-csi",
-    &[&[("k8s-app", "hostpath-provisioner")]],
-);
-
-const fn wl(
-    ns: NsOf,
-    kind: WlKind,
-    name: &'static str,
-    selectors: &'static [&'static [(&'static str, &'static str)]],
-) -> Wl {
-    Wl {
-        ns,
-        kind,
+const fn deployment(component: Component, name: &'static str, selectors: Selectors) -> Workload {
+    Workload {
+        component,
+        kind: WorkloadKind::Deployment,
         name,
         selectors,
     }
 }
 
-/// What WP read for one workload.
+const fn daemon_set(component: Component, name: &'static str, selectors: Selectors) -> Workload {
+    Workload {
+        component,
+        kind: WorkloadKind::DaemonSet,
+        name,
+        selectors,
+    }
+}
+
+// The workloads the runbooks name, one line each.
+#[rustfmt::skip]
+mod table {
+    use super::{Component, Workload, daemon_set, deployment};
+    pub static VIRT_API: Workload = deployment(Component::Virt, "virt-api", &[&[("kubevirt.io", "virt-api")]]);
+    pub static VIRT_CONTROLLER: Workload = deployment(Component::Virt, "virt-controller", &[&[("kubevirt.io", "virt-controller")]]);
+    pub static VIRT_HANDLER: Workload = daemon_set(Component::Virt, "virt-handler", &[&[("kubevirt.io", "virt-handler")]]);
+    pub static VIRT_OPERATOR: Workload = deployment(Component::Virt, "virt-operator", &[&[("kubevirt.io", "virt-operator")]]);
+    pub static CDI_OPERATOR: Workload = deployment(Component::Cdi, "cdi-operator", &[&[("name", "cdi-operator")]]);
+    pub static CNAO_OPERATOR: Workload = deployment(Component::Cnao, "cluster-network-addons-operator", &[&[("name", "cluster-network-addons-operator")]]);
+    pub static KMP_MANAGER: Workload = deployment(Component::Kmp, "kubemacpool-mac-controller-manager", &[&[("control-plane", "mac-controller-manager")]]);
+    pub static SSP_OPERATOR: Workload = deployment(Component::Ssp, "ssp-operator", &[&[("control-plane", "ssp-operator")], &[("name", "ssp-operator")]]);
+    pub static TEMPLATE_VALIDATOR: Workload = deployment(Component::Ssp, "virt-template-validator", &[&[("name", "virt-template-validator")], &[("kubevirt.io", "virt-template-validator")]]);
+    pub static HPP_OPERATOR: Workload = deployment(Component::Hpp, "hostpath-provisioner-operator", &[&[("name", "hostpath-provisioner-operator")]]);
+    pub static HPP_CSI: Workload = daemon_set(Component::Hpp, "hostpath-provisioner-csi", &[&[("k8s-app", "hostpath-provisioner")]]);
+}
+pub use table::*;
+
+/// What the workload probe (WP in the runbooks) read for one workload.
 #[derive(Debug)]
-pub struct Wp<'a> {
-    pub wl: &'static Wl,
+pub struct WorkloadProbe<'a> {
+    pub workload: &'static Workload,
     pub namespace: &'a str,
     pub object: Option<&'a Value>,
     pub pods: Vec<&'a Value>,
@@ -173,13 +92,13 @@ pub struct Wp<'a> {
     pub ready: usize,
 }
 
-impl Wl {
+impl Workload {
     /// Runs WP; `Err` is the skipped outcome when the component is not installed.
-    pub fn probe<'a>(&'static self, f: &'a Facts) -> Result<Wp<'a>, Outcome> {
-        let Some(namespace) = self.ns.get(f) else {
+    pub fn probe<'a>(&'static self, f: &'a Facts) -> Result<WorkloadProbe<'a>, Outcome> {
+        let Some(namespace) = f.ns.get(self.component) else {
             return Err(Outcome::skipped(
                 SkipCode::NotInstalled,
-                format!("{} not found", self.ns.component()),
+                format!("{} not found", self.component.product()),
             ));
         };
         let object = f.named(self.kind.list(), namespace, self.name);
@@ -190,14 +109,14 @@ impl Wl {
             .find(|pods| !pods.is_empty())
             .unwrap_or_default();
         let desired = match (self.kind, object) {
-            (WlKind::Deployment, Some(o)) => i64_at(o, "/spec/replicas").unwrap_or(1),
-            (WlKind::DaemonSet, Some(o)) => i64_at(o, "/status/desiredNumberScheduled").unwrap_or(0),
+            (WorkloadKind::Deployment, Some(o)) => i64_at(o, "/spec/replicas").unwrap_or(1),
+            (WorkloadKind::DaemonSet, Some(o)) => i64_at(o, "/status/desiredNumberScheduled").unwrap_or(0),
             (_, None) => 0,
         };
         let running = pods.iter().filter(|p| is_pod_running(p)).count();
         let ready = pods.iter().filter(|p| is_pod_ready(p)).count();
-        Ok(Wp {
-            wl: self,
+        Ok(WorkloadProbe {
+            workload: self,
             namespace,
             object,
             pods,
@@ -208,9 +127,14 @@ impl Wl {
     }
 }
 
-impl Wp<'_> {
+impl WorkloadProbe<'_> {
     pub fn label(&self) -> String {
-        format!("{} {}/{}", self.wl.kind.as_str(), self.namespace, self.wl.name)
+        format!(
+            "{} {}/{}",
+            self.workload.kind.as_str(),
+            self.namespace,
+            self.workload.name
+        )
     }
 
     /// When the failing state began: the newest not-ready transition of a pod, or the
@@ -221,27 +145,25 @@ impl Wp<'_> {
             .iter()
             .filter(|p| !is_pod_ready(p))
             .filter_map(|p| condition(p, "Ready").and_then(|c| time_at(c, "/lastTransitionTime")));
-        let workload = self
-            .object
-            .and_then(|o| condition(o, "Available"))
-            .filter(|c| str_at(c, "/status") != "True")
-            .and_then(|c| time_at(c, "/lastTransitionTime"));
-        pods.chain(workload).max()
+        pods.chain(self.unavailable_since()).max()
     }
 
-    /// Like [`Wp::since_not_ready`], for pods that are not running.
+    /// When the workload's `Available` condition stopped being True, if it did.
+    fn unavailable_since(&self) -> Option<Timestamp> {
+        self.object
+            .and_then(|o| condition(o, "Available"))
+            .filter(|c| str_at(c, "/status") != "True")
+            .and_then(|c| time_at(c, "/lastTransitionTime"))
+    }
+
+    /// Like [`WorkloadProbe::since_not_ready`], for pods that are not running.
     pub fn since_not_running(&self) -> Option<Timestamp> {
         let pods = self.pods.iter().filter(|p| !is_pod_running(p)).filter_map(|p| {
             condition(p, "Ready")
                 .and_then(|c| time_at(c, "/lastTransitionTime"))
                 .or_else(|| time_at(p, "/metadata/creationTimestamp"))
         });
-        let workload = self
-            .object
-            .and_then(|o| condition(o, "Available"))
-            .filter(|c| str_at(c, "/status") != "True")
-            .and_then(|c| time_at(c, "/lastTransitionTime"));
-        pods.chain(workload).max()
+        pods.chain(self.unavailable_since()).max()
     }
 
     /// Evidence: pods that are not ready, the newest workload events and troubled nodes.
@@ -249,16 +171,16 @@ impl Wp<'_> {
         let mut out = Vec::new();
         if self.object.is_none() {
             out.push(Finding::new(
-                self.wl.kind.as_str(),
+                self.workload.kind.as_str(),
                 Some(self.namespace),
-                self.wl.name,
+                self.workload.name,
                 format!("{} not found", self.label()),
             ));
         }
         for pod in self.pods.iter().filter(|p| !is_pod_ready(p)) {
             out.push(pod_finding(pod));
         }
-        out.extend(workload_events(f, self.namespace, self.wl.name));
+        out.extend(workload_events(f, self.namespace, self.workload.name));
         let nodes = super::facts::distinct(
             self.pods
                 .iter()
@@ -347,7 +269,7 @@ const EVENT_REASONS: &[&str] = &[
 /// The newest 3 warning events about a workload, its ReplicaSets and pods.
 pub fn workload_events(f: &Facts, namespace: &str, name: &str) -> Vec<Finding> {
     let mut events: Vec<&Value> = f
-        .in_ns(K::Events, namespace)
+        .in_ns(Kind::Events, namespace)
         .filter(|e| str_at(e, "/involvedObject/name").starts_with(name))
         .filter(|e| EVENT_REASONS.contains(&str_at(e, "/reason")))
         .collect();

@@ -1,0 +1,319 @@
+//! Where every resource virtctl reads lives in the API: one table of resources (group, version,
+//! plural, namespaced) and pure functions building their collection, object and subresource
+//! paths, the pod-log request, the "events about an object" request and the service-proxy path,
+//! plus [`list_all`], the paged LIST that restores each item's kind. Commands take their paths
+//! from here instead of formatting `/api/...` themselves, as kube-rs's request builders do.
+
+use std::time::Duration;
+
+use serde_json::Value;
+
+use crate::cluster::api::{Api, Request};
+use crate::error::{Error, Result};
+
+/// A resource of the API: what a path needs to name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Resource {
+    /// `""` for the core group (`/api/v1`).
+    pub group: &'static str,
+    /// The version read when the caller does not pick one (discovery may prefer another).
+    pub version: &'static str,
+    pub plural: &'static str,
+    pub namespaced: bool,
+}
+
+const fn core(plural: &'static str, namespaced: bool) -> Resource {
+    Resource {
+        group: "",
+        version: "v1",
+        plural,
+        namespaced,
+    }
+}
+
+const fn grouped(group: &'static str, version: &'static str, plural: &'static str, namespaced: bool) -> Resource {
+    Resource {
+        group,
+        version,
+        plural,
+        namespaced,
+    }
+}
+
+/// The API discovery documents: the core group's versions and every other group.
+pub const CORE_DISCOVERY: &str = "/api";
+pub const GROUP_DISCOVERY: &str = "/apis";
+
+// ---- the table: one line per resource ----
+#[rustfmt::skip]
+mod table {
+    use super::{Resource, core, grouped};
+    pub const NODES: Resource = core("nodes", false);
+    pub const PODS: Resource = core("pods", true);
+    pub const EVENTS: Resource = core("events", true);
+    pub const SERVICES: Resource = core("services", true);
+    pub const CONFIG_MAPS: Resource = core("configmaps", true);
+    pub const SERVICE_ACCOUNTS: Resource = core("serviceaccounts", true);
+    pub const PERSISTENT_VOLUME_CLAIMS: Resource = core("persistentvolumeclaims", true);
+    pub const PERSISTENT_VOLUMES: Resource = core("persistentvolumes", false);
+    pub const ENDPOINTS: Resource = core("endpoints", true);
+    pub const DEPLOYMENTS: Resource = grouped("apps", "v1", "deployments", true);
+    pub const DAEMON_SETS: Resource = grouped("apps", "v1", "daemonsets", true);
+    pub const JOBS: Resource = grouped("batch", "v1", "jobs", true);
+    pub const ROLES: Resource = grouped("rbac.authorization.k8s.io", "v1", "roles", true);
+    pub const ROLE_BINDINGS: Resource = grouped("rbac.authorization.k8s.io", "v1", "rolebindings", true);
+    pub const LEASES: Resource = grouped("coordination.k8s.io", "v1", "leases", true);
+    pub const KUBEVIRTS: Resource = grouped("kubevirt.io", "v1", "kubevirts", true);
+    pub const VIRTUAL_MACHINES: Resource = grouped("kubevirt.io", "v1", "virtualmachines", true);
+    pub const VIRTUAL_MACHINE_INSTANCES: Resource = grouped("kubevirt.io", "v1", "virtualmachineinstances", true);
+    pub const VIRTUAL_MACHINE_INSTANCE_MIGRATIONS: Resource = grouped("kubevirt.io", "v1", "virtualmachineinstancemigrations", true);
+    /// KubeVirt's aggregated API (virt-api): the VMI subresources such as `filesystemlist`.
+    pub const VMI_SUBRESOURCES: Resource = grouped("subresources.kubevirt.io", "v1", "virtualmachineinstances", true);
+    pub const HYPER_CONVERGEDS: Resource = grouped("hco.kubevirt.io", "v1beta1", "hyperconvergeds", true);
+    pub const CDIS: Resource = grouped("cdi.kubevirt.io", "v1beta1", "cdis", false);
+    pub const DATA_VOLUMES: Resource = grouped("cdi.kubevirt.io", "v1beta1", "datavolumes", true);
+    pub const DATA_IMPORT_CRONS: Resource = grouped("cdi.kubevirt.io", "v1beta1", "dataimportcrons", true);
+    pub const STORAGE_PROFILES: Resource = grouped("cdi.kubevirt.io", "v1beta1", "storageprofiles", false);
+    pub const STORAGE_CLASSES: Resource = grouped("storage.k8s.io", "v1", "storageclasses", false);
+    pub const CSI_DRIVERS: Resource = grouped("storage.k8s.io", "v1", "csidrivers", false);
+    pub const VOLUME_SNAPSHOT_CLASSES: Resource = grouped("snapshot.storage.k8s.io", "v1", "volumesnapshotclasses", false);
+    pub const SSPS: Resource = grouped("ssp.kubevirt.io", "v1beta2", "ssps", true);
+    pub const NETWORK_ADDONS_CONFIGS: Resource = grouped("networkaddonsoperator.network.kubevirt.io", "v1", "networkaddonsconfigs", false);
+    pub const NETWORK_ATTACHMENT_DEFINITIONS: Resource = grouped("k8s.cni.cncf.io", "v1", "network-attachment-definitions", true);
+    pub const HOST_PATH_PROVISIONERS: Resource = grouped("hostpathprovisioner.kubevirt.io", "v1beta1", "hostpathprovisioners", false);
+    pub const NODE_MAINTENANCES: Resource = grouped("nodemaintenance.medik8s.io", "v1beta1", "nodemaintenances", false);
+    /// The node-maintenance operator's resource before it moved to medik8s.
+    pub const LEGACY_NODE_MAINTENANCES: Resource = grouped("nodemaintenance.kubevirt.io", "v1beta1", "nodemaintenances", false);
+    pub const API_SERVICES: Resource = grouped("apiregistration.k8s.io", "v1", "apiservices", false);
+    pub const CUSTOM_RESOURCE_DEFINITIONS: Resource = grouped("apiextensions.k8s.io", "v1", "customresourcedefinitions", false);
+    pub const PROMETHEUS_RULES: Resource = grouped("monitoring.coreos.com", "v1", "prometheusrules", true);
+    pub const CLUSTER_VERSIONS: Resource = grouped("config.openshift.io", "v1", "clusterversions", false);
+    pub const INFRASTRUCTURES: Resource = grouped("config.openshift.io", "v1", "infrastructures", false);
+    pub const NETWORKS: Resource = grouped("config.openshift.io", "v1", "networks", false);
+    pub const ROUTES: Resource = grouped("route.openshift.io", "v1", "routes", true);
+    pub const API_REQUEST_COUNTS: Resource = grouped("apiserver.openshift.io", "v1", "apirequestcounts", false);
+    pub const KUBE_DESCHEDULERS: Resource = grouped("operator.openshift.io", "v1", "kubedeschedulers", true);
+    pub const NODE_NETWORK_STATES: Resource = grouped("nmstate.io", "v1beta1", "nodenetworkstates", false);
+    pub const POD_METRICS: Resource = grouped("metrics.k8s.io", "v1beta1", "pods", true);
+    pub const NODE_METRICS: Resource = grouped("metrics.k8s.io", "v1beta1", "nodes", false);
+}
+pub use table::*;
+
+impl Resource {
+    /// `/api/v1` or `/apis/GROUP/VERSION`, at `version`.
+    fn group_version_path(&self, version: &str) -> String {
+        if self.group.is_empty() {
+            format!("/api/{version}")
+        } else {
+            format!("/apis/{}/{version}", self.group)
+        }
+    }
+
+    /// The collection at `version`: in `namespace`, or across namespaces (and for
+    /// cluster-scoped resources) when `None`.
+    pub fn collection_at(&self, version: &str, namespace: Option<&str>) -> String {
+        let base = self.group_version_path(version);
+        match namespace {
+            Some(ns) => format!("{base}/namespaces/{ns}/{}", self.plural),
+            None => format!("{base}/{}", self.plural),
+        }
+    }
+
+    /// The collection at the table's version.
+    pub fn collection(&self, namespace: Option<&str>) -> String {
+        self.collection_at(self.version, namespace)
+    }
+
+    /// One object; `namespace` is `None` for cluster-scoped resources.
+    pub fn object(&self, namespace: Option<&str>, name: &str) -> String {
+        format!("{}/{name}", self.collection(namespace))
+    }
+
+    /// A subresource of one object (`log`, `proxy`, `filesystemlist` ...).
+    pub fn subresource(&self, namespace: Option<&str>, name: &str, subresource: &str) -> String {
+        format!("{}/{subresource}", self.object(namespace, name))
+    }
+}
+
+/// The log of a pod's container (the pod's only container when `None`).
+pub fn pod_log(namespace: &str, pod: &str, container: Option<&str>) -> Request {
+    let request = Request::get(PODS.subresource(Some(namespace), pod, "log"));
+    match container {
+        Some(container) => request.query("container", container),
+        None => request,
+    }
+}
+
+/// The events in `namespace` whose involved object is named `name`.
+pub fn events_about(namespace: &str, name: &str) -> Request {
+    Request::get(EVENTS.collection(Some(namespace))).query("fieldSelector", &format!("involvedObject.name={name}"))
+}
+
+/// The API server's proxy to `rest` on a Service's port, spoken in `scheme` (`http`/`https`).
+pub fn service_proxy(namespace: &str, scheme: &str, service: &str, port: &str, rest: &str) -> String {
+    let target = format!("{scheme}:{service}:{port}");
+    format!("{}{rest}", SERVICES.subresource(Some(namespace), &target, "proxy"))
+}
+
+/// Prometheus's firing alerts, read through a Route or the service proxy.
+pub const PROMETHEUS_ALERTS: &str = "/api/v1/alerts";
+/// Alertmanager's alerts, silenced and inhibited ones included (so silences can be reported).
+pub const ALERTMANAGER_ALERTS: &str = "/api/v2/alerts?active=true&silenced=true&inhibited=true";
+
+/// What a paged LIST came to. Forbidden and not-found (the group or resource is not served)
+/// are told apart from other failures, since callers report them differently.
+#[derive(Debug)]
+pub enum Listing {
+    Items(Vec<Value>),
+    Forbidden,
+    NotFound(Error),
+    Failed(Error),
+}
+
+/// How [`list_all`] pages and waits.
+#[derive(Debug, Clone, Copy)]
+pub struct Paging<'a> {
+    /// Items per page (`limit`); `None` asks for everything in one answer.
+    pub page: Option<&'a str>,
+    /// Each request's time limit.
+    pub timeout: Duration,
+}
+
+/// Every item of a LIST, following `continue` tokens. Lists leave `kind`/`apiVersion` out of
+/// their items; they are put back from the list's own, so items can be told apart later.
+pub async fn list_all(api: &Api, request: Request, paging: Paging<'_>) -> Listing {
+    let mut items = Vec::new();
+    let mut token: Option<String> = None;
+    loop {
+        let mut page_request = request.clone();
+        if let Some(limit) = paging.page {
+            page_request = page_request.query("limit", limit);
+        }
+        if let Some(t) = &token {
+            page_request = page_request.query("continue", t);
+        }
+        let page = match get_json(api, page_request, paging.timeout).await {
+            Ok(page) => page,
+            Err(e) => return failed_listing(e),
+        };
+        token = take_items(page, &mut items);
+        if token.is_none() {
+            return Listing::Items(items);
+        }
+    }
+}
+
+fn failed_listing(e: Error) -> Listing {
+    match e.api().map(|a| a.code) {
+        Some(403) => Listing::Forbidden,
+        Some(404) => Listing::NotFound(e),
+        _ => Listing::Failed(e),
+    }
+}
+
+/// Moves a page's items (kind restored) into `items`; returns the next page's token.
+fn take_items(mut page: Value, items: &mut Vec<Value>) -> Option<String> {
+    if let Some(Value::Array(page_items)) = page.get_mut("items").map(Value::take) {
+        let kind = page.get("kind").and_then(Value::as_str).unwrap_or("");
+        let kind = kind.trim_end_matches("List").to_string();
+        let api_version = page.get("apiVersion").and_then(Value::as_str).unwrap_or("").to_string();
+        for mut item in page_items {
+            if item.get("kind").is_none() {
+                item["kind"] = Value::String(kind.clone());
+                item["apiVersion"] = Value::String(api_version.clone());
+            }
+            items.push(item);
+        }
+    }
+    page.pointer("/metadata/continue")
+        .and_then(Value::as_str)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+}
+
+/// One GET decoded as JSON, within `timeout`.
+pub async fn get_json(api: &Api, request: Request, timeout: Duration) -> Result<Value> {
+    match tokio::time::timeout(timeout, api.send(request)).await {
+        Ok(response) => response?.json(),
+        Err(_) => Err(Error::Timeout(format!(
+            "the request took longer than {}s",
+            timeout.as_secs()
+        ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn core_and_grouped_collections() {
+        assert_eq!(NODES.collection(None), "/api/v1/nodes");
+        assert_eq!(PODS.collection(Some("ns")), "/api/v1/namespaces/ns/pods");
+        assert_eq!(KUBEVIRTS.collection(None), "/apis/kubevirt.io/v1/kubevirts");
+        assert_eq!(
+            DATA_VOLUMES.collection(Some("ns")),
+            "/apis/cdi.kubevirt.io/v1beta1/namespaces/ns/datavolumes"
+        );
+        assert_eq!(
+            HYPER_CONVERGEDS.collection_at("v1", None),
+            "/apis/hco.kubevirt.io/v1/hyperconvergeds"
+        );
+    }
+
+    #[test]
+    fn objects_and_subresources() {
+        assert_eq!(
+            CLUSTER_VERSIONS.object(None, "version"),
+            "/apis/config.openshift.io/v1/clusterversions/version"
+        );
+        assert_eq!(
+            ROUTES.object(Some("openshift-monitoring"), "thanos-querier"),
+            "/apis/route.openshift.io/v1/namespaces/openshift-monitoring/routes/thanos-querier"
+        );
+        assert_eq!(
+            VMI_SUBRESOURCES.subresource(Some("ns"), "vm", "filesystemlist"),
+            "/apis/subresources.kubevirt.io/v1/namespaces/ns/virtualmachineinstances/vm/filesystemlist"
+        );
+        assert_eq!(JOBS.object(Some("ns"), "j"), "/apis/batch/v1/namespaces/ns/jobs/j");
+    }
+
+    #[test]
+    fn pod_logs_name_their_container() {
+        assert_eq!(pod_log("ns", "p", None).uri(), "/api/v1/namespaces/ns/pods/p/log");
+        assert_eq!(
+            pod_log("ns", "p", Some("compute")).uri(),
+            "/api/v1/namespaces/ns/pods/p/log?container=compute"
+        );
+    }
+
+    #[test]
+    fn events_about_select_by_involved_object() {
+        assert_eq!(
+            events_about("ns", "vm").uri(),
+            "/api/v1/namespaces/ns/events?fieldSelector=involvedObject.name%3Dvm"
+        );
+    }
+
+    #[test]
+    fn service_proxy_paths() {
+        assert_eq!(
+            service_proxy("mon", "https", "prometheus-operated", "web", "/api/v1/alerts"),
+            "/api/v1/namespaces/mon/services/https:prometheus-operated:web/proxy/api/v1/alerts"
+        );
+    }
+
+    #[test]
+    fn list_pages_give_back_kinds_and_the_next_token() {
+        let mut items = Vec::new();
+        let page = json!({"kind": "PodList", "apiVersion": "v1", "metadata": {"continue": "t"},
+            "items": [{"metadata": {"name": "a"}}, {"kind": "Other", "metadata": {"name": "b"}}]});
+        assert_eq!(take_items(page, &mut items).as_deref(), Some("t"));
+        assert_eq!(items[0]["kind"], "Pod");
+        assert_eq!(items[0]["apiVersion"], "v1");
+        assert_eq!(items[1]["kind"], "Other");
+        let last = json!({"kind": "PodList", "metadata": {"continue": ""}, "items": []});
+        assert_eq!(take_items(last, &mut items), None);
+    }
+}
