@@ -48,6 +48,7 @@ pub const GROUP_DISCOVERY: &str = "/apis";
 #[rustfmt::skip]
 mod table {
     use super::{Resource, core, grouped};
+    pub const NAMESPACES: Resource = core("namespaces", false);
     pub const NODES: Resource = core("nodes", false);
     pub const PODS: Resource = core("pods", true);
     pub const EVENTS: Resource = core("events", true);

@@ -29,7 +29,7 @@ use crate::cluster::Cluster;
 use crate::cluster::api::Request;
 use crate::cluster::config;
 use crate::cluster::connection::ConnectionArgs;
-use crate::cluster::kubevirt::{VMIS, VMS, object_path};
+use crate::cluster::resources;
 use crate::flags::parse_duration;
 use crate::target::Kind;
 
@@ -52,13 +52,14 @@ pub enum Resource {
 impl Resource {
     /// The collection to list, in `namespace` for namespaced kinds.
     pub fn list_path(self, namespace: &str) -> String {
-        match self {
-            Resource::Vm => object_path(VMS, namespace, ""),
-            Resource::Vmi => object_path(VMIS, namespace, ""),
-            Resource::Namespace => "/api/v1/namespaces".into(),
-            Resource::DataVolume => format!("/apis/cdi.kubevirt.io/v1beta1/namespaces/{namespace}/datavolumes"),
-            Resource::Pvc => format!("/api/v1/namespaces/{namespace}/persistentvolumeclaims"),
-        }
+        let resource = match self {
+            Resource::Vm => resources::VIRTUAL_MACHINES,
+            Resource::Vmi => resources::VIRTUAL_MACHINE_INSTANCES,
+            Resource::Namespace => resources::NAMESPACES,
+            Resource::DataVolume => resources::DATA_VOLUMES,
+            Resource::Pvc => resources::PERSISTENT_VOLUME_CLAIMS,
+        };
+        resource.collection(resource.namespaced.then_some(namespace))
     }
 
     /// The one-word state shown beside a name (zsh, fish and powershell display it).

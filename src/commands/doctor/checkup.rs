@@ -640,12 +640,12 @@ mod tests {
             m[6]["spec"]["template"]["spec"]["containers"][0]["env"][1]["value"],
             CONFIGMAP
         );
-        assert_eq!(collection_of(&m[6]), "/apis/batch/v1/namespaces/ns/jobs");
-        assert_eq!(collection_of(&m[0]), "/api/v1/namespaces/ns/serviceaccounts");
-        assert_eq!(
-            collection_of(&m[1]),
-            "/apis/rbac.authorization.k8s.io/v1/namespaces/ns/roles"
-        );
+        // Each manifest goes to its own kind's collection (the paths are the table's, tested there).
+        assert_eq!(collection_of(&m[6]), resources::JOBS.collection(Some("ns")));
+        assert_eq!(collection_of(&m[0]), resources::SERVICE_ACCOUNTS.collection(Some("ns")));
+        assert_eq!(collection_of(&m[1]), resources::ROLES.collection(Some("ns")));
+        assert_eq!(collection_of(&m[2]), resources::ROLE_BINDINGS.collection(Some("ns")));
+        assert_eq!(collection_of(&m[5]), resources::CONFIG_MAPS.collection(Some("ns")));
     }
 
     #[test]
