@@ -6,9 +6,9 @@ mod cluster;
 mod commands;
 mod context;
 mod error;
-mod flags;
 #[cfg(test)]
 mod generated;
+mod go_syntax;
 mod output;
 mod target;
 mod terminal;

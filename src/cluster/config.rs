@@ -14,7 +14,7 @@ use secrecy::SecretString;
 
 use super::connection::ConnectionArgs;
 use crate::error::{Error, Result};
-use crate::flags::parse_duration;
+use crate::go_syntax::parse_duration;
 
 const SERVICE_ACCOUNT_DIR: &str = "/var/run/secrets/kubernetes.io/serviceaccount";
 const DEFAULT_SERVER: &str = "http://localhost:8080";

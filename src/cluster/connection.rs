@@ -3,7 +3,7 @@
 
 use clap::Args;
 
-use crate::flags::parse_go_bool;
+use crate::go_syntax::parse_go_bool;
 
 /// How to reach the cluster: client-go's override flags, as upstream's `virtctl options` lists
 /// them. Plain data: `cli` flattens it into the global flags (hidden from each command's help, as

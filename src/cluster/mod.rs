@@ -20,7 +20,7 @@ use std::time::Duration;
 use kube::config::ExecInteractiveMode;
 
 use crate::error::{Error, Result};
-use crate::flags::parse_duration;
+use crate::go_syntax::parse_duration;
 use api::Api;
 use connection::ConnectionArgs;
 

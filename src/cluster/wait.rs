@@ -77,7 +77,7 @@ where
     }
     Err(Error::Timeout(format!(
         "timed out after {} waiting for {what}",
-        crate::flags::format_duration(timeout)
+        crate::go_syntax::format_duration(timeout)
     )))
 }
 

@@ -23,7 +23,7 @@ use tokio_tungstenite::tungstenite::{self as ws, Message};
 use crate::cluster::api::Api;
 use crate::cluster::kubevirt::{VMIS, subresource_path};
 use crate::error::{ApiError, Error, Result};
-use crate::flags::{format_duration, parse_duration};
+use crate::go_syntax::{format_duration, parse_duration};
 
 /// The subprotocol virt-api speaks: raw bytes in binary messages.
 pub const PROTOCOL: &str = "plain.kubevirt.io";

@@ -9,7 +9,7 @@ use clap_complete::Shell;
 
 use crate::context::Ctx;
 use crate::error::Result;
-use crate::flags::parse_go_bool;
+use crate::go_syntax::parse_go_bool;
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum CompletionShell {

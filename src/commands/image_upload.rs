@@ -23,7 +23,7 @@ use crate::cluster::upload::{self, UploadFailure, UploadProxy};
 use crate::cluster::wait;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
-use crate::flags::parse_go_bool;
+use crate::go_syntax::parse_go_bool;
 use crate::transfer::body::{FileBody, read_window};
 use crate::transfer::progress::{self, Meter};
 use crate::transfer::retry::Attempts;

@@ -10,7 +10,7 @@ use crate::cluster::types::options::{RestartOptions, StartOptions, StopOptions};
 use crate::cluster::wait::{self, get_optional};
 use crate::context::Ctx;
 use crate::error::{Error, Result};
-use crate::flags::parse_go_bool;
+use crate::go_syntax::parse_go_bool;
 
 #[derive(Args, Debug)]
 #[command(

@@ -9,7 +9,7 @@ use crate::cluster::types::options::MigrateOptions;
 use crate::cluster::wait::{self, Progress};
 use crate::context::Ctx;
 use crate::error::{Error, Result};
-use crate::flags::{merge_string_maps, parse_string_to_string};
+use crate::go_syntax::{merge_string_maps, parse_string_to_string};
 
 #[derive(Args, Debug)]
 #[command(

@@ -26,7 +26,7 @@ use clap::Args;
 use crate::cluster::types::options::dry_run_value;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
-use crate::flags::{parse_duration, parse_go_bool};
+use crate::go_syntax::{parse_duration, parse_go_bool};
 
 /// Positional arguments, checked by count as cobra's `ExactArgs(n)` does.
 #[derive(Args, Debug, Clone)]

@@ -16,7 +16,7 @@ use crate::cluster::websocket::{self, Ended, Endpoint, PumpOptions};
 use crate::commands::Positionals;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
-use crate::flags::parse_go_bool;
+use crate::go_syntax::parse_go_bool;
 use crate::output::Output;
 use crate::target::{PortSpec, Target};
 use crate::terminal::{self, Stdin};

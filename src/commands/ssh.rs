@@ -20,7 +20,7 @@ use crate::cluster::websocket::Endpoint;
 use crate::commands::Positionals;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
-use crate::flags::parse_go_bool;
+use crate::go_syntax::parse_go_bool;
 use crate::target::{Target, UserTarget};
 
 /// Flags shared by `ssh` and `scp`.

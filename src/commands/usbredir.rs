@@ -11,7 +11,7 @@ use crate::cluster::websocket::{self, Endpoint};
 use crate::commands::Positionals;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
-use crate::flags::parse_go_bool;
+use crate::go_syntax::parse_go_bool;
 use crate::terminal;
 
 pub const CLIENT: &str = "usbredirect";

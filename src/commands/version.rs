@@ -6,7 +6,7 @@ use crate::cluster::kubevirt::server_version;
 use crate::cluster::types::version::VersionInfo;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
-use crate::flags::parse_go_bool;
+use crate::go_syntax::parse_go_bool;
 
 #[derive(Args, Debug)]
 #[command(

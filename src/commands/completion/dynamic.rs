@@ -30,7 +30,7 @@ use crate::cluster::api::Request;
 use crate::cluster::config;
 use crate::cluster::connection::ConnectionArgs;
 use crate::cluster::resources;
-use crate::flags::parse_duration;
+use crate::go_syntax::parse_duration;
 use crate::target::Kind;
 
 /// The variable that turns a run into a completion request (clap_complete's convention).

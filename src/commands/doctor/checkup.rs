@@ -18,7 +18,7 @@ use crate::cluster::resources;
 use crate::cluster::wait::{self, Progress};
 use crate::context::Ctx;
 use crate::error::{Error, Result};
-use crate::flags::parse_duration;
+use crate::go_syntax::parse_duration;
 use crate::output::ReportFormat;
 
 const SERVICE_ACCOUNT: &str = "vm-latency-checkup-sa";

@@ -37,7 +37,7 @@ use k8s_openapi::jiff::Timestamp;
 use crate::cluster::api::Api;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
-use crate::flags::parse_duration;
+use crate::go_syntax::parse_duration;
 use crate::output::ReportFormat;
 use catalog::{CatalogEntry, Check, entries, find, glob_match};
 use facts::{Facts, LogRequest, Namespaces, Read, Scope};
@@ -331,7 +331,7 @@ async fn within<T>(limit: Duration, work: impl Future<Output = Result<T>>) -> Re
     tokio::time::timeout(limit, work).await.map_err(|_| {
         Error::Timeout(format!(
             "doctor did not finish within {}",
-            crate::flags::format_duration(limit)
+            crate::go_syntax::format_duration(limit)
         ))
     })?
 }
