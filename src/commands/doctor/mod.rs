@@ -428,7 +428,7 @@ async fn run_vm(args: VmArgs, ctx: &Ctx) -> Result<u8> {
     let reading = vm_story::read(api, &namespace, &args.name, !args.no_logs, now);
     let story = within(args.timeout, reading).await?;
     let results: Vec<report::Result> = entries()
-        .filter(|e| vm_story::CHECKS.contains(&e.meta.name))
+        .filter(|e| vm::ABOUT_ONE_VM.contains(&e.meta.name))
         .map(|e| judge(e, &story.facts))
         .collect();
     let code = report::exit_code(&results, fail_on(&args.fail_on));

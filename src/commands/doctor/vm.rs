@@ -14,6 +14,23 @@ use super::facts::{
 use super::model::{Component, Coverage, Finding, Meta, Outcome, Severity, SkipCode, Source, age};
 use super::node::eviction_strategy;
 
+/// The checks of this file that can judge a single VM from its own objects, which `doctor vm
+/// NAME` runs over that VM's facts (report order is the catalog's). A new per-VM check is listed
+/// here and given a scenario in the simulator's `vm_scenarios.rs`.
+pub const ABOUT_ONE_VM: &[&str] = &[
+    "KubeVirtVMIExcessiveMigrations",
+    "KubeVirtVMStuckInErrorState",
+    "KubeVirtVMStuckInMigratingState",
+    "KubeVirtVMStuckInStartingState",
+    "OutdatedVirtualMachineInstanceWorkloads",
+    "VMCannotBeEvicted",
+    "GuestFilesystemAlmostOutOfSpace",
+    "VirtualMachineInstanceHasEphemeralHotplugVolume",
+    "VirtualMachineStuckInUnhealthyState",
+    "VirtualMachineStuckOnNode",
+    "VMNonRecoverableOSPanic",
+];
+
 // One entry per check, its metadata kept compact (four lines) so the list reads as a table.
 #[rustfmt::skip]
 pub static CHECKS: &[CatalogEntry] = &[

@@ -16,22 +16,6 @@ use crate::cluster::kubevirt::{MIGRATIONS, VMIS, VMS, object_path};
 use crate::cluster::resources::{self, Listing, Paging, Resource};
 use crate::error::{Error, Result};
 
-/// The catalog checks that judge a single VM, evaluated over its facts (report order is the
-/// catalog's).
-pub const CHECKS: &[&str] = &[
-    "KubeVirtVMIExcessiveMigrations",
-    "KubeVirtVMStuckInErrorState",
-    "KubeVirtVMStuckInMigratingState",
-    "KubeVirtVMStuckInStartingState",
-    "OutdatedVirtualMachineInstanceWorkloads",
-    "VMCannotBeEvicted",
-    "GuestFilesystemAlmostOutOfSpace",
-    "VirtualMachineInstanceHasEphemeralHotplugVolume",
-    "VirtualMachineStuckInUnhealthyState",
-    "VirtualMachineStuckOnNode",
-    "VMNonRecoverableOSPanic",
-];
-
 /// Log lines read from the launcher's `compute` container.
 pub const LOG_LINES: usize = 20;
 
@@ -421,7 +405,7 @@ mod tests {
 
     #[test]
     fn the_single_vm_checks_are_vm_workload_checks_of_the_catalog() {
-        for name in CHECKS {
+        for name in super::vm::ABOUT_ONE_VM {
             let meta = find(name).unwrap_or_else(|| panic!("{name} is not in the catalog"));
             assert_eq!(meta.name, *name, "{name} is an alias");
             assert_eq!(meta.component, Component::VmWorkload, "{name}");
