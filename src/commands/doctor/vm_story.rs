@@ -405,7 +405,7 @@ mod tests {
 
     #[test]
     fn the_single_vm_checks_are_vm_workload_checks_of_the_catalog() {
-        for name in super::vm::ABOUT_ONE_VM {
+        for name in crate::commands::doctor::vm::ABOUT_ONE_VM {
             let meta = find(name).unwrap_or_else(|| panic!("{name} is not in the catalog"));
             assert_eq!(meta.name, *name, "{name} is an alias");
             assert_eq!(meta.component, Component::VmWorkload, "{name}");
