@@ -25,6 +25,8 @@ use crate::error::{Error, Result};
 use crate::flags::parse_go_bool;
 use crate::target::{Target, UserTarget};
 
+pub use proxy::shell_quote;
+
 /// Flags shared by `ssh` and `scp`.
 #[derive(Args, Debug, Clone, Default)]
 pub struct SshFlags {

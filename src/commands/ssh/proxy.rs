@@ -72,9 +72,9 @@ pub fn command_line(words: &[String]) -> String {
     quoted.join(" ").replace('%', "%%")
 }
 
-/// `word` unchanged when the shell reads it as is, else single-quoted (a `'` inside becomes
+/// `word` unchanged when a POSIX shell reads it as is, else single-quoted (a `'` inside becomes
 /// `'\''`).
-fn shell_quote(word: &str) -> String {
+pub fn shell_quote(word: &str) -> String {
     let plain = |c: char| c.is_ascii_alphanumeric() || "_@%+=:,./-".contains(c);
     if !word.is_empty() && word.chars().all(plain) {
         return word.to_string();
