@@ -49,7 +49,14 @@ pub struct ConnectionArgs {
     #[arg(short = 'n', long, global = true, hide = true, value_name = "string")]
     pub namespace: Option<String>,
     /// Password for basic authentication to the API server
-    #[arg(long, global = true, hide = true, value_name = "string")]
+    #[arg(
+        long,
+        global = true,
+        hide = true,
+        value_name = "string",
+        env = "VIRTCTL_PASSWORD",
+        hide_env = true
+    )]
     pub password: Option<String>,
     /// If provided, this URL will be used to connect via proxy
     #[arg(long, global = true, hide = true, value_name = "string")]
@@ -64,12 +71,26 @@ pub struct ConnectionArgs {
     #[arg(long, global = true, hide = true, value_name = "string")]
     pub tls_server_name: Option<String>,
     /// Bearer token for authentication to the API server
-    #[arg(long, global = true, hide = true, value_name = "string")]
+    #[arg(
+        long,
+        global = true,
+        hide = true,
+        value_name = "string",
+        env = "VIRTCTL_TOKEN",
+        hide_env = true
+    )]
     pub token: Option<String>,
     /// The name of the kubeconfig user to use
     #[arg(long, global = true, hide = true, value_name = "string")]
     pub user: Option<String>,
     /// Username for basic authentication to the API server
-    #[arg(long, global = true, hide = true, value_name = "string")]
+    #[arg(
+        long,
+        global = true,
+        hide = true,
+        value_name = "string",
+        env = "VIRTCTL_USERNAME",
+        hide_env = true
+    )]
     pub username: Option<String>,
 }

@@ -16,6 +16,7 @@ use clap::Args;
 use serde_json::{Map, Value, json};
 
 use super::Positionals;
+use super::ssh::shell_quote;
 use crate::cluster::Cluster;
 use crate::cluster::cdi::{self, Cdi};
 use crate::cluster::types::quantity;
@@ -452,18 +453,6 @@ fn default_labels(args: &ImageUploadArgs) -> Vec<(&'static str, String)> {
     labels
 }
 
-fn shell_quote(text: &str) -> String {
-    if !text.is_empty()
-        && text
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "/._-+:,@%=".contains(c))
-    {
-        text.to_string()
-    } else {
-        format!("'{}'", text.replace('\'', "'\\''"))
-    }
-}
-
 /// Opens and sniffs the file; every failure names the path.
 fn open_image(path: &str) -> Result<LocalImage> {
     let file = File::open(path).map_err(|e| Error::Io(format!("open {path}: {}", io_text(&e))))?;
@@ -706,7 +695,7 @@ async fn prepare_target(plan: &UploadPlan, cluster: &Cluster, cdi: &Cdi<'_>, ctx
     let pvc = match cdi.get_pvc(&plan.name).await {
         Ok(pvc) => pvc,
         Err(err) => {
-            ctx.out.line(format!("PVC {ns}/{} not found", plan.name))?;
+            ctx.out.line(format!("PVC {ns}/{} not found ", plan.name))?;
             if !err.api().is_some_and(|a| a.is_not_found()) || plan.no_create {
                 return Err(err);
             }
@@ -743,11 +732,11 @@ async fn datavolume_upload_pvc(plan: &UploadPlan, cdi: &Cdi<'_>, ns: &str, pvc: 
                 && cdi::annotation(&pvc, cdi::ANN_POD_PHASE) == Some("Succeeded");
             return Err(Error::Other(if gone {
                 format!(
-                    "DataVolume {ns}/{} garbage collected: the PVC is already populated",
+                    "DataVolume already garbage-collected: Assuming PVC {ns}/{} is successfully populated",
                     plan.name
                 )
             } else {
-                format!("no dataVolume is associated with the existing PVC {ns}/{}", plan.name)
+                format!("No DataVolume is associated with the existing PVC {ns}/{}", plan.name)
             }));
         }
         Err(err) => return Err(err),
@@ -762,10 +751,10 @@ async fn datavolume_upload_pvc(plan: &UploadPlan, cdi: &Cdi<'_>, ns: &str, pvc: 
         )));
     }
     let prime = cdi::annotation(&pvc, cdi::ANN_PVC_PRIME)
-        .ok_or_else(|| Error::Other(format!("unable to get PVC Prime name from PVC {ns}/{}", plan.name)))?;
+        .ok_or_else(|| Error::Other(format!("Unable to get PVC Prime name from PVC {ns}/{}", plan.name)))?;
     cdi.get_pvc(prime)
         .await
-        .map_err(|_| Error::Other(format!("unable to get PVC Prime {ns}/{}", plan.name)))
+        .map_err(|_| Error::Other(format!("Unable to get PVC Prime {ns}/{}", plan.name)))
 }
 
 /// Upstream's checks that an existing PVC can take this upload, then (beyond upstream) that the
@@ -782,7 +771,7 @@ fn check_existing_pvc(plan: &UploadPlan, ns: &str, pvc: &Value, pvc_name: &str) 
     }
     if plan.archive && cdi::annotation(pvc, cdi::ANN_CONTENT_TYPE) != Some("archive") {
         return Err(Error::Other(format!(
-            "PVC {} does not have archive contentType annotation",
+            "PVC {} doesn't have archive contentType annotation",
             plan.name
         )));
     }

@@ -8,6 +8,7 @@
 
 mod agent;
 mod native;
+mod proxy;
 mod scp;
 mod shell;
 
@@ -16,12 +17,15 @@ use clap::Args;
 use std::path::PathBuf;
 
 use crate::cluster::api::Api;
+use crate::cluster::connection::ConnectionArgs;
 use crate::cluster::websocket::Endpoint;
 use crate::commands::Positionals;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::go_syntax::parse_go_bool;
 use crate::target::{Target, UserTarget};
+
+pub use proxy::shell_quote;
 
 /// Flags shared by `ssh` and `scp`.
 #[derive(Args, Debug, Clone, Default)]
@@ -89,6 +93,8 @@ pub struct ScpArgs {
 pub struct Tunnel {
     /// virtctl's own argv[0], as invoked.
     pub argv0: String,
+    /// The connection flags the user gave, as `--flag=value` words (credentials excluded).
+    pub connection: Vec<String>,
     pub kind: &'static str,
     pub name: String,
     pub namespace: String,
@@ -96,9 +102,10 @@ pub struct Tunnel {
 }
 
 impl Tunnel {
-    fn new(argv0: &str, target: &Target, default_namespace: &str, port: u16) -> Tunnel {
+    fn new(argv0: &str, connection: &ConnectionArgs, target: &Target, default_namespace: &str, port: u16) -> Tunnel {
         Tunnel {
             argv0: argv0.to_string(),
+            connection: proxy::forwarded_flags(connection),
             kind: target.kind.word(),
             name: target.name.clone(),
             namespace: target.namespace_or(default_namespace).to_string(),
@@ -106,11 +113,17 @@ impl Tunnel {
         }
     }
 
+    /// `ProxyCommand=ARGV0 [connection flags] port-forward --stdio=true TYPE/NAME/NS PORT`.
     fn proxy_command(&self) -> String {
-        format!(
-            "ProxyCommand={} port-forward --stdio=true {}/{}/{} {}",
-            self.argv0, self.kind, self.name, self.namespace, self.port
-        )
+        let mut words = vec![self.argv0.clone()];
+        words.extend(self.connection.iter().cloned());
+        words.extend([
+            "port-forward".to_string(),
+            "--stdio=true".to_string(),
+            format!("{}/{}/{}", self.kind, self.name, self.namespace),
+            self.port.to_string(),
+        ]);
+        format!("ProxyCommand={}", proxy::command_line(&words))
     }
 
     /// `[USER@]<kind>.<name>.<ns>`: a label for OpenSSH's known_hosts and ssh_config.
@@ -274,7 +287,13 @@ pub async fn ssh(args: SshArgs, ctx: &Ctx) -> Result<()> {
             .native_session(&cluster.api, &target.target, &cluster.namespace, user);
         return native::run(session, &args.command).await;
     }
-    let tunnel = Tunnel::new(&argv0(), &target.target, &cluster.namespace, args.flags.port);
+    let tunnel = Tunnel::new(
+        &argv0(),
+        &ctx.connection,
+        &target.target,
+        &cluster.namespace,
+        args.flags.port,
+    );
     let argv = ssh_argv(
         &tunnel,
         &args.flags.local_ssh_opts,
@@ -282,7 +301,7 @@ pub async fn ssh(args: SshArgs, ctx: &Ctx) -> Result<()> {
         &user,
         &args.command,
     );
-    exec("ssh", &argv)
+    exec("ssh", &argv, &proxy::credential_env(&ctx.connection))
 }
 
 pub async fn scp(args: ScpArgs, ctx: &Ctx) -> Result<()> {
@@ -304,7 +323,13 @@ pub async fn scp(args: ScpArgs, ctx: &Ctx) -> Result<()> {
         return scp::run(&session, &copy).await;
     }
     let cluster = ctx.cluster().await?;
-    let tunnel = Tunnel::new(&argv0(), &plan.remote.target, &cluster.namespace, args.flags.port);
+    let tunnel = Tunnel::new(
+        &argv0(),
+        &ctx.connection,
+        &plan.remote.target,
+        &cluster.namespace,
+        args.flags.port,
+    );
     let user = args.flags.user(plan.remote.user.as_deref());
     let argv = scp_argv(
         &tunnel,
@@ -315,13 +340,15 @@ pub async fn scp(args: ScpArgs, ctx: &Ctx) -> Result<()> {
         args.recursive,
         args.preserve,
     );
-    exec("scp", &argv)
+    exec("scp", &argv, &proxy::credential_env(&ctx.connection))
 }
 
-/// Runs the local client with our stdio; its failure is "exit status N" (virtctl exits 1).
-fn exec(program: &str, argv: &[String]) -> Result<()> {
+/// Runs the local client with our stdio and the credentials in its environment (for the
+/// ProxyCommand); its failure is "exit status N" (virtctl exits 1).
+fn exec(program: &str, argv: &[String], credentials: &[(&str, String)]) -> Result<()> {
     let status = std::process::Command::new(program)
         .args(argv)
+        .envs(credentials.iter().map(|(name, value)| (name, value)))
         .status()
         .map_err(|e| Error::Other(format!("exec: \"{program}\": {e}")))?;
     if status.success() {
@@ -338,7 +365,13 @@ mod tests {
     use super::*;
 
     fn tunnel(target: &str, port: u16) -> Tunnel {
-        Tunnel::new("virtctl", &target.parse().unwrap(), "default", port)
+        Tunnel::new(
+            "virtctl",
+            &ConnectionArgs::default(),
+            &target.parse().unwrap(),
+            "default",
+            port,
+        )
     }
 
     fn strings(v: &[&str]) -> Vec<String> {
@@ -348,7 +381,7 @@ mod tests {
     #[test]
     fn ssh_command_line_is_the_spec_one() {
         let t: UserTarget = "fedora@vm/testvm/mynamespace".parse().unwrap();
-        let tun = Tunnel::new("virtctl", &t.target, "default", 22);
+        let tun = Tunnel::new("virtctl", &ConnectionArgs::default(), &t.target, "default", 22);
         assert_eq!(
             ssh_argv(&tun, &[], None, t.user.as_deref().unwrap(), ""),
             strings(&[
@@ -378,7 +411,13 @@ mod tests {
     fn scp_command_line_is_the_spec_one() {
         let plan = plan_scp("myfile.bin", "jdoe@vmi/testvmi/mynamespace:myfile.bin").unwrap();
         assert!(plan.to_remote);
-        let tun = Tunnel::new("./virtctl", &plan.remote.target, "default", 22);
+        let tun = Tunnel::new(
+            "./virtctl",
+            &ConnectionArgs::default(),
+            &plan.remote.target,
+            "default",
+            22,
+        );
         assert_eq!(
             scp_argv(&tun, &[], None, "jdoe", &plan, false, false),
             strings(&[
@@ -391,7 +430,7 @@ mod tests {
         let plan = plan_scp("vm/testvm:dir", "/tmp/x").unwrap();
         assert!(!plan.to_remote);
         assert_eq!(plan.remote.user, None);
-        let tun = Tunnel::new("virtctl", &plan.remote.target, "ns", 22);
+        let tun = Tunnel::new("virtctl", &ConnectionArgs::default(), &plan.remote.target, "ns", 22);
         assert_eq!(
             scp_argv(&tun, &strings(&["-q"]), Some("k"), "u", &plan, true, true),
             strings(&[
@@ -411,6 +450,31 @@ mod tests {
         assert_eq!(plan.remote.target.name, "testvmi.mynamespace");
         // An empty remote path is allowed.
         assert_eq!(plan_scp("f", "vm/x:").unwrap().remote_path, "");
+    }
+
+    #[test]
+    fn the_proxy_command_carries_the_connection_flags_quoted_and_never_the_credentials() {
+        let connection = ConnectionArgs {
+            kubeconfig: Some("/home/me/kube configs/it's.yaml".into()),
+            context: Some("prod".into()),
+            impersonate: Some("jane".into()),
+            insecure_skip_tls_verify: true,
+            request_timeout: "0".into(),
+            token: Some("sekret-token".into()),
+            password: Some("hunter2".into()),
+            namespace: Some("ns1".into()),
+            ..ConnectionArgs::default()
+        };
+        let target: UserTarget = "vm/testvm".parse().unwrap();
+        let tun = Tunnel::new("virtctl", &connection, &target.target, "ns1", 22);
+        let argv = ssh_argv(&tun, &[], None, "", "");
+        assert_eq!(
+            argv[1],
+            "ProxyCommand=virtctl '--kubeconfig=/home/me/kube configs/it'\\''s.yaml' --context=prod --as=jane \
+             --insecure-skip-tls-verify=true port-forward --stdio=true vm/testvm/ns1 22"
+        );
+        assert!(!argv.concat().contains("sekret-token"), "{argv:?}");
+        assert!(!argv.concat().contains("hunter2"), "{argv:?}");
     }
 
     #[test]

@@ -101,7 +101,7 @@ fn assert_received(env: &Env, pvc_name: &str, data: &[u8]) -> String {
 
 fn stdout_for(kind: &str, name: &str, url: &str, path: &str) -> String {
     format!(
-        "PVC default/{name} not found\n{kind} default/{name} created\nWaiting for PVC {name} upload pod to be ready...\nPod now ready\nUploading data to {url}\nUploading data completed successfully, waiting for processing to complete, you can hit ctrl-c without interrupting the progress\nProcessing completed successfully\nUploading {path} completed successfully\n"
+        "PVC default/{name} not found \n{kind} default/{name} created\nWaiting for PVC {name} upload pod to be ready...\nPod now ready\nUploading data to {url}\nUploading data completed successfully, waiting for processing to complete, you can hit ctrl-c without interrupting the progress\nProcessing completed successfully\nUploading {path} completed successfully\n"
     )
 }
 
@@ -284,8 +284,63 @@ fn no_create_without_a_pvc_fails_with_not_found() {
     let path = write_file(&env, "disk.raw", &pattern(4096, 5));
     upload(&env, &["dv", "nothing", "--no-create"], &path).fails_after(
         "persistentvolumeclaims \"nothing\" not found",
-        "PVC default/nothing not found\n",
+        "PVC default/nothing not found \n",
     );
+    assert!(env.sim.uploads().is_empty());
+}
+
+/// An existing PVC with these annotations, as CDI leaves them.
+fn existing_pvc(env: &Env, name: &str, annotations: Value) {
+    env.sim.create(json!({
+        "apiVersion": "v1", "kind": "PersistentVolumeClaim",
+        "metadata": {"name": name, "namespace": NS, "annotations": annotations},
+        "spec": {"accessModes": ["ReadWriteOnce"], "resources": {"requests": {"storage": "1Gi"}}},
+    }));
+}
+
+#[test]
+fn existing_volumes_that_cannot_take_the_upload_fail_with_upstreams_words() {
+    let env = Env::new();
+    let path = write_file(&env, "disk.raw", &pattern(4096, 6));
+    existing_pvc(&env, "plain", json!({}));
+    upload(&env, &["dv", "plain"], &path).fails_with("No DataVolume is associated with the existing PVC default/plain");
+
+    existing_pvc(
+        &env,
+        "collected",
+        json!({"cdi.kubevirt.io/storage.deleteAfterCompletion": "true", "cdi.kubevirt.io/storage.pod.phase": "Succeeded"}),
+    );
+    upload(&env, &["dv", "collected"], &path)
+        .fails_with("DataVolume already garbage-collected: Assuming PVC default/collected is successfully populated");
+
+    // A populator DataVolume (no upload source, so the simulator's CDI leaves it alone).
+    for (name, annotations) in [
+        ("noprime", json!({})),
+        (
+            "lostprime",
+            json!({"cdi.kubevirt.io/storage.populator.pvcPrime": "prime-lostprime"}),
+        ),
+    ] {
+        env.sim.create(json!({
+            "apiVersion": "cdi.kubevirt.io/v1beta1", "kind": "DataVolume",
+            "metadata": {"name": name, "namespace": NS,
+                         "annotations": {"cdi.kubevirt.io/storage.usePopulator": "true"}},
+            "spec": {"source": {"blank": {}}},
+        }));
+        existing_pvc(&env, name, annotations);
+    }
+    upload(&env, &["dv", "noprime"], &path).fails_with("Unable to get PVC Prime name from PVC default/noprime");
+    upload(&env, &["dv", "lostprime"], &path).fails_with("Unable to get PVC Prime default/lostprime");
+
+    existing_pvc(&env, "notarchive", json!({"cdi.kubevirt.io/storage.upload.target": ""}));
+    let archive = write_file(&env, "files.tar", &tar(b"content"));
+    env.run(&[
+        "image-upload",
+        "pvc",
+        "notarchive",
+        &format!("--archive-path={archive}"),
+    ])
+    .fails_with("PVC notarchive doesn't have archive contentType annotation");
     assert!(env.sim.uploads().is_empty());
 }
 
@@ -414,7 +469,7 @@ fn deprecated_flags_print_pflag_notices() {
     let out = upload(&env, &["--pvc-name=old", "--pvc-size=1Gi"], &path);
     assert_eq!(out.code, 0, "{out:#?}");
     assert!(out.stdout.starts_with(
-        "Flag --pvc-name has been deprecated, specify the name as the second argument instead.\nFlag --pvc-size has been deprecated, use --size instead.\nPVC default/old not found\nPersistentVolumeClaim default/old created\n"
+        "Flag --pvc-name has been deprecated, specify the name as the second argument instead.\nFlag --pvc-size has been deprecated, use --size instead.\nPVC default/old not found \nPersistentVolumeClaim default/old created\n"
     ), "{out:#?}");
     assert_received(&env, "old", &data);
 }

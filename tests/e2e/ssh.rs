@@ -5,7 +5,7 @@
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
-use crate::support::{Env, Outcome};
+use crate::support::{Env, NS, Outcome, bare_virtctl};
 
 /// A fake `ssh`/`scp`: writes its argv (one per line) to `argv.txt`, then feeds a line through
 /// the ProxyCommand (the value after `-o ProxyCommand=`) and prints what comes back.
@@ -250,6 +250,86 @@ fn real_openssh_scp_round_trip() {
     let out = openssh(&env, &args);
     assert_eq!(out.code, 0, "{out:#?}");
     assert_eq!(std::fs::read(env.path("down.bin")).unwrap(), data);
+}
+
+/// The kubeconfig copied to a path with a space and a quote in it, reached only through
+/// `--kubeconfig`: not `$KUBECONFIG`, not `~/.kube/config` (HOME is the empty test directory).
+fn kubeconfig_only_by_flag(env: &Env, token: &str) -> String {
+    let dir = env.path("kube configs");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("it's config");
+    env.sim.write_kubeconfig(&path, token, Some(NS)).unwrap();
+    path.display().to_string()
+}
+
+/// `virtctl ARGS...` with no `$KUBECONFIG` and no default kubeconfig: the connection flags in
+/// `args` are all the tunnel can go by.
+fn virtctl_without_kubeconfig(env: &Env, args: &[&str]) -> Outcome {
+    let mut cmd = bare_virtctl(env.path("").as_path());
+    cmd.env("USER", "tester");
+    Outcome::of(cmd.args(args))
+}
+
+#[test]
+fn real_openssh_tunnels_with_the_kubeconfig_and_token_given_as_flags() {
+    let env = Env::new();
+    env.running_vm("vm1");
+    let Some(key) = real_openssh(&env) else { return };
+    let key = key.to_str().unwrap();
+    let kubeconfig = kubeconfig_only_by_flag(&env, &env.sim.admin_token());
+    let mut args = vec!["--kubeconfig", &kubeconfig, "ssh", "-i", key];
+    args.extend(NO_HOST_CHECK);
+    args.extend(["-t", "-oLogLevel=ERROR", "-c", "echo via the flag", "fedora@vm/vm1"]);
+    let out = virtctl_without_kubeconfig(&env, &args);
+    assert_eq!((out.code, out.stdout.as_str()), (0, "via the flag\n"), "{out:#?}");
+
+    // A kubeconfig whose token is refused, corrected by --token: the ProxyCommand needs it too.
+    let wrong = kubeconfig_only_by_flag(&env, "not-the-token");
+    let token = env.sim.admin_token();
+    let mut args = vec!["--kubeconfig", &wrong, "--token", &token, "scp", "-i", key];
+    args.extend(NO_HOST_CHECK);
+    std::fs::write(env.path("up.txt"), "copied with --token\n").unwrap();
+    let remote = format!("vm/vm1:{}", env.path("remote.txt").display());
+    let local = env.path("up.txt").display().to_string();
+    args.extend(["-t", "-O", "-t", "-oLogLevel=ERROR", &local, &remote]);
+    let out = virtctl_without_kubeconfig(&env, &args);
+    assert_eq!(out.code, 0, "{out:#?}");
+    assert_eq!(
+        std::fs::read_to_string(env.path("remote.txt")).unwrap(),
+        "copied with --token\n"
+    );
+}
+
+#[test]
+fn the_proxy_command_carries_the_connection_flags_and_the_token_only_in_the_environment() {
+    let env = Env::new();
+    env.running_vm("vm1");
+    let bin = install_fake(&env);
+    let wrong = kubeconfig_only_by_flag(&env, "not-the-token");
+    let token = env.sim.admin_token();
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    let mut cmd = bare_virtctl(env.path("").as_path());
+    cmd.env("PATH", path).env("USER", "tester");
+    let out = Outcome::of(cmd.args([
+        "--kubeconfig",
+        &wrong,
+        "--token",
+        &token,
+        "--request-timeout=30s",
+        "ssh",
+        "-p",
+        "7",
+        "vm/vm1",
+    ]));
+    out.ok("ping through the tunnel");
+    let argv = recorded_argv(&bin);
+    let expected = format!(
+        " '--kubeconfig={}' --request-timeout=30s port-forward --stdio=true vm/vm1/default 7",
+        wrong.replace('\'', r"'\''")
+    );
+    assert!(argv[1].starts_with("ProxyCommand="), "{argv:?}");
+    assert!(argv[1].ends_with(&expected), "{argv:?}");
+    assert!(!argv.concat().contains(&token), "the token is in the argv: {argv:?}");
 }
 
 /// The simulator's host key, as a known_hosts line for the native client's host name.
