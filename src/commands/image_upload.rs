@@ -16,7 +16,7 @@ use clap::Args;
 use serde_json::{Map, Value, json};
 
 use super::Positionals;
-use super::ssh::shell_quote;
+use super::shell_quote;
 use crate::cluster::Cluster;
 use crate::cluster::cdi::{self, Cdi};
 use crate::cluster::types::quantity;

@@ -90,3 +90,27 @@ impl WaitArgs {
 pub fn scheduled(ctx: &Ctx, kind: &str, name: &str, action: &str) -> Result<()> {
     ctx.out.line(format!("{kind} {name} was scheduled to {action}"))
 }
+
+/// `word` unchanged when a POSIX shell reads it as is, else single-quoted (a `'` inside becomes
+/// `'\''`).
+pub fn shell_quote(word: &str) -> String {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "_@%+=:,./-".contains(c);
+    if !word.is_empty() && word.chars().all(plain) {
+        return word.to_string();
+    }
+    format!("'{}'", word.replace('\'', r"'\''"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shell_quote;
+
+    #[test]
+    fn words_the_shell_reads_as_is_stay_unquoted_others_are_single_quoted() {
+        assert_eq!(shell_quote("--kubeconfig=/a/b-c_d.yaml"), "--kubeconfig=/a/b-c_d.yaml");
+        assert_eq!(shell_quote(""), "''");
+        assert_eq!(shell_quote("a b"), "'a b'");
+        assert_eq!(shell_quote("it's"), r"'it'\''s'");
+        assert_eq!(shell_quote("$HOME`x`;|&*"), "'$HOME`x`;|&*'");
+    }
+}

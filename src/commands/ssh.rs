@@ -25,8 +25,6 @@ use crate::error::{Error, Result};
 use crate::go_syntax::parse_go_bool;
 use crate::target::{Target, UserTarget};
 
-pub use proxy::shell_quote;
-
 /// Flags shared by `ssh` and `scp`.
 #[derive(Args, Debug, Clone, Default)]
 pub struct SshFlags {

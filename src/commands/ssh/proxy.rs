@@ -9,6 +9,7 @@
 //! variables the global flags read (see `cluster::connection`).
 
 use crate::cluster::connection::ConnectionArgs;
+use crate::commands::shell_quote;
 
 /// The variable `--token` reads when the flag is absent.
 pub const TOKEN_ENV: &str = "VIRTCTL_TOKEN";
@@ -72,16 +73,6 @@ pub fn command_line(words: &[String]) -> String {
     quoted.join(" ").replace('%', "%%")
 }
 
-/// `word` unchanged when a POSIX shell reads it as is, else single-quoted (a `'` inside becomes
-/// `'\''`).
-pub fn shell_quote(word: &str) -> String {
-    let plain = |c: char| c.is_ascii_alphanumeric() || "_@%+=:,./-".contains(c);
-    if !word.is_empty() && word.chars().all(plain) {
-        return word.to_string();
-    }
-    format!("'{}'", word.replace('\'', r"'\''"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,11 +80,6 @@ mod tests {
 
     #[test]
     fn words_the_shell_reads_as_is_stay_unquoted_others_are_single_quoted() {
-        assert_eq!(shell_quote("--kubeconfig=/a/b-c_d.yaml"), "--kubeconfig=/a/b-c_d.yaml");
-        assert_eq!(shell_quote(""), "''");
-        assert_eq!(shell_quote("a b"), "'a b'");
-        assert_eq!(shell_quote("it's"), r"'it'\''s'");
-        assert_eq!(shell_quote("$HOME`x`;|&*"), "'$HOME`x`;|&*'");
         assert_eq!(
             command_line(&["v".into(), "--context=100% ok".into()]),
             "v '--context=100%% ok'"
