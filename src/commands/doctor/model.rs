@@ -157,7 +157,9 @@ pub struct Meta {
     pub sources: &'static [Source],
     /// The alert's `for` duration in seconds (0: fires at once).
     pub for_secs: i64,
-    /// Where the runbook comes from in the seeds (empty for upstream-only alerts).
+    /// Where the runbook text came from in the OpenShift Virtualization documentation the catalog
+    /// was written from (`000 §14.14.17`: that edition's alert runbooks chapter and section; empty
+    /// for alerts only upstream's runbooks describe). Shown by `doctor --list -o json`.
     pub seeds: &'static str,
     pub meaning: &'static str,
     pub mitigation: &'static str,
