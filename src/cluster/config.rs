@@ -10,7 +10,7 @@ use std::time::Duration;
 use kube::config::{
     AuthInfo, Cluster, Context, KubeConfigOptions, Kubeconfig, NamedAuthInfo, NamedCluster, NamedContext,
 };
-use secrecy::SecretString;
+use secrecy::{ExposeSecret, SecretString};
 
 use super::connection::ConnectionArgs;
 use crate::error::{Error, Result};
@@ -289,8 +289,8 @@ fn apply_cluster_overrides(cluster: &mut Cluster, global: &ConnectionArgs) -> Re
 }
 
 fn apply_user_overrides(user: &mut AuthInfo, global: &ConnectionArgs) {
-    if let Some(token) = non_empty(&global.token) {
-        user.token = Some(SecretString::from(token));
+    if let Some(token) = non_empty_secret(&global.token) {
+        user.token = Some(token);
         user.token_file = None;
     }
     if let Some(cert) = non_empty(&global.client_certificate) {
@@ -304,8 +304,8 @@ fn apply_user_overrides(user: &mut AuthInfo, global: &ConnectionArgs) {
     if let Some(username) = non_empty(&global.username) {
         user.username = Some(username);
     }
-    if let Some(password) = non_empty(&global.password) {
-        user.password = Some(SecretString::from(password));
+    if let Some(password) = non_empty_secret(&global.password) {
+        user.password = Some(password);
     }
     if let Some(who) = non_empty(&global.impersonate) {
         user.impersonate = Some(who);
@@ -319,8 +319,8 @@ fn apply_user_overrides(user: &mut AuthInfo, global: &ConnectionArgs) {
 }
 
 fn apply_in_cluster_overrides(config: &mut kube::Config, global: &ConnectionArgs) -> Result<()> {
-    if let Some(token) = non_empty(&global.token) {
-        config.auth_info.token = Some(SecretString::from(token));
+    if let Some(token) = non_empty_secret(&global.token) {
+        config.auth_info.token = Some(token);
         config.auth_info.token_file = None;
     }
     if let Some(who) = non_empty(&global.impersonate) {
@@ -393,6 +393,10 @@ fn resolve_namespace(global: &ConnectionArgs, context_namespace: Option<&str>, e
 
 fn non_empty(value: &Option<String>) -> Option<String> {
     value.clone().filter(|v| !v.is_empty())
+}
+
+fn non_empty_secret(value: &Option<SecretString>) -> Option<SecretString> {
+    value.clone().filter(|v| !v.expose_secret().is_empty())
 }
 
 /// Go's wording for the common `stat` failures.

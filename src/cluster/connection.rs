@@ -2,6 +2,7 @@
 //! data owned by the cluster layer.
 
 use clap::Args;
+use secrecy::SecretString;
 
 use crate::go_syntax::parse_go_bool;
 
@@ -55,9 +56,10 @@ pub struct ConnectionArgs {
         hide = true,
         value_name = "string",
         env = "VIRTCTL_PASSWORD",
-        hide_env = true
+        hide_env = true,
+        value_parser = secret
     )]
-    pub password: Option<String>,
+    pub password: Option<SecretString>,
     /// If provided, this URL will be used to connect via proxy
     #[arg(long, global = true, hide = true, value_name = "string")]
     pub proxy_url: Option<String>,
@@ -77,9 +79,10 @@ pub struct ConnectionArgs {
         hide = true,
         value_name = "string",
         env = "VIRTCTL_TOKEN",
-        hide_env = true
+        hide_env = true,
+        value_parser = secret
     )]
-    pub token: Option<String>,
+    pub token: Option<SecretString>,
     /// The name of the kubeconfig user to use
     #[arg(long, global = true, hide = true, value_name = "string")]
     pub user: Option<String>,
@@ -93,4 +96,38 @@ pub struct ConnectionArgs {
         hide_env = true
     )]
     pub username: Option<String>,
+}
+
+/// A credential flag's value, kept where `Debug` and accidental formatting cannot print it.
+fn secret(value: &str) -> Result<SecretString, std::convert::Infallible> {
+    Ok(SecretString::from(value))
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::ConnectionArgs;
+
+    #[derive(Parser)]
+    struct Line {
+        #[command(flatten)]
+        connection: ConnectionArgs,
+    }
+
+    #[test]
+    fn credentials_never_show_in_debug_output() {
+        let line = Line::parse_from([
+            "virtctl",
+            "--token=sekret-token",
+            "--password=hunter2",
+            "--server=https://h",
+        ]);
+        let printed = format!("{:?}", line.connection);
+        assert!(printed.contains("https://h"), "{printed}");
+        assert!(
+            !printed.contains("sekret-token") && !printed.contains("hunter2"),
+            "{printed}"
+        );
+    }
 }

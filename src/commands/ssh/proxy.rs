@@ -8,6 +8,8 @@
 //! shows it to every user of the machine: they travel in the child's environment, in the
 //! variables the global flags read (see `cluster::connection`).
 
+use secrecy::ExposeSecret;
+
 use crate::cluster::connection::ConnectionArgs;
 use crate::commands::shell_quote;
 
@@ -56,13 +58,15 @@ pub fn forwarded_flags(connection: &ConnectionArgs) -> Vec<String> {
 /// The credentials the user set, as the environment of the local ssh/scp (which hands its
 /// environment on to the ProxyCommand).
 pub fn credential_env(connection: &ConnectionArgs) -> Vec<(&'static str, String)> {
+    let token = connection.token.as_ref().map(|t| t.expose_secret().to_string());
+    let password = connection.password.as_ref().map(|p| p.expose_secret().to_string());
     [
-        (TOKEN_ENV, &connection.token),
-        (PASSWORD_ENV, &connection.password),
-        (USERNAME_ENV, &connection.username),
+        (TOKEN_ENV, token),
+        (PASSWORD_ENV, password),
+        (USERNAME_ENV, connection.username.clone()),
     ]
     .into_iter()
-    .filter_map(|(name, value)| value.as_ref().map(|v| (name, v.clone())))
+    .filter_map(|(name, value)| value.map(|v| (name, v)))
     .collect()
 }
 
