@@ -29,7 +29,11 @@ impl Ctx {
     /// The cluster connection, built from the kubeconfig the first time it is asked for.
     pub async fn cluster(&self) -> Result<&Cluster> {
         self.cluster
-            .get_or_try_init(|| Cluster::connect(&self.connection))
+            .get_or_try_init(|| async {
+                let mut cluster = Cluster::connect(&self.connection).await?;
+                cluster.api = cluster.api.traced(self.verbosity);
+                Ok(cluster)
+            })
             .await
     }
 

@@ -5,11 +5,14 @@
 //! Requests are described by [`Request`], a pure value, so paths, queries and bodies can be
 //! built and tested without a server.
 
+use std::time::Instant;
+
 use bytes::Bytes;
 use http::{Method, StatusCode, header};
 use http_body_util::BodyExt;
 use serde::de::DeserializeOwned;
 
+use super::trace::Trace;
 use crate::error::{ApiError, Error, Result, go_quote};
 
 const ACCEPT: &str = "application/json, */*";
@@ -114,6 +117,8 @@ pub struct Api {
     server: String,
     /// the proxy the client goes through, without credentials
     proxy: Option<String>,
+    /// what `-v` asks to be shown of each request
+    trace: Trace,
 }
 
 impl Api {
@@ -122,7 +127,14 @@ impl Api {
             client,
             server,
             proxy: None,
+            trace: Trace::default(),
         }
+    }
+
+    /// Shows each request on stderr as `-v` `level` asks (see [`super::trace`]).
+    pub fn traced(mut self, level: i32) -> Self {
+        self.trace = Trace { level };
+        self
     }
 
     /// Names the proxy the client was configured with, so that failures can blame it.
@@ -148,22 +160,28 @@ impl Api {
 
     /// Sends the request; any status outside 2xx becomes an [`Error::Api`].
     pub async fn send(&self, request: Request) -> Result<Response> {
+        let mut headers = vec![("Accept", ACCEPT)];
+        if let Some(content_type) = request.content_type {
+            headers.push(("Content-Type", content_type));
+        }
+        let method = request.method.as_str();
+        let url = format!("{}{}", self.server.trim_end_matches('/'), request.uri());
+        self.trace.request(method, &url, &headers, request.body.as_deref());
+        let started = Instant::now();
         let mut builder = http::Request::builder()
             .method(request.method.clone())
-            .uri(request.uri())
-            .header(header::ACCEPT, ACCEPT);
-        if let Some(content_type) = request.content_type {
-            builder = builder.header(header::CONTENT_TYPE, content_type);
+            .uri(request.uri());
+        for (name, value) in &headers {
+            builder = builder.header(*name, *value);
         }
         let body = request.body.clone().unwrap_or_default();
         let http_request = builder
             .body(kube::client::Body::from(body))
             .map_err(|e| Error::Other(format!("cannot build the request: {e}")))?;
-        let response = self
-            .client
-            .send(http_request)
-            .await
-            .map_err(|e| transport_error(&self.server, self.proxy.as_deref(), &request, &e))?;
+        let response = self.client.send(http_request).await.map_err(|e| {
+            self.trace.response(method, &url, "", started.elapsed(), None);
+            transport_error(&self.server, self.proxy.as_deref(), &request, &e)
+        })?;
         let status = response.status();
         let content_type = response
             .headers()
@@ -176,6 +194,8 @@ impl Api {
             .await
             .map_err(|e| transport_error(&self.server, self.proxy.as_deref(), &request, &e))?
             .to_bytes();
+        self.trace
+            .response(method, &url, &status.to_string(), started.elapsed(), Some(&body));
         if status.is_success() {
             return Ok(Response { body });
         }

@@ -10,6 +10,7 @@ pub mod local_bridge;
 pub mod resources;
 pub mod route;
 pub mod tls;
+pub mod trace;
 pub mod types;
 pub mod upload;
 pub mod wait;

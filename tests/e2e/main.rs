@@ -29,5 +29,6 @@ mod scp;
 mod ssh;
 mod ssh_interactive;
 mod usbredir;
+mod verbosity;
 mod version;
 mod vnc;

@@ -514,6 +514,11 @@ impl crate::Sim {
         lock(&self.state.cdi.uploads).clone()
     }
 
+    /// The upload tokens handed out so far.
+    pub fn upload_tokens(&self) -> Vec<String> {
+        lock(&self.state.cdi.tokens).keys().cloned().collect()
+    }
+
     /// Every request the upload proxy received, in order.
     pub fn proxy_requests(&self) -> Vec<ProxyRequest> {
         lock(&self.state.cdi.proxy_requests).clone()
