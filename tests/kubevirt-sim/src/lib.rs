@@ -5,6 +5,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod admission;
+pub mod aggregator;
 pub mod auth;
 pub mod cdi;
 pub mod checkup;

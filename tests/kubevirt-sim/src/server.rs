@@ -238,6 +238,11 @@ pub fn dispatch(
     {
         return ApiError::path_not_found().into();
     }
+    if let ["apis", g, _, ..] = segs.as_slice()
+        && let Some(reply) = crate::aggregator::unavailable(&state.store.lock(), g)
+    {
+        return reply;
+    }
     match segs.as_slice() {
         ["version"] => get_only(discovery::kube_version()),
         ["api"] => {
