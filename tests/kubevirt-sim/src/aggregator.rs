@@ -97,7 +97,10 @@ fn step(store: &mut Inner, name: &str) {
 
 /// Whether a pod the Deployment selects runs and is ready (an endpoint address).
 fn has_ready_pod(store: &Inner, ns: &str, deployment: &Value) -> bool {
-    let Some(selector) = deployment.pointer("/spec/selector/matchLabels").and_then(Value::as_object) else {
+    let Some(selector) = deployment
+        .pointer("/spec/selector/matchLabels")
+        .and_then(Value::as_object)
+    else {
         return false;
     };
     let selected = |pod: &Value| {

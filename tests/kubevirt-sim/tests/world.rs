@@ -42,7 +42,10 @@ fn the_subresource_api_answers_503_while_virt_api_has_no_ready_pod() {
     for pod in &saved {
         sim.delete("pods", NS, pod["metadata"]["name"].as_str().unwrap());
     }
-    assert!(sim.wait_until(T, |s| available(s) == "False"), "the APIService stayed available");
+    assert!(
+        sim.wait_until(T, |s| available(s) == "False"),
+        "the APIService stayed available"
+    );
     let service = sim.get("apiservices", "", SUBRESOURCES).unwrap();
     assert_eq!(service["status"]["conditions"][0]["reason"], "MissingEndpoints");
 
@@ -58,10 +61,16 @@ fn the_subresource_api_answers_503_while_virt_api_has_no_ready_pod() {
     assert_eq!(c.get(&vm_path("default", "vm1")).status, 200);
 
     for mut pod in saved {
-        pod["metadata"].as_object_mut().unwrap().retain(|k, _| k == "name" || k == "namespace" || k == "labels");
+        pod["metadata"]
+            .as_object_mut()
+            .unwrap()
+            .retain(|k, _| k == "name" || k == "namespace" || k == "labels");
         sim.create(pod);
     }
-    assert!(sim.wait_until(T, |s| available(s) == "True"), "the APIService never came back");
+    assert!(
+        sim.wait_until(T, |s| available(s) == "True"),
+        "the APIService never came back"
+    );
     assert_eq!(c.put_sub(&sub_vm("default", "vm1", "start"), "{}").status, 202);
 }
 
@@ -72,7 +81,10 @@ fn virt_api_pods_that_are_not_ready_make_the_apiservice_unavailable() {
         pod["status"]["conditions"][1]["status"] = "False".into();
         sim.update(pod);
     }
-    assert!(sim.wait_until(T, |s| available(s) == "False"), "the APIService stayed available");
+    assert!(
+        sim.wait_until(T, |s| available(s) == "False"),
+        "the APIService stayed available"
+    );
     let c = Client::admin(&sim);
     assert_eq!(c.put_sub(&sub_vm("default", "vm1", "start"), "{}").status, 503);
 }
