@@ -11,6 +11,7 @@ pub mod cdi;
 pub mod checkup;
 pub mod console;
 pub mod controller;
+pub mod defaults;
 pub mod discovery;
 pub mod faults;
 pub mod fixtures;

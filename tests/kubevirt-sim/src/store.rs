@@ -263,6 +263,7 @@ impl Inner {
         {
             m.remove("status");
         }
+        crate::defaults::apply(kind, &mut obj);
         if kind.plural == "namespaces" && obj.pointer("/status/phase").is_none() {
             obj["status"] = json!({"phase": "Active"});
         }

@@ -7,7 +7,7 @@ use std::time::Duration;
 use common::*;
 use kubevirt_sim::openshift_virt::{self, NS};
 use kubevirt_sim::{Sim, SimOptions, fixtures};
-use serde_json::Value;
+use serde_json::{Value, json};
 
 const T: Duration = Duration::from_secs(10);
 const SUBRESOURCES: &str = "v1.subresources.kubevirt.io";
@@ -97,4 +97,123 @@ fn the_bare_world_serves_the_subresource_api_without_virt_api_pods() {
     assert!(sim.get("apiservices", "", SUBRESOURCES).is_none());
     let c = Client::admin(&sim);
     assert_eq!(c.put_sub(&sub_vm("default", "vm1", "start"), "{}").status, 202);
+}
+
+#[test]
+fn a_pvc_created_without_a_volume_mode_gets_filesystem() {
+    let sim = Sim::start(SimOptions::default()).unwrap();
+    let c = Client::admin(&sim);
+    let pvc = |name: &str, mode: Option<&str>| {
+        let mut pvc = json!({"apiVersion": "v1", "kind": "PersistentVolumeClaim", "metadata": {"name": name},
+            "spec": {"accessModes": ["ReadWriteOnce"], "resources": {"requests": {"storage": "1Gi"}}}});
+        if let Some(mode) = mode {
+            pvc["spec"]["volumeMode"] = json!(mode);
+        }
+        pvc
+    };
+    let created = c.post("/api/v1/namespaces/default/persistentvolumeclaims", &pvc("plain", None));
+    assert_eq!(created.status, 201, "{}", created.text);
+    assert_eq!(created.json()["spec"]["volumeMode"], "Filesystem");
+    let block = c.post(
+        "/api/v1/namespaces/default/persistentvolumeclaims",
+        &pvc("raw", Some("Block")),
+    );
+    assert_eq!(block.json()["spec"]["volumeMode"], "Block");
+    assert_eq!(
+        sim.get("pvc", "default", "plain").unwrap()["spec"]["volumeMode"],
+        "Filesystem"
+    );
+}
+
+fn pod(name: &str, containers: Value) -> Value {
+    json!({"apiVersion": "v1", "kind": "Pod", "metadata": {"name": name}, "spec": {"containers": containers}})
+}
+
+fn create_pod(c: &Client, pod: &Value) -> Value {
+    let created = c.post("/api/v1/namespaces/default/pods", pod);
+    assert_eq!(created.status, 201, "{}", created.text);
+    created.json()
+}
+
+#[test]
+fn a_new_pod_gets_the_apiservers_defaults_pending_and_its_qos_class() {
+    let sim = Sim::start(SimOptions::default()).unwrap();
+    let c = Client::admin(&sim);
+    let created = create_pod(
+        &c,
+        &pod(
+            "p1",
+            json!([{"name": "a", "image": "quay.io/x/a"}, {"name": "b", "image": "quay.io/x/b:v1"},
+                   {"name": "c", "image": "localhost:5000/c:latest"}, {"name": "d", "image": "d@sha256:abc"}]),
+        ),
+    );
+    let spec = &created["spec"];
+    assert_eq!(spec["restartPolicy"], "Always");
+    assert_eq!(spec["dnsPolicy"], "ClusterFirst");
+    assert_eq!(spec["terminationGracePeriodSeconds"], 30);
+    assert_eq!(spec["schedulerName"], "default-scheduler");
+    let policies: Vec<&str> = spec["containers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["imagePullPolicy"].as_str().unwrap())
+        .collect();
+    assert_eq!(policies, ["Always", "IfNotPresent", "Always", "IfNotPresent"]);
+    assert_eq!(spec["containers"][0]["terminationMessagePath"], "/dev/termination-log");
+    assert_eq!(spec["containers"][0]["terminationMessagePolicy"], "File");
+    assert_eq!(created["status"]["phase"], "Pending");
+    assert_eq!(created["status"]["qosClass"], "BestEffort");
+
+    // What the client set stays as it was.
+    let mut given = pod(
+        "p2",
+        json!([{"name": "a", "image": "a:latest", "imagePullPolicy": "Never"}]),
+    );
+    given["spec"]["restartPolicy"] = json!("Never");
+    given["spec"]["terminationGracePeriodSeconds"] = json!(0);
+    let created = create_pod(&c, &given);
+    assert_eq!(created["spec"]["restartPolicy"], "Never");
+    assert_eq!(created["spec"]["terminationGracePeriodSeconds"], 0);
+    assert_eq!(created["spec"]["containers"][0]["imagePullPolicy"], "Never");
+}
+
+#[test]
+fn a_pods_qos_class_follows_its_containers_resources() {
+    let sim = Sim::start(SimOptions::default()).unwrap();
+    let c = Client::admin(&sim);
+    let both = json!({"cpu": "1", "memory": "1Gi"});
+    let cases = [
+        (
+            "guaranteed",
+            json!([{"name": "a", "image": "a:1", "resources": {"limits": both}}]),
+            "Guaranteed",
+        ),
+        (
+            "equal",
+            json!([{"name": "a", "image": "a:1", "resources": {"limits": both, "requests": both}}]),
+            "Guaranteed",
+        ),
+        (
+            "requests",
+            json!([{"name": "a", "image": "a:1", "resources": {"requests": {"cpu": "10m"}}}]),
+            "Burstable",
+        ),
+        (
+            "mixed",
+            json!([{"name": "a", "image": "a:1", "resources": {"limits": both}}, {"name": "b", "image": "b:1"}]),
+            "Burstable",
+        ),
+        (
+            "other",
+            json!([{"name": "a", "image": "a:1", "resources": {"limits": {"nvidia.com/gpu": "1"}}}]),
+            "BestEffort",
+        ),
+    ];
+    for (name, containers, qos) in cases {
+        assert_eq!(
+            create_pod(&c, &pod(name, containers))["status"]["qosClass"],
+            qos,
+            "{name}"
+        );
+    }
 }
