@@ -217,3 +217,70 @@ fn a_pods_qos_class_follows_its_containers_resources() {
         );
     }
 }
+
+#[test]
+fn a_collection_delete_with_an_invalid_field_selector_is_rejected_and_deletes_nothing() {
+    let sim = Sim::start(SimOptions::default()).unwrap();
+    let c = Client::admin(&sim);
+    for name in ["vm1", "vm2"] {
+        sim.create(fixtures::vm("default", name, "Halted"));
+    }
+    let r = c.delete(
+        "/apis/kubevirt.io/v1/namespaces/default/virtualmachines?fieldSelector=spec.nope%3Dx",
+        None,
+    );
+    assert_eq!(r.status, 400, "{}", r.text);
+    assert_eq!(r.json()["reason"], "BadRequest");
+    // The same selector on a list is rejected the same way.
+    let list = c.get("/apis/kubevirt.io/v1/namespaces/default/virtualmachines?fieldSelector=spec.nope%3Dx");
+    assert_eq!(
+        (list.status, list.json()["message"].clone()),
+        (400, r.json()["message"].clone())
+    );
+    assert_eq!(sim.list("vm", Some("default")).len(), 2);
+}
+
+#[test]
+fn a_watch_from_a_resource_version_the_history_no_longer_holds_gets_410_expired() {
+    let sim = Sim::start(SimOptions {
+        controllers: false,
+        ..SimOptions::default()
+    })
+    .unwrap();
+    let c = Client::admin(&sim);
+    let first = sim.create(
+        json!({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "cm-first", "namespace": "default"}}),
+    );
+    let rv = first["metadata"]["resourceVersion"].as_str().unwrap().to_string();
+    for i in 0..4200 {
+        sim.create(json!({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": format!("cm-{i}"), "namespace": "default"}}));
+    }
+    let r = c.get(&format!(
+        "/api/v1/namespaces/default/configmaps?watch=true&resourceVersion={rv}"
+    ));
+    assert_eq!(r.status, 200);
+    let events: Vec<Value> = r.text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(events.len(), 1, "{}", r.text);
+    assert_eq!(events[0]["type"], "ERROR");
+    let status = &events[0]["object"];
+    assert_eq!(
+        (status["kind"].as_str(), status["code"].as_u64()),
+        (Some("Status"), Some(410))
+    );
+    assert_eq!(status["reason"], "Expired");
+    assert!(
+        status["message"]
+            .as_str()
+            .unwrap()
+            .starts_with(&format!("too old resource version: {rv} (")),
+        "{status}"
+    );
+    // A recent resourceVersion still streams.
+    let recent = sim.get("configmaps", "default", "cm-4199").unwrap()["metadata"]["resourceVersion"].clone();
+    let r = c.get(&format!(
+        "/api/v1/namespaces/default/configmaps?watch=true&resourceVersion={}&timeoutSeconds=1",
+        recent.as_str().unwrap()
+    ));
+    assert_eq!(r.status, 200);
+    assert!(!r.text.contains("ERROR"), "{}", r.text);
+}
