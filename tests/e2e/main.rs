@@ -26,6 +26,7 @@ mod pause;
 mod port_forward;
 mod proxy;
 mod scp;
+mod sim_world;
 mod ssh;
 mod ssh_interactive;
 mod usbredir;

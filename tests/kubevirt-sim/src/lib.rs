@@ -5,11 +5,13 @@
 #![allow(clippy::result_large_err)]
 
 pub mod admission;
+pub mod aggregator;
 pub mod auth;
 pub mod cdi;
 pub mod checkup;
 pub mod console;
 pub mod controller;
+pub mod defaults;
 pub mod discovery;
 pub mod faults;
 pub mod fixtures;

@@ -19,7 +19,7 @@ use crate::https::Endpoint;
 use crate::server::SimState;
 use crate::store::Inner;
 use crate::tls::Pki;
-use crate::{cdi, checkup, controller};
+use crate::{aggregator, cdi, checkup, controller};
 
 /// What a component may use when it starts.
 pub struct Cluster<'a> {
@@ -48,6 +48,8 @@ pub fn components() -> Vec<Box<dyn Component>> {
         // CDI: the upload proxy, DataVolumes and upload PVCs
         Box::new(cdi::Cdi),
         Box::new(CheckupJobs),
+        // kube-aggregator: APIServices follow the pods behind their Service
+        Box::new(aggregator::Availability),
     ]
 }
 

@@ -238,6 +238,11 @@ pub fn dispatch(
     {
         return ApiError::path_not_found().into();
     }
+    if let ["apis", g, _, ..] = segs.as_slice()
+        && let Some(reply) = crate::aggregator::unavailable(&state.store.lock(), g)
+    {
+        return reply;
+    }
     match segs.as_slice() {
         ["version"] => get_only(discovery::kube_version()),
         ["api"] => {
@@ -538,9 +543,7 @@ fn delete(state: &SimState, req: &Req<'_>, t: &Target<'_>, name: &str) -> Result
 }
 
 fn delete_collection(state: &SimState, req: &Req<'_>, t: &Target<'_>) -> Result<Reply, ApiError> {
-    let ls = LabelSelector::parse(req.q("labelSelector").unwrap_or(""))
-        .map_err(|e| ApiError::bad_request(format!("unable to parse requirement: {e}")))?;
-    let fs = FieldSelector::parse(req.q("fieldSelector").unwrap_or("")).unwrap_or_default();
+    let (ls, fs) = selectors(req)?;
     let mut s = state.store.lock();
     let items = s.list(t.kind, t.namespace, &ls, &fs);
     let dry = req.dry_run_query();
@@ -550,6 +553,21 @@ fn delete_collection(state: &SimState, req: &Req<'_>, t: &Target<'_>) -> Result<
         .collect();
     let metadata = json!({"resourceVersion": s.current_rv()});
     Ok(Reply::Json(200, list_body(t.kind, metadata, deleted)))
+}
+
+/// A watch from a resourceVersion older than the watch cache holds: the apiserver accepts it and
+/// sends one ERROR event carrying a 410 `Expired` Status (client-go's reflectors then list
+/// again), then ends the stream.
+fn expired_watch(rv: u64, oldest: u64) -> Reply {
+    let status = ApiError::new(
+        410,
+        "Expired",
+        format!("too old resource version: {rv} ({oldest})"),
+        None,
+    )
+    .to_status();
+    let line = format!("{}\n", json!({"type": "ERROR", "object": status}));
+    Reply::Stream(200, Body::from(line))
 }
 
 /// A response body fed from a channel.
@@ -590,6 +608,9 @@ fn watch_reply(
         .filter(|v| *v > 0)
         .unwrap_or(1800);
     let s = state.store.lock();
+    if let Some(oldest) = from.and_then(|rv| s.too_old(rv)) {
+        return expired_watch(from.unwrap_or(0), oldest);
+    }
     let (initial, past, mut rx) = match from {
         Some(rv) => {
             let (past, rx) = s.watch_from(rv);

@@ -43,6 +43,8 @@ pub struct Inner {
     rv: u64,
     events: tokio::sync::broadcast::Sender<Event>,
     history: VecDeque<Event>,
+    /// The resourceVersion of the newest event dropped from `history` (0: none dropped yet).
+    evicted: u64,
 }
 
 impl Default for Inner {
@@ -53,6 +55,7 @@ impl Default for Inner {
             rv: 0,
             events,
             history: VecDeque::new(),
+            evicted: 0,
         }
     }
 }
@@ -141,8 +144,10 @@ impl Inner {
             object: obj.clone(),
         };
         self.history.push_back(ev.clone());
-        if self.history.len() > HISTORY {
-            self.history.pop_front();
+        if self.history.len() > HISTORY
+            && let Some(dropped) = self.history.pop_front()
+        {
+            self.evicted = dropped.rv;
         }
         let _ = self.events.send(ev);
     }
@@ -151,6 +156,12 @@ impl Inner {
     pub fn watch_from(&self, rv: u64) -> (Vec<Event>, tokio::sync::broadcast::Receiver<Event>) {
         let past = self.history.iter().filter(|e| e.rv > rv).cloned().collect();
         (past, self.events.subscribe())
+    }
+
+    /// When a watch from `rv` would miss events the history no longer holds: the newest
+    /// resourceVersion it could start from instead.
+    pub fn too_old(&self, rv: u64) -> Option<u64> {
+        (rv < self.evicted).then_some(self.evicted)
     }
 
     pub fn rv_number(&self) -> u64 {
@@ -263,6 +274,7 @@ impl Inner {
         {
             m.remove("status");
         }
+        crate::defaults::apply(kind, &mut obj);
         if kind.plural == "namespaces" && obj.pointer("/status/phase").is_none() {
             obj["status"] = json!({"phase": "Active"});
         }

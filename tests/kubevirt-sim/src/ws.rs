@@ -296,6 +296,10 @@ fn prepare(
         name: &route.name,
     })
     .map_err(Reply::Error)?;
+    // The aggregator answers before virt-api is reached: no handshake while virt-api is down.
+    if let Some(reply) = crate::aggregator::unavailable(&state.store.lock(), discovery::SUBRESOURCES_GROUP) {
+        return Err(reply);
+    }
     let query: Vec<(String, String)> = form_urlencoded::parse(raw_query.as_bytes())
         .map(|(k, v)| (k.into_owned(), v.into_owned()))
         .collect();

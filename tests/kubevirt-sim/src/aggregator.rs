@@ -1,0 +1,121 @@
+//! kube-aggregator's part in the simulated cluster: which aggregated API groups are proxied to a
+//! component of the install ([`PROXIED`]), the 503 a request to one gets while its APIService is
+//! unavailable ([`unavailable`]), and the availability controller ([`Availability`]) that keeps
+//! an APIService's `Available` condition in step with the ready pods behind its Service.
+//!
+//! The bare test world (`Sim::start` without an install) has neither these APIServices nor
+//! virt-api pods: the simulator itself plays virt-api there, so a group whose APIService does not
+//! exist is served, and the controller leaves an APIService alone unless the Deployment its
+//! Service names exists.
+
+use serde_json::{Value, json};
+
+use crate::kinds::{self, Kind};
+use crate::object::{array_at, deleting, pod_kind};
+use crate::registry::Component;
+use crate::server::{Reply, SimState};
+use crate::store::{Inner, now_rfc3339};
+
+/// Aggregated groups whose requests the aggregator proxies to a Service of the install
+/// (group, APIService name).
+pub const PROXIED: &[(&str, &str)] = &[
+    ("subresources.kubevirt.io", "v1.subresources.kubevirt.io"),
+    ("upload.cdi.kubevirt.io", "v1beta1.upload.cdi.kubevirt.io"),
+];
+
+fn apiservice_kind() -> &'static Kind {
+    kinds::lookup("apiregistration.k8s.io", "v1", "apiservices").expect("apiservices is registered")
+}
+
+fn deployment_kind() -> &'static Kind {
+    kinds::lookup("apps", "v1", "deployments").expect("deployments is registered")
+}
+
+/// The reply to a request for `group` while its APIService exists but is not Available: the
+/// aggregator's proxy handler answers before reaching the service, with Go's `http.Error(w,
+/// "service unavailable", 503)` (a plain-text body, not a `Status`); client-go turns that into
+/// "the server is currently unable to handle the request".
+pub fn unavailable(store: &Inner, group: &str) -> Option<Reply> {
+    let (_, apiservice) = PROXIED.iter().find(|(g, _)| *g == group)?;
+    let service = store.try_get(apiservice_kind(), "", apiservice)?;
+    if is_available(&service) {
+        return None;
+    }
+    Some(Reply::Text(503, "service unavailable\n".into()))
+}
+
+fn is_available(apiservice: &Value) -> bool {
+    array_at(apiservice, "/status/conditions")
+        .iter()
+        .any(|c| c["type"] == "Available" && c["status"] == "True")
+}
+
+/// The availability controller: an APIService whose Service is backed by an install's
+/// Deployment is Available exactly while one of that Deployment's pods is ready, as the
+/// aggregator sees a Service with or without ready endpoints.
+pub struct Availability;
+
+impl Component for Availability {
+    fn tick(&mut self, store: &mut Inner, _state: &SimState) {
+        for (_, name) in PROXIED {
+            step(store, name);
+        }
+    }
+}
+
+fn step(store: &mut Inner, name: &str) {
+    let Some(mut apiservice) = store.try_get(apiservice_kind(), "", name) else {
+        return;
+    };
+    let (Some(svc), Some(ns)) = (
+        apiservice.pointer("/spec/service/name").and_then(Value::as_str),
+        apiservice.pointer("/spec/service/namespace").and_then(Value::as_str),
+    ) else {
+        return;
+    };
+    // The install names its Service after the Deployment that backs it; without that
+    // Deployment the APIService is the bare world's and stays as it was written.
+    let Some(deployment) = store.try_get(deployment_kind(), ns, svc) else {
+        return;
+    };
+    let ready = has_ready_pod(store, ns, &deployment);
+    if ready == is_available(&apiservice) {
+        return;
+    }
+    let condition = if ready {
+        json!({"type": "Available", "status": "True", "reason": "Passed", "message": "all checks passed"})
+    } else {
+        // The remote availability controller's words for a Service without ready endpoints.
+        json!({"type": "Available", "status": "False", "reason": "MissingEndpoints",
+               "message": format!("endpoints for service/{svc} in {ns:?} have no addresses with port name \"\"")})
+    };
+    let mut condition = condition;
+    condition["lastTransitionTime"] = json!(now_rfc3339());
+    apiservice["status"]["conditions"] = json!([condition]);
+    let _ = store.put(apiservice_kind(), apiservice);
+}
+
+/// Whether a pod the Deployment selects runs and is ready (an endpoint address).
+fn has_ready_pod(store: &Inner, ns: &str, deployment: &Value) -> bool {
+    let Some(selector) = deployment
+        .pointer("/spec/selector/matchLabels")
+        .and_then(Value::as_object)
+    else {
+        return false;
+    };
+    let selected = |pod: &Value| {
+        selector
+            .iter()
+            .all(|(k, v)| pod.pointer("/metadata/labels").and_then(|l| l.get(k)) == Some(v))
+    };
+    let ready = |pod: &Value| {
+        pod.pointer("/status/phase").and_then(Value::as_str) == Some("Running")
+            && array_at(pod, "/status/conditions")
+                .iter()
+                .any(|c| c["type"] == "Ready" && c["status"] == "True")
+    };
+    store
+        .list_all(pod_kind(), Some(ns))
+        .iter()
+        .any(|pod| selected(pod) && !deleting(pod) && ready(pod))
+}

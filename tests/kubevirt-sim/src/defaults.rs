@@ -1,0 +1,115 @@
+//! The apiserver's defaulting on create: the fields a built-in kind's defaulters and create
+//! strategy fill in when the client left them out, so clients read what a real cluster returns
+//! (upstream `virtctl guestfs` reads a PVC's `spec.volumeMode` and a new pod's `status.phase`).
+//! A field the object already has is never changed.
+
+use serde_json::{Map, Value, json};
+
+use crate::kinds::Kind;
+
+/// Fills the defaults of `kind` into `obj`, a create's body.
+pub fn apply(kind: &Kind, obj: &mut Value) {
+    match (kind.group, kind.plural) {
+        ("", "persistentvolumeclaims") => default_pvc(obj),
+        ("", "pods") => default_pod(obj),
+        _ => {}
+    }
+}
+
+/// Sets `obj[key]` to `value` unless it is present; `obj` becomes an object if it is not one.
+fn set_absent(obj: &mut Value, key: &str, value: Value) {
+    if !obj.is_object() {
+        *obj = json!({});
+    }
+    if let Some(m) = obj.as_object_mut() {
+        m.entry(key).or_insert(value);
+    }
+}
+
+fn default_pvc(pvc: &mut Value) {
+    set_absent(pvc, "spec", json!({}));
+    set_absent(&mut pvc["spec"], "volumeMode", json!("Filesystem"));
+}
+
+/// The pod defaulters (`SetDefaults_PodSpec`, `SetDefaults_Container`) and the pod strategy's
+/// `PrepareForCreate`, which starts every pod `Pending` with its QoS class.
+fn default_pod(pod: &mut Value) {
+    set_absent(pod, "spec", json!({}));
+    let spec = &mut pod["spec"];
+    set_absent(spec, "restartPolicy", json!("Always"));
+    set_absent(spec, "dnsPolicy", json!("ClusterFirst"));
+    set_absent(spec, "terminationGracePeriodSeconds", json!(30));
+    set_absent(spec, "schedulerName", json!("default-scheduler"));
+    for list in ["initContainers", "containers"] {
+        if let Some(containers) = spec.get_mut(list).and_then(Value::as_array_mut) {
+            containers.iter_mut().for_each(default_container);
+        }
+    }
+    let qos = qos_class(&pod["spec"]);
+    set_absent(pod, "status", json!({}));
+    set_absent(&mut pod["status"], "phase", json!("Pending"));
+    set_absent(&mut pod["status"], "qosClass", json!(qos));
+}
+
+fn default_container(c: &mut Value) {
+    set_absent(c, "terminationMessagePath", json!("/dev/termination-log"));
+    set_absent(c, "terminationMessagePolicy", json!("File"));
+    let policy = pull_policy(c.get("image").and_then(Value::as_str).unwrap_or(""));
+    set_absent(c, "imagePullPolicy", json!(policy));
+}
+
+/// `Always` for an image tagged `latest` or not tagged at all (nor pinned by digest), else
+/// `IfNotPresent`.
+fn pull_policy(image: &str) -> &'static str {
+    let (repo, digest) = image.split_once('@').map_or((image, None), |(r, d)| (r, Some(d)));
+    let last = repo.rsplit('/').next().unwrap_or(repo);
+    let tag = last.split_once(':').map(|(_, t)| t);
+    match (tag, digest) {
+        (Some("latest"), _) | (None, None) => "Always",
+        _ => "IfNotPresent",
+    }
+}
+
+/// The pod's QoS class as `GetPodQOS` computes it from its containers' cpu and memory:
+/// BestEffort without any request or limit, Guaranteed when every container limits both and
+/// requests (where given) equal limits, else Burstable. Quantities are compared as written.
+fn qos_class(spec: &Value) -> &'static str {
+    let containers: Vec<&Value> = ["initContainers", "containers"]
+        .iter()
+        .filter_map(|l| spec.get(*l).and_then(Value::as_array))
+        .flatten()
+        .collect();
+    let compute = |c: &Value, field: &str| -> Map<String, Value> {
+        c.pointer(&format!("/resources/{field}"))
+            .and_then(Value::as_object)
+            .map(|m| {
+                m.iter()
+                    .filter(|(k, v)| matches!(k.as_str(), "cpu" | "memory") && !is_zero(v))
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let mut any = false;
+    let mut guaranteed = true;
+    for c in containers {
+        let (requests, limits) = (compute(c, "requests"), compute(c, "limits"));
+        any |= !requests.is_empty() || !limits.is_empty();
+        let limits_both = limits.contains_key("cpu") && limits.contains_key("memory");
+        let requests_match = requests.iter().all(|(k, v)| limits.get(k) == Some(v));
+        guaranteed &= limits_both && requests_match;
+    }
+    match (any, guaranteed) {
+        (false, _) => "BestEffort",
+        (true, true) => "Guaranteed",
+        (true, false) => "Burstable",
+    }
+}
+
+fn is_zero(q: &Value) -> bool {
+    match q {
+        Value::String(s) => s.trim_start_matches('0').is_empty() || s.parse::<f64>() == Ok(0.0),
+        Value::Number(n) => n.as_f64() == Some(0.0),
+        _ => false,
+    }
+}
