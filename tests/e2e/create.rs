@@ -120,12 +120,13 @@ fn mismatches(subcommands: &[&str]) -> (usize, Vec<String>) {
                 .args(&case.args),
         );
         let ours = (out.code, mask_random_names(&out.stdout), mask_random_names(&out.stderr));
-        let theirs = (case.exit, mask_random_names(&case.stdout), mask_random_names(&case.stderr));
+        let theirs = (
+            case.exit,
+            mask_random_names(&case.stdout),
+            mask_random_names(&case.stderr),
+        );
         if ours != theirs {
-            wrong.push(format!(
-                "{:?}\n  upstream: {theirs:?}\n  ours:     {ours:?}",
-                case.args
-            ));
+            wrong.push(format!("{:?}\n  upstream: {theirs:?}\n  ours:     {ours:?}", case.args));
         }
     }
     (ran, wrong)
@@ -135,7 +136,12 @@ fn mismatches(subcommands: &[&str]) -> (usize, Vec<String>) {
 fn instancetype_preference_and_clone_match_upstream_byte_for_byte() {
     let (ran, wrong) = mismatches(&IMPLEMENTED);
     assert!(ran >= 25, "only {ran} recorded cases ran");
-    assert!(wrong.is_empty(), "{} of {ran} cases differ from upstream:\n{}", wrong.len(), wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "{} of {ran} cases differ from upstream:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
 }
 
 #[test]
@@ -143,7 +149,12 @@ fn instancetype_preference_and_clone_match_upstream_byte_for_byte() {
 fn vm_matches_upstream_byte_for_byte_pending() {
     let (ran, wrong) = mismatches(&["vm"]);
     assert!(ran > 0, "no recorded create vm cases");
-    assert!(wrong.is_empty(), "{} of {ran} cases differ from upstream:\n{}", wrong.len(), wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "{} of {ran} cases differ from upstream:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
 }
 
 #[test]

@@ -65,19 +65,39 @@ pub struct CloneArgs {
     #[arg(long = "new-mac-address", value_name = "stringArray")]
     pub new_mac_addresses: Vec<String>,
     /// Specify the clone's new smbios serial
-    #[arg(long = "new-smbios-serial", value_name = "string", default_value = "", hide_default_value = true)]
+    #[arg(
+        long = "new-smbios-serial",
+        value_name = "string",
+        default_value = "",
+        hide_default_value = true
+    )]
     pub new_smbios_serial: String,
     /// Specify the clone's source name.
     #[arg(long = "source-name", value_name = "string")]
     pub source_name: Option<String>,
     /// Specify the clone's source type. Default type is VM. Supported types: vm, vmsnapshot
-    #[arg(long = "source-type", value_name = "string", default_value = "", hide_default_value = true)]
+    #[arg(
+        long = "source-type",
+        value_name = "string",
+        default_value = "",
+        hide_default_value = true
+    )]
     pub source_type: String,
     /// Specify the clone's target name.
-    #[arg(long = "target-name", value_name = "string", default_value = "", hide_default_value = true)]
+    #[arg(
+        long = "target-name",
+        value_name = "string",
+        default_value = "",
+        hide_default_value = true
+    )]
     pub target_name: String,
     /// Specify the clone's target type. Default type is VM. Supported types: vm
-    #[arg(long = "target-type", value_name = "string", default_value = "", hide_default_value = true)]
+    #[arg(
+        long = "target-type",
+        value_name = "string",
+        default_value = "",
+        hide_default_value = true
+    )]
     pub target_type: String,
     /// Specify clone's template annotation filters. Can be provided multiple times.
     #[arg(long = "template-annotation-filter", value_name = "stringArray")]
@@ -177,10 +197,14 @@ fn new_mac_addresses(values: &[String]) -> Result<Value> {
             )));
         };
         if interface.is_empty() {
-            return Err(Error::Usage(format!("newMacAddress parameter {value} has empty interface name")));
+            return Err(Error::Usage(format!(
+                "newMacAddress parameter {value} has empty interface name"
+            )));
         }
         if address.is_empty() {
-            return Err(Error::Usage(format!("newMacAddress parameter {value} has empty address name")));
+            return Err(Error::Usage(format!(
+                "newMacAddress parameter {value} has empty address name"
+            )));
         }
         addresses.insert(interface.to_string(), json!(address));
     }

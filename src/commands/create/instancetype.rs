@@ -5,7 +5,6 @@ use clap::Args;
 use serde_json::{Map, Value, json};
 
 use super::params::{Params, flag_error};
-use crate::cluster::types::quantity;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::go_syntax::parse_go_bool;
@@ -60,10 +59,13 @@ pub async fn run(args: InstancetypeArgs, ctx: &Ctx) -> Result<()> {
     let namespace = super::namespace_override(ctx).await?;
     let namespaced = args.namespaced || namespace.is_some();
     let name = args.name.clone().unwrap_or_else(|| {
-        super::random_name(if namespaced { "instancetype-" } else { "clusterinstancetype-" })
+        super::random_name(if namespaced {
+            "instancetype-"
+        } else {
+            "clusterinstancetype-"
+        })
     });
-    let memory = args.memory.clone().unwrap_or_default();
-    quantity::parse_bytes(&memory).map_err(|_| Error::Usage(quantity::QUANTITY_FORMAT.to_string()))?;
+    let memory = super::quantity::canonical(args.memory.as_deref().unwrap_or_default()).map_err(Error::Usage)?;
     let cpu = args.cpu.unwrap_or_default();
     if cpu == 0 {
         return Err(Error::Usage("cpu value must be greater than zero".into()));
@@ -80,7 +82,10 @@ pub async fn run(args: InstancetypeArgs, ctx: &Ctx) -> Result<()> {
     }
     if let Some(policy) = &args.io_threads_policy {
         if policy != "auto" && policy != "shared" {
-            return Err(flag_error("iothreadspolicy", "IOThread must be of value auto or shared"));
+            return Err(flag_error(
+                "iothreadspolicy",
+                "IOThread must be of value auto or shared",
+            ));
         }
         spec.insert("ioThreadsPolicy".into(), json!(policy));
     }

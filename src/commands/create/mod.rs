@@ -9,6 +9,7 @@ pub mod clone;
 pub mod instancetype;
 pub mod params;
 pub mod preference;
+pub mod quantity;
 pub mod yaml;
 
 use clap::{Args, Subcommand};
@@ -96,12 +97,19 @@ fn print(ctx: &Ctx, object: &Value) -> Result<()> {
 /// cobra's check of flags marked required, run before the command: every missing one, quoted,
 /// in name order.
 fn require_flags(missing: &[(&str, bool)]) -> Result<()> {
-    let mut names: Vec<&str> = missing.iter().filter(|(_, absent)| *absent).map(|(name, _)| *name).collect();
+    let mut names: Vec<&str> = missing
+        .iter()
+        .filter(|(_, absent)| *absent)
+        .map(|(name, _)| *name)
+        .collect();
     if names.is_empty() {
         return Ok(());
     }
     names.sort_unstable();
-    Err(Error::Usage(format!("required flag(s) \"{}\" not set", names.join("\", \""))))
+    Err(Error::Usage(format!(
+        "required flag(s) \"{}\" not set",
+        names.join("\", \"")
+    )))
 }
 
 /// pflag's `uint32` flag value: Go's `strconv.ParseUint(s, 0, 32)`.
@@ -113,12 +121,21 @@ fn parse_go_u32(text: &str) -> std::result::Result<u32, String> {
         _ if text.len() > 1 && text.starts_with('0') => (8, &text[1..]),
         _ => (10, text),
     };
-    let syntax = || format!("strconv.ParseUint: parsing {}: invalid syntax", crate::error::go_quote(text));
+    let syntax = || {
+        format!(
+            "strconv.ParseUint: parsing {}: invalid syntax",
+            crate::error::go_quote(text)
+        )
+    };
     if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
         return Err(syntax());
     }
-    u32::from_str_radix(digits, radix)
-        .map_err(|_| format!("strconv.ParseUint: parsing {}: value out of range", crate::error::go_quote(text)))
+    u32::from_str_radix(digits, radix).map_err(|_| {
+        format!(
+            "strconv.ParseUint: parsing {}: value out of range",
+            crate::error::go_quote(text)
+        )
+    })
 }
 
 #[cfg(test)]
@@ -130,13 +147,18 @@ mod tests {
         let name = random_name("clone-");
         let suffix = name.strip_prefix("clone-").unwrap();
         assert_eq!(suffix.len(), 5);
-        assert!(suffix.chars().all(|c| "bcdfghjklmnpqrstvwxz2456789".contains(c)), "{name}");
+        assert!(
+            suffix.chars().all(|c| "bcdfghjklmnpqrstvwxz2456789".contains(c)),
+            "{name}"
+        );
     }
 
     #[test]
     fn missing_required_flags_are_listed_in_name_order() {
         assert_eq!(
-            require_flags(&[("memory", true), ("cpu", true)]).unwrap_err().to_string(),
+            require_flags(&[("memory", true), ("cpu", true)])
+                .unwrap_err()
+                .to_string(),
             "required flag(s) \"cpu\", \"memory\" not set"
         );
         assert!(require_flags(&[("cpu", false)]).is_ok());

@@ -27,7 +27,10 @@ impl Params {
         let mut pairs: Vec<(String, String)> = Vec::new();
         for part in text.split(',') {
             let Some((key, value)) = part.split_once(':') else {
-                return Err(flag_error(flag, format!("params need to have at least one colon: {part}")));
+                return Err(flag_error(
+                    flag,
+                    format!("params need to have at least one colon: {part}"),
+                ));
             };
             match pairs.iter_mut().find(|(k, _)| k == key) {
                 Some(pair) => pair.1 = value.to_string(),
@@ -54,7 +57,10 @@ impl Params {
             return Ok(());
         }
         let unknown: Vec<String> = self.pairs.iter().map(|(k, v)| format!("{k}:{v}")).collect();
-        Err(flag_error(&self.flag, format!("unknown param(s): {}", unknown.join(","))))
+        Err(flag_error(
+            &self.flag,
+            format!("unknown param(s): {}", unknown.join(",")),
+        ))
     }
 }
 
@@ -80,7 +86,10 @@ mod tests {
 
     #[test]
     fn malformed_values_use_upstream_words() {
-        assert_eq!(error("gpu", ""), "failed to parse \"--gpu\" flag: params may not be empty");
+        assert_eq!(
+            error("gpu", ""),
+            "failed to parse \"--gpu\" flag: params may not be empty"
+        );
         assert_eq!(
             error("gpu", "name:a,oops"),
             "failed to parse \"--gpu\" flag: params need to have at least one colon: oops"

@@ -63,7 +63,11 @@ pub async fn run(args: PreferenceArgs, ctx: &Ctx) -> Result<()> {
     let namespace = super::namespace_override(ctx).await?;
     let namespaced = args.namespaced || namespace.is_some();
     let name = args.name.clone().unwrap_or_else(|| {
-        super::random_name(if namespaced { "preference-" } else { "clusterpreference-" })
+        super::random_name(if namespaced {
+            "preference-"
+        } else {
+            "clusterpreference-"
+        })
     });
 
     // A flag given with an empty value still creates its (then empty) section, as upstream.

@@ -180,7 +180,8 @@ fn is_base60_float(text: &str) -> bool {
     };
     let mut parts = whole.split(':');
     let first = parts.next().unwrap_or("");
-    let first_ok = first.starts_with(|c: char| c.is_ascii_digit()) && first.chars().all(|c| c.is_ascii_digit() || c == '_');
+    let first_ok =
+        first.starts_with(|c: char| c.is_ascii_digit()) && first.chars().all(|c| c.is_ascii_digit() || c == '_');
     let rest: Vec<&str> = parts.collect();
     first_ok
         && !rest.is_empty()
