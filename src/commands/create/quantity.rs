@@ -54,7 +54,7 @@ pub fn canonical(text: &str) -> Result<String, String> {
         return Ok("0".to_string());
     }
     // Trailing zeros move into the exponent, so the mantissa is as small as it can be.
-    while mantissa % 10 == 0 {
+    while mantissa.is_multiple_of(10) {
         mantissa /= 10;
         exponent += 1;
     }
@@ -81,14 +81,14 @@ fn whole_number(mantissa: u128, exponent: i32) -> Option<u128> {
         return mantissa.checked_mul(10u128.checked_pow(exponent as u32)?);
     }
     let divisor = 10u128.checked_pow((-exponent) as u32)?;
-    (mantissa % divisor == 0).then(|| mantissa / divisor)
+    mantissa.is_multiple_of(divisor).then(|| mantissa / divisor)
 }
 
 /// Whole bytes with the largest binary suffix that divides them.
 fn binary_text(mut bytes: u128) -> String {
     const SUFFIXES: [&str; 7] = ["", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"];
     let mut power = 0;
-    while power < 6 && bytes % 1024 == 0 {
+    while power < 6 && bytes.is_multiple_of(1024) {
         bytes /= 1024;
         power += 1;
     }
