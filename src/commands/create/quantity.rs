@@ -2,9 +2,7 @@
 //! writes it back in canonical form (`1024Mi` → `1Gi`, `0.5Gi` → `512Mi`, `1.5G` → `1500M`),
 //! keeping the family of the suffix given (binary, decimal SI or `e` exponent).
 
-use crate::cluster::types::quantity::QUANTITY_FORMAT;
-
-const SUFFIX_ERROR: &str = "unable to parse quantity's suffix";
+use crate::cluster::types::quantity::{QUANTITY_FORMAT, suffix_scale};
 
 #[derive(Clone, Copy, PartialEq)]
 enum Format {
@@ -35,7 +33,12 @@ pub fn canonical(text: &str) -> Result<String, String> {
     {
         return Err(wrong_format());
     }
-    let (format, binary_power, mut exponent) = suffix_scale(suffix).ok_or(SUFFIX_ERROR)?;
+    let (binary_power, mut exponent) = suffix_scale(suffix)?;
+    let format = match suffix.chars().next() {
+        _ if binary_power > 0 => Format::BinarySi,
+        Some('e' | 'E') => Format::DecimalExponent,
+        _ => Format::DecimalSi,
+    };
     let too_large = || "the quantity is too large".to_string();
     let mut mantissa: u128 = format!("{whole}{fraction}")
         .trim_start_matches('0')
@@ -109,32 +112,6 @@ fn decimal_suffix(exponent: i32) -> Option<&'static str> {
         18 => "E",
         _ => return None,
     })
-}
-
-/// (format, power of two, power of ten) of a suffix; `None` when apimachinery knows no such suffix.
-fn suffix_scale(suffix: &str) -> Option<(Format, u32, i32)> {
-    let binary = |n: u32| Some((Format::BinarySi, 10 * n, 0));
-    let decimal = |n: i32| Some((Format::DecimalSi, 0, n));
-    match suffix {
-        "" => decimal(0),
-        "Ki" => binary(1),
-        "Mi" => binary(2),
-        "Gi" => binary(3),
-        "Ti" => binary(4),
-        "Pi" => binary(5),
-        "Ei" => binary(6),
-        "n" => decimal(-9),
-        "u" => decimal(-6),
-        "m" => decimal(-3),
-        "k" => decimal(3),
-        "M" => decimal(6),
-        "G" => decimal(9),
-        "T" => decimal(12),
-        "P" => decimal(15),
-        "E" => decimal(18),
-        s if s.starts_with(['e', 'E']) => s[1..].parse::<i32>().ok().map(|e| (Format::DecimalExponent, 0, e)),
-        _ => None,
-    }
 }
 
 #[cfg(test)]
