@@ -729,7 +729,7 @@ _virtctl() {
             return 0
             ;;
         virtctl__subcmd__create__subcmd__clone)
-            opts="-n -s -v -h --annotation-filter --label-filter --name --new-mac-address --new-smbios-serial --source-name --source-type --target-name --target-type --template-annotation-filter --template-label-filter --as --as-group --as-uid --certificate-authority --client-certificate --client-key --cluster --context --disable-compression --insecure-skip-tls-verify --kubeconfig --namespace --password --proxy-url --request-timeout --server --tls-server-name --token --user --username --v --help"
+            opts="-o -n -s -v -h --annotation-filter --label-filter --name --new-mac-address --new-smbios-serial --source-name --source-type --target-name --target-type --template-annotation-filter --template-label-filter --output --as --as-group --as-uid --certificate-authority --client-certificate --client-key --cluster --context --disable-compression --insecure-skip-tls-verify --kubeconfig --namespace --password --proxy-url --request-timeout --server --tls-server-name --token --user --username --v --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -776,6 +776,14 @@ _virtctl() {
                     return 0
                     ;;
                 --template-label-filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -953,7 +961,7 @@ _virtctl() {
             return 0
             ;;
         virtctl__subcmd__create__subcmd__instancetype)
-            opts="-n -s -v -h --cpu --gpu --hostdevice --iothreadspolicy --memory --name --namespaced --as --as-group --as-uid --certificate-authority --client-certificate --client-key --cluster --context --disable-compression --insecure-skip-tls-verify --kubeconfig --namespace --password --proxy-url --request-timeout --server --tls-server-name --token --user --username --v --help"
+            opts="-o -n -s -v -h --cpu --gpu --hostdevice --iothreadspolicy --memory --name --namespaced --output --as --as-group --as-uid --certificate-authority --client-certificate --client-key --cluster --context --disable-compression --insecure-skip-tls-verify --kubeconfig --namespace --password --proxy-url --request-timeout --server --tls-server-name --token --user --username --v --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -984,6 +992,14 @@ _virtctl() {
                     return 0
                     ;;
                 --namespaced)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1091,7 +1107,7 @@ _virtctl() {
             return 0
             ;;
         virtctl__subcmd__create__subcmd__preference)
-            opts="-n -s -v -h --cpu-topology --machine-type --name --namespaced --volume-storage-class --as --as-group --as-uid --certificate-authority --client-certificate --client-key --cluster --context --disable-compression --insecure-skip-tls-verify --kubeconfig --namespace --password --proxy-url --request-timeout --server --tls-server-name --token --user --username --v --help"
+            opts="-o -n -s -v -h --cpu-topology --machine-type --name --namespaced --volume-storage-class --output --as --as-group --as-uid --certificate-authority --client-certificate --client-key --cluster --context --disable-compression --insecure-skip-tls-verify --kubeconfig --namespace --password --proxy-url --request-timeout --server --tls-server-name --token --user --username --v --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1114,6 +1130,14 @@ _virtctl() {
                     return 0
                     ;;
                 --volume-storage-class)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

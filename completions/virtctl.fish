@@ -800,6 +800,7 @@ complete -c virtctl -n "__fish_virtctl_using_subcommand create; and __fish_seen_
 complete -c virtctl -n "__fish_virtctl_using_subcommand create; and __fish_seen_subcommand_from clone" -l target-type -d 'Specify the clone\'s target type. Default type is VM. Supported types: vm' -r
 complete -c virtctl -n "__fish_virtctl_using_subcommand create; and __fish_seen_subcommand_from clone" -l template-annotation-filter -d 'Specify clone\'s template annotation filters. Can be provided multiple times' -r
 complete -c virtctl -n "__fish_virtctl_using_subcommand create; and __fish_seen_subcommand_from clone" -l template-label-filter -d 'Specify clone\'s template label filters. Can be provided multiple times' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand create; and __fish_seen_subcommand_from clone" -s o -l output -d 'Output format: yaml (upstream\'s) or json (keys in the same sorted order)' -r
 complete -c virtctl -n "__fish_virtctl_using_subcommand create; and __fish_seen_subcommand_from clone" -l as -d 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace' -r
 complete -c virtctl -n "__fish_virtctl_using_subcommand create; and __fish_seen_subcommand_from clone" -l as-group -d 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups' -r
 complete -c virtctl -n "__fish_virtctl_using_subcommand create; and __fish_seen_subcommand_from clone" -l as-uid -d 'UID to impersonate for the operation' -r
@@ -829,6 +830,7 @@ complete -c virtctl -n "__fish_virtctl_using_subcommand create; and __fish_seen_
 complete -c virtctl -n "__fish_virtctl_using_subcommand create; and __fish_seen_subcommand_from instancetype" -l memory -d 'Specify the amount of memory of the Instancetype' -r
 complete -c virtctl -n "__fish_virtctl_using_subcommand create; and __fish_seen_subcommand_from instancetype" -l name -d 'Specify the name of the Instancetype' -r
 complete -c virtctl -n "__fish_virtctl_using_subcommand create; and __fish_seen_subcommand_from instancetype" -l namespaced -d 'Specify if VirtualMachineInstancetype should be created. By default VirtualMachineClusterInstancetype is created' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand create; and __fish_seen_subcommand_from instancetype" -s o -l output -d 'Output format: yaml (upstream\'s) or json (keys in the same sorted order)' -r
 complete -c virtctl -n "__fish_virtctl_using_subcommand create; and __fish_seen_subcommand_from instancetype" -l as -d 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace' -r
 complete -c virtctl -n "__fish_virtctl_using_subcommand create; and __fish_seen_subcommand_from instancetype" -l as-group -d 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups' -r
 complete -c virtctl -n "__fish_virtctl_using_subcommand create; and __fish_seen_subcommand_from instancetype" -l as-uid -d 'UID to impersonate for the operation' -r
@@ -856,6 +858,7 @@ complete -c virtctl -n "__fish_virtctl_using_subcommand create; and __fish_seen_
 complete -c virtctl -n "__fish_virtctl_using_subcommand create; and __fish_seen_subcommand_from preference" -l name -d 'Specify the name of the Preference' -r
 complete -c virtctl -n "__fish_virtctl_using_subcommand create; and __fish_seen_subcommand_from preference" -l namespaced -d 'Specify if VirtualMachinePreference should be created. By default VirtualMachineClusterPreference is created' -r
 complete -c virtctl -n "__fish_virtctl_using_subcommand create; and __fish_seen_subcommand_from preference" -l volume-storage-class -d 'Defines the preferred storage class' -r
+complete -c virtctl -n "__fish_virtctl_using_subcommand create; and __fish_seen_subcommand_from preference" -s o -l output -d 'Output format: yaml (upstream\'s) or json (keys in the same sorted order)' -r
 complete -c virtctl -n "__fish_virtctl_using_subcommand create; and __fish_seen_subcommand_from preference" -l as -d 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace' -r
 complete -c virtctl -n "__fish_virtctl_using_subcommand create; and __fish_seen_subcommand_from preference" -l as-group -d 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups' -r
 complete -c virtctl -n "__fish_virtctl_using_subcommand create; and __fish_seen_subcommand_from preference" -l as-uid -d 'UID to impersonate for the operation' -r

@@ -1231,6 +1231,8 @@ _arguments "${_arguments_options[@]}" : \
 '--target-type=[Specify the clone'\''s target type. Default type is VM. Supported types\: vm]:string:_default' \
 '*--template-annotation-filter=[Specify clone'\''s template annotation filters. Can be provided multiple times]:stringArray:_default' \
 '*--template-label-filter=[Specify clone'\''s template label filters. Can be provided multiple times]:stringArray:_default' \
+'-o+[Output format\: yaml (upstream'\''s) or json (keys in the same sorted order)]:string:_default' \
+'--output=[Output format\: yaml (upstream'\''s) or json (keys in the same sorted order)]:string:_default' \
 '--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
 '*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
 '--as-uid=[UID to impersonate for the operation]:string:_default' \
@@ -1269,6 +1271,8 @@ _arguments "${_arguments_options[@]}" : \
 '--memory=[Specify the amount of memory of the Instancetype]:string:_default' \
 '--name=[Specify the name of the Instancetype]:string:_default' \
 '--namespaced=[Specify if VirtualMachineInstancetype should be created. By default VirtualMachineClusterInstancetype is created]::NAMESPACED:_default' \
+'-o+[Output format\: yaml (upstream'\''s) or json (keys in the same sorted order)]:string:_default' \
+'--output=[Output format\: yaml (upstream'\''s) or json (keys in the same sorted order)]:string:_default' \
 '--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
 '*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
 '--as-uid=[UID to impersonate for the operation]:string:_default' \
@@ -1305,6 +1309,8 @@ _arguments "${_arguments_options[@]}" : \
 '--name=[Specify the name of the Preference]:string:_default' \
 '--namespaced=[Specify if VirtualMachinePreference should be created. By default VirtualMachineClusterPreference is created]::NAMESPACED:_default' \
 '--volume-storage-class=[Defines the preferred storage class]:string:_default' \
+'-o+[Output format\: yaml (upstream'\''s) or json (keys in the same sorted order)]:string:_default' \
+'--output=[Output format\: yaml (upstream'\''s) or json (keys in the same sorted order)]:string:_default' \
 '--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
 '*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
 '--as-uid=[UID to impersonate for the operation]:string:_default' \

@@ -158,6 +158,23 @@ fn vm_matches_upstream_byte_for_byte_pending() {
 }
 
 #[test]
+fn output_json_is_the_same_manifest_beyond_upstream() {
+    let home = tempfile::tempdir().unwrap();
+    let args = ["create", "preference", "--name=p1", "--cpu-topology=cores", "-n", "ns1"];
+    let yaml = Outcome::of(bare_virtctl(home.path()).args(args));
+    let json = Outcome::of(bare_virtctl(home.path()).args(args).args(["-o", "json"]));
+
+    assert_eq!(yaml.code, 0, "{yaml:#?}");
+    json.ok_quiet(
+        "{\n  \"apiVersion\": \"instancetype.kubevirt.io/v1beta1\",\n  \"kind\": \"VirtualMachinePreference\",\n  \
+         \"metadata\": {\n    \"name\": \"p1\",\n    \"namespace\": \"ns1\"\n  },\n  \"spec\": {\n    \"cpu\": {\n      \
+         \"preferredCPUTopology\": \"cores\"\n    }\n  }\n}\n",
+    );
+    Outcome::of(bare_virtctl(home.path()).args(["create", "clone", "--source-name=a", "-o", "xml"]))
+        .fails_with("invalid argument \"xml\" for \"-o, --output\" flag: must be yaml or json");
+}
+
+#[test]
 fn masking_hides_only_random_suffixes() {
     assert_eq!(mask_random_names("name: clone-b2c4d\n"), "name: clone-xxxxx\n");
     assert_eq!(mask_random_names("name: clone-abcde\n"), "name: clone-abcde\n");

@@ -105,6 +105,8 @@ pub struct CloneArgs {
     /// Specify clone's template label filters. Can be provided multiple times.
     #[arg(long = "template-label-filter", value_name = "stringArray")]
     pub template_label_filters: Vec<String>,
+    #[command(flatten)]
+    pub format: super::FormatArg,
 }
 
 pub async fn run(args: CloneArgs, ctx: &Ctx) -> Result<()> {
@@ -144,7 +146,7 @@ pub async fn run(args: CloneArgs, ctx: &Ctx) -> Result<()> {
         "spec": spec,
         "status": {},
     });
-    super::print(ctx, &manifest)
+    super::print(ctx, &args.format, &manifest)
 }
 
 #[derive(Clone, Copy, PartialEq)]

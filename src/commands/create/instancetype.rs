@@ -52,6 +52,8 @@ pub struct InstancetypeArgs {
     #[arg(long, default_value = "false", num_args = 0..=1, require_equals = true,
           default_missing_value = "true", value_parser = parse_go_bool)]
     pub namespaced: bool,
+    #[command(flatten)]
+    pub format: super::FormatArg,
 }
 
 pub async fn run(args: InstancetypeArgs, ctx: &Ctx) -> Result<()> {
@@ -101,7 +103,7 @@ pub async fn run(args: InstancetypeArgs, ctx: &Ctx) -> Result<()> {
         "metadata": super::metadata(&name, namespace.as_deref()),
         "spec": spec,
     });
-    super::print(ctx, &manifest)
+    super::print(ctx, &args.format, &manifest)
 }
 
 /// `--gpu` / `--hostdevice` values (`name:…,devicename:…`, both required) as `{deviceName, name}`.

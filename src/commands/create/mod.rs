@@ -89,9 +89,41 @@ fn metadata(name: &str, namespace: Option<&str>) -> Value {
     Value::Object(metadata)
 }
 
-/// The manifest on stdout in one write.
-fn print(ctx: &Ctx, object: &Value) -> Result<()> {
+/// `-o yaml|json` (beyond upstream, which prints YAML only).
+#[derive(Args, Debug, Clone)]
+pub struct FormatArg {
+    /// Output format: yaml (upstream's) or json (keys in the same sorted order).
+    #[arg(short = 'o', long = "output", value_name = "string", default_value = "yaml", value_parser = parse_format)]
+    pub output: String,
+}
+
+fn parse_format(text: &str) -> std::result::Result<String, String> {
+    match text {
+        "yaml" | "json" => Ok(text.to_string()),
+        _ => Err("must be yaml or json".to_string()),
+    }
+}
+
+/// The manifest on stdout in one write, as YAML or as indented JSON.
+fn print(ctx: &Ctx, format: &FormatArg, object: &Value) -> Result<()> {
+    if format.output == "json" {
+        let text = serde_json::to_string_pretty(&sorted(object)).map_err(|e| Error::Other(e.to_string()))?;
+        return ctx.out.line(text);
+    }
     ctx.out.raw(yaml::to_yaml(object))
+}
+
+/// `value` with the keys of every object in name order, as the YAML has them.
+fn sorted(value: &Value) -> Value {
+    match value {
+        Value::Object(map) => {
+            let mut keys: Vec<&String> = map.keys().collect();
+            keys.sort();
+            Value::Object(keys.into_iter().map(|k| (k.clone(), sorted(&map[k]))).collect())
+        }
+        Value::Array(items) => Value::Array(items.iter().map(sorted).collect()),
+        other => other.clone(),
+    }
 }
 
 /// cobra's check of flags marked required, run before the command: every missing one, quoted,

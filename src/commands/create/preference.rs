@@ -57,6 +57,8 @@ pub struct PreferenceArgs {
     /// Defines the preferred storage class
     #[arg(long = "volume-storage-class", value_name = "string")]
     pub volume_storage_class: Option<String>,
+    #[command(flatten)]
+    pub format: super::FormatArg,
 }
 
 pub async fn run(args: PreferenceArgs, ctx: &Ctx) -> Result<()> {
@@ -99,7 +101,7 @@ pub async fn run(args: PreferenceArgs, ctx: &Ctx) -> Result<()> {
         "metadata": super::metadata(&name, namespace.as_deref()),
         "spec": spec,
     });
-    super::print(ctx, &manifest)
+    super::print(ctx, &args.format, &manifest)
 }
 
 /// `{key: value}`, or `{}` for an empty value (the Go field is `omitempty`).
