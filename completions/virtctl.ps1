@@ -70,6 +70,7 @@ Register-ArgumentCompleter -Native -CommandName 'virtctl' -ScriptBlock {
             [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print the client and server version information')
             [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Generate the autocompletion script for the specified shell')
             [CompletionResult]::new('image-upload', 'image-upload', [CompletionResultType]::ParameterValue, 'Upload a VM image to a DataVolume/PersistentVolumeClaim')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a manifest for the specified Kind')
             [CompletionResult]::new('options', 'options', [CompletionResultType]::ParameterValue, 'Print the list of flags inherited by all commands')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1072,6 +1073,174 @@ Register-ArgumentCompleter -Native -CommandName 'virtctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'virtctl;create' {
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace')
+            [CompletionResult]::new('--as-group', '--as-group', [CompletionResultType]::ParameterName, 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups')
+            [CompletionResult]::new('--as-uid', '--as-uid', [CompletionResultType]::ParameterName, 'UID to impersonate for the operation')
+            [CompletionResult]::new('--certificate-authority', '--certificate-authority', [CompletionResultType]::ParameterName, 'Path to a cert file for the certificate authority')
+            [CompletionResult]::new('--client-certificate', '--client-certificate', [CompletionResultType]::ParameterName, 'Path to a client certificate file for TLS')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'Path to a client key file for TLS')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The name of the kubeconfig cluster to use')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The name of the kubeconfig context to use')
+            [CompletionResult]::new('--disable-compression', '--disable-compression', [CompletionResultType]::ParameterName, 'If true, opt-out of response compression for all requests to the server')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'If true, the server''s certificate will not be checked for validity. This will make your HTTPS connections insecure')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file to use for CLI requests')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'If present, the namespace scope for this CLI request')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'If present, the namespace scope for this CLI request')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Password for basic authentication to the API server')
+            [CompletionResult]::new('--proxy-url', '--proxy-url', [CompletionResultType]::ParameterName, 'If provided, this URL will be used to connect via proxy')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don''t timeout requests')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'The address and port of the Kubernetes API server')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The address and port of the Kubernetes API server')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token for authentication to the API server')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The name of the kubeconfig user to use')
+            [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'Username for basic authentication to the API server')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'number for the log level verbosity')
+            [CompletionResult]::new('--v', '--v', [CompletionResultType]::ParameterName, 'number for the log level verbosity')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('clone', 'clone', [CompletionResultType]::ParameterValue, 'Create a clone object manifest')
+            [CompletionResult]::new('instancetype', 'instancetype', [CompletionResultType]::ParameterValue, 'Create VirtualMachineInstancetype or VirtualMachineClusterInstancetype manifest')
+            [CompletionResult]::new('preference', 'preference', [CompletionResultType]::ParameterValue, 'Create a VirtualMachinePreference or VirtualMachineClusterPreference manifest')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'virtctl;create;clone' {
+            [CompletionResult]::new('--annotation-filter', '--annotation-filter', [CompletionResultType]::ParameterName, 'Specify clone''s annotation filters. Can be provided multiple times')
+            [CompletionResult]::new('--label-filter', '--label-filter', [CompletionResultType]::ParameterName, 'Specify clone''s label filters. Can be provided multiple times')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Specify the name of the clone. If not specified, name would be randomized')
+            [CompletionResult]::new('--new-mac-address', '--new-mac-address', [CompletionResultType]::ParameterName, 'Specify clone''s new mac addresses. For example: ''interfaceName0:newAddress0''')
+            [CompletionResult]::new('--new-smbios-serial', '--new-smbios-serial', [CompletionResultType]::ParameterName, 'Specify the clone''s new smbios serial')
+            [CompletionResult]::new('--source-name', '--source-name', [CompletionResultType]::ParameterName, 'Specify the clone''s source name')
+            [CompletionResult]::new('--source-type', '--source-type', [CompletionResultType]::ParameterName, 'Specify the clone''s source type. Default type is VM. Supported types: vm, vmsnapshot')
+            [CompletionResult]::new('--target-name', '--target-name', [CompletionResultType]::ParameterName, 'Specify the clone''s target name')
+            [CompletionResult]::new('--target-type', '--target-type', [CompletionResultType]::ParameterName, 'Specify the clone''s target type. Default type is VM. Supported types: vm')
+            [CompletionResult]::new('--template-annotation-filter', '--template-annotation-filter', [CompletionResultType]::ParameterName, 'Specify clone''s template annotation filters. Can be provided multiple times')
+            [CompletionResult]::new('--template-label-filter', '--template-label-filter', [CompletionResultType]::ParameterName, 'Specify clone''s template label filters. Can be provided multiple times')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: yaml (upstream''s) or json (keys in the same sorted order)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: yaml (upstream''s) or json (keys in the same sorted order)')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace')
+            [CompletionResult]::new('--as-group', '--as-group', [CompletionResultType]::ParameterName, 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups')
+            [CompletionResult]::new('--as-uid', '--as-uid', [CompletionResultType]::ParameterName, 'UID to impersonate for the operation')
+            [CompletionResult]::new('--certificate-authority', '--certificate-authority', [CompletionResultType]::ParameterName, 'Path to a cert file for the certificate authority')
+            [CompletionResult]::new('--client-certificate', '--client-certificate', [CompletionResultType]::ParameterName, 'Path to a client certificate file for TLS')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'Path to a client key file for TLS')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The name of the kubeconfig cluster to use')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The name of the kubeconfig context to use')
+            [CompletionResult]::new('--disable-compression', '--disable-compression', [CompletionResultType]::ParameterName, 'If true, opt-out of response compression for all requests to the server')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'If true, the server''s certificate will not be checked for validity. This will make your HTTPS connections insecure')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file to use for CLI requests')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'If present, the namespace scope for this CLI request')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'If present, the namespace scope for this CLI request')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Password for basic authentication to the API server')
+            [CompletionResult]::new('--proxy-url', '--proxy-url', [CompletionResultType]::ParameterName, 'If provided, this URL will be used to connect via proxy')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don''t timeout requests')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'The address and port of the Kubernetes API server')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The address and port of the Kubernetes API server')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token for authentication to the API server')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The name of the kubeconfig user to use')
+            [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'Username for basic authentication to the API server')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'number for the log level verbosity')
+            [CompletionResult]::new('--v', '--v', [CompletionResultType]::ParameterName, 'number for the log level verbosity')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'virtctl;create;instancetype' {
+            [CompletionResult]::new('--cpu', '--cpu', [CompletionResultType]::ParameterName, 'Specify the count of CPUs of the Instancetype')
+            [CompletionResult]::new('--gpu', '--gpu', [CompletionResultType]::ParameterName, 'Specify list of vGPUs to passthrough. Can be provided multiple times')
+            [CompletionResult]::new('--hostdevice', '--hostdevice', [CompletionResultType]::ParameterName, 'Specify list of HostDevices to passthrough. Can be provided multiple times')
+            [CompletionResult]::new('--iothreadspolicy', '--iothreadspolicy', [CompletionResultType]::ParameterName, 'Specify IOThreadsPolicy to be used. Only valid values are "auto" and "shared"')
+            [CompletionResult]::new('--memory', '--memory', [CompletionResultType]::ParameterName, 'Specify the amount of memory of the Instancetype')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Specify the name of the Instancetype')
+            [CompletionResult]::new('--namespaced', '--namespaced', [CompletionResultType]::ParameterName, 'Specify if VirtualMachineInstancetype should be created. By default VirtualMachineClusterInstancetype is created')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: yaml (upstream''s) or json (keys in the same sorted order)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: yaml (upstream''s) or json (keys in the same sorted order)')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace')
+            [CompletionResult]::new('--as-group', '--as-group', [CompletionResultType]::ParameterName, 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups')
+            [CompletionResult]::new('--as-uid', '--as-uid', [CompletionResultType]::ParameterName, 'UID to impersonate for the operation')
+            [CompletionResult]::new('--certificate-authority', '--certificate-authority', [CompletionResultType]::ParameterName, 'Path to a cert file for the certificate authority')
+            [CompletionResult]::new('--client-certificate', '--client-certificate', [CompletionResultType]::ParameterName, 'Path to a client certificate file for TLS')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'Path to a client key file for TLS')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The name of the kubeconfig cluster to use')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The name of the kubeconfig context to use')
+            [CompletionResult]::new('--disable-compression', '--disable-compression', [CompletionResultType]::ParameterName, 'If true, opt-out of response compression for all requests to the server')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'If true, the server''s certificate will not be checked for validity. This will make your HTTPS connections insecure')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file to use for CLI requests')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'If present, the namespace scope for this CLI request')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'If present, the namespace scope for this CLI request')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Password for basic authentication to the API server')
+            [CompletionResult]::new('--proxy-url', '--proxy-url', [CompletionResultType]::ParameterName, 'If provided, this URL will be used to connect via proxy')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don''t timeout requests')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'The address and port of the Kubernetes API server')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The address and port of the Kubernetes API server')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token for authentication to the API server')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The name of the kubeconfig user to use')
+            [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'Username for basic authentication to the API server')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'number for the log level verbosity')
+            [CompletionResult]::new('--v', '--v', [CompletionResultType]::ParameterName, 'number for the log level verbosity')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'virtctl;create;preference' {
+            [CompletionResult]::new('--cpu-topology', '--cpu-topology', [CompletionResultType]::ParameterName, 'Defines the preferred guest visible CPU topology')
+            [CompletionResult]::new('--machine-type', '--machine-type', [CompletionResultType]::ParameterName, 'Defines the preferred machine type to use')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Specify the name of the Preference')
+            [CompletionResult]::new('--namespaced', '--namespaced', [CompletionResultType]::ParameterName, 'Specify if VirtualMachinePreference should be created. By default VirtualMachineClusterPreference is created')
+            [CompletionResult]::new('--volume-storage-class', '--volume-storage-class', [CompletionResultType]::ParameterName, 'Defines the preferred storage class')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: yaml (upstream''s) or json (keys in the same sorted order)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: yaml (upstream''s) or json (keys in the same sorted order)')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace')
+            [CompletionResult]::new('--as-group', '--as-group', [CompletionResultType]::ParameterName, 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups')
+            [CompletionResult]::new('--as-uid', '--as-uid', [CompletionResultType]::ParameterName, 'UID to impersonate for the operation')
+            [CompletionResult]::new('--certificate-authority', '--certificate-authority', [CompletionResultType]::ParameterName, 'Path to a cert file for the certificate authority')
+            [CompletionResult]::new('--client-certificate', '--client-certificate', [CompletionResultType]::ParameterName, 'Path to a client certificate file for TLS')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'Path to a client key file for TLS')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The name of the kubeconfig cluster to use')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The name of the kubeconfig context to use')
+            [CompletionResult]::new('--disable-compression', '--disable-compression', [CompletionResultType]::ParameterName, 'If true, opt-out of response compression for all requests to the server')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'If true, the server''s certificate will not be checked for validity. This will make your HTTPS connections insecure')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file to use for CLI requests')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'If present, the namespace scope for this CLI request')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'If present, the namespace scope for this CLI request')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Password for basic authentication to the API server')
+            [CompletionResult]::new('--proxy-url', '--proxy-url', [CompletionResultType]::ParameterName, 'If provided, this URL will be used to connect via proxy')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don''t timeout requests')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'The address and port of the Kubernetes API server')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The address and port of the Kubernetes API server')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token for authentication to the API server')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The name of the kubeconfig user to use')
+            [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'Username for basic authentication to the API server')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'number for the log level verbosity')
+            [CompletionResult]::new('--v', '--v', [CompletionResultType]::ParameterName, 'number for the log level verbosity')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'virtctl;create;help' {
+            [CompletionResult]::new('clone', 'clone', [CompletionResultType]::ParameterValue, 'Create a clone object manifest')
+            [CompletionResult]::new('instancetype', 'instancetype', [CompletionResultType]::ParameterValue, 'Create VirtualMachineInstancetype or VirtualMachineClusterInstancetype manifest')
+            [CompletionResult]::new('preference', 'preference', [CompletionResultType]::ParameterValue, 'Create a VirtualMachinePreference or VirtualMachineClusterPreference manifest')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'virtctl;create;help;clone' {
+            break
+        }
+        'virtctl;create;help;instancetype' {
+            break
+        }
+        'virtctl;create;help;preference' {
+            break
+        }
+        'virtctl;create;help;help' {
+            break
+        }
         'virtctl;options' {
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace')
             [CompletionResult]::new('--as-group', '--as-group', [CompletionResultType]::ParameterName, 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups')
@@ -1125,6 +1294,7 @@ Register-ArgumentCompleter -Native -CommandName 'virtctl' -ScriptBlock {
             [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print the client and server version information')
             [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Generate the autocompletion script for the specified shell')
             [CompletionResult]::new('image-upload', 'image-upload', [CompletionResultType]::ParameterValue, 'Upload a VM image to a DataVolume/PersistentVolumeClaim')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a manifest for the specified Kind')
             [CompletionResult]::new('options', 'options', [CompletionResultType]::ParameterValue, 'Print the list of flags inherited by all commands')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1216,6 +1386,21 @@ Register-ArgumentCompleter -Native -CommandName 'virtctl' -ScriptBlock {
             break
         }
         'virtctl;help;image-upload' {
+            break
+        }
+        'virtctl;help;create' {
+            [CompletionResult]::new('clone', 'clone', [CompletionResultType]::ParameterValue, 'Create a clone object manifest')
+            [CompletionResult]::new('instancetype', 'instancetype', [CompletionResultType]::ParameterValue, 'Create VirtualMachineInstancetype or VirtualMachineClusterInstancetype manifest')
+            [CompletionResult]::new('preference', 'preference', [CompletionResultType]::ParameterValue, 'Create a VirtualMachinePreference or VirtualMachineClusterPreference manifest')
+            break
+        }
+        'virtctl;help;create;clone' {
+            break
+        }
+        'virtctl;help;create;instancetype' {
+            break
+        }
+        'virtctl;help;create;preference' {
             break
         }
         'virtctl;help;options' {

@@ -1180,6 +1180,202 @@ _arguments "${_arguments_options[@]}" : \
 '*::values:_default' \
 && ret=0
 ;;
+(create)
+_arguments "${_arguments_options[@]}" : \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+":: :_virtctl__subcmd__create_commands" \
+"*::: :->create" \
+&& ret=0
+
+    case $state in
+    (create)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:virtctl-create-command-$line[1]:"
+        case $line[1] in
+            (clone)
+_arguments "${_arguments_options[@]}" : \
+'*--annotation-filter=[Specify clone'\''s annotation filters. Can be provided multiple times]:stringArray:_default' \
+'*--label-filter=[Specify clone'\''s label filters. Can be provided multiple times]:stringArray:_default' \
+'--name=[Specify the name of the clone. If not specified, name would be randomized]:string:_default' \
+'*--new-mac-address=[Specify clone'\''s new mac addresses. For example\: '\''interfaceName0\:newAddress0'\'']:stringArray:_default' \
+'--new-smbios-serial=[Specify the clone'\''s new smbios serial]:string:_default' \
+'--source-name=[Specify the clone'\''s source name]:string:_default' \
+'--source-type=[Specify the clone'\''s source type. Default type is VM. Supported types\: vm, vmsnapshot]:string:_default' \
+'--target-name=[Specify the clone'\''s target name]:string:_default' \
+'--target-type=[Specify the clone'\''s target type. Default type is VM. Supported types\: vm]:string:_default' \
+'*--template-annotation-filter=[Specify clone'\''s template annotation filters. Can be provided multiple times]:stringArray:_default' \
+'*--template-label-filter=[Specify clone'\''s template label filters. Can be provided multiple times]:stringArray:_default' \
+'-o+[Output format\: yaml (upstream'\''s) or json (keys in the same sorted order)]:string:_default' \
+'--output=[Output format\: yaml (upstream'\''s) or json (keys in the same sorted order)]:string:_default' \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+'*::ignored -- Extra arguments are accepted and ignored, as upstream:_default' \
+&& ret=0
+;;
+(instancetype)
+_arguments "${_arguments_options[@]}" : \
+'--cpu=[Specify the count of CPUs of the Instancetype]:uint32:_default' \
+'*--gpu=[Specify list of vGPUs to passthrough. Can be provided multiple times]:stringArray:_default' \
+'*--hostdevice=[Specify list of HostDevices to passthrough. Can be provided multiple times]:stringArray:_default' \
+'--iothreadspolicy=[Specify IOThreadsPolicy to be used. Only valid values are "auto" and "shared"]:string:_default' \
+'--memory=[Specify the amount of memory of the Instancetype]:string:_default' \
+'--name=[Specify the name of the Instancetype]:string:_default' \
+'--namespaced=[Specify if VirtualMachineInstancetype should be created. By default VirtualMachineClusterInstancetype is created]::NAMESPACED:_default' \
+'-o+[Output format\: yaml (upstream'\''s) or json (keys in the same sorted order)]:string:_default' \
+'--output=[Output format\: yaml (upstream'\''s) or json (keys in the same sorted order)]:string:_default' \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+'*::ignored -- Extra arguments are accepted and ignored, as upstream:_default' \
+&& ret=0
+;;
+(preference)
+_arguments "${_arguments_options[@]}" : \
+'--cpu-topology=[Defines the preferred guest visible CPU topology]:string:_default' \
+'--machine-type=[Defines the preferred machine type to use]:string:_default' \
+'--name=[Specify the name of the Preference]:string:_default' \
+'--namespaced=[Specify if VirtualMachinePreference should be created. By default VirtualMachineClusterPreference is created]::NAMESPACED:_default' \
+'--volume-storage-class=[Defines the preferred storage class]:string:_default' \
+'-o+[Output format\: yaml (upstream'\''s) or json (keys in the same sorted order)]:string:_default' \
+'--output=[Output format\: yaml (upstream'\''s) or json (keys in the same sorted order)]:string:_default' \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+'*::ignored -- Extra arguments are accepted and ignored, as upstream:_default' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_virtctl__subcmd__create__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:virtctl-create-help-command-$line[1]:"
+        case $line[1] in
+            (clone)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(instancetype)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(preference)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
 (options)
 _arguments "${_arguments_options[@]}" : \
 '--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
@@ -1370,6 +1566,34 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(create)
+_arguments "${_arguments_options[@]}" : \
+":: :_virtctl__subcmd__help__subcmd__create_commands" \
+"*::: :->create" \
+&& ret=0
+
+    case $state in
+    (create)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:virtctl-help-create-command-$line[1]:"
+        case $line[1] in
+            (clone)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(instancetype)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(preference)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
 (options)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -1413,6 +1637,7 @@ _virtctl_commands() {
 'version:Print the client and server version information' \
 'completion:Generate the autocompletion script for the specified shell' \
 'image-upload:Upload a VM image to a DataVolume/PersistentVolumeClaim' \
+'create:Create a manifest for the specified Kind' \
 'options:Print the list of flags inherited by all commands' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -1427,6 +1652,61 @@ _virtctl__subcmd__completion_commands() {
 _virtctl__subcmd__console_commands() {
     local commands; commands=()
     _describe -t commands 'virtctl console commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__create_commands] )) ||
+_virtctl__subcmd__create_commands() {
+    local commands; commands=(
+'clone:Create a clone object manifest' \
+'instancetype:Create VirtualMachineInstancetype or VirtualMachineClusterInstancetype manifest' \
+'preference:Create a VirtualMachinePreference or VirtualMachineClusterPreference manifest' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'virtctl create commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__create__subcmd__clone_commands] )) ||
+_virtctl__subcmd__create__subcmd__clone_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl create clone commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__create__subcmd__help_commands] )) ||
+_virtctl__subcmd__create__subcmd__help_commands() {
+    local commands; commands=(
+'clone:Create a clone object manifest' \
+'instancetype:Create VirtualMachineInstancetype or VirtualMachineClusterInstancetype manifest' \
+'preference:Create a VirtualMachinePreference or VirtualMachineClusterPreference manifest' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'virtctl create help commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__create__subcmd__help__subcmd__clone_commands] )) ||
+_virtctl__subcmd__create__subcmd__help__subcmd__clone_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl create help clone commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__create__subcmd__help__subcmd__help_commands] )) ||
+_virtctl__subcmd__create__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl create help help commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__create__subcmd__help__subcmd__instancetype_commands] )) ||
+_virtctl__subcmd__create__subcmd__help__subcmd__instancetype_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl create help instancetype commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__create__subcmd__help__subcmd__preference_commands] )) ||
+_virtctl__subcmd__create__subcmd__help__subcmd__preference_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl create help preference commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__create__subcmd__instancetype_commands] )) ||
+_virtctl__subcmd__create__subcmd__instancetype_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl create instancetype commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__create__subcmd__preference_commands] )) ||
+_virtctl__subcmd__create__subcmd__preference_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl create preference commands' commands "$@"
 }
 (( $+functions[_virtctl__subcmd__doctor_commands] )) ||
 _virtctl__subcmd__doctor_commands() {
@@ -1563,6 +1843,7 @@ _virtctl__subcmd__help_commands() {
 'version:Print the client and server version information' \
 'completion:Generate the autocompletion script for the specified shell' \
 'image-upload:Upload a VM image to a DataVolume/PersistentVolumeClaim' \
+'create:Create a manifest for the specified Kind' \
 'options:Print the list of flags inherited by all commands' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -1577,6 +1858,30 @@ _virtctl__subcmd__help__subcmd__completion_commands() {
 _virtctl__subcmd__help__subcmd__console_commands() {
     local commands; commands=()
     _describe -t commands 'virtctl help console commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__help__subcmd__create_commands] )) ||
+_virtctl__subcmd__help__subcmd__create_commands() {
+    local commands; commands=(
+'clone:Create a clone object manifest' \
+'instancetype:Create VirtualMachineInstancetype or VirtualMachineClusterInstancetype manifest' \
+'preference:Create a VirtualMachinePreference or VirtualMachineClusterPreference manifest' \
+    )
+    _describe -t commands 'virtctl help create commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__help__subcmd__create__subcmd__clone_commands] )) ||
+_virtctl__subcmd__help__subcmd__create__subcmd__clone_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help create clone commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__help__subcmd__create__subcmd__instancetype_commands] )) ||
+_virtctl__subcmd__help__subcmd__create__subcmd__instancetype_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help create instancetype commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__help__subcmd__create__subcmd__preference_commands] )) ||
+_virtctl__subcmd__help__subcmd__create__subcmd__preference_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help create preference commands' commands "$@"
 }
 (( $+functions[_virtctl__subcmd__help__subcmd__doctor_commands] )) ||
 _virtctl__subcmd__help__subcmd__doctor_commands() {

@@ -8,12 +8,13 @@ use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use crate::cluster::connection::ConnectionArgs;
 use crate::commands::{
-    completion, console, doctor, evacuate_cancel, guest_agent, image_upload, lifecycle, migrate, options, pause,
-    port_forward, ssh, usbredir, version, vmi_action, vnc,
+    completion, console, create, doctor, evacuate_cancel, guest_agent, image_upload, lifecycle, migrate, options,
+    pause, port_forward, ssh, usbredir, version, vmi_action, vnc,
 };
 use crate::commands::{
     completion::CompletionArgs,
     console::ConsoleArgs,
+    create::CreateArgs,
     doctor::DoctorArgs,
     evacuate_cancel::EvacuateCancelArgs,
     guest_agent::GuestAgentArgs,
@@ -139,6 +140,9 @@ pub enum Command {
     /// Upload a VM image to a DataVolume/PersistentVolumeClaim.
     #[command(name = "image-upload")]
     ImageUpload(Box<ImageUploadArgs>),
+    /// Create a manifest for the specified Kind.
+    #[command(override_usage = "virtctl create [flags]")]
+    Create(CreateArgs),
     /// Print the list of flags inherited by all commands
     #[command(hide = true)]
     Options,
@@ -174,6 +178,7 @@ impl Command {
             Command::Version(args) => version::run(args, ctx).await,
             Command::Completion(args) => completion::run(args, Cli::command(), ctx),
             Command::ImageUpload(args) => image_upload::run(*args, ctx).await,
+            Command::Create(args) => create::run(args, ctx).await,
             Command::Options => options::run(&Cli::command(), ctx),
         }
     }

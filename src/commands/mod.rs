@@ -4,6 +4,7 @@
 
 pub mod completion;
 pub mod console;
+pub mod create;
 pub mod doctor;
 pub mod evacuate_cancel;
 pub mod guest_agent;

@@ -9,7 +9,7 @@ use serde_json::Value;
 use crate::support::*;
 
 /// The commands this build implements, checked against `virtctl-commands.json`.
-const COMMANDS: [&str; 22] = [
+const COMMANDS: [&str; 23] = [
     "start",
     "stop",
     "restart",
@@ -32,6 +32,7 @@ const COMMANDS: [&str; 22] = [
     "ssh",
     "scp",
     "image-upload",
+    "create",
 ];
 
 /// Upstream's command inventory (a copy of the spec's `virtctl-commands.json` kept beside the

@@ -12,6 +12,7 @@ mod completion;
 mod config;
 mod connect_support;
 mod console;
+mod create;
 mod doctor;
 mod doctor_checkup;
 mod doctor_sources;

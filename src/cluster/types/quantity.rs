@@ -55,7 +55,7 @@ pub fn parse_bytes(text: &str) -> Result<u128, String> {
 }
 
 /// (power of two, power of ten) of a suffix.
-fn suffix_scale(suffix: &str) -> Result<(u32, i32), String> {
+pub fn suffix_scale(suffix: &str) -> Result<(u32, i32), String> {
     let binary = |n: u32| Ok((10 * n, 0));
     let decimal = |n: i32| Ok((0, n));
     match suffix {
