@@ -28,6 +28,9 @@ run stop rhel-stopped --wait
 head -c 8388608 /dev/urandom >"$work/disk.img"
 run image-upload dv demo-disk --size=64Mi --image-path="$work/disk.img"
 
+# Manifests generated locally, as upstream prints them (nothing is sent).
+run create instancetype --cpu 2 --memory 4Gi --name demo-small
+
 # The alert runbooks as diagnostics: a healthy cluster, so no warning or critical finding.
 run doctor
 
