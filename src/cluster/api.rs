@@ -165,7 +165,12 @@ impl Api {
             headers.push(("Content-Type", content_type));
         }
         let method = request.method.as_str();
-        let url = format!("{}{}", self.server.trim_end_matches('/'), request.uri());
+        // Only `-v` shows the full URL; a quiet run does not build it.
+        let url = if self.trace.level >= super::trace::REQUESTS {
+            format!("{}{}", self.server.trim_end_matches('/'), request.uri())
+        } else {
+            String::new()
+        };
         self.trace.request(method, &url, &headers, request.body.as_deref());
         let started = Instant::now();
         let mut builder = http::Request::builder()

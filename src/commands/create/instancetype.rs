@@ -67,7 +67,8 @@ pub async fn run(args: InstancetypeArgs, ctx: &Ctx) -> Result<()> {
             "clusterinstancetype-"
         })
     });
-    let memory = super::quantity::canonical(args.memory.as_deref().unwrap_or_default()).map_err(Error::Usage)?;
+    let memory =
+        crate::cluster::types::quantity::canonical(args.memory.as_deref().unwrap_or_default()).map_err(Error::Usage)?;
     let cpu = args.cpu.unwrap_or_default();
     if cpu == 0 {
         return Err(Error::Usage("cpu value must be greater than zero".into()));

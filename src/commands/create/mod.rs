@@ -9,7 +9,6 @@ pub mod clone;
 pub mod instancetype;
 pub mod params;
 pub mod preference;
-pub mod quantity;
 pub mod yaml;
 
 use clap::{Args, Subcommand};
