@@ -1,160 +1,27 @@
 //! `create instancetype|preference|clone` against upstream's recorded behaviour: every case of
 //! `data/upstream-create.jsonl` (upstream virtctl run over the same arguments) must give the same
-//! exit status, stdout and stderr, with random name suffixes masked. Nothing is sent, so no
-//! simulator runs; the kubeconfig only supplies the context namespace `demo`. Also: each
+//! exit status, stdout and stderr, with random name suffixes masked (see `recorded`). Also: each
 //! sub-command's help lists every upstream flag.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde_json::Value;
 
+use crate::recorded::{Recording, assert_all_match, mask_random_names};
 use crate::support::*;
-
-/// One recorded upstream run.
-struct Case {
-    args: Vec<String>,
-    exit: i32,
-    stdout: String,
-    stderr: String,
-}
 
 /// The sub-commands this build implements; the recorded `create vm` cases wait for it.
 const IMPLEMENTED: [&str; 3] = ["instancetype", "preference", "clone"];
 
-fn cases() -> Vec<Case> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/e2e/data/upstream-create.jsonl");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    text.lines()
-        .filter(|line| !line.trim().is_empty())
-        .map(|line| {
-            let case: Value = serde_json::from_str(line).expect("each fixture line is JSON");
-            Case {
-                args: case["args"]
-                    .as_array()
-                    .expect("args")
-                    .iter()
-                    .map(|a| a.as_str().expect("string arg").to_string())
-                    .collect(),
-                exit: case["exit"].as_i64().expect("exit") as i32,
-                stdout: case["stdout"].as_str().expect("stdout").to_string(),
-                stderr: case["stderr"].as_str().expect("stderr").to_string(),
-            }
-        })
-        .collect()
-}
-
-/// A kubeconfig whose context namespace is `demo`, as upstream's recording used; its server is
-/// never contacted.
-fn write_kubeconfig(dir: &Path) -> PathBuf {
-    let path = dir.join("config");
-    let text = "apiVersion: v1
-kind: Config
-clusters:
-- name: c
-  cluster:
-    server: https://127.0.0.1:1
-users:
-- name: u
-  user:
-    token: t
-contexts:
-- name: ctx
-  context:
-    cluster: c
-    user: u
-    namespace: demo
-current-context: ctx
-";
-    std::fs::write(&path, text).expect("kubeconfig written");
-    path
-}
-
-/// Random name suffixes (`clone-xxxxx`, `ssh-key-xxxxxx`, ...) replaced by `x`s of the same length.
-fn mask_random_names(text: &str) -> String {
-    const PREFIXES: [(&str, usize); 9] = [
-        ("clusterinstancetype-", 5),
-        ("instancetype-", 5),
-        ("clusterpreference-", 5),
-        ("preference-", 5),
-        ("imported-volume-", 5),
-        ("clone-", 5),
-        ("vm-", 5),
-        ("ssh-key-", 6),
-        ("cloudinitdisk-", 5),
-    ];
-    const ALPHABET: &str = "bcdfghjklmnpqrstvwxz2456789";
-    let mut out = text.to_string();
-    for (prefix, length) in PREFIXES {
-        let mut from = 0;
-        while let Some(found) = out[from..].find(prefix) {
-            let start = from + found + prefix.len();
-            let suffix = out.get(start..start + length).unwrap_or("");
-            let bounded = out[start + suffix.len()..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_ascii_alphanumeric());
-            if suffix.len() == length && suffix.chars().all(|c| ALPHABET.contains(c)) && bounded {
-                out.replace_range(start..start + length, &"x".repeat(length));
-            }
-            from = start;
-        }
-    }
-    out
-}
-
-/// Runs every recorded case of the given sub-commands; returns one description per mismatch.
-fn mismatches(subcommands: &[&str]) -> (usize, Vec<String>) {
-    let home = tempfile::tempdir().unwrap();
-    let kubeconfig = write_kubeconfig(home.path());
-    let mut ran = 0;
-    let mut wrong = Vec::new();
-    for case in cases()
-        .into_iter()
-        .filter(|c| subcommands.contains(&c.args[1].as_str()))
-    {
-        ran += 1;
-        let out = Outcome::of(
-            bare_virtctl(home.path())
-                .arg("--kubeconfig")
-                .arg(&kubeconfig)
-                .args(&case.args),
-        );
-        let ours = (out.code, mask_random_names(&out.stdout), mask_random_names(&out.stderr));
-        let theirs = (
-            case.exit,
-            mask_random_names(&case.stdout),
-            mask_random_names(&case.stderr),
-        );
-        if ours != theirs {
-            wrong.push(format!("{:?}\n  upstream: {theirs:?}\n  ours:     {ours:?}", case.args));
-        }
-    }
-    (ran, wrong)
-}
-
 #[test]
 fn instancetype_preference_and_clone_match_upstream_byte_for_byte() {
-    let (ran, wrong) = mismatches(&IMPLEMENTED);
-    assert!(ran >= 25, "only {ran} recorded cases ran");
-    assert!(
-        wrong.is_empty(),
-        "{} of {ran} cases differ from upstream:\n{}",
-        wrong.len(),
-        wrong.join("\n")
-    );
+    assert_all_match(Recording::Create, &IMPLEMENTED, 25);
 }
 
 #[test]
 #[ignore = "create vm not implemented yet: its recorded upstream cases are pending"]
 fn vm_matches_upstream_byte_for_byte_pending() {
-    let (ran, wrong) = mismatches(&["vm"]);
-    assert!(ran > 0, "no recorded create vm cases");
-    assert!(
-        wrong.is_empty(),
-        "{} of {ran} cases differ from upstream:\n{}",
-        wrong.len(),
-        wrong.join("\n")
-    );
+    assert_all_match(Recording::Create, &["vm"], 1);
 }
 
 #[test]
