@@ -231,3 +231,75 @@ fn unimplemented_opt_in_sources_are_reported_not_silently_accepted() {
         (Some(false), Some(false))
     );
 }
+
+/// Pod logs name their container (the HPP CSI pods carry three CSI sidecars, and the API server
+/// refuses a log of such a pod without `container=`), and a log that could not be read makes
+/// the log-based check `skipped` with the reason, never `ok` about lines it did not see.
+#[test]
+fn log_checks_name_the_container_and_skip_when_a_log_cannot_be_read() {
+    let env = Env::frozen();
+    let now = openshift_virt::now();
+    openshift_virt::install(&env.sim, openshift_virt::objects(&now));
+    let check = ["doctor", "--check", "HPPSharingPoolPathWithOS", "-o", "json"];
+
+    let healthy = env.run(&check);
+    assert_eq!(healthy.code, 0, "{healthy:#?}");
+    let hpp = result(&json(&healthy), "HPPSharingPoolPathWithOS");
+    assert_eq!(hpp["status"], "ok", "{hpp:#}");
+    let logs: Vec<_> = env
+        .sim
+        .requests()
+        .into_iter()
+        .filter(|q| {
+            q.path
+                .starts_with("/api/v1/namespaces/openshift-cnv/pods/hostpath-provisioner-csi-")
+        })
+        .collect();
+    let csi_pods = env
+        .sim
+        .list("pods", Some("openshift-cnv"))
+        .into_iter()
+        .filter(|p| {
+            p["metadata"]["name"]
+                .as_str()
+                .unwrap()
+                .starts_with("hostpath-provisioner-csi-")
+        })
+        .count();
+    assert!(csi_pods >= 2, "{csi_pods} CSI pods");
+    assert_eq!(logs.len(), csi_pods, "one log read per CSI pod: {logs:#?}");
+    for q in &logs {
+        assert_eq!(q.status, 200, "{q:#?}");
+        assert!(q.query.contains("container=hostpath-provisioner"), "{q:#?}");
+    }
+
+    // One CSI pod's provisioner never started: the kubelet refuses its log.
+    let pods = env.sim.list("pods", Some("openshift-cnv"));
+    let mut pod = pods
+        .into_iter()
+        .find(|p| {
+            p["metadata"]["name"]
+                .as_str()
+                .unwrap()
+                .starts_with("hostpath-provisioner-csi-")
+        })
+        .expect("a CSI pod");
+    pod["status"]["containerStatuses"][0]["ready"] = json!(false);
+    pod["status"]["containerStatuses"][0]["state"] =
+        json!({"waiting": {"reason": "ImagePullBackOff", "message": "Back-off pulling image"}});
+    let name = pod["metadata"]["name"].as_str().unwrap().to_string();
+    env.sim.update(pod);
+
+    let out = env.run(&check);
+    let hpp = result(&json(&out), "HPPSharingPoolPathWithOS");
+    assert_eq!(hpp["status"], "skipped", "{hpp:#}");
+    assert_eq!(hpp["reason"]["code"], "error", "{hpp:#}");
+    let message = hpp["reason"]["message"].as_str().unwrap();
+    assert!(
+        message.starts_with(&format!("could not read the logs of 1 of {csi_pods} hostpath-provisioner-csi pod(s): "))
+            && message.contains(&format!(
+                "openshift-cnv/{name}: container \"hostpath-provisioner\" in pod \"{name}\" is waiting to start: ImagePullBackOff"
+            )),
+        "{hpp:#}"
+    );
+}

@@ -135,11 +135,23 @@ fn workload_logs(workload: &'static Workload, f: &Facts, since_secs: Option<i64>
         .map(|p| LogRequest {
             namespace: probe.namespace.to_string(),
             pod: name_of(p).to_string(),
-            container: None,
+            container: main_container(p, workload.name).map(str::to_string),
             since_secs,
             previous: false,
         })
         .collect()
+}
+
+/// The container whose log tells about the component: the one named as the workload, else the
+/// first. Named always, since the API server refuses a log of a pod with several containers
+/// (sidecars such as `kube-rbac-proxy`) when none is named.
+fn main_container<'a>(pod: &'a serde_json::Value, workload: &str) -> Option<&'a str> {
+    let names: Vec<&str> = array(pod, "/spec/containers")
+        .iter()
+        .map(|c| str_at(c, "/name"))
+        .filter(|n| !n.is_empty())
+        .collect();
+    names.iter().find(|n| **n == workload).or(names.first()).copied()
 }
 
 /// The REST-errors alerts: metrics-only, with an indirect log hint (>= 10 failure lines in a pod).
@@ -168,7 +180,7 @@ impl Check for RestErrors {
         }
         let mut hits = Vec::new();
         for request in self.logs(f) {
-            let Some(text) = f.log(&request) else { continue };
+            let Ok(text) = f.log(&request) else { continue };
             let scan = scan(text, API_FAILURES);
             if scan.count >= 10 {
                 hits.push(
@@ -293,8 +305,16 @@ impl Check for LogCheck {
         }
         let mut total = 0;
         let mut findings = Vec::new();
-        for request in self.logs(f) {
-            let Some(text) = f.log(&request) else { continue };
+        let mut unread = Vec::new();
+        let requests = self.logs(f);
+        for request in &requests {
+            let text = match f.log(request) {
+                Ok(text) => text,
+                Err(reason) => {
+                    unread.push(format!("{}/{}: {reason}", request.namespace, request.pod));
+                    continue;
+                }
+            };
             let s = scan(text, self.patterns);
             if s.count > 0 {
                 total += s.count;
@@ -320,6 +340,19 @@ impl Check for LogCheck {
             .window_secs
             .map(|w| format!(" in the last {}", super::model::age(w)))
             .unwrap_or_default();
+        if total <= self.threshold && !unread.is_empty() {
+            // Never "ok" about logs that were not read: what was read may hide nothing.
+            return Outcome::skipped(
+                SkipCode::Error,
+                format!(
+                    "could not read the logs of {} of {} {} pod(s): {}",
+                    unread.len(),
+                    requests.len(),
+                    self.workload.name,
+                    unread.join("; ")
+                ),
+            );
+        }
         if total <= self.threshold {
             return Outcome::ok(format!("{total} {}{window} (from logs)", self.what));
         }

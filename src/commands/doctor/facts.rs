@@ -209,7 +209,8 @@ pub struct Facts {
     /// Kinds read only in these namespaces, because listing them across namespaces was forbidden.
     pub partial: BTreeMap<Kind, Vec<String>>,
     /// Log text by [`LogRequest::key`]; a missing key was not read.
-    pub logs: HashMap<String, String>,
+    /// Pod logs by [`LogRequest::key`]: the text, or why it could not be read.
+    pub logs: HashMap<String, Result<String, String>>,
     /// `filesystemlist` answers by `namespace/name`.
     pub guest_fs: BTreeMap<String, Value>,
     /// VMIs whose file systems were not probed (cap reached or no agent).
@@ -300,8 +301,13 @@ impl Facts {
         self.items(Kind::Nodes).iter().find(|n| name_of(n) == name)
     }
 
-    pub fn log(&self, request: &LogRequest) -> Option<&str> {
-        self.logs.get(&request.key()).map(String::as_str)
+    /// The text of a log the check asked for, or why it is not there.
+    pub fn log(&self, request: &LogRequest) -> Result<&str, &str> {
+        match self.logs.get(&request.key()) {
+            Some(Ok(text)) => Ok(text),
+            Some(Err(reason)) => Err(reason),
+            None => Err("not read"),
+        }
     }
 
     pub fn seconds_since(&self, t: Timestamp) -> i64 {

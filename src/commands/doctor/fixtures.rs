@@ -53,10 +53,9 @@ pub fn evaluate(name: &str, now: &str, objects: Vec<Value>) -> Outcome {
     let mut facts = super::facts::Facts::fixture(now, objects);
     for request in check.logs(&facts) {
         let pod = facts.named(super::facts::Kind::Pods, &request.namespace, &request.pod);
-        if let Some(text) = pod.and_then(|p| super::facts::annotation(p, kubevirt_sim::podlog::LOG_ANNOTATION)) {
-            let text = text.to_string();
-            facts.logs.insert(request.key(), text);
-        }
+        let text = pod.map(|p| super::facts::annotation(p, kubevirt_sim::podlog::LOG_ANNOTATION).unwrap_or(""));
+        let text = text.map(str::to_string).ok_or_else(|| "pod not found".to_string());
+        facts.logs.insert(request.key(), text);
     }
     for (ns, vmi) in super::vm::guest_probe_targets(&facts) {
         let Some(obj) = facts.named(super::facts::Kind::Vmis, &ns, &vmi) else {

@@ -204,7 +204,7 @@ async fn read_forbidden_per_namespace(api: &Api, facts: &mut Facts, namespaces: 
 /// Reads the logs the checks ask for, each once.
 pub async fn read_logs(api: &Api, facts: &mut Facts, requests: BTreeSet<LogRequest>) {
     let requests: Vec<LogRequest> = requests.into_iter().collect();
-    let results: Vec<(String, Option<String>)> = bounded(requests, |r| {
+    let results: Vec<(String, Result<String, String>)> = bounded(requests, |r| {
         let api = api.clone();
         async move {
             let mut request = pod_log_request(&r);
@@ -215,18 +215,15 @@ pub async fn read_logs(api: &Api, facts: &mut Facts, requests: BTreeSet<LogReque
                 request = request.query("previous", "true");
             }
             let text = match tokio::time::timeout(REQUEST_TIMEOUT, api.send(request)).await {
-                Ok(Ok(response)) => Some(String::from_utf8_lossy(&response.body).into_owned()),
-                _ => None,
+                Ok(Ok(response)) => Ok(String::from_utf8_lossy(&response.body).into_owned()),
+                Ok(Err(e)) => Err(e.to_string()),
+                Err(_) => Err(format!("no answer within {}s", REQUEST_TIMEOUT.as_secs())),
             };
             (r.key(), text)
         }
     })
     .await;
-    for (key, text) in results {
-        if let Some(text) = text {
-            facts.logs.insert(key, text);
-        }
-    }
+    facts.logs.extend(results);
 }
 
 /// The log read of `r`, its byte limit before its container (the order the request log shows).

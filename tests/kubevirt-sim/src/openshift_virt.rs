@@ -279,13 +279,42 @@ pub fn objects(now: &str) -> Vec<Value> {
         1,
         up,
     ));
-    o.extend(daemonset(
+    let mut csi = daemonset(
         ns,
         "hostpath-provisioner-csi",
         json!({"k8s-app": "hostpath-provisioner"}),
         up,
-    ));
+    );
+    for pod in csi.iter_mut().filter(|o| o["kind"] == "Pod") {
+        // As the real CSI driver pods: the provisioner and its CSI sidecars, so that a log read
+        // must name its container.
+        containers(
+            pod,
+            &[
+                "hostpath-provisioner",
+                "node-driver-registrar",
+                "liveness-probe",
+                "csi-provisioner",
+            ],
+            up,
+        );
+    }
+    o.extend(csi);
     o
+}
+
+/// Gives a component pod these running, ready containers (the first is the main one).
+fn containers(pod: &mut Value, names: &[&str], at: &str) {
+    let image = |n: &str| format!("registry.redhat.io/container-native-virtualization/{n}:v4.12.0");
+    let resources = pod["spec"]["containers"][0]["resources"].clone();
+    pod["spec"]["containers"] = names
+        .iter()
+        .map(|n| json!({"name": n, "image": image(n), "resources": resources}))
+        .collect();
+    pod["status"]["containerStatuses"] = names
+        .iter()
+        .map(|n| json!({"name": n, "ready": true, "started": true, "restartCount": 0, "state": {"running": {"startedAt": at}}}))
+        .collect();
 }
 
 /// Loads `objects` into a running simulator (creating namespaces first) and removes the
