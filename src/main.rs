@@ -9,6 +9,7 @@ mod error;
 #[cfg(test)]
 mod generated;
 mod go_syntax;
+mod help;
 mod output;
 mod target;
 mod terminal;
@@ -40,14 +41,14 @@ fn main() -> ExitCode {
     // Borrowed, not cloned: a copy of the whole tree cost 0.3-0.5 ms of start-up CPU.
     let matches = match tree.try_get_matches_from_mut(&argv) {
         Ok(matches) => matches,
-        Err(err) => return usage::report_clap_error(&tree, &err),
+        Err(err) => return usage::report_clap_error(&tree, &err, &argv, &program),
     };
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
-        Err(err) => return usage::report_clap_error(&tree, &err),
+        Err(err) => return usage::report_clap_error(&tree, &err, &argv, &program),
     };
     let Some(command) = cli.command else {
-        return usage::print_root_help(tree, &program);
+        return usage::print_root_help(&tree, &program);
     };
 
     // Two rustls providers in the tree would panic at first use; make ring the one.

@@ -2,6 +2,7 @@
 //! (`kubectl virt` as a plugin), and one-line errors with cobra's wording. The command tree comes
 //! from `cli` as a value.
 
+use std::ffi::OsString;
 use std::process::ExitCode;
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
@@ -36,17 +37,25 @@ pub fn command_for(tree: clap::Command, program: &str) -> clap::Command {
 }
 
 /// `virtctl` with no command prints its usage on stdout and exits 0, as upstream.
-pub fn print_root_help(tree: clap::Command, program: &str) -> ExitCode {
-    let mut command = command_for(tree, program);
-    let _ = command.print_help();
+pub fn print_root_help(tree: &clap::Command, program: &str) -> ExitCode {
+    print_help(&crate::help::render(tree, &[], program))
+}
+
+fn print_help(text: &str) -> ExitCode {
+    use std::io::Write;
+    let _ = std::io::stdout().write_all(text.as_bytes());
     ExitCode::SUCCESS
 }
 
-/// Help and version requests print normally; every other parse error becomes one line in
-/// cobra's words, with exit status 1.
-pub fn report_clap_error(tree: &clap::Command, err: &clap::Error) -> ExitCode {
+/// Help requests print the help of the command `argv` names, in upstream's shape; every other
+/// parse error becomes one line in cobra's words, with exit status 1.
+pub fn report_clap_error(tree: &clap::Command, err: &clap::Error, argv: &[OsString], program: &str) -> ExitCode {
     match err.kind() {
-        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let path = crate::help::requested_path(tree, argv);
+            print_help(&crate::help::render(tree, &path, program))
+        }
+        ErrorKind::DisplayVersion => {
             let _ = err.print();
             ExitCode::SUCCESS
         }

@@ -271,3 +271,40 @@ fn closed_stdout_ends_quietly() {
     assert_eq!(stderr, "", "a closed pipe is not an error");
     assert_eq!(output.status.code(), Some(0));
 }
+
+/// Help reads as upstream's cobra prints it: commands alphabetical under `Available Commands:`,
+/// `Usage:` on its own line, `Flags:` with pflag's layout (`--paused`, not
+/// `--paused[=<PAUSED>] ... [default: false]`), and `help CMD` the same as `CMD --help`.
+#[test]
+fn help_has_upstreams_shape() {
+    let root = virtctl(&["--help"]);
+    assert_eq!(root.code, 0, "{root:#?}");
+    let listed: Vec<&str> = root
+        .stdout
+        .lines()
+        .skip_while(|l| *l != "Available Commands:")
+        .skip(1)
+        .take_while(|l| !l.is_empty())
+        .map(|l| l.split_whitespace().next().unwrap_or(""))
+        .collect();
+    let mut sorted = listed.clone();
+    sorted.sort();
+    assert_eq!(listed, sorted, "{}", root.stdout);
+    assert!(listed.len() > COMMANDS.len(), "{}", root.stdout);
+
+    let start = virtctl(&["start", "--help"]);
+    assert_eq!(start.code, 0, "{start:#?}");
+    assert!(
+        start.stdout.contains("\nUsage:\n  virtctl start (VM) [flags]\n"),
+        "{}",
+        start.stdout
+    );
+    assert!(
+        start.stdout.lines().any(|l| l.starts_with("      --paused ")
+            && l.ends_with("--paused=false: If set to true, start virtual machine in paused state")),
+        "{}",
+        start.stdout
+    );
+    assert!(!start.stdout.contains("[default"), "{}", start.stdout);
+    assert_eq!(virtctl(&["help", "start"]).stdout, start.stdout);
+}
