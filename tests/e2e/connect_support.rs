@@ -171,12 +171,10 @@ pub struct Tmux {
 }
 
 impl Tmux {
-    /// Runs `sh SCRIPT` in a `cols`x`rows` terminal; `None` (with a note) when tmux is missing.
+    /// Runs `sh SCRIPT` in a `cols`x`rows` terminal; `None` (with a note) when tmux is missing
+    /// outside CI.
     pub fn start(env: &Env, script: &Path, cols: u16, rows: u16) -> Option<Tmux> {
-        if Command::new("tmux").arg("-V").output().is_err() {
-            eprintln!("note: tmux not installed; skipping a pseudo-terminal test");
-            return None;
-        }
+        kubevirt_sim::tools::require(&["tmux"], "a pseudo-terminal test")?;
         let tmux = Tmux {
             socket: env.path("tmux.sock"),
         };

@@ -183,7 +183,14 @@ fn pings_keep_an_idle_session_past_the_idle_cut() {
         .env("VIRTCTL_WEBSOCKET_PING_INTERVAL", "200ms");
     let mut c = Running::spawn(cmd);
     c.wait_stdout("login: ", WAIT);
-    std::thread::sleep(Duration::from_secs(3));
+    // 15 pings at 200 ms: about 3 s of silence, well past the 800 ms idle cut.
+    let pings = env.sim.websocket_pings_received();
+    assert!(
+        env.sim
+            .wait_until(WAIT, |sim| sim.websocket_pings_received() >= pings + 15),
+        "no keep-alive pings: {}",
+        c.stderr()
+    );
     assert!(
         c.child.try_wait().unwrap().is_none(),
         "cut despite pings: {}",

@@ -225,7 +225,10 @@ fn a_tunnel_whose_server_stops_answering_pings_is_torn_down() {
     let mut back = [0u8; 6];
     s.read_exact(&mut back).unwrap();
     assert_eq!(&back, b"before");
-    std::thread::sleep(Duration::from_millis(700));
+    assert!(
+        env.sim.wait_until(WAIT, |sim| sim.silenced_websockets() >= 1),
+        "the server never went silent"
+    );
     // swallowed by the silent server; the tunnel then closes the local connection
     s.write_all(b"after").unwrap();
     let started = std::time::Instant::now();

@@ -34,9 +34,8 @@ struct Guest {
 impl Guest {
     /// `None` when OpenSSH's `scp` is missing and the mode needs it.
     fn start(mode: Mode) -> Option<Guest> {
-        if mode == Mode::OpenSsh && !Path::new("/usr/bin/scp").exists() {
-            println!("note: /usr/bin/scp missing; skipping the local OpenSSH scp test");
-            return None;
+        if mode == Mode::OpenSsh {
+            kubevirt_sim::tools::require(&["scp", "ssh"], "the local OpenSSH scp test")?;
         }
         let env = Env::new();
         env.running_vm("vm1");
@@ -379,7 +378,7 @@ fn a_missing_remote_path_is_one_error_line_natively() {
 
 #[test]
 fn a_missing_remote_path_fails_with_openssh() {
-    if !Path::new("/usr/bin/scp").exists() {
+    if kubevirt_sim::tools::require(&["scp", "ssh"], "the OpenSSH missing-path test").is_none() {
         return;
     }
     let guest = remote_path_missing(Mode::OpenSsh);

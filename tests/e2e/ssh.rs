@@ -157,10 +157,7 @@ fn argument_errors() {
 
 /// The real OpenSSH client against the simulator's russh server, when OpenSSH is installed.
 fn real_openssh(env: &Env) -> Option<std::path::PathBuf> {
-    if !Path::new("/usr/bin/ssh").exists() || !Path::new("/usr/bin/scp").exists() {
-        println!("note: /usr/bin/ssh or /usr/bin/scp missing; skipping the real OpenSSH test");
-        return None;
-    }
+    kubevirt_sim::tools::require(&["ssh", "scp"], "the real OpenSSH test")?;
     let key = env.path("id_test");
     std::fs::write(&key, kubevirt_sim::guest_services::TEST_CLIENT_KEY).unwrap();
     std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o600)).unwrap();

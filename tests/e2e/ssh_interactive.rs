@@ -45,13 +45,7 @@ fn known_hosts(env: &Env) -> PathBuf {
 }
 
 fn openssh_installed() -> bool {
-    let found = ["ssh", "ssh-agent", "ssh-add", "ssh-keygen"]
-        .iter()
-        .all(|tool| Path::new("/usr/bin").join(tool).exists());
-    if !found {
-        eprintln!("note: OpenSSH tools missing; skipping");
-    }
-    found
+    kubevirt_sim::tools::require(&["ssh", "ssh-agent", "ssh-add", "ssh-keygen"], "an OpenSSH test").is_some()
 }
 
 fn read(path: &Path) -> String {
@@ -120,9 +114,6 @@ fn virtctl() -> String {
 
 #[test]
 fn native_session_in_a_terminal_types_resizes_escapes_and_exits_with_the_remote_status() {
-    if !openssh_installed() {
-        return;
-    }
     let env = Env::new();
     env.running_vm("vm1");
     let native = format!(
@@ -186,9 +177,6 @@ fn native_session_in_a_terminal_types_resizes_escapes_and_exits_with_the_remote_
 
 #[test]
 fn native_session_ended_by_sigterm_restores_the_terminal() {
-    if !openssh_installed() {
-        return;
-    }
     let env = Env::new();
     env.running_vm("vm1");
     // `exec` keeps the pid that the script records.
@@ -218,9 +206,6 @@ fn native_session_ended_by_sigterm_restores_the_terminal() {
 
 #[test]
 fn native_session_whose_tunnel_is_lost_fails_with_the_terminal_restored() {
-    if !openssh_installed() {
-        return;
-    }
     let env = Env::new();
     env.running_vm("vm1");
     // The tunnel goes silent 8 s after it opened (time enough to log in on a busy machine);

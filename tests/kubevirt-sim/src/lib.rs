@@ -36,6 +36,7 @@ pub mod server;
 pub mod status;
 pub mod store;
 pub mod tls;
+pub mod tools;
 pub mod uploadproxy;
 pub mod virtapi;
 pub mod vm_scenarios;

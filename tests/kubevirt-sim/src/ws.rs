@@ -77,6 +77,12 @@ impl Sim {
         network.silenced.load(std::sync::atomic::Ordering::SeqCst)
     }
 
+    /// How many websocket pings clients have sent on KubeVirt's websocket subresources.
+    pub fn websocket_pings_received(&self) -> usize {
+        let network = self.state.connect.network.lock().unwrap_or_else(|e| e.into_inner());
+        network.client_pings.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
     /// Make `{protocol}` port `port` of VMI `namespace/name` reach `addr` (a real local socket),
     /// e.g. a benchmark sink or a test's own server. Replaces a built-in guest service.
     pub fn attach_service(&self, namespace: &str, name: &str, port: u16, protocol: &str, addr: std::net::SocketAddr) {
@@ -507,6 +513,8 @@ pub struct NetworkFaults {
     /// how many sessions went silent so far (shared by every session's copy), so a test waits
     /// for the fault instead of guessing when it struck
     pub silenced: Arc<std::sync::atomic::AtomicUsize>,
+    /// how many pings clients sent (shared likewise), so a test can wait for keep-alives
+    pub client_pings: Arc<std::sync::atomic::AtomicUsize>,
 }
 
 impl NetworkFaults {
@@ -559,6 +567,7 @@ pub async fn splice<B>(
     let inbound = {
         let activity = activity.clone();
         let last_pong = last_pong.clone();
+        let client_pings = net.client_pings.clone();
         async move {
             while let Some(Ok(msg)) = stream.next().await {
                 touch(&activity);
@@ -566,6 +575,10 @@ pub async fn splice<B>(
                     Message::Binary(data) => back_write.write_all(&data).await.is_ok(),
                     Message::Pong(_) => {
                         touch(&last_pong);
+                        true
+                    }
+                    Message::Ping(_) => {
+                        client_pings.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
                         true
                     }
                     Message::Close(_) => false,

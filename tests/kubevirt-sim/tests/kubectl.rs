@@ -4,12 +4,9 @@ use std::process::Command;
 
 use kubevirt_sim::{Sim, SimOptions};
 
-fn kubectl_available() -> bool {
-    Command::new("kubectl")
-        .arg("version")
-        .arg("--client")
-        .output()
-        .is_ok_and(|o| o.status.success())
+/// kubectl on PATH; outside CI a missing kubectl is a note (`kubevirt_sim::tools`).
+fn kubectl_available(test: &str) -> bool {
+    kubevirt_sim::tools::require(&["kubectl"], test).is_some()
 }
 
 struct Kubectl {
@@ -38,8 +35,7 @@ impl Kubectl {
 
 #[test]
 fn kubectl_gets_vms_and_vmis() {
-    if !kubectl_available() {
-        eprintln!("note: kubectl not on PATH, skipping the kubectl test");
+    if !kubectl_available("a kubectl test") {
         return;
     }
     let sim = Sim::start(SimOptions {
