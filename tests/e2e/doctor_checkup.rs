@@ -438,11 +438,7 @@ fn ctrl_c_removes_what_was_created() {
             .success()
     );
     let output = child.wait_with_output().expect("virtctl ends");
-    let out = Outcome {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    };
+    let out = Outcome::from_output(output);
     assert_eq!(out.code, 1, "{out:#?}");
     assert!(out.stderr.lines().any(|l| l == "interrupted"), "{out:#?}");
     env.sim.wait_until(PATIENCE, |_| leftovers(&env).is_empty());

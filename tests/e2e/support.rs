@@ -224,15 +224,22 @@ pub struct Outcome {
     pub code: i32,
     pub stdout: String,
     pub stderr: String,
+    /// stdout as written, for binary output (`--file=-`)
+    pub stdout_bytes: Vec<u8>,
 }
 
 impl Outcome {
     pub fn of(cmd: &mut Command) -> Outcome {
-        let output = cmd.output().expect("virtctl runs");
+        Outcome::from_output(cmd.output().expect("virtctl runs"))
+    }
+
+    /// What a finished virtctl process left, checked for panics.
+    pub fn from_output(output: std::process::Output) -> Outcome {
         let outcome = Outcome {
             code: output.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
             stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+            stdout_bytes: output.stdout,
         };
         assert!(
             !outcome.stderr.contains("panicked"),

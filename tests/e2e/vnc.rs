@@ -94,22 +94,15 @@ fn screenshot_is_a_png_of_the_display() {
         "--move-cursor",
     ]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&file).unwrap()));
-    let mut reader = decoder.read_info().unwrap();
-    let mut buf = vec![0u8; reader.output_buffer_size().unwrap()];
-    let info = reader.next_frame(&mut buf).unwrap();
-    assert_eq!(
-        (info.width, info.height, info.color_type),
-        (640, 400, png::ColorType::Rgb)
-    );
-    assert_eq!(&buf[..info.buffer_size()], &Framebuffer::for_vmi("vm1").rgb[..]);
+    assert_is_the_display(&std::fs::read(&file).unwrap());
     let sent = env.sent();
     let shot = sent.iter().find(|r| r.path.ends_with("/vnc/screenshot")).unwrap();
     assert_eq!(shot.query, "moveCursor=true");
 
-    // to stdout
+    // to stdout: the same image, byte for byte decodable
     let out = env.run(&["vnc", "screenshot", "vm1", "--file=-"]);
-    assert!(out.stdout.as_bytes().starts_with(b"\x89PNG") || out.stdout.starts_with("\u{fffd}PNG"));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_is_the_display(&out.stdout_bytes);
 
     let out = env.run(&["vnc", "screenshot", "nope", "-f", "x.png"]);
     assert_eq!(out.code, 1);
@@ -161,4 +154,18 @@ fn refusals() {
         "{}",
         out.error_line()
     );
+}
+
+/// `png` decodes to the simulated display of vm1, pixel for pixel.
+#[track_caller]
+fn assert_is_the_display(png: &[u8]) {
+    let decoder = png::Decoder::new(std::io::Cursor::new(png));
+    let mut reader = decoder.read_info().expect("a PNG");
+    let mut buf = vec![0u8; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).expect("one frame");
+    assert_eq!(
+        (info.width, info.height, info.color_type),
+        (640, 400, png::ColorType::Rgb)
+    );
+    assert_eq!(&buf[..info.buffer_size()], &Framebuffer::for_vmi("vm1").rgb[..]);
 }
