@@ -40,17 +40,19 @@ where
     F: FnMut() -> Fut,
     Fut: Future<Output = Result<bool>>,
 {
-    let deadline = Instant::now() + timeout;
+    // A timeout beyond what the clock can represent means no deadline, not a panic.
+    let deadline = Instant::now().checked_add(timeout);
     let mut interval = backoff.first;
     loop {
         if round().await? {
             return Ok(true);
         }
         let now = Instant::now();
-        if now >= deadline {
+        let left = deadline.map_or(Duration::MAX, |d| d.saturating_duration_since(now));
+        if left.is_zero() {
             return Ok(false);
         }
-        tokio::time::sleep(interval.min(deadline - now)).await;
+        tokio::time::sleep(interval.min(left)).await;
         interval = (interval * 2).min(backoff.max);
     }
 }

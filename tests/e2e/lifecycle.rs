@@ -428,3 +428,31 @@ fn stop_consistency_check_comes_after_the_dry_run_line() {
     );
     assert_eq!(env.sim.requests(), []);
 }
+
+/// The longest duration Go accepts (2562047h) is a deadline too far for the clock to hold: it
+/// means "no deadline", never an overflow panic, for `--timeout`, `--request-timeout` and the
+/// websocket ping interval.
+#[test]
+fn the_longest_go_durations_run_without_overflow() {
+    let env = Env::new();
+    env.create_vm("vm1", "Halted");
+
+    let out = env.run(&[
+        "start",
+        "vm1",
+        "--wait",
+        "--timeout=2562047h",
+        "--request-timeout=2562047h",
+    ]);
+    out.ok("VM vm1 was scheduled to start\n");
+    assert_eq!(out.stderr, "VM vm1 is running\n");
+    assert_eq!(phase(&env.vmi("vm1").expect("a VMI")), "Running");
+
+    let console = Outcome::of(
+        env.virtctl()
+            .args(["console", "vm1"])
+            .env("VIRTCTL_WEBSOCKET_PING_INTERVAL", "2562047h")
+            .write_stdin(""),
+    );
+    assert_eq!(console.code, 0, "{console:#?}");
+}
