@@ -410,8 +410,9 @@ fn authority(server: &str) -> String {
     }
 }
 
-/// A URL fit for messages: any user name and password removed.
-fn without_credentials(url: &str) -> String {
+/// A URL fit for messages and reports: any user name and password removed (API servers,
+/// proxies, Routes and monitoring endpoints alike).
+pub fn without_credentials(url: &str) -> String {
     match url::Url::parse(url) {
         Ok(mut parsed) if !parsed.username().is_empty() || parsed.password().is_some() => {
             let _ = parsed.set_username("");

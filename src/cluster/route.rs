@@ -12,7 +12,7 @@ use rustls::pki_types::pem::PemObject;
 use secrecy::{ExposeSecret, SecretString};
 use serde_json::Value;
 
-use super::api::error_chain;
+use super::api::{error_chain, without_credentials};
 use super::tls::tls_config;
 use crate::error::{Error, Result};
 
@@ -57,6 +57,7 @@ impl RouteClient {
     /// GET `url` and decode its JSON body; a non-2xx status is an error naming the status.
     pub async fn get_json(&self, url: &str) -> Result<Value> {
         let mut request = self.client.get(url).header(http::header::ACCEPT, "application/json");
+        let url = without_credentials(url);
         if let Some(token) = &self.token {
             request = request.bearer_auth(token.expose_secret());
         }

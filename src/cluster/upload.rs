@@ -144,6 +144,7 @@ impl UploadProxy {
 
 /// Turns a client error into a failure with Go's `Post "URL": cause` shape.
 fn classify(url: &str, err: &reqwest::Error) -> UploadFailure {
+    let url = super::api::without_credentials(url);
     let causes = causes(err);
     if let Some(local) = causes.iter().find_map(|e| e.downcast_ref::<LocalReadError>()) {
         return UploadFailure::Local(local.to_string());

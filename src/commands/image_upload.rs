@@ -641,7 +641,10 @@ pub async fn run(args: ImageUploadArgs, ctx: &Ctx) -> Result<()> {
     wait_ready(&plan, &cdi, ctx).await.map_err(left_behind)?;
 
     let url = proxy_url(&plan, cluster).await.map_err(left_behind)?;
-    ctx.out.line(format!("Uploading data to {url}"))?;
+    ctx.out.line(format!(
+        "Uploading data to {}",
+        crate::cluster::api::without_credentials(&url)
+    ))?;
 
     let tls = crate::cluster::tls::tls_config(&cluster.cluster_ca, plan.insecure)?;
     let proxy = UploadProxy::new(url, tls)?;

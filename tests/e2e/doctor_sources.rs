@@ -135,6 +135,20 @@ fn explicit_https_urls_take_a_token_file_and_fail_loudly() {
     .fails_with(&format!(
         "cannot read {url}: {url}/api/v1/alerts answered 401 Unauthorized"
     ));
+    // Credentials in the URL are never printed back.
+    let with_password = format!("https://monitor:s3cret@{}", route.host);
+    env.run(&[
+        "doctor",
+        "--prometheus",
+        &with_password,
+        "--prometheus-ca-file",
+        ca,
+        "--prometheus-token-file",
+        bad.to_str().unwrap(),
+    ])
+    .fails_with(&format!(
+        "cannot read {url}: {url}/api/v1/alerts answered 401 Unauthorized"
+    ));
     env.run(&["doctor", "--prometheus", "http://prometheus.example:9090"]).fails_with(
         "--prometheus/--alertmanager \"http://prometheus.example:9090\": use auto, off, https://HOST or svc://NAMESPACE/SERVICE:PORT",
     );

@@ -67,7 +67,7 @@ impl Endpoint {
                 service,
                 port,
             } => format!("svc://{namespace}/{service}:{port}"),
-            Endpoint::Direct(url) => url.clone(),
+            Endpoint::Direct(url) => crate::cluster::api::without_credentials(url),
         }
     }
 }
