@@ -158,8 +158,31 @@ impl Api {
         transport_error(&self.server, self.proxy.as_deref(), &Request::get(path), err)
     }
 
-    /// Sends the request; any status outside 2xx becomes an [`Error::Api`].
+    /// Sends the request; any status outside 2xx becomes an [`Error::Api`]. As client-go, a
+    /// 429 or 5xx answer that carries `Retry-After` is retried after that many seconds, up to
+    /// [`MAX_RETRIES`] times (a throttling or restarting API server is waited out, not reported).
     pub async fn send(&self, request: Request) -> Result<Response> {
+        let mut retries = 0;
+        loop {
+            let answer = self.send_once(&request).await?;
+            if answer.status.is_success() {
+                return Ok(Response { body: answer.body });
+            }
+            if let Some(wait) = answer.retry_after.filter(|_| retries < MAX_RETRIES) {
+                retries += 1;
+                tokio::time::sleep(wait).await;
+                continue;
+            }
+            return Err(Error::Api(decode_failure(
+                &request,
+                answer.status,
+                answer.content_type.as_deref(),
+                &answer.body,
+            )));
+        }
+    }
+
+    async fn send_once(&self, request: &Request) -> Result<Answer> {
         let mut headers = vec![("Accept", ACCEPT)];
         if let Some(content_type) = request.content_type {
             headers.push(("Content-Type", content_type));
@@ -185,32 +208,51 @@ impl Api {
             .map_err(|e| Error::Other(format!("cannot build the request: {e}")))?;
         let response = self.client.send(http_request).await.map_err(|e| {
             self.trace.response(method, &url, "", started.elapsed(), None);
-            transport_error(&self.server, self.proxy.as_deref(), &request, &e)
+            transport_error(&self.server, self.proxy.as_deref(), request, &e)
         })?;
         let status = response.status();
-        let content_type = response
-            .headers()
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string);
+        let content_type = header_text(response.headers(), header::CONTENT_TYPE);
+        let retry_after = retry_after(status, header_text(response.headers(), header::RETRY_AFTER).as_deref());
         let body = response
             .into_body()
             .collect()
             .await
-            .map_err(|e| transport_error(&self.server, self.proxy.as_deref(), &request, &e))?
+            .map_err(|e| transport_error(&self.server, self.proxy.as_deref(), request, &e))?
             .to_bytes();
         self.trace
             .response(method, &url, &status.to_string(), started.elapsed(), Some(&body));
-        if status.is_success() {
-            return Ok(Response { body });
-        }
-        Err(Error::Api(decode_failure(
-            &request,
+        Ok(Answer {
             status,
-            content_type.as_deref(),
-            &body,
-        )))
+            content_type,
+            retry_after,
+            body,
+        })
     }
+}
+
+/// client-go's default number of retries of a request answered with `Retry-After`.
+pub const MAX_RETRIES: u32 = 10;
+
+/// One HTTP exchange with the API server.
+struct Answer {
+    status: StatusCode,
+    content_type: Option<String>,
+    retry_after: Option<std::time::Duration>,
+    body: Bytes,
+}
+
+fn header_text(headers: &http::HeaderMap, name: header::HeaderName) -> Option<String> {
+    headers.get(name)?.to_str().ok().map(str::to_string)
+}
+
+/// client-go's `checkWait`: a 429 or 5xx answer with `Retry-After: SECONDS` asks for a retry
+/// after that long (a date or garbage does not).
+fn retry_after(status: StatusCode, header: Option<&str>) -> Option<std::time::Duration> {
+    if status.as_u16() != 429 && !status.is_server_error() {
+        return None;
+    }
+    let seconds: u64 = header?.trim().parse().ok()?;
+    Some(std::time::Duration::from_secs(seconds))
 }
 
 /// client-go's rules for turning a failed response into an error message.
@@ -564,5 +606,19 @@ mod tests {
             br#"{"kind":"Status","message":"m"}"#,
         );
         assert_eq!(err.message, "the server could not find the requested resource");
+    }
+
+    #[test]
+    fn retry_after_follows_client_go() {
+        use std::time::Duration;
+        let too_many = StatusCode::TOO_MANY_REQUESTS;
+        assert_eq!(retry_after(too_many, Some("2")), Some(Duration::from_secs(2)));
+        assert_eq!(
+            retry_after(StatusCode::SERVICE_UNAVAILABLE, Some("1")),
+            Some(Duration::from_secs(1))
+        );
+        assert_eq!(retry_after(too_many, None), None);
+        assert_eq!(retry_after(too_many, Some("Wed, 21 Oct 2015 07:28:00 GMT")), None);
+        assert_eq!(retry_after(StatusCode::CONFLICT, Some("1")), None);
     }
 }

@@ -224,3 +224,56 @@ fn plain_http_to_the_tls_port_fails_cleanly() {
     );
     assert!(out.error_line().contains(&url), "{out:#?}");
 }
+
+// ---- a throttling or restarting API server --------------------------------------------------
+
+/// As client-go: 429 and 5xx answers with `Retry-After` are retried after that long, up to 10
+/// times; the user sees the command succeed, the API server sees every attempt.
+#[test]
+fn throttled_requests_are_retried_after_the_servers_wait() {
+    let env = Env::new();
+    env.create_vm("vm1", "Halted");
+    env.sim.fail_api("PUT", "/virtualmachines/vm1/start", 429, Some(1), 1);
+    env.sim.fail_api("PUT", "/virtualmachines/vm1/start", 503, Some(0), 1);
+
+    let started = std::time::Instant::now();
+    env.run(&["start", "vm1"]).ok("VM vm1 was scheduled to start\n");
+    assert!(
+        started.elapsed() >= std::time::Duration::from_secs(1),
+        "Retry-After was not honoured"
+    );
+    let statuses: Vec<u16> = env
+        .sim
+        .requests()
+        .iter()
+        .filter(|r| r.path.ends_with("/vm1/start"))
+        .map(|r| r.status)
+        .collect();
+    assert_eq!(statuses, [429, 503, 202]);
+}
+
+/// Retries stop after client-go's 10; without `Retry-After` nothing is retried. Either way one
+/// line says what the server answered.
+#[test]
+fn endless_throttling_and_plain_server_errors_are_one_line() {
+    let env = Env::new();
+    env.create_vm("vm1", "Halted");
+    env.sim.fail_api("PUT", "/virtualmachines/vm1/start", 429, Some(0), 11);
+    env.run(&["start", "vm1"])
+        .fails_with("Error starting VirtualMachine Too many requests, please try again later.");
+    let attempts = |env: &Env| {
+        env.sim
+            .requests()
+            .iter()
+            .filter(|r| r.path.ends_with("/vm1/start"))
+            .count()
+    };
+    assert_eq!(attempts(&env), 11);
+
+    let env = Env::new();
+    env.create_vm("vm1", "Halted");
+    env.sim.fail_api("PUT", "/virtualmachines/vm1/start", 500, None, 1);
+    env.run(&["start", "vm1"])
+        .fails_with("Error starting VirtualMachine Internal error occurred: the server is restarting");
+    assert_eq!(attempts(&env), 1);
+}

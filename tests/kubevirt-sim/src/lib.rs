@@ -6,6 +6,7 @@
 
 pub mod admission;
 pub mod aggregator;
+pub mod api_faults;
 pub mod auth;
 pub mod cdi;
 pub mod checkup;
@@ -218,6 +219,7 @@ impl Sim {
             checkup: checkup::CheckupState::default(),
             connect: ws::ConnectState::default(),
             ticks: Default::default(),
+            api_faults: Default::default(),
         });
         let admin_token = format!("kubevirt-sim-admin-{}", store::random_suffix(16));
         let limited_token = format!("kubevirt-sim-alice-{}", store::random_suffix(16));
@@ -389,6 +391,15 @@ impl Sim {
             .store
             .lock()
             .delete(resolve(resource), namespace, name, false, None, None);
+    }
+
+    /// The next `times` API requests `METHOD ...path_suffix` answer `status` with the API
+    /// server's `Status` body (and `Retry-After: SECONDS` when given), as a throttling or
+    /// restarting API server does.
+    pub fn fail_api(&self, method: &str, path_suffix: &str, status: u16, retry_after: Option<u32>, times: u32) {
+        self.state
+            .api_faults
+            .add(method, path_suffix, status, retry_after, times);
     }
 
     pub fn requests(&self) -> Vec<RequestRecord> {

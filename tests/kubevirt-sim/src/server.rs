@@ -51,6 +51,8 @@ pub struct SimState {
     pub connect: crate::ws::ConnectState,
     /// rounds of the tick loop so far, for tests that wait for the controllers to have acted
     pub ticks: std::sync::atomic::AtomicU64,
+    /// API requests set to fail (`api_faults.rs`)
+    pub api_faults: crate::api_faults::ApiFaults,
 }
 
 /// A reply before it is turned into an HTTP response.
@@ -153,10 +155,20 @@ pub async fn handle(state: Arc<SimState>, req: Request<hyper::body::Incoming>) -
     };
     let path = parts.uri.path().to_string();
     let raw_query = parts.uri.query().unwrap_or("").to_string();
-    let reply = dispatch(&state, &parts.method, &path, &raw_query, &parts.headers, &body);
+    let (reply, retry_after) = match state.api_faults.take(parts.method.as_str(), &path) {
+        Some((error, retry_after)) => (Reply::Error(error), retry_after),
+        None => (
+            dispatch(&state, &parts.method, &path, &raw_query, &parts.headers, &body),
+            None,
+        ),
+    };
     let status = reply.status();
     record(&state, &parts.method, &path, &raw_query, status, &body, &parts.headers);
-    Ok(reply.into_response())
+    let mut response = reply.into_response();
+    if let Some(seconds) = retry_after {
+        response.headers_mut().insert(http::header::RETRY_AFTER, seconds.into());
+    }
+    Ok(response)
 }
 
 pub(crate) fn record(
