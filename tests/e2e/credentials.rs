@@ -51,20 +51,28 @@ fn vm_with_key_secret(env: &Env, vm: &str, secret: &str, user: &str, owned: bool
         "data": {"key1": BASE64.encode(format!("{KEY}\n"))}}));
 }
 
+/// The requests sent, as `METHOD PATH STATUS`.
+fn sent_lines(env: &Env) -> Vec<String> {
+    env.sent()
+        .iter()
+        .map(|r| format!("{} {} {}", r.method, r.path, r.status))
+        .collect()
+}
+
+/// `credentials add-ssh-key vm1` with `flags`.
+fn add_key(env: &Env, flags: &[&str]) -> Outcome {
+    let mut args = vec!["credentials", "add-ssh-key", "vm1"];
+    args.extend_from_slice(flags);
+    env.run(&args)
+}
+
 #[test]
 fn add_ssh_key_creates_an_owned_secret_and_adds_it_to_the_vm() {
     let env = Env::new();
     let vm = env.create_vm("vm1", "Halted");
     env.sim.clear_requests();
 
-    env.run(&[
-        "credentials",
-        "add-ssh-key",
-        "vm1",
-        "--user=alice",
-        &format!("--value={KEY}"),
-    ])
-    .ok_quiet("");
+    add_key(&env, &["--user=alice", &format!("--value={KEY}")]).ok_quiet("");
 
     let created = secrets(&env);
     assert_eq!(created.len(), 1, "{created:#?}");
@@ -86,10 +94,7 @@ fn add_ssh_key_creates_an_owned_secret_and_adds_it_to_the_vm() {
             "propagationMethod": {"qemuGuestAgent": {"users": ["alice"]}}}}])
     );
     let sent = env.sent();
-    let lines: Vec<String> = sent
-        .iter()
-        .map(|r| format!("{} {} {}", r.method, r.path, r.status))
-        .collect();
+    let lines = sent_lines(&env);
     assert_eq!(
         lines,
         [
@@ -118,28 +123,23 @@ fn add_ssh_key_creates_an_owned_secret_and_adds_it_to_the_vm() {
 fn add_ssh_key_to_an_existing_secret_then_finds_the_duplicate() {
     let env = Env::new();
     env.create_vm("vm1", "Halted");
-    env.run(&[
-        "credentials",
-        "add-ssh-key",
-        "vm1",
-        "--user=alice",
-        &format!("--value={KEY}"),
-    ])
-    .ok_quiet("");
+    add_key(&env, &["--user=alice", &format!("--value={KEY}")]).ok_quiet("");
     let secret_name = name(&secrets(&env)[0]);
     let key_file = env.write("id.pub", &format!("{OTHER_KEY}\n"));
+    let add_from_file = || {
+        env.run(&[
+            "credentials",
+            "add-ssh-key",
+            "vm1",
+            "-u",
+            "alice",
+            "-f",
+            key_file.to_str().unwrap(),
+        ])
+    };
     env.sim.clear_requests();
 
-    env.run(&[
-        "credentials",
-        "add-ssh-key",
-        "vm1",
-        "-u",
-        "alice",
-        "-f",
-        key_file.to_str().unwrap(),
-    ])
-    .ok_quiet(&format!("Successfully added the key to secret \"{secret_name}\""));
+    add_from_file().ok_quiet(&format!("Successfully added the key to secret \"{secret_name}\""));
 
     let secret = env.sim.get("secrets", NS, &secret_name).unwrap();
     let mut values: Vec<String> = decoded(&secret).into_iter().map(|(_, v)| v).collect();
@@ -158,16 +158,7 @@ fn add_ssh_key_to_an_existing_secret_then_finds_the_duplicate() {
     );
 
     // The same key from the file again (it ends in a newline: upstream would add it twice).
-    env.run(&[
-        "credentials",
-        "add-ssh-key",
-        "vm1",
-        "-u",
-        "alice",
-        "-f",
-        key_file.to_str().unwrap(),
-    ])
-    .ok_quiet(&format!("Secret \"{secret_name}\" already contains this SSH key."));
+    add_from_file().ok_quiet(&format!("Secret \"{secret_name}\" already contains this SSH key."));
     let secret = env.sim.get("secrets", NS, &secret_name).unwrap();
     assert_eq!(decoded(&secret).len(), 2);
 }
@@ -178,27 +169,12 @@ fn add_ssh_key_refuses_a_running_vm_without_force() {
     env.running_vm("vm1");
     env.sim.clear_requests();
 
-    env.run(&[
-        "credentials",
-        "add-ssh-key",
-        "vm1",
-        "--user=alice",
-        &format!("--value={KEY}"),
-    ])
-    .fails_with(
+    add_key(&env, &["--user=alice", &format!("--value={KEY}")]).fails_with(
         "virtual machine vm1 is running. Use --force flag to update a running VM, it will take effect after restart",
     );
     assert!(secrets(&env).is_empty());
 
-    env.run(&[
-        "credentials",
-        "add-ssh-key",
-        "vm1",
-        "--user=alice",
-        &format!("--value={KEY}"),
-        "--force",
-    ])
-    .ok_quiet("");
+    add_key(&env, &["--user=alice", &format!("--value={KEY}"), "--force"]).ok_quiet("");
     assert_eq!(secrets(&env).len(), 1);
 }
 
@@ -211,24 +187,14 @@ fn add_ssh_key_deletes_its_secret_when_the_vm_patch_is_denied() {
     env.sim.update(vm);
     env.sim.clear_requests();
 
-    let out = env.run(&[
-        "credentials",
-        "add-ssh-key",
-        "vm1",
-        "--user=alice",
-        &format!("--value={KEY}"),
-    ]);
+    let out = add_key(&env, &["--user=alice", &format!("--value={KEY}")]);
 
     out.fails_with(
         "error patching virtual machine: admission webhook \"virtualmachine-validator.kubevirt.io\" denied the request: Cannot update VM spec until snapshot \"snap1\" completes",
     );
     assert!(out.hint().is_some_and(|h| h.contains("was deleted again")), "{out:#?}");
     assert!(secrets(&env).is_empty(), "{:#?}", secrets(&env));
-    let lines: Vec<String> = env
-        .sent()
-        .iter()
-        .map(|r| format!("{} {} {}", r.method, r.path, r.status))
-        .collect();
+    let lines = sent_lines(&env);
     assert_eq!(
         lines[2..4],
         [
@@ -258,7 +224,7 @@ fn add_ssh_key_reports_the_first_patch_error_when_the_array_exists() {
 
     // alice has no secret: a new one is made; the fallback's `test` fails (the array exists), so
     // its error is not the cause and the webhook's denial is reported
-    env.run(&["credentials", "add-ssh-key", "vm1", "--user=alice", &format!("--value={KEY}")])
+    add_key(&env, &["--user=alice", &format!("--value={KEY}")])
         .fails_with(
             "error patching virtual machine: admission webhook \"virtualmachine-validator.kubevirt.io\" denied the request: Cannot update VM spec until snapshot \"snap1\" completes",
         );
@@ -270,55 +236,22 @@ fn update_secret_needs_ownership_unless_forced() {
     let env = Env::new();
     vm_with_key_secret(&env, "vm1", "shared", "alice", false);
 
-    env.run(&[
-        "credentials",
-        "add-ssh-key",
-        "vm1",
-        "--user=alice",
-        &format!("--value={OTHER_KEY}"),
-    ])
-    .fails_with("secret shared does not have an owner reference pointing to VM vm1");
-    env.run(&[
-        "credentials",
-        "add-ssh-key",
-        "vm1",
-        "--user=alice",
-        &format!("--value={OTHER_KEY}"),
-        "--force",
-    ])
-    .ok_quiet("Successfully added the key to secret \"shared\"");
-    env.run(&[
-        "credentials",
-        "add-ssh-key",
-        "vm1",
-        "--user=carol",
-        "--update-secret",
-        &format!("--value={KEY}"),
-    ])
-    .fails_with("no secrets specified for user: carol");
-    env.run(&[
-        "credentials",
-        "add-ssh-key",
-        "vm1",
-        "--user=alice",
-        "--secret=other",
-        &format!("--value={KEY}"),
-    ])
-    .fails_with("secret other was not assigned");
+    add_key(&env, &["--user=alice", &format!("--value={OTHER_KEY}")])
+        .fails_with("secret shared does not have an owner reference pointing to VM vm1");
+    add_key(&env, &["--user=alice", &format!("--value={OTHER_KEY}"), "--force"])
+        .ok_quiet("Successfully added the key to secret \"shared\"");
+    add_key(&env, &["--user=carol", "--update-secret", &format!("--value={KEY}")])
+        .fails_with("no secrets specified for user: carol");
+    add_key(&env, &["--user=alice", "--secret=other", &format!("--value={KEY}")])
+        .fails_with("secret other was not assigned");
 }
 
 #[test]
 fn remove_ssh_key_puts_the_secret_back_without_the_key() {
     let env = Env::new();
     vm_with_key_secret(&env, "vm1", "keys", "alice", true);
-    env.run(&[
-        "credentials",
-        "add-ssh-key",
-        "vm1",
-        "--user=alice",
-        &format!("--value={OTHER_KEY}"),
-    ])
-    .ok_quiet("Successfully added the key to secret \"keys\"");
+    add_key(&env, &["--user=alice", &format!("--value={OTHER_KEY}")])
+        .ok_quiet("Successfully added the key to secret \"keys\"");
     let key_file = env.write("id.pub", &format!("{KEY}\n"));
     env.sim.clear_requests();
 
@@ -338,9 +271,7 @@ fn remove_ssh_key_puts_the_secret_back_without_the_key() {
     assert_eq!(data[0].1, OTHER_KEY);
     let sent = env.sent();
     assert_eq!(
-        sent.iter()
-            .map(|r| format!("{} {} {}", r.method, r.path, r.status))
-            .collect::<Vec<_>>(),
+        sent_lines(&env),
         [
             format!("GET {CORE}/virtualmachines/vm1 200"),
             format!("GET {SECRETS}/keys 200"),
@@ -387,11 +318,8 @@ fn set_password_adds_the_users_key_to_the_secret() {
 
     let secret = env.sim.get("secrets", NS, "passwords").unwrap();
     assert_eq!(decoded(&secret), [("alice".to_string(), "s3cret".to_string())]);
-    let sent = env.sent();
     assert_eq!(
-        sent.iter()
-            .map(|r| format!("{} {} {}", r.method, r.path, r.status))
-            .collect::<Vec<_>>(),
+        sent_lines(&env),
         [
             format!("GET {CORE}/virtualmachines/vm1 200"),
             format!("GET {SECRETS}/passwords 200"),
