@@ -242,3 +242,17 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod yaml_tests {
+    /// go-yaml v2's layout (sigs.k8s.io/yaml): keys sorted, sequences at the key's column.
+    #[test]
+    fn yaml_sorts_keys_and_does_not_indent_sequences() {
+        let node = serde_json::json!({"objectReference": {"kind": "VirtualMachine", "apiGroup": "kubevirt.io"},
+            "children": [{"objectReference": {"kind": "Pod", "apiGroup": ""}, "labels": {"a": "b"}, "optional": true}]});
+        assert_eq!(
+            crate::output::document(&super::sorted(&node), true).unwrap(),
+            "children:\n- labels:\n    a: b\n  objectReference:\n    apiGroup: \"\"\n    kind: Pod\n  optional: true\nobjectReference:\n  apiGroup: kubevirt.io\n  kind: VirtualMachine\n"
+        );
+    }
+}
