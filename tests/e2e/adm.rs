@@ -191,3 +191,40 @@ fn permitted_devices_lists_the_crs_devices() {
     env.run(&["permitted-devices", "x"])
         .fails_with("accepts 0 arg(s), received 1");
 }
+
+/// The sub-commands of `adm` and `credentials` list every upstream flag in their help (the
+/// inventory test in `cli.rs` covers top-level commands).
+#[test]
+fn nested_commands_help_shows_every_upstream_flag() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/e2e/data/virtctl-commands.json");
+    let inventory: Vec<Value> = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let env = Env::new();
+    for command in [
+        ["adm", "log-verbosity"],
+        ["credentials", "add-ssh-key"],
+        ["credentials", "remove-ssh-key"],
+        ["credentials", "set-password"],
+    ] {
+        let upstream = inventory.iter().find(|c| c["path"] == json!(command)).unwrap();
+        let out = env.run(&[command[0], command[1], "--help"]);
+        assert_eq!(out.code, 0, "{out:#?}");
+        assert!(
+            out.stdout.contains(upstream["usage"].as_str().unwrap()),
+            "{command:?}: {}",
+            out.stdout
+        );
+        for flag in upstream["flags"].as_array().unwrap() {
+            let (name, short) = (flag["name"].as_str().unwrap(), flag["shorthand"].as_str().unwrap_or(""));
+            let shown = if short.is_empty() {
+                format!("--{name}")
+            } else {
+                format!("-{short}, --{name}")
+            };
+            assert!(
+                out.stdout.lines().any(|l| l.trim_start().starts_with(&shown)),
+                "{command:?} lacks {shown}: {}",
+                out.stdout
+            );
+        }
+    }
+}
