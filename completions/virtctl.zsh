@@ -1376,6 +1376,364 @@ esac
     ;;
 esac
 ;;
+(credentials)
+_arguments "${_arguments_options[@]}" : \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+":: :_virtctl__subcmd__credentials_commands" \
+"*::: :->credentials" \
+&& ret=0
+
+    case $state in
+    (credentials)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:virtctl-credentials-command-$line[1]:"
+        case $line[1] in
+            (add-ssh-key)
+_arguments "${_arguments_options[@]}" : \
+'-u+[Name of the user]:string:_default' \
+'--user=[Name of the user]:string:_default' \
+'--secret=[Name of the secret with SSH keys]:string:_default' \
+'--force=[Force update of secret, even if it'\''s not owned by the VM]::FORCE:_default' \
+'-f+[Path to the SSH public key file]:string:_default' \
+'--file=[Path to the SSH public key file]:string:_default' \
+'--value=[Literal value of the SSH public key]:string:_default' \
+'--create-secret=[Create a new secret for the SSH key. The new key will not be added to a running VM. Use --force to add a new secret even if the VM is running]::CREATE_SECRET:_default' \
+'--update-secret=[Add the SSH key to an existing secret. Use --force option, if the secret does not have owner reference pointing to the VM]::UPDATE_SECRET:_default' \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+'*::args:_default' \
+&& ret=0
+;;
+(remove-ssh-key)
+_arguments "${_arguments_options[@]}" : \
+'-u+[Name of the user]:string:_default' \
+'--user=[Name of the user]:string:_default' \
+'--secret=[Name of the secret with SSH keys]:string:_default' \
+'--force=[Force update of secret, even if it'\''s not owned by the VM]::FORCE:_default' \
+'-f+[Path to the SSH public key file]:string:_default' \
+'--file=[Path to the SSH public key file]:string:_default' \
+'--value=[Literal value of the SSH public key]:string:_default' \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+'*::args:_default' \
+&& ret=0
+;;
+(set-password)
+_arguments "${_arguments_options[@]}" : \
+'-u+[Name of the user]:string:_default' \
+'--user=[Name of the user]:string:_default' \
+'--secret=[Name of the secret with SSH keys]:string:_default' \
+'--force=[Force update of secret, even if it'\''s not owned by the VM]::FORCE:_default' \
+'-p+[Password for the user]:string:_default' \
+'--password=[Password for the user]:string:_default' \
+'--password-file=[Read the password from this file ('\''-'\'' for stdin) instead of --password; without either, a terminal prompts for it]:string:_default' \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+'*::args:_default' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_virtctl__subcmd__credentials__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:virtctl-credentials-help-command-$line[1]:"
+        case $line[1] in
+            (add-ssh-key)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(remove-ssh-key)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(set-password)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
+(adm)
+_arguments "${_arguments_options[@]}" : \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+":: :_virtctl__subcmd__adm_commands" \
+"*::: :->adm" \
+&& ret=0
+
+    case $state in
+    (adm)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:virtctl-adm-command-$line[1]:"
+        case $line[1] in
+            (log-verbosity)
+_arguments "${_arguments_options[@]}" : \
+'--virt-api=[show/set virt-api log verbosity (0-9)]::uint[=10]:_default' \
+'--virt-controller=[show/set virt-controller log verbosity (0-9)]::uint[=10]:_default' \
+'--virt-handler=[show/set virt-handler log verbosity (0-9)]::uint[=10]:_default' \
+'--virt-launcher=[show/set virt-launcher log verbosity (0-9)]::uint[=10]:_default' \
+'--virt-operator=[show/set virt-operator log verbosity (0-9)]::uint[=10]:_default' \
+'--all=[show/set all component log verbosity (0-9)]::uint[=10]:_default' \
+'--reset=[reset log verbosity to the default verbosity (2) (empty the log verbosity)]::RESET:_default' \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'*::args:_default' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_virtctl__subcmd__adm__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:virtctl-adm-help-command-$line[1]:"
+        case $line[1] in
+            (log-verbosity)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
+(permitted-devices)
+_arguments "${_arguments_options[@]}" : \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+'*::values:_default' \
+&& ret=0
+;;
+(objectgraph)
+_arguments "${_arguments_options[@]}" : \
+'--vmi=[Returns the object graph from the VMI instead of the VM]::VMI:_default' \
+'--exclude-optional=[Exclude optional nodes from the object graph]::EXCLUDE_OPTIONAL:_default' \
+'*--selector=[Label selectors to filter the object graph (multiple labels can be specified)]:stringToString:_default' \
+'-o+[Output format. One of\: json|yaml]:string:_default' \
+'--output=[Output format. One of\: json|yaml]:string:_default' \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'(-o --output)--tree[Print the graph as an indented tree (kind/name and dependency type) instead of JSON or YAML]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'*::values:_default' \
+&& ret=0
+;;
 (options)
 _arguments "${_arguments_options[@]}" : \
 '--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
@@ -1594,6 +1952,62 @@ _arguments "${_arguments_options[@]}" : \
     ;;
 esac
 ;;
+(credentials)
+_arguments "${_arguments_options[@]}" : \
+":: :_virtctl__subcmd__help__subcmd__credentials_commands" \
+"*::: :->credentials" \
+&& ret=0
+
+    case $state in
+    (credentials)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:virtctl-help-credentials-command-$line[1]:"
+        case $line[1] in
+            (add-ssh-key)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(remove-ssh-key)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(set-password)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+(adm)
+_arguments "${_arguments_options[@]}" : \
+":: :_virtctl__subcmd__help__subcmd__adm_commands" \
+"*::: :->adm" \
+&& ret=0
+
+    case $state in
+    (adm)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:virtctl-help-adm-command-$line[1]:"
+        case $line[1] in
+            (log-verbosity)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+(permitted-devices)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(objectgraph)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (options)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -1638,10 +2052,45 @@ _virtctl_commands() {
 'completion:Generate the autocompletion script for the specified shell' \
 'image-upload:Upload a VM image to a DataVolume/PersistentVolumeClaim' \
 'create:Create a manifest for the specified Kind' \
+'credentials:Manipulate credentials on a virtual machine' \
+'adm:Administrate KubeVirt configuration' \
+'permitted-devices:List the permitted devices for vmis' \
+'objectgraph:Returns dependency graph related to a VM|VMI' \
 'options:Print the list of flags inherited by all commands' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'virtctl commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__adm_commands] )) ||
+_virtctl__subcmd__adm_commands() {
+    local commands; commands=(
+'log-verbosity:Show, Set or Reset log verbosity. The verbosity value must be 0-9. The default cluster config is normally 2' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'virtctl adm commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__adm__subcmd__help_commands] )) ||
+_virtctl__subcmd__adm__subcmd__help_commands() {
+    local commands; commands=(
+'log-verbosity:Show, Set or Reset log verbosity. The verbosity value must be 0-9. The default cluster config is normally 2' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'virtctl adm help commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__adm__subcmd__help__subcmd__help_commands] )) ||
+_virtctl__subcmd__adm__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl adm help help commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__adm__subcmd__help__subcmd__log-verbosity_commands] )) ||
+_virtctl__subcmd__adm__subcmd__help__subcmd__log-verbosity_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl adm help log-verbosity commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__adm__subcmd__log-verbosity_commands] )) ||
+_virtctl__subcmd__adm__subcmd__log-verbosity_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl adm log-verbosity commands' commands "$@"
 }
 (( $+functions[_virtctl__subcmd__completion_commands] )) ||
 _virtctl__subcmd__completion_commands() {
@@ -1707,6 +2156,61 @@ _virtctl__subcmd__create__subcmd__instancetype_commands() {
 _virtctl__subcmd__create__subcmd__preference_commands() {
     local commands; commands=()
     _describe -t commands 'virtctl create preference commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__credentials_commands] )) ||
+_virtctl__subcmd__credentials_commands() {
+    local commands; commands=(
+'add-ssh-key:Add credentials to a virtual machine' \
+'remove-ssh-key:Remove credentials from a virtual machine' \
+'set-password:Set password for a user' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'virtctl credentials commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__credentials__subcmd__add-ssh-key_commands] )) ||
+_virtctl__subcmd__credentials__subcmd__add-ssh-key_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl credentials add-ssh-key commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__credentials__subcmd__help_commands] )) ||
+_virtctl__subcmd__credentials__subcmd__help_commands() {
+    local commands; commands=(
+'add-ssh-key:Add credentials to a virtual machine' \
+'remove-ssh-key:Remove credentials from a virtual machine' \
+'set-password:Set password for a user' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'virtctl credentials help commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__credentials__subcmd__help__subcmd__add-ssh-key_commands] )) ||
+_virtctl__subcmd__credentials__subcmd__help__subcmd__add-ssh-key_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl credentials help add-ssh-key commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__credentials__subcmd__help__subcmd__help_commands] )) ||
+_virtctl__subcmd__credentials__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl credentials help help commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__credentials__subcmd__help__subcmd__remove-ssh-key_commands] )) ||
+_virtctl__subcmd__credentials__subcmd__help__subcmd__remove-ssh-key_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl credentials help remove-ssh-key commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__credentials__subcmd__help__subcmd__set-password_commands] )) ||
+_virtctl__subcmd__credentials__subcmd__help__subcmd__set-password_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl credentials help set-password commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__credentials__subcmd__remove-ssh-key_commands] )) ||
+_virtctl__subcmd__credentials__subcmd__remove-ssh-key_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl credentials remove-ssh-key commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__credentials__subcmd__set-password_commands] )) ||
+_virtctl__subcmd__credentials__subcmd__set-password_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl credentials set-password commands' commands "$@"
 }
 (( $+functions[_virtctl__subcmd__doctor_commands] )) ||
 _virtctl__subcmd__doctor_commands() {
@@ -1844,10 +2348,26 @@ _virtctl__subcmd__help_commands() {
 'completion:Generate the autocompletion script for the specified shell' \
 'image-upload:Upload a VM image to a DataVolume/PersistentVolumeClaim' \
 'create:Create a manifest for the specified Kind' \
+'credentials:Manipulate credentials on a virtual machine' \
+'adm:Administrate KubeVirt configuration' \
+'permitted-devices:List the permitted devices for vmis' \
+'objectgraph:Returns dependency graph related to a VM|VMI' \
 'options:Print the list of flags inherited by all commands' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'virtctl help commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__help__subcmd__adm_commands] )) ||
+_virtctl__subcmd__help__subcmd__adm_commands() {
+    local commands; commands=(
+'log-verbosity:Show, Set or Reset log verbosity. The verbosity value must be 0-9. The default cluster config is normally 2' \
+    )
+    _describe -t commands 'virtctl help adm commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__help__subcmd__adm__subcmd__log-verbosity_commands] )) ||
+_virtctl__subcmd__help__subcmd__adm__subcmd__log-verbosity_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help adm log-verbosity commands' commands "$@"
 }
 (( $+functions[_virtctl__subcmd__help__subcmd__completion_commands] )) ||
 _virtctl__subcmd__help__subcmd__completion_commands() {
@@ -1882,6 +2402,30 @@ _virtctl__subcmd__help__subcmd__create__subcmd__instancetype_commands() {
 _virtctl__subcmd__help__subcmd__create__subcmd__preference_commands() {
     local commands; commands=()
     _describe -t commands 'virtctl help create preference commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__help__subcmd__credentials_commands] )) ||
+_virtctl__subcmd__help__subcmd__credentials_commands() {
+    local commands; commands=(
+'add-ssh-key:Add credentials to a virtual machine' \
+'remove-ssh-key:Remove credentials from a virtual machine' \
+'set-password:Set password for a user' \
+    )
+    _describe -t commands 'virtctl help credentials commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__help__subcmd__credentials__subcmd__add-ssh-key_commands] )) ||
+_virtctl__subcmd__help__subcmd__credentials__subcmd__add-ssh-key_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help credentials add-ssh-key commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__help__subcmd__credentials__subcmd__remove-ssh-key_commands] )) ||
+_virtctl__subcmd__help__subcmd__credentials__subcmd__remove-ssh-key_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help credentials remove-ssh-key commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__help__subcmd__credentials__subcmd__set-password_commands] )) ||
+_virtctl__subcmd__help__subcmd__credentials__subcmd__set-password_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help credentials set-password commands' commands "$@"
 }
 (( $+functions[_virtctl__subcmd__help__subcmd__doctor_commands] )) ||
 _virtctl__subcmd__help__subcmd__doctor_commands() {
@@ -1949,6 +2493,11 @@ _virtctl__subcmd__help__subcmd__migrate-cancel_commands() {
     local commands; commands=()
     _describe -t commands 'virtctl help migrate-cancel commands' commands "$@"
 }
+(( $+functions[_virtctl__subcmd__help__subcmd__objectgraph_commands] )) ||
+_virtctl__subcmd__help__subcmd__objectgraph_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help objectgraph commands' commands "$@"
+}
 (( $+functions[_virtctl__subcmd__help__subcmd__options_commands] )) ||
 _virtctl__subcmd__help__subcmd__options_commands() {
     local commands; commands=()
@@ -1958,6 +2507,11 @@ _virtctl__subcmd__help__subcmd__options_commands() {
 _virtctl__subcmd__help__subcmd__pause_commands() {
     local commands; commands=()
     _describe -t commands 'virtctl help pause commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__help__subcmd__permitted-devices_commands] )) ||
+_virtctl__subcmd__help__subcmd__permitted-devices_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help permitted-devices commands' commands "$@"
 }
 (( $+functions[_virtctl__subcmd__help__subcmd__port-forward_commands] )) ||
 _virtctl__subcmd__help__subcmd__port-forward_commands() {
@@ -2046,6 +2600,11 @@ _virtctl__subcmd__migrate-cancel_commands() {
     local commands; commands=()
     _describe -t commands 'virtctl migrate-cancel commands' commands "$@"
 }
+(( $+functions[_virtctl__subcmd__objectgraph_commands] )) ||
+_virtctl__subcmd__objectgraph_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl objectgraph commands' commands "$@"
+}
 (( $+functions[_virtctl__subcmd__options_commands] )) ||
 _virtctl__subcmd__options_commands() {
     local commands; commands=()
@@ -2055,6 +2614,11 @@ _virtctl__subcmd__options_commands() {
 _virtctl__subcmd__pause_commands() {
     local commands; commands=()
     _describe -t commands 'virtctl pause commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__permitted-devices_commands] )) ||
+_virtctl__subcmd__permitted-devices_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl permitted-devices commands' commands "$@"
 }
 (( $+functions[_virtctl__subcmd__port-forward_commands] )) ||
 _virtctl__subcmd__port-forward_commands() {

@@ -8,20 +8,24 @@ use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use crate::cluster::connection::ConnectionArgs;
 use crate::commands::{
-    completion, console, create, doctor, evacuate_cancel, guest_agent, image_upload, lifecycle, migrate, options,
-    pause, port_forward, ssh, usbredir, version, vmi_action, vnc,
+    adm, completion, console, create, credentials, doctor, evacuate_cancel, guest_agent, image_upload, lifecycle,
+    migrate, objectgraph, options, pause, permitted_devices, port_forward, ssh, usbredir, version, vmi_action, vnc,
 };
 use crate::commands::{
+    adm::AdmArgs,
     completion::CompletionArgs,
     console::ConsoleArgs,
     create::CreateArgs,
+    credentials::CredentialsArgs,
     doctor::DoctorArgs,
     evacuate_cancel::EvacuateCancelArgs,
     guest_agent::GuestAgentArgs,
     image_upload::ImageUploadArgs,
     lifecycle::{RestartArgs, StartArgs, StopArgs},
     migrate::{MigrateArgs, MigrateCancelArgs},
+    objectgraph::ObjectGraphArgs,
     pause::PauseArgs,
+    permitted_devices::PermittedDevicesArgs,
     port_forward::PortForwardArgs,
     ssh::{ScpArgs, SshArgs},
     usbredir::UsbredirArgs,
@@ -143,6 +147,19 @@ pub enum Command {
     /// Create a manifest for the specified Kind.
     #[command(override_usage = "virtctl create [flags]")]
     Create(CreateArgs),
+    /// Manipulate credentials on a virtual machine.
+    #[command(override_usage = "virtctl credentials [flags]", arg_required_else_help = true)]
+    Credentials(CredentialsArgs),
+    /// Administrate KubeVirt configuration.
+    #[command(override_usage = "virtctl adm [flags]", arg_required_else_help = true)]
+    Adm(AdmArgs),
+    /// List the permitted devices for vmis.
+    #[command(name = "permitted-devices", override_usage = "virtctl permitted-devices [flags]",
+              after_help = permitted_devices::EXAMPLES)]
+    PermittedDevices(PermittedDevicesArgs),
+    /// Returns dependency graph related to a VM|VMI.
+    #[command(override_usage = "virtctl objectgraph (VM|VMI) [flags]", after_help = objectgraph::EXAMPLES)]
+    Objectgraph(ObjectGraphArgs),
     /// Print the list of flags inherited by all commands
     #[command(hide = true)]
     Options,
@@ -179,6 +196,10 @@ impl Command {
             Command::Completion(args) => completion::run(args, Cli::command(), ctx),
             Command::ImageUpload(args) => image_upload::run(*args, ctx).await,
             Command::Create(args) => create::run(args, ctx).await,
+            Command::Credentials(args) => credentials::run(args, ctx).await,
+            Command::Adm(args) => adm::run(args, ctx).await,
+            Command::PermittedDevices(args) => permitted_devices::run(args, ctx).await,
+            Command::Objectgraph(args) => objectgraph::run(args, ctx).await,
             Command::Options => options::run(&Cli::command(), ctx),
         }
     }

@@ -400,7 +400,7 @@ fn non_empty_secret(value: &Option<SecretString>) -> Option<SecretString> {
 }
 
 /// Go's wording for the common `stat` failures.
-fn go_io_error(err: &std::io::Error) -> String {
+pub(crate) fn go_io_error(err: &std::io::Error) -> String {
     match err.kind() {
         std::io::ErrorKind::NotFound => "no such file or directory".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),

@@ -239,6 +239,128 @@ pub fn run_strategy(vm: &Value) -> Result<String, String> {
     }
 }
 
+// ---- credentials, KubeVirt CR, object graph (typed calls for `credentials`, `adm`,
+// `permitted-devices`, `objectgraph`) ----
+
+/// The content type of RFC 6902 JSON patches.
+pub const JSON_PATCH: &str = "application/json-patch+json";
+
+fn json_body(value: &Value) -> Vec<u8> {
+    serde_json::to_vec(value).expect("json value serializes")
+}
+
+impl Vm<'_> {
+    /// Applies a JSON patch (RFC 6902) to the VM.
+    pub async fn patch(&self, ops: &Value) -> Result<Value> {
+        let request = Request::new(http::Method::PATCH, object_path(VMS, self.namespace, self.name))
+            .body(json_body(ops), JSON_PATCH)
+            .resource(VMS, self.name);
+        self.api.send(request).await?.json()
+    }
+
+    /// The VM's object graph (`GET .../objectgraph` with an `ObjectGraphOptions` body).
+    pub async fn object_graph(&self, options: &Value) -> Result<Value> {
+        object_graph(self.api, VMS, self.namespace, self.name, options).await
+    }
+}
+
+impl Vmi<'_> {
+    /// The VMI's object graph (`GET .../objectgraph` with an `ObjectGraphOptions` body).
+    pub async fn object_graph(&self, options: &Value) -> Result<Value> {
+        object_graph(self.api, VMIS, self.namespace, self.name, options).await
+    }
+}
+
+async fn object_graph(api: &Api, resource: &str, namespace: &str, name: &str, options: &Value) -> Result<Value> {
+    let request = Request::get(subresource_path(resource, namespace, name, "objectgraph"))
+        .body(json_body(options), JSON)
+        .resource(resource, name);
+    api.send(request).await?.json()
+}
+
+/// The Secrets of a namespace.
+pub struct Secrets<'a> {
+    api: &'a Api,
+    namespace: &'a str,
+}
+
+impl<'a> Secrets<'a> {
+    pub fn new(api: &'a Api, namespace: &'a str) -> Self {
+        Secrets { api, namespace }
+    }
+
+    fn path(&self, name: &str) -> String {
+        crate::cluster::resources::SECRETS.object(Some(self.namespace), name)
+    }
+
+    pub async fn get(&self, name: &str) -> Result<Value> {
+        let request = Request::get(self.path(name)).resource("secrets", name);
+        self.api.send(request).await?.json()
+    }
+
+    /// Creates `secret`; returns it as stored (with the name the server generated).
+    pub async fn create(&self, secret: &Value) -> Result<Value> {
+        let collection = crate::cluster::resources::SECRETS.collection(Some(self.namespace));
+        let request = Request::new(http::Method::POST, collection)
+            .body(json_body(secret), JSON)
+            .resource("secrets", "");
+        self.api.send(request).await?.json()
+    }
+
+    pub async fn patch(&self, name: &str, ops: &Value) -> Result<Value> {
+        let request = Request::new(http::Method::PATCH, self.path(name))
+            .body(json_body(ops), JSON_PATCH)
+            .resource("secrets", name);
+        self.api.send(request).await?.json()
+    }
+
+    /// Replaces the whole Secret (`PUT`, optimistic concurrency through its resourceVersion).
+    pub async fn replace(&self, name: &str, secret: &Value) -> Result<Value> {
+        let request = Request::put(self.path(name))
+            .body(json_body(secret), JSON)
+            .resource("secrets", name);
+        self.api.send(request).await?.json()
+    }
+
+    pub async fn delete(&self, name: &str) -> Result<()> {
+        let request = Request::delete(self.path(name)).resource("secrets", name);
+        self.api.send(request).await.map(drop)
+    }
+}
+
+/// The KubeVirt CRs (the installation's configuration).
+pub struct KubeVirts<'a> {
+    api: &'a Api,
+}
+
+impl<'a> KubeVirts<'a> {
+    pub fn new(api: &'a Api) -> Self {
+        KubeVirts { api }
+    }
+
+    /// The KubeVirt CRs in `namespace`, or in every namespace when `None`.
+    pub async fn list(&self, namespace: Option<&str>) -> Result<Vec<Value>> {
+        let path = crate::cluster::resources::KUBEVIRTS.collection(namespace);
+        let list: Value = self
+            .api
+            .send(Request::get(path).resource("kubevirts", ""))
+            .await?
+            .json()?;
+        Ok(list.get("items").and_then(Value::as_array).cloned().unwrap_or_default())
+    }
+
+    pub async fn get(&self, namespace: &str, name: &str) -> Result<Value> {
+        get_object(self.api, "kubevirts", namespace, name).await
+    }
+
+    pub async fn patch(&self, namespace: &str, name: &str, ops: &Value) -> Result<Value> {
+        let request = Request::new(http::Method::PATCH, object_path("kubevirts", namespace, name))
+            .body(json_body(ops), JSON_PATCH)
+            .resource("kubevirts", name);
+        self.api.send(request).await?.json()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

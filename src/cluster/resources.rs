@@ -54,6 +54,7 @@ mod table {
     pub const EVENTS: Resource = core("events", true);
     pub const SERVICES: Resource = core("services", true);
     pub const CONFIG_MAPS: Resource = core("configmaps", true);
+    pub const SECRETS: Resource = core("secrets", true);
     pub const SERVICE_ACCOUNTS: Resource = core("serviceaccounts", true);
     pub const PERSISTENT_VOLUME_CLAIMS: Resource = core("persistentvolumeclaims", true);
     pub const PERSISTENT_VOLUMES: Resource = core("persistentvolumes", false);

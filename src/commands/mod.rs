@@ -2,17 +2,21 @@
 //! the flag groups several commands share (`--dry-run`, `--wait`) are defined here once.
 //! Which command runs is decided in `cli` (the only place that knows the whole tree).
 
+pub mod adm;
 pub mod completion;
 pub mod console;
 pub mod create;
+pub mod credentials;
 pub mod doctor;
 pub mod evacuate_cancel;
 pub mod guest_agent;
 pub mod image_upload;
 pub mod lifecycle;
 pub mod migrate;
+pub mod objectgraph;
 pub mod options;
 pub mod pause;
+pub mod permitted_devices;
 pub mod port_forward;
 pub mod ssh;
 pub mod usbredir;

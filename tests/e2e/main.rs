@@ -7,12 +7,14 @@
 mod image_upload;
 mod support;
 
+mod adm;
 mod cli;
 mod completion;
 mod config;
 mod connect_support;
 mod console;
 mod create;
+mod credentials;
 mod doctor;
 mod doctor_checkup;
 mod doctor_sources;
@@ -23,6 +25,7 @@ mod evacuate;
 mod guest;
 mod lifecycle;
 mod migrate;
+mod objectgraph;
 mod pause;
 mod port_forward;
 mod proxy;

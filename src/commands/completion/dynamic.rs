@@ -129,6 +129,10 @@ pub const POSITIONALS: &[(&str, Positional)] = &[
     ("removevolume", Positional::Name(Resource::Vmi)),
     ("guestfs", Positional::Name(Resource::Pvc)),
     ("doctor vm", Positional::Name(Resource::Vm)),
+    ("objectgraph", Positional::Name(Resource::Vm)),
+    ("credentials add-ssh-key", Positional::Name(Resource::Vm)),
+    ("credentials remove-ssh-key", Positional::Name(Resource::Vm)),
+    ("credentials set-password", Positional::Name(Resource::Vm)),
     ("usbredir", Positional::NameAt(1, Resource::Vmi)),
     ("pause", Positional::TypeThenName(VM_OR_VMI)),
     ("unpause", Positional::TypeThenName(VM_OR_VMI)),
@@ -161,6 +165,9 @@ pub const FILE_FLAGS: &[(&str, &str)] = &[
     ("ssh", "known-hosts"),
     ("scp", "identity-file"),
     ("scp", "known-hosts"),
+    ("credentials add-ssh-key", "file"),
+    ("credentials remove-ssh-key", "file"),
+    ("credentials set-password", "password-file"),
 ];
 
 /// Answers a completion request and exits, or returns at once when this run is not one.

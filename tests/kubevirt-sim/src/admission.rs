@@ -92,9 +92,19 @@ pub fn admit_create(kind: &Kind, _ns: &str, obj: &mut Value) -> Result<(), ApiEr
 }
 
 /// Validate an update (object, not status) of an existing object.
-pub fn admit_update(kind: &Kind, _old: &Value, new: &Value) -> Result<(), ApiError> {
+pub fn admit_update(kind: &Kind, old: &Value, new: &Value) -> Result<(), ApiError> {
     if let ("kubevirt.io", "virtualmachines") = (kind.group, kind.plural) {
         validate_vm(new)?;
+        // `validateSnapshotStatus`: the spec is frozen while a snapshot is taken
+        if let Some(snapshot) = new.pointer("/status/snapshotInProgress").and_then(Value::as_str)
+            && old.get("spec") != new.get("spec")
+        {
+            return Err(denied(
+                "virtualmachine-validator.kubevirt.io",
+                "spec",
+                &format!("Cannot update VM spec until snapshot {snapshot:?} completes"),
+            ));
+        }
     }
     Ok(())
 }

@@ -233,7 +233,8 @@ fn subresource(state: &SimState, req: &Req<'_>, ns: &str, res: &str, name: &str,
             "pause" | "unpause" | "softreboot" | "reset" | "evacuate/cancel" | "freeze" | "unfreeze"
         ),
     };
-    let known_get = res == "virtualmachineinstances" && matches!(sub, "guestosinfo" | "userlist" | "filesystemlist");
+    let known_get = res == "virtualmachineinstances" && matches!(sub, "guestosinfo" | "userlist" | "filesystemlist")
+        || sub == "objectgraph";
     if known_put && req.method != Method::PUT || known_get && req.method != Method::GET {
         return method_not_allowed();
     }
@@ -252,6 +253,7 @@ fn subresource(state: &SimState, req: &Req<'_>, ns: &str, res: &str, name: &str,
         ("virtualmachineinstances", "reset") => reset(s, ns, name),
         ("virtualmachineinstances", "freeze") => running_check(s, ns, name, VM_NOT_RUNNING),
         ("virtualmachineinstances", "unfreeze") => running_check(s, ns, name, VMI_NOT_RUNNING),
+        (res, "objectgraph") => crate::objectgraph::serve(s, res, ns, name, req.body),
         ("virtualmachineinstances", g @ ("guestosinfo" | "userlist" | "filesystemlist")) => {
             return guest_get(s, ns, name, g).unwrap_or_else(|e| Reply::Error(e.into_plain_500()));
         }
