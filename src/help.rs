@@ -44,6 +44,12 @@ pub fn render(tree: &Command, path: &[String], program: &str) -> String {
     if std::ptr::eq(command, tree) {
         return root(tree, program);
     }
+    render_command(command, path, program)
+}
+
+/// The help of one sub-command, `path` naming it under the program (for a command that prints
+/// its own help, as `adm log-verbosity` without flags does).
+pub fn render_command(command: &Command, path: &[String], program: &str) -> String {
     let mut text = description(command);
     text.push_str(&usage(command, path, program));
     text

@@ -290,7 +290,7 @@ fn help_text() -> String {
         .about(LONG_ABOUT)
         .after_help(EXAMPLES);
     command = LogVerbosityArgs::augment_args(command);
-    command.render_help().to_string()
+    crate::help::render_command(&command, &["adm".into(), "log-verbosity".into()], "virtctl")
 }
 
 async fn log_verbosity(args: LogVerbosityArgs, ctx: &Ctx) -> Result<()> {
