@@ -13,6 +13,7 @@ mod config;
 mod connect_support;
 mod console;
 mod create;
+mod create_vm;
 mod doctor;
 mod doctor_checkup;
 mod doctor_sources;

@@ -200,7 +200,15 @@ pub struct CsvValues(pub Vec<String>);
 const CLOUD_INIT_DISK: &str = "cloudinitdisk";
 const CLOUD_INIT_HEADER: &str = "#cloud-config";
 const RUN_STRATEGIES: [&str; 5] = ["Always", "Manual", "Halted", "Once", "RerunOnFailure"];
-const USER_INVALID: &str = "user cannot be specified with selected access credential type and method";
+
+/// Upstream's detail for a `user` param where the credential takes none, naming the param (beyond
+/// upstream).
+fn user_invalid(user: &str) -> Error {
+    flag_error(
+        "access-cred",
+        format!("user cannot be specified with selected access credential type and method (user:{user})"),
+    )
+}
 
 pub async fn run(args: VmArgs, ctx: &Ctx) -> Result<()> {
     if let Some(extra) = args.extra.first() {
@@ -532,7 +540,7 @@ impl Builder {
                     ));
                 }
                 if !user.is_empty() {
-                    return Err(flag_error(FLAG, USER_INVALID));
+                    return Err(user_invalid(&user));
                 }
                 return Ok(json!({ "userPassword": {
                     "propagationMethod": { "qemuGuestAgent": {} },
@@ -565,7 +573,7 @@ impl Builder {
             }
             method @ ("nocloud" | "configdrive") => {
                 if !user.is_empty() {
-                    return Err(flag_error(FLAG, USER_INVALID));
+                    return Err(user_invalid(&user));
                 }
                 let cloud_init = self.cloud_init.get_or_insert_with(|| method.to_string());
                 if !cloud_init.eq_ignore_ascii_case(method) {
@@ -605,6 +613,11 @@ impl Builder {
         if args.password_file.is_some() {
             ctx.out
                 .note("WARNING: --password-file: The password is stored in cleartext in the VM definition!");
+            // Beyond upstream: the way to keep it out of the manifest.
+            ctx.out.note(
+                "hint: anyone who can read the VM can read it; to keep the password in a Secret instead, use \
+                 --access-cred type:password,src:SECRET",
+            );
         }
         if self.volume(CLOUD_INIT_DISK).is_some() {
             return Err(Error::Usage(format!(
@@ -952,7 +965,10 @@ fn import_source(kind: &str, value: &str) -> Result<(Map<String, Value>, Option<
     }
     if kind == "registry" {
         if given("pullmethod") && !matches!(values["pullmethod"].as_str(), "pod" | "node") {
-            return Err(flag_error(FLAG, "pullmethod must be set to pod or node"));
+            return Err(flag_error(
+                FLAG,
+                format!("pullmethod must be set to pod or node (pullmethod:{})", values["pullmethod"]),
+            ));
         }
         if given("url") == given("imagestream") {
             return Err(flag_error(FLAG, "exactly one of url or imagestream must be defined"));

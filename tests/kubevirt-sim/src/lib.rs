@@ -22,6 +22,7 @@ pub mod guest_shell;
 pub mod https;
 pub mod kinds;
 pub mod object;
+pub mod openapi;
 pub mod openshift_virt;
 pub mod paging;
 pub mod patch;
