@@ -1340,6 +1340,63 @@ _arguments "${_arguments_options[@]}" : \
 '*::ignored -- Extra arguments are accepted and ignored, as upstream:_default' \
 && ret=0
 ;;
+(vm)
+_arguments "${_arguments_options[@]}" : \
+'--name=[Specify the name of the VM]:string:_default' \
+'--run-strategy=[Specify the RunStrategy of the VM. \[default\: Always\]]:string:_default' \
+'--termination-grace-period=[Specify the termination grace period of the VM. \[default\: 180\]]:int:_default' \
+'--memory=[Specify the memory of the VM. \[default\: 512Mi\]]:string:_default' \
+'--instancetype=[Specify the Instance Type of the VM. Mutually exclusive with instancetype inference flags]:string:_default' \
+'--infer-instancetype=[Specify if the Instance Type of the VM should be inferred from the first boot disk. Mutually exclusive with --infer-instancetype-from. \[default\: true\]]::INFER_INSTANCETYPE:_default' \
+'--infer-instancetype-from=[Specify the volume to infer the Instance Type of the VM from. Mutually exclusive with --infer-instancetype]:string:_default' \
+'--preference=[Specify the Preference of the VM. Mutually exclusive with preference inference flags]:string:_default' \
+'--infer-preference=[Specify if the Preference of the VM should be inferred from the first boot disk. Mutually exclusive with --infer-preference-from. \[default\: true\]]::INFER_PREFERENCE:_default' \
+'--infer-preference-from=[Specify the volume to infer the Preference of the VM from. Mutually exclusive with --infer-preference]:string:_default' \
+'*--volume-containerdisk=[Specify a containerdisk to be used by the VM. Can be provided multiple times. Supported parameters\: name\:string,src\:string,bootorder\:uint]:stringArray:_default' \
+'*--volume-pvc=[Specify a PVCs to be used by the VM. Can be provided multiple times. Supported parameters\: name\:string,src\:string,bootorder\:uint]:stringArray:_default' \
+'*--volume-import=[Specify the source for DataVolume. Can be provided multiple times. Supported parameters\:   type blank - size\:resource.Quantity,type\:string,name\:string,bootorder\:uint   type gcs - secretref\:string,url\:string,size\:resource.Quantity,type\:string,name\:string,bootorder\:uint   type http - certconfigmap\:string,extraheaders\:\[\]string,secretextraheaders\:\[\]string,secretref\:string,url\:string,size\:resource.Quantity,type\:string,name\:string,bootorder\:uint   type imageio - certconfigmap\:string,diskid\:string,secretref\:string,url\:string,size\:resource.Quantity,type\:string,name\:string,bootorder\:uint   type pvc - name\:string,src\:string,size\:resource.Quantity,type\:string,bootorder\:uint   type registry - certconfigmap\:string,imagestream\:string,pullmethod\:string,secretref\:string,url\:string,size\:resource.Quantity,type\:string,name\:string,bootorder\:uint   type s3 - certconfigmap\:string,secretref\:string,url\:string,size\:resource.Quantity,type\:string,name\:string,bootorder\:uint   type vddk - backingfile\:string,initimageurl\:string,secretref\:string,thumbprint\:string,url\:string,uuid\:string,size\:resource.Quantity,type\:string,name\:string,bootorder\:uint   type snapshot - name\:string,src\:string,size\:resource.Quantity,type\:string,bootorder\:uint   type ds - name\:string,src\:string,size\:resource.Quantity,type\:string,bootorder\:uint]:stringArray:_default' \
+'--volume-sysprep=[Specify a ConfigMap or Secret to be used as sysprep volume by the VM. Supported parameters\: src\:string,type\:string]:string:_default' \
+'--user=[Specify the user in the cloud-init user data that is added to the VM]:string:_default' \
+'--password-file=[Specify a file to read the password from for the cloud-init user data that is added to the VM]:string:_default' \
+'*--ssh-key=[Specify one or more SSH authorized keys in the cloud-init user data that is added to the VM]:strings:_default' \
+'--ga-manage-ssh=[Specify if the qemu-guest-agent should be able to manage SSH in the cloud-init user data that is added to the VM. This is useful in combination with the "credentials add-ssh-key" command or when using the --access-cred flag. \[default\: false\]]::GA_MANAGE_SSH:_default' \
+'*--access-cred=[Specify an access credential to be injected into the VM. Can be provided multiple times. Supported parameters\: type\:string,src\:string,method\:string,user\:string]:stringArray:_default' \
+'--cloud-init=[Specify the type of the generated cloud-init data source. Supported values\: nocloud, configdrive, none \[default\: nocloud\]]:string:_default' \
+'--cloud-init-user-data=[Specify the base64 encoded cloud-init user data of the VM]:string:_default' \
+'--cloud-init-network-data=[Specify the base64 encoded cloud-init network data of the VM]:string:_default' \
+'*--volume-datasource=[Specify a DataSource to be cloned by the VM. Can be provided multiple times. Supported parameters\: name\:string,src\:string,bootorder\:uint,size\:resource.Quantity DEPRECATED\: Use --volume-import with type\:ds and same params instead.]:stringArray:_default' \
+'*--volume-clone-pvc=[Specify a PVC to be cloned by the VM. Can be provided multiple times. Supported parameters\: name\:string,src\:string,bootorder\:uint,size\:resource.Quantity DEPRECATED\: Use --volume-import with type\:pvc and same params instead.]:stringArray:_default' \
+'*--volume-blank=[Specify a blank volume to be used by the VM. Can be provided multiple times. Supported parameters\: name\:string,size\:resource.Quantity DEPRECATED\: Use --volume-import with type\:blank and same params instead.]:stringArray:_default' \
+'-o+[Output format\: yaml (upstream'\''s) or json (keys in the same sorted order)]:string:_default' \
+'--output=[Output format\: yaml (upstream'\''s) or json (keys in the same sorted order)]:string:_default' \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'*::extra -- cobra'\''s `NoArgs`\: a stray word is reported as an unknown sub-command:_default' \
+&& ret=0
+;;
 (help)
 _arguments "${_arguments_options[@]}" : \
 ":: :_virtctl__subcmd__create__subcmd__help_commands" \
@@ -1361,6 +1418,10 @@ _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
 (preference)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(vm)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
@@ -1590,6 +1651,10 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(vm)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
         esac
     ;;
 esac
@@ -1659,6 +1724,7 @@ _virtctl__subcmd__create_commands() {
 'clone:Create a clone object manifest' \
 'instancetype:Create VirtualMachineInstancetype or VirtualMachineClusterInstancetype manifest' \
 'preference:Create a VirtualMachinePreference or VirtualMachineClusterPreference manifest' \
+'vm:Create a VirtualMachine manifest' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'virtctl create commands' commands "$@"
@@ -1674,6 +1740,7 @@ _virtctl__subcmd__create__subcmd__help_commands() {
 'clone:Create a clone object manifest' \
 'instancetype:Create VirtualMachineInstancetype or VirtualMachineClusterInstancetype manifest' \
 'preference:Create a VirtualMachinePreference or VirtualMachineClusterPreference manifest' \
+'vm:Create a VirtualMachine manifest' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'virtctl create help commands' commands "$@"
@@ -1698,6 +1765,11 @@ _virtctl__subcmd__create__subcmd__help__subcmd__preference_commands() {
     local commands; commands=()
     _describe -t commands 'virtctl create help preference commands' commands "$@"
 }
+(( $+functions[_virtctl__subcmd__create__subcmd__help__subcmd__vm_commands] )) ||
+_virtctl__subcmd__create__subcmd__help__subcmd__vm_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl create help vm commands' commands "$@"
+}
 (( $+functions[_virtctl__subcmd__create__subcmd__instancetype_commands] )) ||
 _virtctl__subcmd__create__subcmd__instancetype_commands() {
     local commands; commands=()
@@ -1707,6 +1779,11 @@ _virtctl__subcmd__create__subcmd__instancetype_commands() {
 _virtctl__subcmd__create__subcmd__preference_commands() {
     local commands; commands=()
     _describe -t commands 'virtctl create preference commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__create__subcmd__vm_commands] )) ||
+_virtctl__subcmd__create__subcmd__vm_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl create vm commands' commands "$@"
 }
 (( $+functions[_virtctl__subcmd__doctor_commands] )) ||
 _virtctl__subcmd__doctor_commands() {
@@ -1865,6 +1942,7 @@ _virtctl__subcmd__help__subcmd__create_commands() {
 'clone:Create a clone object manifest' \
 'instancetype:Create VirtualMachineInstancetype or VirtualMachineClusterInstancetype manifest' \
 'preference:Create a VirtualMachinePreference or VirtualMachineClusterPreference manifest' \
+'vm:Create a VirtualMachine manifest' \
     )
     _describe -t commands 'virtctl help create commands' commands "$@"
 }
@@ -1882,6 +1960,11 @@ _virtctl__subcmd__help__subcmd__create__subcmd__instancetype_commands() {
 _virtctl__subcmd__help__subcmd__create__subcmd__preference_commands() {
     local commands; commands=()
     _describe -t commands 'virtctl help create preference commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__help__subcmd__create__subcmd__vm_commands] )) ||
+_virtctl__subcmd__help__subcmd__create__subcmd__vm_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help create vm commands' commands "$@"
 }
 (( $+functions[_virtctl__subcmd__help__subcmd__doctor_commands] )) ||
 _virtctl__subcmd__help__subcmd__doctor_commands() {

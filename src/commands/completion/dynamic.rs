@@ -161,6 +161,7 @@ pub const FILE_FLAGS: &[(&str, &str)] = &[
     ("ssh", "known-hosts"),
     ("scp", "identity-file"),
     ("scp", "known-hosts"),
+    ("create vm", "password-file"),
 ];
 
 /// Answers a completion request and exits, or returns at once when this run is not one.

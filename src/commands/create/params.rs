@@ -172,8 +172,20 @@ mod tests {
         assert_eq!(params.list("h"), Some(vec!["a".to_string(), "b".to_string()]));
         assert_eq!(params.uint("absent").unwrap(), None);
         let mut params = Params::parse("f", "bootorder:4294967296,size:2GB").unwrap();
-        assert!(params.uint("bootorder").unwrap_err().to_string().ends_with("value out of range"));
-        assert!(params.quantity("size").unwrap_err().to_string().contains("quantities must match"));
+        assert!(
+            params
+                .uint("bootorder")
+                .unwrap_err()
+                .to_string()
+                .ends_with("value out of range")
+        );
+        assert!(
+            params
+                .quantity("size")
+                .unwrap_err()
+                .to_string()
+                .contains("quantities must match")
+        );
     }
 
     #[test]

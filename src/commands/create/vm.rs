@@ -144,16 +144,25 @@ pub struct VmArgs {
     /// Specify the volume to infer the Preference of the VM from. Mutually exclusive with --infer-preference.
     #[arg(long = "infer-preference-from", value_name = "string")]
     pub infer_preference_from: Option<String>,
-    #[arg(long = "volume-containerdisk", value_name = "stringArray",
-          help = "Specify a containerdisk to be used by the VM. Can be provided multiple times.\nSupported parameters: name:string,src:string,bootorder:uint")]
+    #[arg(
+        long = "volume-containerdisk",
+        value_name = "stringArray",
+        help = "Specify a containerdisk to be used by the VM. Can be provided multiple times.\nSupported parameters: name:string,src:string,bootorder:uint"
+    )]
     pub volume_containerdisk: Vec<String>,
-    #[arg(long = "volume-pvc", value_name = "stringArray",
-          help = "Specify a PVCs to be used by the VM. Can be provided multiple times.\nSupported parameters: name:string,src:string,bootorder:uint")]
+    #[arg(
+        long = "volume-pvc",
+        value_name = "stringArray",
+        help = "Specify a PVCs to be used by the VM. Can be provided multiple times.\nSupported parameters: name:string,src:string,bootorder:uint"
+    )]
     pub volume_pvc: Vec<String>,
     #[arg(long = "volume-import", value_name = "stringArray", help = VOLUME_IMPORT_HELP)]
     pub volume_import: Vec<String>,
-    #[arg(long = "volume-sysprep", value_name = "string",
-          help = "Specify a ConfigMap or Secret to be used as sysprep volume by the VM.\nSupported parameters: src:string,type:string")]
+    #[arg(
+        long = "volume-sysprep",
+        value_name = "string",
+        help = "Specify a ConfigMap or Secret to be used as sysprep volume by the VM.\nSupported parameters: src:string,type:string"
+    )]
     pub volume_sysprep: Option<String>,
     /// Specify the user in the cloud-init user data that is added to the VM.
     #[arg(long, value_name = "string")]
@@ -168,11 +177,17 @@ pub struct VmArgs {
           default_missing_value = "true", value_parser = parse_go_bool,
           help = "Specify if the qemu-guest-agent should be able to manage SSH in the cloud-init user data that is added to the VM.\nThis is useful in combination with the \"credentials add-ssh-key\" command or when using the --access-cred flag. [default: false]")]
     pub ga_manage_ssh: Option<bool>,
-    #[arg(long = "access-cred", value_name = "stringArray",
-          help = "Specify an access credential to be injected into the VM. Can be provided multiple times.\nSupported parameters: type:string,src:string,method:string,user:string")]
+    #[arg(
+        long = "access-cred",
+        value_name = "stringArray",
+        help = "Specify an access credential to be injected into the VM. Can be provided multiple times.\nSupported parameters: type:string,src:string,method:string,user:string"
+    )]
     pub access_cred: Vec<String>,
-    #[arg(long = "cloud-init", value_name = "string",
-          help = "Specify the type of the generated cloud-init data source.\nSupported values: nocloud, configdrive, none [default: nocloud]")]
+    #[arg(
+        long = "cloud-init",
+        value_name = "string",
+        help = "Specify the type of the generated cloud-init data source.\nSupported values: nocloud, configdrive, none [default: nocloud]"
+    )]
     pub cloud_init: Option<String>,
     /// Specify the base64 encoded cloud-init user data of the VM.
     #[arg(long = "cloud-init-user-data", value_name = "string")]
@@ -180,14 +195,23 @@ pub struct VmArgs {
     /// Specify the base64 encoded cloud-init network data of the VM.
     #[arg(long = "cloud-init-network-data", value_name = "string")]
     pub cloud_init_network_data: Option<String>,
-    #[arg(long = "volume-datasource", value_name = "stringArray",
-          help = "Specify a DataSource to be cloned by the VM. Can be provided multiple times.\nSupported parameters: name:string,src:string,bootorder:uint,size:resource.Quantity\nDEPRECATED: Use --volume-import with type:ds and same params instead.")]
+    #[arg(
+        long = "volume-datasource",
+        value_name = "stringArray",
+        help = "Specify a DataSource to be cloned by the VM. Can be provided multiple times.\nSupported parameters: name:string,src:string,bootorder:uint,size:resource.Quantity\nDEPRECATED: Use --volume-import with type:ds and same params instead."
+    )]
     pub volume_datasource: Vec<String>,
-    #[arg(long = "volume-clone-pvc", value_name = "stringArray",
-          help = "Specify a PVC to be cloned by the VM. Can be provided multiple times.\nSupported parameters: name:string,src:string,bootorder:uint,size:resource.Quantity\nDEPRECATED: Use --volume-import with type:pvc and same params instead.")]
+    #[arg(
+        long = "volume-clone-pvc",
+        value_name = "stringArray",
+        help = "Specify a PVC to be cloned by the VM. Can be provided multiple times.\nSupported parameters: name:string,src:string,bootorder:uint,size:resource.Quantity\nDEPRECATED: Use --volume-import with type:pvc and same params instead."
+    )]
     pub volume_clone_pvc: Vec<String>,
-    #[arg(long = "volume-blank", value_name = "stringArray",
-          help = "Specify a blank volume to be used by the VM. Can be provided multiple times.\nSupported parameters: name:string,size:resource.Quantity\nDEPRECATED: Use --volume-import with type:blank and same params instead.")]
+    #[arg(
+        long = "volume-blank",
+        value_name = "stringArray",
+        help = "Specify a blank volume to be used by the VM. Can be provided multiple times.\nSupported parameters: name:string,size:resource.Quantity\nDEPRECATED: Use --volume-import with type:blank and same params instead."
+    )]
     pub volume_blank: Vec<String>,
     #[command(flatten)]
     pub format: super::FormatArg,
@@ -231,9 +255,18 @@ pub async fn run(args: VmArgs, ctx: &Ctx) -> Result<()> {
             ("infer-preference-from", args.infer_preference_from.is_some()),
         ],
         &[("cloud-init-user-data", user_data), ("user", args.user.is_some())],
-        &[("cloud-init-user-data", user_data), ("password-file", args.password_file.is_some())],
-        &[("cloud-init-user-data", user_data), ("ssh-key", !args.ssh_key.is_empty())],
-        &[("cloud-init-user-data", user_data), ("ga-manage-ssh", args.ga_manage_ssh.is_some())],
+        &[
+            ("cloud-init-user-data", user_data),
+            ("password-file", args.password_file.is_some()),
+        ],
+        &[
+            ("cloud-init-user-data", user_data),
+            ("ssh-key", !args.ssh_key.is_empty()),
+        ],
+        &[
+            ("cloud-init-user-data", user_data),
+            ("ga-manage-ssh", args.ga_manage_ssh.is_some()),
+        ],
     ])?;
     let namespace = super::namespace_override(ctx).await?;
     let name = match args.name.as_deref() {
@@ -357,8 +390,9 @@ impl Builder {
             if values.is_empty() {
                 continue;
             }
-            ctx.out
-                .note(format!("Flag --{flag} has been deprecated, use flag --volume-import instead"));
+            ctx.out.note(format!(
+                "Flag --{flag} has been deprecated, use flag --volume-import instead"
+            ));
             for value in values {
                 if value.is_empty() {
                     return Err(flag_error("volume-import", "params may not be empty"));
@@ -383,7 +417,10 @@ impl Builder {
     fn add_volume(&mut self, flag: &str, name: &str, kind: VolumeKind, source: (&'static str, Value)) -> Result<()> {
         check_label(flag, name)?;
         if self.volume(name).is_some() {
-            return Err(flag_error(flag, format!("there is already a volume with name \"{name}\"")));
+            return Err(flag_error(
+                flag,
+                format!("there is already a volume with name \"{name}\""),
+            ));
         }
         self.volumes.push(Volume {
             name: name.to_string(),
@@ -405,7 +442,10 @@ impl Builder {
             return Err(flag_error(flag, "bootorder must be greater than 0"));
         }
         if self.boot_orders.contains_key(&order) {
-            return Err(flag_error(flag, format!("bootorder {order} was specified multiple times")));
+            return Err(flag_error(
+                flag,
+                format!("bootorder {order} was specified multiple times"),
+            ));
         }
         self.disks.push(json!({ "bootOrder": order, "name": name }));
         self.boot_orders.insert(order, name.to_string());
@@ -579,7 +619,9 @@ impl Builder {
                 if !cloud_init.eq_ignore_ascii_case(method) {
                     return Err(flag_error(
                         FLAG,
-                        format!("method param and value passed to --cloud-init have to match: {method} vs {cloud_init}"),
+                        format!(
+                            "method param and value passed to --cloud-init have to match: {method} vs {cloud_init}"
+                        ),
                     ));
                 }
                 let key = if method == "nocloud" { "noCloud" } else { "configDrive" };
@@ -684,8 +726,7 @@ impl Builder {
             config += &format!("\nuser: {user}");
         }
         if let Some(path) = self.args.password_file.as_deref().filter(|p| !p.is_empty()) {
-            let data = std::fs::read(path)
-                .map_err(|e| flag_error("password-file", go_io_text(path, &e)))?;
+            let data = std::fs::read(path).map_err(|e| flag_error("password-file", go_io_text(path, &e)))?;
             let password = String::from_utf8_lossy(&data).trim().to_string();
             if !password.is_empty() {
                 config += &format!("\npassword: {password}\nchpasswd: {{ expire: False }}");
@@ -769,9 +810,7 @@ impl Builder {
                     return Ok(name);
                 };
                 let source = &spec["source"];
-                let usable = ["pvc", "registry", "snapshot"]
-                    .iter()
-                    .any(|k| source.get(k).is_some())
+                let usable = ["pvc", "registry", "snapshot"].iter().any(|k| source.get(k).is_some())
                     || spec["sourceRef"]["kind"] == "DataSource";
                 if usable {
                     Ok(name)
@@ -804,7 +843,10 @@ impl Builder {
 
         let mut vmi_spec = Map::new();
         if !self.access_credentials.is_empty() {
-            vmi_spec.insert("accessCredentials".into(), Value::Array(self.access_credentials.clone()));
+            vmi_spec.insert(
+                "accessCredentials".into(),
+                Value::Array(self.access_credentials.clone()),
+            );
         }
         vmi_spec.insert("domain".into(), Value::Object(domain));
         vmi_spec.insert(
@@ -907,7 +949,11 @@ fn import_source(kind: &str, value: &str) -> Result<(Map<String, Value>, Option<
     // The string params each source takes, with their field names in the DataVolume source.
     let keys: &[(&str, &str)] = match kind {
         "gcs" => &[("secretref", "secretRef"), ("url", "url")],
-        "http" => &[("certconfigmap", "certConfigMap"), ("secretref", "secretRef"), ("url", "url")],
+        "http" => &[
+            ("certconfigmap", "certConfigMap"),
+            ("secretref", "secretRef"),
+            ("url", "url"),
+        ],
         "imageio" => &[
             ("certconfigmap", "certConfigMap"),
             ("diskid", "diskId"),
@@ -921,7 +967,11 @@ fn import_source(kind: &str, value: &str) -> Result<(Map<String, Value>, Option<
             ("secretref", "secretRef"),
             ("url", "url"),
         ],
-        "s3" => &[("certconfigmap", "certConfigMap"), ("secretref", "secretRef"), ("url", "url")],
+        "s3" => &[
+            ("certconfigmap", "certConfigMap"),
+            ("secretref", "secretRef"),
+            ("url", "url"),
+        ],
         "vddk" => &[
             ("backingfile", "backingFile"),
             ("initimageurl", "initImageURL"),
@@ -939,7 +989,10 @@ fn import_source(kind: &str, value: &str) -> Result<(Map<String, Value>, Option<
     }
     let mut lists = Vec::new();
     if kind == "http" {
-        for (key, field) in [("extraheaders", "extraHeaders"), ("secretextraheaders", "secretExtraHeaders")] {
+        for (key, field) in [
+            ("extraheaders", "extraHeaders"),
+            ("secretextraheaders", "secretExtraHeaders"),
+        ] {
             if let Some(list) = params.list(key) {
                 lists.push((field, list));
             }
@@ -958,16 +1011,25 @@ fn import_source(kind: &str, value: &str) -> Result<(Map<String, Value>, Option<
         _ => &[],
     };
     if let Some(missing) = required.iter().find(|key| !given(key)) {
-        return Err(flag_error(FLAG, format!("{missing} is required with {kind} volume source")));
+        return Err(flag_error(
+            FLAG,
+            format!("{missing} is required with {kind} volume source"),
+        ));
     }
     if kind == "imageio" && !(given("url") && given("diskid")) {
-        return Err(flag_error(FLAG, "url and diskid are both required with imageio volume source"));
+        return Err(flag_error(
+            FLAG,
+            "url and diskid are both required with imageio volume source",
+        ));
     }
     if kind == "registry" {
         if given("pullmethod") && !matches!(values["pullmethod"].as_str(), "pod" | "node") {
             return Err(flag_error(
                 FLAG,
-                format!("pullmethod must be set to pod or node (pullmethod:{})", values["pullmethod"]),
+                format!(
+                    "pullmethod must be set to pod or node (pullmethod:{})",
+                    values["pullmethod"]
+                ),
             ));
         }
         if given("url") == given("imagestream") {

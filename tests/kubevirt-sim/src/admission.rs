@@ -62,7 +62,12 @@ fn validate_vm_template(obj: &Value) -> Result<(), ApiError> {
     const WEBHOOK: &str = "virtualmachine-validator.kubevirt.io";
     let base = "spec.template.spec";
     let spec = obj.pointer("/spec/template/spec").cloned().unwrap_or(Value::Null);
-    let list = |pointer: &str| spec.pointer(pointer).and_then(Value::as_array).cloned().unwrap_or_default();
+    let list = |pointer: &str| {
+        spec.pointer(pointer)
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default()
+    };
     let volumes = list("/volumes");
     let names: Vec<&str> = volumes.iter().map(|v| v["name"].as_str().unwrap_or("")).collect();
     for (i, name) in names.iter().enumerate() {
@@ -76,7 +81,11 @@ fn validate_vm_template(obj: &Value) -> Result<(), ApiError> {
         let name = disk["name"].as_str().unwrap_or("");
         if !names.contains(&name) && disk.get("cdrom").is_none() {
             let message = format!("{base}.domain.devices.disks[{i}].Name '{name}' not found.");
-            return Err(denied(WEBHOOK, &format!("{base}.domain.devices.disks[{i}].name"), &message));
+            return Err(denied(
+                WEBHOOK,
+                &format!("{base}.domain.devices.disks[{i}].name"),
+                &message,
+            ));
         }
         if let Some(order) = disk.get("bootOrder").and_then(Value::as_u64) {
             if boot_orders.contains(&order) {
@@ -96,10 +105,13 @@ fn validate_vm_template(obj: &Value) -> Result<(), ApiError> {
             ("configDrive", "cloudInitConfigDrive", "configDrive"),
         ] {
             if method.get(key).is_some() && !has(volume) {
-                let message = format!(
-                    "{field} requires a {word} volume to exist when the {word} propagationMethod is in use."
-                );
-                return Err(denied(WEBHOOK, &format!("{field}.sshPublicKey.propagationMethod"), &message));
+                let message =
+                    format!("{field} requires a {word} volume to exist when the {word} propagationMethod is in use.");
+                return Err(denied(
+                    WEBHOOK,
+                    &format!("{field}.sshPublicKey.propagationMethod"),
+                    &message,
+                ));
             }
         }
         if let Some(agent) = method.get("qemuGuestAgent")

@@ -22,9 +22,9 @@ pub fn root() -> Value {
     let mut paths = Map::new();
     for kind in KINDS {
         let path = document_path(kind.group, kind.version);
-        paths.entry(path.clone()).or_insert_with(|| {
-            json!({ "serverRelativeURL": format!("/openapi/v3/{path}?hash=kubevirt-sim") })
-        });
+        paths
+            .entry(path.clone())
+            .or_insert_with(|| json!({ "serverRelativeURL": format!("/openapi/v3/{path}?hash=kubevirt-sim") }));
     }
     json!({ "paths": paths })
 }
