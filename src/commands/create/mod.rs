@@ -35,7 +35,7 @@ pub enum CreateCommand {
     Preference(preference::PreferenceArgs),
     /// Create a VirtualMachine manifest.
     #[command(override_usage = "virtctl create vm [flags]", long_about = vm::LONG_ABOUT, after_help = vm::EXAMPLES)]
-    Vm(vm::VmArgs),
+    Vm(Box<vm::VmArgs>),
 }
 
 pub async fn run(args: CreateArgs, ctx: &Ctx) -> Result<()> {
@@ -43,7 +43,7 @@ pub async fn run(args: CreateArgs, ctx: &Ctx) -> Result<()> {
         CreateCommand::Clone(args) => clone::run(args, ctx).await,
         CreateCommand::Instancetype(args) => instancetype::run(args, ctx).await,
         CreateCommand::Preference(args) => preference::run(args, ctx).await,
-        CreateCommand::Vm(args) => vm::run(args, ctx).await,
+        CreateCommand::Vm(args) => vm::run(*args, ctx).await,
     }
 }
 
