@@ -179,9 +179,21 @@ fn parse_go_i64(text: &str) -> std::result::Result<i64, String> {
     i64::try_from(value).map_err(|_| go_range_error("ParseInt", text))
 }
 
-/// Go's base-0 integer syntax (optional sign when `signed`, then decimal, `0x`, `0o`, `0b` or
+/// Go's base-0 integer (optional sign when `signed`, then decimal, `0x`, `0o`, `0b` or
 /// leading-zero octal digits); `function` names the strconv function in the error.
 fn parse_go_integer(text: &str, function: &str, signed: bool) -> std::result::Result<i128, String> {
+    let Some((negative, radix, digits)) = go_int_syntax(text, signed) else {
+        return Err(format!(
+            "strconv.{function}: parsing {}: invalid syntax",
+            crate::error::go_quote(text)
+        ));
+    };
+    let magnitude = i128::from_str_radix(digits, radix).map_err(|_| go_range_error(function, text))?;
+    Ok(if negative { -magnitude } else { magnitude })
+}
+
+/// The sign, radix and digits of a Go base-0 integer, or `None` when `text` is not one.
+fn go_int_syntax(text: &str, signed: bool) -> Option<(bool, u32, &str)> {
     let (negative, unsigned) = match text.as_bytes().first() {
         Some(b'-') if signed => (true, &text[1..]),
         Some(b'+') if signed => (false, &text[1..]),
@@ -194,14 +206,8 @@ fn parse_go_integer(text: &str, function: &str, signed: bool) -> std::result::Re
         _ if unsigned.len() > 1 && unsigned.starts_with('0') => (8, &unsigned[1..]),
         _ => (10, unsigned),
     };
-    if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
-        return Err(format!(
-            "strconv.{function}: parsing {}: invalid syntax",
-            crate::error::go_quote(text)
-        ));
-    }
-    let magnitude = i128::from_str_radix(digits, radix).map_err(|_| go_range_error(function, text))?;
-    Ok(if negative { -magnitude } else { magnitude })
+    let valid = !digits.is_empty() && digits.chars().all(|c| c.is_digit(radix));
+    valid.then_some((negative, radix, digits))
 }
 
 fn go_range_error(function: &str, text: &str) -> String {
