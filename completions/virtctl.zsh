@@ -1344,7 +1344,7 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '--name=[Specify the name of the VM]:string:_default' \
 '--run-strategy=[Specify the RunStrategy of the VM. \[default\: Always\]]:string:_default' \
-'--termination-grace-period=[Specify the termination grace period of the VM. \[default\: 180\]]:int:_default' \
+'--termination-grace-period=[Specify the termination grace period of the VM. \[default\: 180\]]:int64:_default' \
 '--memory=[Specify the memory of the VM. \[default\: 512Mi\]]:string:_default' \
 '--instancetype=[Specify the Instance Type of the VM. Mutually exclusive with instancetype inference flags]:string:_default' \
 '--infer-instancetype=[Specify if the Instance Type of the VM should be inferred from the first boot disk. Mutually exclusive with --infer-instancetype-from. \[default\: true\]]::INFER_INSTANCETYPE:_default' \

@@ -118,7 +118,7 @@ pub struct VmArgs {
     #[arg(long = "run-strategy", value_name = "string")]
     pub run_strategy: Option<String>,
     /// Specify the termination grace period of the VM. [default: 180]
-    #[arg(long = "termination-grace-period", value_name = "int", allow_hyphen_values = true,
+    #[arg(long = "termination-grace-period", value_name = "int64", allow_hyphen_values = true,
           value_parser = super::parse_go_i64)]
     pub termination_grace_period: Option<i64>,
     /// Specify the memory of the VM. [default: 512Mi]
