@@ -1,4 +1,4 @@
-//! `create instancetype|preference|clone` against upstream's recorded behaviour: every case of
+//! `create vm|instancetype|preference|clone` against upstream's recorded behaviour: every case of
 //! `data/upstream-create.jsonl` (upstream virtctl run over the same arguments) must give the same
 //! exit status, stdout and stderr, with random name suffixes masked (see `recorded`). Also: each
 //! sub-command's help lists every upstream flag.
@@ -10,18 +10,17 @@ use serde_json::Value;
 use crate::recorded::{Recording, assert_all_match, mask_random_names};
 use crate::support::*;
 
-/// The sub-commands this build implements; the recorded `create vm` cases wait for it.
-const IMPLEMENTED: [&str; 3] = ["instancetype", "preference", "clone"];
+/// The sub-commands this build implements.
+const IMPLEMENTED: [&str; 4] = ["vm", "instancetype", "preference", "clone"];
 
 #[test]
 fn instancetype_preference_and_clone_match_upstream_byte_for_byte() {
-    assert_all_match(Recording::Create, &IMPLEMENTED, 25);
+    assert_all_match(Recording::Create, &["instancetype", "preference", "clone"], 25);
 }
 
 #[test]
-#[ignore = "create vm not implemented yet: its recorded upstream cases are pending"]
-fn vm_matches_upstream_byte_for_byte_pending() {
-    assert_all_match(Recording::Create, &["vm"], 1);
+fn vm_matches_upstream_byte_for_byte() {
+    assert_all_match(Recording::Create, &["vm"], 68);
 }
 
 #[test]

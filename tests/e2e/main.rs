@@ -15,6 +15,7 @@ mod connect_support;
 mod console;
 mod create;
 mod credentials;
+mod create_vm;
 mod doctor;
 mod doctor_checkup;
 mod doctor_sources;

@@ -168,6 +168,7 @@ pub const FILE_FLAGS: &[(&str, &str)] = &[
     ("credentials add-ssh-key", "file"),
     ("credentials remove-ssh-key", "file"),
     ("credentials set-password", "password-file"),
+    ("create vm", "password-file"),
 ];
 
 /// Answers a completion request and exits, or returns at once when this run is not one.

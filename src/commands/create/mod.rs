@@ -2,13 +2,12 @@
 //! prints it as YAML on stdout; nothing is sent to the cluster. What they share lives here: the
 //! namespace rule, random names, the output, and (in `params`) the multi-parameter flag syntax.
 //!
-//! Adding `create vm`: one `vm.rs` beside the others, one `Vm` variant in [`CreateCommand`] and
-//! one line in [`run`].
 
 pub mod clone;
 pub mod instancetype;
 pub mod params;
 pub mod preference;
+pub mod vm;
 pub mod yaml;
 
 use clap::{Args, Subcommand};
@@ -34,6 +33,9 @@ pub enum CreateCommand {
     /// Create a VirtualMachinePreference or VirtualMachineClusterPreference manifest.
     #[command(override_usage = "virtctl create preference [flags]", after_help = preference::EXAMPLES)]
     Preference(preference::PreferenceArgs),
+    /// Create a VirtualMachine manifest.
+    #[command(override_usage = "virtctl create vm [flags]", long_about = vm::LONG_ABOUT, after_help = vm::EXAMPLES)]
+    Vm(Box<vm::VmArgs>),
 }
 
 pub async fn run(args: CreateArgs, ctx: &Ctx) -> Result<()> {
@@ -41,6 +43,7 @@ pub async fn run(args: CreateArgs, ctx: &Ctx) -> Result<()> {
         CreateCommand::Clone(args) => clone::run(args, ctx).await,
         CreateCommand::Instancetype(args) => instancetype::run(args, ctx).await,
         CreateCommand::Preference(args) => preference::run(args, ctx).await,
+        CreateCommand::Vm(args) => vm::run(*args, ctx).await,
     }
 }
 
@@ -143,30 +146,75 @@ fn require_flags(missing: &[(&str, bool)]) -> Result<()> {
     )))
 }
 
+/// cobra's check of mutually exclusive flag groups, run before the command: the groups in the
+/// order of their space-joined names; the first with more than one flag set fails, naming the
+/// group in its declared order and the set flags in name order.
+fn exclusive_groups(groups: &[&[(&str, bool)]]) -> Result<()> {
+    let mut ordered: Vec<&[(&str, bool)]> = groups.to_vec();
+    ordered.sort_by_key(|group| group.iter().map(|(name, _)| *name).collect::<Vec<_>>().join(" "));
+    for group in ordered {
+        let mut set: Vec<&str> = group.iter().filter(|(_, set)| *set).map(|(name, _)| *name).collect();
+        if set.len() > 1 {
+            set.sort_unstable();
+            let names: Vec<&str> = group.iter().map(|(name, _)| *name).collect();
+            return Err(Error::Usage(format!(
+                "if any flags in the group [{}] are set none of the others can be; [{}] were all set",
+                names.join(" "),
+                set.join(" ")
+            )));
+        }
+    }
+    Ok(())
+}
+
 /// pflag's `uint32` flag value: Go's `strconv.ParseUint(s, 0, 32)`.
 fn parse_go_u32(text: &str) -> std::result::Result<u32, String> {
-    let (radix, digits) = match text.get(..2) {
-        Some("0x" | "0X") => (16, &text[2..]),
-        Some("0o" | "0O") => (8, &text[2..]),
-        Some("0b" | "0B") => (2, &text[2..]),
-        _ if text.len() > 1 && text.starts_with('0') => (8, &text[1..]),
-        _ => (10, text),
-    };
-    let syntax = || {
-        format!(
-            "strconv.ParseUint: parsing {}: invalid syntax",
+    let value = parse_go_integer(text, "ParseUint", false)?;
+    u32::try_from(value).map_err(|_| go_range_error("ParseUint", text))
+}
+
+/// pflag's `int64` flag value: Go's `strconv.ParseInt(s, 0, 64)`.
+fn parse_go_i64(text: &str) -> std::result::Result<i64, String> {
+    let value = parse_go_integer(text, "ParseInt", true)?;
+    i64::try_from(value).map_err(|_| go_range_error("ParseInt", text))
+}
+
+/// Go's base-0 integer (optional sign when `signed`, then decimal, `0x`, `0o`, `0b` or
+/// leading-zero octal digits); `function` names the strconv function in the error.
+fn parse_go_integer(text: &str, function: &str, signed: bool) -> std::result::Result<i128, String> {
+    let Some((negative, radix, digits)) = go_int_syntax(text, signed) else {
+        return Err(format!(
+            "strconv.{function}: parsing {}: invalid syntax",
             crate::error::go_quote(text)
-        )
+        ));
     };
-    if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
-        return Err(syntax());
-    }
-    u32::from_str_radix(digits, radix).map_err(|_| {
-        format!(
-            "strconv.ParseUint: parsing {}: value out of range",
-            crate::error::go_quote(text)
-        )
-    })
+    let magnitude = i128::from_str_radix(digits, radix).map_err(|_| go_range_error(function, text))?;
+    Ok(if negative { -magnitude } else { magnitude })
+}
+
+/// The sign, radix and digits of a Go base-0 integer, or `None` when `text` is not one.
+fn go_int_syntax(text: &str, signed: bool) -> Option<(bool, u32, &str)> {
+    let (negative, unsigned) = match text.as_bytes().first() {
+        Some(b'-') if signed => (true, &text[1..]),
+        Some(b'+') if signed => (false, &text[1..]),
+        _ => (false, text),
+    };
+    let (radix, digits) = match unsigned.get(..2) {
+        Some("0x" | "0X") => (16, &unsigned[2..]),
+        Some("0o" | "0O") => (8, &unsigned[2..]),
+        Some("0b" | "0B") => (2, &unsigned[2..]),
+        _ if unsigned.len() > 1 && unsigned.starts_with('0') => (8, &unsigned[1..]),
+        _ => (10, unsigned),
+    };
+    let valid = !digits.is_empty() && digits.chars().all(|c| c.is_digit(radix));
+    valid.then_some((negative, radix, digits))
+}
+
+fn go_range_error(function: &str, text: &str) -> String {
+    format!(
+        "strconv.{function}: parsing {}: value out of range",
+        crate::error::go_quote(text)
+    )
 }
 
 #[cfg(test)]
@@ -193,6 +241,34 @@ mod tests {
             "required flag(s) \"cpu\", \"memory\" not set"
         );
         assert!(require_flags(&[("cpu", false)]).is_ok());
+    }
+
+    #[test]
+    fn exclusive_groups_report_the_first_group_by_name() {
+        let groups: [&[(&str, bool)]; 2] = [
+            &[("memory", true), ("instancetype", true), ("infer-instancetype", false)],
+            &[("cloud-init-user-data", true), ("user", true)],
+        ];
+        assert_eq!(
+            exclusive_groups(&groups).unwrap_err().to_string(),
+            "if any flags in the group [cloud-init-user-data user] are set none of the others can be; \
+             [cloud-init-user-data user] were all set"
+        );
+        assert!(exclusive_groups(&[&[("a", true), ("b", false)]]).is_ok());
+    }
+
+    #[test]
+    fn int64_values_parse_as_go_does() {
+        assert_eq!(parse_go_i64("-12"), Ok(-12));
+        assert_eq!(parse_go_i64("0x10"), Ok(16));
+        assert_eq!(
+            parse_go_i64("1.5").unwrap_err(),
+            "strconv.ParseInt: parsing \"1.5\": invalid syntax"
+        );
+        assert_eq!(
+            parse_go_i64("9223372036854775808").unwrap_err(),
+            "strconv.ParseInt: parsing \"9223372036854775808\": value out of range"
+        );
     }
 
     #[test]

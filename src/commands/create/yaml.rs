@@ -154,15 +154,7 @@ fn reads_as_other_type(text: &str) -> bool {
 /// Go's `strconv.ParseInt(s, 0, 64)` syntax: optional sign, then decimal, `0x`, `0o`, `0b` or
 /// leading-zero octal digits.
 fn is_go_int(text: &str) -> bool {
-    let digits = text.strip_prefix(['+', '-']).unwrap_or(text);
-    let (radix, body) = match digits.get(..2) {
-        Some("0x" | "0X") => (16, &digits[2..]),
-        Some("0o" | "0O") => (8, &digits[2..]),
-        Some("0b" | "0B") => (2, &digits[2..]),
-        _ if digits.len() > 1 && digits.starts_with('0') => (8, &digits[1..]),
-        _ => (10, digits),
-    };
-    !body.is_empty() && body.chars().all(|c| c.is_digit(radix))
+    super::go_int_syntax(text, true).is_some()
 }
 
 /// Go's `strconv.ParseFloat` syntax (Rust's parser accepts the same decimal forms).

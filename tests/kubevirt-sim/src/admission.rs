@@ -52,6 +52,79 @@ fn validate_vm(obj: &Value) -> Result<(), ApiError> {
             &format!("Invalid RunStrategy ({rs})"),
         ));
     }
+    validate_vm_template(obj)
+}
+
+/// What virt-api's VM validator checks in `spec.template.spec` that a generated manifest could
+/// get wrong (`ValidateVirtualMachineInstanceSpec`): unique volume names, disks naming a volume,
+/// unique boot orders, and access credentials whose propagation has what it needs.
+fn validate_vm_template(obj: &Value) -> Result<(), ApiError> {
+    const WEBHOOK: &str = "virtualmachine-validator.kubevirt.io";
+    let base = "spec.template.spec";
+    let spec = obj.pointer("/spec/template/spec").cloned().unwrap_or(Value::Null);
+    let list = |pointer: &str| {
+        spec.pointer(pointer)
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default()
+    };
+    let volumes = list("/volumes");
+    let names: Vec<&str> = volumes.iter().map(|v| v["name"].as_str().unwrap_or("")).collect();
+    for (i, name) in names.iter().enumerate() {
+        if let Some(first) = names[..i].iter().position(|n| n == name) {
+            let message = format!("{base}.volumes[{i}] and {base}.volumes[{first}] must not have the same Name.");
+            return Err(denied(WEBHOOK, &format!("{base}.volumes[{i}].name"), &message));
+        }
+    }
+    let mut boot_orders = Vec::new();
+    for (i, disk) in list("/domain/devices/disks").iter().enumerate() {
+        let name = disk["name"].as_str().unwrap_or("");
+        if !names.contains(&name) && disk.get("cdrom").is_none() {
+            let message = format!("{base}.domain.devices.disks[{i}].Name '{name}' not found.");
+            return Err(denied(
+                WEBHOOK,
+                &format!("{base}.domain.devices.disks[{i}].name"),
+                &message,
+            ));
+        }
+        if let Some(order) = disk.get("bootOrder").and_then(Value::as_u64) {
+            if boot_orders.contains(&order) {
+                let field = format!("{base}.domain.devices.disks[{i}].bootOrder");
+                let message = format!("Boot order for {field} already set for a different device.");
+                return Err(denied(WEBHOOK, &field, &message));
+            }
+            boot_orders.push(order);
+        }
+    }
+    let has = |source: &str| volumes.iter().any(|v| v.get(source).is_some());
+    for (i, credential) in list("/accessCredentials").iter().enumerate() {
+        let method = &credential["sshPublicKey"]["propagationMethod"];
+        let field = format!("{base}.accessCredentials[{i}]");
+        for (key, volume, word) in [
+            ("noCloud", "cloudInitNoCloud", "noCloud"),
+            ("configDrive", "cloudInitConfigDrive", "configDrive"),
+        ] {
+            if method.get(key).is_some() && !has(volume) {
+                let message =
+                    format!("{field} requires a {word} volume to exist when the {word} propagationMethod is in use.");
+                return Err(denied(
+                    WEBHOOK,
+                    &format!("{field}.sshPublicKey.propagationMethod"),
+                    &message,
+                ));
+            }
+        }
+        if let Some(agent) = method.get("qemuGuestAgent")
+            && agent["users"].as_array().is_none_or(|u| u.is_empty())
+        {
+            let message = format!("{field} requires at least one user to be present in the users list");
+            return Err(denied(
+                WEBHOOK,
+                &format!("{field}.sshPublicKey.propagationMethod.qemuGuestAgent.users"),
+                &message,
+            ));
+        }
+    }
     Ok(())
 }
 

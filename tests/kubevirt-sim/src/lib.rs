@@ -25,6 +25,7 @@ pub mod https;
 pub mod kinds;
 pub mod object;
 pub mod objectgraph;
+pub mod openapi;
 pub mod openshift_virt;
 pub mod paging;
 pub mod patch;

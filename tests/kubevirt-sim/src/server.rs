@@ -257,6 +257,11 @@ pub fn dispatch(
     }
     match segs.as_slice() {
         ["version"] => get_only(discovery::kube_version()),
+        ["openapi", "v3"] => get_only(crate::openapi::root()),
+        ["openapi", "v3", rest @ ..] => match crate::openapi::document(&rest.join("/")) {
+            Some(d) => get_only(d),
+            None => ApiError::path_not_found().into(),
+        },
         ["api"] => {
             let addr = state.server_address.lock().map(|a| a.clone()).unwrap_or_default();
             get_only(discovery::api_versions(&addr))
