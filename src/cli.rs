@@ -9,7 +9,7 @@ use clap::{Args, CommandFactory, Parser, Subcommand};
 use crate::cluster::connection::ConnectionArgs;
 use crate::commands::{
     completion, console, create, doctor, evacuate_cancel, guest_agent, image_upload, lifecycle, migrate, options,
-    pause, port_forward, ssh, usbredir, version, vmi_action, vnc,
+    pause, port_forward, ssh, template, usbredir, version, vmi_action, vnc,
 };
 use crate::commands::{
     completion::CompletionArgs,
@@ -24,6 +24,7 @@ use crate::commands::{
     pause::PauseArgs,
     port_forward::PortForwardArgs,
     ssh::{ScpArgs, SshArgs},
+    template::TemplateArgs,
     usbredir::UsbredirArgs,
     version::VersionArgs,
     vmi_action::VmiActionArgs,
@@ -143,6 +144,9 @@ pub enum Command {
     /// Create a manifest for the specified Kind.
     #[command(override_usage = "virtctl create [flags]")]
     Create(CreateArgs),
+    /// Work with VirtualMachineTemplates
+    #[command(override_usage = "virtctl template [flags]", arg_required_else_help = true)]
+    Template(TemplateArgs),
     /// Print the list of flags inherited by all commands
     #[command(hide = true)]
     Options,
@@ -179,6 +183,7 @@ impl Command {
             Command::Completion(args) => completion::run(args, Cli::command(), ctx),
             Command::ImageUpload(args) => image_upload::run(*args, ctx).await,
             Command::Create(args) => create::run(args, ctx).await,
+            Command::Template(args) => template::run(args, ctx).await,
             Command::Options => options::run(&Cli::command(), ctx),
         }
     }

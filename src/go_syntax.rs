@@ -49,6 +49,17 @@ pub fn merge_string_maps(occurrences: &[Vec<(String, String)>]) -> Vec<(String, 
     merged
 }
 
+/// Go's wording (`syscall.Errno`) for the usual file errors, as in `open X: no such file or
+/// directory`.
+pub fn io_error_text(err: &std::io::Error) -> String {
+    match err.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        std::io::ErrorKind::IsADirectory => "is a directory".into(),
+        _ => err.to_string(),
+    }
+}
+
 /// A Go duration (`300ms`, `1.5h`, `2h45m`) or, as kubectl's `--request-timeout` also takes, a
 /// bare number of seconds.
 pub fn parse_duration(value: &str) -> Result<Duration, String> {

@@ -15,6 +15,7 @@ pub mod options;
 pub mod pause;
 pub mod port_forward;
 pub mod ssh;
+pub mod template;
 pub mod usbredir;
 pub mod version;
 pub mod vmi_action;

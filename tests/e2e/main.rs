@@ -31,6 +31,7 @@ mod scp;
 mod sim_world;
 mod ssh;
 mod ssh_interactive;
+mod template;
 mod usbredir;
 mod validation;
 mod verbosity;

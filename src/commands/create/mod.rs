@@ -9,7 +9,6 @@ pub mod clone;
 pub mod instancetype;
 pub mod params;
 pub mod preference;
-pub mod yaml;
 
 use clap::{Args, Subcommand};
 use serde_json::Value;
@@ -109,7 +108,7 @@ fn print(ctx: &Ctx, format: &FormatArg, object: &Value) -> Result<()> {
         let text = serde_json::to_string_pretty(&sorted(object)).map_err(|e| Error::Other(e.to_string()))?;
         return ctx.out.line(text);
     }
-    ctx.out.raw(yaml::to_yaml(object))
+    ctx.out.raw(crate::go_yaml::to_yaml(object))
 }
 
 /// `value` with the keys of every object in name order, as the YAML has them.

@@ -35,6 +35,7 @@ pub mod selector;
 pub mod server;
 pub mod status;
 pub mod store;
+pub mod template;
 pub mod tls;
 pub mod uploadproxy;
 pub mod virtapi;

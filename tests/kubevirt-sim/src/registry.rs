@@ -50,6 +50,8 @@ pub fn components() -> Vec<Box<dyn Component>> {
         Box::new(CheckupJobs),
         // kube-aggregator: APIServices follow the pods behind their Service
         Box::new(aggregator::Availability),
+        // virt-template: VirtualMachineTemplateRequests become templates
+        Box::new(crate::template::TemplateRequests),
     ]
 }
 
