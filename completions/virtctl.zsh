@@ -1376,6 +1376,192 @@ esac
     ;;
 esac
 ;;
+(template)
+_arguments "${_arguments_options[@]}" : \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+":: :_virtctl__subcmd__template_commands" \
+"*::: :->template" \
+&& ret=0
+
+    case $state in
+    (template)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:virtctl-template-command-$line[1]:"
+        case $line[1] in
+            (convert)
+_arguments "${_arguments_options[@]}" : \
+'--name=[Specify the name of the OpenShift Template]:string:_default' \
+'-f+[Specify a file containing an OpenShift Template]:string:_default' \
+'--file=[Specify a file containing an OpenShift Template]:string:_default' \
+'-o+[Specify the output format]:string:_default' \
+'--output=[Specify the output format]:string:_default' \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+'*::positionals -- The Template'\''s name (instead of --name):_default' \
+&& ret=0
+;;
+(create)
+_arguments "${_arguments_options[@]}" : \
+'--vm-name=[Specify the name of the VirtualMachine to create a template from]:string:_default' \
+'--vm-namespace=[Specify the namespace of the VirtualMachine. If not specified, uses the current namespace]:string:_default' \
+'--name=[Specify the name for the created VirtualMachineTemplate. If not specified, uses a randomized name]:string:_default' \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+'*::positionals -- None are accepted (cobra'\''s `NoArgs`):_default' \
+&& ret=0
+;;
+(process)
+_arguments "${_arguments_options[@]}" : \
+'--name=[Specify the name of the VirtualMachineTemplate]:string:_default' \
+'-f+[Specify a file containing a VirtualMachineTemplate]:string:_default' \
+'--file=[Specify a file containing a VirtualMachineTemplate]:string:_default' \
+'-o+[Specify the output format]:string:_default' \
+'--output=[Specify the output format]:string:_default' \
+'*-p+[Specify parameters that should be used during processing]:stringToString:_default' \
+'*--param=[Specify parameters that should be used during processing]:stringToString:_default' \
+'--params-file=[Specify a file that contains parameters that should be used during processing. Supports JSON and YAML dictionaries]:string:_default' \
+'--local=[Force local processing of VirtualMachineTemplates]::LOCAL:_default' \
+'--create=[Use subresource API to create a VM when processing a remote VirtualMachineTemplate]::CREATE:_default' \
+'--print-params=[Only print parameters of the specified VirtualMachineTemplates]::PRINT_PARAMS:_default' \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+'*::positionals -- The template'\''s name (instead of --name):_default' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_virtctl__subcmd__template__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:virtctl-template-help-command-$line[1]:"
+        case $line[1] in
+            (convert)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(create)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(process)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
 (options)
 _arguments "${_arguments_options[@]}" : \
 '--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
@@ -1594,6 +1780,34 @@ _arguments "${_arguments_options[@]}" : \
     ;;
 esac
 ;;
+(template)
+_arguments "${_arguments_options[@]}" : \
+":: :_virtctl__subcmd__help__subcmd__template_commands" \
+"*::: :->template" \
+&& ret=0
+
+    case $state in
+    (template)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:virtctl-help-template-command-$line[1]:"
+        case $line[1] in
+            (convert)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(create)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(process)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
 (options)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -1638,6 +1852,7 @@ _virtctl_commands() {
 'completion:Generate the autocompletion script for the specified shell' \
 'image-upload:Upload a VM image to a DataVolume/PersistentVolumeClaim' \
 'create:Create a manifest for the specified Kind' \
+'template:Work with VirtualMachineTemplates' \
 'options:Print the list of flags inherited by all commands' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -1844,6 +2059,7 @@ _virtctl__subcmd__help_commands() {
 'completion:Generate the autocompletion script for the specified shell' \
 'image-upload:Upload a VM image to a DataVolume/PersistentVolumeClaim' \
 'create:Create a manifest for the specified Kind' \
+'template:Work with VirtualMachineTemplates' \
 'options:Print the list of flags inherited by all commands' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -1999,6 +2215,30 @@ _virtctl__subcmd__help__subcmd__stop_commands() {
     local commands; commands=()
     _describe -t commands 'virtctl help stop commands' commands "$@"
 }
+(( $+functions[_virtctl__subcmd__help__subcmd__template_commands] )) ||
+_virtctl__subcmd__help__subcmd__template_commands() {
+    local commands; commands=(
+'convert:Convert an OpenShift Template into a VirtualMachineTemplate' \
+'create:Create a VirtualMachineTemplate from an existing VirtualMachine on the cluster' \
+'process:Process a VirtualMachineTemplate and return the created VirtualMachine object' \
+    )
+    _describe -t commands 'virtctl help template commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__help__subcmd__template__subcmd__convert_commands] )) ||
+_virtctl__subcmd__help__subcmd__template__subcmd__convert_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help template convert commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__help__subcmd__template__subcmd__create_commands] )) ||
+_virtctl__subcmd__help__subcmd__template__subcmd__create_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help template create commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__help__subcmd__template__subcmd__process_commands] )) ||
+_virtctl__subcmd__help__subcmd__template__subcmd__process_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help template process commands' commands "$@"
+}
 (( $+functions[_virtctl__subcmd__help__subcmd__unpause_commands] )) ||
 _virtctl__subcmd__help__subcmd__unpause_commands() {
     local commands; commands=()
@@ -2095,6 +2335,61 @@ _virtctl__subcmd__start_commands() {
 _virtctl__subcmd__stop_commands() {
     local commands; commands=()
     _describe -t commands 'virtctl stop commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__template_commands] )) ||
+_virtctl__subcmd__template_commands() {
+    local commands; commands=(
+'convert:Convert an OpenShift Template into a VirtualMachineTemplate' \
+'create:Create a VirtualMachineTemplate from an existing VirtualMachine on the cluster' \
+'process:Process a VirtualMachineTemplate and return the created VirtualMachine object' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'virtctl template commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__template__subcmd__convert_commands] )) ||
+_virtctl__subcmd__template__subcmd__convert_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl template convert commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__template__subcmd__create_commands] )) ||
+_virtctl__subcmd__template__subcmd__create_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl template create commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__template__subcmd__help_commands] )) ||
+_virtctl__subcmd__template__subcmd__help_commands() {
+    local commands; commands=(
+'convert:Convert an OpenShift Template into a VirtualMachineTemplate' \
+'create:Create a VirtualMachineTemplate from an existing VirtualMachine on the cluster' \
+'process:Process a VirtualMachineTemplate and return the created VirtualMachine object' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'virtctl template help commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__template__subcmd__help__subcmd__convert_commands] )) ||
+_virtctl__subcmd__template__subcmd__help__subcmd__convert_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl template help convert commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__template__subcmd__help__subcmd__create_commands] )) ||
+_virtctl__subcmd__template__subcmd__help__subcmd__create_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl template help create commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__template__subcmd__help__subcmd__help_commands] )) ||
+_virtctl__subcmd__template__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl template help help commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__template__subcmd__help__subcmd__process_commands] )) ||
+_virtctl__subcmd__template__subcmd__help__subcmd__process_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl template help process commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__template__subcmd__process_commands] )) ||
+_virtctl__subcmd__template__subcmd__process_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl template process commands' commands "$@"
 }
 (( $+functions[_virtctl__subcmd__unpause_commands] )) ||
 _virtctl__subcmd__unpause_commands() {
