@@ -912,9 +912,9 @@ complete -c virtctl -n "__fish_virtctl_using_subcommand template; and not __fish
 complete -c virtctl -n "__fish_virtctl_using_subcommand template; and not __fish_seen_subcommand_from convert create process help" -f -a "create" -d 'Create a VirtualMachineTemplate from an existing VirtualMachine on the cluster'
 complete -c virtctl -n "__fish_virtctl_using_subcommand template; and not __fish_seen_subcommand_from convert create process help" -f -a "process" -d 'Process a VirtualMachineTemplate and return the created VirtualMachine object'
 complete -c virtctl -n "__fish_virtctl_using_subcommand template; and not __fish_seen_subcommand_from convert create process help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c virtctl -n "__fish_virtctl_using_subcommand template; and __fish_seen_subcommand_from convert" -s o -l output -d 'Specify the output format' -r
 complete -c virtctl -n "__fish_virtctl_using_subcommand template; and __fish_seen_subcommand_from convert" -l name -d 'Specify the name of the OpenShift Template' -r
 complete -c virtctl -n "__fish_virtctl_using_subcommand template; and __fish_seen_subcommand_from convert" -s f -l file -d 'Specify a file containing an OpenShift Template' -r
-complete -c virtctl -n "__fish_virtctl_using_subcommand template; and __fish_seen_subcommand_from convert" -s o -l output -d 'Specify the output format' -r
 complete -c virtctl -n "__fish_virtctl_using_subcommand template; and __fish_seen_subcommand_from convert" -l as -d 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace' -r
 complete -c virtctl -n "__fish_virtctl_using_subcommand template; and __fish_seen_subcommand_from convert" -l as-group -d 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups' -r
 complete -c virtctl -n "__fish_virtctl_using_subcommand template; and __fish_seen_subcommand_from convert" -l as-uid -d 'UID to impersonate for the operation' -r

@@ -1276,11 +1276,11 @@ Register-ArgumentCompleter -Native -CommandName 'virtctl' -ScriptBlock {
             break
         }
         'virtctl;template;convert' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Specify the output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Specify the output format')
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Specify the name of the OpenShift Template')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Specify a file containing an OpenShift Template')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Specify a file containing an OpenShift Template')
-            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Specify the output format')
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Specify the output format')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace')
             [CompletionResult]::new('--as-group', '--as-group', [CompletionResultType]::ParameterName, 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups')
             [CompletionResult]::new('--as-uid', '--as-uid', [CompletionResultType]::ParameterName, 'UID to impersonate for the operation')

@@ -1416,11 +1416,11 @@ _arguments "${_arguments_options[@]}" : \
         case $line[1] in
             (convert)
 _arguments "${_arguments_options[@]}" : \
+'-o+[Specify the output format]:string:_default' \
+'--output=[Specify the output format]:string:_default' \
 '--name=[Specify the name of the OpenShift Template]:string:_default' \
 '-f+[Specify a file containing an OpenShift Template]:string:_default' \
 '--file=[Specify a file containing an OpenShift Template]:string:_default' \
-'-o+[Specify the output format]:string:_default' \
-'--output=[Specify the output format]:string:_default' \
 '--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
 '*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
 '--as-uid=[UID to impersonate for the operation]:string:_default' \
@@ -1447,7 +1447,7 @@ _arguments "${_arguments_options[@]}" : \
 '--v=[number for the log level verbosity]:Level:_default' \
 '-h[Print help]' \
 '--help[Print help]' \
-'*::positionals -- The Template'\''s name (instead of --name):_default' \
+'*::positionals -- The template'\''s name (instead of --name):_default' \
 && ret=0
 ;;
 (create)

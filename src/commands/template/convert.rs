@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 
 use super::engine::Parameter;
 use super::{
-    Format, Source, exclusive_groups, in_field_order, object_in_field_order, read_document, render, source_and_format,
+    Format, Source, SourceArgs, exclusive_groups, in_field_order, object_in_field_order, read_template_file, render,
 };
 use crate::cluster::templates::Templates;
 use crate::context::Ctx;
@@ -48,19 +48,13 @@ pub const EXAMPLES: &str = "Examples:
   virtctl template convert mytemplate -n staging | kubectl apply -f -";
 
 #[derive(Args, Debug)]
+#[command(
+    mut_arg("name", |a| a.help("Specify the name of the OpenShift Template")),
+    mut_arg("file", |a| a.help("Specify a file containing an OpenShift Template"))
+)]
 pub struct ConvertArgs {
-    /// The Template's name (instead of --name).
-    #[arg(hide = true, num_args = 0..)]
-    pub positionals: Vec<String>,
-    /// Specify the name of the OpenShift Template.
-    #[arg(long, value_name = "string")]
-    pub name: Option<String>,
-    /// Specify a file containing an OpenShift Template.
-    #[arg(short = 'f', long, value_name = "string")]
-    pub file: Option<String>,
-    /// Specify the output format.
-    #[arg(short = 'o', long, value_name = "string", default_value = "yaml")]
-    pub output: String,
+    #[command(flatten)]
+    pub source: SourceArgs,
 }
 
 /// The part of an OpenShift `Template` (`template.openshift.io/v1`) the conversion reads.
@@ -89,13 +83,12 @@ struct Metadata {
 }
 
 pub async fn run(args: ConvertArgs, ctx: &Ctx) -> Result<()> {
-    exclusive_groups(&[&[("file", args.file.is_some()), ("name", args.name.is_some())]])?;
-    let (source, format) = source_and_format(
-        &args.positionals,
-        args.name.as_deref(),
-        args.file.as_deref(),
-        &args.output,
-    )?;
+    let source_args = &args.source;
+    exclusive_groups(&[&[
+        ("file", source_args.file.is_some()),
+        ("name", source_args.name.is_some()),
+    ]])?;
+    let (source, format) = source_args.checked()?;
     let cluster = ctx.cluster().await?;
     let document = match &source {
         Source::Cluster(name) => Templates::new(&cluster.api, &cluster.namespace)
@@ -107,10 +100,7 @@ pub async fn run(args: ConvertArgs, ctx: &Ctx) -> Result<()> {
                     ": ",
                 )
             })?,
-        Source::File(file) => read_document(file).map_err(|(opening, e)| match opening {
-            true => Error::Other(format!("error opening file {file}: {e}")),
-            false => Error::Other(format!("error decoding Template: {e}")),
-        })?,
+        Source::File(file) => read_template_file(file, "Template")?,
     };
     let template: OpenShiftTemplate =
         serde_json::from_value(document).map_err(|e| Error::Other(format!("error decoding Template: {e}")))?;

@@ -53,6 +53,36 @@ enum Source {
     File(String),
 }
 
+/// `[NAME]`, `--name`, `-f/--file`, `-o`: where the template comes from and how the result is
+/// printed (`process` and `convert`; `convert` words the help for OpenShift Templates).
+#[derive(Args, Debug)]
+pub struct SourceArgs {
+    /// The template's name (instead of --name).
+    #[arg(hide = true, num_args = 0..)]
+    pub positionals: Vec<String>,
+    /// Specify the name of the VirtualMachineTemplate.
+    #[arg(long, value_name = "string")]
+    pub name: Option<String>,
+    /// Specify a file containing a VirtualMachineTemplate.
+    #[arg(short = 'f', long, value_name = "string")]
+    pub file: Option<String>,
+    /// Specify the output format.
+    #[arg(short = 'o', long, value_name = "string", default_value = "yaml")]
+    pub output: String,
+}
+
+impl SourceArgs {
+    /// The name/file checks (upstream's `validateArgs`), in order.
+    fn checked(&self) -> Result<(Source, Format)> {
+        source_and_format(
+            &self.positionals,
+            self.name.as_deref(),
+            self.file.as_deref(),
+            &self.output,
+        )
+    }
+}
+
 /// The name/file checks `process` and `convert` share (upstream's `validateArgs`), in order.
 fn source_and_format(
     positionals: &[String],
@@ -218,6 +248,15 @@ fn vm_in_field_order(vm: &Value) -> Value {
         ordered["spec"]["template"] = template;
     }
     ordered
+}
+
+/// The `kind` (`VirtualMachineTemplate`, `Template`) in `file` (`-` for stdin), with upstream's
+/// error prefixes.
+fn read_template_file(file: &str, kind: &str) -> Result<Value> {
+    read_document(file).map_err(|(opening, e)| match opening {
+        true => Error::Other(format!("error opening file {file}: {e}")),
+        false => Error::Other(format!("error decoding {kind}: {e}")),
+    })
 }
 
 /// The document in a file, or on stdin for `-`, as JSON or YAML (JSON when it starts with `{`,

@@ -7,7 +7,8 @@ use serde_json::Value;
 
 use super::engine::{self, Template};
 use super::{
-    Format, Source, exclusive_groups, read_document, render, secure_index, source_and_format, vm_in_field_order,
+    Format, Source, SourceArgs, exclusive_groups, read_document, read_template_file, render, secure_index,
+    vm_in_field_order,
 };
 use crate::cluster::templates::{Subresource, Templates};
 use crate::context::Ctx;
@@ -74,18 +75,8 @@ pub const EXAMPLES: &str = "Examples:
 
 #[derive(Args, Debug)]
 pub struct ProcessArgs {
-    /// The template's name (instead of --name).
-    #[arg(hide = true, num_args = 0..)]
-    pub positionals: Vec<String>,
-    /// Specify the name of the VirtualMachineTemplate.
-    #[arg(long, value_name = "string")]
-    pub name: Option<String>,
-    /// Specify a file containing a VirtualMachineTemplate.
-    #[arg(short = 'f', long, value_name = "string")]
-    pub file: Option<String>,
-    /// Specify the output format.
-    #[arg(short = 'o', long, value_name = "string", default_value = "yaml")]
-    pub output: String,
+    #[command(flatten)]
+    pub source: SourceArgs,
     /// Specify parameters that should be used during processing.
     #[arg(short = 'p', long, value_name = "stringToString", value_parser = parse_string_to_string)]
     pub param: Vec<Vec<(String, String)>>,
@@ -108,24 +99,19 @@ pub async fn run(args: ProcessArgs, ctx: &Ctx) -> Result<()> {
     // cobra's flag groups are judged by whether a flag was set, not by its value. (Upstream also
     // makes --param and --params-file exclusive; here they combine, the command line winning.)
     let (file, local, create, print_params) = (
-        args.file.is_some(),
+        args.source.file.is_some(),
         args.local.is_some(),
         args.create.is_some(),
         args.print_params.is_some(),
     );
     exclusive_groups(&[
-        &[("file", file), ("name", args.name.is_some())],
+        &[("file", file), ("name", args.source.name.is_some())],
         &[("file", file), ("local", local)],
         &[("create", create), ("file", file)],
         &[("create", create), ("local", local)],
         &[("create", create), ("print-params", print_params)],
     ])?;
-    let (source, format) = source_and_format(
-        &args.positionals,
-        args.name.as_deref(),
-        args.file.as_deref(),
-        &args.output,
-    )?;
+    let (source, format) = args.source.checked()?;
     let cluster = ctx.cluster().await?;
     let templates = Templates::new(&cluster.api, &cluster.namespace);
     let fetcher = Fetcher {
@@ -147,32 +133,14 @@ pub async fn run(args: ProcessArgs, ctx: &Ctx) -> Result<()> {
     }
 
     let parameters = parameters(&args)?;
+    let server = |name, subresource| remote(&templates, &cluster.namespace, name, subresource, &parameters);
     let (vm, message) = match (&source, args.create == Some(true), args.local == Some(true)) {
         (Source::Cluster(name), true, _) => {
-            let answer = templates.process(name, Subresource::Create, &parameters).await;
-            let answer = answer.map_err(|e| {
-                e.context(
-                    format!(
-                        "error creating VirtualMachine from remote VirtualMachineTemplate {}/{name}",
-                        cluster.namespace
-                    ),
-                    ": ",
-                )
-            })?;
-            let vm = processed_vm(&answer);
+            let vm = processed_vm(&server(name, Subresource::Create).await?);
             return ctx.out.line(format!("{}/{} created", kind_group(&vm)?, name_of(&vm)));
         }
         (Source::Cluster(name), false, false) => {
-            let answer = templates.process(name, Subresource::Process, &parameters).await;
-            let answer = answer.map_err(|e| {
-                e.context(
-                    format!(
-                        "error processing remote VirtualMachineTemplate {}/{name}",
-                        cluster.namespace
-                    ),
-                    ": ",
-                )
-            })?;
+            let answer = server(name, Subresource::Process).await?;
             let message = answer.get("message").and_then(Value::as_str).unwrap_or("").to_string();
             (processed_vm(&answer), message)
         }
@@ -183,6 +151,22 @@ pub async fn run(args: ProcessArgs, ctx: &Ctx) -> Result<()> {
         Format::Yaml => vm,
     };
     print(ctx, format, &vm, &message)
+}
+
+/// Server-side processing, the failure prefixed with the step as upstream words it.
+async fn remote(
+    templates: &Templates<'_>,
+    namespace: &str,
+    name: &str,
+    subresource: Subresource,
+    parameters: &[(String, String)],
+) -> Result<Value> {
+    let step = match subresource {
+        Subresource::Create => "error creating VirtualMachine from remote VirtualMachineTemplate",
+        Subresource::Process => "error processing remote VirtualMachineTemplate",
+    };
+    let answer = templates.process(name, subresource, parameters).await;
+    answer.map_err(|e| e.context(format!("{step} {namespace}/{name}"), ": "))
 }
 
 /// The parameters to process with: the params file's, then `-p`'s over them.
@@ -232,10 +216,7 @@ impl Fetcher<'_> {
                     ": ",
                 )
             })?,
-            Source::File(file) => read_document(file).map_err(|(opening, e)| match opening {
-                true => Error::Other(format!("error opening file {file}: {e}")),
-                false => Error::Other(format!("error decoding VirtualMachineTemplate: {e}")),
-            })?,
+            Source::File(file) => read_template_file(file, "VirtualMachineTemplate")?,
         };
         serde_json::from_value(document)
             .map_err(|e| Error::Other(format!("error decoding VirtualMachineTemplate: {e}")))

@@ -230,8 +230,56 @@ fn fulfil(store: &mut Inner, request: &Value) -> Value {
     }
 }
 
+/// The demo namespace's templates: VirtualMachineTemplate `fedora` (a required `NAME`, a
+/// generated cloud-init `PASSWORD`, a `${{CPUS}}` count) and the OpenShift Template
+/// `fedora-legacy` it could have been converted from.
+pub fn demo() -> Vec<Value> {
+    let mut vm = crate::fixtures::vm("demo", "${NAME}", "Halted");
+    vm["spec"]["template"]["spec"]["domain"]["cpu"] = json!({"cores": "${{CPUS}}"});
+    if let Some(volumes) = vm["spec"]["template"]["spec"]["volumes"].as_array_mut() {
+        let user_data = "#cloud-config\npassword: ${PASSWORD}\nchpasswd: { expire: False }\n";
+        volumes.push(json!({"name": "cloudinit", "cloudInitNoCloud": {"userData": user_data}}));
+    }
+    let parameters = json!([
+        {"name": "NAME", "description": "Name of the VirtualMachine", "required": true},
+        {"name": "CPUS", "value": "1"},
+        {"name": "PASSWORD", "description": "Password of user fedora", "generate": "expression", "from": "[a-z0-9]{12}"}
+    ]);
+    let message = "VirtualMachine ${NAME} created: log in as fedora with password ${PASSWORD}";
+    vec![
+        json!({"apiVersion": format!("{GROUP}/{VERSION}"), "kind": "VirtualMachineTemplate",
+               "metadata": {"name": "fedora", "namespace": "demo"},
+               "spec": {"message": message, "parameters": parameters, "virtualMachine": vm}}),
+        json!({"apiVersion": "template.openshift.io/v1", "kind": "Template",
+               "metadata": {"name": "fedora-legacy", "namespace": "demo"},
+               "message": message, "parameters": parameters, "objects": [vm]}),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_demo_templates_process_with_a_name() {
+        let demo = super::demo();
+        let template: super::engine::Template = serde_json::from_value(demo[0].clone()).unwrap();
+        let mut spec = template.spec;
+        super::engine::merge_parameters(&mut spec.parameters, &[("NAME".into(), "mine".into())]).unwrap();
+        let (vm, message) = super::engine::process(&spec, &mut |n| n - 1).unwrap();
+        assert_eq!(vm["metadata"]["name"], "mine");
+        assert_eq!(vm["spec"]["template"]["spec"]["domain"]["cpu"]["cores"], 1);
+        assert!(
+            vm["metadata"].get("namespace").is_none(),
+            "the hard-coded namespace is dropped"
+        );
+        assert_eq!(
+            message,
+            "VirtualMachine mine created: log in as fedora with password zzzzzzzzzzzz"
+        );
+        assert_eq!(demo[1]["objects"][0], demo[0]["spec"]["virtualMachine"]);
+        assert!(demo.iter().all(|o| o["metadata"]["namespace"] == "demo"));
+    }
+
     #[test]
     fn process_options_take_json_or_yaml() {
         assert_eq!(super::process_options(b"{}").unwrap(), vec![]);
