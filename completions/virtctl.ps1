@@ -75,6 +75,7 @@ Register-ArgumentCompleter -Native -CommandName 'virtctl' -ScriptBlock {
             [CompletionResult]::new('adm', 'adm', [CompletionResultType]::ParameterValue, 'Administrate KubeVirt configuration')
             [CompletionResult]::new('permitted-devices', 'permitted-devices', [CompletionResultType]::ParameterValue, 'List the permitted devices for vmis')
             [CompletionResult]::new('objectgraph', 'objectgraph', [CompletionResultType]::ParameterValue, 'Returns dependency graph related to a VM|VMI')
+            [CompletionResult]::new('template', 'template', [CompletionResultType]::ParameterValue, 'Work with VirtualMachineTemplates')
             [CompletionResult]::new('options', 'options', [CompletionResultType]::ParameterValue, 'Print the list of flags inherited by all commands')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1107,6 +1108,7 @@ Register-ArgumentCompleter -Native -CommandName 'virtctl' -ScriptBlock {
             [CompletionResult]::new('clone', 'clone', [CompletionResultType]::ParameterValue, 'Create a clone object manifest')
             [CompletionResult]::new('instancetype', 'instancetype', [CompletionResultType]::ParameterValue, 'Create VirtualMachineInstancetype or VirtualMachineClusterInstancetype manifest')
             [CompletionResult]::new('preference', 'preference', [CompletionResultType]::ParameterValue, 'Create a VirtualMachinePreference or VirtualMachineClusterPreference manifest')
+            [CompletionResult]::new('vm', 'vm', [CompletionResultType]::ParameterValue, 'Create a VirtualMachine manifest')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1226,10 +1228,66 @@ Register-ArgumentCompleter -Native -CommandName 'virtctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'virtctl;create;vm' {
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Specify the name of the VM')
+            [CompletionResult]::new('--run-strategy', '--run-strategy', [CompletionResultType]::ParameterName, 'Specify the RunStrategy of the VM. [default: Always]')
+            [CompletionResult]::new('--termination-grace-period', '--termination-grace-period', [CompletionResultType]::ParameterName, 'Specify the termination grace period of the VM. [default: 180]')
+            [CompletionResult]::new('--memory', '--memory', [CompletionResultType]::ParameterName, 'Specify the memory of the VM. [default: 512Mi]')
+            [CompletionResult]::new('--instancetype', '--instancetype', [CompletionResultType]::ParameterName, 'Specify the Instance Type of the VM. Mutually exclusive with instancetype inference flags')
+            [CompletionResult]::new('--infer-instancetype', '--infer-instancetype', [CompletionResultType]::ParameterName, 'Specify if the Instance Type of the VM should be inferred from the first boot disk. Mutually exclusive with --infer-instancetype-from. [default: true]')
+            [CompletionResult]::new('--infer-instancetype-from', '--infer-instancetype-from', [CompletionResultType]::ParameterName, 'Specify the volume to infer the Instance Type of the VM from. Mutually exclusive with --infer-instancetype')
+            [CompletionResult]::new('--preference', '--preference', [CompletionResultType]::ParameterName, 'Specify the Preference of the VM. Mutually exclusive with preference inference flags')
+            [CompletionResult]::new('--infer-preference', '--infer-preference', [CompletionResultType]::ParameterName, 'Specify if the Preference of the VM should be inferred from the first boot disk. Mutually exclusive with --infer-preference-from. [default: true]')
+            [CompletionResult]::new('--infer-preference-from', '--infer-preference-from', [CompletionResultType]::ParameterName, 'Specify the volume to infer the Preference of the VM from. Mutually exclusive with --infer-preference')
+            [CompletionResult]::new('--volume-containerdisk', '--volume-containerdisk', [CompletionResultType]::ParameterName, 'Specify a containerdisk to be used by the VM. Can be provided multiple times. Supported parameters: name:string,src:string,bootorder:uint')
+            [CompletionResult]::new('--volume-pvc', '--volume-pvc', [CompletionResultType]::ParameterName, 'Specify a PVCs to be used by the VM. Can be provided multiple times. Supported parameters: name:string,src:string,bootorder:uint')
+            [CompletionResult]::new('--volume-import', '--volume-import', [CompletionResultType]::ParameterName, 'Specify the source for DataVolume. Can be provided multiple times. Supported parameters:   type blank - size:resource.Quantity,type:string,name:string,bootorder:uint   type gcs - secretref:string,url:string,size:resource.Quantity,type:string,name:string,bootorder:uint   type http - certconfigmap:string,extraheaders:[]string,secretextraheaders:[]string,secretref:string,url:string,size:resource.Quantity,type:string,name:string,bootorder:uint   type imageio - certconfigmap:string,diskid:string,secretref:string,url:string,size:resource.Quantity,type:string,name:string,bootorder:uint   type pvc - name:string,src:string,size:resource.Quantity,type:string,bootorder:uint   type registry - certconfigmap:string,imagestream:string,pullmethod:string,secretref:string,url:string,size:resource.Quantity,type:string,name:string,bootorder:uint   type s3 - certconfigmap:string,secretref:string,url:string,size:resource.Quantity,type:string,name:string,bootorder:uint   type vddk - backingfile:string,initimageurl:string,secretref:string,thumbprint:string,url:string,uuid:string,size:resource.Quantity,type:string,name:string,bootorder:uint   type snapshot - name:string,src:string,size:resource.Quantity,type:string,bootorder:uint   type ds - name:string,src:string,size:resource.Quantity,type:string,bootorder:uint')
+            [CompletionResult]::new('--volume-sysprep', '--volume-sysprep', [CompletionResultType]::ParameterName, 'Specify a ConfigMap or Secret to be used as sysprep volume by the VM. Supported parameters: src:string,type:string')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Specify the user in the cloud-init user data that is added to the VM')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Specify a file to read the password from for the cloud-init user data that is added to the VM')
+            [CompletionResult]::new('--ssh-key', '--ssh-key', [CompletionResultType]::ParameterName, 'Specify one or more SSH authorized keys in the cloud-init user data that is added to the VM')
+            [CompletionResult]::new('--ga-manage-ssh', '--ga-manage-ssh', [CompletionResultType]::ParameterName, 'Specify if the qemu-guest-agent should be able to manage SSH in the cloud-init user data that is added to the VM. This is useful in combination with the "credentials add-ssh-key" command or when using the --access-cred flag. [default: false]')
+            [CompletionResult]::new('--access-cred', '--access-cred', [CompletionResultType]::ParameterName, 'Specify an access credential to be injected into the VM. Can be provided multiple times. Supported parameters: type:string,src:string,method:string,user:string')
+            [CompletionResult]::new('--cloud-init', '--cloud-init', [CompletionResultType]::ParameterName, 'Specify the type of the generated cloud-init data source. Supported values: nocloud, configdrive, none [default: nocloud]')
+            [CompletionResult]::new('--cloud-init-user-data', '--cloud-init-user-data', [CompletionResultType]::ParameterName, 'Specify the base64 encoded cloud-init user data of the VM')
+            [CompletionResult]::new('--cloud-init-network-data', '--cloud-init-network-data', [CompletionResultType]::ParameterName, 'Specify the base64 encoded cloud-init network data of the VM')
+            [CompletionResult]::new('--volume-datasource', '--volume-datasource', [CompletionResultType]::ParameterName, 'Specify a DataSource to be cloned by the VM. Can be provided multiple times. Supported parameters: name:string,src:string,bootorder:uint,size:resource.Quantity DEPRECATED: Use --volume-import with type:ds and same params instead.')
+            [CompletionResult]::new('--volume-clone-pvc', '--volume-clone-pvc', [CompletionResultType]::ParameterName, 'Specify a PVC to be cloned by the VM. Can be provided multiple times. Supported parameters: name:string,src:string,bootorder:uint,size:resource.Quantity DEPRECATED: Use --volume-import with type:pvc and same params instead.')
+            [CompletionResult]::new('--volume-blank', '--volume-blank', [CompletionResultType]::ParameterName, 'Specify a blank volume to be used by the VM. Can be provided multiple times. Supported parameters: name:string,size:resource.Quantity DEPRECATED: Use --volume-import with type:blank and same params instead.')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: yaml (upstream''s) or json (keys in the same sorted order)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: yaml (upstream''s) or json (keys in the same sorted order)')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace')
+            [CompletionResult]::new('--as-group', '--as-group', [CompletionResultType]::ParameterName, 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups')
+            [CompletionResult]::new('--as-uid', '--as-uid', [CompletionResultType]::ParameterName, 'UID to impersonate for the operation')
+            [CompletionResult]::new('--certificate-authority', '--certificate-authority', [CompletionResultType]::ParameterName, 'Path to a cert file for the certificate authority')
+            [CompletionResult]::new('--client-certificate', '--client-certificate', [CompletionResultType]::ParameterName, 'Path to a client certificate file for TLS')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'Path to a client key file for TLS')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The name of the kubeconfig cluster to use')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The name of the kubeconfig context to use')
+            [CompletionResult]::new('--disable-compression', '--disable-compression', [CompletionResultType]::ParameterName, 'If true, opt-out of response compression for all requests to the server')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'If true, the server''s certificate will not be checked for validity. This will make your HTTPS connections insecure')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file to use for CLI requests')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'If present, the namespace scope for this CLI request')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'If present, the namespace scope for this CLI request')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Password for basic authentication to the API server')
+            [CompletionResult]::new('--proxy-url', '--proxy-url', [CompletionResultType]::ParameterName, 'If provided, this URL will be used to connect via proxy')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don''t timeout requests')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'The address and port of the Kubernetes API server')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The address and port of the Kubernetes API server')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token for authentication to the API server')
+            [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'Username for basic authentication to the API server')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'number for the log level verbosity')
+            [CompletionResult]::new('--v', '--v', [CompletionResultType]::ParameterName, 'number for the log level verbosity')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'virtctl;create;help' {
             [CompletionResult]::new('clone', 'clone', [CompletionResultType]::ParameterValue, 'Create a clone object manifest')
             [CompletionResult]::new('instancetype', 'instancetype', [CompletionResultType]::ParameterValue, 'Create VirtualMachineInstancetype or VirtualMachineClusterInstancetype manifest')
             [CompletionResult]::new('preference', 'preference', [CompletionResultType]::ParameterValue, 'Create a VirtualMachinePreference or VirtualMachineClusterPreference manifest')
+            [CompletionResult]::new('vm', 'vm', [CompletionResultType]::ParameterValue, 'Create a VirtualMachine manifest')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1240,6 +1298,9 @@ Register-ArgumentCompleter -Native -CommandName 'virtctl' -ScriptBlock {
             break
         }
         'virtctl;create;help;preference' {
+            break
+        }
+        'virtctl;create;help;vm' {
             break
         }
         'virtctl;create;help;help' {
@@ -1545,6 +1606,164 @@ Register-ArgumentCompleter -Native -CommandName 'virtctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'virtctl;template' {
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace')
+            [CompletionResult]::new('--as-group', '--as-group', [CompletionResultType]::ParameterName, 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups')
+            [CompletionResult]::new('--as-uid', '--as-uid', [CompletionResultType]::ParameterName, 'UID to impersonate for the operation')
+            [CompletionResult]::new('--certificate-authority', '--certificate-authority', [CompletionResultType]::ParameterName, 'Path to a cert file for the certificate authority')
+            [CompletionResult]::new('--client-certificate', '--client-certificate', [CompletionResultType]::ParameterName, 'Path to a client certificate file for TLS')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'Path to a client key file for TLS')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The name of the kubeconfig cluster to use')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The name of the kubeconfig context to use')
+            [CompletionResult]::new('--disable-compression', '--disable-compression', [CompletionResultType]::ParameterName, 'If true, opt-out of response compression for all requests to the server')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'If true, the server''s certificate will not be checked for validity. This will make your HTTPS connections insecure')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file to use for CLI requests')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'If present, the namespace scope for this CLI request')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'If present, the namespace scope for this CLI request')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Password for basic authentication to the API server')
+            [CompletionResult]::new('--proxy-url', '--proxy-url', [CompletionResultType]::ParameterName, 'If provided, this URL will be used to connect via proxy')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don''t timeout requests')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'The address and port of the Kubernetes API server')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The address and port of the Kubernetes API server')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token for authentication to the API server')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The name of the kubeconfig user to use')
+            [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'Username for basic authentication to the API server')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'number for the log level verbosity')
+            [CompletionResult]::new('--v', '--v', [CompletionResultType]::ParameterName, 'number for the log level verbosity')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('convert', 'convert', [CompletionResultType]::ParameterValue, 'Convert an OpenShift Template into a VirtualMachineTemplate')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a VirtualMachineTemplate from an existing VirtualMachine on the cluster')
+            [CompletionResult]::new('process', 'process', [CompletionResultType]::ParameterValue, 'Process a VirtualMachineTemplate and return the created VirtualMachine object')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'virtctl;template;convert' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Specify the output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Specify the output format')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Specify the name of the OpenShift Template')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Specify a file containing an OpenShift Template')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Specify a file containing an OpenShift Template')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace')
+            [CompletionResult]::new('--as-group', '--as-group', [CompletionResultType]::ParameterName, 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups')
+            [CompletionResult]::new('--as-uid', '--as-uid', [CompletionResultType]::ParameterName, 'UID to impersonate for the operation')
+            [CompletionResult]::new('--certificate-authority', '--certificate-authority', [CompletionResultType]::ParameterName, 'Path to a cert file for the certificate authority')
+            [CompletionResult]::new('--client-certificate', '--client-certificate', [CompletionResultType]::ParameterName, 'Path to a client certificate file for TLS')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'Path to a client key file for TLS')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The name of the kubeconfig cluster to use')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The name of the kubeconfig context to use')
+            [CompletionResult]::new('--disable-compression', '--disable-compression', [CompletionResultType]::ParameterName, 'If true, opt-out of response compression for all requests to the server')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'If true, the server''s certificate will not be checked for validity. This will make your HTTPS connections insecure')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file to use for CLI requests')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'If present, the namespace scope for this CLI request')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'If present, the namespace scope for this CLI request')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Password for basic authentication to the API server')
+            [CompletionResult]::new('--proxy-url', '--proxy-url', [CompletionResultType]::ParameterName, 'If provided, this URL will be used to connect via proxy')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don''t timeout requests')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'The address and port of the Kubernetes API server')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The address and port of the Kubernetes API server')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token for authentication to the API server')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The name of the kubeconfig user to use')
+            [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'Username for basic authentication to the API server')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'number for the log level verbosity')
+            [CompletionResult]::new('--v', '--v', [CompletionResultType]::ParameterName, 'number for the log level verbosity')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'virtctl;template;create' {
+            [CompletionResult]::new('--vm-name', '--vm-name', [CompletionResultType]::ParameterName, 'Specify the name of the VirtualMachine to create a template from')
+            [CompletionResult]::new('--vm-namespace', '--vm-namespace', [CompletionResultType]::ParameterName, 'Specify the namespace of the VirtualMachine. If not specified, uses the current namespace')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Specify the name for the created VirtualMachineTemplate. If not specified, uses a randomized name')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace')
+            [CompletionResult]::new('--as-group', '--as-group', [CompletionResultType]::ParameterName, 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups')
+            [CompletionResult]::new('--as-uid', '--as-uid', [CompletionResultType]::ParameterName, 'UID to impersonate for the operation')
+            [CompletionResult]::new('--certificate-authority', '--certificate-authority', [CompletionResultType]::ParameterName, 'Path to a cert file for the certificate authority')
+            [CompletionResult]::new('--client-certificate', '--client-certificate', [CompletionResultType]::ParameterName, 'Path to a client certificate file for TLS')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'Path to a client key file for TLS')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The name of the kubeconfig cluster to use')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The name of the kubeconfig context to use')
+            [CompletionResult]::new('--disable-compression', '--disable-compression', [CompletionResultType]::ParameterName, 'If true, opt-out of response compression for all requests to the server')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'If true, the server''s certificate will not be checked for validity. This will make your HTTPS connections insecure')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file to use for CLI requests')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'If present, the namespace scope for this CLI request')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'If present, the namespace scope for this CLI request')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Password for basic authentication to the API server')
+            [CompletionResult]::new('--proxy-url', '--proxy-url', [CompletionResultType]::ParameterName, 'If provided, this URL will be used to connect via proxy')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don''t timeout requests')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'The address and port of the Kubernetes API server')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The address and port of the Kubernetes API server')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token for authentication to the API server')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The name of the kubeconfig user to use')
+            [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'Username for basic authentication to the API server')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'number for the log level verbosity')
+            [CompletionResult]::new('--v', '--v', [CompletionResultType]::ParameterName, 'number for the log level verbosity')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'virtctl;template;process' {
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Specify the name of the VirtualMachineTemplate')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Specify a file containing a VirtualMachineTemplate')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Specify a file containing a VirtualMachineTemplate')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Specify the output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Specify the output format')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Specify parameters that should be used during processing')
+            [CompletionResult]::new('--param', '--param', [CompletionResultType]::ParameterName, 'Specify parameters that should be used during processing')
+            [CompletionResult]::new('--params-file', '--params-file', [CompletionResultType]::ParameterName, 'Specify a file that contains parameters that should be used during processing. Supports JSON and YAML dictionaries')
+            [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Force local processing of VirtualMachineTemplates')
+            [CompletionResult]::new('--create', '--create', [CompletionResultType]::ParameterName, 'Use subresource API to create a VM when processing a remote VirtualMachineTemplate')
+            [CompletionResult]::new('--print-params', '--print-params', [CompletionResultType]::ParameterName, 'Only print parameters of the specified VirtualMachineTemplates')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace')
+            [CompletionResult]::new('--as-group', '--as-group', [CompletionResultType]::ParameterName, 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups')
+            [CompletionResult]::new('--as-uid', '--as-uid', [CompletionResultType]::ParameterName, 'UID to impersonate for the operation')
+            [CompletionResult]::new('--certificate-authority', '--certificate-authority', [CompletionResultType]::ParameterName, 'Path to a cert file for the certificate authority')
+            [CompletionResult]::new('--client-certificate', '--client-certificate', [CompletionResultType]::ParameterName, 'Path to a client certificate file for TLS')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'Path to a client key file for TLS')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The name of the kubeconfig cluster to use')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The name of the kubeconfig context to use')
+            [CompletionResult]::new('--disable-compression', '--disable-compression', [CompletionResultType]::ParameterName, 'If true, opt-out of response compression for all requests to the server')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'If true, the server''s certificate will not be checked for validity. This will make your HTTPS connections insecure')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file to use for CLI requests')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'If present, the namespace scope for this CLI request')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'If present, the namespace scope for this CLI request')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Password for basic authentication to the API server')
+            [CompletionResult]::new('--proxy-url', '--proxy-url', [CompletionResultType]::ParameterName, 'If provided, this URL will be used to connect via proxy')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don''t timeout requests')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'The address and port of the Kubernetes API server')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The address and port of the Kubernetes API server')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token for authentication to the API server')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The name of the kubeconfig user to use')
+            [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'Username for basic authentication to the API server')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'number for the log level verbosity')
+            [CompletionResult]::new('--v', '--v', [CompletionResultType]::ParameterName, 'number for the log level verbosity')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'virtctl;template;help' {
+            [CompletionResult]::new('convert', 'convert', [CompletionResultType]::ParameterValue, 'Convert an OpenShift Template into a VirtualMachineTemplate')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a VirtualMachineTemplate from an existing VirtualMachine on the cluster')
+            [CompletionResult]::new('process', 'process', [CompletionResultType]::ParameterValue, 'Process a VirtualMachineTemplate and return the created VirtualMachine object')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'virtctl;template;help;convert' {
+            break
+        }
+        'virtctl;template;help;create' {
+            break
+        }
+        'virtctl;template;help;process' {
+            break
+        }
+        'virtctl;template;help;help' {
+            break
+        }
         'virtctl;options' {
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace')
             [CompletionResult]::new('--as-group', '--as-group', [CompletionResultType]::ParameterName, 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups')
@@ -1603,6 +1822,7 @@ Register-ArgumentCompleter -Native -CommandName 'virtctl' -ScriptBlock {
             [CompletionResult]::new('adm', 'adm', [CompletionResultType]::ParameterValue, 'Administrate KubeVirt configuration')
             [CompletionResult]::new('permitted-devices', 'permitted-devices', [CompletionResultType]::ParameterValue, 'List the permitted devices for vmis')
             [CompletionResult]::new('objectgraph', 'objectgraph', [CompletionResultType]::ParameterValue, 'Returns dependency graph related to a VM|VMI')
+            [CompletionResult]::new('template', 'template', [CompletionResultType]::ParameterValue, 'Work with VirtualMachineTemplates')
             [CompletionResult]::new('options', 'options', [CompletionResultType]::ParameterValue, 'Print the list of flags inherited by all commands')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1700,6 +1920,7 @@ Register-ArgumentCompleter -Native -CommandName 'virtctl' -ScriptBlock {
             [CompletionResult]::new('clone', 'clone', [CompletionResultType]::ParameterValue, 'Create a clone object manifest')
             [CompletionResult]::new('instancetype', 'instancetype', [CompletionResultType]::ParameterValue, 'Create VirtualMachineInstancetype or VirtualMachineClusterInstancetype manifest')
             [CompletionResult]::new('preference', 'preference', [CompletionResultType]::ParameterValue, 'Create a VirtualMachinePreference or VirtualMachineClusterPreference manifest')
+            [CompletionResult]::new('vm', 'vm', [CompletionResultType]::ParameterValue, 'Create a VirtualMachine manifest')
             break
         }
         'virtctl;help;create;clone' {
@@ -1709,6 +1930,9 @@ Register-ArgumentCompleter -Native -CommandName 'virtctl' -ScriptBlock {
             break
         }
         'virtctl;help;create;preference' {
+            break
+        }
+        'virtctl;help;create;vm' {
             break
         }
         'virtctl;help;credentials' {
@@ -1737,6 +1961,21 @@ Register-ArgumentCompleter -Native -CommandName 'virtctl' -ScriptBlock {
             break
         }
         'virtctl;help;objectgraph' {
+            break
+        }
+        'virtctl;help;template' {
+            [CompletionResult]::new('convert', 'convert', [CompletionResultType]::ParameterValue, 'Convert an OpenShift Template into a VirtualMachineTemplate')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a VirtualMachineTemplate from an existing VirtualMachine on the cluster')
+            [CompletionResult]::new('process', 'process', [CompletionResultType]::ParameterValue, 'Process a VirtualMachineTemplate and return the created VirtualMachine object')
+            break
+        }
+        'virtctl;help;template;convert' {
+            break
+        }
+        'virtctl;help;template;create' {
+            break
+        }
+        'virtctl;help;template;process' {
             break
         }
         'virtctl;help;options' {

@@ -1340,6 +1340,63 @@ _arguments "${_arguments_options[@]}" : \
 '*::ignored -- Extra arguments are accepted and ignored, as upstream:_default' \
 && ret=0
 ;;
+(vm)
+_arguments "${_arguments_options[@]}" : \
+'--name=[Specify the name of the VM]:string:_default' \
+'--run-strategy=[Specify the RunStrategy of the VM. \[default\: Always\]]:string:_default' \
+'--termination-grace-period=[Specify the termination grace period of the VM. \[default\: 180\]]:int64:_default' \
+'--memory=[Specify the memory of the VM. \[default\: 512Mi\]]:string:_default' \
+'--instancetype=[Specify the Instance Type of the VM. Mutually exclusive with instancetype inference flags]:string:_default' \
+'--infer-instancetype=[Specify if the Instance Type of the VM should be inferred from the first boot disk. Mutually exclusive with --infer-instancetype-from. \[default\: true\]]::INFER_INSTANCETYPE:_default' \
+'--infer-instancetype-from=[Specify the volume to infer the Instance Type of the VM from. Mutually exclusive with --infer-instancetype]:string:_default' \
+'--preference=[Specify the Preference of the VM. Mutually exclusive with preference inference flags]:string:_default' \
+'--infer-preference=[Specify if the Preference of the VM should be inferred from the first boot disk. Mutually exclusive with --infer-preference-from. \[default\: true\]]::INFER_PREFERENCE:_default' \
+'--infer-preference-from=[Specify the volume to infer the Preference of the VM from. Mutually exclusive with --infer-preference]:string:_default' \
+'*--volume-containerdisk=[Specify a containerdisk to be used by the VM. Can be provided multiple times. Supported parameters\: name\:string,src\:string,bootorder\:uint]:stringArray:_default' \
+'*--volume-pvc=[Specify a PVCs to be used by the VM. Can be provided multiple times. Supported parameters\: name\:string,src\:string,bootorder\:uint]:stringArray:_default' \
+'*--volume-import=[Specify the source for DataVolume. Can be provided multiple times. Supported parameters\:   type blank - size\:resource.Quantity,type\:string,name\:string,bootorder\:uint   type gcs - secretref\:string,url\:string,size\:resource.Quantity,type\:string,name\:string,bootorder\:uint   type http - certconfigmap\:string,extraheaders\:\[\]string,secretextraheaders\:\[\]string,secretref\:string,url\:string,size\:resource.Quantity,type\:string,name\:string,bootorder\:uint   type imageio - certconfigmap\:string,diskid\:string,secretref\:string,url\:string,size\:resource.Quantity,type\:string,name\:string,bootorder\:uint   type pvc - name\:string,src\:string,size\:resource.Quantity,type\:string,bootorder\:uint   type registry - certconfigmap\:string,imagestream\:string,pullmethod\:string,secretref\:string,url\:string,size\:resource.Quantity,type\:string,name\:string,bootorder\:uint   type s3 - certconfigmap\:string,secretref\:string,url\:string,size\:resource.Quantity,type\:string,name\:string,bootorder\:uint   type vddk - backingfile\:string,initimageurl\:string,secretref\:string,thumbprint\:string,url\:string,uuid\:string,size\:resource.Quantity,type\:string,name\:string,bootorder\:uint   type snapshot - name\:string,src\:string,size\:resource.Quantity,type\:string,bootorder\:uint   type ds - name\:string,src\:string,size\:resource.Quantity,type\:string,bootorder\:uint]:stringArray:_default' \
+'--volume-sysprep=[Specify a ConfigMap or Secret to be used as sysprep volume by the VM. Supported parameters\: src\:string,type\:string]:string:_default' \
+'--user=[Specify the user in the cloud-init user data that is added to the VM]:string:_default' \
+'--password-file=[Specify a file to read the password from for the cloud-init user data that is added to the VM]:string:_default' \
+'*--ssh-key=[Specify one or more SSH authorized keys in the cloud-init user data that is added to the VM]:strings:_default' \
+'--ga-manage-ssh=[Specify if the qemu-guest-agent should be able to manage SSH in the cloud-init user data that is added to the VM. This is useful in combination with the "credentials add-ssh-key" command or when using the --access-cred flag. \[default\: false\]]::GA_MANAGE_SSH:_default' \
+'*--access-cred=[Specify an access credential to be injected into the VM. Can be provided multiple times. Supported parameters\: type\:string,src\:string,method\:string,user\:string]:stringArray:_default' \
+'--cloud-init=[Specify the type of the generated cloud-init data source. Supported values\: nocloud, configdrive, none \[default\: nocloud\]]:string:_default' \
+'--cloud-init-user-data=[Specify the base64 encoded cloud-init user data of the VM]:string:_default' \
+'--cloud-init-network-data=[Specify the base64 encoded cloud-init network data of the VM]:string:_default' \
+'*--volume-datasource=[Specify a DataSource to be cloned by the VM. Can be provided multiple times. Supported parameters\: name\:string,src\:string,bootorder\:uint,size\:resource.Quantity DEPRECATED\: Use --volume-import with type\:ds and same params instead.]:stringArray:_default' \
+'*--volume-clone-pvc=[Specify a PVC to be cloned by the VM. Can be provided multiple times. Supported parameters\: name\:string,src\:string,bootorder\:uint,size\:resource.Quantity DEPRECATED\: Use --volume-import with type\:pvc and same params instead.]:stringArray:_default' \
+'*--volume-blank=[Specify a blank volume to be used by the VM. Can be provided multiple times. Supported parameters\: name\:string,size\:resource.Quantity DEPRECATED\: Use --volume-import with type\:blank and same params instead.]:stringArray:_default' \
+'-o+[Output format\: yaml (upstream'\''s) or json (keys in the same sorted order)]:string:_default' \
+'--output=[Output format\: yaml (upstream'\''s) or json (keys in the same sorted order)]:string:_default' \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'*::extra -- cobra'\''s `NoArgs`\: a stray word is reported as an unknown sub-command:_default' \
+&& ret=0
+;;
 (help)
 _arguments "${_arguments_options[@]}" : \
 ":: :_virtctl__subcmd__create__subcmd__help_commands" \
@@ -1361,6 +1418,10 @@ _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
 (preference)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(vm)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
@@ -1734,6 +1795,192 @@ _arguments "${_arguments_options[@]}" : \
 '*::values:_default' \
 && ret=0
 ;;
+(template)
+_arguments "${_arguments_options[@]}" : \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+":: :_virtctl__subcmd__template_commands" \
+"*::: :->template" \
+&& ret=0
+
+    case $state in
+    (template)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:virtctl-template-command-$line[1]:"
+        case $line[1] in
+            (convert)
+_arguments "${_arguments_options[@]}" : \
+'-o+[Specify the output format]:string:_default' \
+'--output=[Specify the output format]:string:_default' \
+'--name=[Specify the name of the OpenShift Template]:string:_default' \
+'-f+[Specify a file containing an OpenShift Template]:string:_default' \
+'--file=[Specify a file containing an OpenShift Template]:string:_default' \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+'*::positionals -- The template'\''s name (instead of --name):_default' \
+&& ret=0
+;;
+(create)
+_arguments "${_arguments_options[@]}" : \
+'--vm-name=[Specify the name of the VirtualMachine to create a template from]:string:_default' \
+'--vm-namespace=[Specify the namespace of the VirtualMachine. If not specified, uses the current namespace]:string:_default' \
+'--name=[Specify the name for the created VirtualMachineTemplate. If not specified, uses a randomized name]:string:_default' \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+'*::positionals -- None are accepted (cobra'\''s `NoArgs`):_default' \
+&& ret=0
+;;
+(process)
+_arguments "${_arguments_options[@]}" : \
+'--name=[Specify the name of the VirtualMachineTemplate]:string:_default' \
+'-f+[Specify a file containing a VirtualMachineTemplate]:string:_default' \
+'--file=[Specify a file containing a VirtualMachineTemplate]:string:_default' \
+'-o+[Specify the output format]:string:_default' \
+'--output=[Specify the output format]:string:_default' \
+'*-p+[Specify parameters that should be used during processing]:stringToString:_default' \
+'*--param=[Specify parameters that should be used during processing]:stringToString:_default' \
+'--params-file=[Specify a file that contains parameters that should be used during processing. Supports JSON and YAML dictionaries]:string:_default' \
+'--local=[Force local processing of VirtualMachineTemplates]::LOCAL:_default' \
+'--create=[Use subresource API to create a VM when processing a remote VirtualMachineTemplate]::CREATE:_default' \
+'--print-params=[Only print parameters of the specified VirtualMachineTemplates]::PRINT_PARAMS:_default' \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+'*::positionals -- The template'\''s name (instead of --name):_default' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_virtctl__subcmd__template__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:virtctl-template-help-command-$line[1]:"
+        case $line[1] in
+            (convert)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(create)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(process)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
 (options)
 _arguments "${_arguments_options[@]}" : \
 '--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
@@ -1948,6 +2195,10 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(vm)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
         esac
     ;;
 esac
@@ -2008,6 +2259,34 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(template)
+_arguments "${_arguments_options[@]}" : \
+":: :_virtctl__subcmd__help__subcmd__template_commands" \
+"*::: :->template" \
+&& ret=0
+
+    case $state in
+    (template)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:virtctl-help-template-command-$line[1]:"
+        case $line[1] in
+            (convert)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(create)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(process)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
 (options)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -2056,6 +2335,7 @@ _virtctl_commands() {
 'adm:Administrate KubeVirt configuration' \
 'permitted-devices:List the permitted devices for vmis' \
 'objectgraph:Returns dependency graph related to a VM|VMI' \
+'template:Work with VirtualMachineTemplates' \
 'options:Print the list of flags inherited by all commands' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -2108,6 +2388,7 @@ _virtctl__subcmd__create_commands() {
 'clone:Create a clone object manifest' \
 'instancetype:Create VirtualMachineInstancetype or VirtualMachineClusterInstancetype manifest' \
 'preference:Create a VirtualMachinePreference or VirtualMachineClusterPreference manifest' \
+'vm:Create a VirtualMachine manifest' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'virtctl create commands' commands "$@"
@@ -2123,6 +2404,7 @@ _virtctl__subcmd__create__subcmd__help_commands() {
 'clone:Create a clone object manifest' \
 'instancetype:Create VirtualMachineInstancetype or VirtualMachineClusterInstancetype manifest' \
 'preference:Create a VirtualMachinePreference or VirtualMachineClusterPreference manifest' \
+'vm:Create a VirtualMachine manifest' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'virtctl create help commands' commands "$@"
@@ -2147,6 +2429,11 @@ _virtctl__subcmd__create__subcmd__help__subcmd__preference_commands() {
     local commands; commands=()
     _describe -t commands 'virtctl create help preference commands' commands "$@"
 }
+(( $+functions[_virtctl__subcmd__create__subcmd__help__subcmd__vm_commands] )) ||
+_virtctl__subcmd__create__subcmd__help__subcmd__vm_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl create help vm commands' commands "$@"
+}
 (( $+functions[_virtctl__subcmd__create__subcmd__instancetype_commands] )) ||
 _virtctl__subcmd__create__subcmd__instancetype_commands() {
     local commands; commands=()
@@ -2156,6 +2443,11 @@ _virtctl__subcmd__create__subcmd__instancetype_commands() {
 _virtctl__subcmd__create__subcmd__preference_commands() {
     local commands; commands=()
     _describe -t commands 'virtctl create preference commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__create__subcmd__vm_commands] )) ||
+_virtctl__subcmd__create__subcmd__vm_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl create vm commands' commands "$@"
 }
 (( $+functions[_virtctl__subcmd__credentials_commands] )) ||
 _virtctl__subcmd__credentials_commands() {
@@ -2352,6 +2644,7 @@ _virtctl__subcmd__help_commands() {
 'adm:Administrate KubeVirt configuration' \
 'permitted-devices:List the permitted devices for vmis' \
 'objectgraph:Returns dependency graph related to a VM|VMI' \
+'template:Work with VirtualMachineTemplates' \
 'options:Print the list of flags inherited by all commands' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -2385,6 +2678,7 @@ _virtctl__subcmd__help__subcmd__create_commands() {
 'clone:Create a clone object manifest' \
 'instancetype:Create VirtualMachineInstancetype or VirtualMachineClusterInstancetype manifest' \
 'preference:Create a VirtualMachinePreference or VirtualMachineClusterPreference manifest' \
+'vm:Create a VirtualMachine manifest' \
     )
     _describe -t commands 'virtctl help create commands' commands "$@"
 }
@@ -2402,6 +2696,11 @@ _virtctl__subcmd__help__subcmd__create__subcmd__instancetype_commands() {
 _virtctl__subcmd__help__subcmd__create__subcmd__preference_commands() {
     local commands; commands=()
     _describe -t commands 'virtctl help create preference commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__help__subcmd__create__subcmd__vm_commands] )) ||
+_virtctl__subcmd__help__subcmd__create__subcmd__vm_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help create vm commands' commands "$@"
 }
 (( $+functions[_virtctl__subcmd__help__subcmd__credentials_commands] )) ||
 _virtctl__subcmd__help__subcmd__credentials_commands() {
@@ -2553,6 +2852,30 @@ _virtctl__subcmd__help__subcmd__stop_commands() {
     local commands; commands=()
     _describe -t commands 'virtctl help stop commands' commands "$@"
 }
+(( $+functions[_virtctl__subcmd__help__subcmd__template_commands] )) ||
+_virtctl__subcmd__help__subcmd__template_commands() {
+    local commands; commands=(
+'convert:Convert an OpenShift Template into a VirtualMachineTemplate' \
+'create:Create a VirtualMachineTemplate from an existing VirtualMachine on the cluster' \
+'process:Process a VirtualMachineTemplate and return the created VirtualMachine object' \
+    )
+    _describe -t commands 'virtctl help template commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__help__subcmd__template__subcmd__convert_commands] )) ||
+_virtctl__subcmd__help__subcmd__template__subcmd__convert_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help template convert commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__help__subcmd__template__subcmd__create_commands] )) ||
+_virtctl__subcmd__help__subcmd__template__subcmd__create_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help template create commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__help__subcmd__template__subcmd__process_commands] )) ||
+_virtctl__subcmd__help__subcmd__template__subcmd__process_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help template process commands' commands "$@"
+}
 (( $+functions[_virtctl__subcmd__help__subcmd__unpause_commands] )) ||
 _virtctl__subcmd__help__subcmd__unpause_commands() {
     local commands; commands=()
@@ -2659,6 +2982,61 @@ _virtctl__subcmd__start_commands() {
 _virtctl__subcmd__stop_commands() {
     local commands; commands=()
     _describe -t commands 'virtctl stop commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__template_commands] )) ||
+_virtctl__subcmd__template_commands() {
+    local commands; commands=(
+'convert:Convert an OpenShift Template into a VirtualMachineTemplate' \
+'create:Create a VirtualMachineTemplate from an existing VirtualMachine on the cluster' \
+'process:Process a VirtualMachineTemplate and return the created VirtualMachine object' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'virtctl template commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__template__subcmd__convert_commands] )) ||
+_virtctl__subcmd__template__subcmd__convert_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl template convert commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__template__subcmd__create_commands] )) ||
+_virtctl__subcmd__template__subcmd__create_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl template create commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__template__subcmd__help_commands] )) ||
+_virtctl__subcmd__template__subcmd__help_commands() {
+    local commands; commands=(
+'convert:Convert an OpenShift Template into a VirtualMachineTemplate' \
+'create:Create a VirtualMachineTemplate from an existing VirtualMachine on the cluster' \
+'process:Process a VirtualMachineTemplate and return the created VirtualMachine object' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'virtctl template help commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__template__subcmd__help__subcmd__convert_commands] )) ||
+_virtctl__subcmd__template__subcmd__help__subcmd__convert_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl template help convert commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__template__subcmd__help__subcmd__create_commands] )) ||
+_virtctl__subcmd__template__subcmd__help__subcmd__create_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl template help create commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__template__subcmd__help__subcmd__help_commands] )) ||
+_virtctl__subcmd__template__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl template help help commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__template__subcmd__help__subcmd__process_commands] )) ||
+_virtctl__subcmd__template__subcmd__help__subcmd__process_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl template help process commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__template__subcmd__process_commands] )) ||
+_virtctl__subcmd__template__subcmd__process_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl template process commands' commands "$@"
 }
 (( $+functions[_virtctl__subcmd__unpause_commands] )) ||
 _virtctl__subcmd__unpause_commands() {

@@ -9,7 +9,8 @@ use clap::{Args, CommandFactory, Parser, Subcommand};
 use crate::cluster::connection::ConnectionArgs;
 use crate::commands::{
     adm, completion, console, create, credentials, doctor, evacuate_cancel, guest_agent, image_upload, lifecycle,
-    migrate, objectgraph, options, pause, permitted_devices, port_forward, ssh, usbredir, version, vmi_action, vnc,
+    migrate, objectgraph, options, pause, permitted_devices, port_forward, ssh, template, usbredir, version,
+    vmi_action, vnc,
 };
 use crate::commands::{
     adm::AdmArgs,
@@ -28,6 +29,7 @@ use crate::commands::{
     permitted_devices::PermittedDevicesArgs,
     port_forward::PortForwardArgs,
     ssh::{ScpArgs, SshArgs},
+    template::TemplateArgs,
     usbredir::UsbredirArgs,
     version::VersionArgs,
     vmi_action::VmiActionArgs,
@@ -160,6 +162,9 @@ pub enum Command {
     /// Returns dependency graph related to a VM|VMI.
     #[command(override_usage = "virtctl objectgraph (VM|VMI) [flags]", after_help = objectgraph::EXAMPLES)]
     Objectgraph(ObjectGraphArgs),
+    /// Work with VirtualMachineTemplates
+    #[command(override_usage = "virtctl template [flags]", arg_required_else_help = true)]
+    Template(TemplateArgs),
     /// Print the list of flags inherited by all commands
     #[command(hide = true)]
     Options,
@@ -200,6 +205,7 @@ impl Command {
             Command::Adm(args) => adm::run(args, ctx).await,
             Command::PermittedDevices(args) => permitted_devices::run(args, ctx).await,
             Command::Objectgraph(args) => objectgraph::run(args, ctx).await,
+            Command::Template(args) => template::run(args, ctx).await,
             Command::Options => options::run(&Cli::command(), ctx),
         }
     }

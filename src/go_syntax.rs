@@ -49,6 +49,17 @@ pub fn merge_string_maps(occurrences: &[Vec<(String, String)>]) -> Vec<(String, 
     merged
 }
 
+/// Go's wording (`syscall.Errno`) for the usual file errors, as in `open X: no such file or
+/// directory`.
+pub fn io_error_text(err: &std::io::Error) -> String {
+    match err.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        std::io::ErrorKind::IsADirectory => "is a directory".into(),
+        _ => err.to_string(),
+    }
+}
+
 /// A Go duration (`300ms`, `1.5h`, `2h45m`) or, as kubectl's `--request-timeout` also takes, a
 /// bare number of seconds.
 pub fn parse_duration(value: &str) -> Result<Duration, String> {
@@ -127,6 +138,44 @@ fn decimal(value: u128, unit: u128) -> String {
     let width = unit.ilog10() as usize;
     let fraction = format!("{fraction:0width$}");
     format!("{whole}.{}", fraction.trim_end_matches('0'))
+}
+
+/// Go's base-0 integer (optional sign when `signed`, then decimal, `0x`, `0o`, `0b` or
+/// leading-zero octal digits); `function` names the strconv function in the error.
+pub fn parse_go_integer(text: &str, function: &str, signed: bool) -> std::result::Result<i128, String> {
+    let Some((negative, radix, digits)) = go_int_syntax(text, signed) else {
+        return Err(format!(
+            "strconv.{function}: parsing {}: invalid syntax",
+            crate::error::go_quote(text)
+        ));
+    };
+    let magnitude = i128::from_str_radix(digits, radix).map_err(|_| go_range_error(function, text))?;
+    Ok(if negative { -magnitude } else { magnitude })
+}
+
+/// The sign, radix and digits of a Go base-0 integer, or `None` when `text` is not one.
+pub fn go_int_syntax(text: &str, signed: bool) -> Option<(bool, u32, &str)> {
+    let (negative, unsigned) = match text.as_bytes().first() {
+        Some(b'-') if signed => (true, &text[1..]),
+        Some(b'+') if signed => (false, &text[1..]),
+        _ => (false, text),
+    };
+    let (radix, digits) = match unsigned.get(..2) {
+        Some("0x" | "0X") => (16, &unsigned[2..]),
+        Some("0o" | "0O") => (8, &unsigned[2..]),
+        Some("0b" | "0B") => (2, &unsigned[2..]),
+        _ if unsigned.len() > 1 && unsigned.starts_with('0') => (8, &unsigned[1..]),
+        _ => (10, unsigned),
+    };
+    let valid = !digits.is_empty() && digits.chars().all(|c| c.is_digit(radix));
+    valid.then_some((negative, radix, digits))
+}
+
+pub fn go_range_error(function: &str, text: &str) -> String {
+    format!(
+        "strconv.{function}: parsing {}: value out of range",
+        crate::error::go_quote(text)
+    )
 }
 
 #[cfg(test)]

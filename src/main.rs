@@ -9,6 +9,7 @@ mod error;
 #[cfg(test)]
 mod generated;
 mod go_syntax;
+mod go_yaml;
 mod help;
 mod output;
 mod target;

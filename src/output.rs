@@ -34,6 +34,14 @@ impl Output {
         Ok(())
     }
 
+    /// Text on stderr exactly as given, with no newline added (upstream's `PrintErr`).
+    pub fn note_raw(&self, text: impl AsRef<str>) {
+        let mut stderr = std::io::stderr().lock();
+        // Nothing useful can be done if stderr itself is gone.
+        let _ = stderr.write_all(text.as_ref().as_bytes());
+        let _ = stderr.flush();
+    }
+
     /// A note or progress line on stderr.
     pub fn note(&self, text: impl AsRef<str>) {
         let mut stderr = std::io::stderr().lock();

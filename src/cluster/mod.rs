@@ -9,6 +9,7 @@ pub mod kubevirt;
 pub mod local_bridge;
 pub mod resources;
 pub mod route;
+pub mod templates;
 pub mod tls;
 pub mod trace;
 pub mod types;

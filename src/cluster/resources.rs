@@ -97,6 +97,11 @@ mod table {
     pub const KUBE_DESCHEDULERS: Resource = grouped("operator.openshift.io", "v1", "kubedeschedulers", true);
     pub const NODE_NETWORK_STATES: Resource = grouped("nmstate.io", "v1beta1", "nodenetworkstates", false);
     pub const POD_METRICS: Resource = grouped("metrics.k8s.io", "v1beta1", "pods", true);
+    pub const VIRTUAL_MACHINE_TEMPLATES: Resource = grouped("template.kubevirt.io", "v1beta1", "virtualmachinetemplates", true);
+    /// virt-template's aggregated API: the `process` and `create` subresources of a template.
+    pub const VIRTUAL_MACHINE_TEMPLATE_SUBRESOURCES: Resource = grouped("subresources.template.kubevirt.io", "v1beta1", "virtualmachinetemplates", true);
+    pub const VIRTUAL_MACHINE_TEMPLATE_REQUESTS: Resource = grouped("template.kubevirt.io", "v1beta1", "virtualmachinetemplaterequests", true);
+    pub const OPENSHIFT_TEMPLATES: Resource = grouped("template.openshift.io", "v1", "templates", true);
     pub const NODE_METRICS: Resource = grouped("metrics.k8s.io", "v1beta1", "nodes", false);
 }
 pub use table::*;

@@ -19,6 +19,7 @@ pub mod pause;
 pub mod permitted_devices;
 pub mod port_forward;
 pub mod ssh;
+pub mod template;
 pub mod usbredir;
 pub mod version;
 pub mod vmi_action;

@@ -9,7 +9,7 @@ use serde_json::Value;
 use crate::support::*;
 
 /// The commands this build implements, checked against `virtctl-commands.json`.
-const COMMANDS: [&str; 27] = [
+const COMMANDS: [&str; 28] = [
     "start",
     "stop",
     "restart",
@@ -37,6 +37,7 @@ const COMMANDS: [&str; 27] = [
     "adm",
     "permitted-devices",
     "objectgraph",
+    "template",
 ];
 
 /// Upstream's command inventory (a copy of the spec's `virtctl-commands.json` kept beside the

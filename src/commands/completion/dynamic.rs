@@ -47,6 +47,10 @@ pub enum Resource {
     Namespace,
     DataVolume,
     Pvc,
+    /// virt-template's VirtualMachineTemplates
+    VmTemplate,
+    /// OpenShift's Templates
+    Template,
 }
 
 impl Resource {
@@ -58,6 +62,8 @@ impl Resource {
             Resource::Namespace => resources::NAMESPACES,
             Resource::DataVolume => resources::DATA_VOLUMES,
             Resource::Pvc => resources::PERSISTENT_VOLUME_CLAIMS,
+            Resource::VmTemplate => resources::VIRTUAL_MACHINE_TEMPLATES,
+            Resource::Template => resources::OPENSHIFT_TEMPLATES,
         };
         resource.collection(resource.namespaced.then_some(namespace))
     }
@@ -67,7 +73,7 @@ impl Resource {
         let pointer = match self {
             Resource::Vm => "/status/printableStatus",
             Resource::Vmi | Resource::DataVolume | Resource::Pvc => "/status/phase",
-            Resource::Namespace => return None,
+            Resource::Namespace | Resource::VmTemplate | Resource::Template => return None,
         };
         item.pointer(pointer).and_then(Value::as_str).map(str::to_string)
     }
@@ -133,6 +139,8 @@ pub const POSITIONALS: &[(&str, Positional)] = &[
     ("credentials add-ssh-key", Positional::Name(Resource::Vm)),
     ("credentials remove-ssh-key", Positional::Name(Resource::Vm)),
     ("credentials set-password", Positional::Name(Resource::Vm)),
+    ("template process", Positional::Name(Resource::VmTemplate)),
+    ("template convert", Positional::Name(Resource::Template)),
     ("usbredir", Positional::NameAt(1, Resource::Vmi)),
     ("pause", Positional::TypeThenName(VM_OR_VMI)),
     ("unpause", Positional::TypeThenName(VM_OR_VMI)),
@@ -152,6 +160,9 @@ pub const FLAGS: &[(&str, &str, Resource)] = &[
     ("memory-dump", "claim-name", Resource::Pvc),
     // The clone source is a VM unless `--source-type` says snapshot; VMs are the default.
     ("create clone", "source-name", Resource::Vm),
+    ("template process", "name", Resource::VmTemplate),
+    ("template convert", "name", Resource::Template),
+    ("template create", "vm-name", Resource::Vm),
 ];
 
 /// Flags (command path, long name) whose value is a local file.
@@ -159,6 +170,9 @@ pub const FILE_FLAGS: &[(&str, &str)] = &[
     ("image-upload", "image-path"),
     ("image-upload", "archive-path"),
     ("vnc screenshot", "file"),
+    ("template process", "file"),
+    ("template process", "params-file"),
+    ("template convert", "file"),
     ("vmexport", "output"),
     ("memory-dump", "output"),
     ("ssh", "identity-file"),
@@ -769,8 +783,22 @@ mod tests {
             Resource::Namespace => &["default", "demo"],
             Resource::DataVolume => &["disk"],
             Resource::Pvc => &["claim"],
+            Resource::VmTemplate => &["golden"],
+            Resource::Template => &["legacy"],
         };
         names.iter().map(|n| (n.to_string(), None)).collect()
+    }
+
+    #[test]
+    fn template_names_complete_from_their_kinds() {
+        assert_eq!(
+            Resource::VmTemplate.list_path("ns"),
+            "/apis/template.kubevirt.io/v1beta1/namespaces/ns/virtualmachinetemplates"
+        );
+        assert_eq!(
+            Resource::Template.list_path("ns"),
+            "/apis/template.openshift.io/v1/namespaces/ns/templates"
+        );
     }
 
     fn values(candidates: Vec<Named>) -> Vec<String> {

@@ -8,13 +8,13 @@ pub mod instancetype;
 pub mod params;
 pub mod preference;
 pub mod vm;
-pub mod yaml;
 
 use clap::{Args, Subcommand};
 use serde_json::Value;
 
 use crate::context::Ctx;
 use crate::error::{Error, Result};
+use crate::go_syntax::{go_range_error, parse_go_integer};
 
 #[derive(Args, Debug)]
 pub struct CreateArgs {
@@ -112,7 +112,7 @@ fn print(ctx: &Ctx, format: &FormatArg, object: &Value) -> Result<()> {
         let text = serde_json::to_string_pretty(&sorted(object)).map_err(|e| Error::Other(e.to_string()))?;
         return ctx.out.line(text);
     }
-    ctx.out.raw(yaml::to_yaml(object))
+    ctx.out.raw(crate::go_yaml::to_yaml(object))
 }
 
 /// `value` with the keys of every object in name order, as the YAML has them.
@@ -177,44 +177,6 @@ fn parse_go_u32(text: &str) -> std::result::Result<u32, String> {
 fn parse_go_i64(text: &str) -> std::result::Result<i64, String> {
     let value = parse_go_integer(text, "ParseInt", true)?;
     i64::try_from(value).map_err(|_| go_range_error("ParseInt", text))
-}
-
-/// Go's base-0 integer (optional sign when `signed`, then decimal, `0x`, `0o`, `0b` or
-/// leading-zero octal digits); `function` names the strconv function in the error.
-fn parse_go_integer(text: &str, function: &str, signed: bool) -> std::result::Result<i128, String> {
-    let Some((negative, radix, digits)) = go_int_syntax(text, signed) else {
-        return Err(format!(
-            "strconv.{function}: parsing {}: invalid syntax",
-            crate::error::go_quote(text)
-        ));
-    };
-    let magnitude = i128::from_str_radix(digits, radix).map_err(|_| go_range_error(function, text))?;
-    Ok(if negative { -magnitude } else { magnitude })
-}
-
-/// The sign, radix and digits of a Go base-0 integer, or `None` when `text` is not one.
-fn go_int_syntax(text: &str, signed: bool) -> Option<(bool, u32, &str)> {
-    let (negative, unsigned) = match text.as_bytes().first() {
-        Some(b'-') if signed => (true, &text[1..]),
-        Some(b'+') if signed => (false, &text[1..]),
-        _ => (false, text),
-    };
-    let (radix, digits) = match unsigned.get(..2) {
-        Some("0x" | "0X") => (16, &unsigned[2..]),
-        Some("0o" | "0O") => (8, &unsigned[2..]),
-        Some("0b" | "0B") => (2, &unsigned[2..]),
-        _ if unsigned.len() > 1 && unsigned.starts_with('0') => (8, &unsigned[1..]),
-        _ => (10, unsigned),
-    };
-    let valid = !digits.is_empty() && digits.chars().all(|c| c.is_digit(radix));
-    valid.then_some((negative, radix, digits))
-}
-
-fn go_range_error(function: &str, text: &str) -> String {
-    format!(
-        "strconv.{function}: parsing {}: value out of range",
-        crate::error::go_quote(text)
-    )
 }
 
 #[cfg(test)]

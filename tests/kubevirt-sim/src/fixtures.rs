@@ -202,11 +202,13 @@ pub fn demo() -> Vec<Value> {
         json!("quay.io/containerdisks/windows-server:2022");
     win["spec"]["template"]["spec"]["domain"]["memory"]["guest"] = json!("4Gi");
     win["spec"]["template"]["spec"]["domain"]["resources"]["requests"]["memory"] = json!("4Gi");
-    vec![
+    let mut objects = vec![
         namespace("demo"),
         vm("demo", "fedora-running", "Always"),
         rhel,
         cirros,
         win,
-    ]
+    ];
+    objects.extend(crate::template::demo());
+    objects
 }

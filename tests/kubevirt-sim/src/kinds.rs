@@ -120,6 +120,10 @@ pub static KINDS: &[Kind] = &[
     k("apiextensions.k8s.io", "v1", "customresourcedefinitions", "customresourcedefinition", "CustomResourceDefinition", false, &["crd", "crds"], NONE, STATUS, Printer::Default),
     k("apiserver.openshift.io", "v1", "apirequestcounts", "apirequestcount", "APIRequestCount", false, NONE, NONE, STATUS, Printer::Default),
     k("operator.openshift.io", "v1", "kubedeschedulers", "kubedescheduler", "KubeDescheduler", true, NONE, NONE, STATUS, Printer::Default),
+    // virt-template (template.rs) and OpenShift's Templates
+    k("template.kubevirt.io", "v1beta1", "virtualmachinetemplates", "virtualmachinetemplate", "VirtualMachineTemplate", true, &["vmt", "vmts"], NONE, STATUS, Printer::Default),
+    k("template.kubevirt.io", "v1beta1", "virtualmachinetemplaterequests", "virtualmachinetemplaterequest", "VirtualMachineTemplateRequest", true, &["vmtr", "vmtrs"], NONE, STATUS, Printer::Default),
+    k("template.openshift.io", "v1", "templates", "template", "Template", true, NONE, NONE, NONE, Printer::Default),
     // Aggregated: served only while their APIService is registered and Available (see AGGREGATED).
     k("metrics.k8s.io", "v1beta1", "pods", "", "PodMetrics", true, NONE, NONE, NONE, Printer::Default),
     k("metrics.k8s.io", "v1beta1", "nodes", "", "NodeMetrics", false, NONE, NONE, NONE, Printer::Default),

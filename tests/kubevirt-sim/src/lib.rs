@@ -39,6 +39,7 @@ pub mod selector;
 pub mod server;
 pub mod status;
 pub mod store;
+pub mod template;
 pub mod tls;
 pub mod tools;
 pub mod uploadproxy;

@@ -52,6 +52,8 @@ pub fn components() -> Vec<Box<dyn Component>> {
         Box::new(aggregator::Availability),
         // HCO: the KubeVirt CR it owns follows the HyperConverged CR
         Box::new(crate::hco::Hco),
+        // virt-template: VirtualMachineTemplateRequests become templates
+        Box::new(crate::template::TemplateRequests),
     ]
 }
 

@@ -285,6 +285,12 @@ pub fn dispatch(
         ["apis", discovery::SUBRESOURCES_GROUP, "v1", rest @ ..] => virtapi::dispatch(state, &req, rest),
         [
             "apis",
+            crate::template::SUBRESOURCES_GROUP,
+            crate::template::VERSION,
+            rest @ ..,
+        ] => crate::template::dispatch(state, &req, rest),
+        [
+            "apis",
             "upload.cdi.kubevirt.io",
             "v1beta1",
             "namespaces",

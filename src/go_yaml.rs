@@ -1,8 +1,9 @@
-//! YAML exactly as upstream's create commands print it. Upstream marshals the object to JSON,
+//! YAML exactly as upstream prints manifests (`create ...`, `template ... -o yaml`): it marshals the object to JSON,
 //! reads it back as a generic map and emits it with go-yaml v2 (`sigs.k8s.io/yaml`), so: keys
 //! sorted at every level, two-space indentation, sequence items at their key's column, `{}` /
 //! `[]` for empty collections, strings that YAML 1.1 would read as another type double-quoted,
-//! strings that cannot be plain single-quoted, multi-line strings as `|-` literal blocks.
+//! strings that cannot be plain single-quoted, multi-line strings as `|-` literal blocks. A leaf:
+//! it imports nothing of ours.
 
 use serde_json::Value;
 
@@ -11,6 +12,7 @@ pub fn to_yaml(value: &Value) -> String {
     let mut out = String::new();
     match value {
         Value::Object(map) if !map.is_empty() => write_mapping(&mut out, map, 0),
+        Value::Array(items) if !items.is_empty() => write_sequence(&mut out, items, 0),
         other => {
             out.push_str(&inline(other, 0).unwrap_or_default());
             out.push('\n');
@@ -154,7 +156,7 @@ fn reads_as_other_type(text: &str) -> bool {
 /// Go's `strconv.ParseInt(s, 0, 64)` syntax: optional sign, then decimal, `0x`, `0o`, `0b` or
 /// leading-zero octal digits.
 fn is_go_int(text: &str) -> bool {
-    super::go_int_syntax(text, true).is_some()
+    crate::go_syntax::go_int_syntax(text, true).is_some()
 }
 
 /// Go's `strconv.ParseFloat` syntax (Rust's parser accepts the same decimal forms).
@@ -247,6 +249,13 @@ mod tests {
             "a:\n- \"2048\"\n- \"y\"\n- \"\"\n- '*'\n- '!a/b'\n- 'A: b'\n- '#cloud-config'\n- '[a-z0-9]{8}'\n\
              - \"1:20\"\n- \"2024-01-02\"\n- plain-text\n- a/*\n- it's *\n"
         );
+    }
+
+    #[test]
+    fn a_top_level_sequence_starts_at_column_zero() {
+        let doc = json!([{"name": "A", "value": "1"}, {"name": "B"}]);
+        assert_eq!(to_yaml(&doc), "- name: A\n  value: \"1\"\n- name: B\n");
+        assert_eq!(to_yaml(&json!(null)), "null\n");
     }
 
     #[test]
