@@ -8,8 +8,8 @@ use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use crate::cluster::connection::ConnectionArgs;
 use crate::commands::{
-    completion, console, create, doctor, evacuate_cancel, guest_agent, image_upload, lifecycle, migrate, options,
-    pause, port_forward, ssh, usbredir, version, vmi_action, vnc,
+    completion, console, create, doctor, evacuate_cancel, expand, guest_agent, image_upload, lifecycle, migrate,
+    options, pause, port_forward, ssh, usbredir, version, vmi_action, vnc, volumes,
 };
 use crate::commands::{
     completion::CompletionArgs,
@@ -17,6 +17,7 @@ use crate::commands::{
     create::CreateArgs,
     doctor::DoctorArgs,
     evacuate_cancel::EvacuateCancelArgs,
+    expand::ExpandArgs,
     guest_agent::GuestAgentArgs,
     image_upload::ImageUploadArgs,
     lifecycle::{RestartArgs, StartArgs, StopArgs},
@@ -28,6 +29,7 @@ use crate::commands::{
     version::VersionArgs,
     vmi_action::VmiActionArgs,
     vnc::VncArgs,
+    volumes::{AddVolumeArgs, RemoveVolumeArgs},
 };
 use crate::context::Ctx;
 use crate::error::{Error, Result};
@@ -143,6 +145,12 @@ pub enum Command {
     /// Create a manifest for the specified Kind.
     #[command(override_usage = "virtctl create [flags]")]
     Create(CreateArgs),
+    /// add a volume to a running VM
+    Addvolume(Box<AddVolumeArgs>),
+    /// remove a volume from a running VM
+    Removevolume(RemoveVolumeArgs),
+    /// Return the VirtualMachine object with expanded instancetype and preference.
+    Expand(ExpandArgs),
     /// Print the list of flags inherited by all commands
     #[command(hide = true)]
     Options,
@@ -179,6 +187,9 @@ impl Command {
             Command::Completion(args) => completion::run(args, Cli::command(), ctx),
             Command::ImageUpload(args) => image_upload::run(*args, ctx).await,
             Command::Create(args) => create::run(args, ctx).await,
+            Command::Addvolume(args) => volumes::add(*args, ctx).await,
+            Command::Removevolume(args) => volumes::remove(args, ctx).await,
+            Command::Expand(args) => expand::run(args, ctx).await,
             Command::Options => options::run(&Cli::command(), ctx),
         }
     }

@@ -129,6 +129,16 @@ fn decimal(value: u128, unit: u128) -> String {
     format!("{whole}.{}", fraction.trim_end_matches('0'))
 }
 
+/// Go's wording (`os.PathError`'s inner text) for the usual file errors.
+pub fn io_error_text(err: &std::io::Error) -> String {
+    match err.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        std::io::ErrorKind::IsADirectory => "is a directory".into(),
+        _ => err.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

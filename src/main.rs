@@ -9,6 +9,7 @@ mod error;
 #[cfg(test)]
 mod generated;
 mod go_syntax;
+mod go_yaml;
 mod output;
 mod target;
 mod terminal;

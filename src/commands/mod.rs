@@ -7,6 +7,7 @@ pub mod console;
 pub mod create;
 pub mod doctor;
 pub mod evacuate_cancel;
+pub mod expand;
 pub mod guest_agent;
 pub mod image_upload;
 pub mod lifecycle;
@@ -19,6 +20,7 @@ pub mod usbredir;
 pub mod version;
 pub mod vmi_action;
 pub mod vnc;
+pub mod volumes;
 
 use std::time::Duration;
 

@@ -36,3 +36,4 @@ mod validation;
 mod verbosity;
 mod version;
 mod vnc;
+mod volumes;

@@ -148,6 +148,8 @@ pub const FLAGS: &[(&str, &str, Resource)] = &[
     ("memory-dump", "claim-name", Resource::Pvc),
     // The clone source is a VM unless `--source-type` says snapshot; VMs are the default.
     ("create clone", "source-name", Resource::Vm),
+    ("addvolume", "volume-name", Resource::Pvc),
+    ("expand", "vm", Resource::Vm),
 ];
 
 /// Flags (command path, long name) whose value is a local file.
@@ -161,6 +163,7 @@ pub const FILE_FLAGS: &[(&str, &str)] = &[
     ("ssh", "known-hosts"),
     ("scp", "identity-file"),
     ("scp", "known-hosts"),
+    ("expand", "file"),
 ];
 
 /// Answers a completion request and exits, or returns at once when this run is not one.

@@ -9,7 +9,7 @@ pub mod clone;
 pub mod instancetype;
 pub mod params;
 pub mod preference;
-pub mod yaml;
+use crate::go_yaml as yaml;
 
 use clap::{Args, Subcommand};
 use serde_json::Value;

@@ -19,6 +19,7 @@ pub mod guest;
 pub mod guest_services;
 pub mod guest_sftp;
 pub mod guest_shell;
+pub mod hotplug;
 pub mod https;
 pub mod kinds;
 pub mod object;

@@ -7,6 +7,7 @@ use serde_json::{Value, json};
 use crate::auth::Attributes;
 use crate::discovery;
 use crate::guest;
+use crate::hotplug;
 use crate::object::{name_of, node_kind, ns_of, pod_kind, vm_gr, vm_kind, vmi_gr, vmi_kind, vmim_kind};
 use crate::patch::PatchType;
 use crate::server::{Reply, Req, SimState};
@@ -232,7 +233,7 @@ fn subresource(state: &SimState, req: &Req<'_>, ns: &str, res: &str, name: &str,
             sub,
             "pause" | "unpause" | "softreboot" | "reset" | "evacuate/cancel" | "freeze" | "unfreeze"
         ),
-    };
+    } || matches!(sub, "addvolume" | "removevolume");
     let known_get = res == "virtualmachineinstances" && matches!(sub, "guestosinfo" | "userlist" | "filesystemlist");
     if known_put && req.method != Method::PUT || known_get && req.method != Method::GET {
         return method_not_allowed();
@@ -250,6 +251,8 @@ fn subresource(state: &SimState, req: &Req<'_>, ns: &str, res: &str, name: &str,
         ("virtualmachineinstances", "unpause") => unpause(s, req.body, ns, name),
         ("virtualmachineinstances", "softreboot") => softreboot(s, ns, name),
         ("virtualmachineinstances", "reset") => reset(s, ns, name),
+        (res, "addvolume") => hotplug::add_volume(s, req.body, ns, name, res == "virtualmachineinstances"),
+        (res, "removevolume") => hotplug::remove_volume(s, req.body, ns, name, res == "virtualmachineinstances"),
         ("virtualmachineinstances", "freeze") => running_check(s, ns, name, VM_NOT_RUNNING),
         ("virtualmachineinstances", "unfreeze") => running_check(s, ns, name, VMI_NOT_RUNNING),
         ("virtualmachineinstances", g @ ("guestosinfo" | "userlist" | "filesystemlist")) => {
