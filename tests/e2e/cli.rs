@@ -9,7 +9,7 @@ use serde_json::Value;
 use crate::support::*;
 
 /// The commands this build implements, checked against `virtctl-commands.json`.
-const COMMANDS: [&str; 25] = [
+const COMMANDS: [&str; 26] = [
     "start",
     "stop",
     "restart",
@@ -35,6 +35,7 @@ const COMMANDS: [&str; 25] = [
     "create",
     "addvolume",
     "removevolume",
+    "expand",
 ];
 
 /// Upstream's command inventory (a copy of the spec's `virtctl-commands.json` kept beside the

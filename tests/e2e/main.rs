@@ -20,6 +20,7 @@ mod doctor_support;
 mod doctor_vm;
 mod errors;
 mod evacuate;
+mod expand;
 mod guest;
 mod lifecycle;
 mod migrate;
