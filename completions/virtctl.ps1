@@ -74,6 +74,7 @@ Register-ArgumentCompleter -Native -CommandName 'virtctl' -ScriptBlock {
             [CompletionResult]::new('addvolume', 'addvolume', [CompletionResultType]::ParameterValue, 'add a volume to a running VM')
             [CompletionResult]::new('removevolume', 'removevolume', [CompletionResultType]::ParameterValue, 'remove a volume from a running VM')
             [CompletionResult]::new('expand', 'expand', [CompletionResultType]::ParameterValue, 'Return the VirtualMachine object with expanded instancetype and preference')
+            [CompletionResult]::new('expose', 'expose', [CompletionResultType]::ParameterValue, 'Expose a virtual machine instance, virtual machine, or virtual machine instance replica set as a new service')
             [CompletionResult]::new('options', 'options', [CompletionResultType]::ParameterValue, 'Print the list of flags inherited by all commands')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1351,6 +1352,45 @@ Register-ArgumentCompleter -Native -CommandName 'virtctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'virtctl;expose' {
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Name of the service created for the exposure of the VM')
+            [CompletionResult]::new('--cluster-ip', '--cluster-ip', [CompletionResultType]::ParameterName, 'ClusterIP to be assigned to the service. Leave empty to auto-allocate, or set to ''None'' to create a headless service')
+            [CompletionResult]::new('--external-ip', '--external-ip', [CompletionResultType]::ParameterName, 'Additional external IP address (not managed by the cluster) to accept for the service. If this IP is routed to a node, the service can be accessed by this IP in addition to its generated service IP. Optional')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'The port that the service should serve on')
+            [CompletionResult]::new('--protocol', '--protocol', [CompletionResultType]::ParameterName, 'The network protocol for the service to be created')
+            [CompletionResult]::new('--target-port', '--target-port', [CompletionResultType]::ParameterName, 'Name or number for the port on the VM that the service should direct traffic to. Optional')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Type for this service: ClusterIP, NodePort, or LoadBalancer')
+            [CompletionResult]::new('--port-name', '--port-name', [CompletionResultType]::ParameterName, 'Name of the port. Optional')
+            [CompletionResult]::new('--ip-family', '--ip-family', [CompletionResultType]::ParameterName, 'IP family over which the service will be exposed. Valid values are ''IPv4'', ''IPv6'', ''IPv4,IPv6'' or ''IPv6,IPv4''')
+            [CompletionResult]::new('--ip-family-policy', '--ip-family-policy', [CompletionResultType]::ParameterName, 'IP family policy defines whether the service can use IPv4, IPv6, or both. Valid values are ''SingleStack'', ''PreferDualStack'' or ''RequireDualStack''')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace')
+            [CompletionResult]::new('--as-group', '--as-group', [CompletionResultType]::ParameterName, 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups')
+            [CompletionResult]::new('--as-uid', '--as-uid', [CompletionResultType]::ParameterName, 'UID to impersonate for the operation')
+            [CompletionResult]::new('--certificate-authority', '--certificate-authority', [CompletionResultType]::ParameterName, 'Path to a cert file for the certificate authority')
+            [CompletionResult]::new('--client-certificate', '--client-certificate', [CompletionResultType]::ParameterName, 'Path to a client certificate file for TLS')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'Path to a client key file for TLS')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The name of the kubeconfig cluster to use')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The name of the kubeconfig context to use')
+            [CompletionResult]::new('--disable-compression', '--disable-compression', [CompletionResultType]::ParameterName, 'If true, opt-out of response compression for all requests to the server')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'If true, the server''s certificate will not be checked for validity. This will make your HTTPS connections insecure')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file to use for CLI requests')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'If present, the namespace scope for this CLI request')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'If present, the namespace scope for this CLI request')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Password for basic authentication to the API server')
+            [CompletionResult]::new('--proxy-url', '--proxy-url', [CompletionResultType]::ParameterName, 'If provided, this URL will be used to connect via proxy')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don''t timeout requests')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'The address and port of the Kubernetes API server')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The address and port of the Kubernetes API server')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token for authentication to the API server')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The name of the kubeconfig user to use')
+            [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'Username for basic authentication to the API server')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'number for the log level verbosity')
+            [CompletionResult]::new('--v', '--v', [CompletionResultType]::ParameterName, 'number for the log level verbosity')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'virtctl;options' {
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace')
             [CompletionResult]::new('--as-group', '--as-group', [CompletionResultType]::ParameterName, 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups')
@@ -1408,6 +1448,7 @@ Register-ArgumentCompleter -Native -CommandName 'virtctl' -ScriptBlock {
             [CompletionResult]::new('addvolume', 'addvolume', [CompletionResultType]::ParameterValue, 'add a volume to a running VM')
             [CompletionResult]::new('removevolume', 'removevolume', [CompletionResultType]::ParameterValue, 'remove a volume from a running VM')
             [CompletionResult]::new('expand', 'expand', [CompletionResultType]::ParameterValue, 'Return the VirtualMachine object with expanded instancetype and preference')
+            [CompletionResult]::new('expose', 'expose', [CompletionResultType]::ParameterValue, 'Expose a virtual machine instance, virtual machine, or virtual machine instance replica set as a new service')
             [CompletionResult]::new('options', 'options', [CompletionResultType]::ParameterValue, 'Print the list of flags inherited by all commands')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1523,6 +1564,9 @@ Register-ArgumentCompleter -Native -CommandName 'virtctl' -ScriptBlock {
             break
         }
         'virtctl;help;expand' {
+            break
+        }
+        'virtctl;help;expose' {
             break
         }
         'virtctl;help;options' {

@@ -1489,6 +1489,47 @@ _arguments "${_arguments_options[@]}" : \
 '*::values:_default' \
 && ret=0
 ;;
+(expose)
+_arguments "${_arguments_options[@]}" : \
+'--name=[Name of the service created for the exposure of the VM]:string:_default' \
+'--cluster-ip=[ClusterIP to be assigned to the service. Leave empty to auto-allocate, or set to '\''None'\'' to create a headless service]:string:_default' \
+'--external-ip=[Additional external IP address (not managed by the cluster) to accept for the service. If this IP is routed to a node, the service can be accessed by this IP in addition to its generated service IP. Optional]:string:_default' \
+'--port=[The port that the service should serve on]:int32:_default' \
+'--protocol=[The network protocol for the service to be created]:string:_default' \
+'--target-port=[Name or number for the port on the VM that the service should direct traffic to. Optional]:string:_default' \
+'--type=[Type for this service\: ClusterIP, NodePort, or LoadBalancer]:string:_default' \
+'--port-name=[Name of the port. Optional]:string:_default' \
+'--ip-family=[IP family over which the service will be exposed. Valid values are '\''IPv4'\'', '\''IPv6'\'', '\''IPv4,IPv6'\'' or '\''IPv6,IPv4'\'']:string:_default' \
+'--ip-family-policy=[IP family policy defines whether the service can use IPv4, IPv6, or both. Valid values are '\''SingleStack'\'', '\''PreferDualStack'\'' or '\''RequireDualStack'\'']:string:_default' \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+'*::values:_default' \
+&& ret=0
+;;
 (options)
 _arguments "${_arguments_options[@]}" : \
 '--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
@@ -1719,6 +1760,10 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(expose)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (options)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -1766,6 +1811,7 @@ _virtctl_commands() {
 'addvolume:add a volume to a running VM' \
 'removevolume:remove a volume from a running VM' \
 'expand:Return the VirtualMachine object with expanded instancetype and preference' \
+'expose:Expose a virtual machine instance, virtual machine, or virtual machine instance replica set as a new service' \
 'options:Print the list of flags inherited by all commands' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -1945,6 +1991,11 @@ _virtctl__subcmd__expand_commands() {
     local commands; commands=()
     _describe -t commands 'virtctl expand commands' commands "$@"
 }
+(( $+functions[_virtctl__subcmd__expose_commands] )) ||
+_virtctl__subcmd__expose_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl expose commands' commands "$@"
+}
 (( $+functions[_virtctl__subcmd__fslist_commands] )) ||
 _virtctl__subcmd__fslist_commands() {
     local commands; commands=()
@@ -1985,6 +2036,7 @@ _virtctl__subcmd__help_commands() {
 'addvolume:add a volume to a running VM' \
 'removevolume:remove a volume from a running VM' \
 'expand:Return the VirtualMachine object with expanded instancetype and preference' \
+'expose:Expose a virtual machine instance, virtual machine, or virtual machine instance replica set as a new service' \
 'options:Print the list of flags inherited by all commands' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -2069,6 +2121,11 @@ _virtctl__subcmd__help__subcmd__evacuate-cancel_commands() {
 _virtctl__subcmd__help__subcmd__expand_commands() {
     local commands; commands=()
     _describe -t commands 'virtctl help expand commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__help__subcmd__expose_commands] )) ||
+_virtctl__subcmd__help__subcmd__expose_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help expose commands' commands "$@"
 }
 (( $+functions[_virtctl__subcmd__help__subcmd__fslist_commands] )) ||
 _virtctl__subcmd__help__subcmd__fslist_commands() {

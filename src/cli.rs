@@ -8,8 +8,8 @@ use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use crate::cluster::connection::ConnectionArgs;
 use crate::commands::{
-    completion, console, create, doctor, evacuate_cancel, expand, guest_agent, image_upload, lifecycle, migrate,
-    options, pause, port_forward, ssh, usbredir, version, vmi_action, vnc, volumes,
+    completion, console, create, doctor, evacuate_cancel, expand, expose, guest_agent, image_upload, lifecycle,
+    migrate, options, pause, port_forward, ssh, usbredir, version, vmi_action, vnc, volumes,
 };
 use crate::commands::{
     completion::CompletionArgs,
@@ -18,6 +18,7 @@ use crate::commands::{
     doctor::DoctorArgs,
     evacuate_cancel::EvacuateCancelArgs,
     expand::ExpandArgs,
+    expose::ExposeArgs,
     guest_agent::GuestAgentArgs,
     image_upload::ImageUploadArgs,
     lifecycle::{RestartArgs, StartArgs, StopArgs},
@@ -151,6 +152,8 @@ pub enum Command {
     Removevolume(RemoveVolumeArgs),
     /// Return the VirtualMachine object with expanded instancetype and preference.
     Expand(ExpandArgs),
+    /// Expose a virtual machine instance, virtual machine, or virtual machine instance replica set as a new service.
+    Expose(Box<ExposeArgs>),
     /// Print the list of flags inherited by all commands
     #[command(hide = true)]
     Options,
@@ -190,6 +193,7 @@ impl Command {
             Command::Addvolume(args) => volumes::add(*args, ctx).await,
             Command::Removevolume(args) => volumes::remove(args, ctx).await,
             Command::Expand(args) => expand::run(args, ctx).await,
+            Command::Expose(args) => expose::run(*args, ctx).await,
             Command::Options => options::run(&Cli::command(), ctx),
         }
     }

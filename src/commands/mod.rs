@@ -8,6 +8,7 @@ pub mod create;
 pub mod doctor;
 pub mod evacuate_cancel;
 pub mod expand;
+pub mod expose;
 pub mod guest_agent;
 pub mod image_upload;
 pub mod lifecycle;

@@ -9,7 +9,7 @@ use serde_json::Value;
 use crate::support::*;
 
 /// The commands this build implements, checked against `virtctl-commands.json`.
-const COMMANDS: [&str; 26] = [
+const COMMANDS: [&str; 27] = [
     "start",
     "stop",
     "restart",
@@ -36,6 +36,7 @@ const COMMANDS: [&str; 26] = [
     "addvolume",
     "removevolume",
     "expand",
+    "expose",
 ];
 
 /// Upstream's command inventory (a copy of the spec's `virtctl-commands.json` kept beside the

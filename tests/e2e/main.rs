@@ -21,6 +21,7 @@ mod doctor_vm;
 mod errors;
 mod evacuate;
 mod expand;
+mod expose;
 mod guest;
 mod lifecycle;
 mod migrate;

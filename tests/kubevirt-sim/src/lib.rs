@@ -35,6 +35,7 @@ pub mod registry;
 pub mod scenarios;
 pub mod selector;
 pub mod server;
+pub mod services;
 pub mod status;
 pub mod store;
 pub mod tls;
