@@ -129,6 +129,18 @@ fn decimal(value: u128, unit: u128) -> String {
     format!("{whole}.{}", fraction.trim_end_matches('0'))
 }
 
+/// The radix and digits of an unsigned integer as Go's `strconv.Parse*(s, 0, ...)` reads it:
+/// `0x`/`0o`/`0b` prefixes, and a leading `0` for octal.
+pub fn go_int_radix(text: &str) -> (u32, &str) {
+    match text.get(..2) {
+        Some("0x" | "0X") => (16, &text[2..]),
+        Some("0o" | "0O") => (8, &text[2..]),
+        Some("0b" | "0B") => (2, &text[2..]),
+        _ if text.len() > 1 && text.starts_with('0') => (8, &text[1..]),
+        _ => (10, text),
+    }
+}
+
 /// Go's wording (`os.PathError`'s inner text) for the usual file errors.
 pub fn io_error_text(err: &std::io::Error) -> String {
     match err.kind() {

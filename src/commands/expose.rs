@@ -60,13 +60,7 @@ fn parse_go_i32(text: &str) -> std::result::Result<i32, String> {
         Some(rest) => (true, rest),
         None => (false, text.strip_prefix('+').unwrap_or(text)),
     };
-    let (radix, digits) = match unsigned.get(..2) {
-        Some("0x" | "0X") => (16, &unsigned[2..]),
-        Some("0o" | "0O") => (8, &unsigned[2..]),
-        Some("0b" | "0B") => (2, &unsigned[2..]),
-        _ if unsigned.len() > 1 && unsigned.starts_with('0') => (8, &unsigned[1..]),
-        _ => (10, unsigned),
-    };
+    let (radix, digits) = crate::go_syntax::go_int_radix(unsigned);
     let quoted = crate::error::go_quote(text);
     if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
         return Err(format!("strconv.ParseInt: parsing {quoted}: invalid syntax"));

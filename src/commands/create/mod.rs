@@ -145,13 +145,7 @@ fn require_flags(missing: &[(&str, bool)]) -> Result<()> {
 
 /// pflag's `uint32` flag value: Go's `strconv.ParseUint(s, 0, 32)`.
 fn parse_go_u32(text: &str) -> std::result::Result<u32, String> {
-    let (radix, digits) = match text.get(..2) {
-        Some("0x" | "0X") => (16, &text[2..]),
-        Some("0o" | "0O") => (8, &text[2..]),
-        Some("0b" | "0B") => (2, &text[2..]),
-        _ if text.len() > 1 && text.starts_with('0') => (8, &text[1..]),
-        _ => (10, text),
-    };
+    let (radix, digits) = crate::go_syntax::go_int_radix(text);
     let syntax = || {
         format!(
             "strconv.ParseUint: parsing {}: invalid syntax",

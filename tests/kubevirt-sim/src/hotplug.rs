@@ -18,7 +18,6 @@ use crate::status::ApiError;
 use crate::store::{Inner, Part, now_rfc3339};
 
 pub const NOT_ENABLED: &str = "Enable DeclarativeHotplugVolumes or HotplugVolumes feature gate to use this API.";
-const UNMARSHAL_ERR_FMT: &str = "Can not unmarshal Request body to struct, error: ";
 
 /// The feature gates of the cluster's KubeVirt CR.
 fn feature_gates(s: &Inner) -> Vec<String> {
@@ -34,19 +33,6 @@ fn feature_gates(s: &Inner) -> Vec<String> {
 
 fn gate(s: &Inner, name: &str) -> bool {
     feature_gates(s).iter().any(|g| g == name)
-}
-
-fn decode(body: &[u8]) -> Result<Value, ApiError> {
-    if body.iter().all(u8::is_ascii_whitespace) {
-        return Ok(json!({}));
-    }
-    match serde_json::from_slice::<Value>(body) {
-        Ok(v) if v.is_object() => Ok(v),
-        Ok(_) => Err(ApiError::bad_request(format!(
-            "{UNMARSHAL_ERR_FMT}json: cannot unmarshal into Go value of type v1.AddVolumeOptions"
-        ))),
-        Err(e) => Err(ApiError::bad_request(format!("{UNMARSHAL_ERR_FMT}{e}"))),
-    }
 }
 
 fn dry_run(opts: &Value) -> bool {
@@ -65,7 +51,7 @@ pub fn add_volume(s: &mut Inner, body: &[u8], ns: &str, name: &str, vmi: bool) -
     if !gate(s, "HotplugVolumes") && !gate(s, "DeclarativeHotplugVolumes") {
         return Err(ApiError::bad_request(NOT_ENABLED));
     }
-    let mut opts = decode(body)?;
+    let mut opts = crate::virtapi::decode_opts(body)?;
     if opts["name"].as_str().unwrap_or("").is_empty() {
         return Err(ApiError::bad_request("AddVolumeOptions requires name to be set"));
     }
@@ -91,7 +77,7 @@ pub fn remove_volume(s: &mut Inner, body: &[u8], ns: &str, name: &str, vmi: bool
     if !gate(s, "HotplugVolumes") && !gate(s, "DeclarativeHotplugVolumes") {
         return Err(ApiError::bad_request(NOT_ENABLED));
     }
-    let opts = decode(body)?;
+    let opts = crate::virtapi::decode_opts(body)?;
     if opts["name"].as_str().unwrap_or("").is_empty() {
         return Err(ApiError::bad_request("RemoveVolumeOptions requires name to be set"));
     }

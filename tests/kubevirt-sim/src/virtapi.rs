@@ -76,7 +76,7 @@ fn fetch_vmi(s: &Inner, ns: &str, name: &str) -> Result<Value, ApiError> {
 }
 
 /// Decode an options body the way `yaml.NewYAMLOrJSONDecoder` does (empty body = defaults).
-fn decode_opts(body: &[u8]) -> Result<Value, ApiError> {
+pub fn decode_opts(body: &[u8]) -> Result<Value, ApiError> {
     if body.iter().all(|b| b.is_ascii_whitespace()) {
         return Ok(json!({}));
     }
