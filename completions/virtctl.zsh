@@ -1981,6 +1981,160 @@ esac
     ;;
 esac
 ;;
+(addvolume)
+_arguments "${_arguments_options[@]}" : \
+'--volume-name=[name of the volume source, either DV or PVC]:string:_default' \
+'--disk-name=[name used in the disk/volume section of spec]:string:_default' \
+'--serial=[serial number you want to assign to the disk]:string:_default' \
+'--cache=[caching options attribute control the cache mechanism]:string:_default' \
+'--persist=[\[deprecated\] this flag has no effect and will be removed in a future release]::PERSIST:_default' \
+'--dry-run=[--dry-run=false\: Flag used to set whether to perform a dry run or not. If true the command will be executed without performing any changes]::DRY_RUN:_default' \
+'--disk-type=[specifies disk type to be hotplugged (disk/lun). Disk by default]:string:_default' \
+'--bus=[specifies disk bus. scsi by default]:string:_default' \
+'--wait=[Wait until the virtual machine reaches the requested state]::WAIT:_default' \
+'--timeout=[How long --wait waits (e.g. 90s, 5m) before failing]:duration:_default' \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+'*::values:_default' \
+&& ret=0
+;;
+(removevolume)
+_arguments "${_arguments_options[@]}" : \
+'--volume-name=[name used in volumes section of spec]:string:_default' \
+'--persist=[\[deprecated\] this flag has no effect and will be removed in a future release]::PERSIST:_default' \
+'--dry-run=[--dry-run=false\: Flag used to set whether to perform a dry run or not. If true the command will be executed without performing any changes]::DRY_RUN:_default' \
+'--wait=[Wait until the virtual machine reaches the requested state]::WAIT:_default' \
+'--timeout=[How long --wait waits (e.g. 90s, 5m) before failing]:duration:_default' \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+'*::values:_default' \
+&& ret=0
+;;
+(expand)
+_arguments "${_arguments_options[@]}" : \
+'--vm=[Specify VirtualMachine name that should be expanded. Mutually exclusive with "--file" flag]:string:_default' \
+'-f+[If present, the Virtual Machine spec in provided file will be expanded. Mutually exclusive with "--vm" flag]:string:_default' \
+'--file=[If present, the Virtual Machine spec in provided file will be expanded. Mutually exclusive with "--vm" flag]:string:_default' \
+'-o+[Specify a format that will be used to display output]:string:_default' \
+'--output=[Specify a format that will be used to display output]:string:_default' \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+'*::values:_default' \
+&& ret=0
+;;
+(expose)
+_arguments "${_arguments_options[@]}" : \
+'--name=[Name of the service created for the exposure of the VM]:string:_default' \
+'--cluster-ip=[ClusterIP to be assigned to the service. Leave empty to auto-allocate, or set to '\''None'\'' to create a headless service]:string:_default' \
+'--external-ip=[Additional external IP address (not managed by the cluster) to accept for the service. If this IP is routed to a node, the service can be accessed by this IP in addition to its generated service IP. Optional]:string:_default' \
+'--port=[The port that the service should serve on]:int32:_default' \
+'--protocol=[The network protocol for the service to be created]:string:_default' \
+'--target-port=[Name or number for the port on the VM that the service should direct traffic to. Optional]:string:_default' \
+'--type=[Type for this service\: ClusterIP, NodePort, or LoadBalancer]:string:_default' \
+'--port-name=[Name of the port. Optional]:string:_default' \
+'--ip-family=[IP family over which the service will be exposed. Valid values are '\''IPv4'\'', '\''IPv6'\'', '\''IPv4,IPv6'\'' or '\''IPv6,IPv4'\'']:string:_default' \
+'--ip-family-policy=[IP family policy defines whether the service can use IPv4, IPv6, or both. Valid values are '\''SingleStack'\'', '\''PreferDualStack'\'' or '\''RequireDualStack'\'']:string:_default' \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+'*::values:_default' \
+&& ret=0
+;;
 (options)
 _arguments "${_arguments_options[@]}" : \
 '--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
@@ -2287,6 +2441,22 @@ _arguments "${_arguments_options[@]}" : \
     ;;
 esac
 ;;
+(addvolume)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(removevolume)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(expand)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(expose)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (options)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -2336,10 +2506,19 @@ _virtctl_commands() {
 'permitted-devices:List the permitted devices for vmis' \
 'objectgraph:Returns dependency graph related to a VM|VMI' \
 'template:Work with VirtualMachineTemplates' \
+'addvolume:add a volume to a running VM' \
+'removevolume:remove a volume from a running VM' \
+'expand:Return the VirtualMachine object with expanded instancetype and preference' \
+'expose:Expose a virtual machine instance, virtual machine, or virtual machine instance replica set as a new service' \
 'options:Print the list of flags inherited by all commands' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'virtctl commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__addvolume_commands] )) ||
+_virtctl__subcmd__addvolume_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl addvolume commands' commands "$@"
 }
 (( $+functions[_virtctl__subcmd__adm_commands] )) ||
 _virtctl__subcmd__adm_commands() {
@@ -2603,6 +2782,16 @@ _virtctl__subcmd__evacuate-cancel_commands() {
     local commands; commands=()
     _describe -t commands 'virtctl evacuate-cancel commands' commands "$@"
 }
+(( $+functions[_virtctl__subcmd__expand_commands] )) ||
+_virtctl__subcmd__expand_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl expand commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__expose_commands] )) ||
+_virtctl__subcmd__expose_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl expose commands' commands "$@"
+}
 (( $+functions[_virtctl__subcmd__fslist_commands] )) ||
 _virtctl__subcmd__fslist_commands() {
     local commands; commands=()
@@ -2645,10 +2834,19 @@ _virtctl__subcmd__help_commands() {
 'permitted-devices:List the permitted devices for vmis' \
 'objectgraph:Returns dependency graph related to a VM|VMI' \
 'template:Work with VirtualMachineTemplates' \
+'addvolume:add a volume to a running VM' \
+'removevolume:remove a volume from a running VM' \
+'expand:Return the VirtualMachine object with expanded instancetype and preference' \
+'expose:Expose a virtual machine instance, virtual machine, or virtual machine instance replica set as a new service' \
 'options:Print the list of flags inherited by all commands' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'virtctl help commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__help__subcmd__addvolume_commands] )) ||
+_virtctl__subcmd__help__subcmd__addvolume_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help addvolume commands' commands "$@"
 }
 (( $+functions[_virtctl__subcmd__help__subcmd__adm_commands] )) ||
 _virtctl__subcmd__help__subcmd__adm_commands() {
@@ -2762,6 +2960,16 @@ _virtctl__subcmd__help__subcmd__evacuate-cancel_commands() {
     local commands; commands=()
     _describe -t commands 'virtctl help evacuate-cancel commands' commands "$@"
 }
+(( $+functions[_virtctl__subcmd__help__subcmd__expand_commands] )) ||
+_virtctl__subcmd__help__subcmd__expand_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help expand commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__help__subcmd__expose_commands] )) ||
+_virtctl__subcmd__help__subcmd__expose_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help expose commands' commands "$@"
+}
 (( $+functions[_virtctl__subcmd__help__subcmd__fslist_commands] )) ||
 _virtctl__subcmd__help__subcmd__fslist_commands() {
     local commands; commands=()
@@ -2816,6 +3024,11 @@ _virtctl__subcmd__help__subcmd__permitted-devices_commands() {
 _virtctl__subcmd__help__subcmd__port-forward_commands() {
     local commands; commands=()
     _describe -t commands 'virtctl help port-forward commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__help__subcmd__removevolume_commands] )) ||
+_virtctl__subcmd__help__subcmd__removevolume_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help removevolume commands' commands "$@"
 }
 (( $+functions[_virtctl__subcmd__help__subcmd__reset_commands] )) ||
 _virtctl__subcmd__help__subcmd__reset_commands() {
@@ -2947,6 +3160,11 @@ _virtctl__subcmd__permitted-devices_commands() {
 _virtctl__subcmd__port-forward_commands() {
     local commands; commands=()
     _describe -t commands 'virtctl port-forward commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__removevolume_commands] )) ||
+_virtctl__subcmd__removevolume_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl removevolume commands' commands "$@"
 }
 (( $+functions[_virtctl__subcmd__reset_commands] )) ||
 _virtctl__subcmd__reset_commands() {

@@ -8,9 +8,9 @@ use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use crate::cluster::connection::ConnectionArgs;
 use crate::commands::{
-    adm, completion, console, create, credentials, doctor, evacuate_cancel, guest_agent, image_upload, lifecycle,
-    migrate, objectgraph, options, pause, permitted_devices, port_forward, ssh, template, usbredir, version,
-    vmi_action, vnc,
+    adm, completion, console, create, credentials, doctor, evacuate_cancel, expand, expose, guest_agent, image_upload,
+    lifecycle, migrate, objectgraph, options, pause, permitted_devices, port_forward, ssh, template, usbredir, version,
+    vmi_action, vnc, volumes,
 };
 use crate::commands::{
     adm::AdmArgs,
@@ -20,6 +20,8 @@ use crate::commands::{
     credentials::CredentialsArgs,
     doctor::DoctorArgs,
     evacuate_cancel::EvacuateCancelArgs,
+    expand::ExpandArgs,
+    expose::ExposeArgs,
     guest_agent::GuestAgentArgs,
     image_upload::ImageUploadArgs,
     lifecycle::{RestartArgs, StartArgs, StopArgs},
@@ -34,6 +36,7 @@ use crate::commands::{
     version::VersionArgs,
     vmi_action::VmiActionArgs,
     vnc::VncArgs,
+    volumes::{AddVolumeArgs, RemoveVolumeArgs},
 };
 use crate::context::Ctx;
 use crate::error::{Error, Result};
@@ -165,6 +168,14 @@ pub enum Command {
     /// Work with VirtualMachineTemplates
     #[command(override_usage = "virtctl template [flags]", arg_required_else_help = true)]
     Template(TemplateArgs),
+    /// add a volume to a running VM
+    Addvolume(Box<AddVolumeArgs>),
+    /// remove a volume from a running VM
+    Removevolume(RemoveVolumeArgs),
+    /// Return the VirtualMachine object with expanded instancetype and preference.
+    Expand(ExpandArgs),
+    /// Expose a virtual machine instance, virtual machine, or virtual machine instance replica set as a new service.
+    Expose(Box<ExposeArgs>),
     /// Print the list of flags inherited by all commands
     #[command(hide = true)]
     Options,
@@ -206,6 +217,10 @@ impl Command {
             Command::PermittedDevices(args) => permitted_devices::run(args, ctx).await,
             Command::Objectgraph(args) => objectgraph::run(args, ctx).await,
             Command::Template(args) => template::run(args, ctx).await,
+            Command::Addvolume(args) => volumes::add(*args, ctx).await,
+            Command::Removevolume(args) => volumes::remove(args, ctx).await,
+            Command::Expand(args) => expand::run(args, ctx).await,
+            Command::Expose(args) => expose::run(*args, ctx).await,
             Command::Options => options::run(&Cli::command(), ctx),
         }
     }

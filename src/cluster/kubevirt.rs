@@ -5,6 +5,7 @@
 use serde_json::Value;
 
 use crate::cluster::api::{Api, JSON, Request, Response};
+use crate::cluster::types::hotplug::{AddVolumeOptions, RemoveVolumeOptions};
 use crate::cluster::types::options::{
     DryRunOptions, EvacuateCancelOptions, MigrateOptions, RestartOptions, StartOptions, StopOptions, to_body,
 };
@@ -359,6 +360,42 @@ impl<'a> KubeVirts<'a> {
             .resource("kubevirts", name);
         self.api.send(request).await?.json()
     }
+}
+
+// ---- volumes: hot-plug and expansion (addvolume, removevolume, expand) ----
+
+impl Vm<'_> {
+    pub async fn add_volume(&self, options: &AddVolumeOptions) -> Result<()> {
+        self.put("addvolume", to_body(options)).await
+    }
+
+    pub async fn remove_volume(&self, options: &RemoveVolumeOptions) -> Result<()> {
+        self.put("removevolume", to_body(options)).await
+    }
+
+    /// The VM with its instancetype and preference applied (`expand-spec`).
+    pub async fn expanded(&self) -> Result<Value> {
+        let request =
+            Request::get(subresource_path(VMS, self.namespace, self.name, "expand-spec")).resource(VMS, self.name);
+        self.api.send(request).await?.json()
+    }
+}
+
+impl Vmi<'_> {
+    pub async fn add_volume(&self, options: &AddVolumeOptions) -> Result<()> {
+        self.put("addvolume", Some(to_body(options))).await
+    }
+
+    pub async fn remove_volume(&self, options: &RemoveVolumeOptions) -> Result<()> {
+        self.put("removevolume", Some(to_body(options))).await
+    }
+}
+
+/// Expands a VirtualMachine manifest that need not exist in the cluster (`expand-vm-spec`).
+pub async fn expand_vm_spec(api: &Api, namespace: &str, vm: &Value) -> Result<Value> {
+    let path = format!("{SUBRESOURCES_V1}/namespaces/{namespace}/expand-vm-spec");
+    let body = serde_json::to_vec(vm).expect("json value serializes");
+    api.send(Request::put(path).body(body, JSON)).await?.json()
 }
 
 #[cfg(test)]

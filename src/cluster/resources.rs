@@ -68,6 +68,7 @@ mod table {
     pub const KUBEVIRTS: Resource = grouped("kubevirt.io", "v1", "kubevirts", true);
     pub const VIRTUAL_MACHINES: Resource = grouped("kubevirt.io", "v1", "virtualmachines", true);
     pub const VIRTUAL_MACHINE_INSTANCES: Resource = grouped("kubevirt.io", "v1", "virtualmachineinstances", true);
+    pub const VIRTUAL_MACHINE_INSTANCE_REPLICA_SETS: Resource = grouped("kubevirt.io", "v1", "virtualmachineinstancereplicasets", true);
     pub const VIRTUAL_MACHINE_INSTANCE_MIGRATIONS: Resource = grouped("kubevirt.io", "v1", "virtualmachineinstancemigrations", true);
     /// KubeVirt's aggregated API (virt-api): the VMI subresources such as `filesystemlist`.
     pub const VMI_SUBRESOURCES: Resource = grouped("subresources.kubevirt.io", "v1", "virtualmachineinstances", true);

@@ -9,6 +9,8 @@ pub mod create;
 pub mod credentials;
 pub mod doctor;
 pub mod evacuate_cancel;
+pub mod expand;
+pub mod expose;
 pub mod guest_agent;
 pub mod image_upload;
 pub mod lifecycle;
@@ -24,6 +26,7 @@ pub mod usbredir;
 pub mod version;
 pub mod vmi_action;
 pub mod vnc;
+pub mod volumes;
 
 use std::time::Duration;
 

@@ -9,7 +9,7 @@ use serde_json::Value;
 use crate::support::*;
 
 /// The commands this build implements, checked against `virtctl-commands.json`.
-const COMMANDS: [&str; 28] = [
+const COMMANDS: [&str; 32] = [
     "start",
     "stop",
     "restart",
@@ -38,6 +38,10 @@ const COMMANDS: [&str; 28] = [
     "permitted-devices",
     "objectgraph",
     "template",
+    "addvolume",
+    "removevolume",
+    "expand",
+    "expose",
 ];
 
 /// Upstream's command inventory (a copy of the spec's `virtctl-commands.json` kept beside the

@@ -3,6 +3,7 @@
 //! Objects virtctl only reads a few fields of stay `serde_json::Value`.
 
 pub mod guest_agent;
+pub mod hotplug;
 pub mod options;
 pub mod quantity;
 pub mod version;

@@ -163,6 +163,8 @@ pub const FLAGS: &[(&str, &str, Resource)] = &[
     ("template process", "name", Resource::VmTemplate),
     ("template convert", "name", Resource::Template),
     ("template create", "vm-name", Resource::Vm),
+    ("addvolume", "volume-name", Resource::Pvc),
+    ("expand", "vm", Resource::Vm),
 ];
 
 /// Flags (command path, long name) whose value is a local file.
@@ -183,6 +185,7 @@ pub const FILE_FLAGS: &[(&str, &str)] = &[
     ("credentials remove-ssh-key", "file"),
     ("credentials set-password", "password-file"),
     ("create vm", "password-file"),
+    ("expand", "file"),
 ];
 
 /// Answers a completion request and exits, or returns at once when this run is not one.

@@ -132,6 +132,7 @@ fn validate_vm_template(obj: &Value) -> Result<(), ApiError> {
 pub fn admit_create(kind: &Kind, _ns: &str, obj: &mut Value) -> Result<(), ApiError> {
     match (kind.group, kind.plural) {
         ("kubevirt.io", "virtualmachines") => validate_vm(obj)?,
+        ("", "services") => crate::services::admit(obj)?,
         ("kubevirt.io", "virtualmachineinstances") => add_finalizer(obj, "foregroundDeleteVirtualMachine"),
         ("kubevirt.io", "virtualmachineinstancemigrations") => {
             let vmi = obj

@@ -12,6 +12,7 @@ pub fn apply(kind: &Kind, obj: &mut Value) {
     match (kind.group, kind.plural) {
         ("", "persistentvolumeclaims") => default_pvc(obj),
         ("", "pods") => default_pod(obj),
+        ("", "services") => crate::services::default_status(obj),
         _ => {}
     }
 }

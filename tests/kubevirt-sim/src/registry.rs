@@ -19,7 +19,7 @@ use crate::https::Endpoint;
 use crate::server::SimState;
 use crate::store::Inner;
 use crate::tls::Pki;
-use crate::{aggregator, cdi, checkup, controller};
+use crate::{aggregator, cdi, checkup, controller, hotplug};
 
 /// What a component may use when it starts.
 pub struct Cluster<'a> {
@@ -54,6 +54,8 @@ pub fn components() -> Vec<Box<dyn Component>> {
         Box::new(crate::hco::Hco),
         // virt-template: VirtualMachineTemplateRequests become templates
         Box::new(crate::template::TemplateRequests),
+        // virt-controller / virt-handler: volume hot-plug
+        Box::new(hotplug::Hotplug),
     ]
 }
 

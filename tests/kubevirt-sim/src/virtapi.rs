@@ -6,7 +6,9 @@ use serde_json::{Value, json};
 
 use crate::auth::Attributes;
 use crate::discovery;
+use crate::expand;
 use crate::guest;
+use crate::hotplug;
 use crate::object::{name_of, node_kind, ns_of, pod_kind, vm_gr, vm_kind, vmi_gr, vmi_kind, vmim_kind};
 use crate::patch::PatchType;
 use crate::server::{Reply, Req, SimState};
@@ -74,7 +76,7 @@ fn fetch_vmi(s: &Inner, ns: &str, name: &str) -> Result<Value, ApiError> {
 }
 
 /// Decode an options body the way `yaml.NewYAMLOrJSONDecoder` does (empty body = defaults).
-fn decode_opts(body: &[u8]) -> Result<Value, ApiError> {
+pub fn decode_opts(body: &[u8]) -> Result<Value, ApiError> {
     if body.iter().all(|b| b.is_ascii_whitespace()) {
         return Ok(json!({}));
     }
@@ -184,6 +186,20 @@ pub fn dispatch(state: &SimState, req: &Req<'_>, rest: &[&str]) -> Reply {
             200,
             json!({"registry": "quay.io/kubevirt", "tag": discovery::KUBEVIRT_GIT_VERSION, "digest": "", "imagePrefix": "", "gsImage": ""}),
         ),
+        ["namespaces", ns, "expand-vm-spec"] if req.method == Method::PUT => {
+            let attributes = Attributes {
+                verb: "update",
+                group: discovery::SUBRESOURCES_GROUP,
+                resource: "expand-vm-spec",
+                subresource: "",
+                namespace: ns,
+                name: "",
+            };
+            if let Err(e) = req.authorize(attributes) {
+                return e.into();
+            }
+            expand::expand_manifest(&state.store.lock(), ns, req.body).into()
+        }
         ["healthz"] => Reply::Json(200, json!({"apiserver": "ok", "restcontrollers": "ok"})),
         [
             "namespaces",
@@ -232,8 +248,9 @@ fn subresource(state: &SimState, req: &Req<'_>, ns: &str, res: &str, name: &str,
             sub,
             "pause" | "unpause" | "softreboot" | "reset" | "evacuate/cancel" | "freeze" | "unfreeze"
         ),
-    };
+    } || matches!(sub, "addvolume" | "removevolume");
     let known_get = res == "virtualmachineinstances" && matches!(sub, "guestosinfo" | "userlist" | "filesystemlist")
+        || res == "virtualmachines" && sub == "expand-spec"
         || sub == "objectgraph";
     if known_put && req.method != Method::PUT || known_get && req.method != Method::GET {
         return method_not_allowed();
@@ -251,6 +268,9 @@ fn subresource(state: &SimState, req: &Req<'_>, ns: &str, res: &str, name: &str,
         ("virtualmachineinstances", "unpause") => unpause(s, req.body, ns, name),
         ("virtualmachineinstances", "softreboot") => softreboot(s, ns, name),
         ("virtualmachineinstances", "reset") => reset(s, ns, name),
+        ("virtualmachines", "expand-spec") => expand::expand_stored(s, ns, name),
+        (res, "addvolume") => hotplug::add_volume(s, req.body, ns, name, res == "virtualmachineinstances"),
+        (res, "removevolume") => hotplug::remove_volume(s, req.body, ns, name, res == "virtualmachineinstances"),
         ("virtualmachineinstances", "freeze") => running_check(s, ns, name, VM_NOT_RUNNING),
         ("virtualmachineinstances", "unfreeze") => running_check(s, ns, name, VMI_NOT_RUNNING),
         (res, "objectgraph") => crate::objectgraph::serve(s, res, ns, name, req.body),
