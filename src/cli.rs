@@ -8,7 +8,7 @@ use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use crate::cluster::connection::ConnectionArgs;
 use crate::commands::{
-    completion, console, create, doctor, evacuate_cancel, guest_agent, image_upload, lifecycle, migrate, options,
+    completion, console, create, doctor, evacuate_cancel, guest_agent, guestfs, image_upload, lifecycle, migrate, options,
     pause, port_forward, ssh, usbredir, version, vmi_action, vnc,
 };
 use crate::commands::{
@@ -18,6 +18,7 @@ use crate::commands::{
     doctor::DoctorArgs,
     evacuate_cancel::EvacuateCancelArgs,
     guest_agent::GuestAgentArgs,
+    guestfs::GuestfsArgs,
     image_upload::ImageUploadArgs,
     lifecycle::{RestartArgs, StartArgs, StopArgs},
     migrate::{MigrateArgs, MigrateCancelArgs},
@@ -140,6 +141,8 @@ pub enum Command {
     /// Upload a VM image to a DataVolume/PersistentVolumeClaim.
     #[command(name = "image-upload")]
     ImageUpload(Box<ImageUploadArgs>),
+    /// Start a shell into the libguestfs pod
+    Guestfs(Box<GuestfsArgs>),
     /// Create a manifest for the specified Kind.
     #[command(override_usage = "virtctl create [flags]")]
     Create(CreateArgs),
@@ -178,6 +181,7 @@ impl Command {
             Command::Version(args) => version::run(args, ctx).await,
             Command::Completion(args) => completion::run(args, Cli::command(), ctx),
             Command::ImageUpload(args) => image_upload::run(*args, ctx).await,
+            Command::Guestfs(args) => guestfs::run(*args, ctx).await,
             Command::Create(args) => create::run(args, ctx).await,
             Command::Options => options::run(&Cli::command(), ctx),
         }

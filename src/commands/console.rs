@@ -12,10 +12,8 @@ use crate::cluster::websocket::{self, Ended, Endpoint, PumpOptions};
 use crate::commands::Positionals;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
-use crate::terminal::{self, RawMode, Stdin};
+use crate::terminal::{self, ESCAPE, RawMode, Stdin};
 
-/// Ctrl+] (also Ctrl+5 on most terminals).
-pub const ESCAPE: u8 = 0x1d;
 
 /// Upstream retries a refused console once a second.
 const RETRY: Backoff = Backoff {

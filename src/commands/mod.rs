@@ -8,6 +8,7 @@ pub mod create;
 pub mod doctor;
 pub mod evacuate_cancel;
 pub mod guest_agent;
+pub mod guestfs;
 pub mod image_upload;
 pub mod lifecycle;
 pub mod migrate;

@@ -21,6 +21,7 @@ mod doctor_vm;
 mod errors;
 mod evacuate;
 mod guest;
+mod guestfs;
 mod lifecycle;
 mod migrate;
 mod pause;

@@ -6,6 +6,7 @@
 
 pub mod admission;
 pub mod aggregator;
+pub mod attach;
 pub mod auth;
 pub mod cdi;
 pub mod checkup;
@@ -19,6 +20,7 @@ pub mod guest;
 pub mod guest_services;
 pub mod guest_sftp;
 pub mod guest_shell;
+pub mod guestfs;
 pub mod https;
 pub mod kinds;
 pub mod object;
@@ -216,6 +218,7 @@ impl Sim {
             cdi: cdi::CdiState::default(),
             checkup: checkup::CheckupState::default(),
             connect: ws::ConnectState::default(),
+            guestfs: guestfs::GuestfsState::default(),
             ticks: Default::default(),
         });
         let admin_token = format!("kubevirt-sim-admin-{}", store::random_suffix(16));
