@@ -8,8 +8,8 @@ use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use crate::cluster::connection::ConnectionArgs;
 use crate::commands::{
-    completion, console, create, doctor, evacuate_cancel, guest_agent, guestfs, image_upload, lifecycle, migrate, options,
-    pause, port_forward, ssh, usbredir, version, vmi_action, vnc,
+    completion, console, create, doctor, evacuate_cancel, guest_agent, guestfs, image_upload, lifecycle, migrate,
+    options, pause, port_forward, ssh, usbredir, version, vmi_action, vnc,
 };
 use crate::commands::{
     completion::CompletionArgs,

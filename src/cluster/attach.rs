@@ -58,7 +58,10 @@ pub async fn dial(api: &Api, uri: &str) -> Result<Attached> {
             reason: Some(status.reason.clone()).filter(|r| !r.is_empty()),
             message: status.message.clone(),
         }),
-        other => Error::Other(format!("unable to upgrade connection: {}", crate::cluster::api::error_chain(&other))),
+        other => Error::Other(format!(
+            "unable to upgrade connection: {}",
+            crate::cluster::api::error_chain(&other)
+        )),
     })?;
     Ok(Attached {
         can_close_stdin: connection.supports_stream_close(),
@@ -171,7 +174,9 @@ fn status_end(body: &[u8]) -> Ended {
     if status["status"] == "Success" {
         return Ended::Closed;
     }
-    let message = status["message"].as_str().unwrap_or("the container ended with an error");
+    let message = status["message"]
+        .as_str()
+        .unwrap_or("the container ended with an error");
     Ended::Failed(message.to_string())
 }
 

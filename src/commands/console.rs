@@ -14,7 +14,6 @@ use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::terminal::{self, ESCAPE, RawMode, Stdin};
 
-
 /// Upstream retries a refused console once a second.
 const RETRY: Backoff = Backoff {
     first: Duration::from_secs(1),

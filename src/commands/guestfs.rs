@@ -115,13 +115,17 @@ pub async fn run(args: GuestfsArgs, ctx: &Ctx) -> Result<()> {
     if !args.force {
         check_no_running_vm(api, ns, &pvc).await?;
     }
-    let block = get_pvc(api, ns, &pvc).await?.pointer("/spec/volumeMode").and_then(Value::as_str) == Some("Block");
+    let block = get_pvc(api, ns, &pvc)
+        .await?
+        .pointer("/spec/volumeMode")
+        .and_then(Value::as_str)
+        == Some("Block");
 
     // From here on the pod is deleted whatever happens, Ctrl+C and SIGTERM included.
     let pod = pod_name(&pvc);
     let outcome = tokio::select! {
         outcome = create_and_attach(ctx, api, ns, &pvc, &image, block, &args) => outcome,
-        _ = terminal::terminated() => Err(Error::Other(format!("interrupted: deleting pod {pod}"))),
+        _ = terminal::terminated() => Err(Error::Other("interrupted".into())),
     };
     delete_pod(ctx, api, ns, &pod, outcome.is_ok()).await;
     outcome
@@ -175,7 +179,10 @@ async fn check_pvc_free(ctx: &Ctx, api: &Api, ns: &str, pvc: &str) -> Result<()>
 fn mounts(pod: &Value, pvc: &str) -> bool {
     pod.pointer("/spec/volumes")
         .and_then(Value::as_array)
-        .is_some_and(|vs| vs.iter().any(|v| v.pointer("/persistentVolumeClaim/claimName") == Some(&json!(pvc))))
+        .is_some_and(|vs| {
+            vs.iter()
+                .any(|v| v.pointer("/persistentVolumeClaim/claimName") == Some(&json!(pvc)))
+        })
 }
 
 /// A pod of an earlier `virtctl guestfs` on this PVC.
@@ -187,7 +194,10 @@ fn is_own_pod(pod: &Value, pvc: &str) -> bool {
 /// Asks (on a terminal) whether to delete our own stale pod, and waits until it is gone.
 async fn offer_stale_deletion(ctx: &Ctx, api: &Api, ns: &str, pvc: &str, pod: &Value) -> Result<()> {
     let name = pod.pointer("/metadata/name").and_then(Value::as_str).unwrap_or("");
-    let phase = pod.pointer("/status/phase").and_then(Value::as_str).unwrap_or("Unknown");
+    let phase = pod
+        .pointer("/status/phase")
+        .and_then(Value::as_str)
+        .unwrap_or("Unknown");
     let left = format!("pod {name} ({phase}) was left by an earlier virtctl guestfs that did not end cleanly");
     if !std::io::stdin().is_terminal() {
         return Err(Error::Other(format!("PVC {pvc} is used by another pod")).with_hint(format!(
@@ -214,7 +224,9 @@ async fn offer_stale_deletion(ctx: &Ctx, api: &Api, ns: &str, pvc: &str, pod: &V
     })
     .await?;
     if !gone {
-        return Err(Error::Timeout(format!("pod {name} is still there a minute after its deletion")));
+        return Err(Error::Timeout(format!(
+            "pod {name} is still there a minute after its deletion"
+        )));
     }
     ctx.out.note(format!("Deleted pod {name}"));
     Ok(())
@@ -223,7 +235,10 @@ async fn offer_stale_deletion(ctx: &Ctx, api: &Api, ns: &str, pvc: &str, pod: &V
 /// Refuses while a VMI that uses the PVC runs (a second writer corrupts the disk). Without the
 /// right to list VMIs, or without KubeVirt's API, there is nothing to check.
 async fn check_no_running_vm(api: &Api, ns: &str, pvc: &str) -> Result<()> {
-    let vmis: Value = match api.send(Request::get(VIRTUAL_MACHINE_INSTANCES.collection(Some(ns)))).await {
+    let vmis: Value = match api
+        .send(Request::get(VIRTUAL_MACHINE_INSTANCES.collection(Some(ns))))
+        .await
+    {
         Ok(response) => response.json()?,
         Err(e) if e.api().is_some_and(|a| matches!(a.code, 403 | 404)) => return Ok(()),
         Err(e) => return Err(e),
@@ -247,11 +262,14 @@ async fn check_no_running_vm(api: &Api, ns: &str, pvc: &str) -> Result<()> {
 
 /// Whether a VMI's volumes name the claim, directly or as a DataVolume.
 fn uses_claim(vmi: &Value, pvc: &str) -> bool {
-    vmi.pointer("/spec/volumes").and_then(Value::as_array).is_some_and(|vs| {
-        vs.iter().any(|v| {
-            v.pointer("/persistentVolumeClaim/claimName") == Some(&json!(pvc)) || v.pointer("/dataVolume/name") == Some(&json!(pvc))
+    vmi.pointer("/spec/volumes")
+        .and_then(Value::as_array)
+        .is_some_and(|vs| {
+            vs.iter().any(|v| {
+                v.pointer("/persistentVolumeClaim/claimName") == Some(&json!(pvc))
+                    || v.pointer("/dataVolume/name") == Some(&json!(pvc))
+            })
         })
-    })
 }
 
 /// What a pod is made of, once the flags are checked.
@@ -296,7 +314,10 @@ impl Scheduling {
             labels: take("/spec/template/metadata/labels"),
             node_selector: take("/spec/template/spec/nodeSelector"),
             tolerations: take("/spec/template/spec/tolerations"),
-            affinity: vm.pointer("/spec/template/spec/affinity").filter(|v| !v.is_null()).cloned(),
+            affinity: vm
+                .pointer("/spec/template/spec/affinity")
+                .filter(|v| !v.is_null())
+                .cloned(),
         }
     }
 }
@@ -304,8 +325,12 @@ impl Scheduling {
 /// Upstream's uid/gid/fsGroup rules, in its order.
 pub fn ids(root: bool, uid: &str, gid: &str, fs_group: &str) -> Result<(Option<i64>, Option<i64>, Option<i64>)> {
     let parse = |v: &str| {
-        v.parse::<i64>()
-            .map_err(|_| Error::Usage(format!("strconv.ParseInt: parsing {}: invalid syntax", crate::error::go_quote(v))))
+        v.parse::<i64>().map_err(|_| {
+            Error::Usage(format!(
+                "strconv.ParseInt: parsing {}: invalid syntax",
+                crate::error::go_quote(v)
+            ))
+        })
     };
     let uid = match (root, uid) {
         (true, "") => Some(0),
@@ -365,11 +390,18 @@ pub fn pod_body(plan: &PodPlan) -> Value {
     );
     container.insert(
         "resources".into(),
-        if plan.kvm { json!({"limits": {KVM_DEVICE: "1"}}) } else { json!({}) },
+        if plan.kvm {
+            json!({"limits": {KVM_DEVICE: "1"}})
+        } else {
+            json!({})
+        },
     );
     container.insert("volumeMounts".into(), json!(mounts));
     if plan.block {
-        container.insert("volumeDevices".into(), json!([{"name": "volume", "devicePath": DISK_PATH}]));
+        container.insert(
+            "volumeDevices".into(),
+            json!([{"name": "volume", "devicePath": DISK_PATH}]),
+        );
     }
     container.insert("imagePullPolicy".into(), json!(plan.pull_policy));
     container.insert(
@@ -462,8 +494,12 @@ async fn create_and_attach(
     ))?;
     let body = serde_json::to_vec(&pod_body(&plan)).map_err(|e| Error::Other(e.to_string()))?;
     let pod = pod_name(pvc);
-    api.send(Request::new(Method::POST, PODS.collection(Some(ns))).body(body, JSON).resource("pods", &pod))
-        .await?;
+    api.send(
+        Request::new(Method::POST, PODS.collection(Some(ns)))
+            .body(body, JSON)
+            .resource("pods", &pod),
+    )
+    .await?;
     wait_running(ctx, api, ns, &pod).await?;
     session(ctx, api, ns, &pod).await
 }
@@ -518,7 +554,8 @@ pub fn pending_lines(pod: &Value) -> Vec<String> {
 async fn session(ctx: &Ctx, api: &Api, ns: &str, pod: &str) -> Result<()> {
     let attached = attach::dial(api, &attach::attach_uri(ns, pod, CONTAINER)).await?;
     let raw = RawMode::enable().map_err(|e| Error::Other(format!("Make raw terminal failed: {e}")))?;
-    ctx.out.note(format!("{PROMPT_HINT}{}", if raw.is_active() { "\r" } else { "" }));
+    ctx.out
+        .note(format!("{PROMPT_HINT}{}", if raw.is_active() { "\r" } else { "" }));
     let options = PumpOptions {
         chunk: 1024,
         escape: Some(ESCAPE),
@@ -547,9 +584,13 @@ async fn session(ctx: &Ctx, api: &Api, ns: &str, pod: &str) -> Result<()> {
 
 async fn send_delete(api: &Api, ns: &str, pod: &str) -> Result<()> {
     let body = br#"{"kind":"DeleteOptions","apiVersion":"v1"}"#.to_vec();
-    api.send(Request::delete(PODS.object(Some(ns), pod)).body(body, JSON).resource("pods", pod))
-        .await
-        .map(|_| ())
+    api.send(
+        Request::delete(PODS.object(Some(ns), pod))
+            .body(body, JSON)
+            .resource("pods", pod),
+    )
+    .await
+    .map(|_| ())
 }
 
 /// Step 13: the pod goes. Upstream ignores the result; we say when it stays behind.
@@ -625,7 +666,10 @@ mod tests {
         assert_eq!(err(false, "", "1", ""), "gid requires the uid to be set");
         assert_eq!(err(true, "", "1", ""), "gid requires the uid to be set");
         assert_eq!(err(true, "", "", "1"), "cannot set fsGroup id with root");
-        assert_eq!(err(false, "x", "", ""), "strconv.ParseInt: parsing \"x\": invalid syntax");
+        assert_eq!(
+            err(false, "x", "", ""),
+            "strconv.ParseInt: parsing \"x\": invalid syntax"
+        );
     }
 
     #[test]
@@ -643,7 +687,10 @@ mod tests {
         let mut p = plan();
         p.pvc = "d".repeat(64);
         let body = pod_body(&p);
-        assert!(body.pointer("/metadata/labels/guestfs.virtctl.kubevirt.io~1pvc").is_none());
+        assert!(
+            body.pointer("/metadata/labels/guestfs.virtctl.kubevirt.io~1pvc")
+                .is_none()
+        );
         assert_eq!(body["metadata"]["labels"]["app.kubernetes.io/managed-by"], "virtctl");
     }
 

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use kubevirt_sim::RequestRecord;
 use serde_json::{Value, json};
 
-use crate::connect_support::Tmux;
+use crate::connect_support::{Tmux, virtctl_command};
 use crate::support::{Env, NS, Outcome, body_json};
 
 const WAIT: Duration = Duration::from_secs(30);
@@ -85,7 +85,7 @@ fn default_pod() -> Value {
 /// end of its input and exits, and the pod is deleted.
 fn run_to_end(env: &Env, args: &[&str]) -> Outcome {
     let mut cmd = env.virtctl();
-    cmd.arg("guestfs").args(args).stdin(Stdio::null());
+    cmd.arg("guestfs").args(args).write_stdin("");
     Outcome::of(&mut cmd)
 }
 
@@ -100,15 +100,19 @@ fn assert_pod_for(flags: &[&str], mode: &str, expected: Value) {
     assert_eq!(out.code, 0, "{out:#?}");
     let mounted = if mode == "Block" { "/dev/vda" } else { "/disk" };
     assert!(
-        out.stdout
-            .starts_with(&format!("Use image: {IMAGE} \nThe PVC has been mounted at {mounted} \n")),
+        out.stdout.starts_with(&format!(
+            "Use image: {IMAGE} \nThe PVC has been mounted at {mounted} \n"
+        )),
         "{out:#?}"
     );
     assert_eq!(posted_pod(&env), expected, "flags {flags:?}");
     assert!(pod_gone(&env, "libguestfs-tools-disk"), "the pod is deleted at the end");
     let deleted = deletes(&env, "libguestfs-tools-disk");
     assert_eq!(deleted.len(), 1);
-    assert_eq!(body_json(&deleted[0]), json!({"kind":"DeleteOptions","apiVersion":"v1"}));
+    assert_eq!(
+        body_json(&deleted[0]),
+        json!({"kind":"DeleteOptions","apiVersion":"v1"})
+    );
 }
 
 #[test]
@@ -141,7 +145,12 @@ fn default_flags_give_the_specs_pod_and_upstreams_request_sequence() {
             format!("DELETE /api/v1/namespaces/{NS}/pods/libguestfs-tools-disk"),
         ]
     );
-    let attach = env.sim.requests().into_iter().find(|r| r.path.ends_with("/attach")).unwrap();
+    let attach = env
+        .sim
+        .requests()
+        .into_iter()
+        .find(|r| r.path.ends_with("/attach"))
+        .unwrap();
     assert_eq!(
         attach.query,
         "container=libguestfs&stderr=true&stdin=true&stdout=true&tty=true"
@@ -160,7 +169,10 @@ fn each_flag_changes_the_pod_as_upstreams_does() {
     for (k, v) in c.iter() {
         reordered.insert(k.clone(), v.clone());
         if k == "volumeMounts" {
-            reordered.insert("volumeDevices".into(), json!([{"name":"volume","devicePath":"/dev/vda"}]));
+            reordered.insert(
+                "volumeDevices".into(),
+                json!([{"name":"volume","devicePath":"/dev/vda"}]),
+            );
         }
     }
     *c = reordered;
@@ -181,14 +193,24 @@ fn each_flag_changes_the_pod_as_upstreams_does() {
     assert_pod_for(&["--uid=107", "--gid=108", "--fsGroup=109"], "Filesystem", ids);
 
     let mut image = default_pod();
-    image["spec"]["containers"][0]["image"] = json!("example.com/my-guestfs:1");
+    image["spec"]["containers"][0]["image"] = json!("example.com/my-libguestfs-tools:1");
     image["spec"]["containers"][0]["imagePullPolicy"] = json!("Always");
     let env = Env::new();
     env.sim.set_guestfs_pull_steps(0);
     pvc(&env, "disk", "Filesystem");
-    let out = run_to_end(&env, &["disk", "--image=example.com/my-guestfs:1", "--pull-policy=Always"]);
+    let out = run_to_end(
+        &env,
+        &[
+            "disk",
+            "--image=example.com/my-libguestfs-tools:1",
+            "--pull-policy=Always",
+        ],
+    );
     assert_eq!(out.code, 0, "{out:#?}");
-    assert!(out.stdout.starts_with("Use image: example.com/my-guestfs:1 \n"));
+    assert!(
+        out.stdout
+            .starts_with("Use image: example.com/my-libguestfs-tools:1 \n")
+    );
     assert_eq!(posted_pod(&env), image);
     assert!(
         !env.sim.requests().iter().any(|r| r.path.ends_with("/guestfs")),
@@ -205,7 +227,8 @@ fn vm_copies_its_scheduling_constraints_and_labels() {
     let template = &mut vm["spec"]["template"];
     template["metadata"]["labels"] = json!({"kubevirt.io/domain": "vm1", "tier": "db"});
     template["spec"]["nodeSelector"] = json!({"disk": "ssd"});
-    template["spec"]["tolerations"] = json!([{"key": "dedicated", "operator": "Equal", "value": "vms", "effect": "NoSchedule"}]);
+    template["spec"]["tolerations"] =
+        json!([{"key": "dedicated", "operator": "Equal", "value": "vms", "effect": "NoSchedule"}]);
     template["spec"]["affinity"] = json!({"nodeAffinity": {"requiredDuringSchedulingIgnoredDuringExecution":
         {"nodeSelectorTerms": [{"matchExpressions": [{"key": "zone", "operator": "In", "values": ["a"]}]}]}}});
     env.sim.create(vm.clone());
@@ -223,7 +246,10 @@ fn vm_copies_its_scheduling_constraints_and_labels() {
         reordered.insert(k.clone(), v.clone());
     }
     reordered.insert("affinity".into(), vm["spec"]["template"]["spec"]["affinity"].clone());
-    reordered.insert("tolerations".into(), vm["spec"]["template"]["spec"]["tolerations"].clone());
+    reordered.insert(
+        "tolerations".into(),
+        vm["spec"]["template"]["spec"]["tolerations"].clone(),
+    );
     *spec = reordered;
     assert_eq!(posted_pod(&env), expected);
 }
@@ -240,7 +266,11 @@ fn the_image_comes_from_the_kubevirt_crs_observed_registry_version_and_prefix() 
     env.sim.update(kv);
     let out = run_to_end(&env, &["disk"]);
     assert_eq!(out.code, 0, "{out:#?}");
-    assert!(out.stdout.starts_with("Use image: registry.example.com/kv/pre-libguestfs-tools:v1.9.9 \n"), "{out:#?}");
+    assert!(
+        out.stdout
+            .starts_with("Use image: registry.example.com/kv/pre-libguestfs-tools:v1.9.9 \n"),
+        "{out:#?}"
+    );
 }
 
 #[test]
@@ -252,7 +282,11 @@ fn bad_ids_fail_after_the_lookups_and_the_pod_delete_is_still_sent() {
         "strconv.ParseInt: parsing \"x\": invalid syntax",
         &format!("Use image: {IMAGE} \n"),
     );
-    assert_eq!(deletes(&env, "libguestfs-tools-disk").len(), 1, "upstream's harmless DELETE");
+    assert_eq!(
+        deletes(&env, "libguestfs-tools-disk").len(),
+        1,
+        "upstream's harmless DELETE"
+    );
     let out = run_to_end(&env, &["disk", "--root", "--fsGroup=5"]);
     out.fails_after("cannot set fsGroup id with root", &format!("Use image: {IMAGE} \n"));
     let out = run_to_end(&env, &["disk", "--gid=5"]);
@@ -269,7 +303,12 @@ fn a_missing_pvc_and_a_pvc_in_use_stop_before_any_pod() {
         "spec": {"containers": [{"name": "c", "image": "importer"}],
                  "volumes": [{"name": "v", "persistentVolumeClaim": {"claimName": "disk"}}]}}));
     run_to_end(&env, &["disk"]).fails_after("PVC disk is used by another pod", &format!("Use image: {IMAGE} \n"));
-    assert!(!env.sim.requests().iter().any(|r| r.method == "POST" || r.method == "DELETE"));
+    assert!(
+        !env.sim
+            .requests()
+            .iter()
+            .any(|r| r.method == "POST" || r.method == "DELETE")
+    );
 }
 
 #[test]
@@ -278,8 +317,10 @@ fn a_running_vm_on_the_pvc_stops_the_command_unless_forced() {
     env.sim.set_guestfs_pull_steps(0);
     pvc(&env, "disk", "Filesystem");
     let mut vm = kubevirt_sim::fixtures::vm(NS, "vm1", "Always");
-    vm["spec"]["template"]["spec"]["volumes"] = json!([{"name": "rootdisk", "persistentVolumeClaim": {"claimName": "disk"}}]);
-    vm["spec"]["template"]["spec"]["domain"]["devices"]["disks"] = json!([{"name": "rootdisk", "disk": {"bus": "virtio"}}]);
+    vm["spec"]["template"]["spec"]["volumes"] =
+        json!([{"name": "rootdisk", "persistentVolumeClaim": {"claimName": "disk"}}]);
+    vm["spec"]["template"]["spec"]["domain"]["devices"]["disks"] =
+        json!([{"name": "rootdisk", "disk": {"bus": "virtio"}}]);
     env.sim.create(vm);
     env.wait_vmi("vm1", "to run", crate::support::is_running);
     let out = run_to_end(&env, &["disk"]);
@@ -287,7 +328,10 @@ fn a_running_vm_on_the_pvc_stops_the_command_unless_forced() {
         "VM vm1 is running and uses PVC disk: two writers corrupt the disk",
         &format!("Use image: {IMAGE} \n"),
     );
-    assert_eq!(out.hint(), Some("hint: stop it first (virtctl stop vm1), or pass --force"));
+    assert_eq!(
+        out.hint(),
+        Some("hint: stop it first (virtctl stop vm1), or pass --force")
+    );
     assert!(!env.sim.requests().iter().any(|r| r.method == "POST"));
     let out = run_to_end(&env, &["disk", "--force"]);
     assert_eq!(out.code, 0, "{out:#?}");
@@ -302,16 +346,15 @@ fn pending_containers_are_reported_while_the_image_is_pulled() {
     let out = run_to_end(&env, &["disk"]);
     assert_eq!(out.code, 0, "{out:#?}");
     assert!(
-        out.stdout.contains(
-            "Waiting for container libguestfs still in pending, reason: ContainerCreating, message:  \n"
-        ),
+        out.stdout
+            .contains("Waiting for container libguestfs still in pending, reason: ContainerCreating, message:  \n"),
         "{out:#?}"
     );
 }
 
 /// Starts `virtctl guestfs disk` with stdin open and stdout captured.
 fn spawn(env: &Env) -> Child {
-    env.virtctl()
+    virtctl_command(env)
         .args(["guestfs", "disk"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -379,7 +422,7 @@ fn ctrl_c_and_sigterm_while_waiting_delete_the_pod() {
         signal(&child, sig);
         let (code, stderr) = finish(child);
         assert_eq!(code, 1, "{stderr}");
-        assert!(stderr.starts_with("interrupted: deleting pod libguestfs-tools-disk"), "{stderr}");
+        assert_eq!(stderr, "Deleted pod libguestfs-tools-disk\ninterrupted\n");
         assert!(pod_gone(&env, "libguestfs-tools-disk"), "SIG{sig} while waiting");
     }
 }
@@ -404,8 +447,11 @@ fn commands_typed_through_a_pipe_run_in_the_pvc() {
     let env = Env::new();
     env.sim.set_guestfs_pull_steps(0);
     pvc(&env, "disk", "Filesystem");
-    let mut cmd = env.virtctl();
-    cmd.args(["guestfs", "disk"]).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut cmd = virtctl_command(&env);
+    cmd.args(["guestfs", "disk"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
     let mut child = cmd.spawn().unwrap();
     {
         use std::io::Write;

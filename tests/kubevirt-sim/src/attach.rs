@@ -166,7 +166,8 @@ fn prepare(
         )));
     };
     let uid = crate::virtapi::uid(&obj);
-    let shell = shell_for(state, namespace, pod, &uid, &obj, container).map_err(|e| Reply::Error(ApiError::internal(e)))?;
+    let shell =
+        shell_for(state, namespace, pod, &uid, &obj, container).map_err(|e| Reply::Error(ApiError::internal(e)))?;
     Ok((protocol, Session { shell }))
 }
 
@@ -343,7 +344,10 @@ mod tests {
     #[test]
     fn the_newest_offered_protocol_wins() {
         let mut headers = HeaderMap::new();
-        headers.insert(header::SEC_WEBSOCKET_PROTOCOL, "v4.channel.k8s.io, v5.channel.k8s.io".parse().unwrap());
+        headers.insert(
+            header::SEC_WEBSOCKET_PROTOCOL,
+            "v4.channel.k8s.io, v5.channel.k8s.io".parse().unwrap(),
+        );
         assert_eq!(negotiate(&headers), Some(V5));
         headers.insert(header::SEC_WEBSOCKET_PROTOCOL, "v4.channel.k8s.io".parse().unwrap());
         assert_eq!(negotiate(&headers), Some(V4));

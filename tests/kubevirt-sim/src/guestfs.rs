@@ -83,8 +83,16 @@ impl Sim {
 /// `digest` is never filled by current virt-api.
 pub fn image_info(store: &Inner) -> Value {
     let kubevirts = kinds::lookup("kubevirt.io", "v1", "kubevirts").expect("kubevirts");
-    let kv = store.list_all(kubevirts, None).into_iter().next().unwrap_or(Value::Null);
-    let status = |key: &str| kv.pointer(&format!("/status/{key}")).and_then(Value::as_str).unwrap_or("");
+    let kv = store
+        .list_all(kubevirts, None)
+        .into_iter()
+        .next()
+        .unwrap_or(Value::Null);
+    let status = |key: &str| {
+        kv.pointer(&format!("/status/{key}"))
+            .and_then(Value::as_str)
+            .unwrap_or("")
+    };
     let config: Value = serde_json::from_str(status("observedDeploymentConfig")).unwrap_or(Value::Null);
     let config = |key: &str| config.get(key).and_then(Value::as_str).unwrap_or("").to_string();
     let image_prefix = config("imagePrefix");
@@ -135,7 +143,10 @@ impl Component for Kubelet {
             let uid = crate::virtapi::uid(&pod);
             let steps = pulling.entry(uid).or_insert(0);
             *steps += 1;
-            let image = pod.pointer("/spec/containers/0/image").and_then(Value::as_str).unwrap_or("");
+            let image = pod
+                .pointer("/spec/containers/0/image")
+                .and_then(Value::as_str)
+                .unwrap_or("");
             let waiting = if gs.never_starts.load(Ordering::SeqCst) || pod_never_pulls(&pod) {
                 Some(("ImagePullBackOff", format!("Back-off pulling image \"{image}\"")))
             } else if *steps <= gs.pull_steps.load(Ordering::SeqCst) {
@@ -195,7 +206,10 @@ pub fn completed(store: &mut Inner, namespace: &str, pod: &str, uid: &str, exit_
     }
     let now = now_rfc3339();
     let reason = if exit_code == 0 { "Completed" } else { "Error" };
-    if let Some(statuses) = obj.pointer_mut("/status/containerStatuses").and_then(Value::as_array_mut) {
+    if let Some(statuses) = obj
+        .pointer_mut("/status/containerStatuses")
+        .and_then(Value::as_array_mut)
+    {
         for s in statuses {
             s["ready"] = json!(false);
             s["started"] = json!(false);
