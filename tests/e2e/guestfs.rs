@@ -128,7 +128,7 @@ fn default_flags_give_the_specs_pod_and_upstreams_request_sequence() {
         .requests()
         .iter()
         .map(|r| format!("{} {}", r.method, r.path))
-        .filter(|l| !l.ends_with(&format!("/pods/libguestfs-tools-disk")) || !l.starts_with("GET"))
+        .filter(|l| !l.ends_with("/pods/libguestfs-tools-disk") || !l.starts_with("GET"))
         .collect();
     let pvc_path = format!("GET /api/v1/namespaces/{NS}/persistentvolumeclaims/disk");
     assert_eq!(
@@ -534,4 +534,22 @@ fn an_interactive_session_in_a_terminal_works_in_the_pvc_and_leaves_with_ctrl_br
     tmux.key("C-]");
     tmux.wait("exit=0", WAIT);
     wait_for("the pod deleted", || pod_gone(&env, "libguestfs-tools-disk"));
+}
+
+#[test]
+fn a_lost_connection_ends_the_session_with_an_error_and_deletes_the_pod() {
+    let env = Env::new();
+    env.sim.set_guestfs_pull_steps(0);
+    pvc(&env, "disk", "Filesystem");
+    let child = spawn(&env);
+    wait_for("the session", || attached(&env));
+    env.sim.cut_attach_sessions();
+    let (code, stderr) = finish(child);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr
+            .ends_with("Deleted pod libguestfs-tools-disk\nwebsocket: close 1006 (abnormal closure): unexpected EOF\n"),
+        "{stderr}"
+    );
+    assert!(pod_gone(&env, "libguestfs-tools-disk"));
 }

@@ -168,7 +168,8 @@ fn prepare(
     let uid = crate::virtapi::uid(&obj);
     let shell =
         shell_for(state, namespace, pod, &uid, &obj, container).map_err(|e| Reply::Error(ApiError::internal(e)))?;
-    Ok((protocol, Session { shell }))
+    let cut = state.guestfs.cut.subscribe();
+    Ok((protocol, Session { shell, cut }))
 }
 
 fn is_upgrade(headers: &HeaderMap) -> bool {
@@ -250,11 +251,14 @@ fn shell_for(
 /// One attached client.
 pub struct Session {
     shell: (Pty, watch::Receiver<Option<i32>>),
+    /// changes when a test cuts the connection
+    cut: watch::Receiver<u64>,
 }
 
 impl Session {
     async fn run(self, socket: WebSocketStream<TokioIo<hyper::upgrade::Upgraded>>, v5: bool) {
         let (pty, mut exited) = self.shell;
+        let mut cut = self.cut;
         let (mut sink, mut stream) = socket.split();
         let mut output = pty.reader();
         let mut buf = vec![0u8; 32 * 1024];
@@ -272,6 +276,8 @@ impl Session {
                         _ => break,
                     }
                 }
+                // Dropped without a close frame.
+                _ = cut.changed() => return,
                 message = stream.next() => {
                     match message {
                         Some(Ok(Message::Binary(data))) => {

@@ -33,6 +33,8 @@ pub struct GuestfsState {
     pulling: Mutex<HashMap<String, u32>>,
     /// pod uid -> its container's running shell (`attach.rs`)
     pub(crate) shells: Mutex<HashMap<String, crate::attach::Shell>>,
+    /// bumped to cut every open attach session without a close frame (a lost connection)
+    pub(crate) cut: tokio::sync::watch::Sender<u64>,
     /// the root under which each PVC's directory lives
     root: tempfile::TempDir,
 }
@@ -44,6 +46,7 @@ impl Default for GuestfsState {
             never_starts: AtomicBool::new(false),
             pulling: Mutex::new(HashMap::new()),
             shells: Mutex::new(HashMap::new()),
+            cut: tokio::sync::watch::channel(0).0,
             root: tempfile::Builder::new()
                 .prefix("kubevirt-sim-pvcs")
                 .tempdir()
@@ -70,6 +73,11 @@ impl Sim {
     /// Pods of the libguestfs-tools image started from now on never start: the pull backs off.
     pub fn set_guestfs_never_starts(&self, never: bool) {
         self.state.guestfs.never_starts.store(never, Ordering::SeqCst);
+    }
+
+    /// Drops the TCP connection of every open `attach` session, as a network failure would.
+    pub fn cut_attach_sessions(&self) {
+        self.state.guestfs.cut.send_modify(|n| *n += 1);
     }
 
     /// The host directory that stands for PVC `namespace/pvc`'s filesystem (`/disk` in the pod).
