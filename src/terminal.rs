@@ -32,6 +32,18 @@ impl RawMode {
         self.active
     }
 
+    /// Restores the terminal at the end of a session: `note` gets a failure to restore, and an
+    /// empty line when the terminal was raw (the cursor may sit mid-line).
+    pub fn finish(self, note: impl Fn(&str)) {
+        let was_raw = self.active;
+        if let Err(e) = self.restore() {
+            note(&format!("failed to restore terminal: {e}"));
+        }
+        if was_raw {
+            note("");
+        }
+    }
+
     /// Restores the terminal now, reporting failure (drop does it silently).
     pub fn restore(mut self) -> std::io::Result<()> {
         self.active = false;

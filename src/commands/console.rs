@@ -63,13 +63,7 @@ pub async fn run(args: ConsoleArgs, ctx: &Ctx) -> Result<()> {
         ended = websocket::pump(socket, stdin, tokio::io::stdout(), &options) => ended,
         _ = terminal::terminated() => Ended::LocalEof,
     };
-    let was_raw = raw.is_active();
-    if let Err(e) = raw.restore() {
-        ctx.out.note(format!("failed to restore terminal: {e}"));
-    }
-    if was_raw {
-        ctx.out.note("");
-    }
+    raw.finish(|line| ctx.out.note(line));
     match ended {
         Ended::Dropped => {
             ctx.out.note(DISCONNECTED);

@@ -569,13 +569,7 @@ async fn session(ctx: &Ctx, api: &Api, ns: &str, pod: &str) -> Result<()> {
         &options,
     )
     .await;
-    let was_raw = raw.is_active();
-    if let Err(e) = raw.restore() {
-        ctx.out.note(format!("failed to restore terminal: {e}"));
-    }
-    if was_raw {
-        ctx.out.note("");
-    }
+    raw.finish(|line| ctx.out.note(line));
     match ended {
         Ended::Dropped => Err(Error::Other(crate::cluster::websocket::ABNORMAL_CLOSURE.to_string())),
         other => other.into_result().map_err(Error::Other),

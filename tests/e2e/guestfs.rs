@@ -465,8 +465,8 @@ fn commands_typed_through_a_pipe_run_in_the_pvc() {
     assert!(pod_gone(&env, "libguestfs-tools-disk"));
 }
 
-#[test]
-fn a_killed_client_leaves_its_pod_and_the_rerun_says_how_to_delete_it() {
+/// A world where a client was killed (SIGKILL) during its session: its pod stays behind.
+fn killed_mid_session() -> Env {
     let env = Env::new();
     env.sim.set_guestfs_pull_steps(0);
     pvc(&env, "disk", "Filesystem");
@@ -475,6 +475,12 @@ fn a_killed_client_leaves_its_pod_and_the_rerun_says_how_to_delete_it() {
     signal(&child, "KILL");
     let _ = finish(child);
     assert!(!pod_gone(&env, "libguestfs-tools-disk"), "SIGKILL leaves the pod");
+    env
+}
+
+#[test]
+fn a_killed_client_leaves_its_pod_and_the_rerun_says_how_to_delete_it() {
+    let env = killed_mid_session();
     let out = run_to_end(&env, &["disk"]);
     out.fails_after("PVC disk is used by another pod", &format!("Use image: {IMAGE} \n"));
     assert_eq!(
@@ -494,13 +500,7 @@ fn virtctl_path() -> String {
 /// resize reaching the shell, Ctrl+] to leave, and the pod deleted.
 #[test]
 fn an_interactive_session_in_a_terminal_works_in_the_pvc_and_leaves_with_ctrl_bracket() {
-    let env = Env::new();
-    env.sim.set_guestfs_pull_steps(0);
-    pvc(&env, "disk", "Filesystem");
-    let child = spawn(&env);
-    wait_for("the session", || attached(&env));
-    signal(&child, "KILL");
-    let _ = finish(child);
+    let env = killed_mid_session();
 
     let home = env.dir.path().display().to_string();
     let script = format!(

@@ -122,7 +122,7 @@ fn prepare(
         name: pod,
     })
     .map_err(Reply::Error)?;
-    if req.method() != Method::GET || !is_upgrade(req.headers()) {
+    if req.method() != Method::GET || !crate::ws::is_upgrade(req.headers()) {
         // A SPDY or plain POST: this simulator speaks websockets only.
         return Err(Reply::Error(ApiError::bad_request("Upgrade request required")));
     }
@@ -170,18 +170,6 @@ fn prepare(
         shell_for(state, namespace, pod, &uid, &obj, container).map_err(|e| Reply::Error(ApiError::internal(e)))?;
     let cut = state.guestfs.cut.subscribe();
     Ok((protocol, Session { shell, cut }))
-}
-
-fn is_upgrade(headers: &HeaderMap) -> bool {
-    let has = |name: header::HeaderName, token: &str| {
-        headers
-            .get_all(name)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(','))
-            .any(|t| t.trim().eq_ignore_ascii_case(token))
-    };
-    has(header::CONNECTION, "upgrade") && has(header::UPGRADE, "websocket")
 }
 
 /// The newest channel protocol the client offers.
