@@ -332,13 +332,15 @@ pub fn ids(root: bool, uid: &str, gid: &str, fs_group: &str) -> Result<(Option<i
             ))
         })
     };
+    let uid_flag = uid;
     let uid = match (root, uid) {
         (true, "") => Some(0),
         (true, _) => return Err(Error::Usage("cannot set uid if root is true".into())),
         (false, "") => None,
         (false, v) => Some(parse(v)?),
     };
-    if !gid.is_empty() && uid.is_none() {
+    // The flag, not the uid root implies (upstream compares the strings).
+    if !gid.is_empty() && uid_flag.is_empty() {
         return Err(Error::Usage("gid requires the uid to be set".into()));
     }
     let gid = match (root, gid) {
