@@ -1180,6 +1180,46 @@ _arguments "${_arguments_options[@]}" : \
 '*::values:_default' \
 && ret=0
 ;;
+(guestfs)
+_arguments "${_arguments_options[@]}" : \
+'--image=[libguestfs-tools container image]:IMAGE:_default' \
+'--pull-policy=[pull policy for the libguestfs image]:PULL_POLICY:_default' \
+'--kvm=[Use kvm for the libguestfs-tools container]::KVM:_default' \
+'--root=[Set uid 0 for the libguestfs-tool container]::ROOT:_default' \
+'--uid=[Set uid for the libguestfs-tool container. It doesn'\''t work with root]:UID:_default' \
+'--gid=[Set gid for the libguestfs-tool container. This works only combined when the uid is manually set]:GID:_default' \
+'--fsGroup=[Set the fsgroup for the libguestfs-tool container]:FS_GROUP:_default' \
+'--vm=[Provide a VM to apply its scheduling constraints to the libguestfs-tool pod]:VM:_default' \
+'--force=[Start even while a VM that uses the PVC is running (two writers can corrupt the disk)]::FORCE:_default' \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+'*::values:_default' \
+&& ret=0
+;;
 (create)
 _arguments "${_arguments_options[@]}" : \
 '--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
@@ -2325,6 +2365,10 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(guestfs)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (create)
 _arguments "${_arguments_options[@]}" : \
 ":: :_virtctl__subcmd__help__subcmd__create_commands" \
@@ -2500,6 +2544,7 @@ _virtctl_commands() {
 'version:Print the client and server version information' \
 'completion:Generate the autocompletion script for the specified shell' \
 'image-upload:Upload a VM image to a DataVolume/PersistentVolumeClaim' \
+'guestfs:Start a shell into the libguestfs pod' \
 'create:Create a manifest for the specified Kind' \
 'credentials:Manipulate credentials on a virtual machine' \
 'adm:Administrate KubeVirt configuration' \
@@ -2797,6 +2842,11 @@ _virtctl__subcmd__fslist_commands() {
     local commands; commands=()
     _describe -t commands 'virtctl fslist commands' commands "$@"
 }
+(( $+functions[_virtctl__subcmd__guestfs_commands] )) ||
+_virtctl__subcmd__guestfs_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl guestfs commands' commands "$@"
+}
 (( $+functions[_virtctl__subcmd__guestosinfo_commands] )) ||
 _virtctl__subcmd__guestosinfo_commands() {
     local commands; commands=()
@@ -2828,6 +2878,7 @@ _virtctl__subcmd__help_commands() {
 'version:Print the client and server version information' \
 'completion:Generate the autocompletion script for the specified shell' \
 'image-upload:Upload a VM image to a DataVolume/PersistentVolumeClaim' \
+'guestfs:Start a shell into the libguestfs pod' \
 'create:Create a manifest for the specified Kind' \
 'credentials:Manipulate credentials on a virtual machine' \
 'adm:Administrate KubeVirt configuration' \
@@ -2974,6 +3025,11 @@ _virtctl__subcmd__help__subcmd__expose_commands() {
 _virtctl__subcmd__help__subcmd__fslist_commands() {
     local commands; commands=()
     _describe -t commands 'virtctl help fslist commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__help__subcmd__guestfs_commands] )) ||
+_virtctl__subcmd__help__subcmd__guestfs_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help guestfs commands' commands "$@"
 }
 (( $+functions[_virtctl__subcmd__help__subcmd__guestosinfo_commands] )) ||
 _virtctl__subcmd__help__subcmd__guestosinfo_commands() {

@@ -8,9 +8,9 @@ use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use crate::cluster::connection::ConnectionArgs;
 use crate::commands::{
-    adm, completion, console, create, credentials, doctor, evacuate_cancel, expand, expose, guest_agent, image_upload,
-    lifecycle, migrate, objectgraph, options, pause, permitted_devices, port_forward, ssh, template, usbredir, version,
-    vmi_action, vnc, volumes,
+    adm, completion, console, create, credentials, doctor, evacuate_cancel, expand, expose, guest_agent, guestfs,
+    image_upload, lifecycle, migrate, objectgraph, options, pause, permitted_devices, port_forward, ssh, template,
+    usbredir, version, vmi_action, vnc, volumes,
 };
 use crate::commands::{
     adm::AdmArgs,
@@ -23,6 +23,7 @@ use crate::commands::{
     expand::ExpandArgs,
     expose::ExposeArgs,
     guest_agent::GuestAgentArgs,
+    guestfs::GuestfsArgs,
     image_upload::ImageUploadArgs,
     lifecycle::{RestartArgs, StartArgs, StopArgs},
     migrate::{MigrateArgs, MigrateCancelArgs},
@@ -149,6 +150,8 @@ pub enum Command {
     /// Upload a VM image to a DataVolume/PersistentVolumeClaim.
     #[command(name = "image-upload")]
     ImageUpload(Box<ImageUploadArgs>),
+    /// Start a shell into the libguestfs pod
+    Guestfs(Box<GuestfsArgs>),
     /// Create a manifest for the specified Kind.
     #[command(override_usage = "virtctl create [flags]")]
     Create(CreateArgs),
@@ -211,6 +214,7 @@ impl Command {
             Command::Version(args) => version::run(args, ctx).await,
             Command::Completion(args) => completion::run(args, Cli::command(), ctx),
             Command::ImageUpload(args) => image_upload::run(*args, ctx).await,
+            Command::Guestfs(args) => guestfs::run(*args, ctx).await,
             Command::Create(args) => create::run(args, ctx).await,
             Command::Credentials(args) => credentials::run(args, ctx).await,
             Command::Adm(args) => adm::run(args, ctx).await,

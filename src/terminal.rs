@@ -8,6 +8,10 @@ use std::task::{Context, Poll};
 use tokio::io::{AsyncRead, ReadBuf};
 use tokio::sync::mpsc;
 
+/// Ctrl+] (also Ctrl+5 on most terminals): typed at the start of a read, it leaves an
+/// interactive session (console, guestfs).
+pub const ESCAPE: u8 = 0x1d;
+
 /// Raw mode on stdin while alive; the previous mode comes back on drop.
 pub struct RawMode {
     active: bool,
@@ -26,6 +30,18 @@ impl RawMode {
 
     pub fn is_active(&self) -> bool {
         self.active
+    }
+
+    /// Restores the terminal at the end of a session: `note` gets a failure to restore, and an
+    /// empty line when the terminal was raw (the cursor may sit mid-line).
+    pub fn finish(self, note: impl Fn(&str)) {
+        let was_raw = self.active;
+        if let Err(e) = self.restore() {
+            note(&format!("failed to restore terminal: {e}"));
+        }
+        if was_raw {
+            note("");
+        }
     }
 
     /// Restores the terminal now, reporting failure (drop does it silently).
@@ -81,6 +97,38 @@ pub async fn terminated() {
 /// The terminal's size (columns, rows), when stdout is one.
 pub fn size() -> Option<(u16, u16)> {
     crossterm::terminal::size().ok()
+}
+
+/// The terminal's size now and after every change (SIGWINCH), while the receiver lives; nothing
+/// when stdout is not a terminal.
+pub fn size_changes() -> mpsc::Receiver<(u16, u16)> {
+    let (tx, rx) = mpsc::channel(4);
+    if !std::io::stdout().is_terminal() {
+        return rx;
+    }
+    tokio::spawn(async move {
+        #[cfg(unix)]
+        let mut changes = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::window_change()).ok();
+        loop {
+            if let Some(now) = size()
+                && tx.send(now).await.is_err()
+            {
+                return;
+            }
+            #[cfg(unix)]
+            match changes.as_mut() {
+                Some(changes) => {
+                    if changes.recv().await.is_none() {
+                        return;
+                    }
+                }
+                None => return,
+            }
+            #[cfg(not(unix))]
+            return;
+        }
+    });
+    rx
 }
 
 /// Stdin as an [`AsyncRead`], read on a plain thread in chunks of at most `chunk` bytes: each

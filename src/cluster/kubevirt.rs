@@ -215,6 +215,16 @@ async fn get_object(api: &Api, resource: &str, namespace: &str, name: &str) -> R
 /// KubeVirt's version: the preferred version of `subresources.kubevirt.io`, then its `/version`.
 /// Both are raw-body calls: errors show client-go's generic texts.
 pub async fn server_version(api: &Api) -> Result<VersionInfo> {
+    subresources_get(api, "version").await
+}
+
+/// The libguestfs-tools image virt-api advertises (`guestfs`), found as [`server_version`] is.
+pub async fn guestfs_info(api: &Api) -> Result<GuestfsInfo> {
+    subresources_get(api, "guestfs").await
+}
+
+/// `GET /apis/{preferred version of subresources.kubevirt.io}/{what}`, decoded.
+async fn subresources_get<T: serde::de::DeserializeOwned>(api: &Api, what: &str) -> Result<T> {
     let group: Value = api.send(Request::get(SUBRESOURCES_GROUP).raw_errors()).await?.json()?;
     let group_version = group
         .pointer("/preferredVersion/groupVersion")
@@ -222,9 +232,20 @@ pub async fn server_version(api: &Api) -> Result<VersionInfo> {
         .filter(|gv| !gv.is_empty())
         .ok_or_else(|| Error::Other("the server did not name a preferred version of subresources.kubevirt.io".into()))?
         .to_string();
-    api.send(Request::get(format!("/apis/{group_version}/version")).raw_errors())
+    api.send(Request::get(format!("/apis/{group_version}/{what}")).raw_errors())
         .await?
         .json()
+}
+
+/// virt-api's answer about the guestfs image.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct GuestfsInfo {
+    pub registry: String,
+    pub tag: String,
+    pub digest: String,
+    pub image_prefix: String,
+    pub gs_image: String,
 }
 
 /// A VM's run strategy as virt-api computes it, or the error when both fields are set.

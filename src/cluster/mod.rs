@@ -2,6 +2,7 @@
 //! and waits. Commands call these; they never build HTTP requests or TLS settings themselves.
 
 pub mod api;
+pub mod attach;
 pub mod cdi;
 pub mod config;
 pub mod connection;

@@ -528,7 +528,11 @@ async fn close_politely(sink: Sink, stream: Stream) {
 }
 
 /// Appends at most `chunk` bytes from `input` to `buf` (cancel-safe as `input`'s reads are).
-async fn read_chunk<R: AsyncRead + Unpin>(input: &mut R, buf: &mut BytesMut, chunk: usize) -> std::io::Result<usize> {
+pub async fn read_chunk<R: AsyncRead + Unpin>(
+    input: &mut R,
+    buf: &mut BytesMut,
+    chunk: usize,
+) -> std::io::Result<usize> {
     input.take(chunk as u64).read_buf(buf).await
 }
 

@@ -12,10 +12,7 @@ use crate::cluster::websocket::{self, Ended, Endpoint, PumpOptions};
 use crate::commands::Positionals;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
-use crate::terminal::{self, RawMode, Stdin};
-
-/// Ctrl+] (also Ctrl+5 on most terminals).
-pub const ESCAPE: u8 = 0x1d;
+use crate::terminal::{self, ESCAPE, RawMode, Stdin};
 
 /// Upstream retries a refused console once a second.
 const RETRY: Backoff = Backoff {
@@ -66,13 +63,7 @@ pub async fn run(args: ConsoleArgs, ctx: &Ctx) -> Result<()> {
         ended = websocket::pump(socket, stdin, tokio::io::stdout(), &options) => ended,
         _ = terminal::terminated() => Ended::LocalEof,
     };
-    let was_raw = raw.is_active();
-    if let Err(e) = raw.restore() {
-        ctx.out.note(format!("failed to restore terminal: {e}"));
-    }
-    if was_raw {
-        ctx.out.note("");
-    }
+    raw.finish(|line| ctx.out.note(line));
     match ended {
         Ended::Dropped => {
             ctx.out.note(DISCONNECTED);

@@ -12,6 +12,7 @@ pub mod evacuate_cancel;
 pub mod expand;
 pub mod expose;
 pub mod guest_agent;
+pub mod guestfs;
 pub mod image_upload;
 pub mod lifecycle;
 pub mod migrate;

@@ -9,7 +9,7 @@ use serde_json::Value;
 use crate::support::*;
 
 /// The commands this build implements, checked against `virtctl-commands.json`.
-const COMMANDS: [&str; 32] = [
+const COMMANDS: [&str; 33] = [
     "start",
     "stop",
     "restart",
@@ -42,6 +42,7 @@ const COMMANDS: [&str; 32] = [
     "removevolume",
     "expand",
     "expose",
+    "guestfs",
 ];
 
 /// Upstream's command inventory (a copy of the spec's `virtctl-commands.json` kept beside the

@@ -26,6 +26,7 @@ mod evacuate;
 mod expand;
 mod expose;
 mod guest;
+mod guestfs;
 mod lifecycle;
 mod migrate;
 mod objectgraph;

@@ -158,6 +158,7 @@ pub const FLAGS: &[(&str, &str, Resource)] = &[
     ("vmexport", "vm", Resource::Vm),
     ("vmexport", "pvc", Resource::Pvc),
     ("memory-dump", "claim-name", Resource::Pvc),
+    ("guestfs", "vm", Resource::Vm),
     // The clone source is a VM unless `--source-type` says snapshot; VMs are the default.
     ("create clone", "source-name", Resource::Vm),
     ("template process", "name", Resource::VmTemplate),

@@ -29,36 +29,31 @@ pub struct PtyRequest {
     pub rows: u32,
 }
 
-/// A running shell on a pseudo-terminal: the master side, and the switch that kills the shell
-/// when this is dropped.
-pub struct Terminal {
+/// A shell on a new pseudo-terminal: the master side (non-blocking). Used by the guest's SSH
+/// server here and by the pod `attach` subresource (`attach.rs`).
+#[derive(Clone)]
+pub struct Pty {
     master: Arc<AsyncFd<OwnedFd>>,
-    _kill_on_drop: oneshot::Sender<()>,
 }
 
-impl Terminal {
-    /// Starts `sh -i` (or `sh -c COMMAND`) as `user` (its environment and the prompt
-    /// `[user@guest]$ `) on a new pseudo-terminal and copies its output to the channel until it
-    /// exits; then sends the exit status and closes the channel.
-    pub fn start(
-        request: &PtyRequest,
+impl Pty {
+    /// Starts `sh -i` (or `sh -c COMMAND`) in `cwd` with `env` on a new pseudo-terminal of
+    /// `cols`x`rows` as the session leader; the child is killed when dropped.
+    pub fn spawn(
+        cols: u32,
+        rows: u32,
         command: Option<&str>,
         cwd: &Path,
-        user: &str,
-        handle: Handle,
-        channel: ChannelId,
-    ) -> io::Result<Terminal> {
-        let (master, slave) = open(request)?;
+        env: &[(&str, String)],
+    ) -> io::Result<(Pty, tokio::process::Child)> {
+        let (master, slave) = open(cols, rows)?;
         let mut sh = tokio::process::Command::new("sh");
         match command {
             Some(command) => sh.arg("-c").arg(command),
             None => sh.arg("-i"),
         };
         sh.current_dir(cwd)
-            .env("TERM", &request.term)
-            .env("USER", user)
-            .env("LOGNAME", user)
-            .env("PS1", format!("[{user}@guest]$ "))
+            .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
             .stdin(Stdio::from(slave.try_clone()?))
             .stdout(Stdio::from(slave.try_clone()?))
             .stderr(Stdio::from(slave))
@@ -71,35 +66,21 @@ impl Terminal {
                 Ok(())
             });
         }
-        let mut child = sh.spawn()?;
+        let child = sh.spawn()?;
         // `sh` dropped here: the child holds the only slave descriptors, so the master reads EOF
         // (EIO) once the shell and everything it started are gone.
         drop(sh);
         // SAFETY: the OwnedFd is moved in, so it stays open and the same for the AsyncFd's life.
         let master = Arc::new(unsafe { AsyncFd::register(master) }?);
-        let (kill, killed) = oneshot::channel();
-        let output = Reader(master.clone());
-        tokio::spawn(async move {
-            let run = async {
-                crate::guest_services::forward(handle.clone(), channel, Some(output), None).await;
-                child.wait().await.ok().and_then(|s| s.code()).unwrap_or(255)
-            };
-            tokio::select! {
-                code = run => {
-                    let _ = handle.exit_status_request(channel, code as u32).await;
-                    let _ = handle.eof(channel).await;
-                    let _ = handle.close(channel).await;
-                }
-                _ = killed => {}
-            }
-        });
-        Ok(Terminal {
-            master,
-            _kill_on_drop: kill,
-        })
+        Ok((Pty { master }, child))
     }
 
-    /// `window-change`: the shell gets SIGWINCH from the kernel, as on a real terminal.
+    /// The terminal's output, until no slave is left open.
+    pub fn reader(&self) -> impl AsyncRead + Send + Unpin + 'static {
+        Reader(self.master.clone())
+    }
+
+    /// Resizes the terminal: the shell gets SIGWINCH from the kernel, as on a real terminal.
     pub fn resize(&self, cols: u32, rows: u32) -> io::Result<()> {
         rustix::termios::tcsetwinsize(self.master.get_ref(), winsize(cols, rows))?;
         Ok(())
@@ -118,6 +99,65 @@ impl Terminal {
     }
 }
 
+/// A running shell on a pseudo-terminal behind an SSH channel, and the switch that kills the
+/// shell when this is dropped.
+pub struct Terminal {
+    pty: Pty,
+    _kill_on_drop: oneshot::Sender<()>,
+}
+
+impl Terminal {
+    /// Starts `sh -i` (or `sh -c COMMAND`) as `user` (its environment and the prompt
+    /// `[user@guest]$ `) on a new pseudo-terminal and copies its output to the channel until it
+    /// exits; then sends the exit status and closes the channel.
+    pub fn start(
+        request: &PtyRequest,
+        command: Option<&str>,
+        cwd: &Path,
+        user: &str,
+        handle: Handle,
+        channel: ChannelId,
+    ) -> io::Result<Terminal> {
+        let env = [
+            ("TERM", request.term.clone()),
+            ("USER", user.to_string()),
+            ("LOGNAME", user.to_string()),
+            ("PS1", format!("[{user}@guest]$ ")),
+        ];
+        let (pty, mut child) = Pty::spawn(request.cols, request.rows, command, cwd, &env)?;
+        let (kill, killed) = oneshot::channel();
+        let output = pty.reader();
+        tokio::spawn(async move {
+            let run = async {
+                crate::guest_services::forward(handle.clone(), channel, Some(output), None).await;
+                child.wait().await.ok().and_then(|s| s.code()).unwrap_or(255)
+            };
+            tokio::select! {
+                code = run => {
+                    let _ = handle.exit_status_request(channel, code as u32).await;
+                    let _ = handle.eof(channel).await;
+                    let _ = handle.close(channel).await;
+                }
+                _ = killed => {}
+            }
+        });
+        Ok(Terminal {
+            pty,
+            _kill_on_drop: kill,
+        })
+    }
+
+    /// `window-change`: the shell gets SIGWINCH from the kernel, as on a real terminal.
+    pub fn resize(&self, cols: u32, rows: u32) -> io::Result<()> {
+        self.pty.resize(cols, rows)
+    }
+
+    /// Types `data` into the terminal.
+    pub async fn write_all(&self, data: &[u8]) -> io::Result<()> {
+        self.pty.write_all(data).await
+    }
+}
+
 fn winsize(cols: u32, rows: u32) -> Winsize {
     Winsize {
         ws_row: rows.min(u16::MAX as u32) as u16,
@@ -128,7 +168,7 @@ fn winsize(cols: u32, rows: u32) -> Winsize {
 }
 
 /// A master (non-blocking) and slave pair, sized as requested.
-fn open(request: &PtyRequest) -> io::Result<(OwnedFd, OwnedFd)> {
+fn open(cols: u32, rows: u32) -> io::Result<(OwnedFd, OwnedFd)> {
     let master = rustix::pty::openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY | OpenptFlags::CLOEXEC)?;
     rustix::pty::grantpt(&master)?;
     rustix::pty::unlockpt(&master)?;
@@ -138,7 +178,7 @@ fn open(request: &PtyRequest) -> io::Result<(OwnedFd, OwnedFd)> {
         OFlags::RDWR | OFlags::NOCTTY | OFlags::CLOEXEC,
         Mode::empty(),
     )?;
-    rustix::termios::tcsetwinsize(&master, winsize(request.cols, request.rows))?;
+    rustix::termios::tcsetwinsize(&master, winsize(cols, rows))?;
     rustix::io::ioctl_fionbio(&master, true)?;
     Ok((master, slave))
 }

@@ -7,6 +7,7 @@
 pub mod admission;
 pub mod aggregator;
 pub mod api_faults;
+pub mod attach;
 pub mod auth;
 pub mod cdi;
 pub mod checkup;
@@ -21,6 +22,7 @@ pub mod guest;
 pub mod guest_services;
 pub mod guest_sftp;
 pub mod guest_shell;
+pub mod guestfs;
 pub mod hco;
 pub mod hotplug;
 pub mod https;
@@ -225,6 +227,7 @@ impl Sim {
             cdi: cdi::CdiState::default(),
             checkup: checkup::CheckupState::default(),
             connect: ws::ConnectState::default(),
+            guestfs: guestfs::GuestfsState::default(),
             ticks: Default::default(),
             api_faults: Default::default(),
         });

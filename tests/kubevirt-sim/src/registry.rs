@@ -48,6 +48,8 @@ pub fn components() -> Vec<Box<dyn Component>> {
         // CDI: the upload proxy, DataVolumes and upload PVCs
         Box::new(cdi::Cdi),
         Box::new(CheckupJobs),
+        // the kubelet of the libguestfs-tools pods (`virtctl guestfs`)
+        Box::new(crate::guestfs::Kubelet),
         // kube-aggregator: APIServices follow the pods behind their Service
         Box::new(aggregator::Availability),
         // HCO: the KubeVirt CR it owns follows the HyperConverged CR

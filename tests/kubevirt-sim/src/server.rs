@@ -49,6 +49,8 @@ pub struct SimState {
     pub checkup: crate::checkup::CheckupState,
     /// console, vnc, port-forward and usbredir sessions (`ws.rs`)
     pub connect: crate::ws::ConnectState,
+    /// the guestfs pods' image pulls, PVC sandboxes and shells (`guestfs.rs`, `attach.rs`)
+    pub guestfs: crate::guestfs::GuestfsState,
     /// rounds of the tick loop so far, for tests that wait for the controllers to have acted
     pub ticks: std::sync::atomic::AtomicU64,
     /// API requests set to fail (`api_faults.rs`)
@@ -145,6 +147,10 @@ impl Req<'_> {
 /// The hyper service entry point.
 pub async fn handle(state: Arc<SimState>, req: Request<hyper::body::Incoming>) -> Result<Response<Body>, Infallible> {
     let req = match crate::ws::intercept(&state, req).await {
+        Ok(response) => return Ok(response),
+        Err(req) => req,
+    };
+    let req = match crate::attach::intercept(&state, req).await {
         Ok(response) => return Ok(response),
         Err(req) => req,
     };

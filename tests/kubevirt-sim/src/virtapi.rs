@@ -182,10 +182,7 @@ fn patch_vm(s: &mut Inner, vm: &Value, ops: &Value, dry: bool, part: Part) -> Re
 pub fn dispatch(state: &SimState, req: &Req<'_>, rest: &[&str]) -> Reply {
     match rest {
         ["version"] if req.method == Method::GET => Reply::Json(200, discovery::kubevirt_version()),
-        ["guestfs"] if req.method == Method::GET => Reply::Json(
-            200,
-            json!({"registry": "quay.io/kubevirt", "tag": discovery::KUBEVIRT_GIT_VERSION, "digest": "", "imagePrefix": "", "gsImage": ""}),
-        ),
+        ["guestfs"] if req.method == Method::GET => Reply::Json(200, crate::guestfs::image_info(&state.store.lock())),
         ["namespaces", ns, "expand-vm-spec"] if req.method == Method::PUT => {
             let attributes = Attributes {
                 verb: "update",

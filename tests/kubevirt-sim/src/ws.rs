@@ -179,7 +179,8 @@ fn offers_protocol(headers: &HeaderMap) -> bool {
         .any(|p| p.trim() == PROTOCOL)
 }
 
-fn is_upgrade(headers: &HeaderMap) -> bool {
+/// Whether the request asks for a websocket upgrade (`Connection: upgrade`, `Upgrade: websocket`).
+pub(crate) fn is_upgrade(headers: &HeaderMap) -> bool {
     let has = |name: header::HeaderName, token: &str| {
         headers
             .get_all(name)
