@@ -9,7 +9,7 @@ use clap::{Args, CommandFactory, Parser, Subcommand};
 use crate::cluster::connection::ConnectionArgs;
 use crate::commands::{
     completion, console, create, doctor, evacuate_cancel, guest_agent, image_upload, lifecycle, migrate, options,
-    pause, port_forward, ssh, usbredir, version, vmi_action, vnc,
+    pause, port_forward, ssh, usbredir, version, vmexport, vmi_action, vnc,
 };
 use crate::commands::{
     completion::CompletionArgs,
@@ -26,6 +26,7 @@ use crate::commands::{
     ssh::{ScpArgs, SshArgs},
     usbredir::UsbredirArgs,
     version::VersionArgs,
+    vmexport::VmexportArgs,
     vmi_action::VmiActionArgs,
     vnc::VncArgs,
 };
@@ -140,6 +141,8 @@ pub enum Command {
     /// Upload a VM image to a DataVolume/PersistentVolumeClaim.
     #[command(name = "image-upload")]
     ImageUpload(Box<ImageUploadArgs>),
+    /// Export a VM volume.
+    Vmexport(Box<VmexportArgs>),
     /// Create a manifest for the specified Kind.
     #[command(override_usage = "virtctl create [flags]")]
     Create(CreateArgs),
@@ -179,6 +182,7 @@ impl Command {
             Command::Completion(args) => completion::run(args, Cli::command(), ctx),
             Command::ImageUpload(args) => image_upload::run(*args, ctx).await,
             Command::Create(args) => create::run(args, ctx).await,
+            Command::Vmexport(args) => vmexport::run(*args, ctx).await,
             Command::Options => options::run(&Cli::command(), ctx),
         }
     }

@@ -5,6 +5,7 @@ pub mod api;
 pub mod cdi;
 pub mod config;
 pub mod connection;
+pub mod export;
 pub mod kubevirt;
 pub mod local_bridge;
 pub mod resources;

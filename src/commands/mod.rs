@@ -17,6 +17,7 @@ pub mod port_forward;
 pub mod ssh;
 pub mod usbredir;
 pub mod version;
+pub mod vmexport;
 pub mod vmi_action;
 pub mod vnc;
 

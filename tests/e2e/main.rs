@@ -35,4 +35,5 @@ mod usbredir;
 mod validation;
 mod verbosity;
 mod version;
+mod vmexport;
 mod vnc;

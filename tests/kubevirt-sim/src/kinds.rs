@@ -87,6 +87,8 @@ pub static KINDS: &[Kind] = &[
     k("kubevirt.io", "v1", "virtualmachineinstancereplicasets", "virtualmachineinstancereplicaset", "VirtualMachineInstanceReplicaSet", true, &["vmirs", "vmirss"], ALL, STATUS, Printer::Default),
     k("kubevirt.io", "v1", "virtualmachineinstancepresets", "virtualmachineinstancepreset", "VirtualMachineInstancePreset", true, &["vmipreset", "vmipresets"], ALL, NONE, Printer::Default),
     k("kubevirt.io", "v1", "kubevirts", "kubevirt", "KubeVirt", true, &["kv", "kvs"], ALL, STATUS, Printer::Default),
+    k("export.kubevirt.io", "v1", "virtualmachineexports", "virtualmachineexport", "VirtualMachineExport", true, &["vmexport", "vmexports"], ALL, STATUS, Printer::Default),
+    k("export.kubevirt.io", "v1beta1", "virtualmachineexports", "virtualmachineexport", "VirtualMachineExport", true, &["vmexport", "vmexports"], ALL, STATUS, Printer::Default),
     k("cdi.kubevirt.io", "v1beta1", "datavolumes", "datavolume", "DataVolume", true, &["dv", "dvs"], ALL, STATUS, Printer::DataVolume),
     k("cdi.kubevirt.io", "v1beta1", "cdiconfigs", "cdiconfig", "CDIConfig", false, NONE, NONE, STATUS, Printer::Default),
     k("cdi.kubevirt.io", "v1beta1", "datasources", "datasource", "DataSource", true, &["das"], ALL, STATUS, Printer::Default),

@@ -13,6 +13,7 @@ pub mod console;
 pub mod controller;
 pub mod defaults;
 pub mod discovery;
+pub mod export;
 pub mod faults;
 pub mod fixtures;
 pub mod guest;
