@@ -565,3 +565,50 @@ fn the_export_server_wants_the_token() {
     );
     assert_eq!(status(Some(&token), Some("bytes=99999999-")).0, 416);
 }
+
+#[test]
+fn ctrl_c_mid_download_keeps_the_export_and_the_old_file() {
+    let env = Env::new();
+    pvc(&env, "disk");
+    let path = env.path("int.img");
+    std::fs::write(&path, b"old").unwrap();
+    env.sim.faults().export_stall_after(256 * 1024, 1);
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_virtctl"));
+    for var in LEAKY_VARS {
+        cmd.env_remove(var);
+    }
+    let child = cmd
+        .env("HOME", env.dir.path())
+        .arg("--kubeconfig")
+        .arg(&env.kubeconfig)
+        .args(["vmexport", "download", "int", "--pvc=disk", "--format=raw"])
+        .arg(format!("--output={}", path.display()))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    assert!(
+        env.sim.wait_until(PATIENCE, |s| !s.export_requests().is_empty()),
+        "the download started"
+    );
+    assert!(env.path("int.img.part").exists());
+    let killed = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.starts_with("download interrupted by Ctrl+C\n"), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "hint: the VirtualMachineExport default/int was kept: download again with `virtctl vmexport download int --output {} --format raw`",
+            path.display()
+        )),
+        "{stderr}"
+    );
+    assert!(export(&env, "int").is_some());
+    assert_eq!(std::fs::read(&path).unwrap(), b"old");
+}
