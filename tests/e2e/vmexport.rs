@@ -40,19 +40,6 @@ fn gunzip(data: &[u8]) -> Vec<u8> {
     out
 }
 
-/// Deterministic, incompressible-looking bytes.
-fn pattern(len: usize, seed: u64) -> Vec<u8> {
-    let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15).max(1);
-    (0..len)
-        .map(|_| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state as u8
-        })
-        .collect()
-}
-
 fn api_lines(env: &Env) -> Vec<String> {
     env.wire()
         .into_iter()
