@@ -151,6 +151,21 @@ fn transport_error(url: &str, err: &reqwest::Error) -> Error {
     }
 }
 
+/// Whether the failure is a TLS one (retrying cannot help).
+fn is_tls(err: &reqwest::Error) -> bool {
+    let mut next: Option<&(dyn std::error::Error + 'static)> = Some(err);
+    while let Some(e) = next {
+        if e.downcast_ref::<rustls::Error>().is_some() {
+            return true;
+        }
+        next = match e.downcast_ref::<std::io::Error>().and_then(|io| io.get_ref()) {
+            Some(inner) => Some(inner as &(dyn std::error::Error + 'static)),
+            None => e.source(),
+        };
+    }
+    false
+}
+
 /// How one attempt ended.
 enum End {
     Done,
@@ -244,6 +259,11 @@ async fn attempt(
     let sent = tokio::time::timeout(plan.idle_timeout, request.send()).await;
     let mut response = match sent {
         Err(_) => return Ok((End::Cut(format!("no answer within {:?}", plan.idle_timeout)), offset, 0)),
+        Ok(Err(e)) if is_tls(&e) => {
+            return Err(transport_error(&plan.url, &e).with_hint(
+                "the export server's certificate is not trusted: its CA comes from the export's status, the kubeconfig and the system roots; --insecure skips the check",
+            ));
+        }
         Ok(Err(e)) if e.is_connect() || e.is_timeout() || e.is_request() => {
             return Ok((End::Cut(transport_error(&plan.url, &e).to_string()), offset, 0));
         }

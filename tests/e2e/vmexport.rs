@@ -578,7 +578,12 @@ fn ctrl_c_mid_download_keeps_the_export_and_the_old_file() {
         env.sim.wait_until(PATIENCE, |s| !s.export_requests().is_empty()),
         "the download started"
     );
-    assert!(env.path("int.img.part").exists());
+    let part = env.path("int.img.part");
+    assert!(
+        env.sim
+            .wait_until(PATIENCE, |_| std::fs::metadata(&part).is_ok_and(|m| m.len() > 0)),
+        "bytes reached the part file"
+    );
     let killed = std::process::Command::new("kill")
         .args(["-INT", &child.id().to_string()])
         .status()
@@ -598,4 +603,38 @@ fn ctrl_c_mid_download_keeps_the_export_and_the_old_file() {
     );
     assert!(export(&env, "int").is_some());
     assert_eq!(std::fs::read(&path).unwrap(), b"old");
+}
+
+#[test]
+fn an_untrusted_export_certificate_fails_at_once_with_a_hint() {
+    let env = Env::new();
+    pvc(&env, "disk");
+    env.run(&["vmexport", "create", "tls", "--pvc=disk"]).ok("");
+    assert!(env.sim.wait_until(PATIENCE, |_| {
+        export(&env, "tls").is_some_and(|e| e["status"]["phase"] == "Ready")
+    }));
+    // A proxy in front of the export server with a certificate of a CA nobody here trusts.
+    let stranger = env.sim.monitoring_route("openshift-monitoring").unwrap();
+    let path = env.path("tls.img");
+    let output = format!("--output={}", path.display());
+    let service_url = format!("--service-url={}", stranger.host);
+
+    let out = env.run(&[
+        "vmexport",
+        "download",
+        "tls",
+        &output,
+        &service_url,
+        "--readiness-timeout=5s",
+    ]);
+    assert_eq!(out.code, 1, "{out:#?}");
+    assert!(
+        out.hint().is_some_and(|h| h.contains("--insecure skips the check")),
+        "{out:#?}"
+    );
+    assert_eq!(
+        env.sim.export_requests().len(),
+        0,
+        "no retries against an untrusted server"
+    );
 }
