@@ -71,6 +71,7 @@ Register-ArgumentCompleter -Native -CommandName 'virtctl' -ScriptBlock {
             [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Generate the autocompletion script for the specified shell')
             [CompletionResult]::new('image-upload', 'image-upload', [CompletionResultType]::ParameterValue, 'Upload a VM image to a DataVolume/PersistentVolumeClaim')
             [CompletionResult]::new('guestfs', 'guestfs', [CompletionResultType]::ParameterValue, 'Start a shell into the libguestfs pod')
+            [CompletionResult]::new('vmexport', 'vmexport', [CompletionResultType]::ParameterValue, 'Export a VM volume')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a manifest for the specified Kind')
             [CompletionResult]::new('credentials', 'credentials', [CompletionResultType]::ParameterValue, 'Manipulate credentials on a virtual machine')
             [CompletionResult]::new('adm', 'adm', [CompletionResultType]::ParameterValue, 'Administrate KubeVirt configuration')
@@ -1121,6 +1122,57 @@ Register-ArgumentCompleter -Native -CommandName 'virtctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'virtctl;vmexport' {
+            [CompletionResult]::new('--annotations', '--annotations', [CompletionResultType]::ParameterName, '--annotations=[]: Specify custom annotations to VM export object and its associated pod')
+            [CompletionResult]::new('--delete-vme', '--delete-vme', [CompletionResultType]::ParameterName, '--delete-vme=false: When used with the ''download'' option, specifies that the vmexport object should always be deleted after the download finishes')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, '--format='''': Used to specify the format of the downloaded image. There''s three options: gzip (default), raw and oci')
+            [CompletionResult]::new('--idle-timeout', '--idle-timeout', [CompletionResultType]::ParameterName, '--idle-timeout=60s: Give up on (and retry) a download connection that delivers no data for this long')
+            [CompletionResult]::new('--include-secret', '--include-secret', [CompletionResultType]::ParameterName, '--include-secret=false: When used with manifest and set to true include a secret that contains proper headers for CDI to import using the manifest')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, '--insecure=false: When used with the ''download'' option, specifies that the http request should be insecure')
+            [CompletionResult]::new('--keep-vme', '--keep-vme', [CompletionResultType]::ParameterName, '--keep-vme=false: When used with the ''download'' option, specifies that the vmexport object should always be retained after the download finishes')
+            [CompletionResult]::new('--labels', '--labels', [CompletionResultType]::ParameterName, '--labels=[]: Specify custom labels to VM export object and its associated pod')
+            [CompletionResult]::new('--local-port', '--local-port', [CompletionResultType]::ParameterName, '--local-port=''0'': Defines the specific port to be used in port-forward')
+            [CompletionResult]::new('--manifest', '--manifest', [CompletionResultType]::ParameterName, '--manifest=false: Instead of downloading a volume, retrieve the VM manifest')
+            [CompletionResult]::new('--manifest-output-format', '--manifest-output-format', [CompletionResultType]::ParameterName, '--manifest-output-format='''': Manifest output format, defaults to Yaml. Valid options are yaml or json')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, '--output='''': Specifies the output path of the volume or manifest to be downloaded')
+            [CompletionResult]::new('--port-forward', '--port-forward', [CompletionResultType]::ParameterName, '--port-forward=false: Configures port-forwarding on a random port. Useful to download without proper ingress/route configuration')
+            [CompletionResult]::new('--pvc', '--pvc', [CompletionResultType]::ParameterName, '--pvc='''': Sets PersistentVolumeClaim as vmexport kind and specifies the PVC name')
+            [CompletionResult]::new('--readiness-timeout', '--readiness-timeout', [CompletionResultType]::ParameterName, '--readiness-timeout='''': Specify maximum wait for VM export object to be ready')
+            [CompletionResult]::new('--retry', '--retry', [CompletionResultType]::ParameterName, '--retry=0: When export server returns a transient error, we retry this number of times before giving up')
+            [CompletionResult]::new('--service-url', '--service-url', [CompletionResultType]::ParameterName, '--service-url='''': Specify service url to use in the returned manifest, instead of the external URL in the Virtual Machine export status. This is useful for NodePorts or if you don''t have an external URL configured')
+            [CompletionResult]::new('--snapshot', '--snapshot', [CompletionResultType]::ParameterName, '--snapshot='''': Sets VirtualMachineSnapshot as vmexport kind and specifies the snapshot name')
+            [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, '--ttl='''': The time after the export was created that it is eligible to be automatically deleted, defaults to 2 hours by the server side if not specified')
+            [CompletionResult]::new('--vm', '--vm', [CompletionResultType]::ParameterName, '--vm='''': Sets VirtualMachine as vmexport kind and specifies the vm name')
+            [CompletionResult]::new('--vmtemplate', '--vmtemplate', [CompletionResultType]::ParameterName, '--vmtemplate='''': Sets VirtualMachineTemplate as vmexport kind and specifies the template name')
+            [CompletionResult]::new('--volume', '--volume', [CompletionResultType]::ParameterName, '--volume='''': Specifies the volume to be downloaded')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace')
+            [CompletionResult]::new('--as-group', '--as-group', [CompletionResultType]::ParameterName, 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups')
+            [CompletionResult]::new('--as-uid', '--as-uid', [CompletionResultType]::ParameterName, 'UID to impersonate for the operation')
+            [CompletionResult]::new('--certificate-authority', '--certificate-authority', [CompletionResultType]::ParameterName, 'Path to a cert file for the certificate authority')
+            [CompletionResult]::new('--client-certificate', '--client-certificate', [CompletionResultType]::ParameterName, 'Path to a client certificate file for TLS')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'Path to a client key file for TLS')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The name of the kubeconfig cluster to use')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The name of the kubeconfig context to use')
+            [CompletionResult]::new('--disable-compression', '--disable-compression', [CompletionResultType]::ParameterName, 'If true, opt-out of response compression for all requests to the server')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'If true, the server''s certificate will not be checked for validity. This will make your HTTPS connections insecure')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file to use for CLI requests')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'If present, the namespace scope for this CLI request')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'If present, the namespace scope for this CLI request')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Password for basic authentication to the API server')
+            [CompletionResult]::new('--proxy-url', '--proxy-url', [CompletionResultType]::ParameterName, 'If provided, this URL will be used to connect via proxy')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don''t timeout requests')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'The address and port of the Kubernetes API server')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The address and port of the Kubernetes API server')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token for authentication to the API server')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The name of the kubeconfig user to use')
+            [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'Username for basic authentication to the API server')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'number for the log level verbosity')
+            [CompletionResult]::new('--v', '--v', [CompletionResultType]::ParameterName, 'number for the log level verbosity')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'virtctl;create' {
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace')
             [CompletionResult]::new('--as-group', '--as-group', [CompletionResultType]::ParameterName, 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups')
@@ -2007,6 +2059,7 @@ Register-ArgumentCompleter -Native -CommandName 'virtctl' -ScriptBlock {
             [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Generate the autocompletion script for the specified shell')
             [CompletionResult]::new('image-upload', 'image-upload', [CompletionResultType]::ParameterValue, 'Upload a VM image to a DataVolume/PersistentVolumeClaim')
             [CompletionResult]::new('guestfs', 'guestfs', [CompletionResultType]::ParameterValue, 'Start a shell into the libguestfs pod')
+            [CompletionResult]::new('vmexport', 'vmexport', [CompletionResultType]::ParameterValue, 'Export a VM volume')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a manifest for the specified Kind')
             [CompletionResult]::new('credentials', 'credentials', [CompletionResultType]::ParameterValue, 'Manipulate credentials on a virtual machine')
             [CompletionResult]::new('adm', 'adm', [CompletionResultType]::ParameterValue, 'Administrate KubeVirt configuration')
@@ -2111,6 +2164,9 @@ Register-ArgumentCompleter -Native -CommandName 'virtctl' -ScriptBlock {
             break
         }
         'virtctl;help;guestfs' {
+            break
+        }
+        'virtctl;help;vmexport' {
             break
         }
         'virtctl;help;create' {

@@ -1220,6 +1220,59 @@ _arguments "${_arguments_options[@]}" : \
 '*::values:_default' \
 && ret=0
 ;;
+(vmexport)
+_arguments "${_arguments_options[@]}" : \
+'*--annotations=[--annotations=\[\]\: Specify custom annotations to VM export object and its associated pod]:strings:_default' \
+'--delete-vme=[--delete-vme=false\: When used with the '\''download'\'' option, specifies that the vmexport object should always be deleted after the download finishes]::DELETE_VME:_default' \
+'--format=[--format='\'''\''\: Used to specify the format of the downloaded image. There'\''s three options\: gzip (default), raw and oci]:string:_default' \
+'--idle-timeout=[--idle-timeout=60s\: Give up on (and retry) a download connection that delivers no data for this long]:duration:_default' \
+'--include-secret=[--include-secret=false\: When used with manifest and set to true include a secret that contains proper headers for CDI to import using the manifest]::INCLUDE_SECRET:_default' \
+'--insecure=[--insecure=false\: When used with the '\''download'\'' option, specifies that the http request should be insecure]::INSECURE:_default' \
+'--keep-vme=[--keep-vme=false\: When used with the '\''download'\'' option, specifies that the vmexport object should always be retained after the download finishes]::KEEP_VME:_default' \
+'*--labels=[--labels=\[\]\: Specify custom labels to VM export object and its associated pod]:strings:_default' \
+'--local-port=[--local-port='\''0'\''\: Defines the specific port to be used in port-forward]:string:_default' \
+'--manifest=[--manifest=false\: Instead of downloading a volume, retrieve the VM manifest]::MANIFEST:_default' \
+'--manifest-output-format=[--manifest-output-format='\'''\''\: Manifest output format, defaults to Yaml. Valid options are yaml or json]:string:_default' \
+'--output=[--output='\'''\''\: Specifies the output path of the volume or manifest to be downloaded]:string:_default' \
+'--port-forward=[--port-forward=false\: Configures port-forwarding on a random port. Useful to download without proper ingress/route configuration]::PORT_FORWARD:_default' \
+'--pvc=[--pvc='\'''\''\: Sets PersistentVolumeClaim as vmexport kind and specifies the PVC name]:string:_default' \
+'--readiness-timeout=[--readiness-timeout='\'''\''\: Specify maximum wait for VM export object to be ready]:string:_default' \
+'--retry=[--retry=0\: When export server returns a transient error, we retry this number of times before giving up]:int:_default' \
+'--service-url=[--service-url='\'''\''\: Specify service url to use in the returned manifest, instead of the external URL in the Virtual Machine export status. This is useful for NodePorts or if you don'\''t have an external URL configured]:string:_default' \
+'--snapshot=[--snapshot='\'''\''\: Sets VirtualMachineSnapshot as vmexport kind and specifies the snapshot name]:string:_default' \
+'--ttl=[--ttl='\'''\''\: The time after the export was created that it is eligible to be automatically deleted, defaults to 2 hours by the server side if not specified]:string:_default' \
+'--vm=[--vm='\'''\''\: Sets VirtualMachine as vmexport kind and specifies the vm name]:string:_default' \
+'--vmtemplate=[--vmtemplate='\'''\''\: Sets VirtualMachineTemplate as vmexport kind and specifies the template name]:string:_default' \
+'--volume=[--volume='\'''\''\: Specifies the volume to be downloaded]:string:_default' \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+'*::values:_default' \
+&& ret=0
+;;
 (create)
 _arguments "${_arguments_options[@]}" : \
 '--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
@@ -2369,6 +2422,10 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(vmexport)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (create)
 _arguments "${_arguments_options[@]}" : \
 ":: :_virtctl__subcmd__help__subcmd__create_commands" \
@@ -2545,6 +2602,7 @@ _virtctl_commands() {
 'completion:Generate the autocompletion script for the specified shell' \
 'image-upload:Upload a VM image to a DataVolume/PersistentVolumeClaim' \
 'guestfs:Start a shell into the libguestfs pod' \
+'vmexport:Export a VM volume' \
 'create:Create a manifest for the specified Kind' \
 'credentials:Manipulate credentials on a virtual machine' \
 'adm:Administrate KubeVirt configuration' \
@@ -2879,6 +2937,7 @@ _virtctl__subcmd__help_commands() {
 'completion:Generate the autocompletion script for the specified shell' \
 'image-upload:Upload a VM image to a DataVolume/PersistentVolumeClaim' \
 'guestfs:Start a shell into the libguestfs pod' \
+'vmexport:Export a VM volume' \
 'create:Create a manifest for the specified Kind' \
 'credentials:Manipulate credentials on a virtual machine' \
 'adm:Administrate KubeVirt configuration' \
@@ -3165,6 +3224,11 @@ _virtctl__subcmd__help__subcmd__version_commands() {
     local commands; commands=()
     _describe -t commands 'virtctl help version commands' commands "$@"
 }
+(( $+functions[_virtctl__subcmd__help__subcmd__vmexport_commands] )) ||
+_virtctl__subcmd__help__subcmd__vmexport_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help vmexport commands' commands "$@"
+}
 (( $+functions[_virtctl__subcmd__help__subcmd__vnc_commands] )) ||
 _virtctl__subcmd__help__subcmd__vnc_commands() {
     local commands; commands=(
@@ -3331,6 +3395,11 @@ _virtctl__subcmd__userlist_commands() {
 _virtctl__subcmd__version_commands() {
     local commands; commands=()
     _describe -t commands 'virtctl version commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__vmexport_commands] )) ||
+_virtctl__subcmd__vmexport_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl vmexport commands' commands "$@"
 }
 (( $+functions[_virtctl__subcmd__vnc_commands] )) ||
 _virtctl__subcmd__vnc_commands() {

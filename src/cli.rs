@@ -10,7 +10,7 @@ use crate::cluster::connection::ConnectionArgs;
 use crate::commands::{
     adm, completion, console, create, credentials, doctor, evacuate_cancel, expand, expose, guest_agent, guestfs,
     image_upload, lifecycle, migrate, objectgraph, options, pause, permitted_devices, port_forward, ssh, template,
-    usbredir, version, vmi_action, vnc, volumes,
+    usbredir, version, vmexport, vmi_action, vnc, volumes,
 };
 use crate::commands::{
     adm::AdmArgs,
@@ -35,6 +35,7 @@ use crate::commands::{
     template::TemplateArgs,
     usbredir::UsbredirArgs,
     version::VersionArgs,
+    vmexport::VmexportArgs,
     vmi_action::VmiActionArgs,
     vnc::VncArgs,
     volumes::{AddVolumeArgs, RemoveVolumeArgs},
@@ -152,6 +153,8 @@ pub enum Command {
     ImageUpload(Box<ImageUploadArgs>),
     /// Start a shell into the libguestfs pod
     Guestfs(Box<GuestfsArgs>),
+    /// Export a VM volume.
+    Vmexport(Box<VmexportArgs>),
     /// Create a manifest for the specified Kind.
     #[command(override_usage = "virtctl create [flags]")]
     Create(CreateArgs),
@@ -225,6 +228,7 @@ impl Command {
             Command::Removevolume(args) => volumes::remove(args, ctx).await,
             Command::Expand(args) => expand::run(args, ctx).await,
             Command::Expose(args) => expose::run(*args, ctx).await,
+            Command::Vmexport(args) => vmexport::run(*args, ctx).await,
             Command::Options => options::run(&Cli::command(), ctx),
         }
     }

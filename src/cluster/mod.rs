@@ -6,6 +6,7 @@ pub mod attach;
 pub mod cdi;
 pub mod config;
 pub mod connection;
+pub mod export;
 pub mod kubevirt;
 pub mod local_bridge;
 pub mod resources;

@@ -70,6 +70,8 @@ mod table {
     pub const VIRTUAL_MACHINE_INSTANCES: Resource = grouped("kubevirt.io", "v1", "virtualmachineinstances", true);
     pub const VIRTUAL_MACHINE_INSTANCE_REPLICA_SETS: Resource = grouped("kubevirt.io", "v1", "virtualmachineinstancereplicasets", true);
     pub const VIRTUAL_MACHINE_INSTANCE_MIGRATIONS: Resource = grouped("kubevirt.io", "v1", "virtualmachineinstancemigrations", true);
+    /// KubeVirt's export API; `cluster::export` falls back to `v1beta1` where `v1` is not served.
+    pub const VIRTUAL_MACHINE_EXPORTS: Resource = grouped("export.kubevirt.io", "v1", "virtualmachineexports", true);
     /// KubeVirt's aggregated API (virt-api): the VMI subresources such as `filesystemlist`.
     pub const VMI_SUBRESOURCES: Resource = grouped("subresources.kubevirt.io", "v1", "virtualmachineinstances", true);
     pub const HYPER_CONVERGEDS: Resource = grouped("hco.kubevirt.io", "v1beta1", "hyperconvergeds", true);

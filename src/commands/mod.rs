@@ -25,6 +25,7 @@ pub mod ssh;
 pub mod template;
 pub mod usbredir;
 pub mod version;
+pub mod vmexport;
 pub mod vmi_action;
 pub mod vnc;
 pub mod volumes;

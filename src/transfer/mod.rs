@@ -4,6 +4,7 @@
 //! `image-upload`; the export download reuses the same pieces.
 
 pub mod body;
+pub mod export;
 pub mod progress;
 pub mod retry;
 pub mod sniff;

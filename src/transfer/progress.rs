@@ -13,6 +13,8 @@ use crate::output::Output;
 pub const PLAIN_INTERVAL: Duration = Duration::from_secs(5);
 
 const TEMPLATE: &str = "{bytes}/{total_bytes} [{wide_bar}] {percent}% {binary_bytes_per_sec} ETA {eta}";
+/// When the size is not known (a streamed download): bytes and rate only.
+const UNSIZED_TEMPLATE: &str = "Downloading file: {bytes} {spinner} {binary_bytes_per_sec}";
 
 /// Counts transferred bytes and shows them. Cheap to clone; clones share the count.
 #[derive(Clone)]
@@ -23,12 +25,13 @@ pub struct Meter {
 }
 
 impl Meter {
-    /// A meter over `total` bytes, drawn as a bar when `terminal`, else as periodic lines
-    /// (which need a running tokio runtime).
+    /// A meter over `total` bytes (0: not known), drawn as a bar when `terminal`, else as
+    /// periodic lines (which need a running tokio runtime).
     pub fn start(total: u64, terminal: bool, out: Output) -> Meter {
         if terminal {
-            let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
-            let style = ProgressStyle::with_template(TEMPLATE)
+            let bar = ProgressBar::with_draw_target((total > 0).then_some(total), ProgressDrawTarget::stderr());
+            let template = if total > 0 { TEMPLATE } else { UNSIZED_TEMPLATE };
+            let style = ProgressStyle::with_template(template)
                 .unwrap_or_else(|_| ProgressStyle::default_bar())
                 .progress_chars("=> ");
             bar.set_style(style);
@@ -98,8 +101,12 @@ impl Meter {
     }
 }
 
-/// One plain progress line, e.g. `1.00 GiB of 4.00 GiB (25%), 812.40 MiB/s`.
+/// One plain progress line, e.g. `1.00 GiB of 4.00 GiB (25%), 812.40 MiB/s` (without the total
+/// when it is 0, not known).
 pub fn plain_line(done: u64, total: u64, per_sec: f64) -> String {
+    if total == 0 && done > 0 {
+        return format!("{}, {}/s", HumanBytes(done), HumanBytes(per_sec as u64));
+    }
     let percent = (done as f64 * 100.0 / total.max(1) as f64).floor().min(100.0);
     format!(
         "{} of {} ({percent}%), {}/s",

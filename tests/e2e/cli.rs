@@ -9,7 +9,7 @@ use serde_json::Value;
 use crate::support::*;
 
 /// The commands this build implements, checked against `virtctl-commands.json`.
-const COMMANDS: [&str; 33] = [
+const COMMANDS: [&str; 34] = [
     "start",
     "stop",
     "restart",
@@ -43,6 +43,7 @@ const COMMANDS: [&str; 33] = [
     "expand",
     "expose",
     "guestfs",
+    "vmexport",
 ];
 
 /// Upstream's command inventory (a copy of the spec's `virtctl-commands.json` kept beside the

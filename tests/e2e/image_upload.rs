@@ -12,19 +12,6 @@ use crate::support::*;
 const PVC_PATH: &str = "/api/v1/namespaces/default/persistentvolumeclaims";
 const DV_PATH: &str = "/apis/cdi.kubevirt.io/v1beta1/namespaces/default/datavolumes";
 
-/// Deterministic, incompressible-looking bytes.
-fn pattern(len: usize, seed: u32) -> Vec<u8> {
-    let mut state = seed.wrapping_mul(2_654_435_761).max(1);
-    (0..len)
-        .map(|_| {
-            state ^= state << 13;
-            state ^= state >> 17;
-            state ^= state << 5;
-            state as u8
-        })
-        .collect()
-}
-
 fn qcow2(virtual_size: u64, len: usize) -> Vec<u8> {
     let mut data = pattern(len, 7);
     data[..4].copy_from_slice(b"QFI\xfb");

@@ -43,5 +43,6 @@ mod usbredir;
 mod validation;
 mod verbosity;
 mod version;
+mod vmexport;
 mod vnc;
 mod volumes;

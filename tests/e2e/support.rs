@@ -342,3 +342,16 @@ pub fn is_paused(vmi: &Value) -> bool {
 pub fn body_json(r: &RequestRecord) -> Value {
     serde_json::from_str(&r.body).unwrap_or_else(|e| panic!("body {:?} is not JSON: {e}", r.body))
 }
+
+/// Deterministic, incompressible-looking bytes.
+pub fn pattern(len: usize, seed: u32) -> Vec<u8> {
+    let mut state = seed.wrapping_mul(2_654_435_761).max(1);
+    (0..len)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            state as u8
+        })
+        .collect()
+}

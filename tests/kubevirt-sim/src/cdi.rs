@@ -84,6 +84,8 @@ pub struct CdiState {
     pub proxy_requests: Mutex<Vec<ProxyRequest>>,
     pub proxy_url: Mutex<String>,
     pub faults: Faults,
+    /// PVC contents as sparse files (what uploads write and exports serve), the export server
+    pub export: crate::export::ExportState,
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {

@@ -18,6 +18,16 @@ struct Knobs {
     bytes_per_sec: Option<u64>,
     reject: Option<(u16, String, u32)>,
     unauthorized: (u32, u32),
+    export: ExportKnobs,
+}
+
+/// The export server's knobs (`export.rs`).
+#[derive(Debug, Default, Clone)]
+struct ExportKnobs {
+    cut_after: Option<(u64, u32)>,
+    stall_after: Option<(u64, u32)>,
+    fail: Option<(u16, u32)>,
+    ignore_range: bool,
 }
 
 impl Default for Knobs {
@@ -30,6 +40,7 @@ impl Default for Knobs {
             bytes_per_sec: None,
             reject: None,
             unauthorized: (0, 0),
+            export: ExportKnobs::default(),
         }
     }
 }
@@ -134,6 +145,58 @@ impl Faults {
                 false
             }
         })
+    }
+}
+
+/// Takes one use of a counted knob.
+fn take_counted<T: Copy>(knob: &mut Option<(T, u32)>) -> Option<T> {
+    match *knob {
+        Some((value, times)) if times > 0 => {
+            *knob = (times > 1).then_some((value, times - 1));
+            Some(value)
+        }
+        _ => None,
+    }
+}
+
+/// The export server's faults: a body cut or stalled mid-way, 5xx answers, a server that
+/// ignores Range (as some proxies in front of it do).
+impl Faults {
+    /// Cut the connection after `bytes` bytes of the body, for the next `times` downloads.
+    pub fn export_cut_after(&self, bytes: u64, times: u32) {
+        self.with(|k| k.export.cut_after = Some((bytes, times)));
+    }
+
+    pub fn take_export_cut(&self) -> Option<u64> {
+        self.with(|k| take_counted(&mut k.export.cut_after))
+    }
+
+    /// Stop sending (keeping the connection open) after `bytes` bytes, for the next `times`
+    /// downloads.
+    pub fn export_stall_after(&self, bytes: u64, times: u32) {
+        self.with(|k| k.export.stall_after = Some((bytes, times)));
+    }
+
+    pub fn take_export_stall(&self) -> Option<u64> {
+        self.with(|k| take_counted(&mut k.export.stall_after))
+    }
+
+    /// Answer the next `times` export requests with `code` (a 5xx from the server or a proxy).
+    pub fn export_fail(&self, code: u16, times: u32) {
+        self.with(|k| k.export.fail = Some((code, times)));
+    }
+
+    pub fn take_export_fail(&self) -> Option<u16> {
+        self.with(|k| take_counted(&mut k.export.fail))
+    }
+
+    /// Answer Range requests with the whole body and 200.
+    pub fn export_ignore_range(&self, ignore: bool) {
+        self.with(|k| k.export.ignore_range = ignore);
+    }
+
+    pub fn export_ignores_range(&self) -> bool {
+        self.with(|k| k.export.ignore_range)
     }
 }
 

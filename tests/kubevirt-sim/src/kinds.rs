@@ -91,6 +91,8 @@ pub static KINDS: &[Kind] = &[
     k("instancetype.kubevirt.io", "v1beta1", "virtualmachineclusterinstancetypes", "virtualmachineclusterinstancetype", "VirtualMachineClusterInstancetype", false, &["vmclusterinstancetype", "vmclusterinstancetypes", "vmcf", "vmcfs"], NONE, NONE, Printer::Default),
     k("instancetype.kubevirt.io", "v1beta1", "virtualmachinepreferences", "virtualmachinepreference", "VirtualMachinePreference", true, &["vmpref", "vmprefs", "vmp", "vmps"], NONE, NONE, Printer::Default),
     k("instancetype.kubevirt.io", "v1beta1", "virtualmachineclusterpreferences", "virtualmachineclusterpreference", "VirtualMachineClusterPreference", false, &["vmcp", "vmcps"], NONE, NONE, Printer::Default),
+    k("export.kubevirt.io", "v1", "virtualmachineexports", "virtualmachineexport", "VirtualMachineExport", true, &["vmexport", "vmexports"], ALL, STATUS, Printer::Default),
+    k("export.kubevirt.io", "v1beta1", "virtualmachineexports", "virtualmachineexport", "VirtualMachineExport", true, &["vmexport", "vmexports"], ALL, STATUS, Printer::Default),
     k("cdi.kubevirt.io", "v1beta1", "datavolumes", "datavolume", "DataVolume", true, &["dv", "dvs"], ALL, STATUS, Printer::DataVolume),
     k("cdi.kubevirt.io", "v1beta1", "cdiconfigs", "cdiconfig", "CDIConfig", false, NONE, NONE, STATUS, Printer::Default),
     k("cdi.kubevirt.io", "v1beta1", "datasources", "datasource", "DataSource", true, &["das"], ALL, STATUS, Printer::Default),

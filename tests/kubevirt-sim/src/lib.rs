@@ -16,6 +16,7 @@ pub mod controller;
 pub mod defaults;
 pub mod discovery;
 pub mod expand;
+pub mod export;
 pub mod faults;
 pub mod fixtures;
 pub mod guest;

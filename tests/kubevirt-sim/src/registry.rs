@@ -19,7 +19,7 @@ use crate::https::Endpoint;
 use crate::server::SimState;
 use crate::store::Inner;
 use crate::tls::Pki;
-use crate::{aggregator, cdi, checkup, controller, hotplug};
+use crate::{aggregator, cdi, checkup, controller, export, hotplug};
 
 /// What a component may use when it starts.
 pub struct Cluster<'a> {
@@ -47,6 +47,8 @@ pub fn components() -> Vec<Box<dyn Component>> {
         Box::new(controller::Controller::new()),
         // CDI: the upload proxy, DataVolumes and upload PVCs
         Box::new(cdi::Cdi),
+        // virt-controller's VirtualMachineExport controller and the exporter pods' server
+        Box::new(export::Export::new()),
         Box::new(CheckupJobs),
         // the kubelet of the libguestfs-tools pods (`virtctl guestfs`)
         Box::new(crate::guestfs::Kubelet),

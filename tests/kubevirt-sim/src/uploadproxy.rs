@@ -6,8 +6,8 @@
 //! upload with 503 and an upload after completion with 409. A qcow2 image whose virtual size (or
 //! a raw image whose length) exceeds the PVC's usable space is refused with CDI's 400.
 //!
-//! The body is streamed: each frame is counted and fed to a CRC-32, never stored, so the
-//! simulator keeps up with a local disk and tests can compare what arrived with the file.
+//! The body is streamed: each frame is counted, fed to a CRC-32 and written to the PVC's sparse
+//! file (`export::Volumes`), so what was uploaded can be exported again.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -146,7 +146,8 @@ async fn handle(state: &SimState, req: Request<Incoming>) -> Reply {
     } else {
         cdi::usable_bytes(&state.store.lock(), &pvc)
     };
-    let outcome = receive(state, body, usable).await;
+    let sink = state.cdi.export.writer(&grant.namespace, &grant.pvc);
+    let outcome = receive(state, body, usable, sink).await;
     let mut record = UploadRecord {
         namespace: grant.namespace.clone(),
         pvc: grant.pvc.clone(),
@@ -243,7 +244,12 @@ struct Outcome {
 
 /// Reads the body: counts, checksums, applies the fault knobs and CDI's size check. After a
 /// rejection the rest of the body is read and discarded, so the client gets the answer.
-async fn receive(state: &SimState, mut body: Incoming, usable: Option<u128>) -> Outcome {
+async fn receive(
+    state: &SimState,
+    mut body: Incoming,
+    usable: Option<u128>,
+    mut sink: Option<crate::export::VolumeWriter>,
+) -> Outcome {
     let faults = &state.cdi.faults;
     let drop_at = faults.take_drop();
     let rate = faults.reader_rate();
@@ -292,6 +298,11 @@ async fn receive(state: &SimState, mut body: Incoming, usable: Option<u128>) -> 
             }
         }
         hasher.update(&data);
+        if let Some(writer) = sink.as_mut()
+            && writer.write(&data).is_err()
+        {
+            sink = None;
+        }
         bytes += data.len() as u64;
         if rejected.is_none()
             && let Some(limit) = usable

@@ -1,0 +1,640 @@
+//! `vmexport create|delete|download`: the objects create leaves (export, owned token Secret),
+//! delete, the simulator's export controller, and downloads checked byte for byte against the
+//! volume's file: gzip, raw, an uploaded 64 MiB image exported again, manifests, and the
+//! beyond-upstream recovery (Range resume after a cut, restart when Range is ignored, an idle
+//! timeout on a stall, the export kept after a failure).
+
+use std::io::Read;
+
+use kubevirt_sim::fixtures;
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+
+use crate::support::*;
+
+const EXPORTS: &str = "/apis/export.kubevirt.io/v1/namespaces/default/virtualmachineexports";
+
+fn pvc(env: &Env, name: &str) {
+    env.sim.create(json!({
+        "apiVersion": "v1", "kind": "PersistentVolumeClaim",
+        "metadata": {"name": name, "namespace": NS},
+        "spec": {"accessModes": ["ReadWriteOnce"], "resources": {"requests": {"storage": "1Gi"}}},
+    }));
+}
+
+fn export(env: &Env, name: &str) -> Option<Value> {
+    env.sim.get("virtualmachineexports", NS, name)
+}
+
+fn sha256(data: &[u8]) -> String {
+    Sha256::digest(data).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn volume_sha(env: &Env, pvc: &str) -> String {
+    sha256(&std::fs::read(env.sim.volume_file(NS, pvc)).unwrap())
+}
+
+fn gunzip(data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    flate2::read::GzDecoder::new(data).read_to_end(&mut out).unwrap();
+    out
+}
+
+fn api_lines(env: &Env) -> Vec<String> {
+    env.wire()
+        .into_iter()
+        .filter(|l| l.contains("export.kubevirt.io") || l.contains("/secrets"))
+        .collect()
+}
+
+#[test]
+fn create_posts_the_export_and_a_token_secret_it_owns() {
+    let env = Env::new();
+    pvc(&env, "disk");
+
+    let out = env.run(&[
+        "vmexport",
+        "create",
+        "e1",
+        "--pvc=disk",
+        "--ttl=1h30m",
+        "--labels=team=a,bad",
+        "--annotations",
+        "note=x=y",
+    ]);
+
+    out.ok("");
+    assert_eq!(out.stderr, "VirtualMachineExport 'default/e1' created succesfully\n");
+    let e = export(&env, "e1").expect("the export exists");
+    assert_eq!(
+        e["spec"],
+        json!({"source": {"apiGroup": "", "kind": "PersistentVolumeClaim", "name": "disk"}, "tokenSecretRef": "secret-e1", "ttlDuration": "1h30m0s"})
+    );
+    assert_eq!(e["metadata"]["labels"], json!({"team": "a"}));
+    assert_eq!(e["metadata"]["annotations"], json!({"note": "x=y"}));
+    let secret = env
+        .sim
+        .get("secrets", NS, "secret-e1")
+        .expect("the token secret exists");
+    let owner = &secret["metadata"]["ownerReferences"][0];
+    assert_eq!(owner["uid"], e["metadata"]["uid"]);
+    assert_eq!(owner["kind"], "VirtualMachineExport");
+    assert_eq!(owner["controller"], true);
+    assert_eq!(owner["blockOwnerDeletion"], false);
+    use base64::Engine as _;
+    let token = base64::engine::general_purpose::STANDARD
+        .decode(secret["data"]["token"].as_str().unwrap())
+        .unwrap();
+    assert_eq!(token.len(), 20);
+    assert!(token.iter().all(u8::is_ascii_alphanumeric));
+    let lines: Vec<String> = api_lines(&env)
+        .iter()
+        .map(|l| l.split(' ').take(2).collect::<Vec<_>>().join(" "))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "GET /apis/export.kubevirt.io".to_string(),
+            format!("GET {EXPORTS}/e1"),
+            format!("POST {EXPORTS}"),
+            "POST /api/v1/namespaces/default/secrets".to_string(),
+        ],
+    );
+
+    env.run(&["vmexport", "create", "e1", "--pvc=disk"])
+        .fails_with("VirtualMachineExport 'default/e1' already exists");
+}
+
+#[test]
+fn the_controller_readies_an_export_with_its_service_pod_and_links() {
+    let env = Env::new();
+    pvc(&env, "disk");
+    env.run(&["vmexport", "create", "e1", "--pvc=disk", "--labels=team=a"])
+        .ok("");
+
+    let ready = env.sim.wait_until(PATIENCE, |_| {
+        export(&env, "e1").is_some_and(|e| e["status"]["phase"] == "Ready")
+    });
+    assert!(ready, "{:#?}", export(&env, "e1"));
+    let e = export(&env, "e1").unwrap();
+    let status = &e["status"];
+    assert_eq!(status["serviceName"], "virt-export-e1");
+    assert_eq!(status["tokenSecretRef"], "secret-e1");
+    assert!(status["ttlExpirationTime"].as_str().is_some_and(|t| t.ends_with('Z')));
+    let formats = &status["links"]["internal"]["volumes"][0]["formats"];
+    assert_eq!(
+        formats[0]["url"],
+        "https://virt-export-e1.default.svc/volumes/disk/disk.img"
+    );
+    assert_eq!(formats[1]["format"], "gzip");
+    let external = status["links"]["external"]["volumes"][0]["formats"][1]["url"]
+        .as_str()
+        .unwrap();
+    assert!(
+        external.ends_with(
+            "/api/export.kubevirt.io/v1/namespaces/default/virtualmachineexports/e1/volumes/disk/disk.img.gz"
+        ),
+        "{external}"
+    );
+    assert!(
+        status["links"]["external"]["cert"]
+            .as_str()
+            .unwrap()
+            .contains("BEGIN CERTIFICATE")
+    );
+    let svc = env.sim.get("services", NS, "virt-export-e1").unwrap();
+    assert_eq!(svc["spec"]["ports"][0]["port"], 443);
+    assert_eq!(svc["spec"]["ports"][0]["targetPort"], 8443);
+    let pod = env.sim.get("pods", NS, "virt-export-e1").unwrap();
+    assert_eq!(pod["spec"]["containers"][0]["ports"][0]["containerPort"], 8443);
+    assert_eq!(pod["metadata"]["labels"]["team"], "a");
+
+    // delete: the export, then what it owns
+    let out = env.run(&["vmexport", "delete", "e1"]);
+    out.ok("");
+    assert_eq!(out.stderr, "VirtualMachineExport 'default/e1' deleted succesfully\n");
+    assert!(env.sim.wait_until(PATIENCE, |s| {
+        s.get("secrets", NS, "secret-e1").is_none() && s.get("pods", NS, "virt-export-e1").is_none()
+    }));
+    let again = env.run(&["vmexport", "delete", "e1"]);
+    again.ok("");
+    assert_eq!(again.stderr, "VirtualMachineExport 'default/e1' does not exist\n");
+}
+
+#[test]
+fn an_export_past_its_ttl_is_deleted_and_a_started_vm_terminates_its_export() {
+    let env = Env::new();
+    pvc(&env, "disk");
+    env.run(&["vmexport", "create", "short", "--pvc=disk", "--ttl=1s"])
+        .ok("");
+    assert!(env.sim.wait_until(PATIENCE, |_| export(&env, "short").is_none()));
+
+    let mut vm = fixtures::vm(NS, "vm1", "Halted");
+    vm["spec"]["template"]["spec"]["volumes"] =
+        json!([{"name": "root", "persistentVolumeClaim": {"claimName": "disk"}}]);
+    env.sim.create(vm);
+    env.run(&["vmexport", "create", "ve", "--vm=vm1"]).ok("");
+    assert!(env.sim.wait_until(PATIENCE, |_| {
+        export(&env, "ve").is_some_and(|e| e["status"]["phase"] == "Ready")
+    }));
+    env.run(&["start", "vm1"]).ok("VM vm1 was scheduled to start\n");
+    assert!(env.sim.wait_until(PATIENCE, |_| {
+        export(&env, "ve").is_some_and(|e| e["status"]["phase"] == "Terminated")
+    }));
+}
+
+#[test]
+fn download_gzip_and_raw_give_the_volume_and_remove_the_export_they_created() {
+    let env = Env::new();
+    pvc(&env, "disk");
+    let gz = env.path("disk.img.gz");
+    let raw = env.path("disk.img");
+
+    let out = env.run(&[
+        "vmexport",
+        "download",
+        "e1",
+        "--pvc=disk",
+        &format!("--output={}", gz.display()),
+    ]);
+    assert_eq!(out.code, 0, "{out:#?}");
+    assert!(
+        out.stdout
+            .starts_with("VirtualMachineExport 'default/e1' created succesfully\n"),
+        "{out:#?}"
+    );
+    assert!(
+        out.stdout
+            .ends_with("Download finished succesfully\nVirtualMachineExport 'default/e1' deleted succesfully\n"),
+        "{out:#?}"
+    );
+    assert_eq!(sha256(&gunzip(&std::fs::read(&gz).unwrap())), volume_sha(&env, "disk"));
+    assert!(!env.path("disk.img.gz.part").exists());
+    assert!(env.sim.wait_until(PATIENCE, |_| export(&env, "e1").is_none()));
+
+    let out = env.run(&[
+        "vmexport",
+        "download",
+        "e2",
+        "--pvc=disk",
+        "--format=raw",
+        "--keep-vme",
+        &format!("--output={}", raw.display()),
+    ]);
+    assert_eq!(out.code, 0, "{out:#?}");
+    assert_eq!(sha256(&std::fs::read(&raw).unwrap()), volume_sha(&env, "disk"));
+    assert!(export(&env, "e2").is_some(), "--keep-vme keeps the export");
+    let paths: Vec<String> = env
+        .sim
+        .export_requests()
+        .iter()
+        .map(|r| format!("{} {} {}", r.method, r.path, r.status))
+        .collect();
+    assert!(paths[0].ends_with("/e1/volumes/disk/disk.img.gz 200"), "{paths:#?}");
+    assert!(paths[1].ends_with("/e2/volumes/disk/disk.img 200"), "{paths:#?}");
+
+    // An existing export, to stdout, gunzipped on the fly from the gzip link (internal links).
+    let (host, _) = env.sim.export_server();
+    let out = Outcome::of(env.virtctl().args([
+        "vmexport",
+        "download",
+        "e2",
+        "--output=-",
+        "--format=raw",
+        "--volume=disk",
+        &format!("--service-url={host}"),
+        "--insecure",
+    ]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(export(&env, "e2").is_some(), "an export it did not create stays");
+}
+
+#[test]
+fn an_uploaded_64_mib_image_exports_back_identical() {
+    let env = Env::new();
+    let data = pattern(64 << 20, 42);
+    let image = env.path("random.img");
+    std::fs::write(&image, &data).unwrap();
+    let up = env.run(&[
+        "image-upload",
+        "dv",
+        "up",
+        "--size=1Gi",
+        &format!("--image-path={}", image.display()),
+    ]);
+    assert_eq!(up.code, 0, "{up:#?}");
+
+    let out_path = env.path("back.img");
+    let out = env.run(&[
+        "vmexport",
+        "download",
+        "back",
+        "--pvc=up",
+        "--format=raw",
+        &format!("--output={}", out_path.display()),
+    ]);
+
+    assert_eq!(out.code, 0, "{out:#?}");
+    let back = std::fs::read(&out_path).unwrap();
+    assert_eq!(back.len(), data.len());
+    assert!(back == data, "the exported bytes differ from the uploaded image");
+}
+
+fn raw_download(env: &Env, name: &str, extra: &[&str]) -> (Outcome, std::path::PathBuf) {
+    let path = env.path(&format!("{name}.img"));
+    let output = format!("--output={}", path.display());
+    let mut args = vec![
+        "vmexport",
+        "download",
+        name,
+        "--pvc=disk",
+        "--format=raw",
+        output.as_str(),
+    ];
+    args.extend_from_slice(extra);
+    (env.run(&args), path)
+}
+
+#[test]
+fn a_cut_body_is_resumed_with_range() {
+    let env = Env::new();
+    pvc(&env, "disk");
+    env.sim.faults().export_cut_after(1 << 20, 1);
+
+    let (out, path) = raw_download(&env, "cut", &[]);
+
+    assert_eq!(out.code, 0, "{out:#?}");
+    assert!(out.stdout.contains("resuming at byte 1048576"), "{out:#?}");
+    assert_eq!(sha256(&std::fs::read(&path).unwrap()), volume_sha(&env, "disk"));
+    let ranges: Vec<(Option<String>, u16)> = env
+        .sim
+        .export_requests()
+        .into_iter()
+        .map(|r| (r.range, r.status))
+        .collect();
+    assert_eq!(ranges, [(None, 200), (Some("bytes=1048576-".to_string()), 206)]);
+}
+
+#[test]
+fn a_server_ignoring_range_restarts_instead_of_appending() {
+    let env = Env::new();
+    pvc(&env, "disk");
+    env.sim.faults().export_cut_after(1 << 20, 1);
+    env.sim.faults().export_ignore_range(true);
+
+    let (out, path) = raw_download(&env, "norange", &[]);
+
+    assert_eq!(out.code, 0, "{out:#?}");
+    assert!(
+        out.stdout
+            .contains("the server ignored the range request: starting again from byte 0"),
+        "{out:#?}"
+    );
+    assert_eq!(sha256(&std::fs::read(&path).unwrap()), volume_sha(&env, "disk"));
+}
+
+#[test]
+fn a_stall_ends_with_the_idle_timeout_and_is_retried() {
+    let env = Env::new();
+    pvc(&env, "disk");
+    env.sim.faults().export_stall_after(512 * 1024, 1);
+
+    let (out, path) = raw_download(&env, "stall", &["--idle-timeout=1s"]);
+
+    assert_eq!(out.code, 0, "{out:#?}");
+    assert!(
+        out.stdout
+            .contains("no data for 1s (idle timeout); resuming at byte 524288"),
+        "{out:#?}"
+    );
+    assert_eq!(sha256(&std::fs::read(&path).unwrap()), volume_sha(&env, "disk"));
+}
+
+#[test]
+fn a_gzip_stream_cut_starts_again_from_zero() {
+    let env = Env::new();
+    pvc(&env, "disk");
+    env.sim.faults().export_cut_after(100 * 1024, 1);
+    let path = env.path("disk.gz");
+
+    let out = env.run(&[
+        "vmexport",
+        "download",
+        "gz",
+        "--pvc=disk",
+        &format!("--output={}", path.display()),
+    ]);
+
+    assert_eq!(out.code, 0, "{out:#?}");
+    assert!(
+        out.stdout
+            .contains("a gzip stream cannot be resumed: starting again from byte 0"),
+        "{out:#?}"
+    );
+    assert_eq!(
+        sha256(&gunzip(&std::fs::read(&path).unwrap())),
+        volume_sha(&env, "disk")
+    );
+}
+
+#[test]
+fn a_failed_download_keeps_the_export_and_the_old_file_and_says_how_to_go_on() {
+    let env = Env::new();
+    pvc(&env, "disk");
+    let path = env.path("keep.img");
+    std::fs::write(&path, b"previous contents").unwrap();
+    env.sim.faults().export_fail(503, 10);
+
+    let out = env.run(&[
+        "vmexport",
+        "download",
+        "kept",
+        "--pvc=disk",
+        "--retry=1",
+        &format!("--output={}", path.display()),
+    ]);
+
+    assert_eq!(out.code, 1, "{out:#?}");
+    assert!(
+        out.stdout
+            .contains("Bad status: 503 Service Unavailable\nRetrying...\nBad status: 503 Service Unavailable\n"),
+        "{out:#?}"
+    );
+    assert_eq!(out.error_line(), "retry count reached, exiting unsuccesfully");
+    assert_eq!(
+        out.hint(),
+        Some(
+            format!(
+                "hint: the VirtualMachineExport default/kept was kept: download again with `virtctl vmexport download kept --output {}`, delete it with `virtctl vmexport delete kept`",
+                path.display()
+            )
+            .as_str()
+        )
+    );
+    assert!(export(&env, "kept").is_some());
+    assert_eq!(std::fs::read(&path).unwrap(), b"previous contents");
+
+    // Going on reuses the export (no second create) and replaces the file.
+    env.sim.faults().export_fail(503, 0);
+    let again = env.run(&["vmexport", "download", "kept", &format!("--output={}", path.display())]);
+    assert_eq!(again.code, 0, "{again:#?}");
+    assert_eq!(
+        sha256(&gunzip(&std::fs::read(&path).unwrap())),
+        volume_sha(&env, "disk")
+    );
+    assert!(
+        export(&env, "kept").is_some(),
+        "an export this run did not create is kept"
+    );
+}
+
+#[test]
+fn manifests_come_as_yaml_or_json_with_the_header_secret() {
+    let env = Env::new();
+    pvc(&env, "disk");
+    let mut vm = fixtures::vm(NS, "vm1", "Halted");
+    vm["spec"]["template"]["spec"]["volumes"] =
+        json!([{"name": "root", "persistentVolumeClaim": {"claimName": "disk"}}]);
+    env.sim.create(vm);
+
+    let out = env.run(&[
+        "vmexport",
+        "download",
+        "m",
+        "--vm=vm1",
+        "--manifest",
+        "--include-secret",
+    ]);
+
+    assert_eq!(out.code, 0, "{out:#?}");
+    assert!(
+        out.stderr
+            .starts_with("VirtualMachineExport 'default/m' created succesfully\n"),
+        "{out:#?}"
+    );
+    assert!(out.stdout.contains("kind: ConfigMap\n"), "{}", out.stdout);
+    assert!(out.stdout.contains("kind: VirtualMachine\n"), "{}", out.stdout);
+    assert!(out.stdout.contains("token: x-kubevirt-export-token:"), "{}", out.stdout);
+    assert_eq!(out.stdout.lines().filter(|l| *l == "---").count(), 3, "{}", out.stdout);
+    assert!(export(&env, "m").is_some(), "manifest mode never deletes the export");
+
+    let json_path = env.path("m.json");
+    let out = env.run(&[
+        "vmexport",
+        "download",
+        "m",
+        "--manifest",
+        "--manifest-output-format=JSON",
+        &format!("--output={}", json_path.display()),
+    ]);
+    assert_eq!(out.code, 0, "{out:#?}");
+    let list: Value = serde_json::from_slice(&std::fs::read(&json_path).unwrap()).unwrap();
+    assert_eq!(list["kind"], "List");
+    let vm = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["kind"] == "VirtualMachine")
+        .unwrap();
+    let url = vm["spec"]["dataVolumeTemplates"][0]["spec"]["source"]["http"]["url"]
+        .as_str()
+        .unwrap();
+    assert!(
+        url.ends_with("/virtualmachineexports/m/volumes/disk/disk.img.gz"),
+        "{url}"
+    );
+}
+
+#[test]
+fn the_export_server_wants_the_token() {
+    let env = Env::new();
+    pvc(&env, "disk");
+    env.run(&["vmexport", "create", "t", "--pvc=disk"]).ok("");
+    assert!(env.sim.wait_until(PATIENCE, |_| {
+        export(&env, "t").is_some_and(|e| e["status"]["phase"] == "Ready")
+    }));
+    let e = export(&env, "t").unwrap();
+    let url = e["status"]["links"]["external"]["volumes"][0]["formats"][0]["url"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let secret = env.sim.get("secrets", NS, "secret-t").unwrap();
+    use base64::Engine as _;
+    let token = String::from_utf8(
+        base64::engine::general_purpose::STANDARD
+            .decode(secret["data"]["token"].as_str().unwrap())
+            .unwrap(),
+    )
+    .unwrap();
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let (_, ca) = env.sim.export_server();
+    let mut roots = rustls::RootCertStore::empty();
+    use rustls::pki_types::pem::PemObject;
+    for cert in rustls::pki_types::CertificateDer::pem_slice_iter(ca.as_bytes()) {
+        roots.add(cert.unwrap()).unwrap();
+    }
+    let tls = rustls::ClientConfig::builder()
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    let client = reqwest::Client::builder()
+        .tls_backend_preconfigured(tls)
+        .build()
+        .unwrap();
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let status = |token: Option<&str>, range: Option<&str>| {
+        rt.block_on(async {
+            let mut request = client.head(&url);
+            if let Some(token) = token {
+                request = request.header("x-kubevirt-export-token", token);
+            }
+            if let Some(range) = range {
+                request = request.header("Range", range);
+            }
+            let response = request.send().await.unwrap();
+            (
+                response.status().as_u16(),
+                response
+                    .headers()
+                    .get("content-length")
+                    .map(|v| v.to_str().unwrap().to_string()),
+            )
+        })
+    };
+    assert_eq!(status(None, None).0, 401);
+    assert_eq!(status(Some("wrong"), None).0, 401);
+    assert_eq!(status(Some(&token), None), (200, Some((4u64 << 20).to_string())));
+    assert_eq!(
+        status(Some(&token), Some("bytes=1024-")),
+        (206, Some(((4u64 << 20) - 1024).to_string()))
+    );
+    assert_eq!(status(Some(&token), Some("bytes=99999999-")).0, 416);
+}
+
+#[test]
+fn ctrl_c_mid_download_keeps_the_export_and_the_old_file() {
+    let env = Env::new();
+    pvc(&env, "disk");
+    let path = env.path("int.img");
+    std::fs::write(&path, b"old").unwrap();
+    env.sim.faults().export_stall_after(256 * 1024, 1);
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_virtctl"));
+    for var in LEAKY_VARS {
+        cmd.env_remove(var);
+    }
+    let child = cmd
+        .env("HOME", env.dir.path())
+        .arg("--kubeconfig")
+        .arg(&env.kubeconfig)
+        .args(["vmexport", "download", "int", "--pvc=disk", "--format=raw"])
+        .arg(format!("--output={}", path.display()))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    assert!(
+        env.sim.wait_until(PATIENCE, |s| !s.export_requests().is_empty()),
+        "the download started"
+    );
+    let part = env.path("int.img.part");
+    assert!(
+        env.sim
+            .wait_until(PATIENCE, |_| std::fs::metadata(&part).is_ok_and(|m| m.len() > 0)),
+        "bytes reached the part file"
+    );
+    let killed = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.starts_with("download interrupted by Ctrl+C\n"), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "hint: the VirtualMachineExport default/int was kept: download again with `virtctl vmexport download int --output {} --format raw`",
+            path.display()
+        )),
+        "{stderr}"
+    );
+    assert!(export(&env, "int").is_some());
+    assert_eq!(std::fs::read(&path).unwrap(), b"old");
+}
+
+#[test]
+fn an_untrusted_export_certificate_fails_at_once_with_a_hint() {
+    let env = Env::new();
+    pvc(&env, "disk");
+    env.run(&["vmexport", "create", "tls", "--pvc=disk"]).ok("");
+    assert!(env.sim.wait_until(PATIENCE, |_| {
+        export(&env, "tls").is_some_and(|e| e["status"]["phase"] == "Ready")
+    }));
+    // A proxy in front of the export server with a certificate of a CA nobody here trusts.
+    let stranger = env.sim.monitoring_route("openshift-monitoring").unwrap();
+    let path = env.path("tls.img");
+    let output = format!("--output={}", path.display());
+    let service_url = format!("--service-url={}", stranger.host);
+
+    let out = env.run(&[
+        "vmexport",
+        "download",
+        "tls",
+        &output,
+        &service_url,
+        "--readiness-timeout=5s",
+    ]);
+    assert_eq!(out.code, 1, "{out:#?}");
+    assert!(
+        out.hint().is_some_and(|h| h.contains("--insecure skips the check")),
+        "{out:#?}"
+    );
+    assert_eq!(
+        env.sim.export_requests().len(),
+        0,
+        "no retries against an untrusted server"
+    );
+}
