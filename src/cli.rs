@@ -8,8 +8,8 @@ use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use crate::cluster::connection::ConnectionArgs;
 use crate::commands::{
-    completion, console, create, doctor, evacuate_cancel, guest_agent, image_upload, lifecycle, migrate, options,
-    pause, port_forward, ssh, usbredir, version, vmi_action, vnc,
+    completion, console, create, doctor, evacuate_cancel, guest_agent, image_upload, lifecycle, memory_dump, migrate,
+    options, pause, port_forward, ssh, usbredir, version, vmi_action, vnc,
 };
 use crate::commands::{
     completion::CompletionArgs,
@@ -20,6 +20,7 @@ use crate::commands::{
     guest_agent::GuestAgentArgs,
     image_upload::ImageUploadArgs,
     lifecycle::{RestartArgs, StartArgs, StopArgs},
+    memory_dump::MemoryDumpArgs,
     migrate::{MigrateArgs, MigrateCancelArgs},
     pause::PauseArgs,
     port_forward::PortForwardArgs,
@@ -143,6 +144,9 @@ pub enum Command {
     /// Create a manifest for the specified Kind.
     #[command(override_usage = "virtctl create [flags]")]
     Create(CreateArgs),
+    /// Dump the memory of a running VM to a pvc
+    #[command(name = "memory-dump")]
+    MemoryDump(MemoryDumpArgs),
     /// Print the list of flags inherited by all commands
     #[command(hide = true)]
     Options,
@@ -179,6 +183,7 @@ impl Command {
             Command::Completion(args) => completion::run(args, Cli::command(), ctx),
             Command::ImageUpload(args) => image_upload::run(*args, ctx).await,
             Command::Create(args) => create::run(args, ctx).await,
+            Command::MemoryDump(args) => memory_dump::run(args, ctx).await,
             Command::Options => options::run(&Cli::command(), ctx),
         }
     }

@@ -10,6 +10,7 @@ pub mod evacuate_cancel;
 pub mod guest_agent;
 pub mod image_upload;
 pub mod lifecycle;
+pub mod memory_dump;
 pub mod migrate;
 pub mod options;
 pub mod pause;

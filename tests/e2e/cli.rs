@@ -9,7 +9,7 @@ use serde_json::Value;
 use crate::support::*;
 
 /// The commands this build implements, checked against `virtctl-commands.json`.
-const COMMANDS: [&str; 23] = [
+const COMMANDS: [&str; 24] = [
     "start",
     "stop",
     "restart",
@@ -33,6 +33,7 @@ const COMMANDS: [&str; 23] = [
     "scp",
     "image-upload",
     "create",
+    "memory-dump",
 ];
 
 /// Upstream's command inventory (a copy of the spec's `virtctl-commands.json` kept beside the

@@ -130,6 +130,7 @@ pub const POSITIONALS: &[(&str, Positional)] = &[
     ("guestfs", Positional::Name(Resource::Pvc)),
     ("doctor vm", Positional::Name(Resource::Vm)),
     ("usbredir", Positional::NameAt(1, Resource::Vmi)),
+    ("memory-dump", Positional::NameAt(1, Resource::Vm)),
     ("pause", Positional::TypeThenName(VM_OR_VMI)),
     ("unpause", Positional::TypeThenName(VM_OR_VMI)),
     ("evacuate-cancel", Positional::TypeThenName(VM_OR_VMI)),
