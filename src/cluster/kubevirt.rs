@@ -243,10 +243,13 @@ pub fn run_strategy(vm: &Value) -> Result<String, String> {
 impl Vm<'_> {
     /// Asks virt-api to dump the memory into PVC `claim` (empty: the claim already associated).
     /// The body is client-go's encoding: `phase` is always present.
+    /// A 404 may name the PVC rather than the VM, so no VM hint is added.
     pub async fn memory_dump(&self, claim: &str) -> Result<()> {
         let body = serde_json::json!({"claimName": claim, "phase": ""});
-        self.put("memorydump", serde_json::to_vec(&body).expect("json value serializes"))
-            .await
+        let request = Request::put(subresource_path(VMS, self.namespace, self.name, "memorydump"))
+            .raw_body(serde_json::to_vec(&body).expect("json value serializes"))
+            .resource(VMS, self.name);
+        self.api.send(request).await.map(drop)
     }
 
     /// Asks virt-api to dissociate the VM from its memory-dump PVC (sent with no body).

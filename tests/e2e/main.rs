@@ -22,6 +22,7 @@ mod errors;
 mod evacuate;
 mod guest;
 mod lifecycle;
+mod memory_dump;
 mod migrate;
 mod pause;
 mod port_forward;

@@ -21,6 +21,7 @@ pub mod guest_sftp;
 pub mod guest_shell;
 pub mod https;
 pub mod kinds;
+pub mod memory_dump;
 pub mod object;
 pub mod openshift_virt;
 pub mod paging;

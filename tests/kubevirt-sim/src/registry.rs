@@ -48,6 +48,8 @@ pub fn components() -> Vec<Box<dyn Component>> {
         // CDI: the upload proxy, DataVolumes and upload PVCs
         Box::new(cdi::Cdi),
         Box::new(CheckupJobs),
+        // virt-api's memory-dump requests, stepped as virt-controller and virt-handler do
+        Box::new(crate::memory_dump::MemoryDumps),
         // kube-aggregator: APIServices follow the pods behind their Service
         Box::new(aggregator::Availability),
     ]
