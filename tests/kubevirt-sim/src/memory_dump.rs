@@ -225,7 +225,7 @@ fn expected_size(memory: &str, overhead: f64) -> (u128, String) {
 fn binary_text(mib: u128) -> String {
     let mut value = mib;
     for unit in ["Mi", "Gi", "Ti", "Pi"] {
-        if value % 1024 != 0 || unit == "Pi" {
+        if !value.is_multiple_of(1024) || unit == "Pi" {
             return format!("{value}{unit}");
         }
         value /= 1024;
@@ -237,7 +237,7 @@ fn binary_text(mib: u128) -> String {
 fn decimal_text(bytes: u128) -> String {
     let mut value = bytes;
     for unit in ["", "k", "M", "G", "T", "P"] {
-        if value % 1000 != 0 || unit == "P" || value == 0 {
+        if !value.is_multiple_of(1000) || unit == "P" || value == 0 {
             return format!("{value}{unit}");
         }
         value /= 1000;
