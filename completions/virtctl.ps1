@@ -82,6 +82,7 @@ Register-ArgumentCompleter -Native -CommandName 'virtctl' -ScriptBlock {
             [CompletionResult]::new('removevolume', 'removevolume', [CompletionResultType]::ParameterValue, 'remove a volume from a running VM')
             [CompletionResult]::new('expand', 'expand', [CompletionResultType]::ParameterValue, 'Return the VirtualMachine object with expanded instancetype and preference')
             [CompletionResult]::new('expose', 'expose', [CompletionResultType]::ParameterValue, 'Expose a virtual machine instance, virtual machine, or virtual machine instance replica set as a new service')
+            [CompletionResult]::new('memory-dump', 'memory-dump', [CompletionResultType]::ParameterValue, 'Dump the memory of a running VM to a pvc')
             [CompletionResult]::new('options', 'options', [CompletionResultType]::ParameterValue, 'Print the list of flags inherited by all commands')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -2005,6 +2006,44 @@ Register-ArgumentCompleter -Native -CommandName 'virtctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'virtctl;memory-dump' {
+            [CompletionResult]::new('--access-mode', '--access-mode', [CompletionResultType]::ParameterName, '--access-mode='''': The access mode for the PVC')
+            [CompletionResult]::new('--claim-name', '--claim-name', [CompletionResultType]::ParameterName, '--claim-name='''': pvc name to contain the memory dump')
+            [CompletionResult]::new('--create-claim', '--create-claim', [CompletionResultType]::ParameterName, '--create-claim=false: Create the pvc that will conatin the memory dump')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, '--format='''': Specifies the format of the memory dump download (gzipped or raw)')
+            [CompletionResult]::new('--local-port', '--local-port', [CompletionResultType]::ParameterName, '--local-port=''0'': Specify port for port-forward')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, '--output='''': Specifies the output path of the memory dump to be downloaded')
+            [CompletionResult]::new('--port-forward', '--port-forward', [CompletionResultType]::ParameterName, '--port-forward=false: Configure and set port-forward in a random port to download the memory dump')
+            [CompletionResult]::new('--storage-class', '--storage-class', [CompletionResultType]::ParameterName, '--storage-class='''': The storage class for the PVC')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, '--timeout=10m: How long to wait for the memory dump to complete before downloading it (e.g. 90s, 5m)')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace')
+            [CompletionResult]::new('--as-group', '--as-group', [CompletionResultType]::ParameterName, 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups')
+            [CompletionResult]::new('--as-uid', '--as-uid', [CompletionResultType]::ParameterName, 'UID to impersonate for the operation')
+            [CompletionResult]::new('--certificate-authority', '--certificate-authority', [CompletionResultType]::ParameterName, 'Path to a cert file for the certificate authority')
+            [CompletionResult]::new('--client-certificate', '--client-certificate', [CompletionResultType]::ParameterName, 'Path to a client certificate file for TLS')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'Path to a client key file for TLS')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The name of the kubeconfig cluster to use')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The name of the kubeconfig context to use')
+            [CompletionResult]::new('--disable-compression', '--disable-compression', [CompletionResultType]::ParameterName, 'If true, opt-out of response compression for all requests to the server')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'If true, the server''s certificate will not be checked for validity. This will make your HTTPS connections insecure')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file to use for CLI requests')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'If present, the namespace scope for this CLI request')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'If present, the namespace scope for this CLI request')
+            [CompletionResult]::new('--password', '--password', [CompletionResultType]::ParameterName, 'Password for basic authentication to the API server')
+            [CompletionResult]::new('--proxy-url', '--proxy-url', [CompletionResultType]::ParameterName, 'If provided, this URL will be used to connect via proxy')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don''t timeout requests')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'The address and port of the Kubernetes API server')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The address and port of the Kubernetes API server')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token for authentication to the API server')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The name of the kubeconfig user to use')
+            [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'Username for basic authentication to the API server')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'number for the log level verbosity')
+            [CompletionResult]::new('--v', '--v', [CompletionResultType]::ParameterName, 'number for the log level verbosity')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'virtctl;options' {
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace')
             [CompletionResult]::new('--as-group', '--as-group', [CompletionResultType]::ParameterName, 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups')
@@ -2070,6 +2109,7 @@ Register-ArgumentCompleter -Native -CommandName 'virtctl' -ScriptBlock {
             [CompletionResult]::new('removevolume', 'removevolume', [CompletionResultType]::ParameterValue, 'remove a volume from a running VM')
             [CompletionResult]::new('expand', 'expand', [CompletionResultType]::ParameterValue, 'Return the VirtualMachine object with expanded instancetype and preference')
             [CompletionResult]::new('expose', 'expose', [CompletionResultType]::ParameterValue, 'Expose a virtual machine instance, virtual machine, or virtual machine instance replica set as a new service')
+            [CompletionResult]::new('memory-dump', 'memory-dump', [CompletionResultType]::ParameterValue, 'Dump the memory of a running VM to a pvc')
             [CompletionResult]::new('options', 'options', [CompletionResultType]::ParameterValue, 'Print the list of flags inherited by all commands')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -2241,6 +2281,9 @@ Register-ArgumentCompleter -Native -CommandName 'virtctl' -ScriptBlock {
             break
         }
         'virtctl;help;expose' {
+            break
+        }
+        'virtctl;help;memory-dump' {
             break
         }
         'virtctl;help;options' {

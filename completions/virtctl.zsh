@@ -2228,6 +2228,46 @@ _arguments "${_arguments_options[@]}" : \
 '*::values:_default' \
 && ret=0
 ;;
+(memory-dump)
+_arguments "${_arguments_options[@]}" : \
+'--access-mode=[--access-mode='\'''\''\: The access mode for the PVC]:string:_default' \
+'--claim-name=[--claim-name='\'''\''\: pvc name to contain the memory dump]:string:_default' \
+'--create-claim=[--create-claim=false\: Create the pvc that will conatin the memory dump]::CREATE_CLAIM:_default' \
+'--format=[--format='\'''\''\: Specifies the format of the memory dump download (gzipped or raw)]:string:_default' \
+'--local-port=[--local-port='\''0'\''\: Specify port for port-forward]:string:_default' \
+'--output=[--output='\'''\''\: Specifies the output path of the memory dump to be downloaded]:string:_default' \
+'--port-forward=[--port-forward=false\: Configure and set port-forward in a random port to download the memory dump]::PORT_FORWARD:_default' \
+'--storage-class=[--storage-class='\'''\''\: The storage class for the PVC]:string:_default' \
+'--timeout=[--timeout=10m\: How long to wait for the memory dump to complete before downloading it (e.g. 90s, 5m)]:duration:_default' \
+'--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
+'*--as-group=[Group to impersonate for the operation, this flag can be repeated to specify multiple groups]:stringArray:_default' \
+'--as-uid=[UID to impersonate for the operation]:string:_default' \
+'--certificate-authority=[Path to a cert file for the certificate authority]:string:_default' \
+'--client-certificate=[Path to a client certificate file for TLS]:string:_default' \
+'--client-key=[Path to a client key file for TLS]:string:_default' \
+'--cluster=[The name of the kubeconfig cluster to use]:string:_default' \
+'--context=[The name of the kubeconfig context to use]:string:_default' \
+'--disable-compression=[If true, opt-out of response compression for all requests to the server]::DISABLE_COMPRESSION:_default' \
+'--insecure-skip-tls-verify=[If true, the server'\''s certificate will not be checked for validity. This will make your HTTPS connections insecure]::INSECURE_SKIP_TLS_VERIFY:_default' \
+'--kubeconfig=[Path to the kubeconfig file to use for CLI requests]:string:_default' \
+'-n+[If present, the namespace scope for this CLI request]:string:_default' \
+'--namespace=[If present, the namespace scope for this CLI request]:string:_default' \
+'--password=[Password for basic authentication to the API server]:string:_default' \
+'--proxy-url=[If provided, this URL will be used to connect via proxy]:string:_default' \
+'--request-timeout=[The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don'\''t timeout requests]:string:_default' \
+'-s+[The address and port of the Kubernetes API server]:string:_default' \
+'--server=[The address and port of the Kubernetes API server]:string:_default' \
+'--tls-server-name=[Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used]:string:_default' \
+'--token=[Bearer token for authentication to the API server]:string:_default' \
+'--user=[The name of the kubeconfig user to use]:string:_default' \
+'--username=[Username for basic authentication to the API server]:string:_default' \
+'-v+[number for the log level verbosity]:Level:_default' \
+'--v=[number for the log level verbosity]:Level:_default' \
+'-h[Print help]' \
+'--help[Print help]' \
+'*::values:_default' \
+&& ret=0
+;;
 (options)
 _arguments "${_arguments_options[@]}" : \
 '--as=[Username to impersonate for the operation. User could be a regular user or a service account in a namespace]:string:_default' \
@@ -2558,6 +2598,10 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(memory-dump)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (options)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -2613,6 +2657,7 @@ _virtctl_commands() {
 'removevolume:remove a volume from a running VM' \
 'expand:Return the VirtualMachine object with expanded instancetype and preference' \
 'expose:Expose a virtual machine instance, virtual machine, or virtual machine instance replica set as a new service' \
+'memory-dump:Dump the memory of a running VM to a pvc' \
 'options:Print the list of flags inherited by all commands' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -2948,6 +2993,7 @@ _virtctl__subcmd__help_commands() {
 'removevolume:remove a volume from a running VM' \
 'expand:Return the VirtualMachine object with expanded instancetype and preference' \
 'expose:Expose a virtual machine instance, virtual machine, or virtual machine instance replica set as a new service' \
+'memory-dump:Dump the memory of a running VM to a pvc' \
 'options:Print the list of flags inherited by all commands' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -3105,6 +3151,11 @@ _virtctl__subcmd__help__subcmd__image-upload_commands() {
     local commands; commands=()
     _describe -t commands 'virtctl help image-upload commands' commands "$@"
 }
+(( $+functions[_virtctl__subcmd__help__subcmd__memory-dump_commands] )) ||
+_virtctl__subcmd__help__subcmd__memory-dump_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl help memory-dump commands' commands "$@"
+}
 (( $+functions[_virtctl__subcmd__help__subcmd__migrate_commands] )) ||
 _virtctl__subcmd__help__subcmd__migrate_commands() {
     local commands; commands=()
@@ -3245,6 +3296,11 @@ _virtctl__subcmd__help__subcmd__vnc__subcmd__screenshot_commands() {
 _virtctl__subcmd__image-upload_commands() {
     local commands; commands=()
     _describe -t commands 'virtctl image-upload commands' commands "$@"
+}
+(( $+functions[_virtctl__subcmd__memory-dump_commands] )) ||
+_virtctl__subcmd__memory-dump_commands() {
+    local commands; commands=()
+    _describe -t commands 'virtctl memory-dump commands' commands "$@"
 }
 (( $+functions[_virtctl__subcmd__migrate_commands] )) ||
 _virtctl__subcmd__migrate_commands() {

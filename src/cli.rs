@@ -9,8 +9,8 @@ use clap::{Args, CommandFactory, Parser, Subcommand};
 use crate::cluster::connection::ConnectionArgs;
 use crate::commands::{
     adm, completion, console, create, credentials, doctor, evacuate_cancel, expand, expose, guest_agent, guestfs,
-    image_upload, lifecycle, migrate, objectgraph, options, pause, permitted_devices, port_forward, ssh, template,
-    usbredir, version, vmexport, vmi_action, vnc, volumes,
+    image_upload, lifecycle, memory_dump, migrate, objectgraph, options, pause, permitted_devices, port_forward, ssh,
+    template, usbredir, version, vmexport, vmi_action, vnc, volumes,
 };
 use crate::commands::{
     adm::AdmArgs,
@@ -26,6 +26,7 @@ use crate::commands::{
     guestfs::GuestfsArgs,
     image_upload::ImageUploadArgs,
     lifecycle::{RestartArgs, StartArgs, StopArgs},
+    memory_dump::MemoryDumpArgs,
     migrate::{MigrateArgs, MigrateCancelArgs},
     objectgraph::ObjectGraphArgs,
     pause::PauseArgs,
@@ -182,6 +183,9 @@ pub enum Command {
     Expand(ExpandArgs),
     /// Expose a virtual machine instance, virtual machine, or virtual machine instance replica set as a new service.
     Expose(Box<ExposeArgs>),
+    /// Dump the memory of a running VM to a pvc
+    #[command(name = "memory-dump")]
+    MemoryDump(MemoryDumpArgs),
     /// Print the list of flags inherited by all commands
     #[command(hide = true)]
     Options,
@@ -229,6 +233,7 @@ impl Command {
             Command::Expand(args) => expand::run(args, ctx).await,
             Command::Expose(args) => expose::run(*args, ctx).await,
             Command::Vmexport(args) => vmexport::run(*args, ctx).await,
+            Command::MemoryDump(args) => memory_dump::run(args, ctx).await,
             Command::Options => options::run(&Cli::command(), ctx),
         }
     }

@@ -61,6 +61,11 @@ impl<'a> Cdi<'a> {
         self.create(pvc_path(self.namespace, ""), PVCS, pvc).await
     }
 
+    pub async fn delete_pvc(&self, name: &str) -> Result<()> {
+        let request = Request::delete(pvc_path(self.namespace, name)).resource(PVCS, name);
+        self.api.send(request).await.map(drop)
+    }
+
     pub async fn update_pvc(&self, pvc: &Value) -> Result<Value> {
         let name = pvc.pointer("/metadata/name").and_then(Value::as_str).unwrap_or("");
         let request = Request::put(pvc_path(self.namespace, name))

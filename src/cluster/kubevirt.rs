@@ -419,6 +419,28 @@ pub async fn expand_vm_spec(api: &Api, namespace: &str, vm: &Value) -> Result<Va
     api.send(Request::put(path).body(body, JSON)).await?.json()
 }
 
+/// The memory-dump subresources of a VM (virt-api's `memorydump` and `removememorydump`).
+impl Vm<'_> {
+    /// Asks virt-api to dump the memory into PVC `claim` (empty: the claim already associated).
+    /// The body is client-go's encoding: `phase` is always present.
+    /// A 404 may name the PVC rather than the VM, so no VM hint is added.
+    pub async fn memory_dump(&self, claim: &str) -> Result<()> {
+        let body = serde_json::json!({"claimName": claim, "phase": ""});
+        let request = Request::put(subresource_path(VMS, self.namespace, self.name, "memorydump"))
+            .raw_body(serde_json::to_vec(&body).expect("json value serializes"))
+            .resource(VMS, self.name);
+        self.api.send(request).await.map(drop)
+    }
+
+    /// Asks virt-api to dissociate the VM from its memory-dump PVC (sent with no body).
+    pub async fn remove_memory_dump(&self) -> Result<()> {
+        let request =
+            Request::put(subresource_path(VMS, self.namespace, self.name, "removememorydump")).resource(VMS, self.name);
+        let result = self.api.send(request).await.map(drop);
+        result.map_err(|e| hint_not_found(e, "VirtualMachine", self.namespace, self.name))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,6 +15,7 @@ pub mod guest_agent;
 pub mod guestfs;
 pub mod image_upload;
 pub mod lifecycle;
+pub mod memory_dump;
 pub mod migrate;
 pub mod objectgraph;
 pub mod options;

@@ -9,7 +9,7 @@ use serde_json::Value;
 use crate::support::*;
 
 /// The commands this build implements, checked against `virtctl-commands.json`.
-const COMMANDS: [&str; 34] = [
+const COMMANDS: [&str; 35] = [
     "start",
     "stop",
     "restart",
@@ -44,6 +44,7 @@ const COMMANDS: [&str; 34] = [
     "expose",
     "guestfs",
     "vmexport",
+    "memory-dump",
 ];
 
 /// Upstream's command inventory (a copy of the spec's `virtctl-commands.json` kept beside the

@@ -28,6 +28,7 @@ mod expose;
 mod guest;
 mod guestfs;
 mod lifecycle;
+mod memory_dump;
 mod migrate;
 mod objectgraph;
 mod pause;

@@ -142,6 +142,7 @@ pub const POSITIONALS: &[(&str, Positional)] = &[
     ("template process", Positional::Name(Resource::VmTemplate)),
     ("template convert", Positional::Name(Resource::Template)),
     ("usbredir", Positional::NameAt(1, Resource::Vmi)),
+    ("memory-dump", Positional::NameAt(1, Resource::Vm)),
     ("pause", Positional::TypeThenName(VM_OR_VMI)),
     ("unpause", Positional::TypeThenName(VM_OR_VMI)),
     ("evacuate-cancel", Positional::TypeThenName(VM_OR_VMI)),

@@ -28,6 +28,7 @@ pub mod hco;
 pub mod hotplug;
 pub mod https;
 pub mod kinds;
+pub mod memory_dump;
 pub mod object;
 pub mod objectgraph;
 pub mod openapi;

@@ -52,6 +52,8 @@ pub fn components() -> Vec<Box<dyn Component>> {
         Box::new(CheckupJobs),
         // the kubelet of the libguestfs-tools pods (`virtctl guestfs`)
         Box::new(crate::guestfs::Kubelet),
+        // virt-api's memory-dump requests, stepped as virt-controller and virt-handler do
+        Box::new(crate::memory_dump::MemoryDumps),
         // kube-aggregator: APIServices follow the pods behind their Service
         Box::new(aggregator::Availability),
         // HCO: the KubeVirt CR it owns follows the HyperConverged CR

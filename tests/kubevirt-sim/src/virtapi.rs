@@ -65,12 +65,12 @@ pub fn uid(obj: &Value) -> String {
         .to_string()
 }
 
-fn fetch_vm(s: &Inner, ns: &str, name: &str) -> Result<Value, ApiError> {
+pub(crate) fn fetch_vm(s: &Inner, ns: &str, name: &str) -> Result<Value, ApiError> {
     s.try_get(vm_kind(), ns, name)
         .ok_or_else(|| ApiError::not_found(&vm_gr(), name))
 }
 
-fn fetch_vmi(s: &Inner, ns: &str, name: &str) -> Result<Value, ApiError> {
+pub(crate) fn fetch_vmi(s: &Inner, ns: &str, name: &str) -> Result<Value, ApiError> {
     s.try_get(vmi_kind(), ns, name)
         .ok_or_else(|| ApiError::not_found(&vmi_gr(), name))
 }
@@ -158,7 +158,7 @@ pub fn running_patch(vm: &Value, running: bool) -> Value {
 }
 
 /// Apply a JSON patch to a VM (or its status) and map failures as virt-api does.
-fn patch_vm(s: &mut Inner, vm: &Value, ops: &Value, dry: bool, part: Part) -> Result<(), ApiError> {
+pub(crate) fn patch_vm(s: &mut Inner, vm: &Value, ops: &Value, dry: bool, part: Part) -> Result<(), ApiError> {
     let name = name_of(vm);
     let body = serde_json::to_vec(ops).unwrap_or_default();
     match s.patch(vm_kind(), &ns_of(vm), &name, PatchType::Json, &body, dry, part) {
@@ -240,7 +240,10 @@ fn method_not_allowed() -> Reply {
 
 fn subresource(state: &SimState, req: &Req<'_>, ns: &str, res: &str, name: &str, sub: &str) -> Reply {
     let known_put = match res {
-        "virtualmachines" => matches!(sub, "start" | "stop" | "restart" | "migrate" | "evacuate/cancel"),
+        "virtualmachines" => matches!(
+            sub,
+            "start" | "stop" | "restart" | "migrate" | "evacuate/cancel" | "memorydump" | "removememorydump"
+        ),
         _ => matches!(
             sub,
             "pause" | "unpause" | "softreboot" | "reset" | "evacuate/cancel" | "freeze" | "unfreeze"
@@ -260,6 +263,8 @@ fn subresource(state: &SimState, req: &Req<'_>, ns: &str, res: &str, name: &str,
         ("virtualmachines", "restart") => restart(s, req.body, ns, name),
         ("virtualmachines", "migrate") => migrate(s, req.body, ns, name),
         ("virtualmachines", "evacuate/cancel") => evacuate_cancel(s, req.body, ns, name, true),
+        ("virtualmachines", "memorydump") => crate::memory_dump::request(s, req.body, ns, name),
+        ("virtualmachines", "removememorydump") => crate::memory_dump::remove(s, ns, name),
         ("virtualmachineinstances", "evacuate/cancel") => evacuate_cancel(s, req.body, ns, name, false),
         ("virtualmachineinstances", "pause") => pause(s, req.body, ns, name),
         ("virtualmachineinstances", "unpause") => unpause(s, req.body, ns, name),

@@ -1,0 +1,361 @@
+//! `memory-dump get|download|remove`: the claim `--create-claim` makes (size, storage class,
+//! access mode), the dump flow in the VM's status, a failed dump reported at once, the wait's
+//! `--timeout`, `remove`, and every rejection of virt-api's `memorydump` subresource.
+
+use std::time::{Duration, Instant};
+
+use kubevirt_sim::fixtures;
+use kubevirt_sim::memory_dump::{FAILURE_ANNOTATION, PVC_ANNOTATION};
+use serde_json::{Value, json};
+
+use crate::support::*;
+
+const PVCS: &str = "/api/v1/namespaces/default/persistentvolumeclaims";
+
+/// A PVC as a user would create it beforehand.
+fn pvc(name: &str, size: &str, extra_spec: Value) -> Value {
+    let mut pvc = json!({
+        "apiVersion": "v1",
+        "kind": "PersistentVolumeClaim",
+        "metadata": {"name": name, "namespace": NS},
+        "spec": {"accessModes": ["ReadWriteOnce"], "resources": {"requests": {"storage": size}}},
+    });
+    for (key, value) in extra_spec.as_object().cloned().unwrap_or_default() {
+        pvc["spec"][key] = value;
+    }
+    pvc
+}
+
+fn dump_request(vm: &Value) -> Option<&Value> {
+    vm.pointer("/status/memoryDumpRequest").filter(|r| !r.is_null())
+}
+
+fn dump_phase(vm: &Value) -> &str {
+    dump_request(vm)
+        .and_then(|r| r.get("phase"))
+        .and_then(Value::as_str)
+        .unwrap_or("")
+}
+
+fn wait_dump(env: &Env, vm: &str, phase: &str) -> Value {
+    env.wait_vm(vm, &format!("its memory dump {phase}"), |v| dump_phase(v) == phase)
+}
+
+/// A running VM with a completed dump in the existing PVC `claim`.
+fn dumped_vm(env: &Env, vm: &str, claim: &str) {
+    env.running_vm(vm);
+    env.sim.create(pvc(claim, "1Gi", json!({})));
+    env.run(&["memory-dump", "get", vm, "--claim-name", claim])
+        .ok_quiet(&format!("Successfully submitted memory dump request of VM {vm}\n"));
+    wait_dump(env, vm, "Completed");
+    env.sim.clear_requests();
+}
+
+#[test]
+fn get_with_create_claim_makes_a_pvc_sized_for_the_memory_and_the_dump_completes() {
+    let env = Env::new();
+    env.running_vm("vm1");
+    env.sim.clear_requests();
+
+    env.run(&[
+        "memory-dump",
+        "get",
+        "vm1",
+        "--claim-name",
+        "dump",
+        "--create-claim",
+        "--storage-class",
+        "standard",
+        "--access-mode",
+        "ReadWriteMany",
+    ])
+    .ok_quiet("PVC default/dump created\nSuccessfully submitted memory dump request of VM vm1\n");
+
+    // 128Mi of memory + 100Mi, grown by the CDIConfig's 6 % overhead, in whole MiB
+    let pvc = env
+        .sim
+        .get("persistentvolumeclaims", NS, "dump")
+        .expect("the PVC exists");
+    assert_eq!(pvc.pointer("/spec/resources/requests/storage"), Some(&json!("242Mi")));
+    assert_eq!(pvc.pointer("/spec/storageClassName"), Some(&json!("standard")));
+    assert_eq!(pvc.pointer("/spec/accessModes"), Some(&json!(["ReadWriteMany"])));
+    assert_eq!(
+        pvc.pointer("/metadata/labels/cdi.kubevirt.io~1applyStorageProfile"),
+        Some(&json!("true"))
+    );
+    let wire = env.wire();
+    assert_eq!(
+        wire.iter()
+            .map(|l| l.split(' ').take(2).collect::<Vec<_>>().join(" "))
+            .collect::<Vec<_>>(),
+        [
+            format!("GET {CORE}/virtualmachines/vm1"),
+            format!("GET {PVCS}/dump"),
+            format!("GET {CORE}/virtualmachineinstances/vm1"),
+            "GET /apis/cdi.kubevirt.io/v1beta1/cdiconfigs/config".to_string(),
+            format!("POST {PVCS}"),
+            format!("PUT {SUB}/virtualmachines/vm1/memorydump"),
+        ]
+    );
+    assert_eq!(
+        wire[5],
+        format!("PUT {SUB}/virtualmachines/vm1/memorydump {{\"claimName\":\"dump\",\"phase\":\"\"}}")
+    );
+
+    let vm = wait_dump(&env, "vm1", "Completed");
+    let file = dump_request(&vm)
+        .and_then(|r| r["fileName"].as_str())
+        .expect("a dump file name")
+        .to_string();
+    assert!(
+        file.starts_with("vm1-dump-") && file.ends_with(".memory.dump"),
+        "{file}"
+    );
+    let pvc = env
+        .sim
+        .get("persistentvolumeclaims", NS, "dump")
+        .expect("the PVC exists");
+    assert_eq!(pvc.pointer("/status/phase"), Some(&json!("Bound")));
+    assert_eq!(
+        pvc.pointer(&format!("/metadata/annotations/{}", PVC_ANNOTATION.replace('/', "~1"))),
+        Some(&json!(file))
+    );
+    // the utility volume is detached again
+    let vmi = env.vmi("vm1").expect("the VMI runs");
+    assert!(vmi.pointer("/spec/utilityVolumes").is_none(), "{vmi:#}");
+}
+
+#[test]
+fn create_claim_refuses_an_existing_pvc_or_association_before_creating_anything() {
+    let env = Env::new();
+    dumped_vm(&env, "vm1", "dump");
+
+    env.run(&["memory-dump", "get", "vm1", "--claim-name", "other", "--create-claim"])
+        .fails_with("please remove current memory dump association before creating a new claim for a new memory dump");
+
+    env.running_vm("vm2");
+    env.run(&["memory-dump", "get", "vm2", "--claim-name", "dump", "--create-claim"])
+        .fails_with("PVC default/dump already exists, check if it should be created if not remove create flag");
+    env.run(&[
+        "memory-dump",
+        "get",
+        "vm2",
+        "--claim-name",
+        "x",
+        "--create-claim",
+        "--access-mode",
+        "ReadOnlyMany",
+    ])
+    .fails_with("cannot dump memory to a readonly pvc, use either ReadWriteOnce or ReadWriteMany if supported");
+    assert!(
+        env.sent().iter().all(|r| r.method == "GET"),
+        "nothing was created: {:?}",
+        env.wire()
+    );
+}
+
+#[test]
+fn get_on_an_existing_claim_then_again_on_the_associated_one() {
+    let env = Env::new();
+    dumped_vm(&env, "vm1", "dump");
+
+    // no claim name: virt-api reuses the associated claim
+    env.run(&["memory-dump", "get", "vm1"])
+        .ok_quiet("Successfully submitted memory dump request of VM vm1\n");
+    assert_eq!(
+        env.wire(),
+        [format!(
+            "PUT {SUB}/virtualmachines/vm1/memorydump {{\"claimName\":\"\",\"phase\":\"\"}}"
+        )]
+    );
+    let vm = wait_dump(&env, "vm1", "Completed");
+    assert_eq!(dump_request(&vm).unwrap()["claimName"], "dump");
+}
+
+#[test]
+fn download_waits_for_the_dump_then_stops_at_the_download_that_is_not_built_yet() {
+    let env = Env::new();
+    dumped_vm(&env, "vm1", "dump");
+
+    let out = env.run(&["memory-dump", "download", "vm1", "--output", "dump.gz"]);
+    assert_eq!(out.code, 1, "{out:#?}");
+    assert_eq!(out.stdout, "Memory dump completed successfully\n");
+    assert!(
+        out.error_line()
+            .starts_with("downloading memory dumps is not built yet: the dump is kept in PVC default/dump"),
+        "{out:#?}"
+    );
+    assert!(!env.path("dump.gz").exists(), "no output file is made");
+    assert!(env.sim.get("persistentvolumeclaims", NS, "dump").is_some());
+}
+
+#[test]
+fn a_failed_dump_ends_the_wait_at_once_and_the_claim_made_for_it_is_removed() {
+    let env = Env::new();
+    let mut vm = fixtures::vm(NS, "vm1", "Always");
+    vm["metadata"]["annotations"] = json!({FAILURE_ANNOTATION: "virt-handler: no space left on device"});
+    env.sim.create(vm);
+    env.wait_vmi("vm1", "to run", is_running);
+
+    let started = Instant::now();
+    let out = env.run(&[
+        "memory-dump",
+        "get",
+        "vm1",
+        "--claim-name",
+        "dump",
+        "--create-claim",
+        "--output",
+        "dump.gz",
+    ]);
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "took {:?}",
+        started.elapsed()
+    );
+    assert_eq!(out.code, 1, "{out:#?}");
+    assert!(
+        out.stdout
+            .starts_with("PVC default/dump created\nSuccessfully submitted memory dump request of VM vm1\n"),
+        "{out:#?}"
+    );
+    assert_eq!(
+        out.stderr_lines(),
+        [
+            "PVC default/dump that this command created was removed again (with its memory dump association)",
+            "memory dump of VM vm1 failed: virt-handler: no space left on device",
+        ]
+    );
+    let ok = env
+        .sim
+        .wait_until(PATIENCE, |sim| sim.get("persistentvolumeclaims", NS, "dump").is_none());
+    assert!(ok, "the PVC is gone");
+    env.wait_vm("vm1", "no memory dump association", |v| dump_request(v).is_none());
+}
+
+#[test]
+fn the_wait_ends_at_the_timeout_and_keeps_a_claim_it_did_not_make() {
+    let env = Env::new();
+    env.running_vm("vm1");
+    // no provisioner serves this class: the claim is never bound, the dump never starts
+    env.sim
+        .create(pvc("slow", "1Gi", json!({"storageClassName": "no-such-class"})));
+
+    let out = env.run(&[
+        "memory-dump",
+        "get",
+        "vm1",
+        "--claim-name",
+        "slow",
+        "--output",
+        "f",
+        "--timeout",
+        "1s",
+    ]);
+    assert_eq!(out.code, 1, "{out:#?}");
+    assert_eq!(
+        out.stdout,
+        "Successfully submitted memory dump request of VM vm1\n\
+         Waiting for memorydump slow to complete, current phase: Associating...\n"
+    );
+    assert_eq!(
+        out.error_line(),
+        "timed out after 1s waiting for the memory dump of VM vm1 to complete"
+    );
+    assert!(env.sim.get("persistentvolumeclaims", NS, "slow").is_some());
+
+    // while it is in progress virt-api refuses another request
+    env.run(&["memory-dump", "get", "vm1"]).fails_with(
+        "error dumping vm memory, Operation cannot be fulfilled on virtualmachine.kubevirt.io \"vm1\": \
+         memory dump request for pvc [slow] already in progress",
+    );
+}
+
+#[test]
+fn remove_dissociates_the_claim_and_keeps_the_pvc() {
+    let env = Env::new();
+    dumped_vm(&env, "vm1", "dump");
+
+    env.run(&["memory-dump", "remove", "vm1"])
+        .ok_quiet("Successfully submitted remove memory dump association of VM vm1\n");
+    assert_eq!(env.wire(), [format!("PUT {SUB}/virtualmachines/vm1/removememorydump")]);
+    env.wait_vm("vm1", "no memory dump association", |v| dump_request(v).is_none());
+    assert!(env.sim.get("persistentvolumeclaims", NS, "dump").is_some());
+
+    env.run(&["memory-dump", "remove", "vm1"]).fails_with(
+        "error removing memory dump association, Operation cannot be fulfilled on virtualmachine.kubevirt.io \"vm1\": \
+         can't remove memory dump association for vm vm1, no association found",
+    );
+}
+
+#[test]
+fn virt_api_rejects_what_kubevirt_rejects() {
+    let env = Env::new();
+    env.running_vm("vm1");
+    env.sim.create(pvc("block", "1Gi", json!({"volumeMode": "Block"})));
+    env.sim
+        .create(pvc("readonly", "1Gi", json!({"accessModes": ["ReadOnlyMany"]})));
+    env.sim.create(pvc("small", "100Mi", json!({})));
+    env.sim.create(pvc("dump", "1Gi", json!({})));
+    let dump = |args: &[&str]| {
+        let mut all = vec!["memory-dump", "get"];
+        all.extend_from_slice(args);
+        env.run(&all)
+    };
+    let conflict = |resource: &str, name: &str, why: &str| {
+        format!("error dumping vm memory, Operation cannot be fulfilled on {resource}.kubevirt.io \"{name}\": {why}")
+    };
+
+    dump(&["vm1"]).fails_with("error dumping vm memory, Memory dump requires claim name to be set");
+    dump(&["vm1", "--claim-name", "nope"])
+        .fails_with("error dumping vm memory, persistentvolumeclaim.kubevirt.io \"nope\" not found");
+    dump(&["vm1", "--claim-name", "block"]).fails_with(&conflict(
+        "persistentvolumeclaim",
+        "block",
+        "pvc should be filesystem pvc",
+    ));
+    dump(&["vm1", "--claim-name", "readonly"]).fails_with(&conflict(
+        "persistentvolumeclaim",
+        "readonly",
+        "pvc access mode can't be read only",
+    ));
+    dump(&["vm1", "--claim-name", "small"]).fails_with(&conflict(
+        "persistentvolumeclaim",
+        "small",
+        "pvc size [104858k] should be bigger then [242Mi]",
+    ));
+    env.create_vm("stopped", "Halted");
+    dump(&["stopped", "--claim-name", "dump"])
+        .fails_with("error dumping vm memory, virtualmachineinstance.kubevirt.io \"stopped\" not found");
+    dump(&["ghost", "--claim-name", "dump"])
+        .fails_with("error dumping vm memory, virtualmachine.kubevirt.io \"ghost\" not found");
+    assert!(env.vm("vm1").as_ref().and_then(dump_request).is_none());
+
+    dump(&["vm1", "--claim-name", "dump"]).ok_quiet("Successfully submitted memory dump request of VM vm1\n");
+    wait_dump(&env, "vm1", "Completed");
+    dump(&["vm1", "--claim-name", "small"]).fails_with(&conflict(
+        "virtualmachine",
+        "vm1",
+        "can't request memory dump for pvc [small] while pvc [dump] is still associated as the memory dump pvc",
+    ));
+
+    // the feature gate: DeclarativeHotplugVolumes is beta (on) unless disabled
+    let mut kv = env
+        .sim
+        .get("kubevirts", "kubevirt", "kubevirt")
+        .expect("the KubeVirt CR");
+    kv["spec"]["configuration"]["developerConfiguration"]["disabledFeatureGates"] =
+        json!(["DeclarativeHotplugVolumes"]);
+    env.sim.update(kv);
+    dump(&["vm1"]).fails_with(
+        "error dumping vm memory, Unable to memory dump because HotplugVolumes feature gate is not enabled.",
+    );
+    // statuses as virt-api sends them
+    let statuses: Vec<u16> = env
+        .sent()
+        .iter()
+        .filter(|r| r.path.ends_with("/memorydump"))
+        .map(|r| r.status)
+        .collect();
+    assert_eq!(statuses, [400, 404, 409, 409, 409, 404, 404, 202, 409, 400]);
+}
