@@ -161,9 +161,29 @@ fn durations_too_long_for_go_are_one_error_line_not_a_panic() {
 fn every_command_help_shows_every_upstream_flag() {
     let inventory = inventory();
     let mut missing = Vec::new();
-    for command in COMMANDS {
-        let upstream = upstream_command(&inventory, command);
-        let out = virtctl(&[command, "--help"]);
+    // Every command and sub-command (`create vm`, `template process`, ...) of the implemented ones.
+    let paths: Vec<Vec<String>> = inventory
+        .iter()
+        .filter_map(|c| {
+            let path: Vec<String> = c["path"]
+                .as_array()?
+                .iter()
+                .filter_map(|w| w.as_str().map(str::to_string))
+                .collect();
+            let implemented = path.first().is_some_and(|first| COMMANDS.contains(&first.as_str()));
+            (implemented && c["hidden"].as_bool() != Some(true)).then_some(path)
+        })
+        .collect();
+    assert!(paths.len() > COMMANDS.len(), "sub-commands are covered too");
+    for path in &paths {
+        let upstream = inventory
+            .iter()
+            .find(|c| c["path"] == serde_json::json!(path))
+            .expect("in the inventory");
+        let mut args: Vec<&str> = path.iter().map(String::as_str).collect();
+        args.push("--help");
+        let out = virtctl(&args);
+        let command = path.join(" ");
         assert_eq!(out.code, 0, "{command} --help: {out:#?}");
         for flag in upstream["flags"].as_array().expect("flags") {
             // Hidden (deprecated) flags are left out of upstream's help too.

@@ -169,10 +169,7 @@ fn an_export_past_its_ttl_is_deleted_and_a_started_vm_terminates_its_export() {
         .ok("");
     assert!(env.sim.wait_until(PATIENCE, |_| export(&env, "short").is_none()));
 
-    let mut vm = fixtures::vm(NS, "vm1", "Halted");
-    vm["spec"]["template"]["spec"]["volumes"] =
-        json!([{"name": "root", "persistentVolumeClaim": {"claimName": "disk"}}]);
-    env.sim.create(vm);
+    env.sim.create(vm_on_pvc("vm1", "disk"));
     env.run(&["vmexport", "create", "ve", "--vm=vm1"]).ok("");
     assert!(env.sim.wait_until(PATIENCE, |_| {
         export(&env, "ve").is_some_and(|e| e["status"]["phase"] == "Ready")
@@ -432,10 +429,7 @@ fn a_failed_download_keeps_the_export_and_the_old_file_and_says_how_to_go_on() {
 fn manifests_come_as_yaml_or_json_with_the_header_secret() {
     let env = Env::new();
     pvc(&env, "disk");
-    let mut vm = fixtures::vm(NS, "vm1", "Halted");
-    vm["spec"]["template"]["spec"]["volumes"] =
-        json!([{"name": "root", "persistentVolumeClaim": {"claimName": "disk"}}]);
-    env.sim.create(vm);
+    env.sim.create(vm_on_pvc("vm1", "disk"));
 
     let out = env.run(&[
         "vmexport",
@@ -637,4 +631,13 @@ fn an_untrusted_export_certificate_fails_at_once_with_a_hint() {
         0,
         "no retries against an untrusted server"
     );
+}
+
+/// A stopped VM whose only disk is PVC `pvc` (its volume named `root`).
+fn vm_on_pvc(name: &str, pvc: &str) -> serde_json::Value {
+    let mut vm = fixtures::vm(NS, name, "Halted");
+    let spec = &mut vm["spec"]["template"]["spec"];
+    spec["domain"]["devices"]["disks"] = json!([{"name": "root", "disk": {"bus": "virtio"}}]);
+    spec["volumes"] = json!([{"name": "root", "persistentVolumeClaim": {"claimName": pvc}}]);
+    vm
 }
