@@ -26,6 +26,15 @@ impl Ctx {
         }
     }
 
+    /// This context without the global flags that a command's own flags of the same name
+    /// shadow, as cobra's local flags hide persistent ones (`ssh -l/--username` is the guest's
+    /// user, not the API server's basic-auth user name).
+    pub fn shadowing(&self, shadow: impl FnOnce(&mut ConnectionArgs)) -> Ctx {
+        let mut connection = self.connection.clone();
+        shadow(&mut connection);
+        Ctx::new(connection, self.verbosity)
+    }
+
     /// The cluster connection, built from the kubeconfig the first time it is asked for.
     pub async fn cluster(&self) -> Result<&Cluster> {
         self.cluster

@@ -22,7 +22,6 @@ use clap::{Args, Subcommand};
 use secrecy::{ExposeSecret, SecretString};
 use serde_json::{Value, json};
 
-use crate::cluster::connection::ConnectionArgs;
 use crate::cluster::kubevirt::{Secrets, Vm, Vmi};
 use crate::context::Ctx;
 use crate::error::{Error, Result};
@@ -196,12 +195,12 @@ fn exclusive(group: [&str; 2], set: [bool; 2]) -> Result<()> {
 
 /// The connection without the global flags the command's own flags shadow.
 fn shadowed(ctx: &Ctx, password_too: bool) -> Ctx {
-    let mut connection: ConnectionArgs = ctx.connection.clone();
-    connection.user = None;
-    if password_too {
-        connection.password = None;
-    }
-    Ctx::new(connection, ctx.verbosity)
+    ctx.shadowing(|connection| {
+        connection.user = None;
+        if password_too {
+            connection.password = None;
+        }
+    })
 }
 
 fn namespace_error(e: Error) -> Error {

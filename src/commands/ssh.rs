@@ -274,7 +274,20 @@ impl SshFlags {
     }
 }
 
+/// `-l/--username` shares its name (and so clap's id) with the global basic-auth `--username`;
+/// as upstream's local flag hides the global one, the guest's user never becomes the API
+/// server's user name (nor the tunnel's, through `VIRTCTL_USERNAME`).
+fn without_guest_user(flags: &SshFlags, ctx: &Ctx) -> Ctx {
+    let given = flags.username.is_some();
+    ctx.shadowing(|connection| {
+        if given {
+            connection.username = None;
+        }
+    })
+}
+
 pub async fn ssh(args: SshArgs, ctx: &Ctx) -> Result<()> {
+    let ctx = &without_guest_user(&args.flags, ctx);
     let values = args.args.exactly(1)?;
     let target: UserTarget = values[0].parse().map_err(Error::Usage)?;
     let cluster = ctx.cluster().await?;
@@ -303,6 +316,7 @@ pub async fn ssh(args: SshArgs, ctx: &Ctx) -> Result<()> {
 }
 
 pub async fn scp(args: ScpArgs, ctx: &Ctx) -> Result<()> {
+    let ctx = &without_guest_user(&args.flags, ctx);
     let values = args.args.exactly(2)?;
     let plan = plan_scp(&values[0], &values[1])?;
     if args.flags.native() {

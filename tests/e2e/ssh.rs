@@ -12,6 +12,7 @@ use crate::support::{Env, NS, Outcome, bare_virtctl};
 const FAKE_CLIENT: &str = r#"#!/bin/sh
 dir=$(dirname "$0")
 for a in "$@"; do printf '%s\n' "$a"; done > "$dir/argv.txt"
+printf '%s' "${VIRTCTL_USERNAME-unset}" > "$dir/basic-auth-user.txt"
 pc="${2#ProxyCommand=}"
 (printf 'ping through the tunnel'; sleep 1) | sh -c "$pc"
 exit ${FAKE_EXIT:-0}
@@ -383,4 +384,25 @@ fn native_client_runs_a_command_and_checks_host_keys() {
     assert_eq!(out.code, 1, "{out:#?}");
     assert!(out.error_line().contains("host key mismatch"), "{out:#?}");
     assert_eq!(out.stdout, "");
+}
+
+/// `-l/--username` is the guest's user: it never becomes the API server's basic-auth user name,
+/// neither here nor in the tunnel (the ProxyCommand's `VIRTCTL_USERNAME`), as upstream's local
+/// flag hides the global one.
+#[test]
+fn the_guest_user_is_not_the_basic_auth_user() {
+    let env = Env::new();
+    env.running_vm("vm1");
+    let bin = install_fake(&env);
+    run_with_fake(&env, &bin, &[], &["ssh", "-l", "fedora", "-p", "7", "vm/vm1"]).ok("ping through the tunnel");
+    let argv = recorded_argv(&bin);
+    assert_eq!(
+        argv.last().map(String::as_str),
+        Some("fedora@vm.vm1.default"),
+        "{argv:?}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(bin.join("basic-auth-user.txt")).unwrap(),
+        "unset"
+    );
 }
