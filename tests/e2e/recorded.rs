@@ -161,6 +161,18 @@ pub fn mismatches(recording: Recording, words: &[&str]) -> (usize, Vec<String>) 
     (ran, wrong)
 }
 
+/// Asserts that every case of the recording matches, and that at least `least` ran.
+pub fn assert_every_case_matches(recording: Recording, least: usize) {
+    let all: Vec<String> = cases(recording)
+        .iter()
+        .map(|c| recording.word(&c.args).to_string())
+        .collect();
+    let mut words: Vec<&str> = all.iter().map(String::as_str).collect();
+    words.sort_unstable();
+    words.dedup();
+    assert_all_match(recording, &words, least);
+}
+
 /// Asserts that every recorded case filed under `words` matches, and that at least `least` ran.
 pub fn assert_all_match(recording: Recording, words: &[&str], least: usize) {
     let (ran, wrong) = mismatches(recording, words);
