@@ -2,8 +2,13 @@
 //! the token, the export Service and its pods) and the pure readings of an export's status that
 //! a download needs (readiness, which link and format, manifest URLs, the CA to trust).
 //!
+//! The steps of a download that talk to the API also live here, once, for every command that
+//! downloads from an export (`vmexport download`, `memory-dump download`): create and delete
+//! with upstream's lines, the readiness wait (§9.8) and the TLS to trust for the export server.
+//! `transfer::export` drives them.
+//!
 //! `export.kubevirt.io/v1` is used where the cluster serves it, else `v1beta1` (KubeVirt before
-//! v1.9; upstream virtctl has no fallback). Used by `vmexport`; `memory-dump download` reuses it.
+//! v1.9; upstream virtctl has no fallback).
 
 use std::time::Duration;
 
@@ -12,9 +17,19 @@ use serde_json::{Value, json};
 
 use crate::cluster::api::{Api, JSON, Request};
 use crate::cluster::resources::{SECRETS, VIRTUAL_MACHINE_EXPORTS};
-use crate::cluster::wait::get_optional;
+use crate::cluster::tls::tls_config;
+use crate::cluster::wait::{self, Backoff, get_optional};
 use crate::error::{Error, Result};
 use crate::go_syntax::format_duration;
+
+/// Where a command's progress lines go (upstream prints them on stdout or stderr by command).
+pub type Say<'s> = &'s (dyn Fn(&str) + Sync);
+
+/// The readiness wait polls as upstream does (every 2 s), the first looks sooner.
+const READY_POLL: Backoff = Backoff {
+    first: Duration::from_millis(250),
+    max: Duration::from_secs(2),
+};
 
 pub const GROUP: &str = "export.kubevirt.io";
 const PLURAL: &str = "virtualmachineexports";
@@ -257,6 +272,66 @@ impl<'a> Exports<'a> {
     }
 }
 
+impl Exports<'_> {
+    /// [`Exports::create`], then upstream's line saying so.
+    pub async fn create_and_say(&self, request: &ExportRequest, say: Say<'_>) -> Result<Value> {
+        let created = self.create(request).await?;
+        say(&format!(
+            "VirtualMachineExport '{}/{}' created succesfully",
+            self.namespace, request.name
+        ));
+        Ok(created)
+    }
+
+    /// [`Exports::delete`], then upstream's line saying what happened.
+    pub async fn delete_and_say(&self, name: &str, say: Say<'_>) -> Result<()> {
+        let ns = self.namespace;
+        if self.delete(name).await? {
+            say(&format!("VirtualMachineExport '{ns}/{name}' deleted succesfully"));
+        } else {
+            say(&format!("VirtualMachineExport '{ns}/{name}' does not exist"));
+        }
+        Ok(())
+    }
+
+    /// §9.8: until the export is Ready with the links in use (`internal`: a service URL is in
+    /// use), saying what it waits for.
+    pub async fn wait_ready(&self, name: &str, internal: bool, timeout: Duration, say: Say<'_>) -> Result<()> {
+        let ready = wait::poll(timeout, READY_POLL, || async {
+            let export = self.get(name).await?;
+            let message = match readiness(export.as_ref(), internal) {
+                Readiness::Ready => return Ok(true),
+                Readiness::NoStatus => return Ok(false),
+                Readiness::Missing => format!("couldn't get VM Export {name}, waiting for it to be created..."),
+                Readiness::NotReady => format!("waiting for VM Export {name} status to be ready..."),
+                Readiness::NoExternalLinks => {
+                    format!("waiting for VM Export {name} external links to be available...")
+                }
+                Readiness::NoInternalLinks => {
+                    format!("waiting for VM Export {name} internal links to be available...")
+                }
+            };
+            say(&message);
+            Ok(false)
+        })
+        .await?;
+        if ready {
+            return Ok(());
+        }
+        let mut err = Error::Timeout(format!(
+            "timed out after {} waiting for VirtualMachineExport {}/{name} to be ready",
+            format_duration(timeout),
+            self.namespace
+        ));
+        if !internal {
+            err = err.with_hint(
+                "the export has no external links (no export Ingress or Route): use --port-forward, or --service-url with a reachable address of the export service",
+            );
+        }
+        Err(err)
+    }
+}
+
 fn to_vec(value: &Value) -> Vec<u8> {
     serde_json::to_vec(value).unwrap_or_default()
 }
@@ -326,6 +401,27 @@ pub fn link_cert(export: &Value, service_url: Option<&str>) -> Option<String> {
         .and_then(Value::as_str)
         .filter(|c| !c.is_empty())
         .map(str::to_string)
+}
+
+/// The TLS to reach the export server: the CA of the link set in use (from the status), the
+/// kubeconfig's CAs and the system roots; nothing verified when `insecure`.
+pub fn tls_for(
+    export: &Value,
+    service_url: Option<&str>,
+    cluster_ca: &[Vec<u8>],
+    insecure: bool,
+) -> Result<rustls::ClientConfig> {
+    use rustls::pki_types::CertificateDer;
+    use rustls::pki_types::pem::PemObject;
+    let mut roots = cluster_ca.to_vec();
+    if let Some(pem) = link_cert(export, service_url) {
+        roots.extend(
+            CertificateDer::pem_slice_iter(pem.as_bytes())
+                .filter_map(|c| c.ok())
+                .map(|c| c.to_vec()),
+        );
+    }
+    tls_config(&roots, insecure)
 }
 
 /// `url` with its host (and port) replaced by `host_port`, as upstream's service URL does.

@@ -5,25 +5,29 @@
 //! message) and has a `--timeout`; a PVC that `--create-claim` made is removed again, with its
 //! association, when the dump is refused, fails or times out (a completed dump is always kept).
 //!
-//! The download itself (`download`, `get --output`) goes through the vmexport download
-//! machinery, which is not in this tree yet: both parse and validate as upstream, wait for the
-//! dump, then stop with one line saying so (see [`download_export`]).
+//! The download (`download`, `get --output`) exports the dump's PVC and fetches it through the
+//! one export download flow (`transfer::export::from_export`, shared with `vmexport download`),
+//! with §10.3's fixed settings (see [`download_export`]). `--port-forward` is refused before
+//! anything is sent until the export port-forward is built.
 
 use std::cell::RefCell;
+use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Args;
 use serde_json::{Value, json};
 
-use super::Positionals;
+use super::{Positionals, shell_quote};
 use crate::cluster::Cluster;
 use crate::cluster::cdi::{self, Cdi};
+use crate::cluster::export::{ExportRequest, Exports, Source};
 use crate::cluster::kubevirt::{Vm, Vmi};
 use crate::cluster::types::quantity;
 use crate::cluster::wait::{self, Backoff};
 use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::go_syntax::{format_duration, parse_duration, parse_go_bool};
+use crate::transfer::export::{self as fetch, Destination, Fetch, Settings};
 
 const EXAMPLES: &str = "Examples:
   #Dump memory of a virtual machine instance called 'myvm' to an existing pvc called 'memoryvolume'.
@@ -51,6 +55,12 @@ const DEFAULT_FS_OVERHEAD: f64 = 0.055;
 const MIB: f64 = 1024.0 * 1024.0;
 /// The label CDI's webhook reads to complete a PVC from its StorageProfile.
 const LABEL_APPLY_STORAGE_PROFILE: &str = cdi::LABEL_APPLY_STORAGE_PROFILE;
+/// §10.3: upstream waits this long for the dump's export to be ready.
+const EXPORT_READINESS_TIMEOUT: Duration = Duration::from_secs(120);
+/// §10.3: attempts after a bad status (the exporter pod may start after the hotplug pod went).
+const EXPORT_RETRIES: u32 = 2;
+/// `vmexport download`'s default idle timeout (memory-dump has no flag for it).
+const EXPORT_IDLE_TIMEOUT: Duration = Duration::from_secs(60);
 /// Upstream polls every 2 s; the first looks come sooner.
 const POLL: Backoff = Backoff {
     first: Duration::from_millis(250),
@@ -162,6 +172,13 @@ impl Plan {
             port_forward: args.port_forward,
             local_port: args.local_port.clone(),
         });
+        if download.as_ref().is_some_and(|d| d.port_forward) {
+            // Refused before the dump is taken, rather than after it.
+            return Err(Error::Usage(
+                "--port-forward is not supported by this build yet: memory-dump downloads use the export's external link (the export proxy's Ingress or Route)"
+                    .into(),
+            ));
+        }
         Ok(Plan {
             action,
             vm,
@@ -217,14 +234,14 @@ async fn get(plan: &Plan, cluster: &Cluster, ctx: &Ctx) -> Result<()> {
         Ok(claim) => claim,
         Err(err) => return Err(undo_new_claim(plan, cluster, ctx, true, err).await),
     };
-    download_export(plan, download, &claim, cluster).await
+    download_export(plan, download, &claim, cluster, ctx).await
 }
 
 /// `download`: wait for the VM's dump to complete, then download its claim.
 async fn download(plan: &Plan, cluster: &Cluster, ctx: &Ctx) -> Result<()> {
     let download = plan.download.as_ref().expect("checked: download has an output");
     let claim = wait_for_dump(plan, cluster, ctx).await?;
-    download_export(plan, download, &claim, cluster).await
+    download_export(plan, download, &claim, cluster, ctx).await
 }
 
 /// `remove`: drop the VM's association with its memory-dump PVC (the PVC stays).
@@ -369,33 +386,54 @@ fn dump_progress(request: &Value) -> wait::Progress {
     }
 }
 
-/// The download of a completed dump: export `claim` as `export-VM-CLAIM` and fetch its single
-/// volume (§10.3's fixed settings: PVC source, insecure TLS, 2 retries, 2 min readiness, the
-/// export deleted afterwards unless it existed, `--port-forward` through `127.0.0.1:LOCAL_PORT`).
-///
-/// TODO(vmexport download): not built yet. Wire this to the vmexport download machinery
-/// (`src/commands/vmexport.rs`'s download, moved one layer down so that this command does not
-/// import another) once it lands; until then this stops with one line, and the dump stays in
-/// its PVC.
-async fn download_export(plan: &Plan, download: &Download, claim: &str, cluster: &Cluster) -> Result<()> {
-    let Download {
-        output,
-        decompress,
-        port_forward,
-        local_port,
-    } = download;
-    let export = export_name(&plan.vm, claim);
-    let format = if *decompress { "raw" } else { "gzip" };
-    let via = if *port_forward {
-        format!(" through port-forward on local port {local_port}")
-    } else {
-        String::new()
+/// The download of a completed dump (§10.3's fixed settings): export `claim` as
+/// `export-VM-CLAIM` (created, or reused and then kept when it exists), wait up to 2 min for it,
+/// fetch its single volume with 2 retries, delete the export after success. Beyond upstream, as
+/// `vmexport download`: the export server's certificate is verified against the export's CA
+/// (upstream skips verification), the output goes to `FILE.part` first, and an export created
+/// here is kept after a failure with the way to go on.
+async fn download_export(plan: &Plan, download: &Download, claim: &str, cluster: &Cluster, ctx: &Ctx) -> Result<()> {
+    let exports = Exports::discover(&cluster.api, &cluster.namespace).await?;
+    let settings = Settings {
+        request: ExportRequest {
+            name: export_name(&plan.vm, claim),
+            source: Some(Source::Pvc(claim.to_string())),
+            ..ExportRequest::default()
+        },
+        fetch: Fetch::Volume {
+            name: None,
+            decompress: download.decompress,
+        },
+        // `-` is a file name here, not stdout.
+        output: Some(Destination::File(PathBuf::from(&download.output))),
+        readiness_timeout: EXPORT_READINESS_TIMEOUT,
+        service_url: None,
+        insecure: false,
+        keep: false,
+        delete: false,
+        retries: EXPORT_RETRIES,
+        idle_timeout: EXPORT_IDLE_TIMEOUT,
+        port_forward: download.port_forward.then(|| download.local_port.clone()),
+        again: download_again(&plan.vm, download),
     };
-    Err(Error::Other(format!(
-        "downloading memory dumps is not built yet: the dump is kept in PVC {}/{claim} \
-         (it would be exported as {export} and written to {output} as {format}{via})",
-        cluster.namespace
-    )))
+    let say = |text: &str| {
+        // A closed stdout must not stop the download itself.
+        let _ = ctx.out.line(text);
+    };
+    fetch::from_export(&exports, &cluster.cluster_ca, &settings, &say).await
+}
+
+/// The command that downloads the dump again (it reuses the export a failed run kept).
+fn download_again(vm: &str, download: &Download) -> String {
+    let mut again = format!(
+        "virtctl memory-dump download {} --output {}",
+        shell_quote(vm),
+        shell_quote(&download.output)
+    );
+    if download.decompress {
+        again.push_str(" --format raw");
+    }
+    again
 }
 
 /// The VirtualMachineExport a download creates.

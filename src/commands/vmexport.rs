@@ -4,22 +4,20 @@
 //! Arguments are checked in upstream's order (§9.3) before anything is sent or written. Beyond
 //! upstream: the output goes to `FILE.part` and is renamed after success (a failed run leaves an
 //! existing file alone), cut or stalled connections are retried and resumed with Range, and an
-//! export that `download` created is kept when the download fails, with the way to go on.
+//! export that `download` created is kept when the download fails, with the way to go on. The
+//! download itself is `transfer::export::from_export` (shared with `memory-dump`); this module
+//! checks the command line and turns it into its settings.
 
-use std::io::IsTerminal;
 use std::time::Duration;
 
 use clap::Args;
-use serde_json::Value;
 
 use super::Positionals;
-use crate::cluster::export::{self, ExportRequest, Exports, Readiness, Source};
-use crate::cluster::tls::tls_config;
-use crate::cluster::wait::{self, Backoff};
+use crate::cluster::export::{ExportRequest, Exports, Source};
 use crate::context::Ctx;
 use crate::error::{Error, Result};
-use crate::go_syntax::{format_duration, parse_duration, parse_go_bool};
-use crate::transfer::export::{self as fetch, Destination, Plan, TRANSPORT_RETRIES};
+use crate::go_syntax::{parse_duration, parse_go_bool};
+use crate::transfer::export::{self as fetch, Destination, Fetch, Settings};
 
 const EXAMPLES: &str = "Examples:
   # Create a VirtualMachineExport to export a volume from a virtual machine:
@@ -165,6 +163,7 @@ pub struct Invocation {
     pub retries: u32,
     pub idle_timeout: Duration,
     pub port_forward: bool,
+    pub local_port: String,
 }
 
 fn incompatible(flag: &str, with: &str) -> Error {
@@ -306,6 +305,7 @@ impl VmexportArgs {
             retries: u32::try_from(self.retry.max(0)).unwrap_or(u32::MAX),
             idle_timeout: self.idle_timeout,
             port_forward: self.port_forward,
+            local_port: self.local_port.clone(),
         })
     }
 
@@ -375,330 +375,85 @@ pub async fn run(args: VmexportArgs, ctx: &Ctx) -> Result<()> {
     let invocation = args.check()?;
     let cluster = ctx.cluster().await?;
     let exports = Exports::discover(&cluster.api, &cluster.namespace).await?;
-    let say = Say {
-        ctx,
-        stdout: matches!(invocation.output, Some(Destination::File(_))),
-    };
+    let to_stdout = matches!(invocation.output, Some(Destination::File(_)));
+    let say = |text: &str| say(ctx, to_stdout, text);
+    let name = &invocation.request.name;
     match invocation.function {
-        Function::Create => create(&exports, &invocation.request, &say).await.map(drop),
-        Function::Delete => delete(&exports, &invocation.request.name, &say).await,
-        Function::Download => download(&exports, &cluster.cluster_ca, &invocation, &say).await,
+        Function::Create => exports.create_and_say(&invocation.request, &say).await.map(drop),
+        Function::Delete => exports.delete_and_say(name, &say).await,
+        Function::Download => {
+            let settings = invocation.settings();
+            fetch::from_export(&exports, &cluster.cluster_ca, &settings, &say).await
+        }
     }
 }
 
 /// Upstream's messages: on stdout when the output is a file, else on stderr.
-struct Say<'a> {
-    ctx: &'a Ctx,
-    stdout: bool,
-}
-
-impl Say<'_> {
-    fn line(&self, text: &str) {
-        if self.stdout {
-            // A closed stdout must not stop the download itself.
-            let _ = self.ctx.out.line(text);
-        } else {
-            self.ctx.out.note(text);
-        }
-    }
-}
-
-async fn create(exports: &Exports<'_>, request: &ExportRequest, say: &Say<'_>) -> Result<Value> {
-    let created = exports.create(request).await?;
-    say.line(&format!(
-        "VirtualMachineExport '{}/{}' created succesfully",
-        exports.namespace(),
-        request.name
-    ));
-    Ok(created)
-}
-
-async fn delete(exports: &Exports<'_>, name: &str, say: &Say<'_>) -> Result<()> {
-    let ns = exports.namespace();
-    if exports.delete(name).await? {
-        say.line(&format!("VirtualMachineExport '{ns}/{name}' deleted succesfully"));
+fn say(ctx: &Ctx, to_stdout: bool, text: &str) {
+    if to_stdout {
+        // A closed stdout must not stop the download itself.
+        let _ = ctx.out.line(text);
     } else {
-        say.line(&format!("VirtualMachineExport '{ns}/{name}' does not exist"));
-    }
-    Ok(())
-}
-
-async fn download(exports: &Exports<'_>, cluster_ca: &[Vec<u8>], inv: &Invocation, say: &Say<'_>) -> Result<()> {
-    let name = &inv.request.name;
-    let mut created_here = false;
-    let mut keep = inv.keep;
-    if inv.request.source.is_some() {
-        match create(exports, &inv.request, say).await {
-            Ok(_) => created_here = true,
-            // An existing export is used as it is and never deleted unless asked to.
-            Err(e) if export::is_already_exists(&e) => keep = true,
-            Err(e) => return Err(e),
-        }
-    }
-    let is_manifest = matches!(inv.payload, Payload::Manifest { .. });
-    let delete_after = !is_manifest && (inv.delete || (created_here && !keep));
-    let work = fetch_payload(exports, cluster_ca, inv, say);
-    let result = tokio::select! {
-        result = work => result,
-        signal = interrupted() => Err(Error::Other(format!("download interrupted by {signal}"))),
-    };
-    match result {
-        Ok(()) => {
-            if delete_after {
-                delete(exports, name, say).await?;
-            }
-            Ok(())
-        }
-        Err(e) if created_here || inv.delete => Err(kept_hint(e, exports.namespace(), name, inv)),
-        Err(e) => Err(e),
+        ctx.out.note(text);
     }
 }
 
-/// Beyond upstream: the export stays after a failure, and the error says how to go on.
-fn kept_hint(err: Error, namespace: &str, name: &str, inv: &Invocation) -> Error {
-    let mut again = format!("virtctl vmexport download {name}");
-    match &inv.output {
-        Some(Destination::File(path)) => {
-            again.push_str(&format!(" --output {}", super::shell_quote(&path.to_string_lossy())))
-        }
-        Some(Destination::Stdout) => again.push_str(" --output -"),
-        None => {}
-    }
-    match inv.payload {
-        Payload::Raw => again.push_str(" --format raw"),
-        Payload::Oci => again.push_str(" --format oci"),
-        Payload::Manifest { json } => {
-            again.push_str(" --manifest");
-            if json {
-                again.push_str(" --manifest-output-format json");
-            }
-        }
-        Payload::Gzip => {}
-    }
-    if let Some(volume) = &inv.volume {
-        again.push_str(&format!(" --volume {}", super::shell_quote(volume)));
-    }
-    err.with_hint(format!(
-        "the VirtualMachineExport {namespace}/{name} was kept: download again with `{again}`, delete it with `virtctl vmexport delete {name}`"
-    ))
-}
-
-/// Ctrl+C or SIGTERM.
-async fn interrupted() -> &'static str {
-    #[cfg(unix)]
-    {
-        use tokio::signal::unix::{SignalKind, signal};
-        let Ok(mut term) = signal(SignalKind::terminate()) else {
-            let _ = tokio::signal::ctrl_c().await;
-            return "Ctrl+C";
+impl Invocation {
+    /// What the shared download flow needs from this command line.
+    fn settings(&self) -> Settings {
+        let fetch = match self.payload {
+            Payload::Gzip | Payload::Raw => Fetch::Volume {
+                name: self.volume.clone(),
+                decompress: self.payload == Payload::Raw,
+            },
+            Payload::Oci => Fetch::Oci,
+            Payload::Manifest { json } => Fetch::Manifest {
+                json,
+                include_secret: self.include_secret,
+            },
         };
-        tokio::select! {
-            _ = tokio::signal::ctrl_c() => "Ctrl+C",
-            _ = term.recv() => "SIGTERM",
+        Settings {
+            request: self.request.clone(),
+            fetch,
+            output: self.output.clone(),
+            readiness_timeout: self.readiness_timeout,
+            service_url: self.service_url.clone(),
+            insecure: self.insecure,
+            keep: self.keep,
+            delete: self.delete,
+            retries: self.retries,
+            idle_timeout: self.idle_timeout,
+            port_forward: self.port_forward.then(|| self.local_port.clone()),
+            again: self.again(),
         }
     }
-    #[cfg(not(unix))]
-    {
-        let _ = tokio::signal::ctrl_c().await;
-        "Ctrl+C"
-    }
-}
 
-async fn fetch_payload(exports: &Exports<'_>, cluster_ca: &[Vec<u8>], inv: &Invocation, say: &Say<'_>) -> Result<()> {
-    let name = &inv.request.name;
-    let ns = exports.namespace();
-    if inv.port_forward {
-        return Err(Error::Usage(
-            "--port-forward is not supported by this build yet: use --service-url with your own port-forward to the export service (port 443)"
-                .into(),
-        ));
-    }
-    wait_ready(exports, name, inv, say).await?;
-    let Some(export) = exports.get(name).await? else {
-        return Err(Error::Other(format!(
-            "unable to get '{ns}/{name}' VirtualMachineExport"
-        )));
-    };
-    let service_url = inv.service_url.as_deref();
-    let token = exports.token(&export).await?;
-    let client = fetch::client(export_tls(&export, service_url, cluster_ca, inv.insecure)?)?;
-    let note = |text: &str| say.line(text);
-    match inv.payload {
-        Payload::Manifest { json } => {
-            let urls = export::manifest_urls(&export, service_url)?;
-            let url_of = |kind: &str| {
-                urls.iter()
-                    .find(|(k, _)| k == kind)
-                    .map(|(_, u)| u.clone())
-                    .unwrap_or_default()
-            };
-            let accept = if json { "application/json" } else { "application/yaml" };
-            let mut wanted = vec![url_of("all")];
-            if inv.include_secret {
-                wanted.push(url_of("auth-header-secret"));
+    /// The command that downloads again from the kept export (no source: it exists).
+    fn again(&self) -> String {
+        let mut again = format!("virtctl vmexport download {}", self.request.name);
+        match &self.output {
+            Some(Destination::File(path)) => {
+                again.push_str(&format!(" --output {}", super::shell_quote(&path.to_string_lossy())))
             }
-            manifests(&client, &wanted, &token, accept, inv, &note).await
+            Some(Destination::Stdout) => again.push_str(" --output -"),
+            None => {}
         }
-        Payload::Oci => {
-            let kind = export
-                .pointer("/spec/source/kind")
-                .and_then(Value::as_str)
-                .unwrap_or("");
-            if !["VirtualMachine", "VirtualMachineSnapshot", "VirtualMachineTemplate"].contains(&kind) {
-                return Err(Error::Other(format!(
-                    "OCI format is not supported for source kind {kind}"
-                )));
-            }
-            let url = export::manifest_urls(&export, service_url)
-                .ok()
-                .and_then(|urls| urls.into_iter().find(|(k, _)| k == "oci"))
-                .map(|(_, u)| u)
-                .ok_or_else(|| {
-                    Error::Other(format!(
-                        "OCI format is not available for '{ns}/{name}' VirtualMachineExport"
-                    ))
-                })?;
-            transfer(&client, url, token, false, false, inv, &note).await
-        }
-        Payload::Gzip | Payload::Raw => {
-            let raw = inv.payload == Payload::Raw;
-            let link = export::volume_link(&export, service_url, inv.volume.as_deref(), raw)?;
-            let inflate = raw && link.is_compressed();
-            if inflate {
-                note("Decompressing image:");
-            }
-            let resumable = !link.is_compressed();
-            transfer(&client, link.url, token, inflate, resumable, inv, &note).await
-        }
-    }
-}
-
-/// The TLS to reach the export server: its CA from the status, the kubeconfig's CAs and the
-/// system roots; nothing verified with `--insecure`.
-fn export_tls(
-    export: &Value,
-    service_url: Option<&str>,
-    cluster_ca: &[Vec<u8>],
-    insecure: bool,
-) -> Result<rustls::ClientConfig> {
-    use rustls::pki_types::CertificateDer;
-    use rustls::pki_types::pem::PemObject;
-    let mut roots = cluster_ca.to_vec();
-    if let Some(pem) = export::link_cert(export, service_url) {
-        roots.extend(
-            CertificateDer::pem_slice_iter(pem.as_bytes())
-                .filter_map(|c| c.ok())
-                .map(|c| c.to_vec()),
-        );
-    }
-    tls_config(&roots, insecure)
-}
-
-async fn transfer(
-    client: &reqwest::Client,
-    url: String,
-    token: String,
-    inflate: bool,
-    resumable: bool,
-    inv: &Invocation,
-    note: &(dyn Fn(&str) + Sync),
-) -> Result<()> {
-    let destination = inv.output.clone().unwrap_or(Destination::Stdout);
-    let plan = Plan {
-        url,
-        token,
-        inflate,
-        resumable,
-        idle_timeout: inv.idle_timeout,
-        status_retries: inv.retries,
-        transport_retries: TRANSPORT_RETRIES + inv.retries,
-        terminal: std::io::stderr().is_terminal(),
-    };
-    fetch::download(client, &plan, &destination, note)
-        .await
-        .map_err(fetch::Failure::into_error)?;
-    note("Download finished succesfully");
-    Ok(())
-}
-
-/// Manifest documents, appended in order and written as one file (or to stdout).
-async fn manifests(
-    client: &reqwest::Client,
-    urls: &[String],
-    token: &str,
-    accept: &str,
-    inv: &Invocation,
-    note: &(dyn Fn(&str) + Sync),
-) -> Result<()> {
-    let mut attempts_left = inv.retries;
-    let body = 'attempts: loop {
-        let mut body = Vec::new();
-        for url in urls {
-            match fetch::fetch_document(client, url, token, accept).await? {
-                Ok(bytes) => body.extend_from_slice(&bytes),
-                Err(status) => {
-                    note(&format!("Bad status: {status}"));
-                    if attempts_left == 0 {
-                        return Err(Error::Other("retry count reached, exiting unsuccesfully".into()));
-                    }
-                    attempts_left -= 1;
-                    note("Retrying...");
-                    tokio::time::sleep(Duration::from_secs(2)).await;
-                    continue 'attempts;
+        match self.payload {
+            Payload::Raw => again.push_str(" --format raw"),
+            Payload::Oci => again.push_str(" --format oci"),
+            Payload::Manifest { json } => {
+                again.push_str(" --manifest");
+                if json {
+                    again.push_str(" --manifest-output-format json");
                 }
             }
+            Payload::Gzip => {}
         }
-        break body;
-    };
-    match &inv.output {
-        Some(Destination::File(path)) => {
-            let part = Destination::part_path(path);
-            std::fs::write(&part, &body).map_err(|e| Error::Io(format!("write {}: {e}", part.display())))?;
-            std::fs::rename(&part, path).map_err(|e| Error::Io(format!("rename {}: {e}", part.display())))?;
+        if let Some(volume) = &self.volume {
+            again.push_str(&format!(" --volume {}", super::shell_quote(volume)));
         }
-        _ => {
-            // stdout
-            return crate::output::Output.bytes(&body);
-        }
+        again
     }
-    Ok(())
-}
-
-/// §9.8: until the export is Ready with the links in use, saying what it waits for.
-async fn wait_ready(exports: &Exports<'_>, name: &str, inv: &Invocation, say: &Say<'_>) -> Result<()> {
-    let internal = inv.service_url.is_some();
-    let backoff = Backoff {
-        first: Duration::from_millis(250),
-        max: Duration::from_secs(2),
-    };
-    let ready = wait::poll(inv.readiness_timeout, backoff, || async {
-        let export = exports.get(name).await?;
-        let message = match export::readiness(export.as_ref(), internal) {
-            Readiness::Ready => return Ok(true),
-            Readiness::NoStatus => return Ok(false),
-            Readiness::Missing => format!("couldn't get VM Export {name}, waiting for it to be created..."),
-            Readiness::NotReady => format!("waiting for VM Export {name} status to be ready..."),
-            Readiness::NoExternalLinks => format!("waiting for VM Export {name} external links to be available..."),
-            Readiness::NoInternalLinks => format!("waiting for VM Export {name} internal links to be available..."),
-        };
-        say.line(&message);
-        Ok(false)
-    })
-    .await?;
-    if ready {
-        return Ok(());
-    }
-    let mut err = Error::Timeout(format!(
-        "timed out after {} waiting for VirtualMachineExport {}/{name} to be ready",
-        format_duration(inv.readiness_timeout),
-        exports.namespace()
-    ));
-    if !internal {
-        err = err.with_hint(
-            "the export has no external links (no export Ingress or Route): use --port-forward, or --service-url with a reachable address of the export service",
-        );
-    }
-    Err(err)
 }
 
 #[cfg(test)]

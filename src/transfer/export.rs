@@ -5,28 +5,263 @@
 //! identity of the file (a `200` to a Range request starts over, never appends; a gzip stream
 //! starts over from byte 0 and says so).
 //!
-//! `vmexport download` drives it; `memory-dump download` can call [`download`] with its own
-//! [`Plan`] (insecure TLS, no retries) the same way.
+//! The whole download from an export is here once ([`from_export`]): create the export when
+//! asked (an existing one is reused and kept), wait for it, pick the link, fetch the volume, the
+//! manifests or the OCI archive, delete the export afterwards or keep it after a failure with the
+//! way to go on. `vmexport download` and `memory-dump download` call it with their own
+//! [`Settings`].
 
 use std::fs::File;
-use std::io::{Seek, SeekFrom, Write};
+use std::io::{IsTerminal, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use bytes::Bytes;
 use http::{StatusCode, header};
+use serde_json::Value;
 
-use crate::cluster::export::TOKEN_HEADER;
+use crate::cluster::export::{self, ExportRequest, Exports, Say, TOKEN_HEADER};
 use crate::error::{Error, Result};
 use crate::output::Output;
 use crate::transfer::progress::Meter;
 
 /// Retries of a cut or stalled connection on top of `--retry`.
-pub const TRANSPORT_RETRIES: u32 = 5;
+const TRANSPORT_RETRIES: u32 = 5;
 /// Upstream's pause between `--retry` attempts.
 const STATUS_RETRY_PAUSE: Duration = Duration::from_secs(2);
 /// Block size below which zero runs are written rather than skipped.
 const SPARSE_BLOCK: usize = 4096;
+
+/// What to fetch from the export.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fetch {
+    /// a volume (`--volume`, needed only when there are several); `decompress` = `--format raw`
+    Volume { name: Option<String>, decompress: bool },
+    /// the OCI image-layout archive of a VM, snapshot or template export
+    Oci,
+    /// the VM's manifests (`--include-secret`: the CDI header Secret appended)
+    Manifest { json: bool, include_secret: bool },
+}
+
+/// One download from an export, as a command asks for it.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The export; with a source it is created first, and an existing one is reused and kept.
+    pub request: ExportRequest,
+    pub fetch: Fetch,
+    /// `None`: stdout (manifests without `--output`)
+    pub output: Option<Destination>,
+    pub readiness_timeout: Duration,
+    /// `host[:port]` replacing the host of the internal links
+    pub service_url: Option<String>,
+    pub insecure: bool,
+    /// keep an export created here (`--keep-vme`)
+    pub keep: bool,
+    /// delete the export after success even when it existed (`--delete-vme`)
+    pub delete: bool,
+    /// attempts after a bad status (upstream's retries)
+    pub retries: u32,
+    pub idle_timeout: Duration,
+    /// the local port of `--port-forward`, where the command asks for one (not built yet)
+    pub port_forward: Option<String>,
+    /// the command line that downloads again from a kept export (for the hint after a failure)
+    pub again: String,
+}
+
+/// §9.6: the export created when asked, the payload fetched, the export deleted afterwards
+/// (created here and not kept, or `delete`), or kept after a failure with the way to go on.
+/// Ctrl+C and SIGTERM end the download as a failure, so the export is kept then too.
+pub async fn from_export(exports: &Exports<'_>, cluster_ca: &[Vec<u8>], settings: &Settings, say: Say<'_>) -> Result<()> {
+    let name = &settings.request.name;
+    let mut created_here = false;
+    let mut keep = settings.keep;
+    if settings.request.source.is_some() {
+        match exports.create_and_say(&settings.request, say).await {
+            Ok(_) => created_here = true,
+            // An existing export is used as it is and never deleted unless asked to.
+            Err(e) if export::is_already_exists(&e) => keep = true,
+            Err(e) => return Err(e),
+        }
+    }
+    let is_manifest = matches!(settings.fetch, Fetch::Manifest { .. });
+    let delete_after = !is_manifest && (settings.delete || (created_here && !keep));
+    let work = fetch_payload(exports, cluster_ca, settings, say);
+    let result = tokio::select! {
+        result = work => result,
+        signal = interrupted() => Err(Error::Other(format!("download interrupted by {signal}"))),
+    };
+    match result {
+        Ok(()) if delete_after => exports.delete_and_say(name, say).await,
+        Ok(()) => Ok(()),
+        Err(e) if created_here || settings.delete => Err(e.with_hint(format!(
+            "the VirtualMachineExport {}/{name} was kept: download again with `{}`, delete it with `virtctl vmexport delete {name}`",
+            exports.namespace(),
+            settings.again
+        ))),
+        Err(e) => Err(e),
+    }
+}
+
+/// Ctrl+C or SIGTERM.
+async fn interrupted() -> &'static str {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let Ok(mut term) = signal(SignalKind::terminate()) else {
+            let _ = tokio::signal::ctrl_c().await;
+            return "Ctrl+C";
+        };
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => "Ctrl+C",
+            _ = term.recv() => "SIGTERM",
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+        "Ctrl+C"
+    }
+}
+
+/// Waits for the export, then fetches what `settings.fetch` names from it.
+async fn fetch_payload(exports: &Exports<'_>, cluster_ca: &[Vec<u8>], settings: &Settings, say: Say<'_>) -> Result<()> {
+    let name = &settings.request.name;
+    let ns = exports.namespace();
+    if settings.port_forward.is_some() {
+        return Err(Error::Usage(
+            "--port-forward is not supported by this build yet: use --service-url with your own port-forward to the export service (port 443)"
+                .into(),
+        ));
+    }
+    let service_url = settings.service_url.as_deref();
+    exports
+        .wait_ready(name, service_url.is_some(), settings.readiness_timeout, say)
+        .await?;
+    let Some(export) = exports.get(name).await? else {
+        return Err(Error::Other(format!(
+            "unable to get '{ns}/{name}' VirtualMachineExport"
+        )));
+    };
+    let token = exports.token(&export).await?;
+    let client = client(export::tls_for(&export, service_url, cluster_ca, settings.insecure)?)?;
+    match &settings.fetch {
+        Fetch::Manifest { json, include_secret } => {
+            let urls = export::manifest_urls(&export, service_url)?;
+            let url_of = |kind: &str| {
+                urls.iter()
+                    .find(|(k, _)| k == kind)
+                    .map(|(_, u)| u.clone())
+                    .unwrap_or_default()
+            };
+            let accept = if *json { "application/json" } else { "application/yaml" };
+            let mut wanted = vec![url_of("all")];
+            if *include_secret {
+                wanted.push(url_of("auth-header-secret"));
+            }
+            manifests(&client, &wanted, &token, accept, settings, say).await
+        }
+        Fetch::Oci => {
+            let url = oci_url(&export, service_url)?;
+            transfer(&client, url, token, false, false, settings, say).await
+        }
+        Fetch::Volume { name, decompress } => {
+            let link = export::volume_link(&export, service_url, name.as_deref(), *decompress)?;
+            let inflate = *decompress && link.is_compressed();
+            if inflate {
+                say("Decompressing image:");
+            }
+            let resumable = !link.is_compressed();
+            transfer(&client, link.url, token, inflate, resumable, settings, say).await
+        }
+    }
+}
+
+/// §9.14: the `oci` manifest URL of a VM, snapshot or template export.
+fn oci_url(export: &Value, service_url: Option<&str>) -> Result<String> {
+    let text = |pointer: &str| export.pointer(pointer).and_then(Value::as_str).unwrap_or("");
+    let kind = text("/spec/source/kind");
+    if !["VirtualMachine", "VirtualMachineSnapshot", "VirtualMachineTemplate"].contains(&kind) {
+        return Err(Error::Other(format!(
+            "OCI format is not supported for source kind {kind}"
+        )));
+    }
+    export::manifest_urls(export, service_url)
+        .ok()
+        .and_then(|urls| urls.into_iter().find(|(k, _)| k == "oci"))
+        .map(|(_, u)| u)
+        .ok_or_else(|| {
+            Error::Other(format!(
+                "OCI format is not available for '{}/{}' VirtualMachineExport",
+                text("/metadata/namespace"),
+                text("/metadata/name")
+            ))
+        })
+}
+
+/// One body to the output, with the retries of `settings`.
+async fn transfer(
+    client: &reqwest::Client,
+    url: String,
+    token: String,
+    inflate: bool,
+    resumable: bool,
+    settings: &Settings,
+    say: Say<'_>,
+) -> Result<()> {
+    let destination = settings.output.clone().unwrap_or(Destination::Stdout);
+    let plan = Plan {
+        url,
+        token,
+        inflate,
+        resumable,
+        idle_timeout: settings.idle_timeout,
+        status_retries: settings.retries,
+        transport_retries: TRANSPORT_RETRIES + settings.retries,
+        terminal: std::io::stderr().is_terminal(),
+    };
+    download(client, &plan, &destination, say)
+        .await
+        .map_err(Failure::into_error)?;
+    say("Download finished succesfully");
+    Ok(())
+}
+
+/// Manifest documents, appended in order and written as one file (or to stdout).
+async fn manifests(
+    client: &reqwest::Client,
+    urls: &[String],
+    token: &str,
+    accept: &str,
+    settings: &Settings,
+    say: Say<'_>,
+) -> Result<()> {
+    let mut attempts_left = settings.retries;
+    let body = 'attempts: loop {
+        let mut body = Vec::new();
+        for url in urls {
+            match fetch_document(client, url, token, accept).await? {
+                Ok(bytes) => body.extend_from_slice(&bytes),
+                Err(status) => {
+                    say(&format!("Bad status: {status}"));
+                    if attempts_left == 0 {
+                        return Err(Error::Other("retry count reached, exiting unsuccesfully".into()));
+                    }
+                    attempts_left -= 1;
+                    say("Retrying...");
+                    tokio::time::sleep(STATUS_RETRY_PAUSE).await;
+                    continue 'attempts;
+                }
+            }
+        }
+        break body;
+    };
+    let Some(Destination::File(path)) = &settings.output else {
+        return Output.bytes(&body);
+    };
+    let part = Destination::part_path(path);
+    std::fs::write(&part, &body).map_err(|e| Error::Io(format!("write {}: {e}", part.display())))?;
+    std::fs::rename(&part, path).map_err(|e| Error::Io(format!("rename {}: {e}", part.display())))
+}
 
 /// An HTTP client for an export server with the given TLS settings (proxies from the
 /// environment are honoured).
