@@ -1,12 +1,17 @@
 //! `memory-dump get|download|remove`: the claim `--create-claim` makes (size, storage class,
 //! access mode), the dump flow in the VM's status, a failed dump reported at once, the wait's
-//! `--timeout`, `remove`, and every rejection of virt-api's `memorydump` subresource.
+//! `--timeout`, `remove`, every rejection of virt-api's `memorydump` subresource, and the
+//! download through the PVC's export: a gzip tar (or with `--format=raw` a plain tar) whose dump
+//! member is byte for byte the file the simulator wrote, the export removed after success and
+//! kept after a failure, an existing export reused and kept.
 
+use std::io::Read;
 use std::time::{Duration, Instant};
 
 use kubevirt_sim::fixtures;
-use kubevirt_sim::memory_dump::{FAILURE_ANNOTATION, PVC_ANNOTATION};
+use kubevirt_sim::memory_dump::{DUMP_FILE_SIZE, FAILURE_ANNOTATION, PVC_ANNOTATION};
 use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
 
 use crate::support::*;
 
@@ -172,21 +177,212 @@ fn get_on_an_existing_claim_then_again_on_the_associated_one() {
     assert_eq!(dump_request(&vm).unwrap()["claimName"], "dump");
 }
 
+fn sha256(data: &[u8]) -> String {
+    Sha256::digest(data).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The dump file the simulator wrote into the claim: (name, sha256).
+fn written_dump(env: &Env, claim: &str) -> (String, String) {
+    let files = env.sim.pvc_files(NS, claim);
+    assert_eq!(files.len(), 1, "one dump in the PVC: {files:?}");
+    let (name, path) = &files[0];
+    let data = std::fs::read(path).unwrap();
+    assert_eq!(data.len(), DUMP_FILE_SIZE);
+    (name.clone(), sha256(&data))
+}
+
+/// The members of a tar as (name, sha256 of the contents).
+fn tar_members(tar: &[u8]) -> Vec<(String, String)> {
+    let mut archive = tar::Archive::new(tar);
+    archive
+        .entries()
+        .expect("a tar")
+        .map(|entry| {
+            let mut entry = entry.expect("a tar member");
+            let name = entry.path().unwrap().to_string_lossy().into_owned();
+            let mut data = Vec::new();
+            entry.read_to_end(&mut data).unwrap();
+            (name, sha256(&data))
+        })
+        .collect()
+}
+
+fn gunzip(data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    flate2::read::GzDecoder::new(data)
+        .read_to_end(&mut out)
+        .expect("a gzip stream");
+    out
+}
+
+fn export(env: &Env, name: &str) -> Option<Value> {
+    env.sim.get("virtualmachineexports", NS, name)
+}
+
+/// The export server's answers as `PATH STATUS`.
+fn export_paths(env: &Env) -> Vec<String> {
+    env.sim
+        .export_requests()
+        .iter()
+        .map(|r| format!("{} {}", r.path, r.status))
+        .collect()
+}
+
 #[test]
-fn download_waits_for_the_dump_then_stops_at_the_download_that_is_not_built_yet() {
+fn get_with_output_downloads_a_gzip_tar_of_the_dump_and_removes_the_export_it_made() {
+    let env = Env::new();
+    env.running_vm("vm1");
+    env.sim.clear_requests();
+
+    let out = env.run(&[
+        "memory-dump",
+        "get",
+        "vm1",
+        "--claim-name",
+        "dump",
+        "--create-claim",
+        "--output",
+        "dump.tar.gz",
+    ]);
+
+    assert_eq!(out.code, 0, "{out:#?}");
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(
+        lines[..2],
+        ["PVC default/dump created", "Successfully submitted memory dump request of VM vm1"],
+        "{out:#?}"
+    );
+    let completed = lines
+        .iter()
+        .position(|l| *l == "Memory dump completed successfully")
+        .expect("the dump completes");
+    assert_eq!(
+        lines[completed + 1],
+        "VirtualMachineExport 'default/export-vm1-dump' created succesfully"
+    );
+    assert_eq!(
+        lines[lines.len() - 2..],
+        [
+            "Download finished succesfully",
+            "VirtualMachineExport 'default/export-vm1-dump' deleted succesfully"
+        ],
+        "{out:#?}"
+    );
+    let (dump, dump_sha) = written_dump(&env, "dump");
+    let members = tar_members(&gunzip(&std::fs::read(env.path("dump.tar.gz")).unwrap()));
+    assert_eq!(members.len(), 2, "{members:?}");
+    assert_eq!(members[0].0, "./");
+    assert_eq!(members[1], (format!("./{dump}"), dump_sha));
+    assert!(!env.path("dump.tar.gz.part").exists());
+
+    // the export of the PVC, as §10.3 makes it, deleted after the download
+    let posted = env
+        .sent()
+        .into_iter()
+        .find(|r| r.method == "POST" && r.path.ends_with("/virtualmachineexports"))
+        .expect("the export is created");
+    let body = body_json(&posted);
+    assert_eq!(body["metadata"]["name"], "export-vm1-dump");
+    assert_eq!(
+        body["spec"]["source"],
+        json!({"apiGroup": "", "kind": "PersistentVolumeClaim", "name": "dump"})
+    );
+    assert!(body["spec"].get("ttlDuration").is_none());
+    assert!(env.sim.wait_until(PATIENCE, |_| export(&env, "export-vm1-dump").is_none()));
+    let paths = export_paths(&env);
+    assert_eq!(paths.len(), 1, "{paths:#?}");
+    assert!(
+        paths[0].ends_with("/export-vm1-dump/volumes/dump/disk.tar.gz 200"),
+        "the tar.gz link of a PVC without CDI's content type: {paths:#?}"
+    );
+}
+
+#[test]
+fn download_format_raw_gives_a_plain_tar_into_a_file_named_dash() {
     let env = Env::new();
     dumped_vm(&env, "vm1", "dump");
 
-    let out = env.run(&["memory-dump", "download", "vm1", "--output", "dump.gz"]);
-    assert_eq!(out.code, 1, "{out:#?}");
-    assert_eq!(out.stdout, "Memory dump completed successfully\n");
+    let out = env.run(&["memory-dump", "download", "vm1", "--output", "-", "--format=raw"]);
+
+    assert_eq!(out.code, 0, "{out:#?}");
     assert!(
-        out.error_line()
-            .starts_with("downloading memory dumps is not built yet: the dump is kept in PVC default/dump"),
+        out.stdout.starts_with(
+            "Memory dump completed successfully\n\
+             VirtualMachineExport 'default/export-vm1-dump' created succesfully\n"
+        ),
         "{out:#?}"
     );
-    assert!(!env.path("dump.gz").exists(), "no output file is made");
-    assert!(env.sim.get("persistentvolumeclaims", NS, "dump").is_some());
+    assert!(out.stdout.contains("Decompressing image:\n"), "{out:#?}");
+    let (dump, dump_sha) = written_dump(&env, "dump");
+    // `-` is a file name here, not stdout
+    let tar = std::fs::read(env.path("-")).unwrap();
+    assert_eq!(tar_members(&tar)[1], (format!("./{dump}"), dump_sha));
+    assert!(env.sim.wait_until(PATIENCE, |_| export(&env, "export-vm1-dump").is_none()));
+}
+
+#[test]
+fn a_failed_download_keeps_the_export_and_the_hinted_command_reuses_and_keeps_it() {
+    let env = Env::new();
+    dumped_vm(&env, "vm1", "dump");
+    // three bad answers: the first try and §10.3's two retries
+    env.sim.faults().export_fail(503, 3);
+
+    let out = env.run(&["memory-dump", "download", "vm1", "--output", "dump.tar.gz"]);
+
+    assert_eq!(out.code, 1, "{out:#?}");
+    assert_eq!(out.error_line(), "retry count reached, exiting unsuccesfully", "{out:#?}");
+    assert_eq!(
+        out.hint(),
+        Some(
+            "hint: the VirtualMachineExport default/export-vm1-dump was kept: download again with \
+             `virtctl memory-dump download vm1 --output dump.tar.gz`, delete it with `virtctl vmexport delete export-vm1-dump`"
+        ),
+        "{out:#?}"
+    );
+    assert_eq!(out.stdout.matches("Bad status: 503 Service Unavailable\n").count(), 3, "{out:#?}");
+    assert_eq!(out.stdout.matches("Retrying...\n").count(), 2, "{out:#?}");
+    assert!(!out.stdout.contains("deleted"), "{out:#?}");
+    assert!(export(&env, "export-vm1-dump").is_some(), "the export is kept");
+    assert!(!env.path("dump.tar.gz").exists());
+
+    // the hinted command: the existing export is used as it is, and kept afterwards
+    env.sim.clear_requests();
+    let out = env.run(&["memory-dump", "download", "vm1", "--output", "dump.tar.gz"]);
+    assert_eq!(out.code, 0, "{out:#?}");
+    assert!(!out.stdout.contains("created"), "{out:#?}");
+    assert!(out.stdout.ends_with("Download finished succesfully\n"), "{out:#?}");
+    assert!(
+        !env.sent().iter().any(|r| r.method == "DELETE"),
+        "an export it did not create stays: {:?}",
+        env.wire()
+    );
+    assert!(export(&env, "export-vm1-dump").is_some());
+    let (dump, dump_sha) = written_dump(&env, "dump");
+    let members = tar_members(&gunzip(&std::fs::read(env.path("dump.tar.gz")).unwrap()));
+    assert_eq!(members[1], (format!("./{dump}"), dump_sha));
+}
+
+#[test]
+fn port_forward_is_refused_before_anything_is_sent() {
+    let env = Env::new();
+    env.running_vm("vm1");
+    env.sim.clear_requests();
+
+    env.run(&[
+        "memory-dump",
+        "get",
+        "vm1",
+        "--claim-name",
+        "dump",
+        "--create-claim",
+        "--output",
+        "f",
+        "--port-forward",
+    ])
+    .fails_with(
+        "--port-forward is not supported by this build yet: memory-dump downloads use the export's external link (the export proxy's Ingress or Route)",
+    );
+    assert_eq!(env.wire(), Vec::<String>::new());
 }
 
 #[test]

@@ -14,10 +14,11 @@ use crate::support::*;
 
 const EXPORTS: &str = "/apis/export.kubevirt.io/v1/namespaces/default/virtualmachineexports";
 
+/// A PVC holding a disk image: CDI's `kubevirt` content type, as CDI's own PVCs carry it.
 fn pvc(env: &Env, name: &str) {
     env.sim.create(json!({
         "apiVersion": "v1", "kind": "PersistentVolumeClaim",
-        "metadata": {"name": name, "namespace": NS},
+        "metadata": {"name": name, "namespace": NS, "annotations": {"cdi.kubevirt.io/storage.contentType": "kubevirt"}},
         "spec": {"accessModes": ["ReadWriteOnce"], "resources": {"requests": {"storage": "1Gi"}}},
     }));
 }

@@ -16,6 +16,9 @@
 //!
 //! PVC contents live in sparse files under a data directory ([`ExportState`]): the upload server
 //! writes them, the export server reads them; a PVC never written gets a small generated image.
+//! A filesystem PVC can also hold files in a root directory of its own (the memory dump writes
+//! one there): a PVC without KubeVirt's content type is exported as `dir/` and a `disk.tar.gz`
+//! of that root, as the exporter's `tar` of its mount point.
 
 use std::collections::HashMap;
 use std::fs::File;
@@ -124,20 +127,75 @@ impl ExportState {
         std::fs::create_dir_all(path.parent().unwrap_or(self.dir()))?;
         let tmp = path.with_extension("gen");
         let mut file = File::create(&tmp)?;
-        let mut state = format!("{ns}/{pvc}").bytes().fold(0x9E37_79B9_7F4A_7C15u64, |h, b| {
-            h.wrapping_mul(31).wrapping_add(u64::from(b))
-        });
-        let mut buf = vec![0u8; GENERATED_DATA as usize];
-        for b in buf.iter_mut() {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            *b = state as u8;
-        }
-        file.write_all(&buf)?;
+        file.write_all(&pseudo_random(&format!("{ns}/{pvc}"), GENERATED_DATA as usize))?;
         file.set_len(GENERATED_SIZE)?;
         std::fs::rename(&tmp, &path)?;
         Ok(path)
+    }
+
+    /// The root directory of a filesystem PVC's files (it may not exist yet: a PVC whose files
+    /// nobody wrote is served as its disk image file).
+    pub fn root(&self, ns: &str, pvc: &str) -> PathBuf {
+        self.dir().join(ns).join(format!("{pvc}.root"))
+    }
+
+    /// Writes one file into a filesystem PVC's root (as a pod mounting the PVC would).
+    pub fn write_file(&self, ns: &str, pvc: &str, name: &str, data: &[u8]) -> std::io::Result<PathBuf> {
+        let root = self.root(ns, pvc);
+        std::fs::create_dir_all(&root)?;
+        let path = root.join(name);
+        let tmp = root.join(format!(".{name}.tmp"));
+        std::fs::write(&tmp, data)?;
+        std::fs::rename(&tmp, &path)?;
+        Ok(path)
+    }
+
+    /// The files in a PVC's root, by name (empty when it has none).
+    pub fn files(&self, ns: &str, pvc: &str) -> Vec<(String, PathBuf)> {
+        let Ok(entries) = std::fs::read_dir(self.root(ns, pvc)) else {
+            return Vec::new();
+        };
+        let mut files: Vec<(String, PathBuf)> = entries
+            .flatten()
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+            .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
+            .filter(|(name, _)| !name.starts_with('.'))
+            .collect();
+        files.sort();
+        files
+    }
+
+    /// The exporter's `disk.tar.gz` of a filesystem PVC's root: what `tar Scv .` in the mount
+    /// point writes (`./`, then `./NAME` per file), gzipped; made again whenever the files change.
+    fn root_archive(&self, ns: &str, pvc: &str) -> std::io::Result<PathBuf> {
+        let files = self.files(ns, pvc);
+        let mut stamp = (0u64, SystemTime::UNIX_EPOCH);
+        for (_, path) in &files {
+            let meta = std::fs::metadata(path)?;
+            stamp.0 += meta.len() + 1;
+            stamp.1 = stamp.1.max(meta.modified()?);
+        }
+        let target = self.dir().join(ns).join(format!("{pvc}.root.tar.gz"));
+        if lock(&self.cache).get(&target) == Some(&stamp) && target.exists() {
+            return Ok(target);
+        }
+        let tmp = target.with_extension(format!("tmp{}", random_suffix(6)));
+        {
+            let out = std::io::BufWriter::with_capacity(CHUNK, File::create(&tmp)?);
+            let mut gz = flate2::write::GzEncoder::new(out, flate2::Compression::fast());
+            gz.write_all(&tar_header("./", 0, b'5', b"0000755"))?;
+            for (name, path) in &files {
+                let data = std::fs::read(path)?;
+                gz.write_all(&tar_header(&format!("./{name}"), data.len() as u64, b'0', b"0000644"))?;
+                gz.write_all(&data)?;
+                gz.write_all(&vec![0u8; tar_padding(data.len() as u64)])?;
+            }
+            gz.write_all(&[0u8; 1024])?;
+            gz.finish()?.flush()?;
+        }
+        std::fs::rename(&tmp, &target)?;
+        lock(&self.cache).insert(target.clone(), stamp);
+        Ok(target)
     }
 
     /// `127.0.0.1:PORT` and the CA of the export server, once it runs.
@@ -158,7 +216,7 @@ impl ExportState {
             let out = std::io::BufWriter::with_capacity(CHUNK, File::create(&tmp)?);
             let mut gz = flate2::write::GzEncoder::new(out, flate2::Compression::fast());
             if tar {
-                gz.write_all(&tar_header("disk.img", meta.len()))?;
+                gz.write_all(&tar_header("disk.img", meta.len(), b'0', b"0000644"))?;
             }
             let mut input = File::open(source)?;
             let mut buf = vec![0u8; CHUNK];
@@ -170,8 +228,7 @@ impl ExportState {
                 gz.write_all(&buf[..n])?;
             }
             if tar {
-                let pad = (512 - meta.len() % 512) % 512;
-                gz.write_all(&vec![0u8; pad as usize + 1024])?;
+                gz.write_all(&vec![0u8; tar_padding(meta.len()) + 1024])?;
             }
             gz.finish()?.flush()?;
         }
@@ -181,16 +238,38 @@ impl ExportState {
     }
 }
 
-/// A ustar header for one regular file.
-fn tar_header(name: &str, len: u64) -> Vec<u8> {
+/// Deterministic bytes that do not compress, the same for the same seed (xorshift).
+pub fn pseudo_random(seed: &str, len: usize) -> Vec<u8> {
+    let mut state = seed.bytes().fold(0x9E37_79B9_7F4A_7C15u64, |h, b| {
+        h.wrapping_mul(31).wrapping_add(u64::from(b))
+    });
+    let mut buf = vec![0u8; len];
+    for b in buf.iter_mut() {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        *b = state as u8;
+    }
+    buf
+}
+
+/// The zeros that fill a tar member of `len` bytes up to its 512-byte block.
+fn tar_padding(len: u64) -> usize {
+    ((512 - len % 512) % 512) as usize
+}
+
+/// A ustar header: `kind` `0` for a regular file, `5` for a directory. Names longer than the
+/// field (100 bytes) are cut; the simulator's names stay well below.
+fn tar_header(name: &str, len: u64, kind: u8, mode: &[u8; 7]) -> Vec<u8> {
     let mut h = vec![0u8; 512];
-    h[..name.len()].copy_from_slice(name.as_bytes());
-    h[100..107].copy_from_slice(b"0000644");
+    let name = &name.as_bytes()[..name.len().min(100)];
+    h[..name.len()].copy_from_slice(name);
+    h[100..107].copy_from_slice(mode);
     h[108..115].copy_from_slice(b"0000107");
     h[116..123].copy_from_slice(b"0000107");
     h[124..135].copy_from_slice(format!("{len:011o}").as_bytes());
     h[136..147].copy_from_slice(b"00000000000");
-    h[156] = b'0';
+    h[156] = kind;
     h[257..263].copy_from_slice(b"ustar\0");
     h[263..265].copy_from_slice(b"00");
     h[148..156].copy_from_slice(b"        ");
@@ -419,18 +498,11 @@ fn step(store: &mut Inner, state: &SimState, export: Value, external: Option<&st
             let contents: Vec<(String, bool)> = volumes
                 .iter()
                 .map(|pvc| {
-                    let pvc_obj = store.try_get(pvc_kind(), &ns, pvc);
-                    let block = pvc_obj
-                        .as_ref()
-                        .and_then(|p| p.pointer("/spec/volumeMode"))
-                        .and_then(Value::as_str)
-                        == Some("Block");
-                    let content = pvc_obj
-                        .as_ref()
-                        .and_then(|p| annotation(p, CONTENT_TYPE_ANNOTATION))
-                        .unwrap_or("kubevirt");
+                    let image = store
+                        .try_get(pvc_kind(), &ns, pvc)
+                        .is_some_and(|p| holds_disk_image(store, &p));
                     let _ = state.cdi.export.ensure(&ns, pvc);
-                    (pvc.clone(), block || content == "kubevirt" || content.is_empty())
+                    (pvc.clone(), image)
                 })
                 .collect();
             let manifests = vm.is_some();
@@ -463,6 +535,34 @@ fn step(store: &mut Inner, state: &SimState, export: Value, external: Option<&st
         next["status"] = status;
         let _ = store.update(export_kind(), &ns, &name, next, false, crate::store::Part::Whole);
     }
+}
+
+/// KubeVirt's `isKubevirtContentType`: a block PVC, a PVC annotated with CDI's `kubevirt` (or
+/// empty) content type, or one owned by a DataVolume of that content type holds a disk image;
+/// any other PVC (no annotation at all, as the memory-dump PVC) is exported as its files.
+fn holds_disk_image(store: &Inner, pvc: &Value) -> bool {
+    if pvc.pointer("/spec/volumeMode").and_then(Value::as_str) == Some("Block") {
+        return true;
+    }
+    if annotation(pvc, CONTENT_TYPE_ANNOTATION).is_some_and(|c| c == "kubevirt" || c.is_empty()) {
+        return true;
+    }
+    let owner = crate::object::array_at(pvc, "/metadata/ownerReferences")
+        .into_iter()
+        .find(|r| r["controller"] == true)
+        .cloned();
+    let Some(owner) = owner else {
+        return false;
+    };
+    if owner["kind"] != "DataVolume" || owner["apiVersion"] != "cdi.kubevirt.io/v1beta1" {
+        return false;
+    }
+    let dv = store.try_get(crate::object::dv_kind(), &ns_of(pvc), owner["name"].as_str().unwrap_or(""));
+    dv.is_some_and(|dv| {
+        dv.pointer("/spec/contentType")
+            .and_then(Value::as_str)
+            .is_none_or(|c| c == "kubevirt" || c.is_empty())
+    })
 }
 
 fn links(base: &str, which: &str, ca: &str, volumes: &[(String, bool)], manifests: bool) -> Value {
@@ -730,7 +830,16 @@ async fn handle(state: Arc<SimState>, req: Request<Incoming>) -> Reply {
             let tar = file == "disk.tar.gz";
             let src = source.clone();
             let shared = state.clone();
-            let compressed = tokio::task::spawn_blocking(move || shared.cdi.export.compressed(&src, tar)).await;
+            let (ns, volume) = (ns.clone(), volume.to_string());
+            let compressed = tokio::task::spawn_blocking(move || {
+                let export = &shared.cdi.export;
+                if tar && !export.files(&ns, &volume).is_empty() {
+                    export.root_archive(&ns, &volume)
+                } else {
+                    export.compressed(&src, tar)
+                }
+            })
+            .await;
             let compressed = match compressed {
                 Ok(Ok(p)) => p,
                 Ok(Err(e)) => return text(500, &e.to_string()),
@@ -743,7 +852,12 @@ async fn handle(state: Arc<SimState>, req: Request<Incoming>) -> Reply {
             );
             Ok(response)
         }
-        "dir/" | "dir" => text(200, "disk.img\n"),
+        "dir/" | "dir" => {
+            let files = state.cdi.export.files(&ns, volume);
+            let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
+            let listing = if names.is_empty() { vec!["disk.img"] } else { names };
+            text(200, &format!("{}\n", listing.join("\n")))
+        }
         _ => text(404, "404 page not found\n"),
     }
 }
@@ -982,6 +1096,11 @@ impl crate::Sim {
     /// The file holding a PVC's contents (generated on first use).
     pub fn volume_file(&self, ns: &str, pvc: &str) -> PathBuf {
         self.state.cdi.export.ensure(ns, pvc).expect("volume file")
+    }
+
+    /// The files a pod wrote into a filesystem PVC's root (a memory dump), by name.
+    pub fn pvc_files(&self, ns: &str, pvc: &str) -> Vec<(String, PathBuf)> {
+        self.state.cdi.export.files(ns, pvc)
     }
 
     /// The export server's `127.0.0.1:PORT` (for `--service-url`) and its CA.

@@ -4,7 +4,9 @@
 //! `status.memoryDumpRequest` (`pkg/storage/memorydump`): `Associating` (the claim is bound and
 //! attached to the VMI as a utility volume) → `InProgress` (the dump is written) → `Unmounting`
 //! (the PVC gets the dump's file name in its `kubevirt.io/memory-dump` annotation, the volume is
-//! detached) → `Completed`; or `Failed` with virt-handler's message. `removememorydump` moves the
+//! detached) → `Completed`; or `Failed` with virt-handler's message. The dump itself is a file
+//! of [`DUMP_FILE_SIZE`] deterministic pseudo-random bytes written into the PVC's root, under
+//! the name in the request's `fileName`, so an export of the PVC serves it as KubeVirt's does. `removememorydump` moves the
 //! request to `Dissociating`, and it disappears once the volume is detached.
 //!
 //! Fault knob: a VM annotated [`FAILURE_ANNOTATION`] gets its dumps failed with that text as
@@ -27,6 +29,8 @@ pub const FAILURE_ANNOTATION: &str = "kubevirt-sim.io/memory-dump-failure";
 /// KubeVirt's annotation on the dump PVC: the dump's file name, or [`FAILED`].
 pub const PVC_ANNOTATION: &str = "kubevirt.io/memory-dump";
 pub const FAILED: &str = "Memory dump failed";
+/// The simulated dump file: a few MiB of pseudo-random bytes (not a whole number of tar blocks).
+pub const DUMP_FILE_SIZE: usize = (3 << 20) + 4321;
 /// The dump needs this much room beyond the guest's memory.
 const DUMP_OVERHEAD: u128 = 100 * 1024 * 1024;
 const MIB: f64 = 1024.0 * 1024.0;
@@ -276,16 +280,16 @@ fn phase_of(request: &Value) -> &str {
 pub struct MemoryDumps;
 
 impl Component for MemoryDumps {
-    fn tick(&mut self, store: &mut Inner, _state: &SimState) {
+    fn tick(&mut self, store: &mut Inner, state: &SimState) {
         for vm in store.list_all(vm_kind(), None) {
             if let Some(request) = current_request(&vm) {
-                step(store, vm, request);
+                step(store, state, vm, request);
             }
         }
     }
 }
 
-fn step(s: &mut Inner, mut vm: Value, mut request: Value) {
+fn step(s: &mut Inner, state: &SimState, mut vm: Value, mut request: Value) {
     let ns = ns_of(&vm);
     let name = name_of(&vm);
     let claim = claim_of(&request).to_string();
@@ -339,6 +343,9 @@ fn step(s: &mut Inner, mut vm: Value, mut request: Value) {
                         }
                         None => {
                             let file = dump_file_name(&name, &claim, &ended);
+                            // virt-launcher writes the dump into the mounted PVC
+                            let bytes = crate::export::pseudo_random(&file, DUMP_FILE_SIZE);
+                            let _ = state.cdi.export.write_file(&ns, &claim, &file, &bytes);
                             status["phase"] = json!("MemoryDumpCompleted");
                             status["memoryDumpVolume"]["targetFileName"] = json!(file);
                             request["phase"] = json!("Unmounting");
