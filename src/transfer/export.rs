@@ -143,6 +143,11 @@ async fn fetch_payload(exports: &Exports<'_>, cluster_ca: &[Vec<u8>], settings: 
         )));
     };
     let token = exports.token(&export).await?;
+    let origin = export
+        .pointer("/metadata/uid")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_string();
     let client = client(export::tls_for(&export, service_url, cluster_ca, settings.insecure)?)?;
     match &settings.fetch {
         Fetch::Manifest { json, include_secret } => {
@@ -162,7 +167,7 @@ async fn fetch_payload(exports: &Exports<'_>, cluster_ca: &[Vec<u8>], settings: 
         }
         Fetch::Oci => {
             let url = oci_url(&export, service_url)?;
-            transfer(&client, url, token, false, false, settings, say).await
+            transfer(&client, &origin, url, token, false, false, settings, say).await
         }
         Fetch::Volume { name, decompress } => {
             let link = export::volume_link(&export, service_url, name.as_deref(), *decompress)?;
@@ -171,7 +176,7 @@ async fn fetch_payload(exports: &Exports<'_>, cluster_ca: &[Vec<u8>], settings: 
                 say("Decompressing image:");
             }
             let resumable = !link.is_compressed();
-            transfer(&client, link.url, token, inflate, resumable, settings, say).await
+            transfer(&client, &origin, link.url, token, inflate, resumable, settings, say).await
         }
     }
 }
@@ -201,6 +206,7 @@ fn oci_url(export: &Value, service_url: Option<&str>) -> Result<String> {
 /// One body to the output, with the retries of `settings`.
 async fn transfer(
     client: &reqwest::Client,
+    origin: &str,
     url: String,
     token: String,
     inflate: bool,
@@ -210,6 +216,7 @@ async fn transfer(
 ) -> Result<()> {
     let destination = settings.output.clone().unwrap_or(Destination::Stdout);
     let plan = Plan {
+        origin: format!("{origin} {url}"),
         url,
         token,
         inflate,
@@ -315,6 +322,9 @@ pub struct Plan {
     pub transport_retries: u32,
     /// draw a bar (stderr is a terminal) or print plain lines
     pub terminal: bool,
+    /// what the bytes are (the export's uid and the link): a `FILE.part` left by an earlier
+    /// run is resumed only when it was started from the same origin
+    pub origin: String,
 }
 
 /// Why a download stopped without the file.
@@ -407,6 +417,91 @@ enum End {
     Status(String),
     /// cut or stalled; the bytes of the body the file now holds (for a resume)
     Cut(String),
+    /// the server's file is not the one the part file was started from
+    Changed,
+}
+
+/// What identifies the server's file: its length, and its ETag and Last-Modified where the
+/// server sends them (KubeVirt's exporter sends neither for `disk.img`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+struct Identity {
+    length: Option<u64>,
+    etag: Option<String>,
+    last_modified: Option<String>,
+}
+
+impl Identity {
+    /// From a 200 (its length) or a 206 (the total of its Content-Range).
+    fn of(response: &reqwest::Response) -> Identity {
+        let text = |name: header::HeaderName| {
+            response
+                .headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string)
+        };
+        let length = if response.status() == StatusCode::PARTIAL_CONTENT {
+            text(header::CONTENT_RANGE)
+                .and_then(|r| r.rsplit_once('/').and_then(|(_, total)| total.trim().parse().ok()))
+        } else {
+            response.content_length()
+        };
+        Identity {
+            length,
+            etag: text(header::ETAG),
+            last_modified: text(header::LAST_MODIFIED),
+        }
+    }
+}
+
+/// `FILE.part.json`: where the bytes of `FILE.part` come from, so that a later run resumes
+/// only the same file of the same export.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+struct PartOrigin {
+    origin: String,
+    identity: Identity,
+}
+
+fn origin_path(part: &Path) -> PathBuf {
+    let mut name = part.as_os_str().to_owned();
+    name.push(".json");
+    PathBuf::from(name)
+}
+
+fn read_origin(part: &Path) -> Option<PartOrigin> {
+    let text = std::fs::read(origin_path(part)).ok()?;
+    serde_json::from_slice(&text).ok()
+}
+
+fn write_origin(part: &Path, origin: &PartOrigin) -> Result<()> {
+    let path = origin_path(part);
+    let text = serde_json::to_vec(origin).unwrap_or_default();
+    std::fs::write(&path, text).map_err(|e| Error::Io(format!("write {}: {e}", path.display())))
+}
+
+/// Where a new run starts: at the end of a `FILE.part` an earlier run of the same origin left
+/// (with the identity its server file had then), else at byte 0.
+fn earlier_part(part: &Path, plan: &Plan, note: &(dyn Fn(&str) + Sync)) -> (u64, Option<Identity>) {
+    let len = std::fs::metadata(part).map(|m| m.len()).unwrap_or(0);
+    if len == 0 {
+        return (0, None);
+    }
+    match read_origin(part) {
+        Some(earlier) if plan.resumable && !plan.inflate && earlier.origin == plan.origin => {
+            note(&format!(
+                "{} is left from an earlier download of this export: resuming at byte {len}",
+                part.display()
+            ));
+            (len, Some(earlier.identity))
+        }
+        _ => {
+            note(&format!(
+                "{} is left from another download: starting again from byte 0",
+                part.display()
+            ));
+            (0, None)
+        }
+    }
 }
 
 /// Downloads `plan.url` to `destination`, printing progress on stderr and notes through
@@ -421,18 +516,26 @@ pub async fn download(
         Destination::File(path) => Some(Destination::part_path(path)),
         Destination::Stdout => None,
     };
-    // Bytes of the body already in the output (the resume point).
-    let mut offset = 0u64;
+    // Bytes of the body already in the output (the resume point), and what they are.
+    let (mut offset, mut identity) = match &target {
+        Some(part) => earlier_part(part, plan, note),
+        None => (0, None),
+    };
     let mut written_any = false;
     let mut status_left = plan.status_retries;
     let mut transport_left = plan.transport_retries;
     let mut total_written;
     loop {
-        let attempt = attempt(client, plan, target.as_deref(), offset, written_any, note).await;
+        let attempt = attempt(client, plan, target.as_deref(), offset, &mut identity, written_any, note).await;
         let (end, body_bytes, out_bytes) = attempt.map_err(Failure::Fatal)?;
         total_written = out_bytes;
         match end {
             End::Done => break,
+            End::Changed => {
+                note("the server's file is not the one the download started from: starting again from byte 0");
+                offset = 0;
+                identity = None;
+            }
             End::Status(status) => {
                 note(&format!("Bad status: {status}"));
                 if status_left == 0 {
@@ -474,6 +577,7 @@ pub async fn download(
                 path.display()
             )))
         })?;
+        let _ = std::fs::remove_file(origin_path(part));
     }
     Ok(total_written)
 }
@@ -484,6 +588,7 @@ async fn attempt(
     plan: &Plan,
     part: Option<&Path>,
     offset: u64,
+    identity: &mut Option<Identity>,
     wrote_before: bool,
     note: &(dyn Fn(&str) + Sync),
 ) -> Result<(End, u64, u64)> {
@@ -520,6 +625,20 @@ async fn attempt(
         return Err(Error::Other(
             "the download must start again but part of it already went to stdout".into(),
         ));
+    }
+    let served = Identity::of(&response);
+    if start > 0 && identity.as_ref().is_some_and(|known| *known != served) {
+        return Ok((End::Changed, 0, 0));
+    }
+    if start == 0 {
+        *identity = Some(served.clone());
+        if let Some(part) = part.filter(|_| plan.resumable && !plan.inflate) {
+            let origin = PartOrigin {
+                origin: plan.origin.clone(),
+                identity: served,
+            };
+            write_origin(part, &origin)?;
+        }
     }
     let total = response.content_length().map(|len| len + start);
     let meter = Meter::start(total.unwrap_or(0), plan.terminal, Output);

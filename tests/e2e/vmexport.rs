@@ -2,7 +2,8 @@
 //! delete, the simulator's export controller, and downloads checked byte for byte against the
 //! volume's file: gzip, raw, an uploaded 64 MiB image exported again, manifests, and the
 //! beyond-upstream recovery (Range resume after a cut, restart when Range is ignored, an idle
-//! timeout on a stall, the export kept after a failure).
+//! timeout on a stall, the export kept after a failure, a new run resuming the part file an
+//! interrupted one left, but never that of another export).
 
 use std::io::Read;
 
@@ -598,6 +599,128 @@ fn ctrl_c_mid_download_keeps_the_export_and_the_old_file() {
     );
     assert!(export(&env, "int").is_some());
     assert_eq!(std::fs::read(&path).unwrap(), b"old");
+}
+
+/// Starts `vmexport download EXPORT [--pvc=PVC] --format=raw --output=PATH`, lets 1 MiB reach
+/// `PATH.part` (the server then stalls), and interrupts it with Ctrl+C.
+fn interrupted_raw_download(env: &Env, export_name: &str, source: &[&str], path: &std::path::Path) {
+    env.sim.faults().export_stall_after(1 << 20, 1);
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_virtctl"));
+    for var in LEAKY_VARS {
+        cmd.env_remove(var);
+    }
+    let child = cmd
+        .env("HOME", env.dir.path())
+        .arg("--kubeconfig")
+        .arg(&env.kubeconfig)
+        .args(["vmexport", "download", export_name, "--format=raw"])
+        .args(source)
+        .arg(format!("--output={}", path.display()))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut part = path.as_os_str().to_owned();
+    part.push(".part");
+    assert!(
+        env.sim
+            .wait_until(PATIENCE, |_| std::fs::metadata(&part).is_ok_and(|m| m.len() == 1 << 20)),
+        "the first MiB reached the part file"
+    );
+    let killed = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(1), "{output:#?}");
+}
+
+#[test]
+fn a_new_run_resumes_the_part_file_of_an_interrupted_one_and_never_appends_another_disk() {
+    let env = Env::new();
+    pvc(&env, "disk");
+    pvc(&env, "other");
+    let path = env.path("res.img");
+    let part = env.path("res.img.part");
+    let output = format!("--output={}", path.display());
+    interrupted_raw_download(&env, "res", &["--pvc=disk"], &path);
+    let before = env.sim.export_requests().len();
+
+    // the command the hint gives: the kept export, the part file picked up where it ended
+    let out = env.run(&["vmexport", "download", "res", &output, "--format", "raw"]);
+    assert_eq!(out.code, 0, "{out:#?}");
+    assert!(
+        out.stdout.contains(&format!(
+            "{} is left from an earlier download of this export: resuming at byte 1048576\n",
+            part.display()
+        )),
+        "{out:#?}"
+    );
+    assert_eq!(sha256(&std::fs::read(&path).unwrap()), volume_sha(&env, "disk"));
+    let ranges: Vec<(Option<String>, u16)> = env
+        .sim
+        .export_requests()
+        .into_iter()
+        .skip(before)
+        .map(|r| (r.range, r.status))
+        .collect();
+    assert_eq!(ranges, [(Some("bytes=1048576-".to_string()), 206)]);
+    assert!(!part.exists());
+    assert!(!env.path("res.img.part.json").exists());
+
+    // the same export name, now of another PVC of the same size: its bytes start over
+    interrupted_raw_download(&env, "res", &[], &path);
+    assert_eq!(env.run(&["vmexport", "delete", "res"]).code, 0);
+    assert!(env.sim.wait_until(PATIENCE, |_| export(&env, "res").is_none()));
+    assert_eq!(env.run(&["vmexport", "create", "res", "--pvc=other"]).code, 0);
+    let before = env.sim.export_requests().len();
+    let out = env.run(&["vmexport", "download", "res", &output, "--format", "raw"]);
+    assert_eq!(out.code, 0, "{out:#?}");
+    assert!(
+        out.stdout.contains(&format!(
+            "{} is left from another download: starting again from byte 0\n",
+            part.display()
+        )),
+        "{out:#?}"
+    );
+    assert_eq!(sha256(&std::fs::read(&path).unwrap()), volume_sha(&env, "other"));
+    let ranges: Vec<Option<String>> = env
+        .sim
+        .export_requests()
+        .into_iter()
+        .skip(before)
+        .map(|r| r.range)
+        .collect();
+    assert_eq!(ranges, [None]);
+
+    // the same export, but its disk grew meanwhile: the Range answer's total differs, so the
+    // part file is not appended to
+    interrupted_raw_download(&env, "res", &[], &path);
+    let volume = env.sim.volume_file(NS, "other");
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&volume)
+        .unwrap()
+        .set_len(5 << 20)
+        .unwrap();
+    let before = env.sim.export_requests().len();
+    let out = env.run(&["vmexport", "download", "res", &output, "--format", "raw"]);
+    assert_eq!(out.code, 0, "{out:#?}");
+    assert!(
+        out.stdout
+            .contains("the server's file is not the one the download started from: starting again from byte 0\n"),
+        "{out:#?}"
+    );
+    assert_eq!(sha256(&std::fs::read(&path).unwrap()), volume_sha(&env, "other"));
+    let ranges: Vec<(Option<String>, u16)> = env
+        .sim
+        .export_requests()
+        .into_iter()
+        .skip(before)
+        .map(|r| (r.range, r.status))
+        .collect();
+    assert_eq!(ranges, [(Some("bytes=1048576-".to_string()), 206), (None, 200)]);
 }
 
 #[test]
