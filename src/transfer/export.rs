@@ -71,7 +71,12 @@ pub struct Settings {
 /// §9.6: the export created when asked, the payload fetched, the export deleted afterwards
 /// (created here and not kept, or `delete`), or kept after a failure with the way to go on.
 /// Ctrl+C and SIGTERM end the download as a failure, so the export is kept then too.
-pub async fn from_export(exports: &Exports<'_>, cluster_ca: &[Vec<u8>], settings: &Settings, say: Say<'_>) -> Result<()> {
+pub async fn from_export(
+    exports: &Exports<'_>,
+    cluster_ca: &[Vec<u8>],
+    settings: &Settings,
+    say: Say<'_>,
+) -> Result<()> {
     let name = &settings.request.name;
     let mut created_here = false;
     let mut keep = settings.keep;
@@ -167,7 +172,7 @@ async fn fetch_payload(exports: &Exports<'_>, cluster_ca: &[Vec<u8>], settings: 
         }
         Fetch::Oci => {
             let url = oci_url(&export, service_url)?;
-            transfer(&client, &origin, url, token, false, false, settings, say).await
+            transfer(&client, &plan_for(settings, &origin, url, token), settings, say).await
         }
         Fetch::Volume { name, decompress } => {
             let link = export::volume_link(&export, service_url, name.as_deref(), *decompress)?;
@@ -175,8 +180,12 @@ async fn fetch_payload(exports: &Exports<'_>, cluster_ca: &[Vec<u8>], settings: 
             if inflate {
                 say("Decompressing image:");
             }
-            let resumable = !link.is_compressed();
-            transfer(&client, &origin, link.url, token, inflate, resumable, settings, say).await
+            let plan = Plan {
+                inflate,
+                resumable: !link.is_compressed(),
+                ..plan_for(settings, &origin, link.url, token)
+            };
+            transfer(&client, &plan, settings, say).await
         }
     }
 }
@@ -203,30 +212,26 @@ fn oci_url(export: &Value, service_url: Option<&str>) -> Result<String> {
         })
 }
 
-/// One body to the output, with the retries of `settings`.
-async fn transfer(
-    client: &reqwest::Client,
-    origin: &str,
-    url: String,
-    token: String,
-    inflate: bool,
-    resumable: bool,
-    settings: &Settings,
-    say: Say<'_>,
-) -> Result<()> {
-    let destination = settings.output.clone().unwrap_or(Destination::Stdout);
-    let plan = Plan {
+/// The plan of one body from `url` (neither inflated nor resumable until the caller says so),
+/// with the retries and idle timeout of `settings`.
+fn plan_for(settings: &Settings, origin: &str, url: String, token: String) -> Plan {
+    Plan {
         origin: format!("{origin} {url}"),
         url,
         token,
-        inflate,
-        resumable,
+        inflate: false,
+        resumable: false,
         idle_timeout: settings.idle_timeout,
         status_retries: settings.retries,
         transport_retries: TRANSPORT_RETRIES + settings.retries,
         terminal: std::io::stderr().is_terminal(),
-    };
-    download(client, &plan, &destination, say)
+    }
+}
+
+/// One body to the output.
+async fn transfer(client: &reqwest::Client, plan: &Plan, settings: &Settings, say: Say<'_>) -> Result<()> {
+    let destination = settings.output.clone().unwrap_or(Destination::Stdout);
+    download(client, plan, &destination, say)
         .await
         .map_err(Failure::into_error)?;
     say("Download finished succesfully");
@@ -526,7 +531,16 @@ pub async fn download(
     let mut transport_left = plan.transport_retries;
     let mut total_written;
     loop {
-        let attempt = attempt(client, plan, target.as_deref(), offset, &mut identity, written_any, note).await;
+        let attempt = attempt(
+            client,
+            plan,
+            target.as_deref(),
+            offset,
+            &mut identity,
+            written_any,
+            note,
+        )
+        .await;
         let (end, body_bytes, out_bytes) = attempt.map_err(Failure::Fatal)?;
         total_written = out_bytes;
         match end {

@@ -249,7 +249,10 @@ fn get_with_output_downloads_a_gzip_tar_of_the_dump_and_removes_the_export_it_ma
     let lines: Vec<&str> = out.stdout.lines().collect();
     assert_eq!(
         lines[..2],
-        ["PVC default/dump created", "Successfully submitted memory dump request of VM vm1"],
+        [
+            "PVC default/dump created",
+            "Successfully submitted memory dump request of VM vm1"
+        ],
         "{out:#?}"
     );
     let completed = lines
@@ -288,7 +291,10 @@ fn get_with_output_downloads_a_gzip_tar_of_the_dump_and_removes_the_export_it_ma
         json!({"apiGroup": "", "kind": "PersistentVolumeClaim", "name": "dump"})
     );
     assert!(body["spec"].get("ttlDuration").is_none());
-    assert!(env.sim.wait_until(PATIENCE, |_| export(&env, "export-vm1-dump").is_none()));
+    assert!(
+        env.sim
+            .wait_until(PATIENCE, |_| export(&env, "export-vm1-dump").is_none())
+    );
     let paths = export_paths(&env);
     assert_eq!(paths.len(), 1, "{paths:#?}");
     assert!(
@@ -317,7 +323,10 @@ fn download_format_raw_gives_a_plain_tar_into_a_file_named_dash() {
     // `-` is a file name here, not stdout
     let tar = std::fs::read(env.path("-")).unwrap();
     assert_eq!(tar_members(&tar)[1], (format!("./{dump}"), dump_sha));
-    assert!(env.sim.wait_until(PATIENCE, |_| export(&env, "export-vm1-dump").is_none()));
+    assert!(
+        env.sim
+            .wait_until(PATIENCE, |_| export(&env, "export-vm1-dump").is_none())
+    );
 }
 
 #[test]
@@ -330,7 +339,11 @@ fn a_failed_download_keeps_the_export_and_the_hinted_command_reuses_and_keeps_it
     let out = env.run(&["memory-dump", "download", "vm1", "--output", "dump.tar.gz"]);
 
     assert_eq!(out.code, 1, "{out:#?}");
-    assert_eq!(out.error_line(), "retry count reached, exiting unsuccesfully", "{out:#?}");
+    assert_eq!(
+        out.error_line(),
+        "retry count reached, exiting unsuccesfully",
+        "{out:#?}"
+    );
     assert_eq!(
         out.hint(),
         Some(
@@ -339,7 +352,11 @@ fn a_failed_download_keeps_the_export_and_the_hinted_command_reuses_and_keeps_it
         ),
         "{out:#?}"
     );
-    assert_eq!(out.stdout.matches("Bad status: 503 Service Unavailable\n").count(), 3, "{out:#?}");
+    assert_eq!(
+        out.stdout.matches("Bad status: 503 Service Unavailable\n").count(),
+        3,
+        "{out:#?}"
+    );
     assert_eq!(out.stdout.matches("Retrying...\n").count(), 2, "{out:#?}");
     assert!(!out.stdout.contains("deleted"), "{out:#?}");
     assert!(export(&env, "export-vm1-dump").is_some(), "the export is kept");

@@ -548,7 +548,7 @@ fn holds_disk_image(store: &Inner, pvc: &Value) -> bool {
         return true;
     }
     let owner = crate::object::array_at(pvc, "/metadata/ownerReferences")
-        .into_iter()
+        .iter()
         .find(|r| r["controller"] == true)
         .cloned();
     let Some(owner) = owner else {
@@ -557,7 +557,11 @@ fn holds_disk_image(store: &Inner, pvc: &Value) -> bool {
     if owner["kind"] != "DataVolume" || owner["apiVersion"] != "cdi.kubevirt.io/v1beta1" {
         return false;
     }
-    let dv = store.try_get(crate::object::dv_kind(), &ns_of(pvc), owner["name"].as_str().unwrap_or(""));
+    let dv = store.try_get(
+        crate::object::dv_kind(),
+        &ns_of(pvc),
+        owner["name"].as_str().unwrap_or(""),
+    );
     dv.is_some_and(|dv| {
         dv.pointer("/spec/contentType")
             .and_then(Value::as_str)
