@@ -3,7 +3,10 @@
 //! inflate overlap; memory stays constant), zero blocks written as holes, an idle timeout on a
 //! stalled connection, and retries that resume with `Range: bytes=N-` where the body is the
 //! identity of the file (a `200` to a Range request starts over, never appends; a gzip stream
-//! starts over from byte 0 and says so).
+//! starts over from byte 0 and says so). A new run resumes the `FILE.part` an earlier run left
+//! when `FILE.part.json` says it came from the same export and link and the server's file still
+//! has the same length (and ETag/Last-Modified, when sent); a Range answer whose total differs
+//! from the file's starts over.
 //!
 //! The whole download from an export is here once ([`from_export`]): create the export when
 //! asked (an existing one is reused and kept), wait for it, pick the link, fetch the volume, the
