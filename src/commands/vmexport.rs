@@ -14,6 +14,7 @@ use serde_json::Value;
 
 use super::Positionals;
 use crate::cluster::export::{self, ExportRequest, Exports, Readiness, Source};
+use crate::cluster::export_tunnel::{self, ExportTunnel, TunnelRequest};
 use crate::cluster::tls::tls_config;
 use crate::cluster::wait::{self, Backoff};
 use crate::context::Ctx;
@@ -165,6 +166,8 @@ pub struct Invocation {
     pub retries: u32,
     pub idle_timeout: Duration,
     pub port_forward: bool,
+    /// `--local-port` (checked with `--port-forward`)
+    pub local_port: u16,
 }
 
 fn incompatible(flag: &str, with: &str) -> Error {
@@ -279,10 +282,7 @@ impl VmexportArgs {
                 _ => Payload::Gzip,
             }
         };
-        let mut service_url = Some(self.service_url.clone()).filter(|s| !s.is_empty());
-        if self.port_forward && service_url.is_none() {
-            service_url = Some(format!("127.0.0.1:{}", self.local_port));
-        }
+        let service_url = Some(self.service_url.clone()).filter(|s| !s.is_empty());
         Ok(Invocation {
             function,
             request: ExportRequest {
@@ -299,13 +299,15 @@ impl VmexportArgs {
             readiness_timeout,
             service_url,
             volume: Some(self.volume.clone()).filter(|v| !v.is_empty()),
-            insecure: self.insecure || self.port_forward,
+            // Beyond upstream: --port-forward keeps TLS verified (against the Service's name).
+            insecure: self.insecure,
             keep: self.keep_vme,
             delete: self.delete_vme,
             include_secret: self.include_secret,
             retries: u32::try_from(self.retry.max(0)).unwrap_or(u32::MAX),
             idle_timeout: self.idle_timeout,
             port_forward: self.port_forward,
+            local_port: self.local_port.parse().unwrap_or(0),
         })
     }
 
@@ -507,21 +509,28 @@ async fn interrupted() -> &'static str {
 async fn fetch_payload(exports: &Exports<'_>, cluster_ca: &[Vec<u8>], inv: &Invocation, say: &Say<'_>) -> Result<()> {
     let name = &inv.request.name;
     let ns = exports.namespace();
-    if inv.port_forward {
-        return Err(Error::Usage(
-            "--port-forward is not supported by this build yet: use --service-url with your own port-forward to the export service (port 443)"
-                .into(),
-        ));
-    }
+    let tunnel = match inv.port_forward {
+        true => Some(port_forward(exports, inv, say).await?),
+        false => None,
+    };
     wait_ready(exports, name, inv, say).await?;
     let Some(export) = exports.get(name).await? else {
         return Err(Error::Other(format!(
             "unable to get '{ns}/{name}' VirtualMachineExport"
         )));
     };
-    let service_url = inv.service_url.as_deref();
+    let via_tunnel = tunnel.as_ref().filter(|_| inv.service_url.is_none());
+    let service_url = inv
+        .service_url
+        .clone()
+        .or_else(|| via_tunnel.map(ExportTunnel::service_url));
+    let service_url = service_url.as_deref();
     let token = exports.token(&export).await?;
-    let client = fetch::client(export_tls(&export, service_url, cluster_ca, inv.insecure)?)?;
+    let tls = export_tls(&export, service_url, cluster_ca, inv.insecure)?;
+    let client = match via_tunnel {
+        Some(tunnel) => fetch::client_via(tls, &tunnel.host, tunnel.address())?,
+        None => fetch::client(tls)?,
+    };
     let note = |text: &str| say.line(text);
     match inv.payload {
         Payload::Manifest { json } => {
@@ -571,6 +580,19 @@ async fn fetch_payload(exports: &Exports<'_>, cluster_ca: &[Vec<u8>], inv: &Invo
             transfer(&client, link.url, token, inflate, resumable, inv, &note).await
         }
     }
+}
+
+/// §9.7: the tunnel to the export server; the forwarder's own lines go to stderr.
+async fn port_forward(exports: &Exports<'_>, inv: &Invocation, say: &Say<'_>) -> Result<ExportTunnel> {
+    let out = say.ctx.out;
+    let request = TunnelRequest {
+        name: &inv.request.name,
+        local_port: inv.local_port,
+        readiness_timeout: inv.readiness_timeout,
+        say: &|text: &str| say.line(text),
+        progress: std::sync::Arc::new(move |text: &str| out.note(text)),
+    };
+    export_tunnel::open(exports, &request).await
 }
 
 /// The TLS to reach the export server: its CA from the status, the kubeconfig's CAs and the
@@ -666,7 +688,7 @@ async fn manifests(
 
 /// §9.8: until the export is Ready with the links in use, saying what it waits for.
 async fn wait_ready(exports: &Exports<'_>, name: &str, inv: &Invocation, say: &Say<'_>) -> Result<()> {
-    let internal = inv.service_url.is_some();
+    let internal = inv.service_url.is_some() || inv.port_forward;
     let backoff = Backoff {
         first: Duration::from_millis(250),
         max: Duration::from_secs(2),
@@ -728,10 +750,17 @@ mod tests {
     }
 
     #[test]
-    fn port_forward_implies_insecure_and_a_local_service_url() {
+    fn port_forward_keeps_tls_verified_and_takes_the_local_port() {
         let inv = check(&["download", "e", "--output=f", "--port-forward", "--local-port=5410"]).unwrap();
-        assert!(inv.insecure);
-        assert_eq!(inv.service_url.as_deref(), Some("127.0.0.1:5410"));
+        assert!(!inv.insecure);
+        assert_eq!(inv.service_url, None);
+        assert_eq!(inv.local_port, 5410);
+        assert_eq!(
+            check(&["download", "e", "--output=f", "--port-forward", "--local-port=70000"])
+                .unwrap_err()
+                .to_string(),
+            "--local-port is not a valid value, acceptable values are valid port numbers"
+        );
     }
 
     #[test]

@@ -39,6 +39,20 @@ pub fn client(tls: rustls::ClientConfig) -> Result<reqwest::Client> {
         .map_err(|e| Error::Config(format!("cannot set up the export client: {e}")))
 }
 
+/// An export client that reaches `host` (a Service's DNS name, in the URLs it is given) at
+/// `address` (a local port-forward): TLS sends and verifies that name. No proxy: the address is
+/// local.
+pub fn client_via(tls: rustls::ClientConfig, host: &str, address: std::net::SocketAddr) -> Result<reqwest::Client> {
+    reqwest::Client::builder()
+        .tls_backend_preconfigured(tls)
+        .http1_only()
+        .no_proxy()
+        .resolve(host, address)
+        .connect_timeout(Duration::from_secs(30))
+        .build()
+        .map_err(|e| Error::Config(format!("cannot set up the export client: {e}")))
+}
+
 /// Where the bytes go.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Destination {
