@@ -138,7 +138,10 @@ pub fn container_port(service: &Value, pod: &Value, port: i64) -> Result<u16> {
         .and_then(Value::as_array)
         .cloned()
         .unwrap_or_default();
-    let Some(spec) = ports.iter().find(|p| p.get("port").and_then(Value::as_i64) == Some(port)) else {
+    let Some(spec) = ports
+        .iter()
+        .find(|p| p.get("port").and_then(Value::as_i64) == Some(port))
+    else {
         return Err(Error::Other(format!(
             "Service {name} does not have a service port {port}"
         )));
@@ -198,9 +201,18 @@ mod tests {
     #[test]
     fn service_ports_map_to_container_ports_as_kubectl_maps_them() {
         let pod = json!({"metadata": {"name": "p"}, "spec": {"containers": [{"ports": [{"name": "https", "containerPort": 8443}]}]}});
-        assert_eq!(container_port(&service(json!([{"port": 443, "targetPort": 8443}])), &pod, 443).unwrap(), 8443);
-        assert_eq!(container_port(&service(json!([{"port": 443, "targetPort": "https"}])), &pod, 443).unwrap(), 8443);
-        assert_eq!(container_port(&service(json!([{"port": 443}])), &pod, 443).unwrap(), 443);
+        assert_eq!(
+            container_port(&service(json!([{"port": 443, "targetPort": 8443}])), &pod, 443).unwrap(),
+            8443
+        );
+        assert_eq!(
+            container_port(&service(json!([{"port": 443, "targetPort": "https"}])), &pod, 443).unwrap(),
+            8443
+        );
+        assert_eq!(
+            container_port(&service(json!([{"port": 443}])), &pod, 443).unwrap(),
+            443
+        );
         assert_eq!(
             container_port(&service(json!([{"port": 80, "targetPort": 8080}])), &pod, 443)
                 .unwrap_err()

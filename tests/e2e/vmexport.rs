@@ -678,7 +678,11 @@ fn port_forward_downloads_gzip_and_raw_through_the_exporter_pod() {
     ]);
 
     assert_eq!(out.code, 0, "{out:#?}");
-    let stdout: Vec<&str> = out.stdout.lines().filter(|l| !l.starts_with("waiting for VM Export")).collect();
+    let stdout: Vec<&str> = out
+        .stdout
+        .lines()
+        .filter(|l| !l.starts_with("waiting for VM Export"))
+        .collect();
     assert_eq!(
         stdout,
         [
@@ -735,11 +739,16 @@ fn port_forward_downloads_gzip_and_raw_through_the_exporter_pod() {
     ]);
     assert_eq!(out.code, 0, "{out:#?}");
     assert!(
-        out.stderr.contains(&format!("Forwarding from 127.0.0.1:{port} -> 8443\n")),
+        out.stderr
+            .contains(&format!("Forwarding from 127.0.0.1:{port} -> 8443\n")),
         "{out:#?}"
     );
     assert_eq!(sha256(&std::fs::read(&raw).unwrap()), volume_sha(&env, "disk"));
-    assert_eq!(portforward_requests(&env).len(), 2, "one tunnel connection per download");
+    assert_eq!(
+        portforward_requests(&env).len(),
+        2,
+        "one tunnel connection per download"
+    );
 }
 
 /// A Ready export `e1` of PVC `disk` (which exists), its Service in place.
@@ -827,9 +836,7 @@ fn format_oci_downloads_an_oci_layout_holding_the_vm_and_its_disk() {
     assert!(out.stdout.contains("Download finished succesfully\n"), "{out:#?}");
     let served = env.sim.export_requests();
     assert!(
-        served[0]
-            .path
-            .ends_with("/virtualmachineexports/o1/export.oci.tar"),
+        served[0].path.ends_with("/virtualmachineexports/o1/export.oci.tar"),
         "{served:#?}"
     );
     let entries = untar(&std::fs::read(&path).unwrap());
@@ -849,7 +856,10 @@ fn format_oci_downloads_an_oci_layout_holding_the_vm_and_its_disk() {
     let index: Value = serde_json::from_slice(blob(&entries, index_ref["digest"].as_str().unwrap())).unwrap();
     assert_eq!(index["artifactType"], "application/vnd.kubevirt.virtualmachine.v1");
     let manifest_ref = &index["manifests"][0];
-    assert_eq!(manifest_ref["platform"], json!({"architecture": "amd64", "os": "linux"}));
+    assert_eq!(
+        manifest_ref["platform"],
+        json!({"architecture": "amd64", "os": "linux"})
+    );
     let manifest: Value = serde_json::from_slice(blob(&entries, manifest_ref["digest"].as_str().unwrap())).unwrap();
     assert_eq!(manifest["mediaType"], "application/vnd.oci.image.manifest.v1+json");
     let config: Value = serde_json::from_slice(blob(&entries, manifest["config"]["digest"].as_str().unwrap())).unwrap();

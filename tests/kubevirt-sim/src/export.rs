@@ -801,7 +801,10 @@ async fn oci(state: &Arc<SimState>, export: &Value, method: &Method) -> Reply {
     let len = std::fs::metadata(&target)?.len();
     let mut response = stream_file(target, 0, Some(len), false, None, None).await?;
     let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, header::HeaderValue::from_static("application/x-tar"));
+    headers.insert(
+        header::CONTENT_TYPE,
+        header::HeaderValue::from_static("application/x-tar"),
+    );
     headers.insert(
         header::CONTENT_DISPOSITION,
         header::HeaderValue::from_static("attachment; filename=\"export.oci.tar\""),

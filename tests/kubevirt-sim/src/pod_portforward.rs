@@ -345,7 +345,11 @@ mod tests {
         assert_eq!(ports("ports=80%2C443"), Ok(vec![80, 443]));
         assert_eq!(ports(""), Err("query parameter \"port\" is required".into()));
         assert_eq!(ports("ports=0"), Err("port \"0\" must be > 0".into()));
-        assert!(ports("ports=x").unwrap_err().starts_with("unable to parse \"x\" as a port"));
+        assert!(
+            ports("ports=x")
+                .unwrap_err()
+                .starts_with("unable to parse \"x\" as a port")
+        );
     }
 
     #[test]
@@ -356,7 +360,10 @@ mod tests {
             "v5.channel.k8s.io, v4.channel.k8s.io".parse().unwrap(),
         );
         assert_eq!(negotiate(&headers), Ok(Some(V4)));
-        headers.insert(header::SEC_WEBSOCKET_PROTOCOL, "SPDY/3.1+portforward.k8s.io".parse().unwrap());
+        headers.insert(
+            header::SEC_WEBSOCKET_PROTOCOL,
+            "SPDY/3.1+portforward.k8s.io".parse().unwrap(),
+        );
         assert!(negotiate(&headers).is_err());
         assert_eq!(negotiate(&HeaderMap::new()), Ok(None));
     }

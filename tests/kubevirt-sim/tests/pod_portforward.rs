@@ -93,13 +93,21 @@ async fn the_exporter_pod_port_reaches_the_export_server_and_an_idle_port_report
     }
     assert_eq!(
         announced,
-        [vec![0, 0xFB, 0x20], vec![1, 0xFB, 0x20], vec![2, 0x0F, 0x27], vec![3, 0x0F, 0x27]]
+        [
+            vec![0, 0xFB, 0x20],
+            vec![1, 0xFB, 0x20],
+            vec![2, 0x0F, 0x27],
+            vec![3, 0x0F, 0x27]
+        ]
     );
     let error = next_binary(&mut ws).await;
     assert_eq!(error[0], 3, "the second port's error channel");
     let text = String::from_utf8_lossy(&error[1..]).into_owned();
     assert!(text.starts_with("error forwarding port 9999 to pod "), "{text}");
-    assert!(text.contains("dial tcp4 127.0.0.1:9999: connect: connection refused"), "{text}");
+    assert!(
+        text.contains("dial tcp4 127.0.0.1:9999: connect: connection refused"),
+        "{text}"
+    );
 
     // Port 8443: TLS with the export server, whose certificate names the Service.
     let (ours, theirs) = tokio::io::duplex(256 * 1024);
@@ -159,7 +167,11 @@ async fn the_exporter_pod_port_reaches_the_export_server_and_an_idle_port_report
         .unwrap();
     assert_eq!(
         (logged.path.as_str(), logged.query.as_str(), logged.status),
-        ("/api/v1/namespaces/default/pods/virt-export-e1/portforward", "ports=8443%2C9999", 101)
+        (
+            "/api/v1/namespaces/default/pods/virt-export-e1/portforward",
+            "ports=8443%2C9999",
+            101
+        )
     );
 }
 
