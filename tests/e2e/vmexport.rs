@@ -785,6 +785,34 @@ fn port_forward_needs_service_port_443_and_a_pod_behind_the_service() {
 
     assert!(portforward_requests(&env).is_empty(), "no tunnel was opened");
     assert!(export(&env, "e1").is_some(), "an export it did not create stays");
+
+    // Beyond upstream (which waits 30 s for a forwarder that never gets ready): a local port in
+    // use fails at once.
+    env.sim.update(
+        env.sim
+            .get("services", NS, "virt-export-e1")
+            .map(|mut s| {
+                s["spec"] = service["spec"].clone();
+                s
+            })
+            .unwrap(),
+    );
+    let busy = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = busy.local_addr().unwrap().port();
+    let out = env.run(&[
+        "vmexport",
+        "download",
+        "e1",
+        "--port-forward",
+        &format!("--local-port={port}"),
+        output.as_str(),
+    ]);
+    assert_eq!((out.code, out.stdout.as_str()), (1, ready), "{out:#?}");
+    assert!(
+        out.error_line()
+            .starts_with(&format!("unable to listen on port {port}: ")),
+        "{out:#?}"
+    );
 }
 
 // ---- --format oci ----
