@@ -194,6 +194,10 @@ impl<'a> Exports<'a> {
         self.namespace
     }
 
+    pub fn api(&self) -> &Api {
+        self.api
+    }
+
     fn path(&self, name: &str) -> String {
         let collection = VIRTUAL_MACHINE_EXPORTS.collection_at(self.version, Some(self.namespace));
         if name.is_empty() {

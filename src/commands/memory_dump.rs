@@ -136,7 +136,7 @@ struct Download {
     /// `--format=raw`: decompress while downloading.
     decompress: bool,
     port_forward: bool,
-    local_port: String,
+    local_port: u16,
 }
 
 impl Plan {
@@ -166,19 +166,19 @@ impl Plan {
         if action == Action::Download && args.output.is_empty() {
             return Err(Error::Usage("missing outputFile to download the memory dump".into()));
         }
+        // Beyond upstream: a bad --local-port is refused before the dump is taken, not after.
+        let local_port = match args.port_forward {
+            true => args.local_port.parse::<u16>().map_err(|_| {
+                Error::Usage("--local-port is not a valid value, acceptable values are valid port numbers".into())
+            })?,
+            false => 0,
+        };
         let download = (action != Action::Remove && !args.output.is_empty()).then(|| Download {
             output: args.output.clone(),
             decompress: args.format == "raw",
             port_forward: args.port_forward,
-            local_port: args.local_port.clone(),
+            local_port,
         });
-        if download.as_ref().is_some_and(|d| d.port_forward) {
-            // Refused before the dump is taken, rather than after it.
-            return Err(Error::Usage(
-                "--port-forward is not supported by this build yet: memory-dump downloads use the export's external link (the export proxy's Ingress or Route)"
-                    .into(),
-            ));
-        }
         Ok(Plan {
             action,
             vm,
@@ -413,7 +413,7 @@ async fn download_export(plan: &Plan, download: &Download, claim: &str, cluster:
         delete: false,
         retries: EXPORT_RETRIES,
         idle_timeout: EXPORT_IDLE_TIMEOUT,
-        port_forward: download.port_forward.then(|| download.local_port.clone()),
+        port_forward: download.port_forward.then_some(download.local_port),
         again: download_again(&plan.vm, download),
     };
     let say = |text: &str| {
@@ -432,6 +432,9 @@ fn download_again(vm: &str, download: &Download) -> String {
     );
     if download.decompress {
         again.push_str(" --format raw");
+    }
+    if download.port_forward {
+        again.push_str(&format!(" --port-forward --local-port {}", download.local_port));
     }
     again
 }

@@ -163,7 +163,8 @@ pub struct Invocation {
     pub retries: u32,
     pub idle_timeout: Duration,
     pub port_forward: bool,
-    pub local_port: String,
+    /// `--local-port` (checked with `--port-forward`)
+    pub local_port: u16,
 }
 
 fn incompatible(flag: &str, with: &str) -> Error {
@@ -278,10 +279,7 @@ impl VmexportArgs {
                 _ => Payload::Gzip,
             }
         };
-        let mut service_url = Some(self.service_url.clone()).filter(|s| !s.is_empty());
-        if self.port_forward && service_url.is_none() {
-            service_url = Some(format!("127.0.0.1:{}", self.local_port));
-        }
+        let service_url = Some(self.service_url.clone()).filter(|s| !s.is_empty());
         Ok(Invocation {
             function,
             request: ExportRequest {
@@ -298,14 +296,15 @@ impl VmexportArgs {
             readiness_timeout,
             service_url,
             volume: Some(self.volume.clone()).filter(|v| !v.is_empty()),
-            insecure: self.insecure || self.port_forward,
+            // Beyond upstream: --port-forward keeps TLS verified (against the Service's name).
+            insecure: self.insecure,
             keep: self.keep_vme,
             delete: self.delete_vme,
             include_secret: self.include_secret,
             retries: u32::try_from(self.retry.max(0)).unwrap_or(u32::MAX),
             idle_timeout: self.idle_timeout,
             port_forward: self.port_forward,
-            local_port: self.local_port.clone(),
+            local_port: self.local_port.parse().unwrap_or(0),
         })
     }
 
@@ -423,7 +422,7 @@ impl Invocation {
             delete: self.delete,
             retries: self.retries,
             idle_timeout: self.idle_timeout,
-            port_forward: self.port_forward.then(|| self.local_port.clone()),
+            port_forward: self.port_forward.then_some(self.local_port),
             again: self.again(),
         }
     }
@@ -483,10 +482,17 @@ mod tests {
     }
 
     #[test]
-    fn port_forward_implies_insecure_and_a_local_service_url() {
+    fn port_forward_keeps_tls_verified_and_takes_the_local_port() {
         let inv = check(&["download", "e", "--output=f", "--port-forward", "--local-port=5410"]).unwrap();
-        assert!(inv.insecure);
-        assert_eq!(inv.service_url.as_deref(), Some("127.0.0.1:5410"));
+        assert!(!inv.insecure);
+        assert_eq!(inv.service_url, None);
+        assert_eq!(inv.local_port, 5410);
+        assert_eq!(
+            check(&["download", "e", "--output=f", "--port-forward", "--local-port=70000"])
+                .unwrap_err()
+                .to_string(),
+            "--local-port is not a valid value, acceptable values are valid port numbers"
+        );
     }
 
     #[test]

@@ -24,6 +24,7 @@ use http::{StatusCode, header};
 use serde_json::Value;
 
 use crate::cluster::export::{self, ExportRequest, Exports, Say, TOKEN_HEADER};
+use crate::cluster::export_tunnel::{self, ExportTunnel, TunnelRequest};
 use crate::error::{Error, Result};
 use crate::output::Output;
 use crate::transfer::progress::Meter;
@@ -65,8 +66,8 @@ pub struct Settings {
     /// attempts after a bad status (upstream's retries)
     pub retries: u32,
     pub idle_timeout: Duration,
-    /// the local port of `--port-forward`, where the command asks for one (not built yet)
-    pub port_forward: Option<String>,
+    /// `--port-forward` with its `--local-port` (0: any free port)
+    pub port_forward: Option<u16>,
     /// the command line that downloads again from a kept export (for the hint after a failure)
     pub again: String,
 }
@@ -135,16 +136,21 @@ async fn interrupted() -> &'static str {
 async fn fetch_payload(exports: &Exports<'_>, cluster_ca: &[Vec<u8>], settings: &Settings, say: Say<'_>) -> Result<()> {
     let name = &settings.request.name;
     let ns = exports.namespace();
-    if settings.port_forward.is_some() {
-        return Err(Error::Usage(
-            "--port-forward is not supported by this build yet: use --service-url with your own port-forward to the export service (port 443)"
-                .into(),
-        ));
-    }
-    let service_url = settings.service_url.as_deref();
+    let tunnel = match settings.port_forward {
+        Some(local_port) => Some(open_tunnel(exports, settings, local_port, say).await?),
+        None => None,
+    };
+    let internal = settings.service_url.is_some() || tunnel.is_some();
     exports
-        .wait_ready(name, service_url.is_some(), settings.readiness_timeout, say)
+        .wait_ready(name, internal, settings.readiness_timeout, say)
         .await?;
+    // A --service-url given with --port-forward wins, as upstream's does.
+    let via_tunnel = tunnel.as_ref().filter(|_| settings.service_url.is_none());
+    let service_url = settings
+        .service_url
+        .clone()
+        .or_else(|| via_tunnel.map(ExportTunnel::service_url));
+    let service_url = service_url.as_deref();
     let Some(export) = exports.get(name).await? else {
         return Err(Error::Other(format!(
             "unable to get '{ns}/{name}' VirtualMachineExport"
@@ -156,7 +162,11 @@ async fn fetch_payload(exports: &Exports<'_>, cluster_ca: &[Vec<u8>], settings: 
         .and_then(Value::as_str)
         .unwrap_or("")
         .to_string();
-    let client = client(export::tls_for(&export, service_url, cluster_ca, settings.insecure)?)?;
+    let tls = export::tls_for(&export, service_url, cluster_ca, settings.insecure)?;
+    let client = match via_tunnel {
+        Some(tunnel) => client_via(tls, &tunnel.host, tunnel.address())?,
+        None => client(tls)?,
+    };
     match &settings.fetch {
         Fetch::Manifest { json, include_secret } => {
             let urls = export::manifest_urls(&export, service_url)?;
@@ -191,6 +201,18 @@ async fn fetch_payload(exports: &Exports<'_>, cluster_ca: &[Vec<u8>], settings: 
             transfer(&client, &plan, settings, say).await
         }
     }
+}
+
+/// §9.7: the tunnel to the export server; the forwarder's own lines go to stderr.
+async fn open_tunnel(exports: &Exports<'_>, settings: &Settings, local_port: u16, say: Say<'_>) -> Result<ExportTunnel> {
+    let request = TunnelRequest {
+        name: &settings.request.name,
+        local_port,
+        readiness_timeout: settings.readiness_timeout,
+        say,
+        progress: std::sync::Arc::new(|text: &str| Output.note(text)),
+    };
+    export_tunnel::open(exports, &request).await
 }
 
 /// §9.14: the `oci` manifest URL of a VM, snapshot or template export.
@@ -284,6 +306,20 @@ pub fn client(tls: rustls::ClientConfig) -> Result<reqwest::Client> {
     reqwest::Client::builder()
         .tls_backend_preconfigured(tls)
         .http1_only()
+        .connect_timeout(Duration::from_secs(30))
+        .build()
+        .map_err(|e| Error::Config(format!("cannot set up the export client: {e}")))
+}
+
+/// An export client that reaches `host` (a Service's DNS name, in the URLs it is given) at
+/// `address` (a local port-forward): TLS sends and verifies that name. No proxy: the address is
+/// local.
+pub fn client_via(tls: rustls::ClientConfig, host: &str, address: std::net::SocketAddr) -> Result<reqwest::Client> {
+    reqwest::Client::builder()
+        .tls_backend_preconfigured(tls)
+        .http1_only()
+        .no_proxy()
+        .resolve(host, address)
         .connect_timeout(Duration::from_secs(30))
         .build()
         .map_err(|e| Error::Config(format!("cannot set up the export client: {e}")))

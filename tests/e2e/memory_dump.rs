@@ -380,12 +380,12 @@ fn a_failed_download_keeps_the_export_and_the_hinted_command_reuses_and_keeps_it
 }
 
 #[test]
-fn port_forward_is_refused_before_anything_is_sent() {
+fn port_forward_downloads_the_dump_through_the_exporter_pod() {
     let env = Env::new();
     env.running_vm("vm1");
     env.sim.clear_requests();
 
-    env.run(&[
+    let out = env.run(&[
         "memory-dump",
         "get",
         "vm1",
@@ -393,12 +393,52 @@ fn port_forward_is_refused_before_anything_is_sent() {
         "dump",
         "--create-claim",
         "--output",
+        "dump.tar",
+        "--format=raw",
+        "--port-forward",
+    ]);
+
+    assert_eq!(out.code, 0, "{out:#?}");
+    assert!(out.stdout.contains("Port forwarding is ready."), "{out:#?}");
+    assert!(out.stderr.contains("Forwarding from 127.0.0.1:"), "{out:#?}");
+    let (dump, dump_sha) = written_dump(&env, "dump");
+    let members = tar_members(&std::fs::read(env.path("dump.tar")).unwrap());
+    assert_eq!(members[1], (format!("./{dump}"), dump_sha));
+    let tunnels: Vec<String> = env
+        .sent()
+        .into_iter()
+        .filter(|r| r.path.ends_with("/portforward"))
+        .map(|r| r.path)
+        .collect();
+    assert!(!tunnels.is_empty(), "the download went through a pod port-forward");
+    assert!(
+        tunnels
+            .iter()
+            .all(|p| p == "/api/v1/namespaces/default/pods/virt-export-export-vm1-dump/portforward"),
+        "{tunnels:#?}"
+    );
+    assert!(
+        env.sim
+            .wait_until(PATIENCE, |_| export(&env, "export-vm1-dump").is_none())
+    );
+}
+
+#[test]
+fn a_bad_local_port_is_refused_before_anything_is_sent() {
+    let env = Env::new();
+    env.running_vm("vm1");
+    env.sim.clear_requests();
+
+    env.run(&[
+        "memory-dump",
+        "download",
+        "vm1",
+        "--output",
         "f",
         "--port-forward",
+        "--local-port=70000",
     ])
-    .fails_with(
-        "--port-forward is not supported by this build yet: memory-dump downloads use the export's external link (the export proxy's Ingress or Route)",
-    );
+    .fails_with("--local-port is not a valid value, acceptable values are valid port numbers");
     assert_eq!(env.wire(), Vec::<String>::new());
 }
 

@@ -765,3 +765,284 @@ fn vm_on_pvc(name: &str, pvc: &str) -> serde_json::Value {
     spec["volumes"] = json!([{"name": "root", "persistentVolumeClaim": {"claimName": pvc}}]);
     vm
 }
+
+// ---- --port-forward: the export server through a pod port-forward ----
+
+/// A free local port (bound and released: the forwarder binds it right after).
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn portforward_requests(env: &Env) -> Vec<(String, String, u16)> {
+    env.sent()
+        .into_iter()
+        .filter(|r| r.path.ends_with("/portforward"))
+        .map(|r| (r.path, r.query, r.status))
+        .collect()
+}
+
+#[test]
+fn port_forward_downloads_gzip_and_raw_through_the_exporter_pod() {
+    let env = Env::new();
+    pvc(&env, "disk");
+    let gz = env.path("disk.img.gz");
+
+    // --local-port 0 (the default): any free port, TLS verified against the Service's name.
+    let out = env.run(&[
+        "vmexport",
+        "download",
+        "e1",
+        "--pvc=disk",
+        "--port-forward",
+        &format!("--output={}", gz.display()),
+    ]);
+
+    assert_eq!(out.code, 0, "{out:#?}");
+    let stdout: Vec<&str> = out
+        .stdout
+        .lines()
+        .filter(|l| !l.starts_with("waiting for VM Export"))
+        .collect();
+    assert_eq!(
+        stdout,
+        [
+            "VirtualMachineExport 'default/e1' created succesfully",
+            "service virt-export-e1 is ready for port-forwarding",
+            "Port forwarding is ready.",
+            "Download finished succesfully",
+            "VirtualMachineExport 'default/e1' deleted succesfully",
+        ],
+        "{out:#?}"
+    );
+    let forwarding = out
+        .stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("Forwarding from 127.0.0.1:"))
+        .expect("the forwarder's listening line");
+    let port = forwarding.strip_suffix(" -> 8443").expect("to the container port");
+    assert_ne!(port, "0", "the chosen port is reported");
+    assert!(
+        out.stderr.contains(&format!("Handling connection for {port}\n")),
+        "{out:#?}"
+    );
+    assert_eq!(sha256(&gunzip(&std::fs::read(&gz).unwrap())), volume_sha(&env, "disk"));
+    assert_eq!(
+        portforward_requests(&env)[0],
+        (
+            "/api/v1/namespaces/default/pods/virt-export-e1/portforward".to_string(),
+            // kube's client writes the query as `?&ports=...`
+            "&ports=8443".to_string(),
+            101
+        )
+    );
+    let pods_listed = env
+        .sent()
+        .into_iter()
+        .any(|r| r.path == "/api/v1/namespaces/default/pods" && r.query.contains("labelSelector="));
+    assert!(pods_listed, "the service's pods are found by its selector");
+    // The internal link's path, reached through the tunnel.
+    let served = env.sim.export_requests();
+    assert_eq!(served[0].path, "/volumes/disk/disk.img.gz", "{served:#?}");
+
+    // A fixed --local-port, raw.
+    let raw = env.path("disk.img");
+    let port = free_port();
+    let out = env.run(&[
+        "vmexport",
+        "download",
+        "e2",
+        "--pvc=disk",
+        "--format=raw",
+        "--port-forward",
+        &format!("--local-port={port}"),
+        &format!("--output={}", raw.display()),
+    ]);
+    assert_eq!(out.code, 0, "{out:#?}");
+    assert!(
+        out.stderr
+            .contains(&format!("Forwarding from 127.0.0.1:{port} -> 8443\n")),
+        "{out:#?}"
+    );
+    assert_eq!(sha256(&std::fs::read(&raw).unwrap()), volume_sha(&env, "disk"));
+    assert_eq!(
+        portforward_requests(&env).len(),
+        2,
+        "one tunnel connection per download"
+    );
+}
+
+/// A Ready export `e1` of PVC `disk` (which exists), its Service in place.
+fn ready_export(env: &Env) -> Value {
+    env.run(&["vmexport", "create", "e1", "--pvc=disk"]).ok("");
+    assert!(env.sim.wait_until(PATIENCE, |s| {
+        export(env, "e1").is_some_and(|e| e["status"]["phase"] == "Ready")
+            && s.get("services", NS, "virt-export-e1").is_some()
+    }));
+    env.sim.get("services", NS, "virt-export-e1").unwrap()
+}
+
+#[test]
+fn port_forward_needs_service_port_443_and_a_pod_behind_the_service() {
+    let env = Env::new();
+    pvc(&env, "disk");
+    let service = ready_export(&env);
+    let output = format!("--output={}", env.path("disk.img.gz").display());
+    let download = ["vmexport", "download", "e1", "--port-forward", output.as_str()];
+    let ready = "service virt-export-e1 is ready for port-forwarding\n";
+
+    let mut no_443 = service.clone();
+    no_443["spec"]["ports"] = json!([{"name": "export", "port": 8443, "protocol": "TCP", "targetPort": 8443}]);
+    env.sim.update(no_443);
+    env.run(&download)
+        .fails_after("Service virt-export-e1 does not have a service port 443", ready);
+
+    let mut no_pods = env.sim.get("services", NS, "virt-export-e1").unwrap();
+    no_pods["spec"] = service["spec"].clone();
+    no_pods["spec"]["selector"] = json!({"kubevirt.io.virt-export-service": "nothing-here"});
+    env.sim.update(no_pods);
+    env.run(&download)
+        .fails_after("no pods found for the service virt-export-e1", ready);
+
+    assert!(portforward_requests(&env).is_empty(), "no tunnel was opened");
+    assert!(export(&env, "e1").is_some(), "an export it did not create stays");
+
+    // Beyond upstream (which waits 30 s for a forwarder that never gets ready): a local port in
+    // use fails at once.
+    env.sim.update(
+        env.sim
+            .get("services", NS, "virt-export-e1")
+            .map(|mut s| {
+                s["spec"] = service["spec"].clone();
+                s
+            })
+            .unwrap(),
+    );
+    let busy = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = busy.local_addr().unwrap().port();
+    let out = env.run(&[
+        "vmexport",
+        "download",
+        "e1",
+        "--port-forward",
+        &format!("--local-port={port}"),
+        output.as_str(),
+    ]);
+    assert_eq!((out.code, out.stdout.as_str()), (1, ready), "{out:#?}");
+    assert!(
+        out.error_line()
+            .starts_with(&format!("unable to listen on port {port}: ")),
+        "{out:#?}"
+    );
+}
+
+// ---- --format oci ----
+
+/// The entries of a tar: (path, contents).
+fn untar(data: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let mut entries = Vec::new();
+    let mut at = 0;
+    while at + 512 <= data.len() && data[at] != 0 {
+        let header = &data[at..at + 512];
+        let name_end = header[..100].iter().position(|b| *b == 0).unwrap_or(100);
+        let name = String::from_utf8_lossy(&header[..name_end]).into_owned();
+        let size_text = String::from_utf8_lossy(&header[124..136]);
+        let size = usize::from_str_radix(size_text.trim_matches(|c: char| c == '\0' || c == ' '), 8).unwrap();
+        let start = at + 512;
+        entries.push((name, data[start..start + size].to_vec()));
+        at = start + size.div_ceil(512) * 512;
+    }
+    entries
+}
+
+fn blob<'a>(entries: &'a [(String, Vec<u8>)], digest: &str) -> &'a [u8] {
+    let hex = digest.strip_prefix("sha256:").expect("a sha256 digest");
+    let (_, bytes) = entries
+        .iter()
+        .find(|(name, _)| *name == format!("blobs/sha256/{hex}"))
+        .unwrap_or_else(|| panic!("blob {digest} is in the layout"));
+    assert_eq!(sha256(bytes), hex, "the blob's bytes have its digest");
+    bytes
+}
+
+#[test]
+fn format_oci_downloads_an_oci_layout_holding_the_vm_and_its_disk() {
+    let env = Env::new();
+    pvc(&env, "disk");
+    env.sim.create(vm_on_pvc("vm1", "disk"));
+    let path = env.path("vm1.oci.tar");
+
+    let out = env.run(&[
+        "vmexport",
+        "download",
+        "o1",
+        "--vm=vm1",
+        "--format=oci",
+        &format!("--output={}", path.display()),
+    ]);
+
+    assert_eq!(out.code, 0, "{out:#?}");
+    assert!(out.stdout.contains("Download finished succesfully\n"), "{out:#?}");
+    let served = env.sim.export_requests();
+    assert!(
+        served[0].path.ends_with("/virtualmachineexports/o1/export.oci.tar"),
+        "{served:#?}"
+    );
+    let entries = untar(&std::fs::read(&path).unwrap());
+    let file = |name: &str| {
+        entries
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, b)| b.clone())
+            .unwrap_or_else(|| panic!("{name} is in the archive"))
+    };
+    let layout: Value = serde_json::from_slice(&file("oci-layout")).unwrap();
+    assert_eq!(layout, json!({"imageLayoutVersion": "1.0.0"}));
+    let top: Value = serde_json::from_slice(&file("index.json")).unwrap();
+    assert_eq!(top["schemaVersion"], 2);
+    let index_ref = &top["manifests"][0];
+    assert_eq!(index_ref["mediaType"], "application/vnd.oci.image.index.v1+json");
+    let index: Value = serde_json::from_slice(blob(&entries, index_ref["digest"].as_str().unwrap())).unwrap();
+    assert_eq!(index["artifactType"], "application/vnd.kubevirt.virtualmachine.v1");
+    let manifest_ref = &index["manifests"][0];
+    assert_eq!(
+        manifest_ref["platform"],
+        json!({"architecture": "amd64", "os": "linux"})
+    );
+    let manifest: Value = serde_json::from_slice(blob(&entries, manifest_ref["digest"].as_str().unwrap())).unwrap();
+    assert_eq!(manifest["mediaType"], "application/vnd.oci.image.manifest.v1+json");
+    let config: Value = serde_json::from_slice(blob(&entries, manifest["config"]["digest"].as_str().unwrap())).unwrap();
+    assert_eq!(config["kind"], "VirtualMachine");
+    assert_eq!(config["metadata"]["name"], "vm1");
+    assert!(config["metadata"].get("uid").is_none(), "cluster fields are stripped");
+    let layers = manifest["layers"].as_array().unwrap();
+    assert_eq!(layers.len(), 1);
+    assert_eq!(layers[0]["mediaType"], "application/vnd.kubevirt.disk.raw+zstd");
+    assert_eq!(layers[0]["annotations"]["io.kubevirt.disk.name"], "root");
+    let layer = blob(&entries, layers[0]["digest"].as_str().unwrap());
+    assert_eq!(layers[0]["size"], layer.len());
+    let disk = zstd::decode_all(layer).unwrap();
+    assert_eq!(sha256(&disk), volume_sha(&env, "disk"), "the layer is the volume");
+    assert!(env.sim.wait_until(PATIENCE, |_| export(&env, "o1").is_none()));
+
+    // A PVC source: refused before anything is sent, and for an existing PVC export.
+    env.run(&["vmexport", "download", "x", "--pvc=disk", "--format=oci", "--output=f"])
+        .fails_with("the '--pvc' flag is incompatible with '--format=oci'");
+    ready_export(&env);
+    let out = env.run(&[
+        "vmexport",
+        "download",
+        "e1",
+        "--format=oci",
+        &format!("--output={}", env.path("pvc.oci.tar").display()),
+    ]);
+    assert_eq!(out.code, 1, "{out:#?}");
+    assert_eq!(
+        out.error_line(),
+        "OCI format is not supported for source kind PersistentVolumeClaim",
+        "{out:#?}"
+    );
+}

@@ -11,7 +11,8 @@
 //! The server (its own CA, like the exporter pod's) serves `disk.img` as Go's `ServeContent`
 //! does (Range, Content-Length, HEAD), `disk.img.gz` and `disk.tar.gz` as streams without a
 //! length (compressed once and cached), `dir/`, and the manifests `all` and `secret` in YAML or
-//! JSON; 401 without the right `x-kubevirt-export-token`. The fault knobs of `faults.rs` cut,
+//! JSON, and `export.oci.tar` for VM sources (`export_oci.rs`); 401 without the right
+//! `x-kubevirt-export-token`. The fault knobs of `faults.rs` cut,
 //! stall, fail or ignore Range.
 //!
 //! PVC contents live in sparse files under a data directory ([`ExportState`]): the upload server
@@ -260,7 +261,7 @@ fn tar_padding(len: u64) -> usize {
 
 /// A ustar header: `kind` `0` for a regular file, `5` for a directory. Names longer than the
 /// field (100 bytes) are cut; the simulator's names stay well below.
-fn tar_header(name: &str, len: u64, kind: u8, mode: &[u8; 7]) -> Vec<u8> {
+pub(crate) fn tar_header(name: &str, len: u64, kind: u8, mode: &[u8; 7]) -> Vec<u8> {
     let mut h = vec![0u8; 512];
     let name = &name.as_bytes()[..name.len().min(100)];
     h[..name.len()].copy_from_slice(name);
@@ -324,7 +325,9 @@ impl Default for Export {
 
 impl Component for Export {
     fn start(&mut self, cluster: &Cluster<'_>) -> anyhow::Result<Vec<Endpoint>> {
-        let pki = crate::tls::generate()?;
+        // Each exporter pod has a certificate for its Service's name: the server presents one
+        // for the name a client sends in its SNI (`virt-export-NAME.NS.svc`).
+        let pki = crate::tls::generate_per_service()?;
         let state = cluster.state.clone();
         let endpoint = Endpoint::start("kubevirt-sim-export", &pki, move |req| serve(state.clone(), req))?;
         *lock(&cluster.state.cdi.export.server) = Some((endpoint.host.clone(), endpoint.ca_pem.clone()));
@@ -592,6 +595,7 @@ fn links(base: &str, which: &str, ca: &str, volumes: &[(String, bool)], manifest
         out["manifests"] = json!([
             {"type": "all", "url": format!("{base}/{which}/manifests/all")},
             {"type": "auth-header-secret", "url": format!("{base}/{which}/manifests/secret")},
+            {"type": "oci", "url": format!("{base}/export.oci.tar")},
         ]);
     }
     out
@@ -800,6 +804,9 @@ async fn handle(state: Arc<SimState>, req: Request<Incoming>) -> Reply {
         let external = rest.starts_with("/external/");
         return manifest(&state, &export, kind, json, external, &token);
     }
+    if rest == "/export.oci.tar" {
+        return oci(&state, &export, &parts.method).await;
+    }
     let Some(tail) = rest.strip_prefix("/volumes/") else {
         return text(404, "404 page not found\n");
     };
@@ -864,6 +871,64 @@ async fn handle(state: Arc<SimState>, req: Request<Incoming>) -> Reply {
         }
         _ => text(404, "404 page not found\n"),
     }
+}
+
+/// `/export.oci.tar` of a VirtualMachine export (`export_oci.rs`), built on first request.
+async fn oci(state: &Arc<SimState>, export: &Value, method: &Method) -> Reply {
+    if method != Method::GET {
+        let mut response = full(405, "", Bytes::new());
+        response
+            .headers_mut()
+            .insert(header::ALLOW, header::HeaderValue::from_static("GET"));
+        return Ok(response);
+    }
+    let ns = ns_of(export);
+    let vm = export
+        .pointer("/status/virtualMachineName")
+        .and_then(Value::as_str)
+        .and_then(|name| state.store.lock().try_get(vm_kind(), &ns, name));
+    let Some(vm) = vm else {
+        return text(404, "404 page not found\n");
+    };
+    let uid = export.pointer("/metadata/uid").and_then(Value::as_str).unwrap_or("");
+    let target = state.cdi.export.dir().join(&ns).join(format!("oci-{uid}.tar"));
+    if !target.exists() {
+        let mut disks = Vec::new();
+        for volume in crate::object::array_at(&vm, "/spec/template/spec/volumes") {
+            let claim = volume
+                .pointer("/persistentVolumeClaim/claimName")
+                .or_else(|| volume.pointer("/dataVolume/name"))
+                .and_then(Value::as_str);
+            let Some(claim) = claim else { continue };
+            disks.push(crate::export_oci::Disk {
+                volume: volume["name"].as_str().unwrap_or(claim).to_string(),
+                path: state.cdi.export.ensure(&ns, claim)?,
+                pvc: state.store.lock().try_get(pvc_kind(), &ns, claim).unwrap_or_default(),
+            });
+        }
+        let created = export
+            .pointer("/metadata/creationTimestamp")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string();
+        let built = target.clone();
+        tokio::task::spawn_blocking(move || crate::export_oci::build(&built, &vm, &disks, &created))
+            .await
+            .map_err(std::io::Error::other)??;
+    }
+    let len = std::fs::metadata(&target)?.len();
+    let mut response = stream_file(target, 0, Some(len), false, None, None).await?;
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        header::HeaderValue::from_static("application/x-tar"),
+    );
+    headers.insert(
+        header::CONTENT_DISPOSITION,
+        header::HeaderValue::from_static("attachment; filename=\"export.oci.tar\""),
+    );
+    headers.remove(header::ACCEPT_RANGES);
+    Ok(response)
 }
 
 fn token_of(store: &Inner, export: &Value) -> Option<String> {

@@ -154,6 +154,10 @@ pub async fn handle(state: Arc<SimState>, req: Request<hyper::body::Incoming>) -
         Ok(response) => return Ok(response),
         Err(req) => req,
     };
+    let req = match crate::pod_portforward::intercept(&state, req).await {
+        Ok(response) => return Ok(response),
+        Err(req) => req,
+    };
     let (parts, body) = req.into_parts();
     let body: Bytes = match body.collect().await {
         Ok(c) => c.to_bytes(),

@@ -1,12 +1,16 @@
 //! A CA generated at start and a server certificate for 127.0.0.1 / localhost /
-//! kubevirt-sim.local signed by it.
+//! kubevirt-sim.local signed by it; optionally per-SNI certificates for Service names
+//! (`NAME.NS.svc`), signed by the same CA.
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 use rcgen::{
     BasicConstraints, CertificateParams, DnType, ExtendedKeyUsagePurpose, IsCa, Issuer, KeyPair, KeyUsagePurpose,
 };
 use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
+use rustls::server::{ClientHello, ResolvesServerCert};
+use rustls::sign::CertifiedKey;
 
 pub struct Pki {
     pub ca_pem: String,
@@ -23,8 +27,34 @@ pub fn install_provider() {
 }
 
 pub fn generate() -> anyhow::Result<Pki> {
-    install_provider();
+    generate_with(false)
+}
+
+/// Like [`generate`], but a client naming a Service (`*.svc`) in its SNI gets a certificate for
+/// that name, signed by the same CA: one server stands for many pods that each have their own
+/// certificate, as the exporter pods of VirtualMachineExports do.
+pub fn generate_per_service() -> anyhow::Result<Pki> {
+    generate_with(true)
+}
+
+fn validity(params: &mut CertificateParams) {
     let now = time::OffsetDateTime::now_utc();
+    params.not_before = now - time::Duration::hours(1);
+    params.not_after = now + time::Duration::days(365);
+}
+
+fn server_params(names: Vec<String>) -> anyhow::Result<CertificateParams> {
+    let mut params = CertificateParams::new(names)?;
+    params.distinguished_name.push(DnType::CommonName, "kubevirt-sim");
+    params.use_authority_key_identifier_extension = true;
+    params.key_usages = vec![KeyUsagePurpose::DigitalSignature, KeyUsagePurpose::KeyEncipherment];
+    params.extended_key_usages = vec![ExtendedKeyUsagePurpose::ServerAuth];
+    validity(&mut params);
+    Ok(params)
+}
+
+fn generate_with(per_service: bool) -> anyhow::Result<Pki> {
+    install_provider();
     let mut ca_params = CertificateParams::new(Vec::<String>::new())?;
     ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
     ca_params.distinguished_name.push(DnType::CommonName, "kubevirt-sim-ca");
@@ -33,30 +63,36 @@ pub fn generate() -> anyhow::Result<Pki> {
         KeyUsagePurpose::KeyCertSign,
         KeyUsagePurpose::CrlSign,
     ];
-    ca_params.not_before = now - time::Duration::hours(1);
-    ca_params.not_after = now + time::Duration::days(365);
+    validity(&mut ca_params);
     let ca_key = KeyPair::generate()?;
     let ca_cert = ca_params.self_signed(&ca_key)?;
     let issuer = Issuer::new(ca_params, ca_key);
 
-    let mut params = CertificateParams::new(vec![
+    let params = server_params(vec![
         "127.0.0.1".to_string(),
         "localhost".to_string(),
         "kubevirt-sim.local".to_string(),
     ])?;
-    params.distinguished_name.push(DnType::CommonName, "kubevirt-sim");
-    params.use_authority_key_identifier_extension = true;
-    params.key_usages = vec![KeyUsagePurpose::DigitalSignature, KeyUsagePurpose::KeyEncipherment];
-    params.extended_key_usages = vec![ExtendedKeyUsagePurpose::ServerAuth];
-    params.not_before = now - time::Duration::hours(1);
-    params.not_after = now + time::Duration::days(365);
     let key = KeyPair::generate()?;
     let cert = params.signed_by(&key, &issuer)?;
 
     let key_der = PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(key.serialize_der()));
-    let mut server_config = rustls::ServerConfig::builder()
-        .with_no_client_auth()
-        .with_single_cert(vec![cert.der().clone(), ca_cert.der().clone()], key_der)?;
+    let chain = vec![cert.der().clone(), ca_cert.der().clone()];
+    let mut server_config = if per_service {
+        let default = certified_key(chain, &key_der)?;
+        rustls::ServerConfig::builder()
+            .with_no_client_auth()
+            .with_cert_resolver(Arc::new(ServiceCerts {
+                issuer,
+                ca: ca_cert.der().clone(),
+                default,
+                issued: Mutex::new(HashMap::new()),
+            }))
+    } else {
+        rustls::ServerConfig::builder()
+            .with_no_client_auth()
+            .with_single_cert(chain, key_der)?
+    };
     server_config.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
     Ok(Pki {
         ca_pem: ca_cert.pem(),
@@ -65,6 +101,52 @@ pub fn generate() -> anyhow::Result<Pki> {
         cert_pem: cert.pem(),
         key_pem: key.serialize_pem(),
     })
+}
+
+fn certified_key(
+    chain: Vec<CertificateDer<'static>>,
+    key: &PrivateKeyDer<'static>,
+) -> anyhow::Result<Arc<CertifiedKey>> {
+    let signing = rustls::crypto::ring::sign::any_supported_type(key)?;
+    Ok(Arc::new(CertifiedKey::new(chain, signing)))
+}
+
+/// Per-SNI certificates for Service names, issued on first use and kept.
+struct ServiceCerts {
+    issuer: Issuer<'static, KeyPair>,
+    ca: CertificateDer<'static>,
+    default: Arc<CertifiedKey>,
+    issued: Mutex<HashMap<String, Arc<CertifiedKey>>>,
+}
+
+impl std::fmt::Debug for ServiceCerts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ServiceCerts").finish_non_exhaustive()
+    }
+}
+
+impl ServiceCerts {
+    fn issue(&self, name: &str) -> anyhow::Result<Arc<CertifiedKey>> {
+        let key = KeyPair::generate()?;
+        let cert = server_params(vec![name.to_string()])?.signed_by(&key, &self.issuer)?;
+        let key_der = PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(key.serialize_der()));
+        certified_key(vec![cert.der().clone(), self.ca.clone()], &key_der)
+    }
+}
+
+impl ResolvesServerCert for ServiceCerts {
+    fn resolve(&self, hello: ClientHello<'_>) -> Option<Arc<CertifiedKey>> {
+        let Some(name) = hello.server_name().filter(|n| n.ends_with(".svc")) else {
+            return Some(self.default.clone());
+        };
+        let mut issued = self.issued.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(key) = issued.get(name) {
+            return Some(key.clone());
+        }
+        let key = self.issue(name).ok()?;
+        issued.insert(name.to_string(), key.clone());
+        Some(key)
+    }
 }
 
 /// A rustls client config that trusts only the simulator's CA (for tests and tools).
