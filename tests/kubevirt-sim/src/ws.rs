@@ -121,7 +121,7 @@ pub async fn intercept(
     let raw_query = req.uri().query().unwrap_or("").to_string();
     let (reply, accepted) = match prepare(state, &req, &route, &raw_query) {
         Ok(Prepared::Screenshot(png)) => {
-            crate::server::record(state, req.method(), &path, &raw_query, 200, b"", req.headers());
+            crate::server::record(state, req.method(), &path, &raw_query, 200, b"", req.headers(), &crate::auth::Identity::of(req.extensions()));
             return Ok(Response::builder()
                 .status(200)
                 .header(header::CONTENT_TYPE, "image/png")
@@ -140,11 +140,12 @@ pub async fn intercept(
             reply.status(),
             b"",
             req.headers(),
+            &crate::auth::Identity::of(req.extensions()),
         );
         return Ok(reply.into_response());
     }
     let backend = accepted.expect("prepared backend");
-    crate::server::record(state, req.method(), &path, &raw_query, 101, b"", req.headers());
+    crate::server::record(state, req.method(), &path, &raw_query, 101, b"", req.headers(), &crate::auth::Identity::of(req.extensions()));
     let key = req.headers().get(header::SEC_WEBSOCKET_KEY).cloned();
     let protocol_offered = offers_protocol(req.headers());
     let accept = key
@@ -292,8 +293,7 @@ fn prepare(
     if req.method() != Method::GET {
         return Err(Reply::Text(405, "405: Method Not Allowed".into()));
     }
-    let auth = req.headers().get(header::AUTHORIZATION).and_then(|v| v.to_str().ok());
-    let user = state.tokens.authenticate(auth).map_err(Reply::Error)?;
+    let user = crate::auth::Identity::of(req.extensions()).user().map_err(Reply::Error)?;
     user.authorize(&Attributes {
         verb: "get",
         group: discovery::SUBRESOURCES_GROUP,
