@@ -125,23 +125,29 @@ pub fn rbac_user(name: &str, groups: &[&str]) -> User {
 /// The outcome of [`identify`] for one request, put in its extensions by `server::handle` so
 /// every handler (REST, websockets, attach) and the request log see the same user.
 #[derive(Debug, Clone)]
-pub struct Identity(pub Result<User, ApiError>);
+pub struct Identity {
+    /// the effective user, or the 401/403/500 the apiserver answers instead
+    effective: Result<User, ApiError>,
+    /// who authenticated, also when impersonation was refused
+    authenticated: Option<User>,
+}
 
 impl Identity {
     pub fn of(extensions: &http::Extensions) -> Identity {
-        extensions
-            .get::<Identity>()
-            .cloned()
-            .unwrap_or_else(|| Identity(Err(ApiError::unauthorized())))
+        extensions.get::<Identity>().cloned().unwrap_or_else(|| Identity {
+            effective: Err(ApiError::unauthorized()),
+            authenticated: None,
+        })
     }
 
     /// The user, or the 401/403 the apiserver answers instead.
     pub fn user(&self) -> Result<User, ApiError> {
-        self.0.clone()
+        self.effective.clone()
     }
 
-    pub fn authenticated(&self) -> Option<&User> {
-        self.0.as_ref().ok()
+    /// Who the request log names: the effective user, else whoever authenticated.
+    pub fn recorded(&self) -> Option<&User> {
+        self.effective.as_ref().ok().or(self.authenticated.as_ref())
     }
 }
 
@@ -163,22 +169,39 @@ fn certificate_user(certs: &PeerCertificates) -> Option<User> {
 
 /// The effective user of a request: authenticated (client certificate first, then the
 /// `Authorization` header, as the apiserver's union authenticator), then impersonated when asked
-/// and allowed. `Err` is the 401/403/500 the apiserver answers instead.
+/// and allowed.
 pub fn identify(
     authn: &Authenticator,
     store: &crate::store::Store,
     headers: &HeaderMap,
     certs: Option<&PeerCertificates>,
-) -> Result<User, ApiError> {
+) -> Identity {
     let auth = headers.get(http::header::AUTHORIZATION).and_then(|v| v.to_str().ok());
-    let mut user = match certs.and_then(certificate_user) {
-        Some(user) => user,
-        None => authn.authenticate(auth)?,
+    let user = match certs.and_then(certificate_user) {
+        Some(user) => Ok(user),
+        None => authn.authenticate(auth),
     };
-    let s = store.lock();
-    user.bind(&s);
+    let mut user = match user {
+        Ok(user) => user,
+        Err(e) => {
+            return Identity {
+                effective: Err(e),
+                authenticated: None,
+            };
+        }
+    };
+    user.bind(&store.lock());
+    Identity {
+        effective: impersonate(&user, store, headers),
+        authenticated: Some(user),
+    }
+}
+
+/// The impersonation filter: `user` itself when no impersonation is asked for; else the
+/// impersonated user when `user` may impersonate it, or the 403.
+fn impersonate(user: &User, store: &crate::store::Store, headers: &HeaderMap) -> Result<User, ApiError> {
     let Some(target) = impersonation(headers)? else {
-        return Ok(user);
+        return Ok(user.clone());
     };
     for check in &target.checks {
         user.authorize(&check.attributes())?;
@@ -187,7 +210,7 @@ pub fn identify(
     if impersonated.groups.iter().any(|g| g == MASTERS) {
         impersonated.namespaces = None;
     }
-    impersonated.bind(&s);
+    impersonated.bind(&store.lock());
     Ok(impersonated)
 }
 

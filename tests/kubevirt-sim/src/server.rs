@@ -162,12 +162,12 @@ impl Req<'_> {
 
 /// The hyper service entry point.
 pub async fn handle(state: Arc<SimState>, mut req: Request<hyper::body::Incoming>) -> Result<Response<Body>, Infallible> {
-    let identity = Identity(crate::auth::identify(
+    let identity = crate::auth::identify(
         &state.authn,
         &state.store,
         req.headers(),
         req.extensions().get::<PeerCertificates>(),
-    ));
+    );
     req.extensions_mut().insert(identity.clone());
     let req = match crate::ws::intercept(&state, req).await {
         Ok(response) => return Ok(response),
@@ -211,7 +211,7 @@ pub(crate) fn record(
     headers: &HeaderMap,
     identity: &Identity,
 ) {
-    let user = identity.authenticated();
+    let user = identity.recorded();
     let cap = body.len().min(BODY_RECORD_CAP);
     let rec = RequestRecord {
         method: method.to_string(),
