@@ -272,3 +272,50 @@ fn client_certificates_authenticate_as_cn_in_groups_o() {
     assert_eq!(start_request(&env).user.as_deref(), Some("root"));
     assert_eq!(run_strategy(&env), "Always");
 }
+
+#[test]
+fn the_console_websocket_carries_the_identity_and_offers_what_virt_api_checks() {
+    let env = Env::new();
+    env.running_vm("vm1");
+    grant(
+        &env,
+        "console",
+        json!([{"apiGroups": ["subresources.kubevirt.io"], "resources": ["virtualmachineinstances/console"], "verbs": ["get"]}]),
+        user("ops"),
+    );
+    let mut cmd = crate::connect_support::virtctl_command(&env);
+    cmd.args(["console", "vm1", "--as", "ops"]);
+    let mut console = crate::connect_support::Running::spawn(cmd);
+    let wait = std::time::Duration::from_secs(20);
+    console.wait_stdout("vm1 login: ", wait);
+    console.close_stdin();
+    assert_eq!(console.wait_exit(wait), 0, "stderr: {}", console.stderr());
+
+    let sent = env
+        .sent()
+        .into_iter()
+        .find(|r| r.path.ends_with("/virtualmachineinstances/vm1/console"))
+        .expect("the console request");
+    assert_eq!((sent.status, sent.user.as_deref()), (101, Some("ops")));
+    assert_eq!(sent.header("sec-websocket-protocol"), Some("plain.kubevirt.io"));
+    assert_eq!(sent.header("sec-websocket-version"), Some("13"));
+    assert_eq!(sent.header("upgrade"), Some("websocket"));
+    assert_eq!(sent.header("impersonate-user"), Some("ops"));
+    assert_eq!(sent.header("authorization"), Some("Bearer <masked>"));
+    assert!(sent.header("sec-websocket-key").is_some());
+    assert_eq!(sent.header("origin"), None, "no Origin, as upstream's dialer");
+    assert_eq!(sent.header("sec-websocket-extensions"), None, "no compression offered");
+
+    // without the grant the handshake is refused with the apiserver's 403
+    let mut cmd = crate::connect_support::virtctl_command(&env);
+    cmd.args(["console", "vm1", "--as", "nobody"]);
+    let mut refused = crate::connect_support::Running::spawn(cmd);
+    assert_eq!(refused.wait_exit(wait), 1);
+    assert!(
+        refused.stderr().contains(
+            "virtualmachineinstances.subresources.kubevirt.io \"vm1\" is forbidden: User \"nobody\" cannot get resource \"virtualmachineinstances/console\" in API group \"subresources.kubevirt.io\" in the namespace \"default\""
+        ),
+        "{}",
+        refused.stderr()
+    );
+}
