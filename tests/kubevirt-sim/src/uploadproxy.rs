@@ -209,7 +209,7 @@ struct BodyRead(u64);
 /// and must read the answer that is already there.
 async fn reject(mut body: Incoming, code: u16, text: Bytes) -> Reply {
     let mut read = 0u64;
-    let mut ended = body.is_end_stream();
+    let mut ended = http_body::Body::is_end_stream(&body);
     while !ended && read <= MAX_POST_HANDLER_READ {
         match body.frame().await {
             Some(Ok(frame)) => read += frame.data_ref().map_or(0, |d| d.len() as u64),
