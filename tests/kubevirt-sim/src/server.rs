@@ -83,6 +83,8 @@ pub enum Reply {
     Text(u16, String),
     /// a streamed JSON body (watch)
     Stream(u16, Body),
+    /// a body of another media type (the protobuf OpenAPI v2 document)
+    Bytes(u16, &'static str, Vec<u8>),
 }
 
 impl From<ApiError> for Reply {
@@ -100,7 +102,7 @@ impl From<Result<Reply, ApiError>> for Reply {
 impl Reply {
     pub fn status(&self) -> u16 {
         match self {
-            Reply::Json(c, _) | Reply::Empty(c) | Reply::Text(c, _) | Reply::Stream(c, _) => *c,
+            Reply::Json(c, _) | Reply::Empty(c) | Reply::Text(c, _) | Reply::Stream(c, _) | Reply::Bytes(c, _, _) => *c,
             Reply::Error(e) => e.code,
         }
     }
@@ -115,6 +117,7 @@ impl Reply {
             Reply::Empty(c) => (c, None, Body::empty()),
             Reply::Text(c, t) => (c, Some("text/plain; charset=utf-8"), Body::from(t)),
             Reply::Stream(c, b) => (c, Some("application/json"), b),
+            Reply::Bytes(c, ct, b) => (c, Some(ct), Body::from(b)),
         };
         let mut b = Response::builder().status(StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR));
         if let Some(ct) = ct {
@@ -312,6 +315,10 @@ pub fn dispatch(
     }
     match segs.as_slice() {
         ["version"] => get_only(discovery::kube_version()),
+        ["openapi", "v2"] if method == Method::GET && req.header("accept").is_some_and(|a| a.contains("protobuf")) => {
+            Reply::Bytes(200, crate::openapi::V2_PROTOBUF, crate::openapi::v2_protobuf())
+        }
+        ["openapi", "v2"] => get_only(crate::openapi::v2()),
         ["openapi", "v3"] => get_only(crate::openapi::root()),
         ["openapi", "v3", rest @ ..] => match crate::openapi::document(&rest.join("/")) {
             Some(d) => get_only(d),
