@@ -71,7 +71,10 @@ fn start_request(env: &Env) -> RequestRecord {
 }
 
 fn run_strategy(env: &Env) -> String {
-    env.vm("vm1").unwrap()["spec"]["runStrategy"].as_str().unwrap_or("").to_string()
+    env.vm("vm1").unwrap()["spec"]["runStrategy"]
+        .as_str()
+        .unwrap_or("")
+        .to_string()
 }
 
 #[test]
@@ -86,7 +89,11 @@ fn a_user_who_may_read_vms_but_not_start_them_gets_the_apiservers_403() {
 
     let sent = start_request(&env);
     assert_eq!((sent.status, sent.user.as_deref()), (403, Some("viewer")));
-    assert_eq!(sent.header("authorization"), Some("Bearer <masked>"), "the token is not logged");
+    assert_eq!(
+        sent.header("authorization"),
+        Some("Bearer <masked>"),
+        "the token is not logged"
+    );
     assert_eq!(run_strategy(&env), "Halted");
 
     // granting the subresource is what makes the same request pass
@@ -148,7 +155,16 @@ fn as_group_and_as_uid_are_sent_and_the_groups_bindings_apply() {
     }));
 
     env.run(&[
-        "start", "vm1", "--as", "ops", "--as-group", "vm-operators", "--as-group", "oncall", "--as-uid", "uid-42",
+        "start",
+        "vm1",
+        "--as",
+        "ops",
+        "--as-group",
+        "vm-operators",
+        "--as-group",
+        "oncall",
+        "--as-uid",
+        "uid-42",
     ])
     .ok_quiet("VM vm1 was scheduled to start\n");
 
@@ -165,7 +181,12 @@ fn impersonating_without_the_impersonate_verb_is_forbidden() {
     let env = Env::new();
     env.create_vm("vm1", "Halted");
     env.sim.add_rbac_token("viewer-token", "viewer", &[]);
-    grant(&env, "vm-admin", json!([{"apiGroups": ["*"], "resources": ["*"], "verbs": ["*"]}]), user("viewer"));
+    grant(
+        &env,
+        "vm-admin",
+        json!([{"apiGroups": ["*"], "resources": ["*"], "verbs": ["*"]}]),
+        user("viewer"),
+    );
     let config = kubeconfig(&env, "viewer", "    token: viewer-token\n");
 
     run_with(&env, &config, &["start", "vm1", "--as", "admin"]).fails_with(
@@ -201,8 +222,12 @@ fn username_and_password_authenticate_with_basic_auth() {
     grant(&env, "vm-reader", vm_reader(), user("carol"));
     let config = kubeconfig(&env, "nobody", "    {}\n");
 
-    run_with(&env, &config, &["start", "vm1", "--username", "carol", "--password", "s3cret pass"])
-        .fails_with(&forbidden_start("carol"));
+    run_with(
+        &env,
+        &config,
+        &["start", "vm1", "--username", "carol", "--password", "s3cret pass"],
+    )
+    .fails_with(&forbidden_start("carol"));
     let sent = start_request(&env);
     assert_eq!((sent.status, sent.user.as_deref()), (403, Some("carol")));
     assert_eq!(sent.header("authorization"), Some("Basic <masked>"));

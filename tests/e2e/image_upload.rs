@@ -642,7 +642,10 @@ fn a_large_upload_refused_early_reports_the_proxys_answer() {
     assert_eq!(refused.len(), 1, "{refused:#?}");
     assert_eq!(refused[0].status, 401);
     let read = refused[0].body_read.expect("a rejection records what it read");
-    assert!(read < 1 << 20, "read {read} bytes of a {size}-byte body before answering");
+    assert!(
+        read < 1 << 20,
+        "read {read} bytes of a {size}-byte body before answering"
+    );
     assert!(env.sim.uploads().is_empty(), "nothing reached the upload server");
 }
 

@@ -252,7 +252,9 @@ fn header_values<'a>(headers: &'a HeaderMap, name: &str) -> Vec<&'a str> {
 /// The impersonation the headers ask for, with the checks in the apiserver's order (user or
 /// service account, groups, uid). `None`: no impersonation headers.
 fn impersonation(headers: &HeaderMap) -> Result<Option<Impersonation>, ApiError> {
-    let name = header_values(headers, "impersonate-user").first().map(|s| s.to_string());
+    let name = header_values(headers, "impersonate-user")
+        .first()
+        .map(|s| s.to_string());
     let groups = header_values(headers, "impersonate-group");
     let uid = header_values(headers, "impersonate-uid").first().map(|s| s.to_string());
     let Some(name) = name else {
@@ -270,7 +272,10 @@ fn impersonation(headers: &HeaderMap) -> Result<Option<Impersonation>, ApiError>
     };
     let mut checks = Vec::new();
     let mut implied_groups = Vec::new();
-    match name.strip_prefix("system:serviceaccount:").and_then(|r| r.split_once(':')) {
+    match name
+        .strip_prefix("system:serviceaccount:")
+        .and_then(|r| r.split_once(':'))
+    {
         Some((ns, sa)) => {
             checks.push(ImpersonateCheck {
                 group: "",
@@ -278,7 +283,10 @@ fn impersonation(headers: &HeaderMap) -> Result<Option<Impersonation>, ApiError>
                 namespace: ns.to_string(),
                 name: sa.to_string(),
             });
-            implied_groups = vec!["system:serviceaccounts".to_string(), format!("system:serviceaccounts:{ns}")];
+            implied_groups = vec![
+                "system:serviceaccounts".to_string(),
+                format!("system:serviceaccounts:{ns}"),
+            ];
         }
         None => checks.push(ImpersonateCheck {
             group: "",
@@ -384,7 +392,10 @@ fn subject_matches(subject: &Value, binding_ns: &str, user: &str, groups: &[Stri
         "User" => name == user,
         "Group" => groups.iter().any(|g| g == name),
         "ServiceAccount" => {
-            let ns = subject["namespace"].as_str().filter(|n| !n.is_empty()).unwrap_or(binding_ns);
+            let ns = subject["namespace"]
+                .as_str()
+                .filter(|n| !n.is_empty())
+                .unwrap_or(binding_ns);
             user == format!("system:serviceaccount:{ns}:{name}")
         }
         _ => false,
@@ -405,9 +416,15 @@ impl User {
             .into_iter()
             .chain(s.list_all(rbac_kind("rolebindings"), None));
         for binding in bindings {
-            let ns = binding.pointer("/metadata/namespace").and_then(Value::as_str).unwrap_or("");
+            let ns = binding
+                .pointer("/metadata/namespace")
+                .and_then(Value::as_str)
+                .unwrap_or("");
             let subjects = binding["subjects"].as_array().cloned().unwrap_or_default();
-            if !subjects.iter().any(|sub| subject_matches(sub, ns, &self.name, &self.groups)) {
+            if !subjects
+                .iter()
+                .any(|sub| subject_matches(sub, ns, &self.name, &self.groups))
+            {
                 continue;
             }
             self.bind_role(s, &binding, ns);
@@ -499,7 +516,14 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn attrs<'a>(verb: &'a str, group: &'a str, resource: &'a str, sub: &'a str, ns: &'a str, name: &'a str) -> Attributes<'a> {
+    fn attrs<'a>(
+        verb: &'a str,
+        group: &'a str,
+        resource: &'a str,
+        sub: &'a str,
+        ns: &'a str,
+        name: &'a str,
+    ) -> Attributes<'a> {
         Attributes {
             verb,
             group,
@@ -523,7 +547,14 @@ mod tests {
             r#"virtualmachines.kubevirt.io "vm1" is forbidden: User "alice" cannot get resource "virtualmachines" in API group "kubevirt.io" in the namespace "default""#
         );
         let e = u
-            .authorize(&attrs("update", "subresources.kubevirt.io", "virtualmachines", "start", "default", "vm1"))
+            .authorize(&attrs(
+                "update",
+                "subresources.kubevirt.io",
+                "virtualmachines",
+                "start",
+                "default",
+                "vm1",
+            ))
             .unwrap_err();
         assert_eq!(
             e.message,
@@ -569,8 +600,20 @@ mod tests {
     fn rules_match_verb_group_resource_subresource_name_and_namespace() {
         let mut u = rbac_user("u", &[]);
         u.rules = vec![
-            rule(Some("ns"), &["get", "list"], &["kubevirt.io"], &["virtualmachines"], &[]),
-            rule(Some("ns"), &["update"], &["subresources.kubevirt.io"], &["virtualmachines/stop"], &["vm"]),
+            rule(
+                Some("ns"),
+                &["get", "list"],
+                &["kubevirt.io"],
+                &["virtualmachines"],
+                &[],
+            ),
+            rule(
+                Some("ns"),
+                &["update"],
+                &["subresources.kubevirt.io"],
+                &["virtualmachines/stop"],
+                &["vm"],
+            ),
             rule(None, &["get"], &["*"], &["*/status"], &[]),
         ];
         let vm = |verb, ns| attrs(verb, "kubevirt.io", "virtualmachines", "", ns, "vm");
@@ -581,10 +624,16 @@ mod tests {
         assert!(u.authorize(&sub("stop", "vm")).is_ok());
         assert!(u.authorize(&sub("stop", "other")).is_err());
         assert!(u.authorize(&sub("start", "vm")).is_err());
-        assert!(u.authorize(&attrs("get", "apps", "deployments", "status", "x", "d")).is_ok());
+        assert!(
+            u.authorize(&attrs("get", "apps", "deployments", "status", "x", "d"))
+                .is_ok()
+        );
         assert!(u.authorize(&attrs("get", "apps", "deployments", "", "x", "d")).is_err());
         // a namespaced rule never grants the cluster scope
-        assert!(u.authorize(&attrs("list", "kubevirt.io", "virtualmachines", "", "", "")).is_err());
+        assert!(
+            u.authorize(&attrs("list", "kubevirt.io", "virtualmachines", "", "", ""))
+                .is_err()
+        );
     }
 
     fn headers(pairs: &[(&'static str, &str)]) -> HeaderMap {
@@ -597,12 +646,24 @@ mod tests {
 
     #[test]
     fn impersonation_checks_in_order_and_defaults() {
-        let h = headers(&[("Impersonate-User", "bob"), ("Impersonate-Group", "devs"), ("Impersonate-Uid", "42")]);
+        let h = headers(&[
+            ("Impersonate-User", "bob"),
+            ("Impersonate-Group", "devs"),
+            ("Impersonate-Uid", "42"),
+        ]);
         let imp = impersonation(&h).unwrap().unwrap();
-        let kinds: Vec<_> = imp.checks.iter().map(|c| (c.group, c.resource, c.name.as_str())).collect();
+        let kinds: Vec<_> = imp
+            .checks
+            .iter()
+            .map(|c| (c.group, c.resource, c.name.as_str()))
+            .collect();
         assert_eq!(
             kinds,
-            vec![("", "users", "bob"), ("", "groups", "devs"), ("authentication.k8s.io", "uids", "42")]
+            vec![
+                ("", "users", "bob"),
+                ("", "groups", "devs"),
+                ("authentication.k8s.io", "uids", "42")
+            ]
         );
         assert_eq!(imp.user.groups, vec!["devs", AUTHENTICATED]);
         assert_eq!(imp.user.uid, "42");
@@ -616,13 +677,21 @@ mod tests {
             vec!["system:serviceaccounts", "system:serviceaccounts:ns", AUTHENTICATED]
         );
         assert!(impersonation(&HeaderMap::new()).unwrap().is_none());
-        assert_eq!(impersonation(&headers(&[("Impersonate-Group", "g")])).err().unwrap().code, 500);
+        assert_eq!(
+            impersonation(&headers(&[("Impersonate-Group", "g")]))
+                .err()
+                .unwrap()
+                .code,
+            500
+        );
     }
 
     #[test]
     fn impersonation_forbidden_message() {
         let u = rbac_user("alice", &[]);
-        let imp = impersonation(&headers(&[("Impersonate-User", "bob")])).unwrap().unwrap();
+        let imp = impersonation(&headers(&[("Impersonate-User", "bob")]))
+            .unwrap()
+            .unwrap();
         let e = u.authorize(&imp.checks[0].attributes()).unwrap_err();
         assert_eq!(
             e.message,

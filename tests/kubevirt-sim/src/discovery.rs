@@ -293,19 +293,53 @@ fn node_roles(node: &Value) -> String {
         .collect();
     roles.sort();
     roles.dedup();
-    if roles.is_empty() { "<none>".into() } else { roles.join(",") }
+    if roles.is_empty() {
+        "<none>".into()
+    } else {
+        roles.join(",")
+    }
 }
 
 fn deployment_columns(name_col: Value) -> Vec<Value> {
     vec![
         name_col,
         col("Ready", "string", "", "Number of the pod with ready state", 0),
-        col("Up-to-date", "string", "", "Total number of non-terminated pods targeted by this deployment that have the desired template spec.", 0),
-        col("Available", "string", "", "Total number of available pods (ready for at least minReadySeconds) targeted by this deployment.", 0),
+        col(
+            "Up-to-date",
+            "string",
+            "",
+            "Total number of non-terminated pods targeted by this deployment that have the desired template spec.",
+            0,
+        ),
+        col(
+            "Available",
+            "string",
+            "",
+            "Total number of available pods (ready for at least minReadySeconds) targeted by this deployment.",
+            0,
+        ),
         col("Age", "string", "", AGE_DESC, 0),
-        col("Containers", "string", "", "Names of each container in the template.", 1),
-        col("Images", "string", "", "Images referenced by each container in the template.", 1),
-        col("Selector", "string", "", "Label selector for pods. Existing ReplicaSets whose pods are selected by this will be the ones affected by this deployment. It must match the pod template's labels.", 1),
+        col(
+            "Containers",
+            "string",
+            "",
+            "Names of each container in the template.",
+            1,
+        ),
+        col(
+            "Images",
+            "string",
+            "",
+            "Images referenced by each container in the template.",
+            1,
+        ),
+        col(
+            "Selector",
+            "string",
+            "",
+            "Label selector for pods. Existing ReplicaSets whose pods are selected by this will be the ones affected by this deployment. It must match the pod template's labels.",
+            1,
+        ),
     ]
 }
 
@@ -317,7 +351,13 @@ fn deployment_cells(o: &Value) -> Vec<Value> {
         .and_then(Value::as_array)
         .map(|c| c.iter().collect())
         .unwrap_or_default();
-    let join = |key: &str| containers.iter().filter_map(|c| c[key].as_str()).collect::<Vec<_>>().join(",");
+    let join = |key: &str| {
+        containers
+            .iter()
+            .filter_map(|c| c[key].as_str())
+            .collect::<Vec<_>>()
+            .join(",")
+    };
     let selector = o
         .pointer("/spec/selector/matchLabels")
         .and_then(Value::as_object)
@@ -343,10 +383,34 @@ fn deployment_cells(o: &Value) -> Vec<Value> {
 fn storage_class_columns(name_col: Value) -> Vec<Value> {
     vec![
         name_col,
-        col("Provisioner", "string", "", "provisioner indicates the type of the provisioner.", 0),
-        col("ReclaimPolicy", "string", "", "reclaimPolicy controls the reclaimPolicy for dynamically provisioned PersistentVolumes of this storage class. Defaults to Delete.", 0),
-        col("VolumeBindingMode", "string", "", "volumeBindingMode indicates how PersistentVolumeClaims should be provisioned and bound.  When unset, VolumeBindingImmediate is used. This field is only honored by servers that enable the VolumeScheduling feature.", 0),
-        col("AllowVolumeExpansion", "string", "", "allowVolumeExpansion shows whether the storage class allow volume expand.", 0),
+        col(
+            "Provisioner",
+            "string",
+            "",
+            "provisioner indicates the type of the provisioner.",
+            0,
+        ),
+        col(
+            "ReclaimPolicy",
+            "string",
+            "",
+            "reclaimPolicy controls the reclaimPolicy for dynamically provisioned PersistentVolumes of this storage class. Defaults to Delete.",
+            0,
+        ),
+        col(
+            "VolumeBindingMode",
+            "string",
+            "",
+            "volumeBindingMode indicates how PersistentVolumeClaims should be provisioned and bound.  When unset, VolumeBindingImmediate is used. This field is only honored by servers that enable the VolumeScheduling feature.",
+            0,
+        ),
+        col(
+            "AllowVolumeExpansion",
+            "string",
+            "",
+            "allowVolumeExpansion shows whether the storage class allow volume expand.",
+            0,
+        ),
         col("Age", "string", "", AGE_DESC, 0),
     ]
 }
@@ -354,16 +418,26 @@ fn storage_class_columns(name_col: Value) -> Vec<Value> {
 fn storage_class_cells(o: &Value) -> Vec<Value> {
     let annotation = |k: &str| o.pointer("/metadata/annotations").and_then(|a| a[k].as_str()) == Some("true");
     let mut name = text(o, "/metadata/name");
-    if annotation("storageclass.kubernetes.io/is-default-class") || annotation("storageclass.beta.kubernetes.io/is-default-class") {
+    if annotation("storageclass.kubernetes.io/is-default-class")
+        || annotation("storageclass.beta.kubernetes.io/is-default-class")
+    {
         name.push_str(" (default)");
     }
-    let or = |p: &str, default: &str| Some(text(o, p)).filter(|s| !s.is_empty()).unwrap_or_else(|| default.to_string());
+    let or = |p: &str, default: &str| {
+        Some(text(o, p))
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| default.to_string())
+    };
     vec![
         json!(name),
         ptr(o, "/provisioner"),
         json!(or("/reclaimPolicy", "Delete")),
         json!(or("/volumeBindingMode", "Immediate")),
-        json!(o.pointer("/allowVolumeExpansion").and_then(Value::as_bool).unwrap_or(false)),
+        json!(
+            o.pointer("/allowVolumeExpansion")
+                .and_then(Value::as_bool)
+                .unwrap_or(false)
+        ),
         json!(age(o)),
     ]
 }
@@ -371,14 +445,50 @@ fn storage_class_cells(o: &Value) -> Vec<Value> {
 fn pvc_columns(name_col: Value) -> Vec<Value> {
     vec![
         name_col,
-        col("Status", "string", "", "phase represents the current phase of PersistentVolumeClaim.", 0),
-        col("Volume", "string", "", "volumeName is the binding reference to the PersistentVolume backing this claim.", 0),
-        col("Capacity", "string", "", "capacity represents the actual resources of the underlying volume.", 0),
-        col("Access Modes", "string", "", "accessModes contains the actual access modes the volume backing the PVC has. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#access-modes-1", 0),
+        col(
+            "Status",
+            "string",
+            "",
+            "phase represents the current phase of PersistentVolumeClaim.",
+            0,
+        ),
+        col(
+            "Volume",
+            "string",
+            "",
+            "volumeName is the binding reference to the PersistentVolume backing this claim.",
+            0,
+        ),
+        col(
+            "Capacity",
+            "string",
+            "",
+            "capacity represents the actual resources of the underlying volume.",
+            0,
+        ),
+        col(
+            "Access Modes",
+            "string",
+            "",
+            "accessModes contains the actual access modes the volume backing the PVC has. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#access-modes-1",
+            0,
+        ),
         col("StorageClass", "string", "", "StorageClass of the pvc", 0),
-        col("VolumeAttributesClass", "string", "", "VolumeAttributesClass of the pvc", 0),
+        col(
+            "VolumeAttributesClass",
+            "string",
+            "",
+            "VolumeAttributesClass of the pvc",
+            0,
+        ),
         col("Age", "string", "", AGE_DESC, 0),
-        col("VolumeMode", "string", "", "volumeMode defines what type of volume is required by the claim. Value of Filesystem is implied when not included in claim spec.", 1),
+        col(
+            "VolumeMode",
+            "string",
+            "",
+            "volumeMode defines what type of volume is required by the claim. Value of Filesystem is implied when not included in claim spec.",
+            1,
+        ),
     ]
 }
 
@@ -424,7 +534,11 @@ fn pvc_cells(o: &Value) -> Vec<Value> {
                 .map(str::to_string)
         })
         .unwrap_or_default();
-    let unset = |p: &str| Some(text(o, p)).filter(|s| !s.is_empty()).unwrap_or_else(|| "<unset>".into());
+    let unset = |p: &str| {
+        Some(text(o, p))
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| "<unset>".into())
+    };
     vec![
         json!(text(o, "/metadata/name")),
         json!(phase),

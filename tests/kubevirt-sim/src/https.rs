@@ -70,11 +70,10 @@ async fn serve_connection(acceptor: tokio_rustls::TlsAcceptor, tcp: tokio::net::
     let Ok(tls) = acceptor.accept(tcp).await else { return };
     // The verified client certificate chain (the API server asks for one): the authenticator
     // reads it from each request's extensions.
-    let peer = tls
-        .get_ref()
-        .1
-        .peer_certificates()
-        .map(|certs| crate::auth::PeerCertificates(Arc::new(certs.iter().map(|c| c.clone().into_owned()).collect())));
+    let peer =
+        tls.get_ref().1.peer_certificates().map(|certs| {
+            crate::auth::PeerCertificates(Arc::new(certs.iter().map(|c| c.clone().into_owned()).collect()))
+        });
     let service = hyper::service::service_fn(move |mut req: Request<Incoming>| {
         if let Some(peer) = &peer {
             req.extensions_mut().insert(peer.clone());

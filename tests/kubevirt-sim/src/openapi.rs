@@ -142,7 +142,9 @@ fn kind_definition(kind: &Kind) -> Value {
 fn v3_schema(mut schema: Value) -> Value {
     if let Some(props) = schema.get_mut("properties").and_then(Value::as_object_mut) {
         for prop in props.values_mut() {
-            let Some(r) = prop.get("$ref").and_then(Value::as_str) else { continue };
+            let Some(r) = prop.get("$ref").and_then(Value::as_str) else {
+                continue;
+            };
             let target = r.replace("#/definitions/", "#/components/schemas/");
             let description = prop.get("description").cloned().unwrap_or(Value::Null);
             *prop = json!({ "allOf": [{ "$ref": target }], "description": description });
@@ -153,7 +155,8 @@ fn v3_schema(mut schema: Value) -> Value {
 
 fn object_meta() -> Value {
     let string = |d: &str| json!({ "type": "string", "description": d });
-    let string_map = |d: &str| json!({ "type": "object", "description": d, "additionalProperties": { "type": "string" } });
+    let string_map =
+        |d: &str| json!({ "type": "object", "description": d, "additionalProperties": { "type": "string" } });
     json!({
         "description": "ObjectMeta is metadata that all persisted resources must have, which includes all objects users must create.",
         "type": "object",
@@ -295,7 +298,11 @@ mod pb {
             }
             bytes(&mut out, 25, &item);
         }
-        let extensions = schema.as_object().into_iter().flatten().filter(|(k, _)| k.starts_with("x-"));
+        let extensions = schema
+            .as_object()
+            .into_iter()
+            .flatten()
+            .filter(|(k, _)| k.starts_with("x-"));
         for (name, value) in extensions {
             let mut any = Vec::new();
             string(&mut any, 2, &value.to_string());

@@ -164,7 +164,10 @@ impl Req<'_> {
 }
 
 /// The hyper service entry point.
-pub async fn handle(state: Arc<SimState>, mut req: Request<hyper::body::Incoming>) -> Result<Response<Body>, Infallible> {
+pub async fn handle(
+    state: Arc<SimState>,
+    mut req: Request<hyper::body::Incoming>,
+) -> Result<Response<Body>, Infallible> {
     let identity = crate::auth::identify(
         &state.authn,
         &state.store,
@@ -190,12 +193,29 @@ pub async fn handle(state: Arc<SimState>, mut req: Request<hyper::body::Incoming
     let (reply, retry_after) = match state.api_faults.take(parts.method.as_str(), &path) {
         Some((error, retry_after)) => (Reply::Error(error), retry_after),
         None => (
-            dispatch(&state, &parts.method, &path, &raw_query, &parts.headers, &body, identity.user()),
+            dispatch(
+                &state,
+                &parts.method,
+                &path,
+                &raw_query,
+                &parts.headers,
+                &body,
+                identity.user(),
+            ),
             None,
         ),
     };
     let status = reply.status();
-    record(&state, &parts.method, &path, &raw_query, status, &body, &parts.headers, &identity);
+    record(
+        &state,
+        &parts.method,
+        &path,
+        &raw_query,
+        status,
+        &body,
+        &parts.headers,
+        &identity,
+    );
     let mut response = reply.into_response();
     if let Some(seconds) = retry_after {
         response.headers_mut().insert(http::header::RETRY_AFTER, seconds.into());
@@ -232,7 +252,8 @@ pub(crate) fn record(
         headers: recorded_headers(headers),
     };
     if let Some(f) = &state.log_file {
-        let line = json!({"method": rec.method, "path": rec.path, "query": rec.query, "status": status, "user": rec.user});
+        let line =
+            json!({"method": rec.method, "path": rec.path, "query": rec.query, "status": status, "user": rec.user});
         let mut f = f.lock().unwrap_or_else(|e| e.into_inner());
         let _ = writeln!(f, "{line}");
         let _ = f.flush();

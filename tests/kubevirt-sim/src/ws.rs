@@ -121,7 +121,16 @@ pub async fn intercept(
     let raw_query = req.uri().query().unwrap_or("").to_string();
     let (reply, accepted) = match prepare(state, &req, &route, &raw_query) {
         Ok(Prepared::Screenshot(png)) => {
-            crate::server::record(state, req.method(), &path, &raw_query, 200, b"", req.headers(), &crate::auth::Identity::of(req.extensions()));
+            crate::server::record(
+                state,
+                req.method(),
+                &path,
+                &raw_query,
+                200,
+                b"",
+                req.headers(),
+                &crate::auth::Identity::of(req.extensions()),
+            );
             return Ok(Response::builder()
                 .status(200)
                 .header(header::CONTENT_TYPE, "image/png")
@@ -159,7 +168,16 @@ pub async fn intercept(
         );
         return Ok(refused);
     }
-    crate::server::record(state, req.method(), &path, &raw_query, 101, b"", req.headers(), &crate::auth::Identity::of(req.extensions()));
+    crate::server::record(
+        state,
+        req.method(),
+        &path,
+        &raw_query,
+        101,
+        b"",
+        req.headers(),
+        &crate::auth::Identity::of(req.extensions()),
+    );
     let key = req.headers().get(header::SEC_WEBSOCKET_KEY).cloned();
     let protocol_offered = offers_protocol(req.headers());
     let accept = key
@@ -208,13 +226,22 @@ fn check_handshake(method: &Method, headers: &HeaderMap) -> Result<(), Response<
     };
     let refuse = |status: StatusCode, reason: String| Err(handshake_refused(status, &reason));
     if !token("connection", "upgrade") {
-        return refuse(StatusCode::BAD_REQUEST, format!("{BAD}'upgrade' token not found in 'Connection' header"));
+        return refuse(
+            StatusCode::BAD_REQUEST,
+            format!("{BAD}'upgrade' token not found in 'Connection' header"),
+        );
     }
     if !token("upgrade", "websocket") {
-        return refuse(StatusCode::UPGRADE_REQUIRED, format!("{BAD}'websocket' token not found in 'Upgrade' header"));
+        return refuse(
+            StatusCode::UPGRADE_REQUIRED,
+            format!("{BAD}'websocket' token not found in 'Upgrade' header"),
+        );
     }
     if method != Method::GET {
-        return refuse(StatusCode::METHOD_NOT_ALLOWED, format!("{BAD}request method is not GET"));
+        return refuse(
+            StatusCode::METHOD_NOT_ALLOWED,
+            format!("{BAD}request method is not GET"),
+        );
     }
     if !token("sec-websocket-version", "13") {
         return refuse(
@@ -222,7 +249,10 @@ fn check_handshake(method: &Method, headers: &HeaderMap) -> Result<(), Response<
             "websocket: unsupported version: 13 not found in 'Sec-Websocket-Version' header".into(),
         );
     }
-    let key = headers.get(header::SEC_WEBSOCKET_KEY).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let key = headers
+        .get(header::SEC_WEBSOCKET_KEY)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
     let valid_key = base64::Engine::decode(&base64::prelude::BASE64_STANDARD, key).is_ok_and(|k| k.len() == 16);
     if !valid_key {
         return refuse(
@@ -368,7 +398,9 @@ fn prepare(
     if req.method() != Method::GET {
         return Err(Reply::Text(405, "405: Method Not Allowed".into()));
     }
-    let user = crate::auth::Identity::of(req.extensions()).user().map_err(Reply::Error)?;
+    let user = crate::auth::Identity::of(req.extensions())
+        .user()
+        .map_err(Reply::Error)?;
     user.authorize(&Attributes {
         verb: "get",
         group: discovery::SUBRESOURCES_GROUP,

@@ -22,9 +22,9 @@ fn sim_with_running_vmi() -> Sim {
     sim
 }
 
-/// Sends `GET CONSOLE` with `headers` (plus Host, the admin token and `Connection: close` when
-/// no Connection header is given); returns the status line, the headers and the body.
-fn handshake(sim: &Sim, method: &str, headers: &[(&str, &str)]) -> (u16, String, String) {
+/// Sends `GET CONSOLE` with `headers` (plus Host and the admin token); returns the status, the
+/// response head and the body.
+fn handshake(sim: &Sim, headers: &[(&str, &str)]) -> (u16, String, String) {
     let config = Arc::new(sim.client_tls_config());
     let name = rustls::pki_types::ServerName::try_from("127.0.0.1").unwrap();
     let conn = rustls::ClientConnection::new(config, name).unwrap();
@@ -32,7 +32,7 @@ fn handshake(sim: &Sim, method: &str, headers: &[(&str, &str)]) -> (u16, String,
     tcp.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
     let mut tls = rustls::StreamOwned::new(conn, tcp);
     let mut request = format!(
-        "{method} {CONSOLE} HTTP/1.1\r\nHost: {}\r\nAuthorization: Bearer {}\r\n",
+        "GET {CONSOLE} HTTP/1.1\r\nHost: {}\r\nAuthorization: Bearer {}\r\n",
         sim.addr(),
         sim.admin_token()
     );
@@ -49,9 +49,11 @@ fn handshake(sim: &Sim, method: &str, headers: &[(&str, &str)]) -> (u16, String,
         raw.extend_from_slice(&buf[..n]);
         let text = String::from_utf8_lossy(&raw).to_string();
         if let Some((head, body)) = text.split_once("\r\n\r\n") {
-            let length = head
-                .lines()
-                .find_map(|l| l.to_ascii_lowercase().strip_prefix("content-length: ").map(|v| v.trim().parse::<usize>().unwrap()));
+            let length = head.lines().find_map(|l| {
+                l.to_ascii_lowercase()
+                    .strip_prefix("content-length: ")
+                    .map(|v| v.trim().parse::<usize>().unwrap())
+            });
             if n == 0 || head.starts_with("HTTP/1.1 101") || length.is_some_and(|len| body.len() >= len) {
                 let status = head[9..12].parse().unwrap();
                 return (status, head.to_string(), body.to_string());
@@ -75,10 +77,16 @@ fn refused_body(status_text: &str, message: &str) -> String {
 #[test]
 fn a_complete_offer_is_upgraded_with_the_plain_subprotocol() {
     let sim = sim_with_running_vmi();
-    let (status, head, _) = handshake(&sim, "GET", &[UPGRADE, WEBSOCKET, VERSION, ("Sec-WebSocket-Key", KEY), PROTOCOL]);
+    let (status, head, _) = handshake(
+        &sim,
+        &[UPGRADE, WEBSOCKET, VERSION, ("Sec-WebSocket-Key", KEY), PROTOCOL],
+    );
     assert_eq!(status, 101, "{head}");
     let head = head.to_ascii_lowercase();
-    assert!(head.contains("sec-websocket-accept: s3pplmbitxaq9kygzzhzrbk+xoo="), "{head}");
+    assert!(
+        head.contains("sec-websocket-accept: s3pplmbitxaq9kygzzhzrbk+xoo="),
+        "{head}"
+    );
     assert!(head.contains("sec-websocket-protocol: plain.kubevirt.io"), "{head}");
     let logged = sim.requests().into_iter().find(|r| r.path == CONSOLE).unwrap();
     assert_eq!(logged.status, 101);
@@ -92,54 +100,63 @@ fn a_complete_offer_is_upgraded_with_the_plain_subprotocol() {
 fn without_the_subprotocol_virt_api_still_upgrades_but_names_none() {
     // gorilla's Upgrader picks a subprotocol only when the client offers one
     let sim = sim_with_running_vmi();
-    let (status, head, _) = handshake(&sim, "GET", &[UPGRADE, WEBSOCKET, VERSION, ("Sec-WebSocket-Key", KEY)]);
+    let (status, head, _) = handshake(&sim, &[UPGRADE, WEBSOCKET, VERSION, ("Sec-WebSocket-Key", KEY)]);
     assert_eq!(status, 101, "{head}");
     assert!(!head.to_ascii_lowercase().contains("sec-websocket-protocol"), "{head}");
+}
+
+/// An offer gorilla refuses, and how.
+struct Broken {
+    headers: Vec<(&'static str, &'static str)>,
+    status: u16,
+    text: &'static str,
+    message: String,
 }
 
 #[test]
 fn each_broken_offer_gets_gorillas_status_and_virt_apis_status_body() {
     let sim = sim_with_running_vmi();
     let bad = "websocket: the client is not using the websocket protocol: ";
-    let cases: Vec<(&str, Vec<(&str, &str)>, u16, &str, String)> = vec![
-        (
-            "GET",
-            vec![("Connection", "close"), WEBSOCKET, VERSION, ("Sec-WebSocket-Key", KEY)],
-            400,
-            "Bad Request",
-            format!("{bad}'upgrade' token not found in 'Connection' header"),
-        ),
-        (
-            "GET",
-            vec![UPGRADE, VERSION, ("Sec-WebSocket-Key", KEY)],
-            426,
-            "Upgrade Required",
-            format!("{bad}'websocket' token not found in 'Upgrade' header"),
-        ),
-        (
-            "GET",
-            vec![UPGRADE, WEBSOCKET, ("Sec-WebSocket-Version", "8"), ("Sec-WebSocket-Key", KEY)],
-            400,
-            "Bad Request",
-            "websocket: unsupported version: 13 not found in 'Sec-Websocket-Version' header".into(),
-        ),
-        (
-            "GET",
-            vec![UPGRADE, WEBSOCKET, VERSION, PROTOCOL],
-            400,
-            "Bad Request",
-            "websocket: not a websocket handshake: 'Sec-WebSocket-Key' header must be Base64 encoded value of 16-byte in length".into(),
-        ),
-        (
-            "GET",
-            vec![UPGRADE, WEBSOCKET, VERSION, ("Sec-WebSocket-Key", "c2hvcnQ=")],
-            400,
-            "Bad Request",
-            "websocket: not a websocket handshake: 'Sec-WebSocket-Key' header must be Base64 encoded value of 16-byte in length".into(),
-        ),
+    let cases = vec![
+        Broken {
+            headers: vec![("Connection", "close"), WEBSOCKET, VERSION, ("Sec-WebSocket-Key", KEY)],
+            status: 400,
+            text: "Bad Request",
+            message: format!("{bad}'upgrade' token not found in 'Connection' header"),
+        },
+        Broken {
+            headers: vec![UPGRADE, VERSION, ("Sec-WebSocket-Key", KEY)],
+            status: 426,
+            text: "Upgrade Required",
+            message: format!("{bad}'websocket' token not found in 'Upgrade' header"),
+        },
+        Broken {
+            headers: vec![UPGRADE, WEBSOCKET, ("Sec-WebSocket-Version", "8"), ("Sec-WebSocket-Key", KEY)],
+            status: 400,
+            text: "Bad Request",
+            message: "websocket: unsupported version: 13 not found in 'Sec-Websocket-Version' header".into(),
+        },
+        Broken {
+            headers: vec![UPGRADE, WEBSOCKET, VERSION, PROTOCOL],
+            status: 400,
+            text: "Bad Request",
+            message: "websocket: not a websocket handshake: 'Sec-WebSocket-Key' header must be Base64 encoded value of 16-byte in length".into(),
+        },
+        Broken {
+            headers: vec![UPGRADE, WEBSOCKET, VERSION, ("Sec-WebSocket-Key", "c2hvcnQ=")],
+            status: 400,
+            text: "Bad Request",
+            message: "websocket: not a websocket handshake: 'Sec-WebSocket-Key' header must be Base64 encoded value of 16-byte in length".into(),
+        },
     ];
-    for (method, headers, status, text, message) in cases {
-        let (got, head, body) = handshake(&sim, method, &headers);
+    for Broken {
+        headers,
+        status,
+        text,
+        message,
+    } in cases
+    {
+        let (got, head, body) = handshake(&sim, &headers);
         assert_eq!(got, status, "{headers:?}: {head}");
         assert_eq!(body, refused_body(text, &message), "{headers:?}");
         let head = head.to_ascii_lowercase();
@@ -152,7 +169,10 @@ fn each_broken_offer_gets_gorillas_status_and_virt_apis_status_body() {
 fn vmi_checks_come_before_the_handshake() {
     let sim = Sim::start(SimOptions::default()).unwrap();
     // no VMI at all, and no websocket offer either: the 404 is what virt-api answers first
-    let (status, _, body) = handshake(&sim, "GET", &[("Connection", "close")]);
+    let (status, _, body) = handshake(&sim, &[("Connection", "close")]);
     assert_eq!(status, 404);
-    assert!(body.contains(r#""message":"virtualmachineinstance.kubevirt.io \"vm1\" not found""#), "{body}");
+    assert!(
+        body.contains(r#""message":"virtualmachineinstance.kubevirt.io \"vm1\" not found""#),
+        "{body}"
+    );
 }

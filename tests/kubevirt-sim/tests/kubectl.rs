@@ -56,7 +56,13 @@ fn demo(test: &str) -> Option<(Sim, Kubectl, tempfile::TempDir)> {
 
 /// The header and the row starting with `prefix`, split into columns.
 fn table_row(out: &str, prefix: &str) -> (Vec<String>, Vec<String>) {
-    let split = |l: &str| l.split("  ").map(str::trim).filter(|c| !c.is_empty()).map(str::to_string).collect();
+    let split = |l: &str| {
+        l.split("  ")
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
     let header = out.lines().next().unwrap_or("");
     let row = out
         .lines()
@@ -67,7 +73,9 @@ fn table_row(out: &str, prefix: &str) -> (Vec<String>, Vec<String>) {
 
 #[test]
 fn kubectl_prints_the_server_side_columns_of_a_real_cluster() {
-    let Some((sim, k, _dir)) = demo("kubectl tables") else { return };
+    let Some((sim, k, _dir)) = demo("kubectl tables") else {
+        return;
+    };
     sim.create(serde_json::json!({
         "apiVersion": "v1", "kind": "PersistentVolumeClaim",
         "metadata": {"name": "data", "namespace": "demo"},
@@ -77,9 +85,22 @@ fn kubectl_prints_the_server_side_columns_of_a_real_cluster() {
     let (ok, out, err) = k.run(&["get", "sc"]);
     assert!(ok, "{err}");
     let (header, row) = table_row(&out, "standard ");
-    assert_eq!(header, ["NAME", "PROVISIONER", "RECLAIMPOLICY", "VOLUMEBINDINGMODE", "ALLOWVOLUMEEXPANSION", "AGE"]);
+    assert_eq!(
+        header,
+        [
+            "NAME",
+            "PROVISIONER",
+            "RECLAIMPOLICY",
+            "VOLUMEBINDINGMODE",
+            "ALLOWVOLUMEEXPANSION",
+            "AGE"
+        ]
+    );
     assert_eq!(row[0], "standard (default)", "{out}");
-    assert_eq!(&row[1..5], ["kubevirt.io.hostpath-provisioner", "Delete", "Immediate", "false"]);
+    assert_eq!(
+        &row[1..5],
+        ["kubevirt.io.hostpath-provisioner", "Delete", "Immediate", "false"]
+    );
     let (_, row) = table_row(&out, "local-wffc ");
     assert_eq!(row[3], "WaitForFirstConsumer", "{out}");
 
@@ -94,7 +115,16 @@ fn kubectl_prints_the_server_side_columns_of_a_real_cluster() {
     let (header, row) = table_row(&out, "web ");
     assert_eq!(
         header,
-        ["NAME", "READY", "UP-TO-DATE", "AVAILABLE", "AGE", "CONTAINERS", "IMAGES", "SELECTOR"]
+        [
+            "NAME",
+            "READY",
+            "UP-TO-DATE",
+            "AVAILABLE",
+            "AGE",
+            "CONTAINERS",
+            "IMAGES",
+            "SELECTOR"
+        ]
     );
     let web = sim.get("deployments", "demo", "web").unwrap();
     let count = |p: &str| web.pointer(p).and_then(|v| v.as_i64()).unwrap_or(0);
@@ -114,7 +144,17 @@ fn kubectl_prints_the_server_side_columns_of_a_real_cluster() {
     let (header, row) = table_row(&out, "data ");
     assert_eq!(
         header,
-        ["NAME", "STATUS", "VOLUME", "CAPACITY", "ACCESS MODES", "STORAGECLASS", "VOLUMEATTRIBUTESCLASS", "AGE", "VOLUMEMODE"]
+        [
+            "NAME",
+            "STATUS",
+            "VOLUME",
+            "CAPACITY",
+            "ACCESS MODES",
+            "STORAGECLASS",
+            "VOLUMEATTRIBUTESCLASS",
+            "AGE",
+            "VOLUMEMODE"
+        ]
     );
     assert_eq!(row.last().map(String::as_str), Some("Block"), "{out}");
     assert!(row.contains(&"hostpath-csi".to_string()), "{out}");
@@ -135,12 +175,17 @@ fn kubectl_prints_the_server_side_columns_of_a_real_cluster() {
 
 #[test]
 fn kubectl_explains_and_applies_with_the_served_openapi() {
-    let Some((sim, k, dir)) = demo("kubectl explain") else { return };
+    let Some((sim, k, dir)) = demo("kubectl explain") else {
+        return;
+    };
 
     let (ok, out, err) = k.run(&["explain", "vm"]);
     assert!(ok, "kubectl explain failed: {err}");
     assert!(out.contains("KIND:") && out.contains("VirtualMachine"), "{out}");
-    assert!(out.contains("VirtualMachine handles the VirtualMachines that are not running"), "{out}");
+    assert!(
+        out.contains("VirtualMachine handles the VirtualMachines that are not running"),
+        "{out}"
+    );
     for field in ["apiVersion", "kind", "metadata", "spec", "status"] {
         assert!(out.contains(&format!("  {field}\t")), "{field} missing:\n{out}");
     }
@@ -159,13 +204,19 @@ fn kubectl_explains_and_applies_with_the_served_openapi() {
     assert!(ok, "kubectl apply failed: {err}\n{out}");
     assert_eq!(out.trim(), "virtualmachine.kubevirt.io/applied created");
     assert!(sim.get("virtualmachines", "demo", "applied").is_some());
-    let openapi: Vec<_> = sim.requests().into_iter().filter(|r| r.path.starts_with("/openapi/")).collect();
+    let openapi: Vec<_> = sim
+        .requests()
+        .into_iter()
+        .filter(|r| r.path.starts_with("/openapi/"))
+        .collect();
     assert!(openapi.iter().all(|r| r.status == 200), "{openapi:#?}");
 }
 
 #[test]
 fn kubectl_as_runs_as_the_impersonated_user_and_shows_the_403() {
-    let Some((sim, k, _dir)) = demo("kubectl --as") else { return };
+    let Some((sim, k, _dir)) = demo("kubectl --as") else {
+        return;
+    };
 
     let (ok, _, err) = k.run(&["get", "vm", "--as", "viewer"]);
     assert!(!ok);
