@@ -1,5 +1,7 @@
 //! kubevirt-sim: an in-memory simulator of the Kubernetes, KubeVirt and CDI APIs that virtctl
-//! talks to, served over HTTPS with bearer-token auth. Start it in-process with [`Sim::start`].
+//! talks to, served over HTTPS with the apiserver's authentication (bearer tokens, basic auth,
+//! client certificates, impersonation) and RBAC (`auth.rs`). Start it in-process with
+//! [`Sim::start`].
 
 // ApiError carries a whole Status body; errors are rare and boxing buys nothing here.
 #![allow(clippy::result_large_err)]

@@ -1,6 +1,8 @@
 //! virt-api's websocket subresources (`console`, `vnc`, `usbredir`, `portforward/{port}[/{proto}]`)
 //! and `vnc/screenshot`: the handshake with the `plain.kubevirt.io` subprotocol, the checks virt-api
-//! makes before upgrading (same status codes and messages), session eviction, and one splice
+//! makes before upgrading (same status codes and messages), then gorilla/websocket's own
+//! handshake checks (`Connection`/`Upgrade` tokens, version 13, a 16-byte key) with virt-api's
+//! doubled error body, session eviction, and one splice
 //! between the websocket and a simulated backend. Sessions end as virt-api's do: the TCP
 //! connection is dropped without a close frame.
 
