@@ -177,6 +177,19 @@ fn as_group_and_as_uid_are_sent_and_the_groups_bindings_apply() {
 }
 
 #[test]
+fn as_group_or_as_uid_without_as_is_an_invalid_configuration() {
+    let env = Env::new();
+    env.create_vm("vm1", "Halted");
+
+    for flag in [["--as-group", "g"], ["--as-uid", "42"]] {
+        env.run(&["start", "vm1", flag[0], flag[1]]).fails_with(
+            "invalid configuration: requesting uid, groups or user-extra for kubevirt-sim without impersonating a user",
+        );
+    }
+    assert_eq!(env.wire(), Vec::<String>::new(), "nothing is sent");
+}
+
+#[test]
 fn impersonating_without_the_impersonate_verb_is_forbidden() {
     let env = Env::new();
     env.create_vm("vm1", "Halted");
