@@ -314,3 +314,81 @@ mod pb {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The length-delimited fields of one protobuf message: (field number, bytes).
+    fn fields(mut data: &[u8]) -> Vec<(u64, &[u8])> {
+        fn varint(data: &mut &[u8]) -> u64 {
+            let mut v = 0u64;
+            for shift in (0..64).step_by(7) {
+                let b = data[0];
+                *data = &data[1..];
+                v |= u64::from(b & 0x7f) << shift;
+                if b < 0x80 {
+                    break;
+                }
+            }
+            v
+        }
+        let mut out = Vec::new();
+        while !data.is_empty() {
+            let key = varint(&mut data);
+            assert_eq!(key & 7, 2, "only length-delimited fields are written here");
+            let len = varint(&mut data) as usize;
+            out.push((key >> 3, &data[..len]));
+            data = &data[len..];
+        }
+        out
+    }
+
+    fn field(data: &[u8], number: u64) -> Vec<&[u8]> {
+        fields(data)
+            .into_iter()
+            .filter(|(n, _)| *n == number)
+            .map(|(_, b)| b)
+            .collect()
+    }
+
+    #[test]
+    fn definition_names_follow_the_apiserver() {
+        let name = |plural: &str| definition_name(crate::kinds::resolve(plural).unwrap());
+        assert_eq!(name("virtualmachines"), "io.kubevirt.v1.VirtualMachine");
+        assert_eq!(name("pods"), "io.k8s.api.core.v1.Pod");
+        assert_eq!(name("deployments"), "io.k8s.api.apps.v1.Deployment");
+        assert_eq!(name("storageclasses"), "io.k8s.api.storage.v1.StorageClass");
+        assert_eq!(name("datavolumes"), "io.kubevirt.cdi.v1beta1.DataVolume");
+    }
+
+    /// The protobuf document decodes as gnostic's `Document` with the VM's model, its
+    /// `x-kubernetes-group-version-kind` (as YAML) and its `metadata` reference.
+    #[test]
+    fn protobuf_document_carries_the_models_kubectl_looks_up() {
+        let doc = v2_protobuf();
+        assert_eq!(field(&doc, 1), [b"2.0".as_slice()]);
+        let definitions = field(&doc, 9)[0];
+        let vm = field(definitions, 1)
+            .into_iter()
+            .find(|named| field(named, 1) == [b"io.kubevirt.v1.VirtualMachine".as_slice()])
+            .expect("the VirtualMachine model");
+        let schema = field(vm, 2)[0];
+        let extension = field(schema, 31)[0];
+        assert_eq!(field(extension, 1), [b"x-kubernetes-group-version-kind".as_slice()]);
+        let yaml: Value = serde_json::from_slice(field(field(extension, 2)[0], 2)[0]).unwrap();
+        assert_eq!(
+            yaml,
+            json!([{"group": "kubevirt.io", "kind": "VirtualMachine", "version": "v1"}])
+        );
+        let properties = field(schema, 25)[0];
+        let metadata = field(properties, 1)
+            .into_iter()
+            .find(|named| field(named, 1) == [b"metadata".as_slice()])
+            .unwrap();
+        let reference = field(field(metadata, 2)[0], 1)[0];
+        assert_eq!(reference, format!("#/definitions/{OBJECT_META}").as_bytes());
+        // a description longer than 127 bytes: multi-byte lengths decode
+        assert!(field(schema, 4)[0].len() > 127);
+    }
+}
