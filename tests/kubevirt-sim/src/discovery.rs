@@ -442,6 +442,104 @@ fn storage_class_cells(o: &Value) -> Vec<Value> {
     ]
 }
 
+fn service_columns(name_col: Value) -> Vec<Value> {
+    vec![
+        name_col,
+        col(
+            "Type",
+            "string",
+            "",
+            "type determines how the Service is exposed. Defaults to ClusterIP. Valid options are ExternalName, ClusterIP, NodePort, and LoadBalancer.",
+            0,
+        ),
+        col(
+            "Cluster-IP",
+            "string",
+            "",
+            "clusterIP is the IP address of the service and is usually assigned randomly.",
+            0,
+        ),
+        col(
+            "External-IP",
+            "string",
+            "",
+            "externalIPs is a list of IP addresses for which nodes in the cluster will also accept traffic for this service.",
+            0,
+        ),
+        col(
+            "Port(s)",
+            "string",
+            "",
+            "The list of ports that are exposed by this service. More info: https://kubernetes.io/docs/concepts/services-networking/service/#virtual-ips-and-service-proxies",
+            0,
+        ),
+        col("Age", "string", "", AGE_DESC, 0),
+        col(
+            "Selector",
+            "string",
+            "",
+            "Route service traffic to pods with label keys and values matching this selector. If empty or not present, the service is assumed to have an external process managing its endpoints, which Kubernetes will not modify. Only applies to types ClusterIP, NodePort, and LoadBalancer. Ignored if type is ExternalName. More info: https://kubernetes.io/docs/concepts/services-networking/service/",
+            1,
+        ),
+    ]
+}
+
+/// kubectl's service row: ports as `PORT[:NODEPORT]/PROTOCOL`, `<none>` for what is unset.
+fn service_cells(o: &Value) -> Vec<Value> {
+    let kind = Some(text(o, "/spec/type"))
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| "ClusterIP".into());
+    let cluster_ip = Some(text(o, "/spec/clusterIP"))
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| "<none>".into());
+    let mut external: Vec<String> = o
+        .pointer("/spec/externalIPs")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|v| v.as_str().map(str::to_string))
+        .collect();
+    if kind == "ExternalName" {
+        external = vec![text(o, "/spec/externalName")];
+    }
+    let ports: Vec<String> = o
+        .pointer("/spec/ports")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .map(|p| {
+            let protocol = p["protocol"].as_str().unwrap_or("TCP");
+            match p["nodePort"].as_i64() {
+                Some(node) if node != 0 => format!("{}:{node}/{protocol}", p["port"]),
+                _ => format!("{}/{protocol}", p["port"]),
+            }
+        })
+        .collect();
+    let selector: Vec<String> = o
+        .pointer("/spec/selector")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+        .map(|(k, v)| format!("{k}={}", v.as_str().unwrap_or("")))
+        .collect();
+    let or_none = |l: Vec<String>| {
+        if l.is_empty() {
+            "<none>".to_string()
+        } else {
+            l.join(",")
+        }
+    };
+    vec![
+        ptr(o, "/metadata/name"),
+        json!(kind),
+        json!(cluster_ip),
+        json!(or_none(external)),
+        json!(or_none(ports)),
+        json!(age(o)),
+        json!(or_none(selector)),
+    ]
+}
+
 fn pvc_columns(name_col: Value) -> Vec<Value> {
     vec![
         name_col,
@@ -731,6 +829,57 @@ pub fn table(kind: &Kind, objs: &[Value], resource_version: &str) -> Value {
         Printer::Deployment => (deployment_columns(name_col), Box::new(deployment_cells)),
         Printer::StorageClass => (storage_class_columns(name_col), Box::new(storage_class_cells)),
         Printer::PersistentVolumeClaim => (pvc_columns(name_col), Box::new(pvc_cells)),
+        Printer::Service => (service_columns(name_col), Box::new(service_cells)),
+        Printer::Secret => (
+            vec![
+                name_col,
+                col(
+                    "Type",
+                    "string",
+                    "",
+                    "Used to facilitate programmatic handling of secret data. More info: https://kubernetes.io/docs/concepts/configuration/secret/#secret-types",
+                    0,
+                ),
+                col(
+                    "Data",
+                    "string",
+                    "",
+                    "Data contains the secret data. Each key must consist of alphanumeric characters, '-', '_' or '.'. The serialized form of the secret data is a base64 encoded string, representing the arbitrary (possibly non-string) data value here. Described in https://tools.ietf.org/html/rfc4648#section-4",
+                    0,
+                ),
+                col("Age", "string", "", AGE_DESC, 0),
+            ],
+            Box::new(|o| {
+                let data = o["data"].as_object().map_or(0, |d| d.len());
+                vec![
+                    ptr(o, "/metadata/name"),
+                    json!(text(o, "/type")),
+                    json!(data),
+                    json!(age(o)),
+                ]
+            }),
+        ),
+        Printer::ConfigMap => (
+            vec![
+                name_col,
+                col(
+                    "Data",
+                    "string",
+                    "",
+                    "Data contains the configuration data. Each key must consist of alphanumeric characters, '-', '_' or '.'. Values with non-UTF-8 byte sequences must use the BinaryData field. The keys stored in Data must not overlap with the keys in the BinaryData field, this is enforced during validation process.",
+                    0,
+                ),
+                col("Age", "string", "", AGE_DESC, 0),
+            ],
+            Box::new(|o| {
+                let count = |k: &str| o[k].as_object().map_or(0, |d| d.len());
+                vec![
+                    ptr(o, "/metadata/name"),
+                    json!(count("data") + count("binaryData")),
+                    json!(age(o)),
+                ]
+            }),
+        ),
         Printer::Default => (
             vec![name_col, col("Age", "string", "", "", 0)],
             Box::new(|o| vec![ptr(o, "/metadata/name"), json!(age(o))]),

@@ -28,6 +28,12 @@ pub enum Printer {
     /// NAME, STATUS, VOLUME, CAPACITY, ACCESS MODES, STORAGECLASS, VOLUMEATTRIBUTESCLASS, AGE
     /// (+ VOLUMEMODE at priority 1)
     PersistentVolumeClaim,
+    /// NAME, TYPE, CLUSTER-IP, EXTERNAL-IP, PORT(S), AGE (+ SELECTOR at priority 1)
+    Service,
+    /// NAME, TYPE, DATA, AGE
+    Secret,
+    /// NAME, DATA, AGE
+    ConfigMap,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -82,9 +88,9 @@ pub static KINDS: &[Kind] = &[
     k("", "v1", "namespaces", "namespace", "Namespace", false, &["ns"], NONE, &["status", "finalize"], Printer::Namespace),
     k("", "v1", "nodes", "node", "Node", false, &["no"], NONE, STATUS, Printer::Node),
     k("", "v1", "pods", "pod", "Pod", true, &["po"], ALL, &["status", "log"], Printer::Pod),
-    k("", "v1", "services", "service", "Service", true, &["svc"], ALL, STATUS, Printer::Default),
-    k("", "v1", "secrets", "secret", "Secret", true, NONE, NONE, NONE, Printer::Default),
-    k("", "v1", "configmaps", "configmap", "ConfigMap", true, &["cm"], NONE, NONE, Printer::Default),
+    k("", "v1", "services", "service", "Service", true, &["svc"], ALL, STATUS, Printer::Service),
+    k("", "v1", "secrets", "secret", "Secret", true, NONE, NONE, NONE, Printer::Secret),
+    k("", "v1", "configmaps", "configmap", "ConfigMap", true, &["cm"], NONE, NONE, Printer::ConfigMap),
     k("", "v1", "events", "event", "Event", true, &["ev"], NONE, NONE, Printer::Default),
     k("", "v1", "persistentvolumeclaims", "persistentvolumeclaim", "PersistentVolumeClaim", true, &["pvc"], NONE, STATUS, Printer::PersistentVolumeClaim),
     k("", "v1", "serviceaccounts", "serviceaccount", "ServiceAccount", true, &["sa"], NONE, NONE, Printer::Default),

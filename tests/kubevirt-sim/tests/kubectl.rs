@@ -159,6 +159,47 @@ fn kubectl_prints_the_server_side_columns_of_a_real_cluster() {
     assert_eq!(row.last().map(String::as_str), Some("Block"), "{out}");
     assert!(row.contains(&"hostpath-csi".to_string()), "{out}");
 
+    sim.create(serde_json::json!({
+        "apiVersion": "v1", "kind": "Service", "metadata": {"name": "ssh", "namespace": "demo"},
+        "spec": {"type": "NodePort", "clusterIP": "172.30.0.10", "selector": {"app": "web"},
+                 "ports": [{"name": "ssh", "port": 22, "nodePort": 30022, "protocol": "TCP"}, {"name": "dns", "port": 53, "protocol": "UDP"}]},
+    }));
+    sim.create(serde_json::json!({"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "s", "namespace": "demo"}, "type": "Opaque", "data": {"a": "YQ==", "b": "Yg=="}}));
+    sim.create(serde_json::json!({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "c", "namespace": "demo"}, "data": {"k": "v"}}));
+    let (ok, out, err) = k.run(&["get", "svc", "ssh", "-o", "wide"]);
+    assert!(ok, "{err}");
+    let (header, row) = table_row(&out, "ssh ");
+    assert_eq!(
+        header,
+        [
+            "NAME",
+            "TYPE",
+            "CLUSTER-IP",
+            "EXTERNAL-IP",
+            "PORT(S)",
+            "AGE",
+            "SELECTOR"
+        ]
+    );
+    // the API server allocated the second node port
+    let svc = sim.get("services", "demo", "ssh").unwrap();
+    let allocated = svc.pointer("/spec/ports/1/nodePort").and_then(|p| p.as_i64()).unwrap();
+    let ports = format!("22:30022/TCP,53:{allocated}/UDP");
+    assert_eq!(
+        &row[1..5],
+        ["NodePort", "172.30.0.10", "<none>", ports.as_str()],
+        "{out}"
+    );
+    assert_eq!(row[6], "app=web");
+    let (ok, out, err) = k.run(&["get", "secret", "s"]);
+    assert!(ok, "{err}");
+    let (header, row) = table_row(&out, "s ");
+    assert_eq!(header, ["NAME", "TYPE", "DATA", "AGE"]);
+    assert_eq!(&row[1..3], ["Opaque", "2"], "{out}");
+    let (ok, out, err) = k.run(&["get", "cm", "c"]);
+    assert!(ok, "{err}");
+    assert_eq!(&table_row(&out, "c ").1[..2], ["c", "1"], "{out}");
+
     let (ok, out, err) = k.run(&["get", "nodes"]);
     assert!(ok, "{err}");
     let (header, _) = table_row(&out, "node01 ");
