@@ -208,6 +208,7 @@ fn resolve(config: Kubeconfig, global: &ConnectionArgs, env: &Environment) -> Re
 
     apply_cluster_overrides(&mut cluster, global)?;
     apply_user_overrides(&mut user, global);
+    validate_impersonation(&user, user_name.as_deref().unwrap_or(""))?;
     if cluster.server.as_deref().is_none_or(str::is_empty) {
         cluster.server = Some(
             env.kubernetes_master
@@ -284,6 +285,20 @@ fn apply_cluster_overrides(cluster: &mut Cluster, global: &ConnectionArgs) -> Re
     }
     if global.disable_compression {
         cluster.disable_compression = Some(true);
+    }
+    Ok(())
+}
+
+/// clientcmd's check: impersonating groups or a uid needs a user to impersonate (the API
+/// server would answer such a request with a 500).
+fn validate_impersonation(user: &AuthInfo, user_name: &str) -> Result<()> {
+    let groups = user.impersonate_groups.as_ref().is_some_and(|g| !g.is_empty());
+    let uid = user.impersonate_uid.as_ref().is_some_and(|u| !u.is_empty());
+    let impersonating = user.impersonate.as_ref().is_some_and(|u| !u.is_empty());
+    if (groups || uid) && !impersonating {
+        return Err(Error::Config(format!(
+            "invalid configuration: requesting uid, groups or user-extra for {user_name} without impersonating a user"
+        )));
     }
     Ok(())
 }

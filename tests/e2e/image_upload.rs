@@ -614,6 +614,41 @@ fn a_401_on_the_first_attempt_is_an_authentication_failure() {
     );
 }
 
+/// The proxy answers a large upload it refuses after reading at most 256 KiB of it and closes
+/// the connection, as Go's server does; virtctl reports the answer, not the broken pipe its
+/// unfinished write then meets.
+#[test]
+fn a_large_upload_refused_early_reports_the_proxys_answer() {
+    let env = Env::new();
+    env.sim.faults().unauthorized(0, 1);
+    let size = 32 << 20;
+    let path = write_file(&env, "big.raw", &pattern(size, 17));
+
+    let out = upload(&env, &["dv", "denied", "--size=1Gi"], &path);
+
+    assert_eq!(out.code, 1, "{out:#?}");
+    assert!(
+        out.stderr_lines()
+            .contains(&"authentication failed: unexpected return value 401, "),
+        "{out:#?}"
+    );
+    assert!(!out.stderr.to_lowercase().contains("broken pipe"), "{out:#?}");
+    let refused: Vec<_> = env
+        .sim
+        .proxy_requests()
+        .into_iter()
+        .filter(|r| r.method == "POST")
+        .collect();
+    assert_eq!(refused.len(), 1, "{refused:#?}");
+    assert_eq!(refused[0].status, 401);
+    let read = refused[0].body_read.expect("a rejection records what it read");
+    assert!(
+        read < 1 << 20,
+        "read {read} bytes of a {size}-byte body before answering"
+    );
+    assert!(env.sim.uploads().is_empty(), "nothing reached the upload server");
+}
+
 /// A slow upload server pushes back: virtctl's memory stays flat while a file several times
 /// larger than its buffers crawls through.
 #[test]

@@ -27,6 +27,7 @@ mod expand;
 mod expose;
 mod guest;
 mod guestfs;
+mod identity;
 mod lifecycle;
 mod memory_dump;
 mod migrate;

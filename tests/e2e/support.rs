@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use assert_cmd::Command;
-use kubevirt_sim::{RequestRecord, Sim, SimOptions, fixtures};
+pub use kubevirt_sim::RequestRecord;
+use kubevirt_sim::{Sim, SimOptions, fixtures};
 use serde_json::Value;
 use tempfile::TempDir;
 

@@ -61,7 +61,16 @@ pub async fn intercept(
         Ok(_) => 101,
         Err(reply) => reply.status(),
     };
-    crate::server::record(state, req.method(), &path, &raw_query, status, b"", req.headers());
+    crate::server::record(
+        state,
+        req.method(),
+        &path,
+        &raw_query,
+        status,
+        b"",
+        req.headers(),
+        &crate::auth::Identity::of(req.extensions()),
+    );
     let (protocol, session) = match prepared {
         Ok(ok) => ok,
         Err(reply) => return Ok(reply.into_response()),
@@ -111,8 +120,9 @@ fn prepare(
     pod: &str,
     raw_query: &str,
 ) -> Result<(&'static str, Session), Reply> {
-    let auth = req.headers().get(header::AUTHORIZATION).and_then(|v| v.to_str().ok());
-    let user = state.tokens.authenticate(auth).map_err(Reply::Error)?;
+    let user = crate::auth::Identity::of(req.extensions())
+        .user()
+        .map_err(Reply::Error)?;
     user.authorize(&Attributes {
         verb: "create",
         group: "",

@@ -66,6 +66,9 @@ pub struct ProxyRequest {
     pub method: String,
     pub path: String,
     pub status: u16,
+    /// for an answer given without taking the upload: how much of the body was read first
+    /// (Go's server reads at most 256 KiB + 1 of what a handler left, then closes)
+    pub body_read: Option<u64>,
 }
 
 #[derive(Debug, Clone)]
@@ -110,11 +113,12 @@ impl CdiState {
         lock(&self.uploads).push(record);
     }
 
-    pub fn record_proxy_request(&self, method: &str, path: &str, status: u16) {
+    pub fn record_proxy_request(&self, method: &str, path: &str, status: u16, body_read: Option<u64>) {
         lock(&self.proxy_requests).push(ProxyRequest {
             method: method.to_string(),
             path: path.to_string(),
             status,
+            body_read,
         });
     }
 

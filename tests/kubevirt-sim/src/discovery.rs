@@ -271,6 +271,385 @@ const NAME_DESC: &str = "Name must be unique within a namespace. Is required whe
 
 type CellFn = Box<dyn Fn(&Value) -> Vec<Value>>;
 
+const AGE_DESC: &str = "CreationTimestamp is a timestamp representing the server time when this object was created. It is not guaranteed to be set in happens-before order across separate operations. Clients may not set this value. It is represented in RFC3339 form and is in UTC.\n\nPopulated by the system. Read-only. Null for lists. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata";
+
+fn text(obj: &Value, p: &str) -> String {
+    obj.pointer(p).and_then(Value::as_str).unwrap_or("").to_string()
+}
+
+/// The ROLES of a node: its `node-role.kubernetes.io/ROLE` labels (and `kubernetes.io/role`),
+/// sorted, or `<none>`.
+fn node_roles(node: &Value) -> String {
+    let mut roles: Vec<String> = node
+        .pointer("/metadata/labels")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+        .filter_map(|(k, v)| match k.strip_prefix("node-role.kubernetes.io/") {
+            Some(role) if !role.is_empty() => Some(role.to_string()),
+            _ if k == "kubernetes.io/role" => v.as_str().map(str::to_string),
+            _ => None,
+        })
+        .collect();
+    roles.sort();
+    roles.dedup();
+    if roles.is_empty() {
+        "<none>".into()
+    } else {
+        roles.join(",")
+    }
+}
+
+fn deployment_columns(name_col: Value) -> Vec<Value> {
+    vec![
+        name_col,
+        col("Ready", "string", "", "Number of the pod with ready state", 0),
+        col(
+            "Up-to-date",
+            "string",
+            "",
+            "Total number of non-terminated pods targeted by this deployment that have the desired template spec.",
+            0,
+        ),
+        col(
+            "Available",
+            "string",
+            "",
+            "Total number of available pods (ready for at least minReadySeconds) targeted by this deployment.",
+            0,
+        ),
+        col("Age", "string", "", AGE_DESC, 0),
+        col(
+            "Containers",
+            "string",
+            "",
+            "Names of each container in the template.",
+            1,
+        ),
+        col(
+            "Images",
+            "string",
+            "",
+            "Images referenced by each container in the template.",
+            1,
+        ),
+        col(
+            "Selector",
+            "string",
+            "",
+            "Label selector for pods. Existing ReplicaSets whose pods are selected by this will be the ones affected by this deployment. It must match the pod template's labels.",
+            1,
+        ),
+    ]
+}
+
+fn deployment_cells(o: &Value) -> Vec<Value> {
+    let count = |p: &str| o.pointer(p).and_then(Value::as_i64).unwrap_or(0);
+    let desired = o.pointer("/spec/replicas").and_then(Value::as_i64).unwrap_or(1);
+    let containers: Vec<&Value> = o
+        .pointer("/spec/template/spec/containers")
+        .and_then(Value::as_array)
+        .map(|c| c.iter().collect())
+        .unwrap_or_default();
+    let join = |key: &str| {
+        containers
+            .iter()
+            .filter_map(|c| c[key].as_str())
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    let selector = o
+        .pointer("/spec/selector/matchLabels")
+        .and_then(Value::as_object)
+        .map(|m| {
+            m.iter()
+                .map(|(k, v)| format!("{k}={}", v.as_str().unwrap_or("")))
+                .collect::<Vec<_>>()
+                .join(",")
+        })
+        .unwrap_or_default();
+    vec![
+        ptr(o, "/metadata/name"),
+        json!(format!("{}/{desired}", count("/status/readyReplicas"))),
+        json!(count("/status/updatedReplicas")),
+        json!(count("/status/availableReplicas")),
+        json!(age(o)),
+        json!(join("name")),
+        json!(join("image")),
+        json!(selector),
+    ]
+}
+
+fn storage_class_columns(name_col: Value) -> Vec<Value> {
+    vec![
+        name_col,
+        col(
+            "Provisioner",
+            "string",
+            "",
+            "provisioner indicates the type of the provisioner.",
+            0,
+        ),
+        col(
+            "ReclaimPolicy",
+            "string",
+            "",
+            "reclaimPolicy controls the reclaimPolicy for dynamically provisioned PersistentVolumes of this storage class. Defaults to Delete.",
+            0,
+        ),
+        col(
+            "VolumeBindingMode",
+            "string",
+            "",
+            "volumeBindingMode indicates how PersistentVolumeClaims should be provisioned and bound.  When unset, VolumeBindingImmediate is used. This field is only honored by servers that enable the VolumeScheduling feature.",
+            0,
+        ),
+        col(
+            "AllowVolumeExpansion",
+            "string",
+            "",
+            "allowVolumeExpansion shows whether the storage class allow volume expand.",
+            0,
+        ),
+        col("Age", "string", "", AGE_DESC, 0),
+    ]
+}
+
+fn storage_class_cells(o: &Value) -> Vec<Value> {
+    let annotation = |k: &str| o.pointer("/metadata/annotations").and_then(|a| a[k].as_str()) == Some("true");
+    let mut name = text(o, "/metadata/name");
+    if annotation("storageclass.kubernetes.io/is-default-class")
+        || annotation("storageclass.beta.kubernetes.io/is-default-class")
+    {
+        name.push_str(" (default)");
+    }
+    let or = |p: &str, default: &str| {
+        Some(text(o, p))
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| default.to_string())
+    };
+    vec![
+        json!(name),
+        ptr(o, "/provisioner"),
+        json!(or("/reclaimPolicy", "Delete")),
+        json!(or("/volumeBindingMode", "Immediate")),
+        json!(
+            o.pointer("/allowVolumeExpansion")
+                .and_then(Value::as_bool)
+                .unwrap_or(false)
+        ),
+        json!(age(o)),
+    ]
+}
+
+fn service_columns(name_col: Value) -> Vec<Value> {
+    vec![
+        name_col,
+        col(
+            "Type",
+            "string",
+            "",
+            "type determines how the Service is exposed. Defaults to ClusterIP. Valid options are ExternalName, ClusterIP, NodePort, and LoadBalancer.",
+            0,
+        ),
+        col(
+            "Cluster-IP",
+            "string",
+            "",
+            "clusterIP is the IP address of the service and is usually assigned randomly.",
+            0,
+        ),
+        col(
+            "External-IP",
+            "string",
+            "",
+            "externalIPs is a list of IP addresses for which nodes in the cluster will also accept traffic for this service.",
+            0,
+        ),
+        col(
+            "Port(s)",
+            "string",
+            "",
+            "The list of ports that are exposed by this service. More info: https://kubernetes.io/docs/concepts/services-networking/service/#virtual-ips-and-service-proxies",
+            0,
+        ),
+        col("Age", "string", "", AGE_DESC, 0),
+        col(
+            "Selector",
+            "string",
+            "",
+            "Route service traffic to pods with label keys and values matching this selector. If empty or not present, the service is assumed to have an external process managing its endpoints, which Kubernetes will not modify. Only applies to types ClusterIP, NodePort, and LoadBalancer. Ignored if type is ExternalName. More info: https://kubernetes.io/docs/concepts/services-networking/service/",
+            1,
+        ),
+    ]
+}
+
+/// kubectl's service row: ports as `PORT[:NODEPORT]/PROTOCOL`, `<none>` for what is unset.
+fn service_cells(o: &Value) -> Vec<Value> {
+    let kind = Some(text(o, "/spec/type"))
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| "ClusterIP".into());
+    let cluster_ip = Some(text(o, "/spec/clusterIP"))
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| "<none>".into());
+    let mut external: Vec<String> = o
+        .pointer("/spec/externalIPs")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|v| v.as_str().map(str::to_string))
+        .collect();
+    if kind == "ExternalName" {
+        external = vec![text(o, "/spec/externalName")];
+    }
+    let ports: Vec<String> = o
+        .pointer("/spec/ports")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .map(|p| {
+            let protocol = p["protocol"].as_str().unwrap_or("TCP");
+            match p["nodePort"].as_i64() {
+                Some(node) if node != 0 => format!("{}:{node}/{protocol}", p["port"]),
+                _ => format!("{}/{protocol}", p["port"]),
+            }
+        })
+        .collect();
+    let selector: Vec<String> = o
+        .pointer("/spec/selector")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+        .map(|(k, v)| format!("{k}={}", v.as_str().unwrap_or("")))
+        .collect();
+    let or_none = |l: Vec<String>| {
+        if l.is_empty() {
+            "<none>".to_string()
+        } else {
+            l.join(",")
+        }
+    };
+    vec![
+        ptr(o, "/metadata/name"),
+        json!(kind),
+        json!(cluster_ip),
+        json!(or_none(external)),
+        json!(or_none(ports)),
+        json!(age(o)),
+        json!(or_none(selector)),
+    ]
+}
+
+fn pvc_columns(name_col: Value) -> Vec<Value> {
+    vec![
+        name_col,
+        col(
+            "Status",
+            "string",
+            "",
+            "phase represents the current phase of PersistentVolumeClaim.",
+            0,
+        ),
+        col(
+            "Volume",
+            "string",
+            "",
+            "volumeName is the binding reference to the PersistentVolume backing this claim.",
+            0,
+        ),
+        col(
+            "Capacity",
+            "string",
+            "",
+            "capacity represents the actual resources of the underlying volume.",
+            0,
+        ),
+        col(
+            "Access Modes",
+            "string",
+            "",
+            "accessModes contains the actual access modes the volume backing the PVC has. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#access-modes-1",
+            0,
+        ),
+        col("StorageClass", "string", "", "StorageClass of the pvc", 0),
+        col(
+            "VolumeAttributesClass",
+            "string",
+            "",
+            "VolumeAttributesClass of the pvc",
+            0,
+        ),
+        col("Age", "string", "", AGE_DESC, 0),
+        col(
+            "VolumeMode",
+            "string",
+            "",
+            "volumeMode defines what type of volume is required by the claim. Value of Filesystem is implied when not included in claim spec.",
+            1,
+        ),
+    ]
+}
+
+/// kubectl's access-mode abbreviations, in the API's order.
+fn access_modes(o: &Value) -> String {
+    let modes: Vec<&str> = o
+        .pointer("/status/accessModes")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect();
+    [
+        ("ReadWriteOnce", "RWO"),
+        ("ReadOnlyMany", "ROX"),
+        ("ReadWriteMany", "RWX"),
+        ("ReadWriteOncePod", "RWOP"),
+    ]
+    .iter()
+    .filter(|(mode, _)| modes.contains(mode))
+    .map(|(_, short)| *short)
+    .collect::<Vec<_>>()
+    .join(",")
+}
+
+fn pvc_cells(o: &Value) -> Vec<Value> {
+    let phase = if o.pointer("/metadata/deletionTimestamp").is_some() {
+        "Terminating".to_string()
+    } else {
+        text(o, "/status/phase")
+    };
+    let volume = text(o, "/spec/volumeName");
+    let capacity = if volume.is_empty() {
+        String::new()
+    } else {
+        text(o, "/status/capacity/storage")
+    };
+    let class = Some(text(o, "/spec/storageClassName"))
+        .filter(|c| !c.is_empty())
+        .or_else(|| {
+            o.pointer("/metadata/annotations/volume.beta.kubernetes.io~1storage-class")
+                .and_then(Value::as_str)
+                .map(str::to_string)
+        })
+        .unwrap_or_default();
+    let unset = |p: &str| {
+        Some(text(o, p))
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| "<unset>".into())
+    };
+    vec![
+        json!(text(o, "/metadata/name")),
+        json!(phase),
+        json!(volume),
+        json!(capacity),
+        json!(access_modes(o)),
+        json!(class),
+        json!(unset("/spec/volumeAttributesClassName")),
+        json!(age(o)),
+        json!(unset("/spec/volumeMode")),
+    ]
+}
+
 /// A `meta.k8s.io/v1` Table for these objects.
 pub fn table(kind: &Kind, objs: &[Value], resource_version: &str) -> Value {
     let name_col = col("Name", "string", "name", NAME_DESC, 0);
@@ -397,7 +776,7 @@ pub fn table(kind: &Kind, objs: &[Value], resource_version: &str) -> Value {
                 vec![
                     ptr(o, "/metadata/name"),
                     json!(ready),
-                    json!("<none>"),
+                    json!(node_roles(o)),
                     json!(age(o)),
                     ptr(o, "/status/nodeInfo/kubeletVersion"),
                 ]
@@ -443,6 +822,60 @@ pub fn table(kind: &Kind, objs: &[Value], resource_version: &str) -> Value {
                     json!(format!("{ready}/{total}")),
                     ptr(o, "/status/phase"),
                     json!("0"),
+                    json!(age(o)),
+                ]
+            }),
+        ),
+        Printer::Deployment => (deployment_columns(name_col), Box::new(deployment_cells)),
+        Printer::StorageClass => (storage_class_columns(name_col), Box::new(storage_class_cells)),
+        Printer::PersistentVolumeClaim => (pvc_columns(name_col), Box::new(pvc_cells)),
+        Printer::Service => (service_columns(name_col), Box::new(service_cells)),
+        Printer::Secret => (
+            vec![
+                name_col,
+                col(
+                    "Type",
+                    "string",
+                    "",
+                    "Used to facilitate programmatic handling of secret data. More info: https://kubernetes.io/docs/concepts/configuration/secret/#secret-types",
+                    0,
+                ),
+                col(
+                    "Data",
+                    "string",
+                    "",
+                    "Data contains the secret data. Each key must consist of alphanumeric characters, '-', '_' or '.'. The serialized form of the secret data is a base64 encoded string, representing the arbitrary (possibly non-string) data value here. Described in https://tools.ietf.org/html/rfc4648#section-4",
+                    0,
+                ),
+                col("Age", "string", "", AGE_DESC, 0),
+            ],
+            Box::new(|o| {
+                let data = o["data"].as_object().map_or(0, |d| d.len());
+                vec![
+                    ptr(o, "/metadata/name"),
+                    json!(text(o, "/type")),
+                    json!(data),
+                    json!(age(o)),
+                ]
+            }),
+        ),
+        Printer::ConfigMap => (
+            vec![
+                name_col,
+                col(
+                    "Data",
+                    "string",
+                    "",
+                    "Data contains the configuration data. Each key must consist of alphanumeric characters, '-', '_' or '.'. Values with non-UTF-8 byte sequences must use the BinaryData field. The keys stored in Data must not overlap with the keys in the BinaryData field, this is enforced during validation process.",
+                    0,
+                ),
+                col("Age", "string", "", AGE_DESC, 0),
+            ],
+            Box::new(|o| {
+                let count = |k: &str| o[k].as_object().map_or(0, |d| d.len());
+                vec![
+                    ptr(o, "/metadata/name"),
+                    json!(count("data") + count("binaryData")),
                     json!(age(o)),
                 ]
             }),

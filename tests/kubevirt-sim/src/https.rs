@@ -68,7 +68,18 @@ pub async fn serve(
 
 async fn serve_connection(acceptor: tokio_rustls::TlsAcceptor, tcp: tokio::net::TcpStream, handler: impl Handler) {
     let Ok(tls) = acceptor.accept(tcp).await else { return };
-    let service = hyper::service::service_fn(move |req| handler.call(req));
+    // The verified client certificate chain (the API server asks for one): the authenticator
+    // reads it from each request's extensions.
+    let peer =
+        tls.get_ref().1.peer_certificates().map(|certs| {
+            crate::auth::PeerCertificates(Arc::new(certs.iter().map(|c| c.clone().into_owned()).collect()))
+        });
+    let service = hyper::service::service_fn(move |mut req: Request<Incoming>| {
+        if let Some(peer) = &peer {
+            req.extensions_mut().insert(peer.clone());
+        }
+        handler.call(req)
+    });
     let _ = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new())
         .serve_connection_with_upgrades(TokioIo::new(tls), service)
         .await;

@@ -21,6 +21,19 @@ pub enum Printer {
     Pod,
     /// NAME, PHASE, PROGRESS, RESTARTS, AGE (CDI DataVolumes)
     DataVolume,
+    /// NAME, READY, UP-TO-DATE, AVAILABLE, AGE (+ CONTAINERS, IMAGES, SELECTOR at priority 1)
+    Deployment,
+    /// NAME (with "(default)"), PROVISIONER, RECLAIMPOLICY, VOLUMEBINDINGMODE, ALLOWVOLUMEEXPANSION, AGE
+    StorageClass,
+    /// NAME, STATUS, VOLUME, CAPACITY, ACCESS MODES, STORAGECLASS, VOLUMEATTRIBUTESCLASS, AGE
+    /// (+ VOLUMEMODE at priority 1)
+    PersistentVolumeClaim,
+    /// NAME, TYPE, CLUSTER-IP, EXTERNAL-IP, PORT(S), AGE (+ SELECTOR at priority 1)
+    Service,
+    /// NAME, TYPE, DATA, AGE
+    Secret,
+    /// NAME, DATA, AGE
+    ConfigMap,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -75,11 +88,11 @@ pub static KINDS: &[Kind] = &[
     k("", "v1", "namespaces", "namespace", "Namespace", false, &["ns"], NONE, &["status", "finalize"], Printer::Namespace),
     k("", "v1", "nodes", "node", "Node", false, &["no"], NONE, STATUS, Printer::Node),
     k("", "v1", "pods", "pod", "Pod", true, &["po"], ALL, &["status", "log"], Printer::Pod),
-    k("", "v1", "services", "service", "Service", true, &["svc"], ALL, STATUS, Printer::Default),
-    k("", "v1", "secrets", "secret", "Secret", true, NONE, NONE, NONE, Printer::Default),
-    k("", "v1", "configmaps", "configmap", "ConfigMap", true, &["cm"], NONE, NONE, Printer::Default),
+    k("", "v1", "services", "service", "Service", true, &["svc"], ALL, STATUS, Printer::Service),
+    k("", "v1", "secrets", "secret", "Secret", true, NONE, NONE, NONE, Printer::Secret),
+    k("", "v1", "configmaps", "configmap", "ConfigMap", true, &["cm"], NONE, NONE, Printer::ConfigMap),
     k("", "v1", "events", "event", "Event", true, &["ev"], NONE, NONE, Printer::Default),
-    k("", "v1", "persistentvolumeclaims", "persistentvolumeclaim", "PersistentVolumeClaim", true, &["pvc"], NONE, STATUS, Printer::Default),
+    k("", "v1", "persistentvolumeclaims", "persistentvolumeclaim", "PersistentVolumeClaim", true, &["pvc"], NONE, STATUS, Printer::PersistentVolumeClaim),
     k("", "v1", "serviceaccounts", "serviceaccount", "ServiceAccount", true, &["sa"], NONE, NONE, Printer::Default),
     k("kubevirt.io", "v1", "virtualmachines", "virtualmachine", "VirtualMachine", true, &["vm", "vms"], ALL, STATUS, Printer::VirtualMachine),
     k("kubevirt.io", "v1", "virtualmachineinstances", "virtualmachineinstance", "VirtualMachineInstance", true, &["vmi", "vmis"], ALL, NONE, Printer::VirtualMachineInstance),
@@ -99,13 +112,15 @@ pub static KINDS: &[Kind] = &[
     // OpenShift Virtualization install and the cluster objects `virtctl doctor` reads (openshift_virt.rs)
     k("", "v1", "endpoints", "endpoints", "Endpoints", true, &["ep"], NONE, NONE, Printer::Default),
     k("", "v1", "persistentvolumes", "persistentvolume", "PersistentVolume", false, &["pv"], NONE, STATUS, Printer::Default),
-    k("apps", "v1", "deployments", "deployment", "Deployment", true, &["deploy"], ALL, STATUS, Printer::Default),
+    k("apps", "v1", "deployments", "deployment", "Deployment", true, &["deploy"], ALL, STATUS, Printer::Deployment),
     k("apps", "v1", "daemonsets", "daemonset", "DaemonSet", true, &["ds"], ALL, STATUS, Printer::Default),
     k("batch", "v1", "jobs", "job", "Job", true, NONE, ALL, STATUS, Printer::Default),
     k("coordination.k8s.io", "v1", "leases", "lease", "Lease", true, NONE, NONE, NONE, Printer::Default),
     k("rbac.authorization.k8s.io", "v1", "roles", "role", "Role", true, NONE, NONE, NONE, Printer::Default),
     k("rbac.authorization.k8s.io", "v1", "rolebindings", "rolebinding", "RoleBinding", true, NONE, NONE, NONE, Printer::Default),
-    k("storage.k8s.io", "v1", "storageclasses", "storageclass", "StorageClass", false, &["sc"], NONE, NONE, Printer::Default),
+    k("rbac.authorization.k8s.io", "v1", "clusterroles", "clusterrole", "ClusterRole", false, NONE, NONE, NONE, Printer::Default),
+    k("rbac.authorization.k8s.io", "v1", "clusterrolebindings", "clusterrolebinding", "ClusterRoleBinding", false, NONE, NONE, NONE, Printer::Default),
+    k("storage.k8s.io", "v1", "storageclasses", "storageclass", "StorageClass", false, &["sc"], NONE, NONE, Printer::StorageClass),
     k("storage.k8s.io", "v1", "csidrivers", "csidriver", "CSIDriver", false, NONE, NONE, NONE, Printer::Default),
     k("apiregistration.k8s.io", "v1", "apiservices", "apiservice", "APIService", false, NONE, NONE, STATUS, Printer::Default),
     k("hco.kubevirt.io", "v1beta1", "hyperconvergeds", "hyperconverged", "HyperConverged", true, &["hco", "hcos"], NONE, STATUS, Printer::Default),

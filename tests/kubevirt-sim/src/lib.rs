@@ -1,5 +1,7 @@
 //! kubevirt-sim: an in-memory simulator of the Kubernetes, KubeVirt and CDI APIs that virtctl
-//! talks to, served over HTTPS with bearer-token auth. Start it in-process with [`Sim::start`].
+//! talks to, served over HTTPS with the apiserver's authentication (bearer tokens, basic auth,
+//! client certificates, impersonation) and RBAC (`auth.rs`). Start it in-process with
+//! [`Sim::start`].
 
 // ApiError carries a whole Status body; errors are rare and boxing buys nothing here.
 #![allow(clippy::result_large_err)]
@@ -105,6 +107,7 @@ pub struct Sim {
     ca_der: rustls::pki_types::CertificateDer<'static>,
     admin_token: String,
     limited_token: String,
+    pki: Arc<tls::Pki>,
     // Fields drop in order: the API server stops before the endpoints its objects point at.
     _server: https::ServerThread,
     /// the components' HTTPS endpoints (the upload proxy, ...)
@@ -224,7 +227,7 @@ impl Sim {
         let addr = listener.local_addr()?;
         let state = Arc::new(SimState {
             store: store::Store::new(),
-            tokens: auth::Tokens::default(),
+            authn: auth::Authenticator::default(),
             requests: Mutex::new(Vec::new()),
             log_file: open_request_log(opts.log_requests.as_deref())?,
             server_address: Mutex::new(addr.to_string()),
@@ -237,8 +240,8 @@ impl Sim {
         });
         let admin_token = format!("kubevirt-sim-admin-{}", store::random_suffix(16));
         let limited_token = format!("kubevirt-sim-alice-{}", store::random_suffix(16));
-        state.tokens.add(&admin_token, "admin", None);
-        state.tokens.add(&limited_token, "alice", Some(&["limited"]));
+        state.authn.add(&admin_token, "admin", None);
+        state.authn.add(&limited_token, "alice", Some(&["limited"]));
 
         seed(&state, fixtures::base(), false).map_err(|e| anyhow::anyhow!("seeding: {e}"))?;
         let mut components = registry::components();
@@ -261,7 +264,7 @@ impl Sim {
         let (ready_tx, ready_rx) = std::sync::mpsc::channel::<anyhow::Result<()>>();
         let api_server = ApiServer {
             listener,
-            tls: pki.server_config.clone(),
+            tls: pki.api_server_config.clone(),
             state: state.clone(),
             components: opts.controllers.then_some(components),
             phase_step: opts.phase_step,
@@ -277,8 +280,9 @@ impl Sim {
         Ok(Sim {
             state,
             addr,
-            ca_pem: pki.ca_pem,
-            ca_der: pki.ca_der,
+            ca_pem: pki.ca_pem.clone(),
+            ca_der: pki.ca_der.clone(),
+            pki: Arc::new(pki),
             admin_token,
             limited_token,
             _server: server,
@@ -320,7 +324,26 @@ impl Sim {
 
     /// Add a token for `user`; `None` = every namespace.
     pub fn add_token(&self, token: &str, user: &str, namespaces: Option<&[&str]>) {
-        self.state.tokens.add(token, user, namespaces);
+        self.state.authn.add(token, user, namespaces);
+    }
+
+    /// A bearer token for `user` in `groups`: what it may do is what the cluster's RBAC objects
+    /// grant (`system:masters` in `groups`: everything).
+    pub fn add_rbac_token(&self, token: &str, user: &str, groups: &[&str]) {
+        self.state.authn.add_token_for(token, user, groups);
+    }
+
+    /// A basic-auth user in `groups`, granted what RBAC grants.
+    pub fn add_basic_user(&self, user: &str, password: &str, groups: &[&str]) {
+        self.state.authn.add_password(user, password, groups);
+    }
+
+    /// A client certificate (PEM) and its key signed by the cluster CA for `user` in `groups`
+    /// (CN and O), granted what RBAC grants.
+    pub fn client_certificate(&self, user: &str, groups: &[&str]) -> (String, String) {
+        self.pki
+            .client_certificate(user, groups)
+            .unwrap_or_else(|e| panic!("kubevirt-sim client certificate: {e}"))
     }
 
     pub fn kubeconfig_yaml(&self, token: &str, namespace: Option<&str>) -> String {

@@ -138,9 +138,9 @@ fn route_reply(state: &SimState, ns: &str, req: &http::Request<hyper::body::Inco
         .headers()
         .get(http::header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok());
-    match state.tokens.authenticate(auth) {
+    match state.authn.authenticate(auth) {
         Err(_) => return Reply::Text(401, "Unauthorized\n".into()),
-        Ok(user) if user.namespaces.is_some() => return Reply::Text(403, "Forbidden\n".into()),
+        Ok(user) if !user.is_cluster_wide() => return Reply::Text(403, "Forbidden\n".into()),
         Ok(_) => {}
     }
     let rest: Vec<&str> = req.uri().path().split('/').filter(|s| !s.is_empty()).collect();

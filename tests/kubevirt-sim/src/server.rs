@@ -11,7 +11,7 @@ use http::{HeaderMap, Method, Request, Response, StatusCode};
 use http_body_util::BodyExt;
 use serde_json::{Value, json};
 
-use crate::auth::{Attributes, Tokens, User};
+use crate::auth::{Attributes, Authenticator, Identity, PeerCertificates, User};
 use crate::discovery;
 use crate::kinds::{self, Kind};
 use crate::object::{name_of, ns_of};
@@ -32,6 +32,21 @@ pub struct RequestRecord {
     /// the request body (lossy UTF-8, capped at 64 KiB)
     pub body: String,
     pub content_type: Option<String>,
+    /// the effective user (after impersonation); `None` when authentication failed
+    pub user: Option<String>,
+    /// the effective user's groups
+    pub groups: Vec<String>,
+    /// the effective user's uid (`Impersonate-Uid`), empty when none
+    pub uid: String,
+    /// the request headers (names lower case) in the order sent; credentials masked
+    pub headers: Vec<(String, String)>,
+}
+
+impl RequestRecord {
+    /// The first value of header `name` (lower case).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    }
 }
 
 pub const BODY_RECORD_CAP: usize = 64 * 1024;
@@ -39,7 +54,8 @@ pub const BODY_RECORD_CAP: usize = 64 * 1024;
 /// Everything the handlers share.
 pub struct SimState {
     pub store: Store,
-    pub tokens: Tokens,
+    /// bearer tokens and basic-auth users (`auth.rs`)
+    pub authn: Authenticator,
     pub requests: Mutex<Vec<RequestRecord>>,
     pub log_file: Option<Mutex<std::fs::File>>,
     pub server_address: Mutex<String>,
@@ -67,6 +83,8 @@ pub enum Reply {
     Text(u16, String),
     /// a streamed JSON body (watch)
     Stream(u16, Body),
+    /// a body of another media type (the protobuf OpenAPI v2 document)
+    Bytes(u16, &'static str, Vec<u8>),
 }
 
 impl From<ApiError> for Reply {
@@ -84,7 +102,7 @@ impl From<Result<Reply, ApiError>> for Reply {
 impl Reply {
     pub fn status(&self) -> u16 {
         match self {
-            Reply::Json(c, _) | Reply::Empty(c) | Reply::Text(c, _) | Reply::Stream(c, _) => *c,
+            Reply::Json(c, _) | Reply::Empty(c) | Reply::Text(c, _) | Reply::Stream(c, _) | Reply::Bytes(c, _, _) => *c,
             Reply::Error(e) => e.code,
         }
     }
@@ -99,6 +117,7 @@ impl Reply {
             Reply::Empty(c) => (c, None, Body::empty()),
             Reply::Text(c, t) => (c, Some("text/plain; charset=utf-8"), Body::from(t)),
             Reply::Stream(c, b) => (c, Some("application/json"), b),
+            Reply::Bytes(c, ct, b) => (c, Some(ct), Body::from(b)),
         };
         let mut b = Response::builder().status(StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR));
         if let Some(ct) = ct {
@@ -145,7 +164,17 @@ impl Req<'_> {
 }
 
 /// The hyper service entry point.
-pub async fn handle(state: Arc<SimState>, req: Request<hyper::body::Incoming>) -> Result<Response<Body>, Infallible> {
+pub async fn handle(
+    state: Arc<SimState>,
+    mut req: Request<hyper::body::Incoming>,
+) -> Result<Response<Body>, Infallible> {
+    let identity = crate::auth::identify(
+        &state.authn,
+        &state.store,
+        req.headers(),
+        req.extensions().get::<PeerCertificates>(),
+    );
+    req.extensions_mut().insert(identity.clone());
     let req = match crate::ws::intercept(&state, req).await {
         Ok(response) => return Ok(response),
         Err(req) => req,
@@ -168,12 +197,29 @@ pub async fn handle(state: Arc<SimState>, req: Request<hyper::body::Incoming>) -
     let (reply, retry_after) = match state.api_faults.take(parts.method.as_str(), &path) {
         Some((error, retry_after)) => (Reply::Error(error), retry_after),
         None => (
-            dispatch(&state, &parts.method, &path, &raw_query, &parts.headers, &body),
+            dispatch(
+                &state,
+                &parts.method,
+                &path,
+                &raw_query,
+                &parts.headers,
+                &body,
+                identity.user(),
+            ),
             None,
         ),
     };
     let status = reply.status();
-    record(&state, &parts.method, &path, &raw_query, status, &body, &parts.headers);
+    record(
+        &state,
+        &parts.method,
+        &path,
+        &raw_query,
+        status,
+        &body,
+        &parts.headers,
+        &identity,
+    );
     let mut response = reply.into_response();
     if let Some(seconds) = retry_after {
         response.headers_mut().insert(http::header::RETRY_AFTER, seconds.into());
@@ -181,6 +227,7 @@ pub async fn handle(state: Arc<SimState>, req: Request<hyper::body::Incoming>) -
     Ok(response)
 }
 
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn record(
     state: &SimState,
     method: &Method,
@@ -189,7 +236,9 @@ pub(crate) fn record(
     status: u16,
     body: &[u8],
     headers: &HeaderMap,
+    identity: &Identity,
 ) {
+    let user = identity.recorded();
     let cap = body.len().min(BODY_RECORD_CAP);
     let rec = RequestRecord {
         method: method.to_string(),
@@ -201,14 +250,38 @@ pub(crate) fn record(
             .get(http::header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .map(|s| s.to_string()),
+        user: user.map(|u| u.name.clone()),
+        groups: user.map(|u| u.groups.clone()).unwrap_or_default(),
+        uid: user.map(|u| u.uid.clone()).unwrap_or_default(),
+        headers: recorded_headers(headers),
     };
     if let Some(f) = &state.log_file {
-        let line = json!({"method": rec.method, "path": rec.path, "query": rec.query, "status": status});
+        let line =
+            json!({"method": rec.method, "path": rec.path, "query": rec.query, "status": status, "user": rec.user});
         let mut f = f.lock().unwrap_or_else(|e| e.into_inner());
         let _ = writeln!(f, "{line}");
         let _ = f.flush();
     }
     state.requests.lock().unwrap_or_else(|e| e.into_inner()).push(rec);
+}
+
+/// The headers as sent, with the credentials of `Authorization` (and a proxy's) masked: the
+/// scheme stays so a test can tell which kind of credential was offered.
+fn recorded_headers(headers: &HeaderMap) -> Vec<(String, String)> {
+    headers
+        .iter()
+        .map(|(name, value)| {
+            let value = String::from_utf8_lossy(value.as_bytes()).into_owned();
+            let value = match name {
+                &http::header::AUTHORIZATION | &http::header::PROXY_AUTHORIZATION => match value.split_once(' ') {
+                    Some((scheme, _)) => format!("{scheme} <masked>"),
+                    None => "<masked>".to_string(),
+                },
+                _ => value,
+            };
+            (name.as_str().to_string(), value)
+        })
+        .collect()
 }
 
 fn parse_query(raw: &str) -> Vec<(String, String)> {
@@ -224,12 +297,12 @@ pub fn dispatch(
     raw_query: &str,
     headers: &HeaderMap,
     body: &[u8],
+    user: Result<User, ApiError>,
 ) -> Reply {
     if matches!(path, "/healthz" | "/livez" | "/readyz") {
         return Reply::Text(200, "ok".into());
     }
-    let auth = headers.get(http::header::AUTHORIZATION).and_then(|v| v.to_str().ok());
-    let user = match state.tokens.authenticate(auth) {
+    let user = match user {
         Ok(u) => u,
         Err(e) => return Reply::Error(e),
     };
@@ -267,6 +340,10 @@ pub fn dispatch(
     }
     match segs.as_slice() {
         ["version"] => get_only(discovery::kube_version()),
+        ["openapi", "v2"] if method == Method::GET && req.header("accept").is_some_and(|a| a.contains("protobuf")) => {
+            Reply::Bytes(200, crate::openapi::V2_PROTOBUF, crate::openapi::v2_protobuf())
+        }
+        ["openapi", "v2"] => get_only(crate::openapi::v2()),
         ["openapi", "v3"] => get_only(crate::openapi::root()),
         ["openapi", "v3", rest @ ..] => match crate::openapi::document(&rest.join("/")) {
             Some(d) => get_only(d),

@@ -6,6 +6,10 @@
 //! upload with 503 and an upload after completion with 409. A qcow2 image whose virtual size (or
 //! a raw image whose length) exceeds the PVC's usable space is refused with CDI's 400.
 //!
+//! A request answered without taking the upload (every 400/401/404/503 above) is answered as
+//! Go's server does: at most 256 KiB of the body is read, then the connection closes
+//! ([`reject`]).
+//!
 //! The body is streamed: each frame is counted, fed to a CRC-32 and written to the PVC's sparse
 //! file (`export::Volumes`), so what was uploaded can be exported again.
 
@@ -75,7 +79,12 @@ pub async fn serve_request(state: Arc<SimState>, req: Request<Incoming>) -> Repl
     let path = req.uri().path().to_string();
     let result = handle(&state, req).await;
     let status = result.as_ref().map(|r| r.status().as_u16()).unwrap_or(0);
-    state.cdi.record_proxy_request(&method, &path, status);
+    let body_read = result
+        .as_ref()
+        .ok()
+        .and_then(|r| r.extensions().get::<BodyRead>())
+        .map(|b| b.0);
+    state.cdi.record_proxy_request(&method, &path, status, body_read);
     result
 }
 
@@ -83,60 +92,58 @@ async fn handle(state: &SimState, req: Request<Incoming>) -> Reply {
     let (parts, body) = req.into_parts();
     let path = parts.uri.path().to_string();
     if path == "/healthz" {
-        return drain_then(body, 200, Bytes::from_static(b"OK")).await;
+        return reject(body, 200, Bytes::from_static(b"OK")).await;
     }
     let is_async = ASYNC_PATHS.contains(&path.as_str());
     if !is_async && !SYNC_PATHS.contains(&path.as_str()) {
-        return drain_then(body, 404, Bytes::from_static(b"404 page not found\n")).await;
+        return reject(body, 404, Bytes::from_static(b"404 page not found\n")).await;
     }
     let Some(header) = parts
         .headers
         .get(http::header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
     else {
-        return drain_then(body, 400, Bytes::new()).await;
+        return reject(body, 400, Bytes::new()).await;
     };
     let Some(token) = bearer(header) else {
-        return drain_then(body, 400, Bytes::new()).await;
+        return reject(body, 400, Bytes::new()).await;
     };
     let Some(grant) = state.cdi.validate(token) else {
-        return drain_then(body, 401, Bytes::new()).await;
+        return reject(body, 401, Bytes::new()).await;
     };
     if parts.method == Method::POST && state.cdi.faults.take_unauthorized() {
-        return drain_then(body, 401, Bytes::new()).await;
+        return reject(body, 401, Bytes::new()).await;
     }
     let pvc = match upload_ready(state, &grant.namespace, &grant.pvc).await {
         Ok(pvc) => pvc,
-        Err(reason) => return drain_then(body, 503, Bytes::from(reason)).await,
+        Err(reason) => return reject(body, 503, Bytes::from(reason)).await,
     };
     let content_type = annotation(&pvc, ANN_CONTENT_TYPE).unwrap_or("kubevirt").to_string();
     let (server_path, archive) = match content_type.as_str() {
         "kubevirt" | "" => (path.clone(), false),
         "archive" => ("/v1beta1/upload-archive".to_string(), true),
         other => {
-            return reply(
-                503,
-                format!(
-                    "rejecting Upload Request for PVC {} with unknown content type {other}",
-                    grant.pvc
-                ),
+            let reason = format!(
+                "rejecting Upload Request for PVC {} with unknown content type {other}",
+                grant.pvc
             );
+            return reject(body, 503, Bytes::from(reason)).await;
         }
     };
     // The upload server.
     let async_endpoint = is_async && !archive;
     if parts.method == Method::HEAD && async_endpoint {
-        return drain_then(body, 200, Bytes::new()).await;
+        return reject(body, 200, Bytes::new()).await;
     }
     if parts.method != Method::POST {
-        return drain_then(body, 404, Bytes::new()).await;
+        return reject(body, 404, Bytes::new()).await;
     }
     let server = state.cdi.server(&grant.namespace, &grant.pvc);
     if server.uploading {
-        return drain_then(body, 503, Bytes::new()).await;
+        return reject(body, 503, Bytes::new()).await;
     }
     if server.received {
-        return drain_then(body, 409, Bytes::new()).await;
+        return reject(body, 409, Bytes::new()).await;
     }
     state
         .cdi
@@ -184,15 +191,43 @@ async fn handle(state: &SimState, req: Request<Incoming>) -> Reply {
     result
 }
 
-/// Reads and discards the request body, then answers: a client that is still sending gets the
-/// answer instead of a reset connection (Go's server does the same for bodies it ignores).
-async fn drain_then(mut body: Incoming, code: u16, text: Bytes) -> Reply {
-    while let Some(frame) = body.frame().await {
-        if frame.is_err() {
-            break;
+/// What net/http reads of a body its handler left unread before it gives up on the connection
+/// (`maxPostHandlerReadBytes`).
+const MAX_POST_HANDLER_READ: u64 = 256 << 10;
+/// How long Go's server waits after the reply before closing a connection with unread body
+/// left (`rstAvoidanceDelay`), so the client reads the answer before a reset.
+const RST_AVOIDANCE_DELAY: Duration = Duration::from_millis(500);
+
+/// How much of the request body was read before a rejection was sent.
+#[derive(Debug, Clone, Copy)]
+struct BodyRead(u64);
+
+/// Answers without taking the body, as CDI's handlers do on Go's server: the server discards up
+/// to 256 KiB + 1 of what is left; a body that ends there leaves the connection reusable, a
+/// longer one gets `Connection: close`, and the connection is closed after the reply (and
+/// [`RST_AVOIDANCE_DELAY`]) with the rest unread: a client still sending sees its write fail
+/// and must read the answer that is already there.
+async fn reject(mut body: Incoming, code: u16, text: Bytes) -> Reply {
+    let mut read = 0u64;
+    let mut ended = http_body::Body::is_end_stream(&body);
+    while !ended && read <= MAX_POST_HANDLER_READ {
+        match body.frame().await {
+            Some(Ok(frame)) => read += frame.data_ref().map_or(0, |d| d.len() as u64),
+            Some(Err(_)) | None => ended = true,
         }
     }
-    reply(code, text)
+    let mut response = reply(code, text)?;
+    response.extensions_mut().insert(BodyRead(read));
+    if !ended {
+        response
+            .headers_mut()
+            .insert(http::header::CONNECTION, http::HeaderValue::from_static("close"));
+        tokio::spawn(async move {
+            tokio::time::sleep(RST_AVOIDANCE_DELAY).await;
+            drop(body);
+        });
+    }
+    Ok(response)
 }
 
 /// The token of `Bearer TOKEN`, with CDI's character rules.

@@ -1,6 +1,8 @@
 //! virt-api's websocket subresources (`console`, `vnc`, `usbredir`, `portforward/{port}[/{proto}]`)
 //! and `vnc/screenshot`: the handshake with the `plain.kubevirt.io` subprotocol, the checks virt-api
-//! makes before upgrading (same status codes and messages), session eviction, and one splice
+//! makes before upgrading (same status codes and messages), then gorilla/websocket's own
+//! handshake checks (`Connection`/`Upgrade` tokens, version 13, a 16-byte key) with virt-api's
+//! doubled error body, session eviction, and one splice
 //! between the websocket and a simulated backend. Sessions end as virt-api's do: the TCP
 //! connection is dropped without a close frame.
 
@@ -121,7 +123,16 @@ pub async fn intercept(
     let raw_query = req.uri().query().unwrap_or("").to_string();
     let (reply, accepted) = match prepare(state, &req, &route, &raw_query) {
         Ok(Prepared::Screenshot(png)) => {
-            crate::server::record(state, req.method(), &path, &raw_query, 200, b"", req.headers());
+            crate::server::record(
+                state,
+                req.method(),
+                &path,
+                &raw_query,
+                200,
+                b"",
+                req.headers(),
+                &crate::auth::Identity::of(req.extensions()),
+            );
             return Ok(Response::builder()
                 .status(200)
                 .header(header::CONTENT_TYPE, "image/png")
@@ -140,11 +151,35 @@ pub async fn intercept(
             reply.status(),
             b"",
             req.headers(),
+            &crate::auth::Identity::of(req.extensions()),
         );
         return Ok(reply.into_response());
     }
     let backend = accepted.expect("prepared backend");
-    crate::server::record(state, req.method(), &path, &raw_query, 101, b"", req.headers());
+    if let Err(refused) = check_handshake(req.method(), req.headers()) {
+        backend.release(state);
+        crate::server::record(
+            state,
+            req.method(),
+            &path,
+            &raw_query,
+            refused.status().as_u16(),
+            b"",
+            req.headers(),
+            &crate::auth::Identity::of(req.extensions()),
+        );
+        return Ok(refused);
+    }
+    crate::server::record(
+        state,
+        req.method(),
+        &path,
+        &raw_query,
+        101,
+        b"",
+        req.headers(),
+        &crate::auth::Identity::of(req.extensions()),
+    );
     let key = req.headers().get(header::SEC_WEBSOCKET_KEY).cloned();
     let protocol_offered = offers_protocol(req.headers());
     let accept = key
@@ -177,6 +212,79 @@ fn offers_protocol(headers: &HeaderMap) -> bool {
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(','))
         .any(|p| p.trim() == PROTOCOL)
+}
+
+/// gorilla/websocket's `Upgrader.Upgrade` checks, in its order, as virt-api runs them once the
+/// VMI checks passed and the backend was dialed. `Err` is the response virt-api then sends.
+fn check_handshake(method: &Method, headers: &HeaderMap) -> Result<(), Response<Body>> {
+    const BAD: &str = "websocket: the client is not using the websocket protocol: ";
+    let token = |name: &str, want: &str| {
+        headers
+            .get_all(name)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .any(|t| t.trim().eq_ignore_ascii_case(want))
+    };
+    let refuse = |status: StatusCode, reason: String| Err(handshake_refused(status, &reason));
+    if !token("connection", "upgrade") {
+        return refuse(
+            StatusCode::BAD_REQUEST,
+            format!("{BAD}'upgrade' token not found in 'Connection' header"),
+        );
+    }
+    if !token("upgrade", "websocket") {
+        return refuse(
+            StatusCode::UPGRADE_REQUIRED,
+            format!("{BAD}'websocket' token not found in 'Upgrade' header"),
+        );
+    }
+    if method != Method::GET {
+        return refuse(
+            StatusCode::METHOD_NOT_ALLOWED,
+            format!("{BAD}request method is not GET"),
+        );
+    }
+    if !token("sec-websocket-version", "13") {
+        return refuse(
+            StatusCode::BAD_REQUEST,
+            "websocket: unsupported version: 13 not found in 'Sec-Websocket-Version' header".into(),
+        );
+    }
+    let key = headers
+        .get(header::SEC_WEBSOCKET_KEY)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let valid_key = base64::Engine::decode(&base64::prelude::BASE64_STANDARD, key).is_ok_and(|k| k.len() == 16);
+    if !valid_key {
+        return refuse(
+            StatusCode::BAD_REQUEST,
+            "websocket: not a websocket handshake: 'Sec-WebSocket-Key' header must be Base64 encoded value of 16-byte in length".into(),
+        );
+    }
+    Ok(())
+}
+
+/// What a failed upgrade puts on the wire: gorilla's `http.Error` (status text, `text/plain`,
+/// `Sec-Websocket-Version: 13`), then virt-api's `writeError(NewBadRequest(err))` appends its
+/// Status to the same body (go-restful indents it by one space; its headers come too late).
+fn handshake_refused(status: StatusCode, reason: &str) -> Response<Body> {
+    let status_body = ApiError::bad_request(reason).to_status();
+    let mut indented = Vec::new();
+    let formatter = serde_json::ser::PrettyFormatter::with_indent(b" ");
+    let mut ser = serde_json::Serializer::with_formatter(&mut indented, formatter);
+    let _ = serde::Serialize::serialize(&status_body, &mut ser);
+    let mut body = format!("{}\n", status.canonical_reason().unwrap_or("")).into_bytes();
+    body.extend_from_slice(&indented);
+    let mut response = Response::builder()
+        .status(status)
+        .header(header::CONTENT_TYPE, "text/plain; charset=utf-8")
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Sec-Websocket-Version", "13");
+    if status == StatusCode::UPGRADE_REQUIRED {
+        response = response.header(header::UPGRADE, "websocket");
+    }
+    response.body(Body::from(body)).unwrap_or_default()
 }
 
 /// Whether the request asks for a websocket upgrade (`Connection: upgrade`, `Upgrade: websocket`).
@@ -292,8 +400,9 @@ fn prepare(
     if req.method() != Method::GET {
         return Err(Reply::Text(405, "405: Method Not Allowed".into()));
     }
-    let auth = req.headers().get(header::AUTHORIZATION).and_then(|v| v.to_str().ok());
-    let user = state.tokens.authenticate(auth).map_err(Reply::Error)?;
+    let user = crate::auth::Identity::of(req.extensions())
+        .user()
+        .map_err(Reply::Error)?;
     user.authorize(&Attributes {
         verb: "get",
         group: discovery::SUBRESOURCES_GROUP,
@@ -343,12 +452,6 @@ fn prepare(
             return fail(virtapi::VMI_NOT_RUNNING);
         }
         return Ok(Prepared::Screenshot(vnc::Framebuffer::for_vmi(&route.name).png()));
-    }
-    if !is_upgrade(req.headers()) {
-        return Err(Reply::Text(
-            400,
-            "websocket: the client is not using the websocket protocol: 'upgrade' token not found in 'Connection' header".into(),
-        ));
     }
     match &route.kind {
         RouteKind::Console => {
@@ -468,6 +571,17 @@ fn new_session(
 }
 
 impl Backend {
+    /// Gives back what preparing took when the client's handshake then fails (a usbredir slot;
+    /// an evicted console stays evicted, as virt-handler's own upgrade already happened).
+    fn release(&self, state: &SimState) {
+        if let Backend::Usbredir { key } = self {
+            let mut in_use = state.connect.usbredir_in_use.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(n) = in_use.get_mut(key) {
+                *n = n.saturating_sub(1);
+            }
+        }
+    }
+
     async fn run(self, state: Arc<SimState>, socket: WebSocketStream<TokioIo<hyper::upgrade::Upgraded>>) {
         let net = state.connect.network.lock().unwrap_or_else(|e| e.into_inner()).clone();
         match self {

@@ -33,6 +33,264 @@ impl Kubectl {
     }
 }
 
+/// A simulator with the demo objects and kubectl pointed at it (namespace demo), or `None`
+/// when kubectl is missing outside CI.
+fn demo(test: &str) -> Option<(Sim, Kubectl, tempfile::TempDir)> {
+    if !kubectl_available(test) {
+        return None;
+    }
+    let sim = Sim::start(SimOptions {
+        demo: true,
+        ..Default::default()
+    })
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let kc = dir.path().join("kubeconfig");
+    sim.write_kubeconfig(&kc, &sim.admin_token(), Some("demo")).unwrap();
+    let k = Kubectl {
+        kubeconfig: kc,
+        cache: dir.path().join("cache"),
+    };
+    Some((sim, k, dir))
+}
+
+/// The header and the row starting with `prefix`, split into columns.
+fn table_row(out: &str, prefix: &str) -> (Vec<String>, Vec<String>) {
+    let split = |l: &str| {
+        l.split("  ")
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let header = out.lines().next().unwrap_or("");
+    let row = out
+        .lines()
+        .find(|l| l.starts_with(prefix))
+        .unwrap_or_else(|| panic!("no {prefix} in\n{out}"));
+    (split(header), split(row))
+}
+
+#[test]
+fn kubectl_prints_the_server_side_columns_of_a_real_cluster() {
+    let Some((sim, k, _dir)) = demo("kubectl tables") else {
+        return;
+    };
+    sim.create(serde_json::json!({
+        "apiVersion": "v1", "kind": "PersistentVolumeClaim",
+        "metadata": {"name": "data", "namespace": "demo"},
+        "spec": {"accessModes": ["ReadWriteOnce"], "resources": {"requests": {"storage": "1Gi"}}, "storageClassName": "hostpath-csi", "volumeMode": "Block"},
+    }));
+
+    let (ok, out, err) = k.run(&["get", "sc"]);
+    assert!(ok, "{err}");
+    let (header, row) = table_row(&out, "standard ");
+    assert_eq!(
+        header,
+        [
+            "NAME",
+            "PROVISIONER",
+            "RECLAIMPOLICY",
+            "VOLUMEBINDINGMODE",
+            "ALLOWVOLUMEEXPANSION",
+            "AGE"
+        ]
+    );
+    assert_eq!(row[0], "standard (default)", "{out}");
+    assert_eq!(
+        &row[1..5],
+        ["kubevirt.io.hostpath-provisioner", "Delete", "Immediate", "false"]
+    );
+    let (_, row) = table_row(&out, "local-wffc ");
+    assert_eq!(row[3], "WaitForFirstConsumer", "{out}");
+
+    sim.create(serde_json::json!({
+        "apiVersion": "apps/v1", "kind": "Deployment",
+        "metadata": {"name": "web", "namespace": "demo"},
+        "spec": {"replicas": 3, "selector": {"matchLabels": {"app": "web"}},
+                 "template": {"metadata": {"labels": {"app": "web"}}, "spec": {"containers": [{"name": "nginx", "image": "nginx:1.27"}]}}},
+    }));
+    let (ok, out, err) = k.run(&["get", "deploy", "web", "-o", "wide"]);
+    assert!(ok, "{err}");
+    let (header, row) = table_row(&out, "web ");
+    assert_eq!(
+        header,
+        [
+            "NAME",
+            "READY",
+            "UP-TO-DATE",
+            "AVAILABLE",
+            "AGE",
+            "CONTAINERS",
+            "IMAGES",
+            "SELECTOR"
+        ]
+    );
+    let web = sim.get("deployments", "demo", "web").unwrap();
+    let count = |p: &str| web.pointer(p).and_then(|v| v.as_i64()).unwrap_or(0);
+    assert_eq!(
+        &row[1..4],
+        [
+            format!("{}/3", count("/status/readyReplicas")),
+            count("/status/updatedReplicas").to_string(),
+            count("/status/availableReplicas").to_string()
+        ],
+        "{out}"
+    );
+    assert_eq!(&row[5..], ["nginx", "nginx:1.27", "app=web"], "{out}");
+
+    let (ok, out, err) = k.run(&["get", "pvc", "-o", "wide"]);
+    assert!(ok, "{err}");
+    let (header, row) = table_row(&out, "data ");
+    assert_eq!(
+        header,
+        [
+            "NAME",
+            "STATUS",
+            "VOLUME",
+            "CAPACITY",
+            "ACCESS MODES",
+            "STORAGECLASS",
+            "VOLUMEATTRIBUTESCLASS",
+            "AGE",
+            "VOLUMEMODE"
+        ]
+    );
+    assert_eq!(row.last().map(String::as_str), Some("Block"), "{out}");
+    assert!(row.contains(&"hostpath-csi".to_string()), "{out}");
+
+    sim.create(serde_json::json!({
+        "apiVersion": "v1", "kind": "Service", "metadata": {"name": "ssh", "namespace": "demo"},
+        "spec": {"type": "NodePort", "clusterIP": "172.30.0.10", "selector": {"app": "web"},
+                 "ports": [{"name": "ssh", "port": 22, "nodePort": 30022, "protocol": "TCP"}, {"name": "dns", "port": 53, "protocol": "UDP"}]},
+    }));
+    sim.create(serde_json::json!({"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "s", "namespace": "demo"}, "type": "Opaque", "data": {"a": "YQ==", "b": "Yg=="}}));
+    sim.create(serde_json::json!({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "c", "namespace": "demo"}, "data": {"k": "v"}}));
+    let (ok, out, err) = k.run(&["get", "svc", "ssh", "-o", "wide"]);
+    assert!(ok, "{err}");
+    let (header, row) = table_row(&out, "ssh ");
+    assert_eq!(
+        header,
+        [
+            "NAME",
+            "TYPE",
+            "CLUSTER-IP",
+            "EXTERNAL-IP",
+            "PORT(S)",
+            "AGE",
+            "SELECTOR"
+        ]
+    );
+    // the API server allocated the second node port
+    let svc = sim.get("services", "demo", "ssh").unwrap();
+    let allocated = svc.pointer("/spec/ports/1/nodePort").and_then(|p| p.as_i64()).unwrap();
+    let ports = format!("22:30022/TCP,53:{allocated}/UDP");
+    assert_eq!(
+        &row[1..5],
+        ["NodePort", "172.30.0.10", "<none>", ports.as_str()],
+        "{out}"
+    );
+    assert_eq!(row[6], "app=web");
+    let (ok, out, err) = k.run(&["get", "secret", "s"]);
+    assert!(ok, "{err}");
+    let (header, row) = table_row(&out, "s ");
+    assert_eq!(header, ["NAME", "TYPE", "DATA", "AGE"]);
+    assert_eq!(&row[1..3], ["Opaque", "2"], "{out}");
+    let (ok, out, err) = k.run(&["get", "cm", "c"]);
+    assert!(ok, "{err}");
+    assert_eq!(&table_row(&out, "c ").1[..2], ["c", "1"], "{out}");
+
+    let (ok, out, err) = k.run(&["get", "nodes"]);
+    assert!(ok, "{err}");
+    let (header, _) = table_row(&out, "node01 ");
+    assert_eq!(header, ["NAME", "STATUS", "ROLES", "AGE", "VERSION"]);
+    sim.create(kubevirt_sim::fixtures::node("cp-1", "10.0.0.9"));
+    let mut node = sim.get("nodes", "", "cp-1").unwrap();
+    node["metadata"]["labels"]["node-role.kubernetes.io/master"] = "".into();
+    node["metadata"]["labels"]["node-role.kubernetes.io/control-plane"] = "".into();
+    sim.update(node);
+    let (_, out, _) = k.run(&["get", "nodes"]);
+    let (_, row) = table_row(&out, "cp-1 ");
+    assert_eq!(row[2], "control-plane,master,worker", "{out}");
+}
+
+#[test]
+fn kubectl_explains_and_applies_with_the_served_openapi() {
+    let Some((sim, k, dir)) = demo("kubectl explain") else {
+        return;
+    };
+
+    let (ok, out, err) = k.run(&["explain", "vm"]);
+    assert!(ok, "kubectl explain failed: {err}");
+    assert!(out.contains("KIND:") && out.contains("VirtualMachine"), "{out}");
+    assert!(
+        out.contains("VirtualMachine handles the VirtualMachines that are not running"),
+        "{out}"
+    );
+    for field in ["apiVersion", "kind", "metadata", "spec", "status"] {
+        assert!(out.contains(&format!("  {field}\t")), "{field} missing:\n{out}");
+    }
+    let (ok, out, err) = k.run(&["explain", "vm.metadata.labels"]);
+    assert!(ok, "{err}");
+    assert!(out.contains("map[string]string"), "{out}");
+
+    // apply with kubectl's default validation
+    let manifest = dir.path().join("vm.yaml");
+    std::fs::write(
+        &manifest,
+        "apiVersion: kubevirt.io/v1\nkind: VirtualMachine\nmetadata:\n  name: applied\nspec:\n  runStrategy: Halted\n  template:\n    spec:\n      domain:\n        devices: {}\n        resources:\n          requests:\n            memory: 64Mi\n",
+    )
+    .unwrap();
+    let (ok, out, err) = k.run(&["apply", "-f", manifest.to_str().unwrap()]);
+    assert!(ok, "kubectl apply failed: {err}\n{out}");
+    assert_eq!(out.trim(), "virtualmachine.kubevirt.io/applied created");
+    assert!(sim.get("virtualmachines", "demo", "applied").is_some());
+    let openapi: Vec<_> = sim
+        .requests()
+        .into_iter()
+        .filter(|r| r.path.starts_with("/openapi/"))
+        .collect();
+    assert!(openapi.iter().all(|r| r.status == 200), "{openapi:#?}");
+}
+
+#[test]
+fn kubectl_as_runs_as_the_impersonated_user_and_shows_the_403() {
+    let Some((sim, k, _dir)) = demo("kubectl --as") else {
+        return;
+    };
+
+    let (ok, _, err) = k.run(&["get", "vm", "--as", "viewer"]);
+    assert!(!ok);
+    assert_eq!(
+        err.trim(),
+        r#"Error from server (Forbidden): virtualmachines.kubevirt.io is forbidden: User "viewer" cannot list resource "virtualmachines" in API group "kubevirt.io" in the namespace "demo""#
+    );
+    let listed = sim
+        .requests()
+        .into_iter()
+        .rfind(|r| r.path == "/apis/kubevirt.io/v1/namespaces/demo/virtualmachines")
+        .expect("the list request");
+    assert_eq!((listed.status, listed.user.as_deref()), (403, Some("viewer")));
+
+    sim.create(serde_json::json!({
+        "apiVersion": "rbac.authorization.k8s.io/v1", "kind": "ClusterRole",
+        "metadata": {"name": "vm-viewer"},
+        "rules": [{"apiGroups": ["kubevirt.io"], "resources": ["virtualmachines"], "verbs": ["get", "list"]}],
+    }));
+    sim.create(serde_json::json!({
+        "apiVersion": "rbac.authorization.k8s.io/v1", "kind": "RoleBinding",
+        "metadata": {"name": "viewer", "namespace": "demo"},
+        "roleRef": {"apiGroup": "rbac.authorization.k8s.io", "kind": "ClusterRole", "name": "vm-viewer"},
+        "subjects": [{"kind": "User", "apiGroup": "rbac.authorization.k8s.io", "name": "viewer"}],
+    }));
+    let (ok, out, err) = k.run(&["get", "vm", "--as", "viewer"]);
+    assert!(ok, "{err}");
+    assert!(out.contains("fedora-running"), "{out}");
+    let (ok, _, err) = k.run(&["get", "vm", "-A", "--as", "viewer"]);
+    assert!(!ok, "a RoleBinding does not grant the cluster scope");
+    assert!(err.contains("at the cluster scope"), "{err}");
+}
+
 #[test]
 fn kubectl_gets_vms_and_vmis() {
     if !kubectl_available("a kubectl test") {
