@@ -33,18 +33,25 @@ fn virt_api_pods(sim: &Sim) -> Vec<Value> {
         .collect()
 }
 
+/// Scales the virt-api Deployment, as `kubectl scale` does (a merge patch of `spec.replicas`).
+fn scale_virt_api(c: &Client, replicas: u32) {
+    let r = c.patch(
+        &format!("/apis/apps/v1/namespaces/{NS}/deployments/virt-api"),
+        "application/merge-patch+json",
+        &json!({"spec": {"replicas": replicas}}),
+    );
+    assert_eq!(r.status, 200, "{}", r.text);
+}
+
 #[test]
 fn the_subresource_api_answers_503_while_virt_api_has_no_ready_pod() {
     let sim = installed();
     let c = Client::admin(&sim);
-    let saved = virt_api_pods(&sim);
-    assert_eq!(saved.len(), 2);
-    for pod in &saved {
-        sim.delete("pods", NS, pod["metadata"]["name"].as_str().unwrap());
-    }
+    assert_eq!(virt_api_pods(&sim).len(), 2);
+    scale_virt_api(&c, 0);
     assert!(
-        sim.wait_until(T, |s| available(s) == "False"),
-        "the APIService stayed available"
+        sim.wait_until(T, |s| virt_api_pods(s).is_empty() && available(s) == "False"),
+        "the ReplicaSet kept its pods or the APIService stayed available"
     );
     let service = sim.get("apiservices", "", SUBRESOURCES).unwrap();
     assert_eq!(service["status"]["conditions"][0]["reason"], "MissingEndpoints");
@@ -60,17 +67,12 @@ fn the_subresource_api_answers_503_while_virt_api_has_no_ready_pod() {
     // The rest of the API server is unaffected.
     assert_eq!(c.get(&vm_path("default", "vm1")).status, 200);
 
-    for mut pod in saved {
-        pod["metadata"]
-            .as_object_mut()
-            .unwrap()
-            .retain(|k, _| k == "name" || k == "namespace" || k == "labels");
-        sim.create(pod);
-    }
+    scale_virt_api(&c, 2);
     assert!(
         sim.wait_until(T, |s| available(s) == "True"),
         "the APIService never came back"
     );
+    assert_eq!(virt_api_pods(&sim).len(), 2);
     assert_eq!(c.put_sub(&sub_vm("default", "vm1", "start"), "{}").status, 202);
 }
 
