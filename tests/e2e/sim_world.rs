@@ -65,8 +65,8 @@ fn start_fails_with_the_503_while_virt_api_is_scaled_to_zero_and_works_once_it_i
             .all(|p| p["metadata"]["labels"]["kubevirt.io"] != "virt-api")
     };
     assert!(
-        env.sim
-            .wait_until(Duration::from_secs(10), |_| no_virt_api_pod(&env) && !subresources_available(&env)),
+        env.sim.wait_until(Duration::from_secs(10), |_| no_virt_api_pod(&env)
+            && !subresources_available(&env)),
         "virt-api's pods or its APIService stayed"
     );
 

@@ -75,7 +75,11 @@ fn step(store: &mut Inner, name: &str) {
     };
     // The remote availability controller's verdicts: the Service, then its ready endpoints.
     let (status, reason, message) = match store.try_get(service_kind(), ns, svc) {
-        None => ("False", "ServiceNotFound", format!("service/{svc} in {ns:?} is not present")),
+        None => (
+            "False",
+            "ServiceNotFound",
+            format!("service/{svc} in {ns:?} is not present"),
+        ),
         Some(service) if !has_ready_pod(store, ns, &service) => (
             "False",
             "MissingEndpoints",

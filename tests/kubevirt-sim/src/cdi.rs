@@ -353,26 +353,30 @@ fn storage_class_for(s: &Inner, dv: &Value) -> Option<String> {
     if let Some(named) = named {
         return Some(named.to_string());
     }
-    let classes = kinds::lookup("storage.k8s.io", "v1", "storageclasses").map(|k| s.list_all(k, None)).unwrap_or_default();
-    let marked = |key: &str| {
-        classes
-            .iter()
-            .find(|c| annotation(c, key) == Some("true"))
-            .map(name_of)
-    };
-    marked("storageclass.kubevirt.io/is-default-virt-class").or_else(|| marked("storageclass.kubernetes.io/is-default-class"))
+    let classes = kinds::lookup("storage.k8s.io", "v1", "storageclasses")
+        .map(|k| s.list_all(k, None))
+        .unwrap_or_default();
+    let marked = |key: &str| classes.iter().find(|c| annotation(c, key) == Some("true")).map(name_of);
+    marked("storageclass.kubevirt.io/is-default-virt-class")
+        .or_else(|| marked("storageclass.kubernetes.io/is-default-class"))
 }
 
 fn claim_lacks_access_modes(dv: &Value) -> bool {
-    dv.pointer("/spec/storage")
-        .is_some_and(|st| st.get("accessModes").and_then(Value::as_array).is_none_or(Vec::is_empty))
+    dv.pointer("/spec/storage").is_some_and(|st| {
+        st.get("accessModes")
+            .and_then(Value::as_array)
+            .is_none_or(Vec::is_empty)
+    })
 }
 
 /// `renderPvcSpec` failed with `ErrStorageClassNotFound`: no PVC; the phase stays unset
 /// (`PhaseUnset`), the Bound condition turns Unknown and Ready False with reason
 /// `ErrClaimNotValid`, and the Bound condition's change is recorded as a Normal event.
 fn claim_not_valid(s: &mut Inner, dv: Value) {
-    let bound = array_at(&dv, "/status/conditions").iter().find(|c| c["type"] == "Bound").cloned();
+    let bound = array_at(&dv, "/status/conditions")
+        .iter()
+        .find(|c| c["type"] == "Bound")
+        .cloned();
     if bound.is_some_and(|c| c["reason"] == "ErrClaimNotValid") {
         return;
     }

@@ -399,7 +399,10 @@ impl Sim {
             if create_object(&mut s, obj.clone(), true).is_ok() {
                 continue;
             }
-            let kind = kinds::for_object(obj["apiVersion"].as_str().unwrap_or(""), obj["kind"].as_str().unwrap_or(""));
+            let kind = kinds::for_object(
+                obj["apiVersion"].as_str().unwrap_or(""),
+                obj["kind"].as_str().unwrap_or(""),
+            );
             if let Some(kind) = kind {
                 let (ns, name) = (object::ns_of(&obj), object::name_of(&obj));
                 if let Err(e) = s.update(kind, &ns, &name, obj, false, Part::Whole) {

@@ -74,7 +74,9 @@ fn template(ns: &str, name: &str, labels: &Value) -> Value {
         m.remove("nodeName");
     }
     spec["containers"][0]["name"] = json!(name);
-    spec["containers"][0]["image"] = json!(format!("registry.redhat.io/container-native-virtualization/{name}:v4.12.0"));
+    spec["containers"][0]["image"] = json!(format!(
+        "registry.redhat.io/container-native-virtualization/{name}:v4.12.0"
+    ));
     json!({"metadata": {"labels": labels}, "spec": spec})
 }
 
@@ -143,7 +145,9 @@ pub fn daemonset(ns: &str, name: &str, labels: Value, at: &str) -> Vec<Value> {
         );
         // DaemonSet pod names have one suffix, not two: the container is named after the DaemonSet.
         p["spec"]["containers"][0]["name"] = json!(name);
-        p["spec"]["containers"][0]["image"] = json!(format!("registry.redhat.io/container-native-virtualization/{name}:v4.12.0"));
+        p["spec"]["containers"][0]["image"] = json!(format!(
+            "registry.redhat.io/container-native-virtualization/{name}:v4.12.0"
+        ));
         p["status"]["containerStatuses"][0]["name"] = json!(name);
         p["metadata"]["ownerReferences"] = owned_by("DaemonSet", name);
         out.push(p);
@@ -263,8 +267,18 @@ pub fn objects(now: &str) -> Vec<Value> {
                           "conditions": [{"type": "UpToDate", "status": "True", "reason": "UpToDate", "message": "Latest import is up to date", "lastTransitionTime": up}]}}),
     ];
     o.push(service(ns, "virt-api", json!({"kubevirt.io": "virt-api"}), 8443));
-    o.push(service(ns, "cdi-api", json!({"cdi.kubevirt.io": "cdi-apiserver"}), 8443));
-    o.push(service(ns, "cdi-uploadproxy", json!({"cdi.kubevirt.io": "cdi-uploadproxy"}), 8443));
+    o.push(service(
+        ns,
+        "cdi-api",
+        json!({"cdi.kubevirt.io": "cdi-apiserver"}),
+        8443,
+    ));
+    o.push(service(
+        ns,
+        "cdi-uploadproxy",
+        json!({"cdi.kubevirt.io": "cdi-uploadproxy"}),
+        8443,
+    ));
     o.push(json!({"apiVersion": "apiregistration.k8s.io/v1", "kind": "APIService", "metadata": {"name": "v1beta1.upload.cdi.kubevirt.io"},
                   "spec": {"group": "upload.cdi.kubevirt.io", "version": "v1beta1", "service": {"name": "cdi-api", "namespace": ns}},
                   "status": {"conditions": [{"type": "Available", "status": "True", "reason": "Passed", "message": "all checks passed", "lastTransitionTime": up}]}}));

@@ -569,24 +569,32 @@ fn delete_options(req: &Req<'_>) -> Result<DeleteOptions, ApiError> {
     let orphan = opts.get("orphanDependents").and_then(Value::as_bool);
     let policy = opts.get("propagationPolicy").and_then(Value::as_str);
     let propagation = match (orphan, policy) {
-        (Some(_), Some(p)) => return Err(invalid_delete_options(FieldError::invalid(
-            "propagationPolicy",
-            p,
-            "orphanDependents and deletionPropagation cannot be both set",
-        ))),
+        (Some(_), Some(p)) => {
+            return Err(invalid_delete_options(FieldError::invalid(
+                "propagationPolicy",
+                p,
+                "orphanDependents and deletionPropagation cannot be both set",
+            )));
+        }
         (Some(true), None) => Some(Propagation::Orphan),
         (Some(false), None) | (None, Some("Background")) => Some(Propagation::Background),
         (None, Some("Foreground")) => Some(Propagation::Foreground),
         (None, Some("Orphan")) => Some(Propagation::Orphan),
-        (None, Some(other)) => return Err(invalid_delete_options(FieldError {
-            reason: "FieldValueNotSupported",
-            field: "propagationPolicy".into(),
-            detail: r#"supported values: "Foreground", "Background", "Orphan", "nil""#.into(),
-            value: Some(crate::status::go_quote(other)),
-        })),
+        (None, Some(other)) => {
+            return Err(invalid_delete_options(FieldError {
+                reason: "FieldValueNotSupported",
+                field: "propagationPolicy".into(),
+                detail: r#"supported values: "Foreground", "Background", "Orphan", "nil""#.into(),
+                value: Some(crate::status::go_quote(other)),
+            }));
+        }
         (None, None) => None,
     };
-    let precondition = |f: &str| opts.pointer(&format!("/preconditions/{f}")).and_then(Value::as_str).map(str::to_string);
+    let precondition = |f: &str| {
+        opts.pointer(&format!("/preconditions/{f}"))
+            .and_then(Value::as_str)
+            .map(str::to_string)
+    };
     Ok(DeleteOptions {
         dry_run: req.dry_run_query() || opts["dryRun"].as_array().is_some_and(|a| a.iter().any(|v| v == "All")),
         propagation,
@@ -614,7 +622,9 @@ fn decode_delete_options(body: &[u8]) -> Result<Value, ApiError> {
         ("orphanDependents", "bool", Value::is_boolean),
         ("propagationPolicy", "v1.DeletionPropagation", Value::is_string),
         ("gracePeriodSeconds", "int64", |v| v.is_i64()),
-        ("dryRun", "[]string", |v| v.as_array().is_some_and(|a| a.iter().all(Value::is_string))),
+        ("dryRun", "[]string", |v| {
+            v.as_array().is_some_and(|a| a.iter().all(Value::is_string))
+        }),
         ("preconditions", "v1.Preconditions", Value::is_object),
         ("apiVersion", "string", Value::is_string),
         ("kind", "string", Value::is_string),
@@ -680,8 +690,15 @@ fn delete_collection(state: &SimState, req: &Req<'_>, t: &Target<'_>) -> Result<
     let deleted = items
         .iter()
         .filter_map(|it| {
-            s.delete_propagating(t.kind, &ns_of(it), &name_of(it), opts.dry_run, (None, None), opts.propagation)
-                .ok()
+            s.delete_propagating(
+                t.kind,
+                &ns_of(it),
+                &name_of(it),
+                opts.dry_run,
+                (None, None),
+                opts.propagation,
+            )
+            .ok()
         })
         .collect();
     let metadata = json!({"resourceVersion": s.current_rv()});

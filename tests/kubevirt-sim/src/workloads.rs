@@ -213,7 +213,12 @@ fn step_replicaset(store: &mut Inner, rs: Value) {
     }
     if pods.len() > want {
         // The controller deletes the pods that matter least first: not ready, then newest.
-        pods.sort_by_key(|p| (is_ready(p), std::cmp::Reverse(p["metadata"]["creationTimestamp"].to_string())));
+        pods.sort_by_key(|p| {
+            (
+                is_ready(p),
+                std::cmp::Reverse(p["metadata"]["creationTimestamp"].to_string()),
+            )
+        });
         for p in pods.drain(..pods.len() - want) {
             let _ = store.delete(pod_kind(), &ns_of(&p), &name_of(&p), false, None, None);
         }
@@ -237,7 +242,10 @@ fn step_daemonset(store: &mut Inner, ds: Value) {
         .filter(|n| may_run_on(&template, n, true))
         .map(name_of)
         .collect();
-    let on = |pods: &[Value], node: &str| pods.iter().any(|p| p.pointer("/spec/nodeName").and_then(Value::as_str) == Some(node));
+    let on = |pods: &[Value], node: &str| {
+        pods.iter()
+            .any(|p| p.pointer("/spec/nodeName").and_then(Value::as_str) == Some(node))
+    };
     for node in &eligible {
         if !on(&pods, node)
             && let Some(p) = create_pod(store, &ds, Some(node))
@@ -245,20 +253,33 @@ fn step_daemonset(store: &mut Inner, ds: Value) {
             pods.push(p);
         }
     }
-    let node_of = |p: &Value| p.pointer("/spec/nodeName").and_then(Value::as_str).unwrap_or("").to_string();
+    let node_of = |p: &Value| {
+        p.pointer("/spec/nodeName")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string()
+    };
     let scheduled: Vec<&Value> = pods.iter().filter(|p| eligible.contains(&node_of(p))).collect();
     let ready = scheduled.iter().filter(|p| is_ready(p)).count() as i64;
     let desired = eligible.len() as i64;
     let counts = [
         ("desiredNumberScheduled", desired),
-        ("currentNumberScheduled", eligible.iter().filter(|n| on(&pods, n)).count() as i64),
+        (
+            "currentNumberScheduled",
+            eligible.iter().filter(|n| on(&pods, n)).count() as i64,
+        ),
         ("numberMisscheduled", (pods.len() - scheduled.len()) as i64),
         ("numberReady", ready),
         ("numberAvailable", ready),
         ("numberUnavailable", desired - ready),
         ("updatedNumberScheduled", scheduled.len() as i64),
     ];
-    let always = ["desiredNumberScheduled", "currentNumberScheduled", "numberMisscheduled", "numberReady"];
+    let always = [
+        "desiredNumberScheduled",
+        "currentNumberScheduled",
+        "numberMisscheduled",
+        "numberReady",
+    ];
     set_counts(store, daemonset_kind(), ds, &counts, &always);
 }
 
@@ -366,16 +387,20 @@ fn start_pods(store: &mut Inner) {
         let at = now_rfc3339();
         let statuses: Vec<Value> = array_at(&pod, "/spec/containers")
             .iter()
-            .map(|c| json!({"name": c["name"], "image": c["image"], "ready": true, "started": true,
-                            "restartCount": 0, "state": {"running": {"startedAt": at}}}))
+            .map(|c| {
+                json!({"name": c["name"], "image": c["image"], "ready": true, "started": true,
+                            "restartCount": 0, "state": {"running": {"startedAt": at}}})
+            })
             .collect();
         let condition = |t: &str| json!({"type": t, "status": "True", "lastTransitionTime": at});
         pod["status"]["phase"] = json!("Running");
         pod["status"]["startTime"] = json!(at);
-        pod["status"]["conditions"] = json!(["Initialized", "Ready", "ContainersReady", "PodScheduled"]
-            .iter()
-            .map(|t| condition(t))
-            .collect::<Vec<_>>());
+        pod["status"]["conditions"] = json!(
+            ["Initialized", "Ready", "ContainersReady", "PodScheduled"]
+                .iter()
+                .map(|t| condition(t))
+                .collect::<Vec<_>>()
+        );
         pod["status"]["containerStatuses"] = json!(statuses);
         let _ = store.put(pod_kind(), pod);
     }

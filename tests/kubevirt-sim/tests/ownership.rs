@@ -54,7 +54,9 @@ fn controller_of(o: &Value) -> Value {
 fn the_install_is_owned_as_its_controllers_own_it() {
     let sim = installed();
     let deployment = sim.get("deployments", NS, "virt-api").unwrap();
-    let rs = sim.get("replicasets", NS, &format!("virt-api-{TEMPLATE_HASH}")).unwrap();
+    let rs = sim
+        .get("replicasets", NS, &format!("virt-api-{TEMPLATE_HASH}"))
+        .unwrap();
     assert_eq!(controller_of(&rs)["uid"], uid(&deployment));
     for pod in labelled(&sim, "pods", "virt-api") {
         assert_eq!(controller_of(&pod)["uid"], uid(&rs), "{pod}");
@@ -75,7 +77,9 @@ fn the_install_is_owned_as_its_controllers_own_it() {
 fn a_deleted_virt_api_pod_is_recreated_by_its_replicaset() {
     let sim = installed();
     let c = Client::admin(&sim);
-    let rs = sim.get("replicasets", NS, &format!("virt-api-{TEMPLATE_HASH}")).unwrap();
+    let rs = sim
+        .get("replicasets", NS, &format!("virt-api-{TEMPLATE_HASH}"))
+        .unwrap();
     let victim = labelled(&sim, "pods", "virt-api").remove(0);
     let r = c.delete(&format!("/api/v1/namespaces/{NS}/pods/{}", name(&victim)), None);
     assert_eq!(r.status, 200, "{}", r.text);
@@ -98,7 +102,8 @@ fn a_deleted_virt_api_pod_is_recreated_by_its_replicaset() {
     assert_eq!(new["status"]["qosClass"], "Burstable");
     let status = |s: &Sim| s.get("deployments", NS, "virt-api").unwrap()["status"].clone();
     assert!(
-        sim.wait_until(T, |s| status(s)["readyReplicas"] == 2 && status(s)["availableReplicas"] == 2),
+        sim.wait_until(T, |s| status(s)["readyReplicas"] == 2
+            && status(s)["availableReplicas"] == 2),
         "{}",
         status(&sim)
     );
@@ -127,7 +132,8 @@ fn a_deployment_scaled_down_and_up_reports_its_ready_replicas() {
     );
     scale(3);
     assert!(
-        sim.wait_until(T, |s| status(s)["readyReplicas"] == 3 && status(s)["availableReplicas"] == 3),
+        sim.wait_until(T, |s| status(s)["readyReplicas"] == 3
+            && status(s)["availableReplicas"] == 3),
         "{}",
         status(&sim)
     );
@@ -158,7 +164,10 @@ fn a_daemonset_recreates_the_pod_of_its_node_and_skips_the_tainted_control_plane
     assert!(pods.iter().all(|p| p["spec"]["nodeName"] != openshift_virt::MASTER));
     let ds = sim.get("daemonsets", NS, "virt-handler").unwrap();
     assert_eq!(ds["status"]["desiredNumberScheduled"], 2);
-    assert!(sim.wait_until(T, |s| s.get("daemonsets", NS, "virt-handler").unwrap()["status"]["numberReady"] == 2));
+    assert!(sim.wait_until(
+        T,
+        |s| s.get("daemonsets", NS, "virt-handler").unwrap()["status"]["numberReady"] == 2
+    ));
 }
 
 #[test]
@@ -228,9 +237,10 @@ fn foreground_deletion_does_not_wait_for_dependents_that_do_not_block() {
     );
     assert_eq!(r.status, 200, "{}", r.text);
     // The blocking dependent is deleted but held by its own finalizer: the owner waits for it.
-    assert!(sim.wait_until(T, |s| s
-        .get("configmaps", "default", "blocker")
-        .is_some_and(|b| b["metadata"]["deletionTimestamp"].is_string())));
+    assert!(sim.wait_until(T, |s| {
+        s.get("configmaps", "default", "blocker")
+            .is_some_and(|b| b["metadata"]["deletionTimestamp"].is_string())
+    }));
     assert!(sim.wait_for_ticks(3, T));
     assert!(sim.get("configmaps", "default", "owner").is_some());
     let mut blocker = sim.get("configmaps", "default", "blocker").unwrap();
@@ -244,8 +254,14 @@ fn orphan_deletion_leaves_the_dependents_without_their_owner_reference() {
     let sim = installed();
     let c = Client::admin(&sim);
     let rs_name = format!("virt-api-{TEMPLATE_HASH}");
-    let pods_before: Vec<String> = labelled(&sim, "pods", "virt-api").iter().map(|p| name(p).to_string()).collect();
-    let r = c.delete(&format!("{DEPLOYMENTS}/virt-api"), Some(json!({"orphanDependents": true})));
+    let pods_before: Vec<String> = labelled(&sim, "pods", "virt-api")
+        .iter()
+        .map(|p| name(p).to_string())
+        .collect();
+    let r = c.delete(
+        &format!("{DEPLOYMENTS}/virt-api"),
+        Some(json!({"orphanDependents": true})),
+    );
     assert_eq!(r.status, 200, "{}", r.text);
     assert_eq!(r.json()["metadata"]["finalizers"], json!(["orphan"]));
     assert!(
@@ -255,7 +271,10 @@ fn orphan_deletion_leaves_the_dependents_without_their_owner_reference() {
     let rs = sim.get("replicasets", NS, &rs_name).expect("the ReplicaSet stays");
     assert!(rs["metadata"].get("ownerReferences").is_none(), "{rs}");
     assert!(sim.wait_for_ticks(3, T));
-    let pods_after: Vec<String> = labelled(&sim, "pods", "virt-api").iter().map(|p| name(p).to_string()).collect();
+    let pods_after: Vec<String> = labelled(&sim, "pods", "virt-api")
+        .iter()
+        .map(|p| name(p).to_string())
+        .collect();
     assert_eq!(pods_after, pods_before);
     // The pods still belong to the ReplicaSet, so the subresource API stays up.
     assert_eq!(
@@ -273,9 +292,11 @@ fn a_dependent_with_another_live_owner_only_loses_the_dangling_reference() {
     sim.create(cm("only-a", json!([owner_ref(&a, false)])));
     sim.delete("configmaps", "default", "a");
     assert!(sim.wait_until(T, |s| s.get("configmaps", "default", "only-a").is_none()));
-    assert!(sim.wait_until(T, |s| s.get("configmaps", "default", "shared").unwrap()["metadata"]["ownerReferences"]
-        .as_array()
-        .is_some_and(|r| r.len() == 1)));
+    assert!(sim.wait_until(T, |s| {
+        s.get("configmaps", "default", "shared").unwrap()["metadata"]["ownerReferences"]
+            .as_array()
+            .is_some_and(|r| r.len() == 1)
+    }));
     let shared = sim.get("configmaps", "default", "shared").unwrap();
     assert_eq!(shared["metadata"]["ownerReferences"][0]["uid"], uid(&b));
 }
@@ -302,7 +323,12 @@ fn malformed_or_invalid_delete_options_are_rejected_and_delete_nothing() {
     let r = send("{not json");
     assert_eq!(r.status, 400, "{}", r.text);
     assert_eq!(r.json()["reason"], "BadRequest");
-    assert!(r.json()["message"].as_str().unwrap().starts_with("couldn't get version/kind; json parse error: "));
+    assert!(
+        r.json()["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("couldn't get version/kind; json parse error: ")
+    );
 
     let r = send(r#"{"orphanDependents": "yes"}"#);
     assert_eq!(r.status, 400, "{}", r.text);
@@ -337,7 +363,11 @@ fn malformed_or_invalid_delete_options_are_rejected_and_delete_nothing() {
     );
     assert_eq!(r.status, 400, "{}", r.text);
     assert!(sim.get("configmaps", "default", "keep").is_some());
-    assert!(sim.get("configmaps", "default", "keep").unwrap()["metadata"].get("deletionTimestamp").is_none());
+    assert!(
+        sim.get("configmaps", "default", "keep").unwrap()["metadata"]
+            .get("deletionTimestamp")
+            .is_none()
+    );
 }
 
 #[test]
@@ -355,7 +385,11 @@ fn the_metrics_api_is_404_until_registered_and_503_while_unavailable() {
     // "unable to retrieve the complete list of server APIs").
     let groups = c.get("/apis").json();
     assert!(
-        groups["groups"].as_array().unwrap().iter().any(|g| g["name"] == "metrics.k8s.io"),
+        groups["groups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|g| g["name"] == "metrics.k8s.io"),
         "{groups}"
     );
 }
