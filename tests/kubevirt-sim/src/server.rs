@@ -608,6 +608,9 @@ fn invalid_delete_options(error: FieldError) -> ApiError {
     ApiError::invalid("DeleteOptions", "meta.k8s.io", "", &[error])
 }
 
+/// A DeleteOptions field, its Go type's name and whether a JSON value decodes into it.
+type FieldType = (&'static str, &'static str, fn(&Value) -> bool);
+
 /// The JSON decoder's checks on a DeleteOptions body: JSON, an object, fields of their Go types.
 fn decode_delete_options(body: &[u8]) -> Result<Value, ApiError> {
     let opts: Value = serde_json::from_slice(body)
@@ -618,7 +621,7 @@ fn decode_delete_options(body: &[u8]) -> Result<Value, ApiError> {
             go_json_type(&opts)
         )));
     };
-    let expected: &[(&str, &str, fn(&Value) -> bool)] = &[
+    let expected: &[FieldType] = &[
         ("orphanDependents", "bool", Value::is_boolean),
         ("propagationPolicy", "v1.DeletionPropagation", Value::is_string),
         ("gracePeriodSeconds", "int64", |v| v.is_i64()),
