@@ -526,6 +526,11 @@ fn step_upload_pvc(s: &mut Inner, cdi: &CdiState, pvc: Value) {
                     "namespace": ns,
                     "labels": {"app": "containerized-data-importer", "cdi.kubevirt.io": "cdi-upload-server", "cdi.kubevirt.io/uploadTarget": pvc.pointer("/metadata/uid").cloned().unwrap_or(Value::Null)},
                     "annotations": {ANN_POD_LOG: "I0000 uploadserver.go:80] Upload destination: /data/disk.img\nI0000 uploadserver.go:82] Running server on 0.0.0.0:8443"},
+                    // CDI's upload controller makes the claim the pod's controller: the pod
+                    // goes with the claim.
+                    "ownerReferences": [{"apiVersion": "v1", "kind": "PersistentVolumeClaim", "name": name,
+                                         "uid": pvc.pointer("/metadata/uid").cloned().unwrap_or(Value::Null),
+                                         "controller": true, "blockOwnerDeletion": true}],
                 },
                 "spec": {"containers": [{"name": "cdi-upload-server", "image": "quay.io/kubevirt/cdi-uploadserver:v1.62.0"}], "restartPolicy": "OnFailure"},
                 "status": {"phase": "Pending"},

@@ -403,3 +403,22 @@ fn owner_ref(owner: &Value, block: bool) -> Value {
     json!({"apiVersion": "v1", "kind": "ConfigMap", "name": owner["metadata"]["name"], "uid": owner["metadata"]["uid"],
            "blockOwnerDeletion": block})
 }
+
+#[test]
+fn an_upload_pod_goes_with_its_claim() {
+    let sim = Sim::start(SimOptions::default()).unwrap();
+    sim.create(json!({"apiVersion": "cdi.kubevirt.io/v1beta1", "kind": "DataVolume",
+        "metadata": {"name": "disk", "namespace": "default"},
+        "spec": {"source": {"upload": {}}, "storage": {"accessModes": ["ReadWriteOnce"], "resources": {"requests": {"storage": "1Gi"}}}}}));
+    let pod_name = kubevirt_sim::cdi::upload_pod_name("disk");
+    assert!(sim.wait_until(T, |s| s.get("pods", "default", &pod_name).is_some()));
+    let pvc = sim.get("persistentvolumeclaims", "default", "disk").unwrap();
+    let pod = sim.get("pods", "default", &pod_name).unwrap();
+    assert_eq!(controller_of(&pod)["uid"], uid(&pvc));
+    // The DataVolume owns the claim, the claim the pod: deleting the DataVolume takes both.
+    sim.delete("datavolumes", "default", "disk");
+    assert!(
+        sim.wait_until(T, |s| s.get("persistentvolumeclaims", "default", "disk").is_none()
+            && s.get("pods", "default", &pod_name).is_none())
+    );
+}
