@@ -25,8 +25,10 @@ run guestosinfo fedora-running
 run stop rhel-stopped --wait
 
 # A small generated disk image, uploaded into a new DataVolume (progress lines without a terminal).
+# The install's default virtualization class binds on first consumer, so the claim is bound for
+# the upload explicitly, as on a real cluster with such a class.
 head -c 8388608 /dev/urandom >"$work/disk.img"
-run image-upload dv demo-disk --size=64Mi --image-path="$work/disk.img"
+run image-upload dv demo-disk --size=64Mi --force-bind --image-path="$work/disk.img"
 
 # Manifests generated locally, as upstream prints them (nothing is sent).
 run create instancetype --cpu 2 --memory 4Gi --name demo-small

@@ -41,3 +41,46 @@ fn start_fails_with_the_503_while_virt_api_is_down() {
     assert_eq!(sent.last().map(|r| r.status), Some(503));
     assert_eq!(env.vm("vm1").unwrap()["spec"]["runStrategy"], "Halted");
 }
+
+/// `kubectl scale deployment virt-api --replicas=N`: the merge patch kubectl sends.
+fn scale_virt_api(env: &Env, replicas: u32) {
+    let mut deployment = env
+        .sim
+        .get("deployments", openshift_virt::NS, "virt-api")
+        .expect("the install has virt-api");
+    deployment["spec"]["replicas"] = replicas.into();
+    env.sim.update(deployment);
+}
+
+#[test]
+fn start_fails_with_the_503_while_virt_api_is_scaled_to_zero_and_works_once_it_is_back() {
+    let env = Env::new();
+    openshift_virt::install(&env.sim, openshift_virt::objects(&openshift_virt::now()));
+    env.create_vm("vm1", "Halted");
+    scale_virt_api(&env, 0);
+    let no_virt_api_pod = |env: &Env| {
+        env.sim
+            .list("pods", Some(openshift_virt::NS))
+            .iter()
+            .all(|p| p["metadata"]["labels"]["kubevirt.io"] != "virt-api")
+    };
+    assert!(
+        env.sim.wait_until(Duration::from_secs(10), |_| no_virt_api_pod(&env)
+            && !subresources_available(&env)),
+        "virt-api's pods or its APIService stayed"
+    );
+
+    env.run(&["start", "vm1"])
+        .fails_with("Error starting VirtualMachine the server is currently unable to handle the request (put virtualmachines.kubevirt.io vm1)");
+    assert_eq!(env.sent().last().map(|r| r.status), Some(503));
+    assert_eq!(env.vm("vm1").unwrap()["spec"]["runStrategy"], "Halted");
+
+    scale_virt_api(&env, 2);
+    assert!(
+        env.sim
+            .wait_until(Duration::from_secs(10), |_| subresources_available(&env)),
+        "the ReplicaSet never brought virt-api back"
+    );
+    env.run(&["start", "vm1"]).ok_quiet("VM vm1 was scheduled to start\n");
+    assert_eq!(env.vm("vm1").unwrap()["spec"]["runStrategy"], "Always");
+}

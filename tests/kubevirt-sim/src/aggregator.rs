@@ -5,8 +5,7 @@
 //!
 //! The bare test world (`Sim::start` without an install) has neither these APIServices nor
 //! virt-api pods: the simulator itself plays virt-api there, so a group whose APIService does not
-//! exist is served, and the controller leaves an APIService alone unless the Deployment its
-//! Service names exists.
+//! exist is served.
 
 use serde_json::{Value, json};
 
@@ -27,16 +26,18 @@ fn apiservice_kind() -> &'static Kind {
     kinds::lookup("apiregistration.k8s.io", "v1", "apiservices").expect("apiservices is registered")
 }
 
-fn deployment_kind() -> &'static Kind {
-    kinds::lookup("apps", "v1", "deployments").expect("deployments is registered")
-}
-
 /// The reply to a request for `group` while its APIService exists but is not Available: the
 /// aggregator's proxy handler answers before reaching the service, with Go's `http.Error(w,
 /// "service unavailable", 503)` (a plain-text body, not a `Status`); client-go turns that into
-/// "the server is currently unable to handle the request".
+/// "the server is currently unable to handle the request". This holds for the groups of the
+/// install ([`PROXIED`]) and the aggregated-only ones (`metrics.k8s.io`, which is not served at
+/// all, a 404, while no APIService registers it).
 pub fn unavailable(store: &Inner, group: &str) -> Option<Reply> {
-    let (_, apiservice) = PROXIED.iter().find(|(g, _)| *g == group)?;
+    let apiservice = PROXIED
+        .iter()
+        .find(|(g, _)| *g == group)
+        .map(|(_, a)| *a)
+        .or_else(|| kinds::aggregated_by(group))?;
     let service = store.try_get(apiservice_kind(), "", apiservice)?;
     if is_available(&service) {
         return None;
@@ -50,9 +51,8 @@ fn is_available(apiservice: &Value) -> bool {
         .any(|c| c["type"] == "Available" && c["status"] == "True")
 }
 
-/// The availability controller: an APIService whose Service is backed by an install's
-/// Deployment is Available exactly while one of that Deployment's pods is ready, as the
-/// aggregator sees a Service with or without ready endpoints.
+/// The availability controller: an APIService of the install is Available exactly while its
+/// Service exists and selects a ready pod (an endpoint address).
 pub struct Availability;
 
 impl Component for Availability {
@@ -73,34 +73,40 @@ fn step(store: &mut Inner, name: &str) {
     ) else {
         return;
     };
-    // The install names its Service after the Deployment that backs it; without that
-    // Deployment the APIService is the bare world's and stays as it was written.
-    let Some(deployment) = store.try_get(deployment_kind(), ns, svc) else {
-        return;
+    // The remote availability controller's verdicts: the Service, then its ready endpoints.
+    let (status, reason, message) = match store.try_get(service_kind(), ns, svc) {
+        None => (
+            "False",
+            "ServiceNotFound",
+            format!("service/{svc} in {ns:?} is not present"),
+        ),
+        Some(service) if !has_ready_pod(store, ns, &service) => (
+            "False",
+            "MissingEndpoints",
+            format!("endpoints for service/{svc} in {ns:?} have no addresses with port name \"\""),
+        ),
+        Some(_) => ("True", "Passed", "all checks passed".to_string()),
     };
-    let ready = has_ready_pod(store, ns, &deployment);
-    if ready == is_available(&apiservice) {
+    let current = array_at(&apiservice, "/status/conditions")
+        .iter()
+        .find(|c| c["type"] == "Available")
+        .cloned()
+        .unwrap_or(Value::Null);
+    if current["status"] == status && current["reason"] == reason {
         return;
     }
-    let condition = if ready {
-        json!({"type": "Available", "status": "True", "reason": "Passed", "message": "all checks passed"})
-    } else {
-        // The remote availability controller's words for a Service without ready endpoints.
-        json!({"type": "Available", "status": "False", "reason": "MissingEndpoints",
-               "message": format!("endpoints for service/{svc} in {ns:?} have no addresses with port name \"\"")})
-    };
-    let mut condition = condition;
-    condition["lastTransitionTime"] = json!(now_rfc3339());
-    apiservice["status"]["conditions"] = json!([condition]);
+    apiservice["status"]["conditions"] = json!([{"type": "Available", "status": status, "reason": reason,
+        "message": message, "lastTransitionTime": now_rfc3339()}]);
     let _ = store.put(apiservice_kind(), apiservice);
 }
 
-/// Whether a pod the Deployment selects runs and is ready (an endpoint address).
-fn has_ready_pod(store: &Inner, ns: &str, deployment: &Value) -> bool {
-    let Some(selector) = deployment
-        .pointer("/spec/selector/matchLabels")
-        .and_then(Value::as_object)
-    else {
+fn service_kind() -> &'static Kind {
+    kinds::lookup("", "v1", "services").expect("services is registered")
+}
+
+/// Whether a pod the Service selects exists, runs and is ready (an endpoint address).
+fn has_ready_pod(store: &Inner, ns: &str, service: &Value) -> bool {
+    let Some(selector) = service.pointer("/spec/selector").and_then(Value::as_object) else {
         return false;
     };
     let selected = |pod: &Value| {
@@ -114,8 +120,9 @@ fn has_ready_pod(store: &Inner, ns: &str, deployment: &Value) -> bool {
                 .iter()
                 .any(|c| c["type"] == "Ready" && c["status"] == "True")
     };
-    store
-        .list_all(pod_kind(), Some(ns))
-        .iter()
-        .any(|pod| selected(pod) && !deleting(pod) && ready(pod))
+    !selector.is_empty()
+        && store
+            .list_all(pod_kind(), Some(ns))
+            .iter()
+            .any(|pod| selected(pod) && !deleting(pod) && ready(pod))
 }

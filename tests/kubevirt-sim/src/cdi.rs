@@ -17,7 +17,7 @@ use crate::auth::Attributes;
 use crate::faults::Faults;
 use crate::https::Endpoint;
 use crate::kinds;
-use crate::object::{annotation, deleting, dv_kind, name_of, ns_of, pod_kind, pvc_kind, set_annotation};
+use crate::object::{annotation, array_at, deleting, dv_kind, name_of, ns_of, pod_kind, pvc_kind, set_annotation};
 use crate::registry::{Cluster, Component};
 use crate::server::{Reply, Req, SimState};
 use crate::status::ApiError;
@@ -311,7 +311,12 @@ fn step_datavolume(s: &mut Inner, dv: Value) {
     let pvc = match s.try_get(pvc_kind(), &ns, &name) {
         Some(pvc) => pvc,
         None => {
-            let pvc = pvc_for_datavolume(s, &dv);
+            let class = storage_class_for(s, &dv);
+            if class.is_none() && claim_lacks_access_modes(&dv) {
+                claim_not_valid(s, dv);
+                return;
+            }
+            let pvc = pvc_for_datavolume(s, &dv, class);
             if s.create(pvc_kind(), &ns, pvc, false, false).is_err() {
                 return;
             }
@@ -339,7 +344,71 @@ fn step_datavolume(s: &mut Inner, dv: Value) {
     }
 }
 
-fn pvc_for_datavolume(s: &Inner, dv: &Value) -> Value {
+/// CDI's `MessageErrStorageClassNotFound`: `spec.storage` without access modes needs a storage
+/// class (named or the default) whose StorageProfile supplies them.
+pub const MESSAGE_NO_STORAGE_CLASS: &str = "PVC spec is missing accessMode and no storageClass to choose profile";
+
+/// The DataVolume's storage class: the one it names, else the default virtualization class,
+/// else the cluster's default (`GetStorageClassByNameWithVirtFallback`).
+fn storage_class_for(s: &Inner, dv: &Value) -> Option<String> {
+    let named = ["/spec/storage/storageClassName", "/spec/pvc/storageClassName"]
+        .iter()
+        .find_map(|p| dv.pointer(p).and_then(Value::as_str));
+    if let Some(named) = named {
+        return Some(named.to_string());
+    }
+    let classes = kinds::lookup("storage.k8s.io", "v1", "storageclasses")
+        .map(|k| s.list_all(k, None))
+        .unwrap_or_default();
+    let marked = |key: &str| classes.iter().find(|c| annotation(c, key) == Some("true")).map(name_of);
+    marked("storageclass.kubevirt.io/is-default-virt-class")
+        .or_else(|| marked("storageclass.kubernetes.io/is-default-class"))
+}
+
+fn claim_lacks_access_modes(dv: &Value) -> bool {
+    dv.pointer("/spec/storage").is_some_and(|st| {
+        st.get("accessModes")
+            .and_then(Value::as_array)
+            .is_none_or(Vec::is_empty)
+    })
+}
+
+/// `renderPvcSpec` failed with `ErrStorageClassNotFound`: no PVC; the phase stays unset
+/// (`PhaseUnset`), the Bound condition turns Unknown and Ready False with reason
+/// `ErrClaimNotValid`, and the Bound condition's change is recorded as a Normal event.
+fn claim_not_valid(s: &mut Inner, dv: Value) {
+    let bound = array_at(&dv, "/status/conditions")
+        .iter()
+        .find(|c| c["type"] == "Bound")
+        .cloned();
+    if bound.is_some_and(|c| c["reason"] == "ErrClaimNotValid") {
+        return;
+    }
+    let at = now_rfc3339();
+    let condition = |t: &str, status: &str, reason: &str, message: &str| {
+        json!({"type": t, "status": status, "reason": reason, "message": message,
+               "lastHeartbeatTime": at, "lastTransitionTime": at})
+    };
+    let mut next = dv.clone();
+    next["status"] = json!({"conditions": [
+        condition("Bound", "Unknown", "ErrClaimNotValid", MESSAGE_NO_STORAGE_CLASS),
+        condition("Ready", "False", "ErrClaimNotValid", MESSAGE_NO_STORAGE_CLASS),
+        condition("Running", "False", "", ""),
+    ]});
+    let (ns, name) = (ns_of(&dv), name_of(&dv));
+    let _ = s.put(dv_kind(), next);
+    let event = json!({"apiVersion": "v1", "kind": "Event",
+        "metadata": {"name": format!("{name}.{}", random_suffix(10)), "namespace": ns},
+        "involvedObject": {"apiVersion": "cdi.kubevirt.io/v1beta1", "kind": "DataVolume", "name": name, "namespace": ns,
+                           "uid": dv.pointer("/metadata/uid").cloned().unwrap_or(Value::Null)},
+        "reason": "ErrClaimNotValid", "message": MESSAGE_NO_STORAGE_CLASS, "type": "Normal", "count": 1,
+        "source": {"component": "datavolume-upload-controller"}, "firstTimestamp": at, "lastTimestamp": at});
+    if let Some(events) = kinds::lookup("", "v1", "events") {
+        let _ = s.create(events, &ns, event, false, false);
+    }
+}
+
+fn pvc_for_datavolume(s: &Inner, dv: &Value, class: Option<String>) -> Value {
     let ns = ns_of(dv);
     let name = name_of(dv);
     let storage = dv
@@ -374,7 +443,7 @@ fn pvc_for_datavolume(s: &Inner, dv: &Value) -> Value {
     if annotation(dv, ANN_FORCE_BIND).is_some() {
         annotations[ANN_FORCE_BIND] = json!("");
     }
-    json!({
+    let mut pvc = json!({
         "apiVersion": "v1",
         "kind": "PersistentVolumeClaim",
         "metadata": {
@@ -391,10 +460,17 @@ fn pvc_for_datavolume(s: &Inner, dv: &Value) -> Value {
         "spec": {
             "accessModes": storage.get("accessModes").cloned().unwrap_or_else(|| json!(["ReadWriteOnce"])),
             "resources": {"requests": {"storage": size}},
-            "storageClassName": storage.get("storageClassName").cloned().unwrap_or_else(|| json!(DEFAULT_STORAGE_CLASS)),
+            "storageClassName": class,
             "volumeMode": volume_mode,
         },
-    })
+    });
+    // Without a class (and no default to admit one) the claim names none.
+    if pvc.pointer("/spec/storageClassName").is_some_and(Value::is_null)
+        && let Some(spec) = pvc["spec"].as_object_mut()
+    {
+        spec.remove("storageClassName");
+    }
+    pvc
 }
 
 fn waits_for_consumer(s: &Inner, pvc: &Value) -> bool {
@@ -454,6 +530,11 @@ fn step_upload_pvc(s: &mut Inner, cdi: &CdiState, pvc: Value) {
                     "namespace": ns,
                     "labels": {"app": "containerized-data-importer", "cdi.kubevirt.io": "cdi-upload-server", "cdi.kubevirt.io/uploadTarget": pvc.pointer("/metadata/uid").cloned().unwrap_or(Value::Null)},
                     "annotations": {ANN_POD_LOG: "I0000 uploadserver.go:80] Upload destination: /data/disk.img\nI0000 uploadserver.go:82] Running server on 0.0.0.0:8443"},
+                    // CDI's upload controller makes the claim the pod's controller: the pod
+                    // goes with the claim.
+                    "ownerReferences": [{"apiVersion": "v1", "kind": "PersistentVolumeClaim", "name": name,
+                                         "uid": pvc.pointer("/metadata/uid").cloned().unwrap_or(Value::Null),
+                                         "controller": true, "blockOwnerDeletion": true}],
                 },
                 "spec": {"containers": [{"name": "cdi-upload-server", "image": "quay.io/kubevirt/cdi-uploadserver:v1.62.0"}], "restartPolicy": "OnFailure"},
                 "status": {"phase": "Pending"},

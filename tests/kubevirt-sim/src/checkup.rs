@@ -98,7 +98,6 @@ pub fn tick(st: &mut Inner, state: &CheckupState) {
         }
         step(st, state, job, &behaviour);
     }
-    collect_orphans(st);
 }
 
 fn step(st: &mut Inner, state: &CheckupState, mut job: Value, behaviour: &Behaviour) {
@@ -290,30 +289,6 @@ fn fmt_ns(ns: u64) -> String {
         format!("{}ms", ns as f64 / 1e6)
     } else {
         format!("{}µs", ns as f64 / 1e3)
-    }
-}
-
-/// The garbage collector's part: pods of a Job that is gone are removed (propagation Background).
-fn collect_orphans(st: &mut Inner) {
-    let uids: Vec<String> = st
-        .list_all(jobs(), None)
-        .iter()
-        .map(|j| s(j, "/metadata/uid").to_string())
-        .collect();
-    for pod in st.list_all(pods(), None) {
-        let owner = array(&pod, "/metadata/ownerReferences")
-            .iter()
-            .find(|r| s(r, "/kind") == "Job")
-            .map(|r| s(r, "/uid").to_string());
-        if let Some(owner) = owner
-            && !uids.contains(&owner)
-        {
-            let (ns, name) = (
-                s(&pod, "/metadata/namespace").to_string(),
-                s(&pod, "/metadata/name").to_string(),
-            );
-            st.purge(pods(), &ns, &name);
-        }
     }
 }
 

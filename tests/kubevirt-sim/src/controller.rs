@@ -367,7 +367,6 @@ impl Controller {
         for vm in s.list_all(vm_kind(), None) {
             self.step_vm(s, vm);
         }
-        collect_garbage(s);
     }
 
     fn step_vmi(&mut self, s: &mut Inner, vmi: Value) {
@@ -799,37 +798,6 @@ impl Controller {
             "RerunOnFailure" => !self.stopped_by_user.contains(vm_uid),
             "Once" => !self.once_started.contains(vm_uid),
             _ => false,
-        }
-    }
-}
-
-fn owner_uid(o: &Value, kind: &str) -> Option<String> {
-    o.pointer("/metadata/ownerReferences")?
-        .as_array()?
-        .iter()
-        .find(|r| r["kind"] == kind)
-        .and_then(|r| r["uid"].as_str())
-        .map(|u| u.to_string())
-}
-
-/// The garbage collector's part: VMIs whose VM is gone are deleted, launcher pods whose VMI is
-/// gone are removed.
-fn collect_garbage(s: &mut Inner) {
-    let vm_uids: HashSet<String> = s.list_all(vm_kind(), None).iter().map(uid).collect();
-    for vmi in s.list_all(vmi_kind(), None) {
-        if let Some(owner) = owner_uid(&vmi, "VirtualMachine")
-            && !vm_uids.contains(&owner)
-            && !deleting(&vmi)
-        {
-            let _ = s.delete(vmi_kind(), &ns_of(&vmi), &name_of(&vmi), false, None, None);
-        }
-    }
-    let vmi_uids: HashSet<String> = s.list_all(vmi_kind(), None).iter().map(uid).collect();
-    for pod in s.list_all(pod_kind(), None) {
-        if let Some(owner) = owner_uid(&pod, "VirtualMachineInstance")
-            && !vmi_uids.contains(&owner)
-        {
-            s.purge(pod_kind(), &ns_of(&pod), &name_of(&pod));
         }
     }
 }

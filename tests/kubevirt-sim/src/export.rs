@@ -357,7 +357,6 @@ impl Component for Export {
                 step(store, state, export, external.as_deref(), &ca);
             }
         }
-        collect_garbage(store);
     }
 }
 
@@ -632,29 +631,6 @@ fn ensure_exporter(store: &mut Inner, export: &Value, ns: &str, name: &str, serv
         let _ = store.create(pod_kind(), ns, pod, false, false);
     }
     let _ = name;
-}
-
-/// Objects owned by an export that no longer exists go with it.
-fn collect_garbage(store: &mut Inner) {
-    let live: std::collections::HashSet<String> = store
-        .list_all(export_kind(), None)
-        .iter()
-        .filter_map(|e| e.pointer("/metadata/uid").and_then(Value::as_str).map(str::to_string))
-        .collect();
-    for kind in [secret_kind(), pod_kind(), service_kind()] {
-        for o in store.list_all(kind, None) {
-            let owner = o
-                .pointer("/metadata/ownerReferences")
-                .and_then(Value::as_array)
-                .and_then(|refs| refs.iter().find(|r| r["kind"] == "VirtualMachineExport"))
-                .and_then(|r| r["uid"].as_str());
-            if let Some(uid) = owner
-                && !live.contains(uid)
-            {
-                store.purge(kind, &ns_of(&o), &name_of(&o));
-            }
-        }
-    }
 }
 
 /// Go's `time.ParseDuration` for the units a TTL uses (`h`, `m`, `s`, `ms`).

@@ -82,6 +82,18 @@ const fn k(
     }
 }
 
+/// The groups of the kinds Kubernetes itself serves (the rest are CRDs or aggregated).
+const BUILT_IN_GROUPS: &[&str] = &[
+    "",
+    "apps",
+    "batch",
+    "coordination.k8s.io",
+    "rbac.authorization.k8s.io",
+    "storage.k8s.io",
+    "apiregistration.k8s.io",
+    "apiextensions.k8s.io",
+];
+
 /// Every kind served. One line per kind.
 #[rustfmt::skip]
 pub static KINDS: &[Kind] = &[
@@ -114,6 +126,7 @@ pub static KINDS: &[Kind] = &[
     k("", "v1", "persistentvolumes", "persistentvolume", "PersistentVolume", false, &["pv"], NONE, STATUS, Printer::Default),
     k("apps", "v1", "deployments", "deployment", "Deployment", true, &["deploy"], ALL, STATUS, Printer::Deployment),
     k("apps", "v1", "daemonsets", "daemonset", "DaemonSet", true, &["ds"], ALL, STATUS, Printer::Default),
+    k("apps", "v1", "replicasets", "replicaset", "ReplicaSet", true, &["rs"], ALL, STATUS, Printer::Default),
     k("batch", "v1", "jobs", "job", "Job", true, NONE, ALL, STATUS, Printer::Default),
     k("coordination.k8s.io", "v1", "leases", "lease", "Lease", true, NONE, NONE, NONE, Printer::Default),
     k("rbac.authorization.k8s.io", "v1", "roles", "role", "Role", true, NONE, NONE, NONE, Printer::Default),
@@ -177,9 +190,10 @@ impl Kind {
         GroupResource::new(self.group, self.plural)
     }
 
-    /// Custom resources (every non-core group here) refuse unconditional updates.
+    /// Custom resources (every group but Kubernetes' own) refuse unconditional updates and
+    /// answer a DELETE with the object rather than a `Status`.
     pub fn is_custom(&self) -> bool {
-        !self.group.is_empty()
+        !BUILT_IN_GROUPS.contains(&self.group)
     }
 
     pub fn has_status(&self) -> bool {
@@ -205,6 +219,11 @@ pub fn resolve(name: &str) -> Option<&'static Kind> {
                 k.singular == lower || k.kind.to_ascii_lowercase() == lower || k.short_names.contains(&lower.as_str())
             })
         })
+}
+
+/// The kind stored under `key` (`plural` or `plural.group`, [`Kind::key`]).
+pub fn by_key(key: &str) -> Option<&'static Kind> {
+    KINDS.iter().find(|k| k.key() == key)
 }
 
 /// Find the kind for an object's `apiVersion` + `kind`.

@@ -66,35 +66,74 @@ pub fn pod(ns: &str, name: &str, labels: Value, node: &str, at: &str) -> Value {
     })
 }
 
-/// A Deployment with `replicas` ready pods spread over the workers.
+/// The pod template of a component workload: its labels and its one container.
+fn template(ns: &str, name: &str, labels: &Value) -> Value {
+    let spec = pod(ns, name, labels.clone(), "", "")["spec"].clone();
+    let mut spec = spec;
+    if let Some(m) = spec.as_object_mut() {
+        m.remove("nodeName");
+    }
+    spec["containers"][0]["name"] = json!(name);
+    spec["containers"][0]["image"] = json!(format!(
+        "registry.redhat.io/container-native-virtualization/{name}:v4.12.0"
+    ));
+    json!({"metadata": {"labels": labels}, "spec": spec})
+}
+
+/// The ReplicaSet's pod-template-hash of every seeded Deployment.
+pub const TEMPLATE_HASH: &str = "7f9c0d5b8";
+
+/// A controller owner reference by kind and name; [`load`] fills in the owner's uid.
+fn owned_by(kind: &str, name: &str) -> Value {
+    json!([{"apiVersion": "apps/v1", "kind": kind, "name": name, "controller": true, "blockOwnerDeletion": true}])
+}
+
+/// A Deployment with its ReplicaSet and `replicas` ready pods spread over the workers, owned as
+/// the Deployment and ReplicaSet controllers own them.
 pub fn deployment(ns: &str, name: &str, labels: Value, replicas: usize, at: &str) -> Vec<Value> {
-    let mut out = vec![json!({
-        "apiVersion": "apps/v1",
-        "kind": "Deployment",
-        "metadata": {"name": name, "namespace": ns, "labels": {"app.kubernetes.io/part-of": "hyperconverged-cluster"}},
-        "spec": {"replicas": replicas, "selector": {"matchLabels": labels}, "template": {"metadata": {"labels": labels}}},
-        "status": {"replicas": replicas, "readyReplicas": replicas, "availableReplicas": replicas, "updatedReplicas": replicas,
-                   "conditions": [
-                       {"type": "Available", "status": "True", "reason": "MinimumReplicasAvailable", "lastTransitionTime": at},
-                       {"type": "Progressing", "status": "True", "reason": "NewReplicaSetAvailable", "lastTransitionTime": at}]}
-    })];
+    let rs_name = format!("{name}-{TEMPLATE_HASH}");
+    let mut hashed = labels.clone();
+    hashed["pod-template-hash"] = json!(TEMPLATE_HASH);
+    let mut rs_template = template(ns, name, &labels);
+    rs_template["metadata"]["labels"] = hashed.clone();
+    let mut out = vec![
+        json!({
+            "apiVersion": "apps/v1",
+            "kind": "Deployment",
+            "metadata": {"name": name, "namespace": ns, "labels": {"app.kubernetes.io/part-of": "hyperconverged-cluster"}},
+            "spec": {"replicas": replicas, "selector": {"matchLabels": labels}, "template": template(ns, name, &labels)},
+            "status": {"replicas": replicas, "readyReplicas": replicas, "availableReplicas": replicas, "updatedReplicas": replicas,
+                       "conditions": [
+                           {"type": "Available", "status": "True", "reason": "MinimumReplicasAvailable", "lastTransitionTime": at},
+                           {"type": "Progressing", "status": "True", "reason": "NewReplicaSetAvailable", "lastTransitionTime": at}]}
+        }),
+        json!({
+            "apiVersion": "apps/v1",
+            "kind": "ReplicaSet",
+            "metadata": {"name": rs_name, "namespace": ns, "labels": hashed, "ownerReferences": owned_by("Deployment", name)},
+            "spec": {"replicas": replicas, "selector": {"matchLabels": hashed}, "template": rs_template},
+            "status": {"replicas": replicas, "fullyLabeledReplicas": replicas, "readyReplicas": replicas, "availableReplicas": replicas}
+        }),
+    ];
     for i in 0..replicas {
-        let pod_name = format!("{name}-7f9c{i}d5b8-{}", ["abcde", "fghij", "klmno"][i % 3]);
-        out.push(pod(ns, &pod_name, labels.clone(), WORKERS[i % WORKERS.len()], at));
+        let pod_name = format!("{rs_name}-{}", ["abcde", "fghij", "klmno"][i % 3]);
+        let mut p = pod(ns, &pod_name, hashed.clone(), WORKERS[i % WORKERS.len()], at);
+        p["metadata"]["ownerReferences"] = owned_by("ReplicaSet", &rs_name);
+        out.push(p);
     }
     out
 }
 
-/// A DaemonSet with one ready pod per worker.
+/// A DaemonSet with one ready pod per worker (the control-plane node's taint keeps it off).
 pub fn daemonset(ns: &str, name: &str, labels: Value, at: &str) -> Vec<Value> {
     let n = WORKERS.len();
     let mut out = vec![json!({
         "apiVersion": "apps/v1",
         "kind": "DaemonSet",
         "metadata": {"name": name, "namespace": ns},
-        "spec": {"selector": {"matchLabels": labels}, "template": {"metadata": {"labels": labels}}},
+        "spec": {"selector": {"matchLabels": labels}, "template": template(ns, name, &labels)},
         "status": {"desiredNumberScheduled": n, "currentNumberScheduled": n, "numberReady": n, "numberAvailable": n,
-                   "updatedNumberScheduled": n, "numberMisscheduled": 0, "numberUnavailable": 0}
+                   "updatedNumberScheduled": n, "numberMisscheduled": 0}
     })];
     for (i, node) in WORKERS.iter().enumerate() {
         let mut p = pod(
@@ -106,10 +145,20 @@ pub fn daemonset(ns: &str, name: &str, labels: Value, at: &str) -> Vec<Value> {
         );
         // DaemonSet pod names have one suffix, not two: the container is named after the DaemonSet.
         p["spec"]["containers"][0]["name"] = json!(name);
+        p["spec"]["containers"][0]["image"] = json!(format!(
+            "registry.redhat.io/container-native-virtualization/{name}:v4.12.0"
+        ));
         p["status"]["containerStatuses"][0]["name"] = json!(name);
+        p["metadata"]["ownerReferences"] = owned_by("DaemonSet", name);
         out.push(p);
     }
     out
+}
+
+/// The Service in front of a component's pods (what an APIService names).
+fn service(ns: &str, name: &str, selector: Value, port: u16) -> Value {
+    json!({"apiVersion": "v1", "kind": "Service", "metadata": {"name": name, "namespace": ns},
+           "spec": {"type": "ClusterIP", "selector": selector, "ports": [{"port": 443, "targetPort": port, "protocol": "TCP"}]}})
 }
 
 fn lease(ns: &str, name: &str, holder: &str, now: &str) -> Value {
@@ -217,6 +266,22 @@ pub fn objects(now: &str) -> Vec<Value> {
                "status": {"lastImportedPVC": {"name": "fedora-3f1c2b", "namespace": IMAGES_NS},
                           "conditions": [{"type": "UpToDate", "status": "True", "reason": "UpToDate", "message": "Latest import is up to date", "lastTransitionTime": up}]}}),
     ];
+    o.push(service(ns, "virt-api", json!({"kubevirt.io": "virt-api"}), 8443));
+    o.push(service(
+        ns,
+        "cdi-api",
+        json!({"cdi.kubevirt.io": "cdi-apiserver"}),
+        8443,
+    ));
+    o.push(service(
+        ns,
+        "cdi-uploadproxy",
+        json!({"cdi.kubevirt.io": "cdi-uploadproxy"}),
+        8443,
+    ));
+    o.push(json!({"apiVersion": "apiregistration.k8s.io/v1", "kind": "APIService", "metadata": {"name": "v1beta1.upload.cdi.kubevirt.io"},
+                  "spec": {"group": "upload.cdi.kubevirt.io", "version": "v1beta1", "service": {"name": "cdi-api", "namespace": ns}},
+                  "status": {"conditions": [{"type": "Available", "status": "True", "reason": "Passed", "message": "all checks passed", "lastTransitionTime": up}]}}));
     let virt = |c: &str| json!({"kubevirt.io": c, "prometheus.kubevirt.io": "true"});
     o.extend(deployment(ns, "virt-api", virt("virt-api"), 2, up));
     o.extend(deployment(ns, "virt-controller", virt("virt-controller"), 2, up));
@@ -336,30 +401,11 @@ pub fn install(sim: &Sim, objects: Vec<Value>) {
     load(sim, objects);
 }
 
-/// Creates objects, namespaces first (an existing object is replaced).
+/// Creates objects, namespaces first (an existing object is replaced), in one step of the store:
+/// the controllers never see half an install (a Deployment without its ReplicaSet yet).
 pub fn load(sim: &Sim, objects: Vec<Value>) {
     let (namespaces, rest): (Vec<Value>, Vec<Value>) = objects.into_iter().partition(|o| o["kind"] == "Namespace");
-    for mut o in namespaces.into_iter().chain(rest) {
-        resolve_owners(sim, &mut o);
-        if sim.try_create(o.clone()).is_err() {
-            sim.update(o);
-        }
-    }
-}
-
-/// The store gives every object a new uid: an owner reference written without one (by kind and
-/// name, its owner loaded earlier) gets the owner's uid, as the owning controller would have set.
-fn resolve_owners(sim: &Sim, o: &mut Value) {
-    let ns = o["metadata"]["namespace"].as_str().unwrap_or("").to_string();
-    let Some(refs) = o.pointer_mut("/metadata/ownerReferences").and_then(Value::as_array_mut) else {
-        return;
-    };
-    for r in refs.iter_mut().filter(|r| r.get("uid").is_none()) {
-        let (kind, name) = (r["kind"].as_str().unwrap_or(""), r["name"].as_str().unwrap_or(""));
-        if let Some(owner) = sim.get(kind, &ns, name) {
-            r["uid"] = owner["metadata"]["uid"].clone();
-        }
-    }
+    sim.load(namespaces.into_iter().chain(rest).collect());
 }
 
 /// `count` running VMs spread over `namespaces` namespaces (`scale-0` ...), each with its VMI

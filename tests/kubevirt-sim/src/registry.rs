@@ -62,6 +62,11 @@ pub fn components() -> Vec<Box<dyn Component>> {
         Box::new(crate::template::TemplateRequests),
         // virt-controller / virt-handler: volume hot-plug
         Box::new(hotplug::Hotplug),
+        // kube-controller-manager's Deployment, ReplicaSet and DaemonSet controllers (with the
+        // scheduler's and kubelet's part for their pods)
+        Box::new(crate::workloads::Workloads),
+        // kube-controller-manager's garbage collector: dependents follow their owners
+        Box::new(crate::gc::GarbageCollector),
     ]
 }
 

@@ -185,7 +185,7 @@ pub static SCENARIOS: &[Scenario] = &[
         apply: |o, n| not_ready(o, "virt-operator", n, 1200),
         check: "NoReadyVirtOperator",
         status: "critical",
-        evidence: "virt-operator-7f9c1d5b8-fghij on node02: Running, not ready, CrashLoopBackOff",
+        evidence: "virt-operator-7f9c0d5b8-fghij on node02: Running, not ready, CrashLoopBackOff",
     },
     Scenario {
         name: "virt-operator-no-lease",
@@ -297,7 +297,7 @@ pub static SCENARIOS: &[Scenario] = &[
         apply: |o, n| not_ready(o, "virt-template-validator", n, 1200),
         check: "SSPTemplateValidatorDown",
         status: "critical",
-        evidence: "virt-template-validator-7f9c1d5b8-fghij on node02: Running, not ready",
+        evidence: "virt-template-validator-7f9c0d5b8-fghij on node02: Running, not ready",
     },
     Scenario {
         name: "ssp-failing-to-reconcile",
@@ -452,7 +452,7 @@ pub static SCENARIOS: &[Scenario] = &[
         apply: |o, _| api_failures_logged(o, "virt-controller"),
         check: "VirtControllerRESTErrorsHigh",
         status: "warning",
-        evidence: "virt-controller-7f9c1d5b8-fghij: 12 API-server failure lines in the last 60m",
+        evidence: "virt-controller-7f9c0d5b8-fghij: 12 API-server failure lines in the last 60m",
     },
     Scenario {
         name: "virt-handler-rest-errors-high",
@@ -466,7 +466,7 @@ pub static SCENARIOS: &[Scenario] = &[
         apply: |o, _| api_failures_logged(o, "virt-operator"),
         check: "VirtOperatorRESTErrorsHigh",
         status: "warning",
-        evidence: "virt-operator-7f9c1d5b8-fghij: 12 API-server failure lines in the last 60m",
+        evidence: "virt-operator-7f9c0d5b8-fghij: 12 API-server failure lines in the last 60m",
     },
     Scenario {
         name: "deprecated-api-requested",

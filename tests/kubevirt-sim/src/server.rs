@@ -17,8 +17,8 @@ use crate::kinds::{self, Kind};
 use crate::object::{name_of, ns_of};
 use crate::patch::PatchType;
 use crate::selector::{FieldSelector, LabelSelector};
-use crate::status::ApiError;
-use crate::store::{Part, Store};
+use crate::status::{ApiError, FieldError};
+use crate::store::{Part, Propagation, Store};
 use crate::virtapi;
 
 /// One request as the simulator saw it.
@@ -327,9 +327,11 @@ pub fn dispatch(
             ))
         }
     };
-    // An aggregated group whose APIService is missing or unavailable is not served at all.
+    // An aggregated group no APIService registers is not served at all; one whose APIService
+    // is not Available gets the aggregator's 503 below its group (the group itself is
+    // discovery the aggregator serves).
     if let ["apis", g, ..] = segs.as_slice()
-        && !aggregated_available(state, g)
+        && !aggregated_registered(state, g)
     {
         return ApiError::path_not_found().into();
     }
@@ -356,7 +358,7 @@ pub fn dispatch(
         ["apis"] => {
             let mut list = discovery::api_group_list();
             if let Some(groups) = list["groups"].as_array_mut() {
-                groups.retain(|g| aggregated_available(state, g["name"].as_str().unwrap_or("")));
+                groups.retain(|g| aggregated_registered(state, g["name"].as_str().unwrap_or("")));
             }
             get_only(list)
         }
@@ -466,18 +468,13 @@ fn decode_body(req: &Req<'_>) -> Result<Value, ApiError> {
     v.map_err(|e| ApiError::bad_request(format!("the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf ({e})")))
 }
 
-/// Whether `group` is served: always, unless it is aggregated and its APIService is not Available.
-fn aggregated_available(state: &SimState, group: &str) -> bool {
+/// Whether `group` is served: always, unless it is aggregated-only and no APIService registers it.
+fn aggregated_registered(state: &SimState, group: &str) -> bool {
     let Some(service) = kinds::aggregated_by(group) else {
         return true;
     };
     let apiservices = kinds::lookup("apiregistration.k8s.io", "v1", "apiservices").expect("apiservices");
-    state
-        .store
-        .lock()
-        .try_get(apiservices, "", service)
-        .and_then(|s| s.pointer("/status/conditions").and_then(Value::as_array).cloned())
-        .is_some_and(|cs| cs.iter().any(|c| c["type"] == "Available" && c["status"] == "True"))
+    state.store.lock().try_get(apiservices, "", service).is_some()
 }
 
 fn resource_request(state: &SimState, req: &Req<'_>, group: &str, version: &str, rest: &[&str]) -> Reply {
@@ -624,22 +621,139 @@ fn patch(state: &SimState, req: &Req<'_>, t: &Target<'_>, name: &str) -> Result<
     Ok(Reply::Json(200, updated))
 }
 
+/// The DeleteOptions of a DELETE: from the body when there is one (a body that does not decode
+/// is a 400, as the delete handler's `errors.NewBadRequest` of the decoder's error), else from
+/// the query; then `ValidateDeleteOptions` (422).
+struct DeleteOptions {
+    dry_run: bool,
+    propagation: Option<Propagation>,
+    /// `orphanDependents: false`, the one case the handler answers 202 while the object stays
+    cascade_requested: bool,
+    uid: Option<String>,
+    resource_version: Option<String>,
+}
+
+fn delete_options(req: &Req<'_>) -> Result<DeleteOptions, ApiError> {
+    let opts = if req.body.is_empty() {
+        let mut o = serde_json::Map::new();
+        for (k, v) in &req.query {
+            match k.as_str() {
+                "propagationPolicy" => o.insert(k.clone(), json!(v)),
+                "orphanDependents" => o.insert(k.clone(), json!(v == "true")),
+                _ => None,
+            };
+        }
+        Value::Object(o)
+    } else {
+        decode_delete_options(req.body)?
+    };
+    let orphan = opts.get("orphanDependents").and_then(Value::as_bool);
+    let policy = opts.get("propagationPolicy").and_then(Value::as_str);
+    let propagation = match (orphan, policy) {
+        (Some(_), Some(p)) => {
+            return Err(invalid_delete_options(FieldError::invalid(
+                "propagationPolicy",
+                p,
+                "orphanDependents and deletionPropagation cannot be both set",
+            )));
+        }
+        (Some(true), None) => Some(Propagation::Orphan),
+        (Some(false), None) | (None, Some("Background")) => Some(Propagation::Background),
+        (None, Some("Foreground")) => Some(Propagation::Foreground),
+        (None, Some("Orphan")) => Some(Propagation::Orphan),
+        (None, Some(other)) => {
+            return Err(invalid_delete_options(FieldError {
+                reason: "FieldValueNotSupported",
+                field: "propagationPolicy".into(),
+                detail: r#"supported values: "Foreground", "Background", "Orphan", "nil""#.into(),
+                value: Some(crate::status::go_quote(other)),
+            }));
+        }
+        (None, None) => None,
+    };
+    let precondition = |f: &str| {
+        opts.pointer(&format!("/preconditions/{f}"))
+            .and_then(Value::as_str)
+            .map(str::to_string)
+    };
+    Ok(DeleteOptions {
+        dry_run: req.dry_run_query() || opts["dryRun"].as_array().is_some_and(|a| a.iter().any(|v| v == "All")),
+        propagation,
+        cascade_requested: orphan == Some(false),
+        uid: precondition("uid"),
+        resource_version: precondition("resourceVersion"),
+    })
+}
+
+fn invalid_delete_options(error: FieldError) -> ApiError {
+    ApiError::invalid("DeleteOptions", "meta.k8s.io", "", &[error])
+}
+
+/// A DeleteOptions field, its Go type's name and whether a JSON value decodes into it.
+type FieldType = (&'static str, &'static str, fn(&Value) -> bool);
+
+/// The JSON decoder's checks on a DeleteOptions body: JSON, an object, fields of their Go types.
+fn decode_delete_options(body: &[u8]) -> Result<Value, ApiError> {
+    let opts: Value = serde_json::from_slice(body)
+        .map_err(|e| ApiError::bad_request(format!("couldn't get version/kind; json parse error: {e}")))?;
+    let Some(fields) = opts.as_object() else {
+        return Err(ApiError::bad_request(format!(
+            "couldn't get version/kind; json parse error: json: cannot unmarshal {} into Go value of type struct {{ APIVersion string \"json:\\\"apiVersion,omitempty\\\"\"; Kind string \"json:\\\"kind,omitempty\\\"\" }}",
+            go_json_type(&opts)
+        )));
+    };
+    let expected: &[FieldType] = &[
+        ("orphanDependents", "bool", Value::is_boolean),
+        ("propagationPolicy", "v1.DeletionPropagation", Value::is_string),
+        ("gracePeriodSeconds", "int64", |v| v.is_i64()),
+        ("dryRun", "[]string", |v| {
+            v.as_array().is_some_and(|a| a.iter().all(Value::is_string))
+        }),
+        ("preconditions", "v1.Preconditions", Value::is_object),
+        ("apiVersion", "string", Value::is_string),
+        ("kind", "string", Value::is_string),
+    ];
+    for (field, go_type, ok) in expected {
+        match fields.get(*field) {
+            Some(v) if !v.is_null() && !ok(v) => {
+                return Err(ApiError::bad_request(format!(
+                    "json: cannot unmarshal {} into Go struct field DeleteOptions.{field} of type {go_type}",
+                    go_json_type(v)
+                )));
+            }
+            _ => {}
+        }
+    }
+    Ok(opts)
+}
+
+/// encoding/json's name for a JSON value's type in its unmarshal errors.
+fn go_json_type(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "bool",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
 fn delete(state: &SimState, req: &Req<'_>, t: &Target<'_>, name: &str) -> Result<Reply, ApiError> {
     let kind = t.kind;
-    let opts: Value = if req.body.is_empty() {
-        json!({})
-    } else {
-        serde_json::from_slice(req.body).unwrap_or(json!({}))
-    };
-    let dry = req.dry_run_query() || opts["dryRun"].as_array().is_some_and(|a| a.iter().any(|v| v == "All"));
-    let uid = opts.pointer("/preconditions/uid").and_then(|v| v.as_str());
-    let rv = opts.pointer("/preconditions/resourceVersion").and_then(|v| v.as_str());
-    let o = state.store.lock().delete(kind, t.ns(), name, dry, uid, rv)?;
+    let opts = delete_options(req)?;
+    let preconditions = (opts.uid.as_deref(), opts.resource_version.as_deref());
+    let o = state
+        .store
+        .lock()
+        .delete_propagating(kind, t.ns(), name, opts.dry_run, preconditions, opts.propagation)?;
     // The apiserver answers with the object for custom resources, pods, namespaces and objects
-    // still held by finalizers; with a Status for the other built-in kinds.
+    // still held by finalizers; with a Status for the other built-in kinds. 202 only when the
+    // object stays and the (legacy) `orphanDependents: false` asked for a cascade.
     let pending = o.pointer("/metadata/deletionTimestamp").is_some();
+    let code = if pending && opts.cascade_requested { 202 } else { 200 };
     if kind.is_custom() || pending || matches!(kind.plural, "pods" | "namespaces") {
-        return Ok(Reply::Json(200, o));
+        return Ok(Reply::Json(code, o));
     }
     let mut details =
         json!({"name": name, "kind": kind.plural, "uid": o.pointer("/metadata/uid").cloned().unwrap_or(Value::Null)});
@@ -654,12 +768,22 @@ fn delete(state: &SimState, req: &Req<'_>, t: &Target<'_>, name: &str) -> Result
 
 fn delete_collection(state: &SimState, req: &Req<'_>, t: &Target<'_>) -> Result<Reply, ApiError> {
     let (ls, fs) = selectors(req)?;
+    let opts = delete_options(req)?;
     let mut s = state.store.lock();
     let items = s.list(t.kind, t.namespace, &ls, &fs);
-    let dry = req.dry_run_query();
     let deleted = items
         .iter()
-        .filter_map(|it| s.delete(t.kind, &ns_of(it), &name_of(it), dry, None, None).ok())
+        .filter_map(|it| {
+            s.delete_propagating(
+                t.kind,
+                &ns_of(it),
+                &name_of(it),
+                opts.dry_run,
+                (None, None),
+                opts.propagation,
+            )
+            .ok()
+        })
         .collect();
     let metadata = json!({"resourceVersion": s.current_rv()});
     Ok(Reply::Json(200, list_body(t.kind, metadata, deleted)))

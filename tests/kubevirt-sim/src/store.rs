@@ -11,6 +11,44 @@ use crate::patch::{self, PatchType};
 use crate::selector::{FieldSelector, LabelSelector};
 use crate::status::{ApiError, FieldError, GroupResource};
 
+/// `DeleteOptions.propagationPolicy`: what happens to the objects that name the deleted one in
+/// their `metadata.ownerReferences`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Propagation {
+    /// the owner goes now, the garbage collector deletes the dependents after it
+    Background,
+    /// the owner stays (finalizer `foregroundDeletion`) until its blocking dependents are gone
+    Foreground,
+    /// the owner stays (finalizer `orphan`) until its dependents no longer reference it
+    Orphan,
+}
+
+/// The garbage collector's finalizers.
+pub const FOREGROUND_FINALIZER: &str = "foregroundDeletion";
+pub const ORPHAN_FINALIZER: &str = "orphan";
+
+/// Sets the finalizers `policy` asks for and drops the other one.
+fn set_gc_finalizers(obj: &mut Value, policy: Propagation) {
+    let wanted = match policy {
+        Propagation::Background => None,
+        Propagation::Foreground => Some(FOREGROUND_FINALIZER),
+        Propagation::Orphan => Some(ORPHAN_FINALIZER),
+    };
+    let mut finalizers: Vec<Value> = obj
+        .pointer("/metadata/finalizers")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    finalizers.retain(|f| f != FOREGROUND_FINALIZER && f != ORPHAN_FINALIZER);
+    finalizers.extend(wanted.map(|f| json!(f)));
+    let m = meta_mut(obj);
+    if finalizers.is_empty() {
+        m.remove("finalizers");
+    } else {
+        m.insert("finalizers".into(), Value::Array(finalizers));
+    }
+}
+
 /// Which part of an object a write targets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {
@@ -203,6 +241,13 @@ impl Inner {
             .filter(|v| labels.matches(v) && fields.matches(v))
             .cloned()
             .collect()
+    }
+
+    /// Every object of every kind (the garbage collector follows owner references across kinds).
+    pub fn everything(&self) -> impl Iterator<Item = (&'static Kind, &Value)> {
+        self.objects
+            .iter()
+            .filter_map(|((k, _, _), v)| kinds::by_key(k).map(|kind| (kind, v)))
     }
 
     pub fn list_all(&self, kind: &Kind, ns: Option<&str>) -> Vec<Value> {
@@ -457,8 +502,8 @@ impl Inner {
         self.update(kind, ns, name, patched, dry_run, part)
     }
 
-    /// DELETE. Objects with finalizers get a deletionTimestamp and stay until their finalizers are
-    /// removed. Deleting a namespace deletes everything in it.
+    /// DELETE without a propagation policy (the kind's default, background: the garbage
+    /// collector deletes the dependents once the owner is gone).
     pub fn delete(
         &mut self,
         kind: &Kind,
@@ -467,6 +512,23 @@ impl Inner {
         dry_run: bool,
         precondition_uid: Option<&str>,
         precondition_rv: Option<&str>,
+    ) -> Result<Value, ApiError> {
+        self.delete_propagating(kind, ns, name, dry_run, (precondition_uid, precondition_rv), None)
+    }
+
+    /// DELETE. Objects with finalizers get a deletionTimestamp and stay until their finalizers are
+    /// removed. Deleting a namespace deletes everything in it. A propagation policy sets the
+    /// garbage collector's finalizers first, as the generic registry's
+    /// `deletionFinalizersForGarbageCollection` does: `foregroundDeletion` (the owner waits for
+    /// its blocking dependents) or `orphan` (the dependents lose their owner reference).
+    pub fn delete_propagating(
+        &mut self,
+        kind: &Kind,
+        ns: &str,
+        name: &str,
+        dry_run: bool,
+        (precondition_uid, precondition_rv): (Option<&str>, Option<&str>),
+        propagation: Option<Propagation>,
     ) -> Result<Value, ApiError> {
         let key = Self::key(kind, ns, name);
         let mut obj = self
@@ -499,6 +561,11 @@ impl Inner {
                     meta_str(&obj, "resourceVersion").unwrap_or("")
                 ),
             ));
+        }
+        if let Some(policy) = propagation
+            && obj.pointer("/metadata/deletionTimestamp").is_none()
+        {
+            set_gc_finalizers(&mut obj, policy);
         }
         let has_finalizers = obj
             .pointer("/metadata/finalizers")

@@ -390,8 +390,8 @@ fn watch_streams_changes() {
     );
 }
 
-/// `metrics.k8s.io` is aggregated: not served until its APIService is registered and Available,
-/// then readable and read-only.
+/// `metrics.k8s.io` is aggregated: not served (404) until its APIService is registered, 503
+/// while it is not Available, then readable and read-only.
 #[test]
 fn metrics_api_is_served_only_through_its_apiservice() {
     let sim = sim();
@@ -410,9 +410,11 @@ fn metrics_api_is_served_only_through_its_apiservice() {
         "spec": {"group": "metrics.k8s.io", "version": "v1beta1"},
         "status": {"conditions": [{"type": "Available", "status": "False", "reason": "FailedDiscoveryCheck"}]}}))
         .unwrap();
+    // Registered but unavailable: kube-aggregator's proxy answers 503 (not 404) below the group.
+    let r = c.get("/apis/metrics.k8s.io/v1beta1");
     assert_eq!(
-        c.get("/apis/metrics.k8s.io/v1beta1").status,
-        404,
+        (r.status, r.text.as_str()),
+        (503, "service unavailable\n"),
         "an unavailable APIService serves nothing"
     );
     let mut service = sim.get("apiservices", "", "v1beta1.metrics.k8s.io").unwrap();

@@ -33,18 +33,25 @@ fn virt_api_pods(sim: &Sim) -> Vec<Value> {
         .collect()
 }
 
+/// Scales the virt-api Deployment, as `kubectl scale` does (a merge patch of `spec.replicas`).
+fn scale_virt_api(c: &Client, replicas: u32) {
+    let r = c.patch(
+        &format!("/apis/apps/v1/namespaces/{NS}/deployments/virt-api"),
+        "application/merge-patch+json",
+        &json!({"spec": {"replicas": replicas}}),
+    );
+    assert_eq!(r.status, 200, "{}", r.text);
+}
+
 #[test]
 fn the_subresource_api_answers_503_while_virt_api_has_no_ready_pod() {
     let sim = installed();
     let c = Client::admin(&sim);
-    let saved = virt_api_pods(&sim);
-    assert_eq!(saved.len(), 2);
-    for pod in &saved {
-        sim.delete("pods", NS, pod["metadata"]["name"].as_str().unwrap());
-    }
+    assert_eq!(virt_api_pods(&sim).len(), 2);
+    scale_virt_api(&c, 0);
     assert!(
-        sim.wait_until(T, |s| available(s) == "False"),
-        "the APIService stayed available"
+        sim.wait_until(T, |s| virt_api_pods(s).is_empty() && available(s) == "False"),
+        "the ReplicaSet kept its pods or the APIService stayed available"
     );
     let service = sim.get("apiservices", "", SUBRESOURCES).unwrap();
     assert_eq!(service["status"]["conditions"][0]["reason"], "MissingEndpoints");
@@ -60,17 +67,12 @@ fn the_subresource_api_answers_503_while_virt_api_has_no_ready_pod() {
     // The rest of the API server is unaffected.
     assert_eq!(c.get(&vm_path("default", "vm1")).status, 200);
 
-    for mut pod in saved {
-        pod["metadata"]
-            .as_object_mut()
-            .unwrap()
-            .retain(|k, _| k == "name" || k == "namespace" || k == "labels");
-        sim.create(pod);
-    }
+    scale_virt_api(&c, 2);
     assert!(
         sim.wait_until(T, |s| available(s) == "True"),
         "the APIService never came back"
     );
+    assert_eq!(virt_api_pods(&sim).len(), 2);
     assert_eq!(c.put_sub(&sub_vm("default", "vm1", "start"), "{}").status, 202);
 }
 
@@ -283,4 +285,52 @@ fn a_watch_from_a_resource_version_the_history_no_longer_holds_gets_410_expired(
     ));
     assert_eq!(r.status, 200);
     assert!(!r.text.contains("ERROR"), "{}", r.text);
+}
+
+#[test]
+fn a_datavolume_without_a_storage_class_while_no_default_exists_is_not_valid_until_one_is() {
+    let sim = Sim::start(SimOptions::default()).unwrap();
+    let default_class = |s: &Sim| {
+        s.list("storageclasses", None)
+            .into_iter()
+            .find(|c| c["metadata"]["annotations"]["storageclass.kubernetes.io/is-default-class"] == "true")
+    };
+    let mut class = default_class(&sim).expect("the bare world has a default class");
+    class["metadata"]["annotations"] = json!({});
+    sim.update(class.clone());
+    sim.create(json!({"apiVersion": "cdi.kubevirt.io/v1beta1", "kind": "DataVolume",
+        "metadata": {"name": "disk", "namespace": "default"},
+        "spec": {"source": {"upload": {}}, "storage": {"resources": {"requests": {"storage": "1Gi"}}}}}));
+    let bound = |s: &Sim| {
+        s.get("datavolumes", "default", "disk").and_then(|dv| {
+            dv["status"]["conditions"]
+                .as_array()
+                .and_then(|cs| cs.iter().find(|c| c["type"] == "Bound").cloned())
+        })
+    };
+    assert!(
+        sim.wait_until(T, |s| bound(s).is_some_and(|c| c["reason"] == "ErrClaimNotValid")),
+        "{:?}",
+        sim.get("datavolumes", "default", "disk")
+    );
+    let condition = bound(&sim).unwrap();
+    assert_eq!(condition["status"], "Unknown");
+    assert_eq!(condition["message"], kubevirt_sim::cdi::MESSAGE_NO_STORAGE_CLASS);
+    let dv = sim.get("datavolumes", "default", "disk").unwrap();
+    assert!(dv["status"].get("phase").is_none(), "CDI leaves the phase unset: {dv}");
+    assert!(sim.get("persistentvolumeclaims", "default", "disk").is_none());
+    let events: Vec<Value> = sim
+        .list("events", Some("default"))
+        .into_iter()
+        .filter(|e| e["involvedObject"]["name"] == "disk" && e["reason"] == "ErrClaimNotValid")
+        .collect();
+    assert_eq!(events.len(), 1, "{events:#?}");
+    assert_eq!(events[0]["type"], "Normal");
+
+    // A default class appears: CDI's next reconcile creates the claim with it.
+    class["metadata"]["annotations"] = json!({"storageclass.kubernetes.io/is-default-class": "true"});
+    sim.update(class.clone());
+    assert!(sim.wait_until(T, |s| s.get("persistentvolumeclaims", "default", "disk").is_some()));
+    let pvc = sim.get("persistentvolumeclaims", "default", "disk").unwrap();
+    assert_eq!(pvc["spec"]["storageClassName"], class["metadata"]["name"]);
 }
