@@ -511,7 +511,10 @@ contexts:
     #[test]
     fn a_server_without_scheme_gets_one_as_client_go_gives_it() {
         assert_eq!(with_default_scheme("not-a-url".into(), true), "https://not-a-url");
-        assert_eq!(with_default_scheme("10.0.0.1:6443".into(), false), "http://10.0.0.1:6443");
+        assert_eq!(
+            with_default_scheme("10.0.0.1:6443".into(), false),
+            "http://10.0.0.1:6443"
+        );
         assert_eq!(with_default_scheme("https://a:1".into(), false), "https://a:1");
     }
 
