@@ -216,6 +216,8 @@ fn resolve(config: Kubeconfig, global: &ConnectionArgs, env: &Environment) -> Re
                 .unwrap_or_else(|| DEFAULT_SERVER.to_string()),
         );
     }
+    let tls = uses_tls(&cluster, &user);
+    cluster.server = cluster.server.map(|server| with_default_scheme(server, tls));
 
     let kubeconfig = Kubeconfig {
         clusters: vec![NamedCluster {
@@ -245,6 +247,27 @@ fn resolve(config: Kubeconfig, global: &ConnectionArgs, env: &Environment) -> Re
         kubeconfig,
         namespace: context.namespace.filter(|ns| !ns.is_empty()),
     })
+}
+
+/// client-go's `DefaultServerURL`: a server without a scheme (`host:port`, `not-a-url`) gets
+/// `https://` when the configuration has TLS material and `http://` otherwise, rather than
+/// reaching the HTTP client as a URI it cannot use.
+fn with_default_scheme(server: String, tls: bool) -> String {
+    // `host:port` would parse as a URI with scheme `host`: look for `://` instead.
+    if server.contains("://") {
+        return server;
+    }
+    let scheme = if tls { "https://" } else { "http://" };
+    format!("{scheme}{server}")
+}
+
+/// client-go's `defaultServerUrlFor` TLS test: a CA, a client certificate or `--insecure-skip-tls-verify`.
+fn uses_tls(cluster: &Cluster, user: &AuthInfo) -> bool {
+    cluster.certificate_authority.is_some()
+        || cluster.certificate_authority_data.is_some()
+        || cluster.insecure_skip_tls_verify == Some(true)
+        || user.client_certificate.is_some()
+        || user.client_certificate_data.is_some()
 }
 
 fn lookup<T, V: Clone>(items: &[T], name: &str, parts: impl Fn(&T) -> (&String, &Option<V>)) -> Option<V> {
@@ -498,6 +521,16 @@ contexts:
             .err()
             .unwrap();
         assert_eq!(err.to_string(), "context \"nope\" does not exist");
+    }
+
+    #[test]
+    fn a_server_without_scheme_gets_one_as_client_go_gives_it() {
+        assert_eq!(with_default_scheme("not-a-url".into(), true), "https://not-a-url");
+        assert_eq!(
+            with_default_scheme("10.0.0.1:6443".into(), false),
+            "http://10.0.0.1:6443"
+        );
+        assert_eq!(with_default_scheme("https://a:1".into(), false), "https://a:1");
     }
 
     #[test]

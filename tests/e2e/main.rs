@@ -8,6 +8,7 @@ mod image_upload;
 mod support;
 
 mod adm;
+mod bad_input;
 mod cli;
 mod completion;
 mod config;
@@ -25,6 +26,7 @@ mod errors;
 mod evacuate;
 mod expand;
 mod expose;
+mod faults;
 mod guest;
 mod guestfs;
 mod identity;
