@@ -19,8 +19,12 @@ TARGET=${CARGO_TARGET_DIR:-/tmp/virtctl-bench-target}
 ROUNDS=${ROUNDS:-3}
 UPLOAD_MIB=${UPLOAD_MIB:-1024}
 PFWD_MIB=${PFWD_MIB:-1024}
-cargo build --release --locked --quiet --target-dir "$TARGET" -p virtctl --bin virtctl -p kubevirt-sim --bins
-ours="$TARGET/release/virtctl"
+# VIRTCTL_OURS=/path/to/virtctl measures that binary (e.g. another commit's) without building;
+# the simulator then comes from an earlier build in the target dir.
+ours=${VIRTCTL_OURS:-$TARGET/release/virtctl}
+if [ -z "${VIRTCTL_OURS:-}" ]; then
+  cargo build --release --locked --quiet --target-dir "$TARGET" -p virtctl --bin virtctl -p kubevirt-sim --bins
+fi
 upstream=${VIRTCTL_UPSTREAM:-}
 clients=(ours)
 if [ -n "$upstream" ]; then
@@ -37,7 +41,7 @@ trap '[ -n "$sim" ] && kill "$sim" 2>/dev/null; rm -rf "$work"' EXIT
 sim=$!
 until [ -s "$work/kubeconfig" ]; do sleep 0.1; done
 export KUBECONFIG="$work/kubeconfig"
-echo "commit $(git rev-parse --short HEAD); $(nproc) CPUs; load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "ours: $ours ($("$ours" version --client | grep -o 'GitCommit:"[^"]*"')); commit $(git rev-parse --short HEAD); $(nproc) CPUs; load $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # One line per sample: MEASURE CLIENT VALUE...
 samples="$work/samples"
@@ -48,8 +52,8 @@ measure_upload() {
   /usr/bin/time -o "$work/time" -f '%U %S %R %M %e' "$(binary "$client")" image-upload pvc "up-$client-$round" \
     --size=$((UPLOAD_MIB * 2))Mi --image-path="$image" --insecure >/dev/null 2>"$work/upload.err" ||
     { cat "$work/upload.err" "$work/time"; exit 1; }
-  # user+sys seconds, minor faults, peak RSS KiB, wall seconds
-  awk -v c="$client" '{ printf "upload %s %.3f %d %d %.2f\n", c, $1 + $2, $3, $4, $5 }' "$work/time" >>"$samples"
+  # user+sys seconds, minor faults, peak RSS KiB, wall seconds, user, sys
+  awk -v c="$client" '{ printf "upload %s %.3f %d %d %.2f %.2f %.2f\n", c, $1 + $2, $3, $4, $5, $1, $2 }' "$work/time" >>"$samples"
 }
 
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
@@ -96,8 +100,14 @@ measure_startup() {
 
 image="$work/image.raw"
 truncate -s "${UPLOAD_MIB}M" "$image"
+# Reading a hole the first time fills the page cache with zero pages (kernel CPU charged to the
+# reader): do it once here so that no client pays it.
+cat "$image" >/dev/null
 for round in $(seq "$ROUNDS"); do
-  for client in "${clients[@]}"; do
+  # Who goes first alternates, so neither always runs right after the other's load.
+  order=("${clients[@]}")
+  if [ $((round % 2)) = 0 ]; then order=($(printf '%s\n' "${clients[@]}" | tac)); fi
+  for client in "${order[@]}"; do
     measure_upload "$client" "$round" "$image"
     measure_pfwd "$client"
     measure_startup "$client" "$(binary "$client")" version --client
@@ -121,6 +131,8 @@ def span(measure, client, i=0):
     return f"{min(vs):g}-{max(vs):g}" if vs else ""
 lines = [
     (f"upload {upload_mib} MiB: CPU s (user+sys)", "upload", 0, "{:.2f}"),
+    (f"upload {upload_mib} MiB: user s", "upload", 4, "{:.2f}"),
+    (f"upload {upload_mib} MiB: sys s", "upload", 5, "{:.2f}"),
     (f"upload {upload_mib} MiB: minor faults", "upload", 1, "{:.0f}"),
     (f"upload {upload_mib} MiB: peak RSS KiB", "upload", 2, "{:.0f}"),
     (f"upload {upload_mib} MiB: wall s", "upload", 3, "{:.2f}"),

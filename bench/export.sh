@@ -21,8 +21,12 @@ cd "$(dirname "$0")/.."
 TARGET=${CARGO_TARGET_DIR:-/tmp/virtctl-bench-target}
 ROUNDS=${ROUNDS:-3}
 SIZE_GIB=${SIZE_GIB:-4}
-cargo build --release --locked --quiet --target-dir "$TARGET" -p virtctl --bin virtctl -p kubevirt-sim --bins
-ours="$TARGET/release/virtctl"
+# VIRTCTL_OURS=/path/to/virtctl measures that binary (e.g. another commit's) without building;
+# the simulator then comes from an earlier build in the target dir.
+ours=${VIRTCTL_OURS:-$TARGET/release/virtctl}
+if [ -z "${VIRTCTL_OURS:-}" ]; then
+  cargo build --release --locked --quiet --target-dir "$TARGET" -p virtctl --bin virtctl -p kubevirt-sim --bins
+fi
 upstream=${VIRTCTL_UPSTREAM:-}
 clients=(ours)
 if [ -n "$upstream" ]; then
@@ -35,7 +39,7 @@ binary() { if [ "$1" = ours ]; then echo "$ours"; else echo "$upstream"; fi; }
 work=$(mktemp -d "${TMPDIR:-/tmp}/export-bench.XXXXXX")
 sims=()
 trap 'for p in "${sims[@]}"; do kill "$p" 2>/dev/null; done; rm -rf "$work"' EXIT
-echo "commit $(git rev-parse --short HEAD); $(nproc) CPUs; load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "ours: $ours ($("$ours" version --client | grep -o 'GitCommit:"[^"]*"')); commit $(git rev-parse --short HEAD); $(nproc) CPUs; load $(cut -d' ' -f1-3 /proc/loadavg)"
 
 image="$work/volume.img"
 python3 - "$image" "$SIZE_GIB" <<'PY'
