@@ -15,7 +15,8 @@
 #   raw-from-gzip `--format raw` against a second simulator started with KUBEVIRT_SIM_EXPORT_NO_RAW=1
 #                 (volumes offer only the gzip link), so the client inflates
 # Throughput is output bytes over the command's wall time (the export already exists, so that is
-# the download plus a few API requests).
+# the download plus a few API requests), and output bytes per second of the client's CPU time
+# (user+sys), the figure that does not depend on how busy the machine and the simulator are.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TARGET=${CARGO_TARGET_DIR:-/tmp/virtctl-bench-target}
@@ -84,7 +85,7 @@ download() {
   local bytes
   bytes=$(stat -c %s "$out")
   rm -f "$out"
-  awk -v c="$client" -v m="$mode" -v b="$bytes" '{ printf "%s %s %d %.2f %.2f %d\n", m, c, b, $1, $2 + $3, $4 }' "$work/time" >>"$samples"
+  awk -v c="$client" -v m="$mode" -v b="$bytes" '{ printf "%s %s %s %.2f %.2f %d\n", m, c, b, $1, $2 + $3, $4 }' "$work/time" >>"$samples"
 }
 
 for _ in $(seq "$ROUNDS"); do
@@ -104,11 +105,11 @@ for line in open(path):
     mode, client, out_bytes, wall, cpu, rss = line.split()
     rows[mode, client].append((int(out_bytes), float(wall), float(cpu), int(rss)))
 print(f"volume {volume / 2**30:.0f} GiB (1/16 random, rest zeros); median of rounds")
-print(f"{'download':15} {'client':9} {'output MiB':>10} {'wall s':>8} {'MB/s out':>9} {'CPU s':>7} {'peak RSS MiB':>12}")
+print(f"{'download':15} {'client':9} {'output MiB':>10} {'wall s':>8} {'MB/s out':>9} {'CPU s':>7} {'MB out/CPU s':>12} {'peak RSS MiB':>12}")
 for (mode, client), rs in rows.items():
     out = rs[0][0]
     wall = statistics.median(r[1] for r in rs)
     cpu = statistics.median(r[2] for r in rs)
     rss = max(r[3] for r in rs) / 1024
-    print(f"{mode:15} {client:9} {out / 2**20:10.0f} {wall:8.2f} {out / wall / 1e6:9.0f} {cpu:7.2f} {rss:12.1f}")
+    print(f"{mode:15} {client:9} {out / 2**20:10.0f} {wall:8.2f} {out / wall / 1e6:9.0f} {cpu:7.2f} {out / cpu / 1e6:12.0f} {rss:12.1f}")
 PY

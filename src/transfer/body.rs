@@ -206,7 +206,9 @@ mod tests {
     async fn buffers_are_reused_only_after_every_chunk_over_them_is_dropped() {
         let mut file = tempfile::NamedTempFile::new().unwrap();
         let chunks = CHANNEL_DEPTH * 4;
-        let data: Vec<u8> = (0..CHUNK_SIZE * chunks).map(|i| (i / CHUNK_SIZE + i % 7) as u8).collect();
+        let data: Vec<u8> = (0..CHUNK_SIZE * chunks)
+            .map(|i| (i / CHUNK_SIZE + i % 7) as u8)
+            .collect();
         file.write_all(&data).unwrap();
         let shared = Arc::new(File::open(file.path()).unwrap());
         let len = data.len() as u64;
@@ -227,7 +229,11 @@ mod tests {
             got.extend_from_slice(&chunk);
         }
         assert_eq!(got, data);
-        assert!(buffers.len() <= CHANNEL_DEPTH + 2, "{} buffers for {chunks} chunks", buffers.len());
+        assert!(
+            buffers.len() <= CHANNEL_DEPTH + 2,
+            "{} buffers for {chunks} chunks",
+            buffers.len()
+        );
     }
 
     #[tokio::test]

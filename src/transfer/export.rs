@@ -508,10 +508,14 @@ mod tests {
         let mut want = vec![7u8; start as usize];
         want.extend_from_slice(&tail);
         assert_eq!(std::fs::read(&path).unwrap(), want);
-        assert!(is_zero(&[0u8; 200]) && !is_zero(&[0, 0, 0, 1]) && !is_zero(&{
-            let mut b = [0u8; 130];
-            b[129] = 1;
-            b
-        }));
+        assert!(
+            is_zero(&[0u8; 200])
+                && !is_zero(&[0, 0, 0, 1])
+                && !is_zero(&{
+                    let mut b = [0u8; 130];
+                    b[129] = 1;
+                    b
+                })
+        );
     }
 }
