@@ -1,15 +1,18 @@
 //! A file as a streamed HTTP body: a reader task fills fixed-size chunks with positional reads
-//! and hands them over a bounded channel, so at most `CHANNEL_DEPTH + 1` chunks exist at any
-//! time whatever the file size (constant memory), the reader waits while the network is slower
-//! than the disk (backpressure), and each chunk is read once into the buffer that is sent (no
-//! extra copy). Every attempt of an upload builds a new body that starts again at offset 0.
+//! and hands them over a bounded channel, so only a few chunks exist at any time whatever the
+//! file size (constant memory), the reader waits while the network is slower than the disk
+//! (backpressure), and each chunk is read once into the buffer that is sent (no extra copy).
+//! A chunk's buffer comes back to the reader when the HTTP client drops it, so a transfer
+//! allocates (and the kernel faults in) a handful of buffers, not one per chunk. Every attempt
+//! of an upload builds a new body that starts again at offset 0.
 
 use std::fs::File;
 use std::pin::Pin;
 use std::sync::Arc;
+use std::sync::mpsc as std_mpsc;
 use std::task::{Context, Poll};
 
-use bytes::{Bytes, BytesMut};
+use bytes::Bytes;
 use http_body::{Frame, SizeHint};
 use tokio::sync::mpsc;
 
@@ -50,13 +53,14 @@ impl FileBody {
 }
 
 /// Reads `len` bytes of `file` into chunks and sends them; stops early when the body was
-/// dropped (the attempt ended).
+/// dropped (the attempt ended). Buffers the network side is done with are read into again.
 fn read_chunks(file: &File, path: &str, len: u64, tx: &mpsc::Sender<Result<Bytes, LocalReadError>>) {
+    let (home, returned) = std_mpsc::channel();
     let mut offset = 0u64;
     while offset < len {
         let want = (len - offset).min(CHUNK_SIZE as u64) as usize;
-        let mut chunk = BytesMut::zeroed(want);
-        let result = read_exact_at(file, &mut chunk, offset).map(|()| chunk.freeze());
+        let mut buf = returned.try_recv().unwrap_or_else(|_| vec![0u8; CHUNK_SIZE]);
+        let result = read_exact_at(file, &mut buf[..want], offset).map(|()| Recycled::bytes(buf, want, &home));
         let failed = result.is_err();
         let message = result.map_err(|source| LocalReadError {
             path: path.to_string(),
@@ -66,6 +70,36 @@ fn read_chunks(file: &File, path: &str, len: u64, tx: &mpsc::Sender<Result<Bytes
             return;
         }
         offset += want as u64;
+    }
+}
+
+/// A chunk's buffer that goes back to the reader when the last `Bytes` over it is dropped.
+struct Recycled {
+    buf: Vec<u8>,
+    len: usize,
+    home: std_mpsc::Sender<Vec<u8>>,
+}
+
+impl Recycled {
+    fn bytes(buf: Vec<u8>, len: usize, home: &std_mpsc::Sender<Vec<u8>>) -> Bytes {
+        Bytes::from_owner(Recycled {
+            buf,
+            len,
+            home: home.clone(),
+        })
+    }
+}
+
+impl AsRef<[u8]> for Recycled {
+    fn as_ref(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+}
+
+impl Drop for Recycled {
+    fn drop(&mut self) {
+        // The reader may be gone (the attempt ended): then the buffer is simply freed.
+        let _ = self.home.send(std::mem::take(&mut self.buf));
     }
 }
 
@@ -166,6 +200,40 @@ mod tests {
             assert_eq!(got.as_ref(), data.as_slice());
             assert_eq!(meter.position(), data.len() as u64);
         }
+    }
+
+    #[tokio::test]
+    async fn buffers_are_reused_only_after_every_chunk_over_them_is_dropped() {
+        let mut file = tempfile::NamedTempFile::new().unwrap();
+        let chunks = CHANNEL_DEPTH * 4;
+        let data: Vec<u8> = (0..CHUNK_SIZE * chunks)
+            .map(|i| (i / CHUNK_SIZE + i % 7) as u8)
+            .collect();
+        file.write_all(&data).unwrap();
+        let shared = Arc::new(File::open(file.path()).unwrap());
+        let len = data.len() as u64;
+        // Held: every chunk stays readable and intact while later ones are read.
+        let mut body = FileBody::new(shared.clone(), "f".into(), len, Meter::hidden(len));
+        let mut held = Vec::new();
+        while let Some(frame) = body.frame().await {
+            held.push(frame.unwrap().into_data().unwrap());
+        }
+        assert_eq!(held.concat(), data);
+        // Dropped at once: the reader reads into the same few buffers again.
+        let mut body = FileBody::new(shared, "f".into(), len, Meter::hidden(len));
+        let mut buffers = std::collections::HashSet::new();
+        let mut got = Vec::new();
+        while let Some(frame) = body.frame().await {
+            let chunk = frame.unwrap().into_data().unwrap();
+            buffers.insert(chunk.as_ptr() as usize);
+            got.extend_from_slice(&chunk);
+        }
+        assert_eq!(got, data);
+        assert!(
+            buffers.len() <= CHANNEL_DEPTH + 2,
+            "{} buffers for {chunks} chunks",
+            buffers.len()
+        );
     }
 
     #[tokio::test]

@@ -571,11 +571,18 @@ fn holds_disk_image(store: &Inner, pvc: &Value) -> bool {
     })
 }
 
+/// Environment variable for benchmarks: when set (non-empty), image volumes offer only the
+/// gzip link, as an exporter would for a client that must inflate (`bench/export.sh`).
+pub const NO_RAW_ENV: &str = "KUBEVIRT_SIM_EXPORT_NO_RAW";
+
 fn links(base: &str, which: &str, ca: &str, volumes: &[(String, bool)], manifests: bool) -> Value {
+    let no_raw = std::env::var_os(NO_RAW_ENV).is_some_and(|v| !v.is_empty());
     let volumes: Vec<Value> = volumes
         .iter()
         .map(|(pvc, image)| {
-            let formats = if *image {
+            let formats = if *image && no_raw {
+                json!([{"format": "gzip", "url": format!("{base}/volumes/{pvc}/disk.img.gz")}])
+            } else if *image {
                 json!([
                     {"format": "raw", "url": format!("{base}/volumes/{pvc}/disk.img")},
                     {"format": "gzip", "url": format!("{base}/volumes/{pvc}/disk.img.gz")},
