@@ -296,7 +296,7 @@ impl Facts {
 
     pub fn named<'a>(&'a self, kind: Kind, namespace: &str, name: &str) -> Option<&'a Object> {
         let items = self.items(kind);
-        let is_it = |o: &&Object| namespace_of(*o) == namespace && name_of(*o) == name;
+        let is_it = |o: &&Object| namespace_of(o) == namespace && name_of(o) == name;
         match self.by_name().get(&kind) {
             Some((len, index)) if *len == items.len() => {
                 let key = (Box::<str>::from(namespace), Box::<str>::from(name));

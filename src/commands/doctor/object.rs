@@ -21,7 +21,7 @@ pub enum Object {
     Number(Number),
     String(Box<str>),
     Array(Box<[Object]>),
-    Object(Box<[(Key, Object)]>),
+    Map(Box<[(Key, Object)]>),
 }
 
 /// An object's field name: the keys every Kubernetes object repeats are static strings.
@@ -83,7 +83,7 @@ impl Object {
     /// A field of an object (`None` for other values or a missing field).
     pub fn get(&self, key: &str) -> Option<&Object> {
         match self {
-            Object::Object(fields) => fields.iter().find(|(k, _)| k.as_str() == key).map(|(_, v)| v),
+            Object::Map(fields) => fields.iter().find(|(k, _)| k.as_str() == key).map(|(_, v)| v),
             _ => None,
         }
     }
@@ -105,7 +105,7 @@ impl Object {
                 false => std::borrow::Cow::Borrowed(token),
             };
             match node {
-                Object::Object(_) => node.get(&token),
+                Object::Map(_) => node.get(&token),
                 Object::Array(items) => token.parse::<usize>().ok().and_then(|i| items.get(i)),
                 _ => None,
             }
@@ -129,7 +129,7 @@ impl Object {
     /// The fields of an object, in order.
     pub fn fields(&self) -> Option<impl Iterator<Item = (&str, &Object)>> {
         match self {
-            Object::Object(fields) => Some(fields.iter().map(|(k, v)| (k.as_str(), v))),
+            Object::Map(fields) => Some(fields.iter().map(|(k, v)| (k.as_str(), v))),
             _ => None,
         }
     }
@@ -167,7 +167,7 @@ impl Object {
     }
 
     pub fn is_object(&self) -> bool {
-        matches!(self, Object::Object(_))
+        matches!(self, Object::Map(_))
     }
 
     /// The same value as a `serde_json::Value`, for reports.
@@ -178,7 +178,7 @@ impl Object {
             Object::Number(n) => Value::Number(n.clone()),
             Object::String(s) => Value::String(s.to_string()),
             Object::Array(items) => Value::Array(items.iter().map(Object::to_value).collect()),
-            Object::Object(fields) => Value::Object(
+            Object::Map(fields) => Value::Object(
                 fields
                     .iter()
                     .map(|(k, v)| (k.as_str().to_string(), v.to_value()))
@@ -231,7 +231,7 @@ impl From<Value> for Object {
             Value::Number(n) => Object::Number(n),
             Value::String(s) => Object::String(s.into()),
             Value::Array(items) => Object::Array(items.into_iter().map(Object::from).collect()),
-            Value::Object(fields) => Object::Object(
+            Value::Object(fields) => Object::Map(
                 fields
                     .into_iter()
                     .filter(|(k, _)| !skipped(k))
@@ -273,7 +273,7 @@ impl Serialize for Object {
                 }
                 seq.end()
             }
-            Object::Object(fields) => {
+            Object::Map(fields) => {
                 let mut map = serializer.serialize_map(Some(fields.len()))?;
                 for (k, v) in fields.iter() {
                     map.serialize_entry(k.as_str(), v)?;
@@ -374,7 +374,7 @@ impl<'de> Visitor<'de> for ObjectVisitor {
             let value = map.next_value()?;
             fields.push((key, value));
         }
-        Ok(Object::Object(fields.into_boxed_slice()))
+        Ok(Object::Map(fields.into_boxed_slice()))
     }
 }
 
