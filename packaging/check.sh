@@ -7,7 +7,8 @@
 #
 # PKG_WORK_DIR (default /tmp/virtctl-pkg) holds the export, the packages and the scratch roots;
 # PKG_TARGET_DIR (default $PKG_WORK_DIR/target) the release build, reused when run again.
-# Installs rpm, ruby and dpkg-dev with apt-get when they are missing (CI runs as root).
+# Fails when the stripped binary is over the 12 MB size budget (12,000,000 bytes).
+# Installs rpm, ruby, dpkg-dev and binutils with apt-get when they are missing (CI runs as root).
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -22,6 +23,7 @@ missing=()
 command -v rpmbuild >/dev/null || missing+=(rpm)
 command -v ruby >/dev/null || missing+=(ruby)
 command -v dpkg-shlibdeps >/dev/null || missing+=(dpkg-dev)
+command -v strip >/dev/null || missing+=(binutils)
 if ((${#missing[@]})); then
   step "installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
@@ -55,6 +57,16 @@ binary=$target/release/virtctl
 echo "release build: $((SECONDS - started)) s, $(stat -c %s "$binary") bytes"
 sections=$(readelf -S "$binary")
 ! grep -q '\.symtab' <<<"$sections" || fail "the release binary still has a symbol table"
+
+# The size budget (issue 11, BENCHMARKS.md "Binary size"): the binary as `strip` leaves it, in
+# bytes, 12 MB = 12,000,000 bytes (decimal megabytes, not MiB).
+size_budget=12000000
+strip -o "$work/virtctl.stripped" "$binary"
+stripped_size=$(stat -c %s "$work/virtctl.stripped")
+rm -f "$work/virtctl.stripped"
+echo "stripped size: $stripped_size bytes (budget $size_budget bytes = 12 MB)"
+((stripped_size <= size_budget)) ||
+  fail "the stripped release binary is $stripped_size bytes, over the budget of $size_budget bytes (12 MB, decimal): $((stripped_size - size_budget)) bytes too many (see BENCHMARKS.md, \"Binary size\")"
 
 # What every package must hold besides the binary: one man page per file in man/.
 man_pages=$(cd "$src/man" && ls -- *.1 | sort)

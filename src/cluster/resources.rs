@@ -1,11 +1,14 @@
 //! Where every resource virtctl reads lives in the API: one table of resources (group, version,
 //! plural, namespaced) and pure functions building their collection, object and subresource
 //! paths, the pod-log request, the "events about an object" request and the service-proxy path,
-//! plus [`list_all`], the paged LIST that restores each item's kind. Commands take their paths
+//! plus [`list_all`], the paged LIST that restores each item's kind (and [`list_all_as`], the
+//! same LIST decoded page by page into a caller's type). Commands take their paths
 //! from here instead of formatting `/api/...` themselves, as kube-rs's request builders do.
 
 use std::time::Duration;
 
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::cluster::api::{Api, Request};
@@ -173,8 +176,8 @@ pub const ALERTMANAGER_ALERTS: &str = "/api/v2/alerts?active=true&silenced=true&
 /// What a paged LIST came to. Forbidden and not-found (the group or resource is not served)
 /// are told apart from other failures, since callers report them differently.
 #[derive(Debug)]
-pub enum Listing {
-    Items(Vec<Value>),
+pub enum Listing<T = Value> {
+    Items(Vec<T>),
     Forbidden,
     NotFound(Error),
     Failed(Error),
@@ -189,9 +192,57 @@ pub struct Paging<'a> {
     pub timeout: Duration,
 }
 
+/// One page of a LIST, its items decoded as `T`.
+#[derive(Deserialize)]
+struct Page<T> {
+    #[serde(default = "Option::default")]
+    items: Option<Vec<T>>,
+    #[serde(default)]
+    kind: String,
+    #[serde(default, rename = "apiVersion")]
+    api_version: String,
+    #[serde(default)]
+    metadata: PageMetadata,
+}
+
+#[derive(Deserialize, Default)]
+struct PageMetadata {
+    #[serde(default, rename = "continue")]
+    next: Option<String>,
+}
+
+impl<T> Page<T> {
+    /// The next page's token.
+    fn next(&self) -> Option<String> {
+        self.metadata.next.clone().filter(|t| !t.is_empty())
+    }
+}
+
 /// Every item of a LIST, following `continue` tokens. Lists leave `kind`/`apiVersion` out of
 /// their items; they are put back from the list's own, so items can be told apart later.
 pub async fn list_all(api: &Api, request: Request, paging: Paging<'_>) -> Listing {
+    list_pages(api, request, paging, take_items).await
+}
+
+/// Every item of a LIST decoded straight into `T` page by page (no `serde_json::Value` tree
+/// of the whole page), following `continue` tokens; `kind`/`apiVersion` are not restored.
+/// For big lists read into compact types (doctor's objects).
+pub async fn list_all_as<T: DeserializeOwned>(api: &Api, request: Request, paging: Paging<'_>) -> Listing<T> {
+    list_pages(api, request, paging, |page: Page<T>, items: &mut Vec<T>| {
+        let next = page.next();
+        items.extend(page.items.unwrap_or_default());
+        next
+    })
+    .await
+}
+
+/// The paging loop: `take` moves a page's items into the result and returns the next token.
+async fn list_pages<T: DeserializeOwned>(
+    api: &Api,
+    request: Request,
+    paging: Paging<'_>,
+    mut take: impl FnMut(Page<T>, &mut Vec<T>) -> Option<String>,
+) -> Listing<T> {
     let mut items = Vec::new();
     let mut token: Option<String> = None;
     loop {
@@ -202,18 +253,18 @@ pub async fn list_all(api: &Api, request: Request, paging: Paging<'_>) -> Listin
         if let Some(t) = &token {
             page_request = page_request.query("continue", t);
         }
-        let page = match get_json(api, page_request, paging.timeout).await {
+        let page = match get_as::<Page<T>>(api, page_request, paging.timeout).await {
             Ok(page) => page,
             Err(e) => return failed_listing(e),
         };
-        token = take_items(page, &mut items);
+        token = take(page, &mut items);
         if token.is_none() {
             return Listing::Items(items);
         }
     }
 }
 
-fn failed_listing(e: Error) -> Listing {
+fn failed_listing<T>(e: Error) -> Listing<T> {
     match e.api().map(|a| a.code) {
         Some(403) => Listing::Forbidden,
         Some(404) => Listing::NotFound(e),
@@ -222,27 +273,26 @@ fn failed_listing(e: Error) -> Listing {
 }
 
 /// Moves a page's items (kind restored) into `items`; returns the next page's token.
-fn take_items(mut page: Value, items: &mut Vec<Value>) -> Option<String> {
-    if let Some(Value::Array(page_items)) = page.get_mut("items").map(Value::take) {
-        let kind = page.get("kind").and_then(Value::as_str).unwrap_or("");
-        let kind = kind.trim_end_matches("List").to_string();
-        let api_version = page.get("apiVersion").and_then(Value::as_str).unwrap_or("").to_string();
-        for mut item in page_items {
-            if item.get("kind").is_none() {
-                item["kind"] = Value::String(kind.clone());
-                item["apiVersion"] = Value::String(api_version.clone());
-            }
-            items.push(item);
+fn take_items(page: Page<Value>, items: &mut Vec<Value>) -> Option<String> {
+    let next = page.next();
+    let kind = page.kind.trim_end_matches("List");
+    for mut item in page.items.unwrap_or_default() {
+        if item.get("kind").is_none() {
+            item["kind"] = Value::String(kind.to_string());
+            item["apiVersion"] = Value::String(page.api_version.clone());
         }
+        items.push(item);
     }
-    page.pointer("/metadata/continue")
-        .and_then(Value::as_str)
-        .filter(|t| !t.is_empty())
-        .map(str::to_string)
+    next
 }
 
 /// One GET decoded as JSON, within `timeout`.
 pub async fn get_json(api: &Api, request: Request, timeout: Duration) -> Result<Value> {
+    get_as(api, request, timeout).await
+}
+
+/// One GET decoded as `T`, within `timeout`.
+async fn get_as<T: DeserializeOwned>(api: &Api, request: Request, timeout: Duration) -> Result<T> {
     match tokio::time::timeout(timeout, api.send(request)).await {
         Ok(response) => response?.json(),
         Err(_) => Err(Error::Timeout(format!(
@@ -319,11 +369,12 @@ mod tests {
         let mut items = Vec::new();
         let page = json!({"kind": "PodList", "apiVersion": "v1", "metadata": {"continue": "t"},
             "items": [{"metadata": {"name": "a"}}, {"kind": "Other", "metadata": {"name": "b"}}]});
+        let page = serde_json::from_value(page).unwrap();
         assert_eq!(take_items(page, &mut items).as_deref(), Some("t"));
         assert_eq!(items[0]["kind"], "Pod");
         assert_eq!(items[0]["apiVersion"], "v1");
         assert_eq!(items[1]["kind"], "Other");
         let last = json!({"kind": "PodList", "metadata": {"continue": ""}, "items": []});
-        assert_eq!(take_items(last, &mut items), None);
+        assert_eq!(take_items(serde_json::from_value(last).unwrap(), &mut items), None);
     }
 }

@@ -442,6 +442,57 @@ fn large_lists_are_paged() {
     assert_eq!(pod_pages, 1, "under 500 pods fit one page");
 }
 
+/// The healthy install with `vms` running VMs (each with its VMI and launcher pod) in 10
+/// namespaces, every timestamp relative to `now`.
+fn scaled_cluster(now: &str, vms: usize) -> Env {
+    let env = Env::frozen();
+    openshift_virt::install(&env.sim, openshift_virt::objects(now));
+    openshift_virt::load(&env.sim, openshift_virt::scale(now, vms, 10));
+    env
+}
+
+/// What a report says of each check, its summary left out (it may count the objects).
+fn verdicts(report: &serde_json::Value) -> Vec<(serde_json::Value, [serde_json::Value; 5])> {
+    results(report)
+        .into_iter()
+        .map(|r| {
+            let said = ["status", "reason", "pending", "since", "findings"].map(|k| r[k].clone());
+            (r["check"].clone(), said)
+        })
+        .collect()
+}
+
+#[test]
+fn at_scale_big_lists_are_paged_and_findings_equal_the_small_cluster_ones() {
+    // 600 VMs: their VMs, VMIs and launcher pods each take two pages of 500.
+    let now = openshift_virt::now();
+    let small = scaled_cluster(&now, 3);
+    let large = scaled_cluster(&now, 600);
+    large.sim.clear_requests();
+    let at_scale = large.run(&["doctor", "--all", "-o", "json"]);
+    let requests = large.sim.requests();
+    for path in [
+        "/api/v1/pods",
+        "/apis/kubevirt.io/v1/virtualmachines",
+        "/apis/kubevirt.io/v1/virtualmachineinstances",
+    ] {
+        let pages: Vec<&str> = requests
+            .iter()
+            .filter(|r| r.path == path)
+            .map(|r| r.query.as_str())
+            .collect();
+        assert_eq!(pages.len(), 2, "{path}: {pages:?}");
+        assert!(pages.iter().all(|q| q.contains("limit=500")), "{path}: {pages:?}");
+        assert!(!pages[0].contains("continue="), "{path}: {pages:?}");
+        assert!(pages[1].contains("continue="), "{path}: {pages:?}");
+    }
+    let at_small_scale = small.run(&["doctor", "--all", "-o", "json"]);
+    assert_eq!(at_scale.code, at_small_scale.code, "{}", at_scale.stdout);
+    let (large_report, small_report) = (json(&at_scale), json(&at_small_scale));
+    assert_eq!(large_report["summary"], small_report["summary"]);
+    assert_eq!(verdicts(&large_report), verdicts(&small_report));
+}
+
 #[test]
 fn prometheus_alerts_are_merged_and_unknown_ones_listed() {
     let env = cluster(None);

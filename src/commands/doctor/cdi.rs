@@ -1,13 +1,12 @@
 //! `cdi`: the Containerized Data Importer and the storage defaults it relies on.
 
-use serde_json::Value;
-
 use super::catalog::CatalogEntry;
 use super::common::{FnCheck, Rule, WorkloadCheck, cr_not_ready};
 use super::facts::{
     Facts, Kind, annotation, array, condition, condition_since, i64_at, label, name_of, namespace_of, str_at,
 };
 use super::model::{Component, Coverage, Finding, Meta, Outcome, Severity, SkipCode, Source, age};
+use super::object::Object;
 use super::workload::{CDI_OPERATOR, pod_finding};
 
 // One entry per check, its metadata kept compact (four lines) so the list reads as a table.
@@ -129,7 +128,7 @@ fn cdi_installed(f: &Facts) -> Result<(), Outcome> {
     }
 }
 
-fn defaults<'a>(f: &'a Facts, key: &str) -> Vec<&'a Value> {
+fn defaults<'a>(f: &'a Facts, key: &str) -> Vec<&'a Object> {
     f.items(Kind::StorageClasses)
         .iter()
         .filter(|sc| annotation(sc, key) == Some("true"))

@@ -12,6 +12,7 @@ use serde_json::{Value, json};
 
 use super::facts::{array, str_at};
 use super::model::{Component, Finding, Outcome, SkipCode, Status};
+use super::object::Object;
 use super::report;
 use crate::cluster::api::{Api, JSON, Request};
 use crate::cluster::resources;
@@ -176,21 +177,30 @@ impl Plan {
 
 /// The collection an object of a manifest is created in (every manifest is namespaced).
 fn collection_of(manifest: &Value) -> String {
-    let resource = match str_at(manifest, "/kind") {
+    let resource = match manifest_str(manifest, "kind") {
         "ServiceAccount" => &resources::SERVICE_ACCOUNTS,
         "Role" => &resources::ROLES,
         "RoleBinding" => &resources::ROLE_BINDINGS,
         "ConfigMap" => &resources::CONFIG_MAPS,
         _ => &resources::JOBS,
     };
-    resource.collection(Some(str_at(manifest, "/metadata/namespace")))
+    resource.collection(Some(manifest_str(&manifest["metadata"], "namespace")))
+}
+
+/// A string field of a manifest this command wrote ("" when absent).
+fn manifest_str<'a>(manifest: &'a Value, key: &str) -> &'a str {
+    manifest[key].as_str().unwrap_or("")
 }
 
 fn describe(manifest: &Value) -> String {
-    format!("{} {}", str_at(manifest, "/kind"), str_at(manifest, "/metadata/name"))
+    format!(
+        "{} {}",
+        manifest_str(manifest, "kind"),
+        manifest_str(&manifest["metadata"], "name")
+    )
 }
 
-async fn get_optional(api: &Api, path: String) -> Result<Option<Value>> {
+async fn get_optional(api: &Api, path: String) -> Result<Option<Object>> {
     match api.send(Request::get(path)).await {
         Ok(r) => Ok(Some(r.json()?)),
         Err(e) if e.api().is_some_and(|a| a.code == 404) => Ok(None),
@@ -257,14 +267,14 @@ async fn plan(args: &VmLatencyArgs, api: &Api, namespace: &str) -> Result<Plan> 
             plan.nad_namespace, plan.nad
         )));
     }
-    let nodes: Value = api
+    let nodes: Object = api
         .send(Request::get(resources::NODES.collection(None)))
         .await?
         .json()?;
     let workers: Vec<&str> = array(&nodes, "/items")
         .iter()
         .filter(|n| n.pointer("/metadata/labels/node-role.kubernetes.io~1worker").is_some())
-        .filter(|n| n.pointer("/spec/unschedulable").and_then(Value::as_bool) != Some(true))
+        .filter(|n| n.pointer("/spec/unschedulable").and_then(Object::as_bool) != Some(true))
         .map(|n| str_at(n, "/metadata/name"))
         .collect();
     if workers.len() < 2 {
@@ -305,7 +315,7 @@ async fn create_all(api: &Api, plan: &Plan, created: &mut Created, ctx: &Ctx) ->
             // The RBAC objects outlive earlier runs on purpose (the seed applies them once).
             Err(e)
                 if e.api().is_some_and(|a| a.code == 409)
-                    && !matches!(str_at(&manifest, "/kind"), "ConfigMap" | "Job") =>
+                    && !matches!(manifest_str(&manifest, "kind"), "ConfigMap" | "Job") =>
             {
                 ctx.out
                     .note(format!("{} already exists; using it", describe(&manifest)));
@@ -328,7 +338,7 @@ async fn create_all(api: &Api, plan: &Plan, created: &mut Created, ctx: &Ctx) ->
 async fn cleanup(api: &Api, created: &Created) -> Vec<String> {
     let mut left = Vec::new();
     for manifest in created.0.iter().rev() {
-        let name = str_at(manifest, "/metadata/name");
+        let name = manifest_str(&manifest["metadata"], "name");
         let path = format!("{}/{name}", collection_of(manifest));
         let request = Request::delete(path).body(br#"{"propagationPolicy":"Background"}"#.to_vec(), JSON);
         match api.send(request).await {
@@ -340,7 +350,7 @@ async fn cleanup(api: &Api, created: &Created) -> Vec<String> {
     left
 }
 
-fn job_progress(job: Option<&Value>) -> Progress {
+fn job_progress(job: Option<&Object>) -> Progress {
     let Some(job) = job else {
         return Progress::Failed("the Job was deleted".into());
     };
@@ -354,7 +364,7 @@ fn job_progress(job: Option<&Value>) -> Progress {
 async fn log_tail(api: &Api, namespace: &str) -> Vec<String> {
     let request =
         Request::get(resources::PODS.collection(Some(namespace))).query("labelSelector", &format!("job-name={JOB}"));
-    let Ok(pods) = api.send(request).await.and_then(|r| r.json::<Value>()) else {
+    let Ok(pods) = api.send(request).await.and_then(|r| r.json::<Object>()) else {
         return Vec::new();
     };
     let Some(pod) = array(&pods, "/items").first() else {
@@ -415,7 +425,7 @@ async fn vm_latency(args: VmLatencyArgs, ctx: &Ctx) -> Result<u8> {
             r = wait => r?,
             _ = tokio::signal::ctrl_c() => return Err(Error::Other("interrupted".into())),
         }
-        let cm: Value = api
+        let cm: Object = api
             .send(Request::get(
                 resources::CONFIG_MAPS.object(Some(&plan.namespace), CONFIGMAP),
             ))
@@ -514,7 +524,7 @@ fn ms(ns: &str) -> String {
 
 /// The result of a checkup ConfigMap: `ok` when `status.succeeded` is "true", `critical` with the
 /// failure reason otherwise; skipped while no result is written.
-fn evaluate(cm: &Value) -> report::Result {
+fn evaluate(cm: &Object) -> report::Result {
     let data = |key: &str| str_at(cm, &format!("/data/{}", key.replace('/', "~1"))).to_string();
     let name = str_at(cm, "/metadata/name");
     let namespace = str_at(cm, "/metadata/namespace");
@@ -526,13 +536,13 @@ fn evaluate(cm: &Value) -> report::Result {
         None => format!("Checkup/{name}"),
     };
     let mut facts = serde_json::Map::new();
-    if let Some(d) = cm.get("data").and_then(Value::as_object) {
+    if let Some(d) = cm.get("data").and_then(Object::fields) {
         for (key, value) in d {
             if let Some(k) = key
                 .strip_prefix("status.result.")
                 .or_else(|| key.strip_prefix("status."))
             {
-                facts.insert(k.to_string(), value.clone());
+                facts.insert(k.to_string(), value.to_value());
             }
         }
     }
@@ -657,7 +667,7 @@ mod tests {
             "status.result.avgLatencyNanoSec": "177000", "status.result.maxLatencyNanoSec": "244000",
             "status.result.minLatencyNanoSec": "135000", "status.result.measurementDurationSec": "5",
             "status.result.sourceNode": "worker1", "status.result.targetNode": "worker2"}});
-        let r = evaluate(&cm);
+        let r = evaluate(&cm.clone().into());
         assert_eq!(r.name, "VMLatencyCheckup");
         assert_eq!(r.outcome.status, Status::Ok);
         assert_eq!(
@@ -667,13 +677,13 @@ mod tests {
         let mut failed = cm.clone();
         failed["data"]["status.succeeded"] = json!("false");
         failed["data"]["status.failureReason"] = json!("boom");
-        let r = evaluate(&failed);
+        let r = evaluate(&failed.into());
         assert_eq!(
             (r.outcome.status, r.outcome.summary.as_str()),
             (Status::Critical, "checkup failed: boom")
         );
         let pending = json!({"metadata": {"name": "other"}, "data": {"spec.timeout": "5m"}});
-        let r = evaluate(&pending);
+        let r = evaluate(&pending.into());
         assert_eq!((r.outcome.status, r.name.as_str()), (Status::Skipped, "Checkup/other"));
     }
 

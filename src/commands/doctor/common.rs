@@ -4,6 +4,7 @@
 use super::catalog::Check;
 use super::facts::{Facts, Kind, LogRequest, array, condition_line, is_pod_ready, name_of, str_at};
 use super::model::{Finding, Meta, Outcome, SkipCode, Status};
+use super::object::Object;
 use super::workload::{Workload, WorkloadKind};
 
 /// Which WP verdict a check applies.
@@ -145,7 +146,7 @@ fn workload_logs(workload: &'static Workload, f: &Facts, since_secs: Option<i64>
 /// The container whose log tells about the component: the one named as the workload, else the
 /// first. Named always, since the API server refuses a log of a pod with several containers
 /// (sidecars such as `kube-rbac-proxy`) when none is named.
-fn main_container<'a>(pod: &'a serde_json::Value, workload: &str) -> Option<&'a str> {
+fn main_container<'a>(pod: &'a Object, workload: &str) -> Option<&'a str> {
     let names: Vec<&str> = array(pod, "/spec/containers")
         .iter()
         .map(|c| str_at(c, "/name"))
@@ -241,12 +242,12 @@ pub fn scan(text: &str, patterns: &[&str]) -> Scan {
 }
 
 /// The Ready pods among `pods`.
-pub fn ready_names<'a>(pods: &[&'a serde_json::Value]) -> Vec<&'a str> {
+pub fn ready_names<'a>(pods: &[&'a Object]) -> Vec<&'a str> {
     pods.iter().filter(|p| is_pod_ready(p)).map(|p| name_of(p)).collect()
 }
 
 /// Container resource requests of a pod, by container name.
-pub fn requests<'a>(pod: &'a serde_json::Value, resource: &str) -> Vec<(&'a str, &'a str)> {
+pub fn requests<'a>(pod: &'a Object, resource: &str) -> Vec<(&'a str, &'a str)> {
     array(pod, "/spec/containers")
         .iter()
         .filter_map(|c| {
@@ -369,7 +370,7 @@ impl Check for LogCheck {
 
 /// `Available` != True and `Progressing` != True (the `*_cr_ready == 0` gauges), aged by the
 /// Available condition.
-pub fn cr_not_ready(f: &Facts, meta: &Meta, obj: &serde_json::Value, kind: &str) -> Outcome {
+pub fn cr_not_ready(f: &Facts, meta: &Meta, obj: &Object, kind: &str) -> Outcome {
     use super::facts::{condition, condition_since, is_true};
     let name = name_of(obj);
     if is_true(obj, "Available") || is_true(obj, "Progressing") {

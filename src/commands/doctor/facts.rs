@@ -2,11 +2,13 @@
 //! [`Facts`]; they never send requests.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::OnceLock;
 
 use k8s_openapi::jiff::Timestamp;
 use serde_json::Value;
 
 use super::model::Component;
+use super::object::Object;
 use crate::cluster::resources::{self, Resource};
 
 /// A resource kind doctor reads. Each is listed at most once per run.
@@ -125,7 +127,7 @@ impl Kind {
 /// The result of listing one kind.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Read {
-    Items(Vec<Value>),
+    Items(Vec<Object>),
     /// 403: the message names the verb and resource.
     Forbidden(String),
     /// The group or resource is not served (component not installed).
@@ -212,11 +214,18 @@ pub struct Facts {
     /// Pod logs by [`LogRequest::key`]: the text, or why it could not be read.
     pub logs: HashMap<String, Result<String, String>>,
     /// `filesystemlist` answers by `namespace/name`.
-    pub guest_fs: BTreeMap<String, Value>,
+    pub guest_fs: BTreeMap<String, Object>,
     /// VMIs whose file systems were not probed (cap reached or no agent).
     pub guest_unprobed: usize,
     pub ns: Namespaces,
+    /// [`Facts::named`]'s index, built on first use.
+    by_name: OnceLock<ByName>,
 }
+
+/// Where each object sits in its list, by kind, namespace and name, with the list's length when
+/// indexed (a list changed since is searched instead). Checks look up a VMI or VM per VM: a
+/// scan each time would be quadratic, 10^8 comparisons at 10,000 VMs.
+type ByName = HashMap<Kind, (usize, HashMap<(Box<str>, Box<str>), usize>)>;
 
 impl Facts {
     pub fn new(now: Timestamp) -> Facts {
@@ -230,6 +239,7 @@ impl Facts {
             guest_fs: BTreeMap::new(),
             guest_unprobed: 0,
             ns: Namespaces::default(),
+            by_name: OnceLock::new(),
         }
     }
 
@@ -247,7 +257,7 @@ impl Facts {
             // Kinds doctor does not read (Namespaces, ConfigMaps ...) are left out.
             let Some(kind) = kind_of(&obj) else { continue };
             if let Some(Read::Items(items)) = facts.lists.get_mut(&kind) {
-                items.push(obj);
+                items.push(Object::from(obj));
             }
         }
         facts.scope.logs = true;
@@ -257,7 +267,7 @@ impl Facts {
     }
 
     /// The objects of a kind (empty when it was not read).
-    pub fn items(&self, kind: Kind) -> &[Value] {
+    pub fn items(&self, kind: Kind) -> &[Object] {
         match self.lists.get(&kind) {
             Some(Read::Items(items)) => items,
             _ => &[],
@@ -273,31 +283,53 @@ impl Facts {
     }
 
     /// Objects of a kind in one namespace.
-    pub fn in_ns<'a>(&'a self, kind: Kind, namespace: &'a str) -> impl Iterator<Item = &'a Value> + 'a {
+    pub fn in_ns<'a>(&'a self, kind: Kind, namespace: &'a str) -> impl Iterator<Item = &'a Object> + 'a {
         self.items(kind).iter().filter(move |o| namespace_of(o) == namespace)
     }
 
     /// VM-level objects within the `-n` scope.
-    pub fn scoped(&self, kind: Kind) -> impl Iterator<Item = &Value> {
+    pub fn scoped(&self, kind: Kind) -> impl Iterator<Item = &Object> {
         self.items(kind)
             .iter()
             .filter(|o| self.scope.namespace.as_deref().is_none_or(|n| namespace_of(o) == n))
     }
 
-    pub fn named<'a>(&'a self, kind: Kind, namespace: &str, name: &str) -> Option<&'a Value> {
-        self.items(kind)
-            .iter()
-            .find(|o| namespace_of(o) == namespace && name_of(o) == name)
+    pub fn named<'a>(&'a self, kind: Kind, namespace: &str, name: &str) -> Option<&'a Object> {
+        let items = self.items(kind);
+        let is_it = |o: &&Object| namespace_of(o) == namespace && name_of(o) == name;
+        match self.by_name().get(&kind) {
+            Some((len, index)) if *len == items.len() => {
+                let key = (Box::<str>::from(namespace), Box::<str>::from(name));
+                index.get(&key).map(|i| &items[*i]).filter(is_it)
+            }
+            _ => items.iter().find(is_it),
+        }
+    }
+
+    fn by_name(&self) -> &ByName {
+        self.by_name.get_or_init(|| {
+            let mut index = ByName::new();
+            for (kind, read) in &self.lists {
+                let Read::Items(items) = read else { continue };
+                let mut names = HashMap::with_capacity(items.len());
+                for (i, o) in items.iter().enumerate() {
+                    // The first of duplicates wins, as a scan would find it.
+                    names.entry((namespace_of(o).into(), name_of(o).into())).or_insert(i);
+                }
+                index.insert(*kind, (items.len(), names));
+            }
+            index
+        })
     }
 
     /// Pods in `namespace` whose labels include all of `selector`.
-    pub fn pods<'a>(&'a self, namespace: &'a str, selector: &'a [(&'a str, &'a str)]) -> Vec<&'a Value> {
+    pub fn pods<'a>(&'a self, namespace: &'a str, selector: &'a [(&'a str, &'a str)]) -> Vec<&'a Object> {
         self.in_ns(Kind::Pods, namespace)
             .filter(|p| has_labels(p, selector))
             .collect()
     }
 
-    pub fn node(&self, name: &str) -> Option<&Value> {
+    pub fn node(&self, name: &str) -> Option<&Object> {
         self.items(Kind::Nodes).iter().find(|n| name_of(n) == name)
     }
 
@@ -320,7 +352,7 @@ impl Facts {
 pub fn kind_of(obj: &Value) -> Option<Kind> {
     let api_version = obj.get("apiVersion").and_then(Value::as_str).unwrap_or("");
     let group = api_version.split_once('/').map(|(g, _)| g).unwrap_or("");
-    let kind = str_at(obj, "/kind");
+    let kind = obj.get("kind").and_then(Value::as_str).unwrap_or("");
     let plural = match kind {
         "NodeMetrics" => "nodes",
         "PodMetrics" => "pods",
@@ -353,36 +385,41 @@ fn singular_kind(plural: &str) -> String {
 
 // ---- small JSON helpers shared by every check ----
 
-pub fn str_at<'a>(v: &'a Value, pointer: &str) -> &'a str {
+pub fn str_at<'a>(v: &'a Object, pointer: &str) -> &'a str {
+    v.pointer(pointer).and_then(Object::as_str).unwrap_or("")
+}
+
+/// [`str_at`] for JSON that is not a listed object (Prometheus alerts, Routes).
+pub fn str_in<'a>(v: &'a Value, pointer: &str) -> &'a str {
     v.pointer(pointer).and_then(Value::as_str).unwrap_or("")
 }
 
-pub fn i64_at(v: &Value, pointer: &str) -> Option<i64> {
+pub fn i64_at(v: &Object, pointer: &str) -> Option<i64> {
     v.pointer(pointer)
         .and_then(|x| x.as_i64().or_else(|| x.as_str()?.parse().ok()))
 }
 
-pub fn name_of(v: &Value) -> &str {
+pub fn name_of(v: &Object) -> &str {
     str_at(v, "/metadata/name")
 }
 
-pub fn namespace_of(v: &Value) -> &str {
+pub fn namespace_of(v: &Object) -> &str {
     str_at(v, "/metadata/namespace")
 }
 
-pub fn label<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
+pub fn label<'a>(v: &'a Object, key: &str) -> Option<&'a str> {
     v.pointer("/metadata/labels")?.get(key)?.as_str()
 }
 
-pub fn annotation<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
+pub fn annotation<'a>(v: &'a Object, key: &str) -> Option<&'a str> {
     v.pointer("/metadata/annotations")?.get(key)?.as_str()
 }
 
-pub fn has_labels(v: &Value, selector: &[(&str, &str)]) -> bool {
+pub fn has_labels(v: &Object, selector: &[(&str, &str)]) -> bool {
     selector.iter().all(|(k, val)| label(v, k) == Some(val))
 }
 
-pub fn time_at(v: &Value, pointer: &str) -> Option<Timestamp> {
+pub fn time_at(v: &Object, pointer: &str) -> Option<Timestamp> {
     parse_time(v.pointer(pointer)?.as_str()?)
 }
 
@@ -390,22 +427,19 @@ pub fn parse_time(text: &str) -> Option<Timestamp> {
     text.parse().ok()
 }
 
-pub fn array<'a>(v: &'a Value, pointer: &str) -> &'a [Value] {
-    v.pointer(pointer)
-        .and_then(Value::as_array)
-        .map(Vec::as_slice)
-        .unwrap_or(&[])
+pub fn array<'a>(v: &'a Object, pointer: &str) -> &'a [Object] {
+    v.pointer(pointer).and_then(Object::as_array).unwrap_or(&[])
 }
 
 /// The condition `kind` of an object's `status.conditions`.
-pub fn condition<'a>(v: &'a Value, kind: &str) -> Option<&'a Value> {
+pub fn condition<'a>(v: &'a Object, kind: &str) -> Option<&'a Object> {
     array(v, "/status/conditions")
         .iter()
         .find(|c| str_at(c, "/type") == kind)
 }
 
 /// A condition as one line: `Type=Status Reason: message`.
-pub fn condition_line(c: &Value) -> String {
+pub fn condition_line(c: &Object) -> String {
     format!(
         "{}={} {}: {}",
         str_at(c, "/type"),
@@ -416,16 +450,16 @@ pub fn condition_line(c: &Value) -> String {
 }
 
 /// Whether condition `kind` has status `True`.
-pub fn is_true(v: &Value, kind: &str) -> bool {
+pub fn is_true(v: &Object, kind: &str) -> bool {
     condition(v, kind).is_some_and(|c| str_at(c, "/status") == "True")
 }
 
-pub fn condition_since(v: &Value, kind: &str) -> Option<Timestamp> {
+pub fn condition_since(v: &Object, kind: &str) -> Option<Timestamp> {
     condition(v, kind).and_then(|c| time_at(c, "/lastTransitionTime"))
 }
 
 /// The newest of an event's timestamps.
-pub fn event_time(e: &Value) -> Option<Timestamp> {
+pub fn event_time(e: &Object) -> Option<Timestamp> {
     [
         "/lastTimestamp",
         "/eventTime",
@@ -437,11 +471,11 @@ pub fn event_time(e: &Value) -> Option<Timestamp> {
     .max()
 }
 
-pub fn is_pod_ready(pod: &Value) -> bool {
+pub fn is_pod_ready(pod: &Object) -> bool {
     is_true(pod, "Ready")
 }
 
-pub fn is_pod_running(pod: &Value) -> bool {
+pub fn is_pod_running(pod: &Object) -> bool {
     str_at(pod, "/status/phase") == "Running"
 }
 

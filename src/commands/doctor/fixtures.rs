@@ -61,8 +61,8 @@ pub fn evaluate(name: &str, now: &str, objects: Vec<Value>) -> Outcome {
         let Some(obj) = facts.named(super::facts::Kind::Vmis, &ns, &vmi) else {
             continue;
         };
-        let list = kubevirt_sim::guest::filesystem_list(&kubevirt_sim::guest::agent_info(obj));
-        facts.guest_fs.insert(format!("{ns}/{vmi}"), list);
+        let list = kubevirt_sim::guest::filesystem_list(&kubevirt_sim::guest::agent_info(&obj.to_value()));
+        facts.guest_fs.insert(format!("{ns}/{vmi}"), list.into());
     }
     let mut results = vec![super::report::Result {
         meta: Some(meta),

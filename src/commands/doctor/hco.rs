@@ -1,7 +1,5 @@
 //! `hco`: the HyperConverged Cluster Operator and its CR.
 
-use serde_json::Value;
-
 use super::catalog::CatalogEntry;
 use super::common::FnCheck;
 use super::facts::{
@@ -9,6 +7,7 @@ use super::facts::{
     namespace_of, str_at, time_at,
 };
 use super::model::{Component, Coverage, Finding, Meta, Outcome, Severity, SkipCode, Source, Status, age};
+use super::object::Object;
 
 // One entry per check, its metadata kept compact (four lines) so the list reads as a table.
 #[rustfmt::skip]
@@ -145,7 +144,7 @@ pub static CHECKS: &[CatalogEntry] = &[
     },
 ];
 
-fn hco(f: &Facts) -> Result<&Value, Outcome> {
+fn hco(f: &Facts) -> Result<&Object, Outcome> {
     f.items(Kind::HyperConvergeds)
         .first()
         .ok_or_else(|| Outcome::skipped(SkipCode::NotInstalled, "no HyperConverged CR"))
@@ -248,9 +247,10 @@ fn unsupported_modification(f: &Facts, meta: &Meta) -> Outcome {
     let mut findings = Vec::new();
     for key in JSONPATCH_ANNOTATIONS {
         let Some(text) = annotation(hco, key) else { continue };
-        let ops: Vec<String> = serde_json::from_str::<Value>(text)
+        let ops: Vec<String> = serde_json::from_str::<Object>(text)
             .ok()
-            .and_then(|v| v.as_array().cloned())
+            .as_ref()
+            .and_then(Object::as_array)
             .unwrap_or_default()
             .iter()
             .map(|op| format!("{} {}", str_at(op, "/op"), str_at(op, "/path")))
@@ -279,9 +279,9 @@ fn unsupported_modification(f: &Facts, meta: &Meta) -> Outcome {
     .with(findings)
 }
 
-fn multi_arch_enabled(hco: &Value) -> bool {
+fn multi_arch_enabled(hco: &Object) -> bool {
     hco.pointer("/spec/featureGates/enableMultiArchBootImageImport")
-        .and_then(Value::as_bool)
+        .and_then(Object::as_bool)
         == Some(true)
 }
 
@@ -361,7 +361,7 @@ fn descheduler(f: &Facts, meta: &Meta) -> Outcome {
     let Some(d) = f.items(Kind::KubeDeschedulers).iter().find(|d| name_of(d) == "cluster") else {
         return Outcome::ok("no Kube Descheduler installed (not applicable)");
     };
-    let profiles: Vec<&str> = array(d, "/spec/profiles").iter().filter_map(Value::as_str).collect();
+    let profiles: Vec<&str> = array(d, "/spec/profiles").iter().filter_map(Object::as_str).collect();
     if profiles.iter().any(|p| {
         matches!(
             *p,
@@ -371,7 +371,7 @@ fn descheduler(f: &Facts, meta: &Meta) -> Outcome {
         let mut summary = format!("descheduler profiles {}", profiles.join(","));
         let background = d
             .pointer("/spec/profileCustomizations/devEnableEvictionsInBackground")
-            .and_then(Value::as_bool)
+            .and_then(Object::as_bool)
             == Some(true);
         let kubevirt_aware = profiles
             .iter()
@@ -407,7 +407,7 @@ fn multi_arch_disabled(f: &Facts, meta: &Meta) -> Outcome {
     };
     let archs: Vec<&str> = array(hco, "/status/nodeInfo/workloadsArchitectures")
         .iter()
-        .filter_map(Value::as_str)
+        .filter_map(Object::as_str)
         .collect();
     if archs.len() > 1 && !array(hco, "/status/dataImportCronTemplates").is_empty() && !multi_arch_enabled(hco) {
         return Outcome::failing(

@@ -17,6 +17,7 @@ mod hpp;
 mod model;
 mod network;
 mod node;
+mod object;
 mod probes;
 mod prom;
 mod report;

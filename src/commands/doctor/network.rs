@@ -1,13 +1,14 @@
 //! `cnao` and `kmp`: the Cluster Network Addons Operator and KubeMacPool.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use serde_json::Value;
 
 use super::catalog::{CatalogEntry, Check};
 use super::common::{FnCheck, Rule, WorkloadCheck, cr_not_ready};
-use super::facts::{Facts, Kind, annotation, array, label, name_of, namespace_of, str_at};
+use super::facts::{Facts, Kind, annotation, array, label, name_of, namespace_of, str_at, str_in};
 use super::model::{Component, Coverage, Finding, Meta, Outcome, Severity, SkipCode, Source};
+use super::object::Object;
 use super::workload::{CNAO_OPERATOR, KMP_MANAGER};
 
 // One entry per check, its metadata kept compact (four lines) so the list reads as a table.
@@ -92,7 +93,7 @@ pub static CHECKS: &[CatalogEntry] = &[
     },
 ];
 
-fn nac(f: &Facts) -> Option<&Value> {
+fn nac(f: &Facts) -> Option<&Object> {
     f.items(Kind::NetworkAddonsConfigs)
         .iter()
         .find(|n| name_of(n) == "cluster")
@@ -188,7 +189,8 @@ fn duplicate_vm_macs(f: &Facts, meta: &Meta) -> Outcome {
 
 fn mac_collisions(f: &Facts, meta: &Meta) -> Outcome {
     let mut macs: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let vmi_uids: Vec<&str> = f.items(Kind::Vmis).iter().map(|v| str_at(v, "/metadata/uid")).collect();
+    // A set: at 10,000 VMs a list would make this check quadratic.
+    let vmi_uids: HashSet<&str> = f.items(Kind::Vmis).iter().map(|v| str_at(v, "/metadata/uid")).collect();
     for vmi in f
         .items(Kind::Vmis)
         .iter()
@@ -220,7 +222,7 @@ fn mac_collisions(f: &Facts, meta: &Meta) -> Outcome {
             .iter()
             .filter(|n| n.get("default").and_then(Value::as_bool) != Some(true))
         {
-            let mac = str_at(net, "/mac").to_ascii_lowercase();
+            let mac = str_in(net, "/mac").to_ascii_lowercase();
             if !mac.is_empty() {
                 macs.entry(mac)
                     .or_default()

@@ -1,13 +1,12 @@
 //! `node`: nodes, node maintenance (seed 004) and what a drain would do.
 
-use serde_json::Value;
-
 use super::catalog::CatalogEntry;
 use super::common::{FnCheck, MetricsOnly};
 use super::facts::{
     Facts, Kind, array, condition, condition_since, is_true, label, name_of, namespace_of, str_at, time_at,
 };
 use super::model::{Component, Coverage, Finding, Meta, Outcome, Severity, SkipCode, Source, Status, age};
+use super::object::Object;
 
 // One entry per check, its metadata kept compact (four lines) so the list reads as a table.
 #[rustfmt::skip]
@@ -123,18 +122,18 @@ pub static CHECKS: &[CatalogEntry] = &[
     },
 ];
 
-fn is_arbiter(n: &Value) -> bool {
+fn is_arbiter(n: &Object) -> bool {
     label(n, "node-role.kubernetes.io/arbiter").is_some()
 }
 
-fn kvm(n: &Value) -> bool {
+fn kvm(n: &Object) -> bool {
     let v = str_at(n, "/status/allocatable/devices.kubevirt.io~1kvm");
     !v.is_empty() && v != "0"
 }
 
 fn low_kvm(f: &Facts, meta: &Meta) -> Outcome {
-    let nodes: Vec<&Value> = f.items(Kind::Nodes).iter().filter(|n| !is_arbiter(n)).collect();
-    let with_kvm: Vec<&Value> = nodes.iter().copied().filter(|n| kvm(n)).collect();
+    let nodes: Vec<&Object> = f.items(Kind::Nodes).iter().filter(|n| !is_arbiter(n)).collect();
+    let with_kvm: Vec<&Object> = nodes.iter().copied().filter(|n| kvm(n)).collect();
     let summary = format!("{}/{} nodes expose /dev/kvm", with_kvm.len(), nodes.len());
     if nodes.len() > 1 && with_kvm.len() < 2 {
         let findings = nodes
@@ -161,7 +160,7 @@ fn low_kvm(f: &Facts, meta: &Meta) -> Outcome {
 }
 
 fn control_plane_down(f: &Facts, meta: &Meta) -> Outcome {
-    let cp: Vec<&Value> = f
+    let cp: Vec<&Object> = f
         .items(Kind::Nodes)
         .iter()
         .filter(|n| {
@@ -169,7 +168,7 @@ fn control_plane_down(f: &Facts, meta: &Meta) -> Outcome {
                 || label(n, "node-role.kubernetes.io/master").is_some()
         })
         .collect();
-    let down: Vec<&&Value> = cp.iter().filter(|n| !is_true(n, "Ready")).collect();
+    let down: Vec<&&Object> = cp.iter().filter(|n| !is_true(n, "Ready")).collect();
     if down.is_empty() {
         return Outcome::ok(format!("{} control-plane nodes Ready", cp.len()));
     }
@@ -244,16 +243,16 @@ fn no_available_nodes(f: &Facts, meta: &Meta) -> Outcome {
     let kvm_nodes = nodes.iter().filter(|n| kvm(n)).count();
     let emulation = kv
         .pointer("/spec/configuration/developerConfiguration/useEmulation")
-        .and_then(Value::as_bool)
+        .and_then(Object::as_bool)
         == Some(true);
     let schedulable = nodes
         .iter()
         .filter(|n| label(n, "kubevirt.io/schedulable") == Some("true"))
-        .filter(|n| n.pointer("/spec/unschedulable").and_then(Value::as_bool) != Some(true))
+        .filter(|n| n.pointer("/spec/unschedulable").and_then(Object::as_bool) != Some(true))
         .count();
     let cordoned: Vec<&str> = nodes
         .iter()
-        .filter(|n| n.pointer("/spec/unschedulable").and_then(Value::as_bool) == Some(true))
+        .filter(|n| n.pointer("/spec/unschedulable").and_then(Object::as_bool) == Some(true))
         .map(name_of)
         .collect();
     let summary = format!(
@@ -306,7 +305,7 @@ fn maintenance(f: &Facts, meta: &Meta) -> Outcome {
         let error = str_at(cr, "/status/lastError");
         let pending: Vec<&str> = array(cr, "/status/pendingPods")
             .iter()
-            .filter_map(Value::as_str)
+            .filter_map(Object::as_str)
             .collect();
         let bad = legacy || running_long || !error.is_empty() || !pending.is_empty() || phase == "Failed";
         if !bad {
@@ -342,7 +341,7 @@ fn maintenance(f: &Facts, meta: &Meta) -> Outcome {
     let cordoned: Vec<&str> = f
         .items(Kind::Nodes)
         .iter()
-        .filter(|n| n.pointer("/spec/unschedulable").and_then(Value::as_bool) == Some(true))
+        .filter(|n| n.pointer("/spec/unschedulable").and_then(Object::as_bool) == Some(true))
         .map(name_of)
         .filter(|n| !with_cr.iter().any(|c| c == n))
         .collect();
@@ -364,7 +363,7 @@ fn maintenance(f: &Facts, meta: &Meta) -> Outcome {
 }
 
 /// The eviction strategy in effect for a VMI and where it comes from.
-pub fn eviction_strategy<'a>(vmi: &'a Value, kv: Option<&'a Value>) -> (&'a str, &'static str) {
+pub fn eviction_strategy<'a>(vmi: &'a Object, kv: Option<&'a Object>) -> (&'a str, &'static str) {
     let own = str_at(vmi, "/spec/evictionStrategy");
     if !own.is_empty() {
         return (own, "VMI");
@@ -409,7 +408,7 @@ fn drain_readiness(f: &Facts, _meta: &Meta) -> Outcome {
     );
     out.findings = findings
         .into_iter()
-        .filter(|fi| fi.facts.get("outcome").and_then(Value::as_str) != Some("migrates"))
+        .filter(|fi| fi.facts.get("outcome").and_then(serde_json::Value::as_str) != Some("migrates"))
         .collect();
     out
 }
@@ -421,14 +420,14 @@ fn nodes_to_drain(f: &Facts) -> Vec<&str> {
         None => f
             .items(Kind::Nodes)
             .iter()
-            .filter(|n| n.pointer("/spec/unschedulable").and_then(Value::as_bool) == Some(true))
+            .filter(|n| n.pointer("/spec/unschedulable").and_then(Object::as_bool) == Some(true))
             .map(name_of)
             .collect(),
     }
 }
 
 /// What draining `node` does to `vmi`, and how bad that is.
-fn drain_fate(f: &Facts, node: &str, vmi: &Value) -> (Status, Finding) {
+fn drain_fate(f: &Facts, node: &str, vmi: &Object) -> (Status, Finding) {
     let kv = f.items(Kind::KubeVirts).first();
     let (strategy, from) = eviction_strategy(vmi, kv);
     let migratable = is_true(vmi, "LiveMigratable");
@@ -475,12 +474,12 @@ fn under_maintenance(f: &Facts, node: &str) -> bool {
 
 /// A VMI that is shut down rather than migrated: its VM's run strategy says whether it comes
 /// back on another node.
-fn shut_down_fate(vm: Option<&Value>) -> (&'static str, Status) {
+fn shut_down_fate(vm: Option<&Object>) -> (&'static str, Status) {
     let Some(vm) = vm else {
         return ("shut down, stays off", Status::Warning);
     };
     let restarted = matches!(str_at(vm, "/spec/runStrategy"), "Always" | "RerunOnFailure")
-        || vm.pointer("/spec/running").and_then(Value::as_bool) == Some(true);
+        || vm.pointer("/spec/running").and_then(Object::as_bool) == Some(true);
     if restarted {
         ("shut down, restarted elsewhere", Status::Ok)
     } else {

@@ -13,8 +13,9 @@ use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
 use super::catalog::Check;
-use super::facts::{Facts, Kind, KindDef, LogRequest, Namespaces, Read, name_of, namespace_of, str_at};
+use super::facts::{Facts, Kind, KindDef, LogRequest, Namespaces, Read, name_of, namespace_of, str_at, str_in};
 use super::model::Component;
+use super::object::Object;
 use crate::cluster::api::{Api, Request};
 use crate::cluster::resources::{self, Listing, Paging};
 use crate::error::Result;
@@ -71,8 +72,8 @@ pub async fn discover_groups(api: &Api) -> Result<BTreeMap<String, String>> {
         out.insert(String::new(), "v1".to_string());
     }
     for g in groups?.get("groups").and_then(Value::as_array).into_iter().flatten() {
-        let name = str_at(g, "/name").to_string();
-        let preferred = str_at(g, "/preferredVersion/version").to_string();
+        let name = str_in(g, "/name").to_string();
+        let preferred = str_in(g, "/preferredVersion/version").to_string();
         out.insert(name, preferred);
     }
     Ok(out)
@@ -96,7 +97,7 @@ async fn list(api: &Api, def: &KindDef, version: &str, namespace: Option<&str>) 
         page: Some(PAGE),
         timeout: REQUEST_TIMEOUT,
     };
-    match resources::list_all(api, request, paging).await {
+    match resources::list_all_as(api, request, paging).await {
         Listing::Items(items) => Read::Items(items),
         Listing::Forbidden => Read::Forbidden(format!("list {}", def.resource.plural)),
         Listing::NotFound(_) => Read::NotServed,
@@ -184,7 +185,7 @@ async fn read_forbidden_per_namespace(api: &Api, facts: &mut Facts, namespaces: 
         }
     })
     .await;
-    let mut found: BTreeMap<Kind, (Vec<Value>, BTreeSet<String>)> = BTreeMap::new();
+    let mut found: BTreeMap<Kind, (Vec<Object>, BTreeSet<String>)> = BTreeMap::new();
     for (kind, ns, read) in results {
         if let Read::Items(items) = read {
             let entry = found.entry(kind).or_default();
@@ -248,7 +249,7 @@ pub async fn read_guest_filesystems(api: &Api, facts: &mut Facts, targets: Vec<(
     for (key, value) in results {
         match value {
             Some(v) => {
-                facts.guest_fs.insert(key, v);
+                facts.guest_fs.insert(key, Object::from(v));
             }
             None => facts.guest_unprobed += 1,
         }

@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use super::DoctorArgs;
 use super::catalog::find;
-use super::facts::{Facts, Kind, str_at};
+use super::facts::{Facts, Kind, str_at, str_in};
 use super::model::{Component, Finding, Outcome, Status};
 use super::report;
 use std::path::Path;
@@ -132,7 +132,7 @@ impl Access<'_> {
     async fn route(&self, name: &str) -> Option<Endpoint> {
         let path = resources::ROUTES.object(Some("openshift-monitoring"), name);
         let route: Value = self.api.send(Request::get(path)).await.ok()?.json().ok()?;
-        let host = str_at(&route, "/spec/host");
+        let host = str_in(&route, "/spec/host");
         (!host.is_empty()).then(|| Endpoint::Direct(format!("https://{host}")))
     }
 }
@@ -256,8 +256,8 @@ pub async fn read(access: &Access<'_>, args: &DoctorArgs, f: &Facts) -> Result<M
             .as_array()
             .into_iter()
             .flatten()
-            .filter(|a| str_at(a, "/status/state") == "suppressed")
-            .map(|a| str_at(a, "/labels/alertname").to_string())
+            .filter(|a| str_in(a, "/status/state") == "suppressed")
+            .map(|a| str_in(a, "/labels/alertname").to_string())
             .collect();
     }
     Ok(m)
@@ -268,9 +268,9 @@ pub async fn read(access: &Access<'_>, args: &DoctorArgs, f: &Facts) -> Result<M
 pub fn merge(results: &mut Vec<report::Result>, m: &Monitoring) {
     let prometheus_used = m.prometheus_source["state"] == "used";
     for alert in &m.alerts {
-        let name = str_at(alert, "/labels/alertname");
-        let state = str_at(alert, "/state");
-        let severity = str_at(alert, "/labels/severity");
+        let name = str_in(alert, "/labels/alertname");
+        let state = str_in(alert, "/state");
+        let severity = str_in(alert, "/labels/severity");
         let entry = json!({"alertname": name, "state": state, "activeAt": alert.get("activeAt"),
                            "severity": severity, "silenced": m.silenced.iter().any(|s| s == name)});
         let status = if severity == "critical" {
@@ -303,10 +303,10 @@ pub fn merge(results: &mut Vec<report::Result>, m: &Monitoring) {
                 }
             }
             None => {
-                if str_at(alert, "/labels/kubernetes_operator_part_of") != "kubevirt" || state != "firing" {
+                if str_in(alert, "/labels/kubernetes_operator_part_of") != "kubevirt" || state != "firing" {
                     continue;
                 }
-                let summary = str_at(alert, "/annotations/summary");
+                let summary = str_in(alert, "/annotations/summary");
                 let mut outcome = Outcome::ok(if summary.is_empty() {
                     format!("alert {name} is firing")
                 } else {
@@ -347,7 +347,7 @@ pub fn merge(results: &mut Vec<report::Result>, m: &Monitoring) {
 
 /// An alert as evidence: its state, since when, and the labels that say what it is about.
 fn alert_finding(alert: &Value) -> Finding {
-    let name = str_at(alert, "/labels/alertname");
+    let name = str_in(alert, "/labels/alertname");
     let labels: serde_json::Map<String, Value> = alert
         .pointer("/labels")
         .and_then(Value::as_object)
@@ -361,7 +361,7 @@ fn alert_finding(alert: &Value) -> Finding {
         .map(|(k, v)| format!("{k}={}", v.as_str().unwrap_or_default()))
         .collect();
     let namespace = labels.get("namespace").and_then(Value::as_str);
-    let mut text = format!("Alert {name} {}", str_at(alert, "/state"));
+    let mut text = format!("Alert {name} {}", str_in(alert, "/state"));
     if let Some(at) = alert.get("activeAt").and_then(Value::as_str) {
         text.push_str(&format!(" since {at}"));
     }
@@ -369,7 +369,7 @@ fn alert_finding(alert: &Value) -> Finding {
         text.push_str(&format!(": {}", described.join(", ")));
     }
     Finding::new("Alert", namespace, name, text)
-        .fact("state", str_at(alert, "/state"))
+        .fact("state", str_in(alert, "/state"))
         .fact("labels", Value::Object(labels))
         .fact("value", alert.get("value").cloned().unwrap_or(Value::Null))
 }

@@ -9,6 +9,7 @@ use super::facts::{
     Facts, Kind, annotation, array, i64_at, is_pod_ready, is_pod_running, name_of, namespace_of, str_at, time_at,
 };
 use super::model::{Component, Coverage, Finding, Meta, Outcome, Severity, SkipCode, Source, Status, age};
+use super::object::Object;
 use super::workload::{VIRT_API, VIRT_CONTROLLER, VIRT_HANDLER, VIRT_OPERATOR, Workload, pod_finding};
 
 const fn workload_check(workload: &'static Workload, rule: Rule) -> WorkloadCheck {
@@ -328,7 +329,7 @@ pub fn leader(f: &Facts, namespace: &str, name: &str) -> Option<Leader> {
         });
     }
     let endpoints = f.named(Kind::Endpoints, namespace, name)?;
-    let record: Value =
+    let record: Object =
         serde_json::from_str(annotation(endpoints, "control-plane.alpha.kubernetes.io/leader")?).ok()?;
     Some(Leader {
         holder: str_at(&record, "/holderIdentity").to_string(),
@@ -457,7 +458,7 @@ impl Check for LaunchersStuckFailed {
     }
 
     fn evaluate(&self, f: &Facts, meta: &Meta) -> Outcome {
-        let failed: Vec<&Value> = f
+        let failed: Vec<&Object> = f
             .items(Kind::Pods)
             .iter()
             .filter(|p| super::facts::label(p, "kubevirt.io") == Some("virt-launcher"))
@@ -466,7 +467,7 @@ impl Check for LaunchersStuckFailed {
         if failed.len() < 200 {
             return Outcome::ok(format!("{} failed virt-launcher pods (threshold 200)", failed.len()));
         }
-        let finished = |p: &Value| {
+        let finished = |p: &Object| {
             array(p, "/status/containerStatuses")
                 .iter()
                 .filter_map(|c| time_at(c, "/state/terminated/finishedAt"))
@@ -532,7 +533,7 @@ impl Check for Orphaned {
             Ok(wp) => wp,
             Err(skipped) => return skipped,
         };
-        let launchers: Vec<&Value> = f
+        let launchers: Vec<&Object> = f
             .items(Kind::Pods)
             .iter()
             .filter(|p| super::facts::label(p, "kubevirt.io") == Some("virt-launcher") && is_pod_running(p))
@@ -712,7 +713,7 @@ impl Check for DeprecatedApi {
                 let plural = str_at(c, "/spec/names/plural").to_string();
                 array(c, "/spec/versions")
                     .iter()
-                    .filter(|v| v.get("deprecated").and_then(Value::as_bool) == Some(true))
+                    .filter(|v| v.get("deprecated").and_then(Object::as_bool) == Some(true))
                     .map(move |v| (plural.clone(), str_at(v, "/name").to_string()))
             })
             .collect();

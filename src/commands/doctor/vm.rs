@@ -3,7 +3,6 @@
 use std::collections::BTreeMap;
 
 use k8s_openapi::jiff::Timestamp;
-use serde_json::Value;
 
 use super::catalog::CatalogEntry;
 use super::common::{FnCheck, MetricsOnly};
@@ -13,6 +12,7 @@ use super::facts::{
 };
 use super::model::{Component, Coverage, Finding, Meta, Outcome, Severity, SkipCode, Source, age};
 use super::node::eviction_strategy;
+use super::object::Object;
 
 /// The checks of this file that can judge a single VM from its own objects, which `doctor vm
 /// NAME` runs over that VM's facts (report order is the catalog's). A new per-VM check is listed
@@ -290,14 +290,14 @@ const ERROR_STATES: &[&str] = &[
     "DataVolumeError",
 ];
 
-fn vm_finding(vm: &Value, text: String) -> Finding {
+fn vm_finding(vm: &Object, text: String) -> Finding {
     Finding::new("VirtualMachine", Some(namespace_of(vm)), name_of(vm), text)
         .fact("printableStatus", str_at(vm, "/status/printableStatus"))
 }
 
 /// The newest `lastTransitionTime` of a VM's Ready, Failure and Paused conditions (the old
 /// `kubevirt_vm_*_status_last_transition_timestamp_seconds`).
-fn vm_status_since(vm: &Value) -> Option<Timestamp> {
+fn vm_status_since(vm: &Object) -> Option<Timestamp> {
     ["Ready", "Failure", "Paused"]
         .iter()
         .filter_map(|c| condition_since(vm, c))
@@ -305,7 +305,7 @@ fn vm_status_since(vm: &Value) -> Option<Timestamp> {
 }
 
 /// VMs in one of `states` for at least `min_secs`.
-fn stuck(f: &Facts, meta: &Meta, states: &[&str], min_secs: i64, extra: fn(&Facts, &Value) -> bool) -> Outcome {
+fn stuck(f: &Facts, meta: &Meta, states: &[&str], min_secs: i64, extra: fn(&Facts, &Object) -> bool) -> Outcome {
     let mut findings = Vec::new();
     let mut pending = false;
     for vm in f.scoped(Kind::Vms) {
@@ -353,7 +353,7 @@ fn stuck(f: &Facts, meta: &Meta, states: &[&str], min_secs: i64, extra: fn(&Fact
 }
 
 /// `reason: message`, or the reason alone.
-fn condition_text(c: &Value) -> String {
+fn condition_text(c: &Object) -> String {
     match (str_at(c, "/reason"), str_at(c, "/message")) {
         (r, "") => r.to_string(),
         (r, m) => format!("{r}: {m}"),
@@ -362,7 +362,7 @@ fn condition_text(c: &Value) -> String {
 
 /// Why a VM is stuck, from what it depends on: its VMI (phase, node, failing scheduling or
 /// sync conditions, an unfinished migration) and its DataVolumes that have not succeeded.
-fn stuck_context(f: &Facts, vm: &Value) -> Vec<String> {
+fn stuck_context(f: &Facts, vm: &Object) -> Vec<String> {
     let ns = namespace_of(vm);
     let mut out = Vec::new();
     match f.named(Kind::Vmis, ns, name_of(vm)) {
@@ -380,7 +380,7 @@ fn stuck_context(f: &Facts, vm: &Value) -> Vec<String> {
             out.push(text);
             if let Some(m) = vmi
                 .pointer("/status/migrationState")
-                .filter(|m| m.get("completed").and_then(Value::as_bool) != Some(true))
+                .filter(|m| m.get("completed").and_then(Object::as_bool) != Some(true))
             {
                 out.push(format!(
                     "migration {} -> {} since {} ({})",
@@ -395,7 +395,7 @@ fn stuck_context(f: &Facts, vm: &Value) -> Vec<String> {
     }
     for dv in array(vm, "/spec/template/spec/volumes")
         .iter()
-        .filter_map(|v| v.pointer("/dataVolume/name").and_then(Value::as_str))
+        .filter_map(|v| v.pointer("/dataVolume/name").and_then(Object::as_str))
     {
         match f.named(Kind::DataVolumes, ns, dv) {
             Some(d) if str_at(d, "/status/phase") != "Succeeded" => {
@@ -431,7 +431,7 @@ fn stuck_starting(f: &Facts, meta: &Meta) -> Outcome {
     )
 }
 
-fn has_vmi(f: &Facts, vm: &Value) -> bool {
+fn has_vmi(f: &Facts, vm: &Object) -> bool {
     f.named(Kind::Vmis, namespace_of(vm), name_of(vm)).is_some()
 }
 
@@ -506,7 +506,7 @@ fn high_memory(f: &Facts, meta: &Meta) -> Outcome {
 }
 
 fn excessive_migrations(f: &Facts, meta: &Meta) -> Outcome {
-    let mut per_vmi: BTreeMap<(String, String), Vec<&Value>> = BTreeMap::new();
+    let mut per_vmi: BTreeMap<(String, String), Vec<&Object>> = BTreeMap::new();
     for m in f
         .scoped(Kind::Vmims)
         .filter(|m| str_at(m, "/status/phase") == "Succeeded")
@@ -572,7 +572,7 @@ fn outdated(f: &Facts, meta: &Meta) -> Outcome {
     let Some(kv) = f.items(Kind::KubeVirts).first() else {
         return Outcome::skipped(SkipCode::NotInstalled, "KubeVirt not found");
     };
-    let vmis: Vec<&Value> = f
+    let vmis: Vec<&Object> = f
         .scoped(Kind::Vmis)
         .filter(|v| label(v, "kubevirt.io/outdatedLauncherImage").is_some())
         .collect();
@@ -664,8 +664,8 @@ fn cannot_be_evicted(f: &Facts, meta: &Meta) -> Outcome {
     .with(findings)
 }
 
-fn panics(f: &Facts) -> BTreeMap<(String, String), Vec<&Value>> {
-    let mut out: BTreeMap<(String, String), Vec<&Value>> = BTreeMap::new();
+fn panics(f: &Facts) -> BTreeMap<(String, String), Vec<&Object>> {
+    let mut out: BTreeMap<(String, String), Vec<&Object>> = BTreeMap::new();
     for e in f
         .scoped(Kind::Events)
         .filter(|e| str_at(e, "/reason") == "GuestPanicked")
@@ -682,7 +682,7 @@ fn panics(f: &Facts) -> BTreeMap<(String, String), Vec<&Value>> {
     out
 }
 
-fn panic_findings(p: &BTreeMap<(String, String), Vec<&Value>>) -> Vec<Finding> {
+fn panic_findings(p: &BTreeMap<(String, String), Vec<&Object>>) -> Vec<Finding> {
     p.iter()
         .map(|((ns, name), es)| {
             let count: i64 = es.iter().map(|e| super::facts::i64_at(e, "/count").unwrap_or(1)).sum();
@@ -705,7 +705,7 @@ fn os_panics(f: &Facts, meta: &Meta) -> Outcome {
     }
     let worst = findings
         .iter()
-        .filter_map(|fi| fi.facts.get("panics").and_then(Value::as_i64))
+        .filter_map(|fi| fi.facts.get("panics").and_then(serde_json::Value::as_i64))
         .max()
         .unwrap_or(0);
     let status = if worst > 5 {
@@ -742,10 +742,10 @@ fn deprecated_machine_type(f: &Facts, meta: &Meta) -> Outcome {
     let advertised: Vec<String> = f
         .items(Kind::Nodes)
         .iter()
-        .filter(|n| n.pointer("/spec/unschedulable").and_then(Value::as_bool) != Some(true))
+        .filter(|n| n.pointer("/spec/unschedulable").and_then(Object::as_bool) != Some(true))
         .flat_map(|n| {
             n.pointer("/metadata/labels")
-                .and_then(Value::as_object)
+                .and_then(Object::fields)
                 .into_iter()
                 .flatten()
                 .filter_map(|(k, v)| {
@@ -839,8 +839,8 @@ fn guest_filesystems(f: &Facts, meta: &Meta) -> Outcome {
             {
                 continue;
             }
-            let used = fs.get("usedBytes").and_then(Value::as_f64).unwrap_or(0.0);
-            let total = fs.get("totalBytes").and_then(Value::as_f64).unwrap_or(0.0);
+            let used = fs.get("usedBytes").and_then(Object::as_f64).unwrap_or(0.0);
+            let total = fs.get("totalBytes").and_then(Object::as_f64).unwrap_or(0.0);
             if total <= 0.0 {
                 continue;
             }
@@ -929,7 +929,7 @@ fn rbd_rxbounce(f: &Facts, meta: &Meta) -> Outcome {
             let claim = vol
                 .pointer("/persistentVolumeClaim/claimName")
                 .or_else(|| vol.pointer("/dataVolume/name"))
-                .and_then(Value::as_str);
+                .and_then(Object::as_str);
             let Some(claim) = claim else { continue };
             let Some(pvc) = f.named(Kind::Pvcs, namespace_of(vmi), claim) else {
                 continue;

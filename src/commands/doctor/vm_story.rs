@@ -7,9 +7,9 @@
 use std::collections::BTreeSet;
 
 use k8s_openapi::jiff::Timestamp;
-use serde_json::Value;
 
 use super::facts::{Facts, Kind, Read, array, condition, is_true, name_of, str_at};
+use super::object::Object;
 use super::probes;
 use crate::cluster::api::{Api, Request};
 use crate::cluster::kubevirt::{MIGRATIONS, VMIS, VMS, object_path};
@@ -46,25 +46,25 @@ pub struct Story {
 }
 
 impl Story {
-    pub fn vm(&self) -> &Value {
+    pub fn vm(&self) -> &Object {
         &self.facts.items(Kind::Vms)[0]
     }
 
-    pub fn vmi(&self) -> Option<&Value> {
+    pub fn vmi(&self) -> Option<&Object> {
         self.facts.items(Kind::Vmis).first()
     }
 }
 
 /// One GET's outcome.
 enum Got {
-    Found(Value),
+    Found(Object),
     Absent,
     Unreadable(Read),
 }
 
 async fn get(api: &Api, path: String, what: &str) -> Got {
     match probes::get(api, Request::get(path)).await {
-        Ok(v) => Got::Found(v),
+        Ok(v) => Got::Found(Object::from(v)),
         Err(e) => match e.api().map(|a| a.code) {
             Some(404) => Got::Absent,
             Some(403) => Got::Unreadable(Read::Forbidden(what.to_string())),
@@ -80,7 +80,7 @@ async fn list(api: &Api, request: Request, plural: &str) -> Read {
         timeout: probes::REQUEST_TIMEOUT,
     };
     match resources::list_all(api, request, paging).await {
-        Listing::Items(items) => Read::Items(items),
+        Listing::Items(items) => Read::Items(items.into_iter().map(Object::from).collect()),
         Listing::Forbidden => Read::Forbidden(format!("list {plural}")),
         Listing::NotFound(e) | Listing::Failed(e) => Read::Failed(e.to_string()),
     }
@@ -130,7 +130,7 @@ fn collect(gots: Vec<(String, Got)>) -> (Read, Vec<String>) {
 }
 
 /// The DataVolumes and PVCs the VM (and its VMI's hotplugged volumes) name.
-pub fn volume_names(vm: &Value, vmi: Option<&Value>) -> (BTreeSet<String>, BTreeSet<String>) {
+pub fn volume_names(vm: &Object, vmi: Option<&Object>) -> (BTreeSet<String>, BTreeSet<String>) {
     let mut dvs: BTreeSet<String> = array(vm, "/spec/dataVolumeTemplates")
         .iter()
         .map(|t| name_of(t).to_string())
@@ -156,8 +156,8 @@ pub fn volume_names(vm: &Value, vmi: Option<&Value>) -> (BTreeSet<String>, BTree
 }
 
 /// The launcher pod whose log tells the VM's story: the one on the VMI's node, else the newest.
-pub fn main_launcher<'a>(pods: &'a [Value], vmi: Option<&Value>) -> Option<&'a Value> {
-    let launchers: Vec<&Value> = pods
+pub fn main_launcher<'a>(pods: &'a [Object], vmi: Option<&Object>) -> Option<&'a Object> {
+    let launchers: Vec<&Object> = pods
         .iter()
         .filter(|p| super::facts::label(p, "kubevirt.io") == Some("virt-launcher"))
         .collect();
@@ -224,8 +224,8 @@ pub async fn read(api: &Api, namespace: &str, name: &str, logs: bool, now: Times
 /// The first round of reads: the VM, its VMI, its migrations, the KubeVirt CRs and the
 /// events about the VM.
 struct FirstRound {
-    vm: Value,
-    vmi: Option<Value>,
+    vm: Object,
+    vmi: Option<Object>,
     /// Why the VMI could not be read, if it could not.
     vmi_read: Option<Read>,
     vmims: Read,
@@ -257,7 +257,7 @@ async fn read_vm_and_neighbours(api: &Api, ns: &str, name: &str) -> Result<First
         Got::Unreadable(read) => (None, Some(read)),
     };
     Ok(FirstRound {
-        vm,
+        vm: Object::from(vm),
         vmi,
         vmi_read,
         vmims,
@@ -276,7 +276,7 @@ struct Surroundings {
     missing: Vec<(&'static str, String)>,
 }
 
-async fn read_pods_and_volumes(api: &Api, ns: &str, vm: &Value, vmi: Option<&Value>) -> Surroundings {
+async fn read_pods_and_volumes(api: &Api, ns: &str, vm: &Object, vmi: Option<&Object>) -> Surroundings {
     let (dv_names, pvc_names) = volume_names(vm, vmi);
     let attach_pods: Vec<String> = vmi
         .iter()
@@ -392,7 +392,7 @@ fn dedupe(read: Read) -> Read {
 }
 
 /// Whether the VMI's `LiveMigratable` condition is present and True (for the story's summary).
-pub fn live_migratable(vmi: &Value) -> Option<bool> {
+pub fn live_migratable(vmi: &Object) -> Option<bool> {
     condition(vmi, "LiveMigratable").map(|c| str_at(c, "/status") == "True")
 }
 
@@ -419,7 +419,7 @@ mod tests {
                                               {"name": "b", "persistentVolumeClaim": {"claimName": "data"}},
                                               {"name": "c", "containerDisk": {"image": "x"}}]}}}});
         let vmi = json!({"spec": {"volumes": [{"name": "hp", "persistentVolumeClaim": {"claimName": "hotplugged"}}]}});
-        let (dvs, pvcs) = volume_names(&vm, Some(&vmi));
+        let (dvs, pvcs) = volume_names(&vm.into(), Some(&vmi.into()));
         assert_eq!(dvs.into_iter().collect::<Vec<_>>(), ["root"]);
         assert_eq!(pvcs.into_iter().collect::<Vec<_>>(), ["data", "hotplugged", "root"]);
     }
@@ -430,12 +430,12 @@ mod tests {
             json!({"metadata": {"name": name, "creationTimestamp": created, "labels": {"kubevirt.io": "virt-launcher"}},
                    "spec": {"nodeName": node}})
         };
-        let pods = vec![
-            pod("source", "node01", "2025-01-01T09:00:00Z"),
-            pod("target", "node02", "2025-01-01T10:00:00Z"),
-            json!({"metadata": {"name": "hp", "labels": {"kubevirt.io": "hotplug-disk"}}, "spec": {"nodeName": "node01"}}),
+        let pods: Vec<Object> = vec![
+            pod("source", "node01", "2025-01-01T09:00:00Z").into(),
+            pod("target", "node02", "2025-01-01T10:00:00Z").into(),
+            json!({"metadata": {"name": "hp", "labels": {"kubevirt.io": "hotplug-disk"}}, "spec": {"nodeName": "node01"}}).into(),
         ];
-        let vmi = json!({"status": {"nodeName": "node01"}});
+        let vmi = json!({"status": {"nodeName": "node01"}}).into();
         assert_eq!(name_of(main_launcher(&pods, Some(&vmi)).unwrap()), "source");
         assert_eq!(name_of(main_launcher(&pods, None).unwrap()), "target");
         assert!(main_launcher(&pods[2..], None).is_none());
@@ -443,11 +443,13 @@ mod tests {
 
     #[test]
     fn a_refused_read_wins_over_items() {
-        let merged = merge([Read::Items(vec![json!(1)]), Read::Forbidden("list pods".into())]);
+        let one = || Object::from(json!(1));
+        let merged = merge([Read::Items(vec![one()]), Read::Forbidden("list pods".into())]);
         assert_eq!(merged, Read::Forbidden("list pods".into()));
+        let two = Object::from(json!(2));
         assert_eq!(
-            merge([Read::Items(vec![json!(1)]), Read::Items(vec![json!(2)])]),
-            Read::Items(vec![json!(1), json!(2)])
+            merge([Read::Items(vec![one()]), Read::Items(vec![two.clone()])]),
+            Read::Items(vec![one(), two])
         );
     }
 }

@@ -7,6 +7,7 @@ use serde_json::{Map, Value, json};
 
 use super::facts::{Kind, Read, array, i64_at, is_true, label, name_of, str_at, time_at};
 use super::model::age;
+use super::object::Object;
 use super::report::{self, Result, tally};
 use super::vm_story::{LOG_LINES, LauncherLog, Story, live_migratable, main_launcher};
 use super::workload::pod_finding;
@@ -14,7 +15,7 @@ use super::workload::pod_finding;
 /// Events shown, newest first.
 pub const EVENTS_SHOWN: usize = 10;
 
-fn condition_text(c: &Value, now_secs: i64) -> String {
+fn condition_text(c: &Object, now_secs: i64) -> String {
     let mut text = format!("{}={}", str_at(c, "/type"), str_at(c, "/status"));
     let reason = str_at(c, "/reason");
     if !reason.is_empty() {
@@ -30,7 +31,7 @@ fn condition_text(c: &Value, now_secs: i64) -> String {
     text
 }
 
-fn conditions_json(v: &Value) -> Value {
+fn conditions_json(v: &Object) -> Value {
     Value::Array(
         array(v, "/status/conditions")
             .iter()
@@ -42,12 +43,12 @@ fn conditions_json(v: &Value) -> Value {
     )
 }
 
-fn run_strategy(vm: &Value) -> String {
-    crate::cluster::kubevirt::run_strategy(vm).unwrap_or_else(|e| e)
+fn run_strategy(vm: &Object) -> String {
+    crate::cluster::kubevirt::run_strategy(&vm.to_value()).unwrap_or_else(|e| e)
 }
 
 /// The pod's role in the story.
-fn role(pod: &Value) -> &'static str {
+fn role(pod: &Object) -> &'static str {
     match label(pod, "kubevirt.io") {
         Some("virt-launcher") => "virt-launcher",
         Some("hotplug-disk") => "hotplug",
@@ -57,7 +58,7 @@ fn role(pod: &Value) -> &'static str {
 
 /// When an event last happened: `lastTimestamp`, else the series' `eventTime`, else when it was
 /// first seen or created.
-fn last_seen(e: &Value) -> Option<Timestamp> {
+fn last_seen(e: &Object) -> Option<Timestamp> {
     [
         "/lastTimestamp",
         "/eventTime",
@@ -68,13 +69,13 @@ fn last_seen(e: &Value) -> Option<Timestamp> {
     .find_map(|p| time_at(e, p))
 }
 
-fn events(story: &Story) -> Vec<&Value> {
-    let mut events: Vec<&Value> = story.facts.items(Kind::Events).iter().collect();
+fn events(story: &Story) -> Vec<&Object> {
+    let mut events: Vec<&Object> = story.facts.items(Kind::Events).iter().collect();
     events.sort_by_key(|e| std::cmp::Reverse(last_seen(e)));
     events
 }
 
-fn migration_phase_since(m: &Value) -> Option<i64> {
+fn migration_phase_since(m: &Object) -> Option<i64> {
     let phase = str_at(m, "/status/phase");
     array(m, "/status/phaseTransitionTimestamps")
         .iter()
@@ -84,7 +85,7 @@ fn migration_phase_since(m: &Value) -> Option<i64> {
         .map(|t| t.as_second())
 }
 
-fn migration_text(m: &Value, vmi: Option<&Value>, now: i64) -> String {
+fn migration_text(m: &Object, vmi: Option<&Object>, now: i64) -> String {
     let phase = str_at(m, "/status/phase");
     let mut text = format!("VirtualMachineInstanceMigration {}: {phase}", name_of(m));
     if let Some(t) = migration_phase_since(m) {
@@ -115,7 +116,7 @@ fn migration_text(m: &Value, vmi: Option<&Value>, now: i64) -> String {
     text
 }
 
-fn failure_reason<'a>(m: &'a Value, vmi: Option<&'a Value>) -> &'a str {
+fn failure_reason<'a>(m: &'a Object, vmi: Option<&'a Object>) -> &'a str {
     let own = str_at(m, "/status/migrationState/failureReason");
     if !own.is_empty() {
         return own;
@@ -126,7 +127,7 @@ fn failure_reason<'a>(m: &'a Value, vmi: Option<&'a Value>) -> &'a str {
         .unwrap_or("")
 }
 
-fn dv_text(dv: &Value) -> String {
+fn dv_text(dv: &Object) -> String {
     let mut text = format!("DataVolume {}: {}", name_of(dv), str_at(dv, "/status/phase"));
     let progress = str_at(dv, "/status/progress");
     if !progress.is_empty() && progress != "N/A" {
@@ -150,10 +151,10 @@ fn dv_text(dv: &Value) -> String {
     text
 }
 
-fn pvc_text(pvc: &Value) -> String {
+fn pvc_text(pvc: &Object) -> String {
     let modes: Vec<&str> = array(pvc, "/spec/accessModes")
         .iter()
-        .filter_map(Value::as_str)
+        .filter_map(Object::as_str)
         .collect();
     let mut text = format!(
         "PersistentVolumeClaim {}: {}",
@@ -176,7 +177,7 @@ fn pvc_text(pvc: &Value) -> String {
     text
 }
 
-fn event_text(e: &Value, now: i64) -> String {
+fn event_text(e: &Object, now: i64) -> String {
     format!(
         "{}  {:<7}  {}  {}/{}: {}",
         last_seen(e)
@@ -201,7 +202,7 @@ fn unread(read: &Read) -> Option<String> {
     }
 }
 
-fn vmi_line(vmi: &Value, now: i64) -> String {
+fn vmi_line(vmi: &Object, now: i64) -> String {
     let node = str_at(vmi, "/status/nodeName");
     let mut text = format!("VirtualMachineInstance: {}", str_at(vmi, "/status/phase"));
     if !node.is_empty() {
@@ -347,7 +348,7 @@ fn lines(out: &mut String, items: Vec<String>) {
     }
 }
 
-fn section(out: &mut String, title: &str, read: &Read, text: impl Fn(&Value) -> String) {
+fn section(out: &mut String, title: &str, read: &Read, text: impl Fn(&Object) -> String) {
     out.push_str(&format!("{title}:"));
     match (unread(read), read) {
         (Some(note), _) => out.push_str(&format!(" {note}\n")),
@@ -363,7 +364,7 @@ fn read_json(read: &Read) -> Value {
     }
 }
 
-fn pod_json(pod: &Value) -> Value {
+fn pod_json(pod: &Object) -> Value {
     let finding = pod_finding(pod);
     let mut m: Map<String, Value> = finding.facts;
     m.insert("name".into(), json!(name_of(pod)));
@@ -375,8 +376,8 @@ fn pod_json(pod: &Value) -> Value {
                 .iter()
                 .map(|c| {
                     json!({"name": str_at(c, "/name"), "ready": c["ready"] == true, "restartCount": i64_at(c, "/restartCount").unwrap_or(0),
-                           "image": str_at(c, "/image"), "state": c.get("state").cloned().unwrap_or(Value::Null),
-                           "lastState": c.get("lastState").cloned().unwrap_or(Value::Null)})
+                           "image": str_at(c, "/image"), "state": c.get("state").map_or(Value::Null, Object::to_value),
+                           "lastState": c.get("lastState").map_or(Value::Null, Object::to_value)})
                 })
                 .collect(),
         ),
@@ -394,7 +395,7 @@ pub fn document(story: &Story, server: &str, results: &[Result], generated_at: &
                "guestAgentConnected": is_true(v, "AgentConnected"), "liveMigratable": live_migratable(v),
                "launcherImage": str_at(v, "/status/launcherContainerImageVersion"),
                "outdatedLauncher": label(v, "kubevirt.io/outdatedLauncherImage").is_some(),
-               "migrationState": v.pointer("/status/migrationState").cloned().unwrap_or(Value::Null),
+               "migrationState": v.pointer("/status/migrationState").map_or(Value::Null, Object::to_value),
                "conditions": conditions_json(v)})
     });
     let launcher = main_launcher(f.items(Kind::Pods), story.vmi()).map(|p| name_of(p).to_string());
@@ -419,7 +420,7 @@ pub fn document(story: &Story, server: &str, results: &[Result], generated_at: &
             "restartCount": i64_at(d, "/status/restartCount").unwrap_or(0), "conditions": conditions_json(d)})).collect::<Vec<_>>(),
         "persistentVolumeClaims": f.items(Kind::Pvcs).iter().map(|p| json!({
             "name": name_of(p), "phase": str_at(p, "/status/phase"), "volumeName": str_at(p, "/spec/volumeName"),
-            "capacity": str_at(p, "/status/capacity/storage"), "accessModes": p.pointer("/spec/accessModes").cloned().unwrap_or(json!([])),
+            "capacity": str_at(p, "/status/capacity/storage"), "accessModes": p.pointer("/spec/accessModes").map_or(json!([]), Object::to_value),
             "storageClassName": str_at(p, "/spec/storageClassName")})).collect::<Vec<_>>(),
         "missing": story.missing.iter().map(|(kind, name)| json!({"kind": kind, "name": name})).collect::<Vec<_>>(),
         "migrations": f.items(Kind::Vmims).iter().map(|m| json!({
@@ -453,7 +454,7 @@ mod tests {
                        "message": "PVC web-root is not shared", "lastTransitionTime": "2025-01-01T10:00:00Z"});
         let now = "2025-01-01T10:16:00Z".parse::<Timestamp>().unwrap().as_second();
         assert_eq!(
-            condition_text(&c, now),
+            condition_text(&c.into(), now),
             "LiveMigratable=False DisksNotLiveMigratable: PVC web-root is not shared (16m)"
         );
     }

@@ -8,6 +8,7 @@ use super::facts::{
     Facts, Kind, array, condition, event_time, i64_at, is_pod_ready, is_pod_running, is_true, name_of, str_at, time_at,
 };
 use super::model::{Component, Finding, Outcome, SkipCode};
+use super::object::Object;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WorkloadKind {
@@ -85,8 +86,8 @@ pub use table::*;
 pub struct WorkloadProbe<'a> {
     pub workload: &'static Workload,
     pub namespace: &'a str,
-    pub object: Option<&'a Value>,
-    pub pods: Vec<&'a Value>,
+    pub object: Option<&'a Object>,
+    pub pods: Vec<&'a Object>,
     pub desired: i64,
     pub running: usize,
     pub ready: usize,
@@ -199,7 +200,7 @@ impl WorkloadProbe<'_> {
 }
 
 /// A pod's state in one line, with the facts behind it.
-pub fn pod_finding(pod: &Value) -> Finding {
+pub fn pod_finding(pod: &Object) -> Finding {
     let name = name_of(pod);
     let ns = super::facts::namespace_of(pod);
     let node = str_at(pod, "/spec/nodeName");
@@ -268,7 +269,7 @@ const EVENT_REASONS: &[&str] = &[
 
 /// The newest 3 warning events about a workload, its ReplicaSets and pods.
 pub fn workload_events(f: &Facts, namespace: &str, name: &str) -> Vec<Finding> {
-    let mut events: Vec<&Value> = f
+    let mut events: Vec<&Object> = f
         .in_ns(Kind::Events, namespace)
         .filter(|e| str_at(e, "/involvedObject/name").starts_with(name))
         .filter(|e| EVENT_REASONS.contains(&str_at(e, "/reason")))
@@ -277,7 +278,7 @@ pub fn workload_events(f: &Facts, namespace: &str, name: &str) -> Vec<Finding> {
     events.into_iter().take(3).map(event_finding).collect()
 }
 
-pub fn event_finding(e: &Value) -> Finding {
+pub fn event_finding(e: &Object) -> Finding {
     let reason = str_at(e, "/reason");
     let object = str_at(e, "/involvedObject/name");
     let message = str_at(e, "/message");
