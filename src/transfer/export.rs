@@ -204,7 +204,12 @@ async fn fetch_payload(exports: &Exports<'_>, cluster_ca: &[Vec<u8>], settings: 
 }
 
 /// §9.7: the tunnel to the export server; the forwarder's own lines go to stderr.
-async fn open_tunnel(exports: &Exports<'_>, settings: &Settings, local_port: u16, say: Say<'_>) -> Result<ExportTunnel> {
+async fn open_tunnel(
+    exports: &Exports<'_>,
+    settings: &Settings,
+    local_port: u16,
+    say: Say<'_>,
+) -> Result<ExportTunnel> {
     let request = TunnelRequest {
         name: &settings.request.name,
         local_port,
