@@ -41,15 +41,14 @@ pub fn parse_bytes(text: &str) -> Result<u128, String> {
         .checked_mul(1u128 << binary_power)
         .ok_or("the quantity is too large")?;
     let mut denominator: u128 = 1;
-    let exponent = decimal_exponent - fraction.len() as i32;
+    // In i64: an `e` suffix takes any i32, and the fraction's digits move it further.
+    let exponent = i64::from(decimal_exponent) - fraction.len() as i64;
     if exponent >= 0 {
         numerator = numerator
-            .checked_mul(10u128.checked_pow(exponent as u32).ok_or("the quantity is too large")?)
+            .checked_mul(power_of_ten(exponent).ok_or("the quantity is too large")?)
             .ok_or("the quantity is too large")?;
     } else {
-        denominator = 10u128
-            .checked_pow((-exponent) as u32)
-            .ok_or("the quantity is too precise")?;
+        denominator = power_of_ten(-exponent).ok_or("the quantity is too precise")?;
     }
     Ok(numerator.div_ceil(denominator))
 }
@@ -116,7 +115,9 @@ pub fn canonical(text: &str) -> Result<String, String> {
     {
         return Err(wrong_format());
     }
-    let (binary_power, mut exponent) = suffix_scale(suffix)?;
+    let (binary_power, exponent) = suffix_scale(suffix)?;
+    // In i64: an `e` suffix takes any i32, and the digits move it further either way.
+    let mut exponent = i64::from(exponent);
     let format = match suffix.chars().next() {
         _ if binary_power > 0 => Format::BinarySi,
         Some('e' | 'E') => Format::DecimalExponent,
@@ -133,7 +134,7 @@ pub fn canonical(text: &str) -> Result<String, String> {
                 Err(too_large())
             }
         })?;
-    exponent -= fraction.len() as i32;
+    exponent -= fraction.len() as i64;
     mantissa = mantissa.checked_mul(1u128 << binary_power).ok_or_else(too_large)?;
     let sign = if negative && mantissa != 0 { "-" } else { "" };
     if mantissa == 0 {
@@ -152,9 +153,12 @@ pub fn canonical(text: &str) -> Result<String, String> {
     }
     // Decimal: the exponent goes down to a multiple of three, the mantissa takes up the rest.
     let exponent3 = exponent.div_euclid(3) * 3;
-    let number = mantissa * 10u128.pow((exponent - exponent3) as u32);
+    let number = power_of_ten(exponent - exponent3)
+        .and_then(|scale| mantissa.checked_mul(scale))
+        .ok_or_else(too_large)?;
     let suffix = match format {
-        Format::DecimalExponent if exponent3 != 0 => format!("e{exponent3}"),
+        // Printed only when it reads back (apimachinery's exponent is an int32).
+        Format::DecimalExponent if exponent3 != 0 => format!("e{}", i32::try_from(exponent3).map_err(|_| too_large())?),
         Format::DecimalExponent => String::new(),
         _ => decimal_suffix(exponent3).ok_or_else(too_large)?.to_string(),
     };
@@ -162,11 +166,11 @@ pub fn canonical(text: &str) -> Result<String, String> {
 }
 
 /// `mantissa × 10^exponent` when it is a whole number that fits.
-fn whole_number(mantissa: u128, exponent: i32) -> Option<u128> {
+fn whole_number(mantissa: u128, exponent: i64) -> Option<u128> {
     if exponent >= 0 {
-        return mantissa.checked_mul(10u128.checked_pow(exponent as u32)?);
+        return mantissa.checked_mul(power_of_ten(exponent)?);
     }
-    let divisor = 10u128.checked_pow((-exponent) as u32)?;
+    let divisor = power_of_ten(-exponent)?;
     mantissa.is_multiple_of(divisor).then(|| mantissa / divisor)
 }
 
@@ -181,7 +185,12 @@ fn binary_text(mut bytes: u128) -> String {
     format!("{bytes}{}", SUFFIXES[power])
 }
 
-fn decimal_suffix(exponent: i32) -> Option<&'static str> {
+/// `10^exponent` for a non-negative exponent, when a u128 holds it.
+fn power_of_ten(exponent: i64) -> Option<u128> {
+    10u128.checked_pow(u32::try_from(exponent).ok()?)
+}
+
+fn decimal_suffix(exponent: i64) -> Option<&'static str> {
     Some(match exponent {
         -9 => "n",
         -6 => "u",
@@ -212,6 +221,15 @@ mod tests {
         assert_eq!(parse_bytes("100m"), Ok(1));
         assert_eq!(parse_bytes("0"), Ok(0));
         assert_eq!(parse_bytes("+3k"), Ok(3000));
+    }
+
+    #[test]
+    fn exponents_at_the_ends_of_i32_are_errors_not_overflows() {
+        // Found while writing the fuzz target: `e` takes any i32, and the fraction's digits
+        // moved it past i32::MIN (a panic in debug builds, a wrong answer in release).
+        for text in ["0.5e-2147483648", "1e2147483647", "1.5e2147483647", "1e-2147483648"] {
+            assert!(parse_bytes(text).is_err(), "{text}");
+        }
     }
 
     #[test]
@@ -248,6 +266,23 @@ mod canonical_tests {
         ] {
             assert_eq!(canonical(given).as_deref(), Ok(printed), "{given}");
         }
+    }
+
+    #[test]
+    fn canonical_forms_at_the_ends_of_i32_and_u128_are_errors_not_overflows() {
+        // Found while writing the fuzz target: the exponent overflowed i32 (fraction digits
+        // below i32::MIN, trailing zeros above i32::MAX), and a 39-digit mantissa times 100
+        // overflowed u128.
+        for text in [
+            "0.5e-2147483648",
+            "340282366920938463463374607431768211455e1",
+            "3402823669209384634633746074317682115e2",
+        ] {
+            assert!(canonical(text).is_err(), "{text}");
+        }
+        // An exponent that still fits prints in a form that reads back to itself.
+        let printed = canonical("10e2147483647").unwrap();
+        assert_eq!(canonical(&printed).as_ref(), Ok(&printed));
     }
 
     #[test]
