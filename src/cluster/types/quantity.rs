@@ -120,7 +120,8 @@ pub fn canonical(text: &str) -> Result<String, String> {
     let mut exponent = i64::from(exponent);
     let format = match suffix.chars().next() {
         _ if binary_power > 0 => Format::BinarySi,
-        Some('e' | 'E') => Format::DecimalExponent,
+        // `E` alone is exa (decimal SI); the exponent form has digits after the letter.
+        Some('e' | 'E') if suffix.len() > 1 => Format::DecimalExponent,
         _ => Format::DecimalSi,
     };
     let too_large = || "the quantity is too large".to_string();
@@ -283,6 +284,16 @@ mod canonical_tests {
         // An exponent that still fits prints in a form that reads back to itself.
         let printed = canonical("10e2147483647").unwrap();
         assert_eq!(canonical(&printed).as_ref(), Ok(&printed));
+    }
+
+    #[test]
+    fn exa_is_a_decimal_suffix_not_an_exponent() {
+        // Found by the quantity fuzz target: `90E` (exa) printed back as `90e18`, so a canonical
+        // form was not its own canonical form.
+        assert_eq!(canonical("00090000000000000000000").as_deref(), Ok("90E"));
+        assert_eq!(canonical("90E").as_deref(), Ok("90E"));
+        assert_eq!(canonical("0666006000P").as_deref(), Ok("666006E"));
+        assert_eq!(canonical("9E3").as_deref(), Ok("9e3"));
     }
 
     #[test]
