@@ -54,7 +54,10 @@ pub fn kubeconfig(data: &[u8]) {
     let clusters = &resolved.kubeconfig.clusters;
     assert_eq!(clusters.len(), 1, "one resolved cluster");
     let server = clusters[0].cluster.as_ref().and_then(|c| c.server.as_deref());
-    assert!(server.is_some_and(|s| !s.is_empty()), "a resolved cluster always has a server");
+    assert!(
+        server.is_some_and(|s| !s.is_empty()),
+        "a resolved cluster always has a server"
+    );
     let namespace = config::resolve_namespace(&global, resolved.namespace.as_deref(), &env);
     assert!(!namespace.is_empty());
 }
@@ -100,10 +103,16 @@ pub fn port_specs(data: &[u8]) {
 pub fn quantity(data: &[u8]) {
     let Some(text) = text(data) else { return };
     let bytes = quantity::parse_bytes(text);
-    let Ok(canonical) = quantity::canonical(text) else { return };
+    let Ok(canonical) = quantity::canonical(text) else {
+        return;
+    };
     assert_eq!(quantity::canonical(&canonical).as_ref(), Ok(&canonical), "{text:?}");
     if let Ok(bytes) = bytes {
-        assert_eq!(quantity::parse_bytes(&canonical), Ok(bytes), "{text:?} -> {canonical:?}");
+        assert_eq!(
+            quantity::parse_bytes(&canonical),
+            Ok(bytes),
+            "{text:?} -> {canonical:?}"
+        );
     }
 }
 
@@ -116,7 +125,11 @@ pub fn go_syntax(data: &[u8]) {
     }
     if let Ok(duration) = go_syntax::parse_duration(text) {
         let printed = go_syntax::format_duration(duration);
-        assert_eq!(go_syntax::parse_duration(&printed), Ok(duration), "{text:?} -> {printed:?}");
+        assert_eq!(
+            go_syntax::parse_duration(&printed),
+            Ok(duration),
+            "{text:?} -> {printed:?}"
+        );
     }
     for signed in [false, true] {
         if let Ok(value) = go_syntax::parse_go_integer(text, "ParseInt", signed) {
@@ -124,7 +137,7 @@ pub fn go_syntax(data: &[u8]) {
         }
     }
     if let Ok(pairs) = go_syntax::parse_string_to_string(text) {
-        let merged = go_syntax::merge_string_maps(&[pairs.clone()]);
+        let merged = go_syntax::merge_string_maps(std::slice::from_ref(&pairs));
         assert!(merged.len() <= pairs.len());
     }
 }
@@ -239,9 +252,11 @@ mod tests {
     use super::*;
 
     /// Every committed input of every fuzz target (seeds and the crashes found) still passes.
+    type FuzzTarget = (&'static str, fn(&[u8]));
+
     #[test]
     fn the_fuzz_corpora_replay_clean() {
-        let targets: [(&str, fn(&[u8])); 10] = [
+        let targets: [FuzzTarget; 10] = [
             ("sniff", sniff),
             ("kubeconfig", kubeconfig),
             ("target", target),
@@ -256,7 +271,9 @@ mod tests {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus");
         let mut replayed = 0;
         for (name, run) in targets {
-            let Ok(entries) = std::fs::read_dir(root.join(name)) else { continue };
+            let Ok(entries) = std::fs::read_dir(root.join(name)) else {
+                continue;
+            };
             for entry in entries.flatten() {
                 run(&std::fs::read(entry.path()).unwrap());
                 replayed += 1;

@@ -104,7 +104,9 @@ fn duration_term<'a>(text: &'a str, value: &str) -> Result<(u64, &'a str), Strin
     if whole.is_empty() && fraction.is_empty() {
         return Err(invalid());
     }
-    let unit_len = rest.find(|c: char| c.is_ascii_digit() || c == '.').unwrap_or(rest.len());
+    let unit_len = rest
+        .find(|c: char| c.is_ascii_digit() || c == '.')
+        .unwrap_or(rest.len());
     if unit_len == 0 {
         return Err(format!("missing unit in duration {value:?}"));
     }
@@ -309,7 +311,10 @@ mod tests {
         // Go's fraction step: digits past nanoseconds are truncated, not rounded.
         assert_eq!(parse_duration("1.9999999999s"), Ok(Duration::new(1, 999_999_999)));
         assert_eq!(parse_duration("1\u{3bc}s"), Ok(Duration::from_micros(1)));
-        assert_eq!(parse_duration("1.5.3s"), Err("missing unit in duration \"1.5.3s\"".into()));
+        assert_eq!(
+            parse_duration("1.5.3s"),
+            Err("missing unit in duration \"1.5.3s\"".into())
+        );
         assert!(parse_duration(".s").is_err());
     }
 
