@@ -48,7 +48,11 @@ pub fn parse_bytes(text: &str) -> Result<u128, String> {
             .checked_mul(power_of_ten(exponent).ok_or("the quantity is too large")?)
             .ok_or("the quantity is too large")?;
     } else {
-        denominator = power_of_ten(-exponent).ok_or("the quantity is too precise")?;
+        // Past 10^38 the denominator exceeds any numerator: a value between 0 and 1 byte.
+        let Some(power) = power_of_ten(-exponent) else {
+            return Ok(u128::from(numerator > 0));
+        };
+        denominator = power;
     }
     Ok(numerator.div_ceil(denominator))
 }
@@ -225,12 +229,22 @@ mod tests {
     }
 
     #[test]
-    fn exponents_at_the_ends_of_i32_are_errors_not_overflows() {
+    fn exponents_at_the_ends_of_i32_do_not_overflow() {
         // Found while writing the fuzz target: `e` takes any i32, and the fraction's digits
         // moved it past i32::MIN (a panic in debug builds, a wrong answer in release).
-        for text in ["0.5e-2147483648", "1e2147483647", "1.5e2147483647", "1e-2147483648"] {
+        for text in ["1e2147483647", "1.5e2147483647"] {
             assert!(parse_bytes(text).is_err(), "{text}");
         }
+        assert_eq!(parse_bytes("0.5e-2147483648"), Ok(1));
+    }
+
+    #[test]
+    fn tiny_quantities_round_up_to_one_byte_however_they_are_written() {
+        // Found by the quantity fuzz target: `1E-37` was one byte, its canonical `100e-39` an
+        // error (10^39 does not fit a u128).
+        assert_eq!(parse_bytes("1E-37"), Ok(1));
+        assert_eq!(parse_bytes("100e-39"), Ok(1));
+        assert_eq!(parse_bytes("0e-2147483648"), Ok(0));
     }
 
     #[test]
