@@ -5,7 +5,7 @@
 //! `UPDATE_GENERATED=1` to rewrite the files instead:
 //!
 //! ```sh
-//! UPDATE_GENERATED=1 cargo test --bin virtctl generated
+//! UPDATE_GENERATED=1 cargo test --lib generated
 //! ```
 
 use std::collections::BTreeMap;
@@ -59,7 +59,7 @@ fn check_dir(dir: &Path, expected: &BTreeMap<String, Vec<u8>>, owns_dir: bool, w
         .collect();
     assert!(
         stale.is_empty(),
-        "{what} in {} are stale ({stale:?}): regenerate them with `{UPDATE_VAR}=1 cargo test --bin virtctl generated`",
+        "{what} in {} are stale ({stale:?}): regenerate them with `{UPDATE_VAR}=1 cargo test --lib generated`",
         dir.display()
     );
 }

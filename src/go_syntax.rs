@@ -61,47 +61,95 @@ pub fn io_error_text(err: &std::io::Error) -> String {
 }
 
 /// A Go duration (`300ms`, `1.5h`, `2h45m`) or, as kubectl's `--request-timeout` also takes, a
-/// bare number of seconds.
+/// bare number of seconds. Go's `time.ParseDuration` arithmetic: whole numbers exact in
+/// nanoseconds, a fraction scaled as a float and truncated, anything past Go's `time.Duration`
+/// (int64 nanoseconds, about 292 years) invalid, so nothing later overflows adding one to a clock.
 pub fn parse_duration(value: &str) -> Result<Duration, String> {
     let value = value.trim();
     let invalid = || format!("invalid duration {value:?}");
     if let Ok(seconds) = value.parse::<u64>() {
-        return within_go_range(seconds as f64).ok_or_else(invalid);
+        return within_go_range(seconds.checked_mul(NANOS_PER_SECOND))
+            .map(Duration::from_nanos)
+            .ok_or_else(invalid);
     }
-    let mut rest = value;
-    let mut total = 0f64;
-    if rest.is_empty() {
+    if value.is_empty() {
         return Err(invalid());
     }
+    let mut rest = value;
+    let mut total: u64 = 0;
     while !rest.is_empty() {
-        let number_len = rest
-            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-            .ok_or_else(|| format!("missing unit in duration {value:?}"))?;
-        let number: f64 = rest[..number_len].parse().map_err(|_| invalid())?;
-        rest = &rest[number_len..];
-        let unit_len = rest
-            .find(|c: char| c.is_ascii_digit() || c == '.')
-            .unwrap_or(rest.len());
-        let seconds_per_unit = match &rest[..unit_len] {
-            "ns" => 1e-9,
-            "us" | "µs" => 1e-6,
-            "ms" => 1e-3,
-            "s" => 1.0,
-            "m" => 60.0,
-            "h" => 3600.0,
-            unit => return Err(format!("unknown unit {unit:?} in duration {value:?}")),
-        };
-        total += number * seconds_per_unit;
-        rest = &rest[unit_len..];
+        let (nanos, after) = duration_term(rest, value)?;
+        total = within_go_range(total.checked_add(nanos)).ok_or_else(invalid)?;
+        rest = after;
     }
-    within_go_range(total).ok_or_else(invalid)
+    Ok(Duration::from_nanos(total))
 }
 
-/// `seconds` as a duration if Go's `time.Duration` (int64 nanoseconds, about 292 years) holds
-/// it; Go rejects longer ones as invalid, and so nothing later overflows adding one to a clock.
-fn within_go_range(seconds: f64) -> Option<Duration> {
-    const GO_MAX_SECONDS: f64 = i64::MAX as f64 / 1e9;
-    (seconds.is_finite() && seconds <= GO_MAX_SECONDS).then(|| Duration::from_secs_f64(seconds))
+const NANOS_PER_SECOND: u64 = 1_000_000_000;
+
+/// Nanoseconds when Go's `time.Duration` holds them.
+fn within_go_range(nanos: Option<u64>) -> Option<u64> {
+    nanos.filter(|n| *n <= i64::MAX as u64)
+}
+
+/// One `NUMBER UNIT` term at the start of `text` (`1.5h`), in nanoseconds, and the text after it.
+fn duration_term<'a>(text: &'a str, value: &str) -> Result<(u64, &'a str), String> {
+    let invalid = || format!("invalid duration {value:?}");
+    let digits = |s: &str| s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    let (whole, rest) = text.split_at(digits(text));
+    let (fraction, rest) = match rest.strip_prefix('.') {
+        Some(after_dot) => after_dot.split_at(digits(after_dot)),
+        None => ("", rest),
+    };
+    if whole.is_empty() && fraction.is_empty() {
+        return Err(invalid());
+    }
+    let unit_len = rest
+        .find(|c: char| c.is_ascii_digit() || c == '.')
+        .unwrap_or(rest.len());
+    if unit_len == 0 {
+        return Err(format!("missing unit in duration {value:?}"));
+    }
+    let (unit, rest) = rest.split_at(unit_len);
+    let unit_nanos: u64 = match unit {
+        "ns" => 1,
+        // U+00B5 (micro sign) and U+03BC (Greek mu), as Go takes both.
+        "us" | "\u{b5}s" | "\u{3bc}s" => 1_000,
+        "ms" => 1_000_000,
+        "s" => NANOS_PER_SECOND,
+        "m" => 60 * NANOS_PER_SECOND,
+        "h" => 3600 * NANOS_PER_SECOND,
+        unit => return Err(format!("unknown unit {unit:?} in duration {value:?}")),
+    };
+    let whole: u64 = match whole {
+        "" => 0,
+        digits => digits.parse().map_err(|_| invalid())?,
+    };
+    let mut nanos = within_go_range(whole.checked_mul(unit_nanos)).ok_or_else(invalid)?;
+    let (numerator, scale) = leading_fraction(fraction);
+    if numerator > 0 {
+        // Go's float step: exact for the fractions a person writes, truncated past them.
+        let part = (numerator as f64 * (unit_nanos as f64 / scale)) as u64;
+        nanos = within_go_range(nanos.checked_add(part)).ok_or_else(invalid)?;
+    }
+    Ok((nanos, rest))
+}
+
+/// Go's `leadingFraction`: the fraction's digits as an integer and the power of ten that scales
+/// it, digits past what an int64 holds dropped.
+fn leading_fraction(digits: &str) -> (u64, f64) {
+    let mut value: u64 = 0;
+    let mut scale = 1.0;
+    for digit in digits.bytes().map(|b| u64::from(b - b'0')) {
+        match value.checked_mul(10).and_then(|v| v.checked_add(digit)) {
+            Some(next) if next <= i64::MAX as u64 => {
+                value = next;
+                scale *= 10.0;
+            }
+            _ => break,
+        }
+    }
+    (value, scale)
 }
 
 /// A duration the way Go's `time.Duration.String` writes it (`500ms`, `1.5s`, `1m30s`, `1h0m0s`),
@@ -248,6 +296,26 @@ mod tests {
             parse_duration("2562047h").unwrap(),
             Duration::from_secs(2_562_047 * 3600)
         );
+    }
+
+    #[test]
+    fn durations_read_back_to_the_nanosecond_as_in_go() {
+        // Found while seeding the fuzz target: floating-point seconds lost the nanoseconds of
+        // long durations, so a printed duration did not read back to itself, and one
+        // nanosecond past Go's range was accepted.
+        let longest = Duration::new(9_223_372_036, 854_775_807);
+        assert_eq!(format_duration(longest), "2562047h47m16.854775807s");
+        assert_eq!(parse_duration("2562047h47m16.854775807s"), Ok(longest));
+        assert!(parse_duration("2562047h47m16.854775808s").is_err());
+        assert_eq!(parse_duration("1h0.000000001s"), Ok(Duration::new(3600, 1)));
+        // Go's fraction step: digits past nanoseconds are truncated, not rounded.
+        assert_eq!(parse_duration("1.9999999999s"), Ok(Duration::new(1, 999_999_999)));
+        assert_eq!(parse_duration("1\u{3bc}s"), Ok(Duration::from_micros(1)));
+        assert_eq!(
+            parse_duration("1.5.3s"),
+            Err("missing unit in duration \"1.5.3s\"".into())
+        );
+        assert!(parse_duration(".s").is_err());
     }
 
     #[test]

@@ -167,13 +167,13 @@ fn has_cluster_overrides(global: &ConnectionArgs) -> bool {
 }
 
 /// A kubeconfig reduced to the one context in use, with every override flag applied.
-struct Resolved {
-    kubeconfig: Kubeconfig,
+pub(crate) struct Resolved {
+    pub(crate) kubeconfig: Kubeconfig,
     /// The context's own namespace, if it sets one.
-    namespace: Option<String>,
+    pub(crate) namespace: Option<String>,
 }
 
-fn resolve(config: Kubeconfig, global: &ConnectionArgs, env: &Environment) -> Result<Resolved> {
+pub(crate) fn resolve(config: Kubeconfig, global: &ConnectionArgs, env: &Environment) -> Result<Resolved> {
     let context_name = global
         .context
         .clone()
@@ -414,7 +414,7 @@ pub fn cluster_ca(config: &kube::Config) -> Vec<Vec<u8>> {
 }
 
 /// The namespace: `-n`, else the context's, else the pod's own when in a cluster, else `default`.
-fn resolve_namespace(global: &ConnectionArgs, context_namespace: Option<&str>, env: &Environment) -> String {
+pub(crate) fn resolve_namespace(global: &ConnectionArgs, context_namespace: Option<&str>, env: &Environment) -> String {
     if let Some(ns) = non_empty(&global.namespace) {
         return ns;
     }

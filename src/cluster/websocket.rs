@@ -151,7 +151,7 @@ fn go_bool(value: bool) -> &'static str {
     if value { "true" } else { "false" }
 }
 
-fn config() -> WebSocketConfig {
+pub(crate) fn config() -> WebSocketConfig {
     // Frames of up to 32 KiB are sent; accept what any server may send.
     WebSocketConfig::default()
         .max_message_size(Some(64 << 20))
@@ -453,8 +453,13 @@ async fn send_ping(due: PingDue, sink: &mut Sink, pinger: &mut Option<Pinger>, l
     None
 }
 
-/// The downstream half: binary messages are written to `output` until the server ends.
-async fn receive_remote<W: AsyncWrite + Unpin>(stream: &mut Stream, mut output: W, liveness: &Liveness) -> Ended {
+/// The downstream half: binary messages are written to `output` until the server ends. Generic
+/// over the message stream only so that the fuzz target can feed it frames from memory.
+pub(crate) async fn receive_remote<S, W>(stream: &mut S, mut output: W, liveness: &Liveness) -> Ended
+where
+    S: futures_util::Stream<Item = Result<Message, ws::Error>> + Unpin,
+    W: AsyncWrite + Unpin,
+{
     loop {
         let message = stream.next().await;
         liveness.heard();

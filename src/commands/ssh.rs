@@ -9,7 +9,7 @@
 mod agent;
 mod native;
 mod proxy;
-mod scp;
+pub(crate) mod scp;
 mod shell;
 
 use clap::Args;

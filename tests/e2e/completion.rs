@@ -548,7 +548,7 @@ fn the_completion_command_still_prints_the_static_script() {
     assert_eq!((outcome.code, outcome.stderr.as_str()), (0, ""));
     assert!(
         outcome.stdout == checked_in,
-        "`virtctl completion bash` differs from completions/virtctl.bash (regenerate it: UPDATE_GENERATED=1 cargo test --bin virtctl generated)"
+        "`virtctl completion bash` differs from completions/virtctl.bash (regenerate it: UPDATE_GENERATED=1 cargo test --lib generated)"
     );
     assert!(
         outcome.stdout.contains("complete -F _virtctl"),

@@ -41,15 +41,18 @@ pub fn parse_bytes(text: &str) -> Result<u128, String> {
         .checked_mul(1u128 << binary_power)
         .ok_or("the quantity is too large")?;
     let mut denominator: u128 = 1;
-    let exponent = decimal_exponent - fraction.len() as i32;
+    // In i64: an `e` suffix takes any i32, and the fraction's digits move it further.
+    let exponent = i64::from(decimal_exponent) - fraction.len() as i64;
     if exponent >= 0 {
         numerator = numerator
-            .checked_mul(10u128.checked_pow(exponent as u32).ok_or("the quantity is too large")?)
+            .checked_mul(power_of_ten(exponent).ok_or("the quantity is too large")?)
             .ok_or("the quantity is too large")?;
     } else {
-        denominator = 10u128
-            .checked_pow((-exponent) as u32)
-            .ok_or("the quantity is too precise")?;
+        // Past 10^38 the denominator exceeds any numerator: a value between 0 and 1 byte.
+        let Some(power) = power_of_ten(-exponent) else {
+            return Ok(u128::from(numerator > 0));
+        };
+        denominator = power;
     }
     Ok(numerator.div_ceil(denominator))
 }
@@ -116,10 +119,13 @@ pub fn canonical(text: &str) -> Result<String, String> {
     {
         return Err(wrong_format());
     }
-    let (binary_power, mut exponent) = suffix_scale(suffix)?;
+    let (binary_power, exponent) = suffix_scale(suffix)?;
+    // In i64: an `e` suffix takes any i32, and the digits move it further either way.
+    let mut exponent = i64::from(exponent);
     let format = match suffix.chars().next() {
         _ if binary_power > 0 => Format::BinarySi,
-        Some('e' | 'E') => Format::DecimalExponent,
+        // `E` alone is exa (decimal SI); the exponent form has digits after the letter.
+        Some('e' | 'E') if suffix.len() > 1 => Format::DecimalExponent,
         _ => Format::DecimalSi,
     };
     let too_large = || "the quantity is too large".to_string();
@@ -133,7 +139,7 @@ pub fn canonical(text: &str) -> Result<String, String> {
                 Err(too_large())
             }
         })?;
-    exponent -= fraction.len() as i32;
+    exponent -= fraction.len() as i64;
     mantissa = mantissa.checked_mul(1u128 << binary_power).ok_or_else(too_large)?;
     let sign = if negative && mantissa != 0 { "-" } else { "" };
     if mantissa == 0 {
@@ -152,9 +158,12 @@ pub fn canonical(text: &str) -> Result<String, String> {
     }
     // Decimal: the exponent goes down to a multiple of three, the mantissa takes up the rest.
     let exponent3 = exponent.div_euclid(3) * 3;
-    let number = mantissa * 10u128.pow((exponent - exponent3) as u32);
+    let number = power_of_ten(exponent - exponent3)
+        .and_then(|scale| mantissa.checked_mul(scale))
+        .ok_or_else(too_large)?;
     let suffix = match format {
-        Format::DecimalExponent if exponent3 != 0 => format!("e{exponent3}"),
+        // Printed only when it reads back (apimachinery's exponent is an int32).
+        Format::DecimalExponent if exponent3 != 0 => format!("e{}", i32::try_from(exponent3).map_err(|_| too_large())?),
         Format::DecimalExponent => String::new(),
         _ => decimal_suffix(exponent3).ok_or_else(too_large)?.to_string(),
     };
@@ -162,11 +171,11 @@ pub fn canonical(text: &str) -> Result<String, String> {
 }
 
 /// `mantissa × 10^exponent` when it is a whole number that fits.
-fn whole_number(mantissa: u128, exponent: i32) -> Option<u128> {
+fn whole_number(mantissa: u128, exponent: i64) -> Option<u128> {
     if exponent >= 0 {
-        return mantissa.checked_mul(10u128.checked_pow(exponent as u32)?);
+        return mantissa.checked_mul(power_of_ten(exponent)?);
     }
-    let divisor = 10u128.checked_pow((-exponent) as u32)?;
+    let divisor = power_of_ten(-exponent)?;
     mantissa.is_multiple_of(divisor).then(|| mantissa / divisor)
 }
 
@@ -181,7 +190,12 @@ fn binary_text(mut bytes: u128) -> String {
     format!("{bytes}{}", SUFFIXES[power])
 }
 
-fn decimal_suffix(exponent: i32) -> Option<&'static str> {
+/// `10^exponent` for a non-negative exponent, when a u128 holds it.
+fn power_of_ten(exponent: i64) -> Option<u128> {
+    10u128.checked_pow(u32::try_from(exponent).ok()?)
+}
+
+fn decimal_suffix(exponent: i64) -> Option<&'static str> {
     Some(match exponent {
         -9 => "n",
         -6 => "u",
@@ -212,6 +226,25 @@ mod tests {
         assert_eq!(parse_bytes("100m"), Ok(1));
         assert_eq!(parse_bytes("0"), Ok(0));
         assert_eq!(parse_bytes("+3k"), Ok(3000));
+    }
+
+    #[test]
+    fn exponents_at_the_ends_of_i32_do_not_overflow() {
+        // Found while writing the fuzz target: `e` takes any i32, and the fraction's digits
+        // moved it past i32::MIN (a panic in debug builds, a wrong answer in release).
+        for text in ["1e2147483647", "1.5e2147483647"] {
+            assert!(parse_bytes(text).is_err(), "{text}");
+        }
+        assert_eq!(parse_bytes("0.5e-2147483648"), Ok(1));
+    }
+
+    #[test]
+    fn tiny_quantities_round_up_to_one_byte_however_they_are_written() {
+        // Found by the quantity fuzz target: `1E-37` was one byte, its canonical `100e-39` an
+        // error (10^39 does not fit a u128).
+        assert_eq!(parse_bytes("1E-37"), Ok(1));
+        assert_eq!(parse_bytes("100e-39"), Ok(1));
+        assert_eq!(parse_bytes("0e-2147483648"), Ok(0));
     }
 
     #[test]
@@ -248,6 +281,33 @@ mod canonical_tests {
         ] {
             assert_eq!(canonical(given).as_deref(), Ok(printed), "{given}");
         }
+    }
+
+    #[test]
+    fn canonical_forms_at_the_ends_of_i32_and_u128_are_errors_not_overflows() {
+        // Found while writing the fuzz target: the exponent overflowed i32 (fraction digits
+        // below i32::MIN, trailing zeros above i32::MAX), and a 39-digit mantissa times 100
+        // overflowed u128.
+        for text in [
+            "0.5e-2147483648",
+            "340282366920938463463374607431768211455e1",
+            "3402823669209384634633746074317682115e2",
+        ] {
+            assert!(canonical(text).is_err(), "{text}");
+        }
+        // An exponent that still fits prints in a form that reads back to itself.
+        let printed = canonical("10e2147483647").unwrap();
+        assert_eq!(canonical(&printed).as_ref(), Ok(&printed));
+    }
+
+    #[test]
+    fn exa_is_a_decimal_suffix_not_an_exponent() {
+        // Found by the quantity fuzz target: `90E` (exa) printed back as `90e18`, so a canonical
+        // form was not its own canonical form.
+        assert_eq!(canonical("00090000000000000000000").as_deref(), Ok("90E"));
+        assert_eq!(canonical("90E").as_deref(), Ok("90E"));
+        assert_eq!(canonical("0666006000P").as_deref(), Ok("666006E"));
+        assert_eq!(canonical("9E3").as_deref(), Ok("9e3"));
     }
 
     #[test]

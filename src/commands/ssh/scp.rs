@@ -337,7 +337,7 @@ enum Reply {
 
 /// A record the remote source sends while we receive.
 #[derive(Debug, PartialEq, Eq)]
-enum Record {
+pub(crate) enum Record {
     Times { mtime: u64, atime: u64 },
     File { mode: u32, size: u64, name: Vec<u8> },
     Dir { mode: u32, name: Vec<u8> },
@@ -345,7 +345,7 @@ enum Record {
 }
 
 impl Record {
-    fn parse(line: &[u8]) -> std::result::Result<Record, String> {
+    pub(crate) fn parse(line: &[u8]) -> std::result::Result<Record, String> {
         let text = std::str::from_utf8(line).ok();
         let bad = || format!("unexpected record {:?}", String::from_utf8_lossy(line));
         let (kind, rest) = line.split_first().ok_or_else(bad)?;

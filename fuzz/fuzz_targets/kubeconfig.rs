@@ -1,0 +1,4 @@
+//! `virtctl::fuzzing::kubeconfig`: the parser and its invariants are there.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| virtctl::fuzzing::kubeconfig(data));

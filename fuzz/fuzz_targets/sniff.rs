@@ -1,0 +1,4 @@
+//! `virtctl::fuzzing::sniff`: the parser and its invariants are there.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| virtctl::fuzzing::sniff(data));

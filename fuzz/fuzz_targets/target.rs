@@ -1,0 +1,4 @@
+//! `virtctl::fuzzing::target`: the parser and its invariants are there.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| virtctl::fuzzing::target(data));
