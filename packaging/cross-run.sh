@@ -103,8 +103,13 @@ wine=$(command -v wine64 || command -v wine || ls /usr/lib/wine/wine64 2>/dev/nu
 if [ -f "$windows" ] && [ -n "$wine" ]; then
   echo "== windows-amd64 under wine ($("$wine" --version 2>/dev/null))"
   file -b "$windows" | cut -d, -f1-2
-  export WINEPREFIX=$work/wine WINEDEBUG=-all
+  export WINEPREFIX=${WINEPREFIX:-$work/wine} WINEDEBUG=-all
   "$wine" wineboot --init >/dev/null 2>&1 || true
+  # Wine 8 (Debian 12) has no bcryptprimitives.dll, which Rust's std loads on Windows 10+.
+  if [ ! -f "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll" ]; then
+    x86_64-w64-mingw32-gcc -O2 -shared -o "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll" \
+      packaging/wine/bcryptprimitives.c -ladvapi32
+  fi
   # The kubeconfig where kubectl's Windows rule finds it: %USERPROFILE%\.kube\config.
   profile=$WINEPREFIX/drive_c/users/$(id -un)
   mkdir -p "$profile/.kube"

@@ -87,11 +87,14 @@ pub fn windows_home_dir(var: impl Fn(&str) -> Option<String>) -> Option<PathBuf>
         return Some(dir.clone());
     }
     let candidates: Vec<&PathBuf> = [&home, &profile, &drive_path].into_iter().flatten().collect();
-    let writable_dir = candidates.iter().find(|dir| {
-        std::fs::metadata(dir).is_ok_and(|m| m.is_dir() && !m.permissions().readonly())
-    });
+    let writable_dir = candidates
+        .iter()
+        .find(|dir| std::fs::metadata(dir).is_ok_and(|m| m.is_dir() && !m.permissions().readonly()));
     let existing = candidates.iter().find(|dir| dir.exists());
-    writable_dir.or(existing).or(candidates.first()).map(|dir| (*dir).clone())
+    writable_dir
+        .or(existing)
+        .or(candidates.first())
+        .map(|dir| (*dir).clone())
 }
 
 /// Loads the configuration for the given global flags, as kubectl would.
@@ -612,7 +615,12 @@ contexts:
         let root = tempfile::tempdir().unwrap();
         let root = root.path();
         make_dirs(root, &["home", "drive", "profile"]);
-        let all = [("HOME", "home"), ("HOMEDRIVE", ""), ("HOMEPATH", "drive"), ("USERPROFILE", "profile")];
+        let all = [
+            ("HOME", "home"),
+            ("HOMEDRIVE", ""),
+            ("HOMEPATH", "drive"),
+            ("USERPROFILE", "profile"),
+        ];
         put_kubeconfig(&root.join("profile"));
         assert_eq!(windows_home(root, &all), Some(root.join("profile")));
         // %HOMEDRIVE%%HOMEPATH% is asked before %USERPROFILE%, %HOME% before both.
@@ -628,7 +636,12 @@ contexts:
         let root = root.path();
         // Without a config, %USERPROFILE% comes before %HOMEDRIVE%%HOMEPATH%.
         make_dirs(root, &["drive", "profile"]);
-        let vars = [("HOME", "missing"), ("HOMEDRIVE", ""), ("HOMEPATH", "drive"), ("USERPROFILE", "profile")];
+        let vars = [
+            ("HOME", "missing"),
+            ("HOMEDRIVE", ""),
+            ("HOMEPATH", "drive"),
+            ("USERPROFILE", "profile"),
+        ];
         assert_eq!(windows_home(root, &vars), Some(root.join("profile")));
         // A read-only directory is taken only when nothing writable exists.
         make_dirs(root, &["readonly"]);

@@ -22,7 +22,11 @@ pub fn find_on_path(program: &str) -> Option<PathBuf> {
 
 /// [`find_on_path`] with the `PATH` value and the platform given, so both are tested anywhere.
 pub fn find_in(path: &std::ffi::OsStr, program: &str, windows: bool) -> Option<PathBuf> {
-    let file = if windows { format!("{program}.exe") } else { program.to_string() };
+    let file = if windows {
+        format!("{program}.exe")
+    } else {
+        program.to_string()
+    };
     std::env::split_paths(path)
         .map(|dir| dir.join(&file))
         .find(|candidate| candidate.is_file())

@@ -406,7 +406,11 @@ mod modes {
     #[cfg(not(unix))]
     pub fn of(meta: &Metadata) -> u32 {
         let mode = if meta.is_dir() { 0o755 } else { 0o644 };
-        if meta.permissions().readonly() { mode & !0o222 } else { mode }
+        if meta.permissions().readonly() {
+            mode & !0o222
+        } else {
+            mode
+        }
     }
 
     #[cfg(unix)]
@@ -468,7 +472,9 @@ fn header(kind: char, meta: &Metadata, name: &[u8]) -> Vec<u8> {
 
 fn times_record(meta: &Metadata) -> Vec<u8> {
     let secs = |time: std::io::Result<std::time::SystemTime>| {
-        time.ok().and_then(|t| t.duration_since(UNIX_EPOCH).ok()).map_or(0, |d| d.as_secs())
+        time.ok()
+            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_secs())
     };
     format!("T{} 0 {} 0\n", secs(meta.modified()), secs(meta.accessed())).into_bytes()
 }
@@ -546,10 +552,7 @@ impl Remote {
                 continue;
             };
             let meta = std::fs::metadata(&path).map_err(|e| local_error("reading", &path, &e))?;
-            let name = path
-                .file_name()
-                .map(modes::name_bytes)
-                .unwrap_or_else(|| b".".to_vec());
+            let name = path.file_name().map(modes::name_bytes).unwrap_or_else(|| b".".to_vec());
             if preserve {
                 self.send(&times_record(&meta)).await?;
                 if !self.accepted().await? {
@@ -667,9 +670,7 @@ impl Remote {
         let mut options = std::fs::OpenOptions::new();
         options.write(true).create(true).truncate(true);
         modes::create_with(&mut options, mode);
-        let file = options
-            .open(path)
-            .map_err(|e| local_error("creating", path, &e))?;
+        let file = options.open(path).map_err(|e| local_error("creating", path, &e))?;
         self.send(b"\0").await?;
         let mut file = tokio::io::BufWriter::with_capacity(CHUNK, tokio::fs::File::from_std(file));
         self.incoming.copy_into(size, &mut file, path).await?;
@@ -734,8 +735,7 @@ fn file_times(mtime: u64, atime: u64) -> FileTimes {
 
 /// `-p`: the exact mode, then the times (last, since writing into a directory changes them).
 fn finish_preserved(path: &Path, mode: u32, times: Option<FileTimes>) -> Result<()> {
-    modes::set(path, mode)
-        .map_err(|e| local_error("setting the mode of", path, &e))?;
+    modes::set(path, mode).map_err(|e| local_error("setting the mode of", path, &e))?;
     let Some(times) = times else { return Ok(()) };
     let file = std::fs::File::open(path).map_err(|e| local_error("opening", path, &e))?;
     file.set_times(times)
