@@ -425,7 +425,7 @@ mod modes {
 
     #[cfg(unix)]
     pub fn name_from_bytes(name: &[u8]) -> OsString {
-        std::os::unix::ffi::OsStrExt::from_bytes(name).to_owned()
+        <OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(name).to_owned()
     }
 
     #[cfg(not(unix))]
