@@ -10,8 +10,8 @@
 # nice level. CARGO_TARGET_DIR is honoured. What each platform needs on the build machine:
 #
 #   linux-amd64    nothing more (the host)
-#   linux-arm64    rustup target add aarch64-unknown-linux-gnu;  apt-get install gcc-aarch64-linux-gnu
-#   linux-s390x    rustup target add s390x-unknown-linux-gnu;    apt-get install gcc-s390x-linux-gnu
+#   linux-arm64    rustup target add aarch64-unknown-linux-gnu;  apt-get install gcc-aarch64-linux-gnu libc6-dev-arm64-cross
+#   linux-s390x    rustup target add s390x-unknown-linux-gnu;    apt-get install gcc-s390x-linux-gnu libc6-dev-s390x-cross
 #   windows-amd64  rustup target add x86_64-pc-windows-gnu;      apt-get install gcc-mingw-w64-x86-64
 #   darwin-amd64   rustup target add x86_64-apple-darwin;   pip install ziglang cargo-zigbuild
 #   darwin-arm64   rustup target add aarch64-apple-darwin;  the same
