@@ -50,13 +50,51 @@ impl Environment {
             .filter(|ns| !ns.is_empty());
         Environment {
             kubeconfig_var: std::env::var("KUBECONFIG").ok(),
-            home: std::env::home_dir(),
+            home: home_dir(),
             kubernetes_master: var("KUBERNETES_MASTER"),
             in_cluster_possible,
             pod_namespace: var("POD_NAMESPACE"),
             service_account_namespace,
         }
     }
+}
+
+/// The home directory kubectl reads `.kube/config` under (client-go's `homedir.HomeDir`).
+pub fn home_dir() -> Option<PathBuf> {
+    let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+    if cfg!(windows) {
+        return windows_home_dir(var);
+    }
+    var("HOME").map(PathBuf::from).or_else(std::env::home_dir)
+}
+
+/// client-go's Windows rule: the first of `%HOME%`, `%HOMEDRIVE%%HOMEPATH%`, `%USERPROFILE%`
+/// that holds a `.kube\config`; else the first writable directory of `%HOME%`,
+/// `%USERPROFILE%`, `%HOMEDRIVE%%HOMEPATH%` (that order, as other credential tools write to
+/// `%USERPROFILE%`), else the first that exists, else the first that is set. Pure but for the
+/// file system, so Linux tests exercise it.
+pub fn windows_home_dir(var: impl Fn(&str) -> Option<String>) -> Option<PathBuf> {
+    let home = var("HOME").map(PathBuf::from);
+    let drive_path = var("HOMEDRIVE")
+        .zip(var("HOMEPATH"))
+        .map(|(drive, path)| PathBuf::from(drive + &path));
+    let profile = var("USERPROFILE").map(PathBuf::from);
+    let with_config = [&home, &drive_path, &profile]
+        .into_iter()
+        .flatten()
+        .find(|dir| dir.join(".kube").join("config").exists());
+    if let Some(dir) = with_config {
+        return Some(dir.clone());
+    }
+    let candidates: Vec<&PathBuf> = [&home, &profile, &drive_path].into_iter().flatten().collect();
+    let writable_dir = candidates
+        .iter()
+        .find(|dir| std::fs::metadata(dir).is_ok_and(|m| m.is_dir() && !m.permissions().readonly()));
+    let existing = candidates.iter().find(|dir| dir.exists());
+    writable_dir
+        .or(existing)
+        .or(candidates.first())
+        .map(|dir| (*dir).clone())
 }
 
 /// Loads the configuration for the given global flags, as kubectl would.
@@ -595,5 +633,84 @@ contexts:
         apply_user_overrides(&mut user, &global);
         assert!(user.token.is_some());
         assert!(user.token_file.is_none());
+    }
+
+    /// `windows_home_dir` with these variables; each value is a directory under `root`, made
+    /// unless it is `missing`, and HOMEDRIVE is `root` itself (so HOMEPATH is `\\DIR`-like).
+    fn windows_home(root: &Path, vars: &[(&str, &str)]) -> Option<PathBuf> {
+        let value = |name: &str, dir: &str| match name {
+            "HOMEDRIVE" => root.display().to_string(),
+            "HOMEPATH" => format!("/{dir}"),
+            _ => root.join(dir).display().to_string(),
+        };
+        let vars: Vec<(String, String)> = vars.iter().map(|(k, v)| (k.to_string(), value(k, v))).collect();
+        windows_home_dir(|name| vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()))
+    }
+
+    fn make_dirs(root: &Path, dirs: &[&str]) {
+        for dir in dirs {
+            std::fs::create_dir_all(root.join(dir)).unwrap();
+        }
+    }
+
+    fn put_kubeconfig(dir: &Path) {
+        std::fs::create_dir_all(dir.join(".kube")).unwrap();
+        std::fs::write(dir.join(".kube").join("config"), "").unwrap();
+    }
+
+    #[test]
+    fn windows_home_is_the_first_that_holds_a_kubeconfig() {
+        let root = tempfile::tempdir().unwrap();
+        let root = root.path();
+        make_dirs(root, &["home", "drive", "profile"]);
+        let all = [
+            ("HOME", "home"),
+            ("HOMEDRIVE", ""),
+            ("HOMEPATH", "drive"),
+            ("USERPROFILE", "profile"),
+        ];
+        put_kubeconfig(&root.join("profile"));
+        assert_eq!(windows_home(root, &all), Some(root.join("profile")));
+        // %HOMEDRIVE%%HOMEPATH% is asked before %USERPROFILE%, %HOME% before both.
+        put_kubeconfig(&root.join("drive"));
+        assert_eq!(windows_home(root, &all), Some(root.join("drive")));
+        put_kubeconfig(&root.join("home"));
+        assert_eq!(windows_home(root, &all), Some(root.join("home")));
+    }
+
+    #[test]
+    fn windows_home_without_a_kubeconfig_is_the_first_writable_then_existing_then_set() {
+        let root = tempfile::tempdir().unwrap();
+        let root = root.path();
+        // Without a config, %USERPROFILE% comes before %HOMEDRIVE%%HOMEPATH%.
+        make_dirs(root, &["drive", "profile"]);
+        let vars = [
+            ("HOME", "missing"),
+            ("HOMEDRIVE", ""),
+            ("HOMEPATH", "drive"),
+            ("USERPROFILE", "profile"),
+        ];
+        assert_eq!(windows_home(root, &vars), Some(root.join("profile")));
+        // A read-only directory is taken only when nothing writable exists.
+        make_dirs(root, &["readonly"]);
+        let mut permissions = std::fs::metadata(root.join("readonly")).unwrap().permissions();
+        permissions.set_readonly(true);
+        std::fs::set_permissions(root.join("readonly"), permissions).unwrap();
+        let vars = [("HOME", "missing"), ("USERPROFILE", "readonly")];
+        assert_eq!(windows_home(root, &vars), Some(root.join("readonly")));
+        let vars = [("HOME", "missing"), ("USERPROFILE", "also-missing")];
+        assert_eq!(windows_home(root, &vars), Some(root.join("missing")));
+        assert_eq!(windows_home_dir(|_| None), None);
+    }
+
+    #[test]
+    fn the_kubeconfig_path_is_under_the_home_the_environment_gives() {
+        let env = Environment {
+            home: Some(PathBuf::from(r"C:\Users\me")),
+            ..Environment::default()
+        };
+        let global = ConnectionArgs::default();
+        let paths = kubeconfig_paths(&global, &env);
+        assert_eq!(paths, [PathBuf::from(r"C:\Users\me").join(".kube").join("config")]);
     }
 }

@@ -14,17 +14,22 @@ use tokio::process::{Child, Command};
 
 use crate::cluster::websocket::{self, Ended, PumpOptions, Socket};
 
-/// The first `program` (or `program.exe`) found in a `PATH` directory.
+/// The first `program` found in a `PATH` directory (`program.exe` on Windows, as Go's
+/// `exec.LookPath`).
 pub fn find_on_path(program: &str) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path).find_map(|dir| {
-        let candidate = dir.join(program);
-        if candidate.is_file() {
-            return Some(candidate);
-        }
-        let exe = dir.join(format!("{program}.exe"));
-        exe.is_file().then_some(exe)
-    })
+    find_in(&std::env::var_os("PATH")?, program, cfg!(windows))
+}
+
+/// [`find_on_path`] with the `PATH` value and the platform given, so both are tested anywhere.
+pub fn find_in(path: &std::ffi::OsStr, program: &str, windows: bool) -> Option<PathBuf> {
+    let file = if windows {
+        format!("{program}.exe")
+    } else {
+        program.to_string()
+    };
+    std::env::split_paths(path)
+        .map(|dir| dir.join(&file))
+        .find(|candidate| candidate.is_file())
 }
 
 /// How a bridged session ended.
@@ -116,6 +121,27 @@ async fn accept(listener: &TcpListener, timeout: Option<Duration>) -> std::io::R
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn programs_are_found_as_each_platform_names_them() {
+        let first = tempfile::tempdir().unwrap();
+        let second = tempfile::tempdir().unwrap();
+        std::fs::write(first.path().join("remote-viewer.exe"), "").unwrap();
+        std::fs::write(second.path().join("remote-viewer"), "").unwrap();
+        std::fs::create_dir(first.path().join("vncviewer")).unwrap();
+        let path = std::env::join_paths([first.path(), second.path()]).unwrap();
+        assert_eq!(
+            find_in(&path, "remote-viewer", true),
+            Some(first.path().join("remote-viewer.exe"))
+        );
+        assert_eq!(
+            find_in(&path, "remote-viewer", false),
+            Some(second.path().join("remote-viewer"))
+        );
+        // A directory of that name is not the program.
+        assert_eq!(find_in(&path, "vncviewer", false), None);
+        assert_eq!(find_in(&path, "vncviewer", true), None);
+    }
 
     #[tokio::test]
     async fn an_accept_timeout_reads_like_go() {

@@ -245,7 +245,8 @@ impl SshFlags {
     /// `--known-hosts` (empty: host keys are not checked).
     fn native_session<'a>(&self, api: &'a Api, target: &Target, namespace: &str, user: String) -> native::Session<'a> {
         let namespace = target.namespace_or(namespace).to_string();
-        let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_default();
+        // Go's os.UserHomeDir, as upstream: $HOME, %USERPROFILE% on Windows.
+        let home = std::env::home_dir().unwrap_or_default();
         let identity = match &self.identity_file {
             Some(path) => (PathBuf::from(path), true),
             None => (home.join(".ssh/id_rsa"), false),

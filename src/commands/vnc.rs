@@ -375,4 +375,32 @@ mod tests {
         let v = find_viewer("chicken", "", "macos", 2).unwrap();
         assert_eq!(v.program, PathBuf::from(CHICKEN_MAC));
     }
+
+    #[test]
+    fn windows_and_macos_offer_upstreams_viewers() {
+        // Windows has TigerVNC and remote-viewer only, as upstream.
+        for kind in ["chicken", "real"] {
+            let err = find_viewer(kind, "", "windows", 2).unwrap_err().to_string();
+            assert!(
+                err.contains(&format!("unsupported vnc-type \"{kind}\" for windows")),
+                "{err}"
+            );
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let viewer = dir.path().join("vncviewer.exe");
+        std::fs::write(&viewer, "").unwrap();
+        let v = find_viewer("tiger", viewer.to_str().unwrap(), "windows", 4).unwrap();
+        assert_eq!(
+            (v.kind, v.program.as_path(), v.verbose),
+            ("tiger", viewer.as_path(), true)
+        );
+        assert_eq!(v.args(5900), ["127.0.0.1:5900", "Log=*:stderr:100"]);
+        // macOS: the app bundles' fixed paths.
+        let v = find_viewer("real", "", "macos", 2).unwrap();
+        assert_eq!(v.program, PathBuf::from(REAL_MAC));
+        assert_eq!(
+            v.args(1),
+            ["127.0.0.1:1", "-WarnUnencrypted=0", "-Shared=0", "-ShareFiles=0"]
+        );
+    }
 }

@@ -243,7 +243,7 @@ fn help_contacts_nothing() {
 fn as_a_kubectl_plugin_usage_says_kubectl_virt() {
     let dir = home();
     let plugin = dir.path().join("kubectl-virt");
-    std::os::unix::fs::symlink(assert_cmd::cargo::cargo_bin("virtctl"), &plugin).unwrap();
+    std::os::unix::fs::symlink(crate::support::virtctl_bin(), &plugin).unwrap();
     let run = |args: &[&str]| {
         let mut cmd = assert_cmd::Command::new(&plugin);
         cmd.env_remove("KUBECONFIG").env("HOME", dir.path()).args(args);
@@ -290,7 +290,7 @@ fn closed_stdout_ends_quietly() {
     let (reader, writer) = std::io::pipe().expect("a pipe");
     // The reader is gone before virtctl writes a byte: every write fails with EPIPE.
     drop(reader);
-    let output = std::process::Command::new(assert_cmd::cargo::cargo_bin("virtctl"))
+    let output = std::process::Command::new(crate::support::virtctl_bin())
         .args(["completion", "bash"])
         .env("HOME", home.path())
         .stdin(Stdio::null())

@@ -14,7 +14,7 @@ use kubevirt_sim::fixtures;
 use crate::support::*;
 
 fn virtctl_path() -> PathBuf {
-    PathBuf::from(env!("CARGO_BIN_EXE_virtctl"))
+    virtctl_bin()
 }
 
 /// Whether `shell` is on PATH; when not, the test says so and passes, except under CI, which

@@ -11,7 +11,7 @@ use crate::support::{Env, LEAKY_VARS};
 
 /// `virtctl --kubeconfig <tmp>/config` as a plain `std::process::Command`.
 pub fn virtctl_command(env: &Env) -> Command {
-    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("virtctl"));
+    let mut cmd = Command::new(crate::support::virtctl_bin());
     for var in LEAKY_VARS {
         cmd.env_remove(var);
     }

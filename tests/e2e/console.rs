@@ -246,7 +246,7 @@ fn a_server_that_stops_answering_pings_ends_the_session() {
 fn in_a_terminal_ctrl_bracket_exits_and_restores_the_terminal() {
     let env = Env::new();
     env.running_vm("vm1");
-    let virtctl = assert_cmd::cargo::cargo_bin("virtctl");
+    let virtctl = crate::support::virtctl_bin();
     let script = env.write(
         "run.sh",
         &format!(

@@ -406,7 +406,7 @@ fn status_reads_any_checkup_configmap() {
 fn ctrl_c_removes_what_was_created() {
     let env = cluster();
     env.sim.set_checkup_behaviour(Behaviour::Hang);
-    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("virtctl"))
+    let child = std::process::Command::new(crate::support::virtctl_bin())
         .env("HOME", env.dir.path())
         .env_remove("KUBECONFIG")
         .arg("--kubeconfig")

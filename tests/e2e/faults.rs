@@ -216,10 +216,11 @@ fn a_rejected_upload_names_every_object_it_leaves() {
 
 // ---- export downloads -------------------------------------------------------------------------
 
+/// A disk-image PVC, as CDI makes them (its content type makes the export offer `disk.img`).
 fn export_pvc(env: &Env) {
     env.sim.create(json!({
         "apiVersion": "v1", "kind": "PersistentVolumeClaim",
-        "metadata": {"name": "disk", "namespace": NS},
+        "metadata": {"name": "disk", "namespace": NS, "annotations": {"cdi.kubevirt.io/storage.contentType": "kubevirt"}},
         "spec": {"accessModes": ["ReadWriteOnce"], "resources": {"requests": {"storage": "1Gi"}}},
     }));
 }

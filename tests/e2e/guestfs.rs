@@ -492,7 +492,7 @@ fn a_killed_client_leaves_its_pod_and_the_rerun_says_how_to_delete_it() {
 }
 
 fn virtctl_path() -> String {
-    assert_cmd::cargo::cargo_bin("virtctl").display().to_string()
+    crate::support::virtctl_bin().display().to_string()
 }
 
 /// A killed client's pod, then an interactive re-run in a real terminal: the offer to delete

@@ -659,7 +659,7 @@ fn a_slow_reader_gets_backpressure_not_buffering() {
     let data = pattern(size, 17);
     let path = write_file(&env, "disk.raw", &data);
 
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("virtctl"))
+    let mut child = std::process::Command::new(crate::support::virtctl_bin())
         .args(["--kubeconfig", env.kubeconfig.to_str().unwrap()])
         .args([
             "image-upload",

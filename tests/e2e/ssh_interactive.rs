@@ -109,7 +109,7 @@ fn terminal_script(env: &Env, commands: &[(&str, String)]) -> PathBuf {
 }
 
 fn virtctl() -> String {
-    assert_cmd::cargo::cargo_bin("virtctl").display().to_string()
+    crate::support::virtctl_bin().display().to_string()
 }
 
 #[test]

@@ -209,9 +209,19 @@ pub fn wire_line(r: &RequestRecord) -> String {
     line
 }
 
+/// The virtctl binary under test: `$VIRTCTL_BIN` when set (a cross build run through a wrapper
+/// that starts it under qemu-user or wine, `packaging/cross-run.sh`), else the one cargo built
+/// for this test run.
+pub fn virtctl_bin() -> PathBuf {
+    match std::env::var_os("VIRTCTL_BIN") {
+        Some(path) if !path.is_empty() => PathBuf::from(path),
+        _ => assert_cmd::cargo::cargo_bin("virtctl"),
+    }
+}
+
 /// `virtctl` with HOME set to `home`, no `$KUBECONFIG`, no proxies and no in-cluster hints.
 pub fn bare_virtctl(home: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("virtctl").expect("the virtctl binary is built");
+    let mut cmd = Command::new(virtctl_bin());
     for var in LEAKY_VARS {
         cmd.env_remove(var);
     }

@@ -556,7 +556,7 @@ fn ctrl_c_mid_download_keeps_the_export_and_the_old_file() {
     let path = env.path("int.img");
     std::fs::write(&path, b"old").unwrap();
     env.sim.faults().export_stall_after(256 * 1024, 1);
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_virtctl"));
+    let mut cmd = std::process::Command::new(virtctl_bin());
     for var in LEAKY_VARS {
         cmd.env_remove(var);
     }
@@ -605,7 +605,7 @@ fn ctrl_c_mid_download_keeps_the_export_and_the_old_file() {
 /// `PATH.part` (the server then stalls), and interrupts it with Ctrl+C.
 fn interrupted_raw_download(env: &Env, export_name: &str, source: &[&str], path: &std::path::Path) {
     env.sim.faults().export_stall_after(1 << 20, 1);
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_virtctl"));
+    let mut cmd = std::process::Command::new(virtctl_bin());
     for var in LEAKY_VARS {
         cmd.env_remove(var);
     }

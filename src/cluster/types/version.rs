@@ -59,19 +59,39 @@ impl VersionInfo {
 
 /// Go's `GOOS/GOARCH` naming of this platform.
 pub fn platform() -> String {
-    let arch = match std::env::consts::ARCH {
+    go_platform(std::env::consts::OS, std::env::consts::ARCH)
+}
+
+/// Rust's names of an OS and an architecture as Go's `GOOS/GOARCH` (`macos/aarch64` is
+/// `darwin/arm64`), as upstream's `version` prints them on the same machine.
+fn go_platform(os: &str, arch: &str) -> String {
+    let os = match os {
+        "macos" => "darwin",
+        other => other,
+    };
+    let arch = match arch {
         "x86_64" => "amd64",
         "aarch64" => "arm64",
         "x86" => "386",
-        "powerpc64" => "ppc64le",
+        "powerpc64" if cfg!(target_endian = "little") => "ppc64le",
         other => other,
     };
-    format!("{}/{arch}", std::env::consts::OS)
+    format!("{os}/{arch}")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn platforms_are_named_as_go_names_them() {
+        assert_eq!(go_platform("linux", "x86_64"), "linux/amd64");
+        assert_eq!(go_platform("linux", "aarch64"), "linux/arm64");
+        assert_eq!(go_platform("linux", "s390x"), "linux/s390x");
+        assert_eq!(go_platform("macos", "aarch64"), "darwin/arm64");
+        assert_eq!(go_platform("macos", "x86_64"), "darwin/amd64");
+        assert_eq!(go_platform("windows", "x86_64"), "windows/amd64");
+    }
 
     #[test]
     fn go_syntax_matches_upstream_shape() {

@@ -10,8 +10,6 @@
 //! `size` bytes and a `\0`, `D<mode> 0 <name>` to enter a directory, `E` to leave it.
 
 use std::fs::{FileTimes, Metadata};
-use std::os::unix::ffi::OsStrExt;
-use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, UNIX_EPOCH};
 
@@ -392,17 +390,93 @@ impl Record {
     }
 }
 
+/// The scp protocol's Unix modes and byte names on the local file system: exact on Unix; on
+/// Windows a mode is only its owner-write bit (read-only or not) and names are UTF-8.
+mod modes {
+    use std::ffi::{OsStr, OsString};
+    use std::fs::{DirBuilder, Metadata, OpenOptions};
+    use std::path::Path;
+
+    #[cfg(unix)]
+    pub fn of(meta: &Metadata) -> u32 {
+        std::os::unix::fs::MetadataExt::mode(meta)
+    }
+
+    /// What Windows can tell: 0644/0755 (directories), without the write bits when read-only.
+    #[cfg(not(unix))]
+    pub fn of(meta: &Metadata) -> u32 {
+        let mode = if meta.is_dir() { 0o755 } else { 0o644 };
+        if meta.permissions().readonly() {
+            mode & !0o222
+        } else {
+            mode
+        }
+    }
+
+    #[cfg(unix)]
+    pub fn name_bytes(name: &OsStr) -> Vec<u8> {
+        std::os::unix::ffi::OsStrExt::as_bytes(name).to_vec()
+    }
+
+    #[cfg(not(unix))]
+    pub fn name_bytes(name: &OsStr) -> Vec<u8> {
+        name.to_string_lossy().into_owned().into_bytes()
+    }
+
+    #[cfg(unix)]
+    pub fn name_from_bytes(name: &[u8]) -> OsString {
+        <OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(name).to_owned()
+    }
+
+    #[cfg(not(unix))]
+    pub fn name_from_bytes(name: &[u8]) -> OsString {
+        OsString::from(String::from_utf8_lossy(name).into_owned())
+    }
+
+    pub fn create_with(options: &mut OpenOptions, mode: u32) {
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(options, mode);
+        #[cfg(not(unix))]
+        let _ = (options, mode);
+    }
+
+    pub fn dir_with(builder: &mut DirBuilder, mode: u32) {
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(builder, mode);
+        #[cfg(not(unix))]
+        let _ = (builder, mode);
+    }
+
+    #[cfg(unix)]
+    pub fn set(path: &Path, mode: u32) -> std::io::Result<()> {
+        std::fs::set_permissions(path, std::os::unix::fs::PermissionsExt::from_mode(mode))
+    }
+
+    /// Windows keeps the file's permissions but for read-only, from the owner-write bit.
+    #[cfg(not(unix))]
+    pub fn set(path: &Path, mode: u32) -> std::io::Result<()> {
+        let mut permissions = std::fs::metadata(path)?.permissions();
+        permissions.set_readonly(mode & 0o200 == 0);
+        std::fs::set_permissions(path, permissions)
+    }
+}
+
 /// The header we send for a local file or directory.
 fn header(kind: char, meta: &Metadata, name: &[u8]) -> Vec<u8> {
     let size = if kind == 'C' { meta.len() } else { 0 };
-    let mut line = format!("{kind}{:04o} {size} ", meta.mode() & 0o7777).into_bytes();
+    let mut line = format!("{kind}{:04o} {size} ", modes::of(meta) & 0o7777).into_bytes();
     line.extend_from_slice(name);
     line.push(b'\n');
     line
 }
 
 fn times_record(meta: &Metadata) -> Vec<u8> {
-    format!("T{} 0 {} 0\n", meta.mtime().max(0), meta.atime().max(0)).into_bytes()
+    let secs = |time: std::io::Result<std::time::SystemTime>| {
+        time.ok()
+            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_secs())
+    };
+    format!("T{} 0 {} 0\n", secs(meta.modified()), secs(meta.accessed())).into_bytes()
 }
 
 /// One conversation with the remote `scp`.
@@ -478,10 +552,7 @@ impl Remote {
                 continue;
             };
             let meta = std::fs::metadata(&path).map_err(|e| local_error("reading", &path, &e))?;
-            let name = path
-                .file_name()
-                .map(|n| n.as_bytes().to_vec())
-                .unwrap_or_else(|| b".".to_vec());
+            let name = path.file_name().map(modes::name_bytes).unwrap_or_else(|| b".".to_vec());
             if preserve {
                 self.send(&times_record(&meta)).await?;
                 if !self.accepted().await? {
@@ -564,7 +635,7 @@ impl Remote {
                 Record::Times { mtime, atime } => times = Some(file_times(mtime, atime)),
                 Record::Dir { mode, name } => {
                     let path = match dirs.last() {
-                        Some((parent, ..)) => parent.join(std::ffi::OsStr::from_bytes(&name)),
+                        Some((parent, ..)) => parent.join(modes::name_from_bytes(&name)),
                         None => target.to_path_buf(),
                     };
                     make_dir(&path, mode)?;
@@ -580,8 +651,8 @@ impl Remote {
                 }
                 Record::File { mode, size, name } => {
                     let path = match dirs.last() {
-                        Some((parent, ..)) => parent.join(std::ffi::OsStr::from_bytes(&name)),
-                        None if target.is_dir() => target.join(std::ffi::OsStr::from_bytes(&name)),
+                        Some((parent, ..)) => parent.join(modes::name_from_bytes(&name)),
+                        None if target.is_dir() => target.join(modes::name_from_bytes(&name)),
                         None => target.to_path_buf(),
                     };
                     let file_times = times.take();
@@ -596,13 +667,10 @@ impl Remote {
     }
 
     async fn receive_file(&mut self, path: &Path, mode: u32, size: u64) -> Result<()> {
-        let file = std::fs::OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .mode(mode)
-            .open(path)
-            .map_err(|e| local_error("creating", path, &e))?;
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create(true).truncate(true);
+        modes::create_with(&mut options, mode);
+        let file = options.open(path).map_err(|e| local_error("creating", path, &e))?;
         self.send(b"\0").await?;
         let mut file = tokio::io::BufWriter::with_capacity(CHUNK, tokio::fs::File::from_std(file));
         self.incoming.copy_into(size, &mut file, path).await?;
@@ -652,9 +720,10 @@ fn make_dir(path: &Path, mode: u32) -> Result<()> {
     if path.is_dir() {
         return Ok(());
     }
-    std::fs::DirBuilder::new()
-        .recursive(true)
-        .mode(mode | 0o700)
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    modes::dir_with(&mut builder, mode | 0o700);
+    builder
         .create(path)
         .map_err(|e| local_error("creating directory", path, &e))
 }
@@ -666,8 +735,7 @@ fn file_times(mtime: u64, atime: u64) -> FileTimes {
 
 /// `-p`: the exact mode, then the times (last, since writing into a directory changes them).
 fn finish_preserved(path: &Path, mode: u32, times: Option<FileTimes>) -> Result<()> {
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
-        .map_err(|e| local_error("setting the mode of", path, &e))?;
+    modes::set(path, mode).map_err(|e| local_error("setting the mode of", path, &e))?;
     let Some(times) = times else { return Ok(()) };
     let file = std::fs::File::open(path).map_err(|e| local_error("opening", path, &e))?;
     file.set_times(times)
