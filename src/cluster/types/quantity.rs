@@ -284,6 +284,16 @@ mod canonical_tests {
     }
 
     #[test]
+    fn a_binary_quantity_of_no_whole_kib_prints_as_bytes_that_read_back_as_decimal_si() {
+        // apimachinery: `1.5Ki` is 1536 bytes, printed without a suffix; a plain number is decimal
+        // SI, so `832000` prints as `832k` (found by the `quantity` fuzz target).
+        assert_eq!(canonical("812.5Ki").as_deref(), Ok("832000"));
+        assert_eq!(canonical("832000").as_deref(), Ok("832k"));
+        assert_eq!(canonical("832k").as_deref(), Ok("832k"));
+        assert_eq!(canonical("1.5Ki").as_deref(), Ok("1536"));
+    }
+
+    #[test]
     fn canonical_forms_at_the_ends_of_i32_and_u128_are_errors_not_overflows() {
         // Found while writing the fuzz target: the exponent overflowed i32 (fraction digits
         // below i32::MIN, trailing zeros above i32::MAX), and a 39-digit mantissa times 100
