@@ -88,6 +88,24 @@ impl Error {
         }
     }
 
+    /// Adds `hint` on a line of its own after the hint the error has already (or as its hint),
+    /// so advice from a lower layer is not lost when a higher one adds its own.
+    pub fn with_further_hint(self, hint: impl Into<String>) -> Error {
+        let hint = hint.into();
+        match self.hint() {
+            Some(first) => self.without_hint().with_hint(format!("{first}\nhint: {hint}")),
+            None => self.with_hint(hint),
+        }
+    }
+
+    /// The error without the hints attached on top of it.
+    fn without_hint(self) -> Error {
+        match self {
+            Error::Hinted { source, .. } => source.without_hint(),
+            other => other,
+        }
+    }
+
     /// The innermost error, below all the prefixes and hints.
     pub fn root(&self) -> &Error {
         match self {
