@@ -192,6 +192,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_further_hint_comes_on_its_own_line_after_the_one_there_is() {
+        let plain = Error::Other("failed".into()).with_further_hint("do this");
+        assert_eq!(plain.hint().as_deref(), Some("do this"));
+        let both = Error::Other("failed".into())
+            .with_hint("first")
+            .with_further_hint("then this");
+        assert_eq!(both.hint().as_deref(), Some("first\nhint: then this"));
+        assert_eq!(both.to_string(), "failed");
+        // a hint the root error carries of its own (a 401's) is kept too
+        let api = Error::Api(ApiError {
+            code: 401,
+            reason: None,
+            message: "Unauthorized".into(),
+        })
+        .with_further_hint("more");
+        assert!(
+            api.hint()
+                .is_some_and(|h| h.ends_with("\nhint: more") && h.contains("credentials"))
+        );
+    }
+
+    #[test]
     fn context_prefixes_stack_outside_in() {
         let err = Error::Api(ApiError {
             code: 404,
