@@ -88,6 +88,24 @@ impl Error {
         }
     }
 
+    /// Adds `hint` on a line of its own after the hint the error has already (or as its hint),
+    /// so advice from a lower layer is not lost when a higher one adds its own.
+    pub fn with_further_hint(self, hint: impl Into<String>) -> Error {
+        let hint = hint.into();
+        match self.hint() {
+            Some(first) => self.without_hint().with_hint(format!("{first}\nhint: {hint}")),
+            None => self.with_hint(hint),
+        }
+    }
+
+    /// The error without the hints attached on top of it.
+    fn without_hint(self) -> Error {
+        match self {
+            Error::Hinted { source, .. } => source.without_hint(),
+            other => other,
+        }
+    }
+
     /// The innermost error, below all the prefixes and hints.
     pub fn root(&self) -> &Error {
         match self {
@@ -172,6 +190,28 @@ pub fn go_quote(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_further_hint_comes_on_its_own_line_after_the_one_there_is() {
+        let plain = Error::Other("failed".into()).with_further_hint("do this");
+        assert_eq!(plain.hint().as_deref(), Some("do this"));
+        let both = Error::Other("failed".into())
+            .with_hint("first")
+            .with_further_hint("then this");
+        assert_eq!(both.hint().as_deref(), Some("first\nhint: then this"));
+        assert_eq!(both.to_string(), "failed");
+        // a hint the root error carries of its own (a 401's) is kept too
+        let api = Error::Api(ApiError {
+            code: 401,
+            reason: None,
+            message: "Unauthorized".into(),
+        })
+        .with_further_hint("more");
+        assert!(
+            api.hint()
+                .is_some_and(|h| h.ends_with("\nhint: more") && h.contains("credentials"))
+        );
+    }
 
     #[test]
     fn context_prefixes_stack_outside_in() {

@@ -60,6 +60,29 @@ impl Source {
     }
 }
 
+/// How a command can reach an export without external links (no export Ingress or Route): the
+/// hint after the readiness wait gave up names only the flags the command has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InternalAccess {
+    /// `vmexport download`: `--port-forward`, or `--service-url`
+    PortForwardOrServiceUrl,
+    /// `memory-dump`: `--port-forward` only
+    PortForward,
+}
+
+impl InternalAccess {
+    fn no_external_links_hint(self) -> &'static str {
+        match self {
+            InternalAccess::PortForwardOrServiceUrl => {
+                "the export has no external links (no export Ingress or Route): use --port-forward, or --service-url with a reachable address of the export service"
+            }
+            InternalAccess::PortForward => {
+                "the export has no external links (no export Ingress or Route): use --port-forward"
+            }
+        }
+    }
+}
+
 /// What `create` asks for.
 #[derive(Debug, Clone, Default)]
 pub struct ExportRequest {
@@ -299,8 +322,15 @@ impl Exports<'_> {
     }
 
     /// §9.8: until the export is Ready with the links in use (`internal`: a service URL is in
-    /// use), saying what it waits for.
-    pub async fn wait_ready(&self, name: &str, internal: bool, timeout: Duration, say: Say<'_>) -> Result<()> {
+    /// use), saying what it waits for. Without `internal`, a timeout hints at `access`.
+    pub async fn wait_ready(
+        &self,
+        name: &str,
+        internal: bool,
+        access: InternalAccess,
+        timeout: Duration,
+        say: Say<'_>,
+    ) -> Result<()> {
         let ready = wait::poll(timeout, READY_POLL, || async {
             let export = self.get(name).await?;
             let message = match readiness(export.as_ref(), internal) {
@@ -328,9 +358,7 @@ impl Exports<'_> {
             self.namespace
         ));
         if !internal {
-            err = err.with_hint(
-                "the export has no external links (no export Ingress or Route): use --port-forward, or --service-url with a reachable address of the export service",
-            );
+            err = err.with_hint(access.no_external_links_hint());
         }
         Err(err)
     }

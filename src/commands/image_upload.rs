@@ -682,14 +682,9 @@ async fn proxy_url(plan: &UploadPlan, cluster: &Cluster) -> Result<String> {
 
 /// Adds each reason as a hint line after the error's own hint.
 fn with_reasons(err: Error, reasons: &[String]) -> Error {
-    if reasons.is_empty() {
-        return err;
-    }
-    let hint = reasons.join("\nhint: ");
-    match err.hint() {
-        Some(first) => strip_hint(err).with_hint(format!("{first}\nhint: {hint}")),
-        None => err.with_hint(hint),
-    }
+    reasons
+        .iter()
+        .fold(err, |err, reason| err.with_further_hint(reason.as_str()))
 }
 
 /// Finds the target PVC (checking that it can take an upload) or creates the DataVolume/PVC.
@@ -839,21 +834,7 @@ fn explain_left_behind(err: Error, plan: &UploadPlan, ns: &str, footprint: &Foot
         plan.retry_command(ns),
         plan.cleanup_command(ns)
     );
-    let hint = match err.hint() {
-        Some(first) => format!("{first}\nhint: {advice}"),
-        None => advice,
-    };
-    Error::Hinted {
-        source: Box::new(strip_hint(err)),
-        hint,
-    }
-}
-
-fn strip_hint(err: Error) -> Error {
-    match err {
-        Error::Hinted { source, .. } => strip_hint(*source),
-        other => other,
-    }
+    err.with_further_hint(advice)
 }
 
 /// Polls like upstream's `PollImmediately`, but starting at 100 ms and slowing to 2 s; a timeout

@@ -7,8 +7,9 @@
 //!
 //! The download (`download`, `get --output`) exports the dump's PVC and fetches it through the
 //! one export download flow (`transfer::export::from_export`, shared with `vmexport download`),
-//! with §10.3's fixed settings (see [`download_export`]). `--port-forward` is refused before
-//! anything is sent until the export port-forward is built.
+//! with §10.3's fixed settings (see [`download_export`]), through a pod port-forward with
+//! `--port-forward`. The export's readiness wait (upstream's fixed 2 min) can be changed with
+//! `VIRTCTL_MEMORY_DUMP_READINESS_TIMEOUT`, as memory-dump has no `--readiness-timeout`.
 
 use std::cell::RefCell;
 use std::path::PathBuf;
@@ -20,7 +21,7 @@ use serde_json::{Value, json};
 use super::{Positionals, shell_quote};
 use crate::cluster::Cluster;
 use crate::cluster::cdi::{self, Cdi};
-use crate::cluster::export::{ExportRequest, Exports, Source};
+use crate::cluster::export::{ExportRequest, Exports, InternalAccess, Source};
 use crate::cluster::kubevirt::{Vm, Vmi};
 use crate::cluster::types::quantity;
 use crate::cluster::wait::{self, Backoff};
@@ -57,6 +58,8 @@ const MIB: f64 = 1024.0 * 1024.0;
 const LABEL_APPLY_STORAGE_PROFILE: &str = cdi::LABEL_APPLY_STORAGE_PROFILE;
 /// §10.3: upstream waits this long for the dump's export to be ready.
 const EXPORT_READINESS_TIMEOUT: Duration = Duration::from_secs(120);
+/// A Go duration replacing [`EXPORT_READINESS_TIMEOUT`] (memory-dump has no flag for it).
+pub const READINESS_TIMEOUT_ENV: &str = "VIRTCTL_MEMORY_DUMP_READINESS_TIMEOUT";
 /// §10.3: attempts after a bad status (the exporter pod may start after the hotplug pod went).
 const EXPORT_RETRIES: u32 = 2;
 /// `vmexport download`'s default idle timeout (memory-dump has no flag for it).
@@ -137,6 +140,8 @@ struct Download {
     decompress: bool,
     port_forward: bool,
     local_port: u16,
+    /// how long to wait for the dump's export to be ready
+    readiness_timeout: Duration,
 }
 
 impl Plan {
@@ -173,12 +178,17 @@ impl Plan {
             })?,
             false => 0,
         };
-        let download = (action != Action::Remove && !args.output.is_empty()).then(|| Download {
-            output: args.output.clone(),
-            decompress: args.format == "raw",
-            port_forward: args.port_forward,
-            local_port,
-        });
+        let download = if action != Action::Remove && !args.output.is_empty() {
+            Some(Download {
+                output: args.output.clone(),
+                decompress: args.format == "raw",
+                port_forward: args.port_forward,
+                local_port,
+                readiness_timeout: export_readiness_timeout()?,
+            })
+        } else {
+            None
+        };
         Ok(Plan {
             action,
             vm,
@@ -187,6 +197,16 @@ impl Plan {
             download,
             timeout: args.timeout,
         })
+    }
+}
+
+/// [`READINESS_TIMEOUT_ENV`] when set, else upstream's 2 min.
+fn export_readiness_timeout() -> Result<Duration> {
+    match std::env::var(READINESS_TIMEOUT_ENV) {
+        Ok(text) if !text.trim().is_empty() => {
+            parse_duration(&text).map_err(|e| Error::Usage(format!("{READINESS_TIMEOUT_ENV}: {e}")))
+        }
+        _ => Ok(EXPORT_READINESS_TIMEOUT),
     }
 }
 
@@ -406,7 +426,7 @@ async fn download_export(plan: &Plan, download: &Download, claim: &str, cluster:
         },
         // `-` is a file name here, not stdout.
         output: Some(Destination::File(PathBuf::from(&download.output))),
-        readiness_timeout: EXPORT_READINESS_TIMEOUT,
+        readiness_timeout: download.readiness_timeout,
         service_url: None,
         insecure: false,
         keep: false,
@@ -414,6 +434,7 @@ async fn download_export(plan: &Plan, download: &Download, claim: &str, cluster:
         retries: EXPORT_RETRIES,
         idle_timeout: EXPORT_IDLE_TIMEOUT,
         port_forward: download.port_forward.then_some(download.local_port),
+        internal_access: InternalAccess::PortForward,
         again: download_again(&plan.vm, download),
     };
     let say = |text: &str| {

@@ -13,7 +13,7 @@ use std::time::Duration;
 use clap::Args;
 
 use super::Positionals;
-use crate::cluster::export::{ExportRequest, Exports, Source};
+use crate::cluster::export::{ExportRequest, Exports, InternalAccess, Source};
 use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::go_syntax::{parse_duration, parse_go_bool};
@@ -423,6 +423,7 @@ impl Invocation {
             retries: self.retries,
             idle_timeout: self.idle_timeout,
             port_forward: self.port_forward.then_some(self.local_port),
+            internal_access: InternalAccess::PortForwardOrServiceUrl,
             again: self.again(),
         }
     }

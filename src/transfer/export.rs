@@ -23,7 +23,7 @@ use bytes::Bytes;
 use http::{StatusCode, header};
 use serde_json::Value;
 
-use crate::cluster::export::{self, ExportRequest, Exports, Say, TOKEN_HEADER};
+use crate::cluster::export::{self, ExportRequest, Exports, InternalAccess, Say, TOKEN_HEADER};
 use crate::cluster::export_tunnel::{self, ExportTunnel, TunnelRequest};
 use crate::error::{Error, Result};
 use crate::output::Output;
@@ -68,6 +68,8 @@ pub struct Settings {
     pub idle_timeout: Duration,
     /// `--port-forward` with its `--local-port` (0: any free port)
     pub port_forward: Option<u16>,
+    /// the flags the command has to reach an export without external links (for the hint)
+    pub internal_access: InternalAccess,
     /// the command line that downloads again from a kept export (for the hint after a failure)
     pub again: String,
 }
@@ -102,7 +104,7 @@ pub async fn from_export(
     match result {
         Ok(()) if delete_after => exports.delete_and_say(name, say).await,
         Ok(()) => Ok(()),
-        Err(e) if created_here || settings.delete => Err(e.with_hint(format!(
+        Err(e) if created_here || settings.delete => Err(e.with_further_hint(format!(
             "the VirtualMachineExport {}/{name} was kept: download again with `{}`, delete it with `virtctl vmexport delete {name}`",
             exports.namespace(),
             settings.again
@@ -142,7 +144,13 @@ async fn fetch_payload(exports: &Exports<'_>, cluster_ca: &[Vec<u8>], settings: 
     };
     let internal = settings.service_url.is_some() || tunnel.is_some();
     exports
-        .wait_ready(name, internal, settings.readiness_timeout, say)
+        .wait_ready(
+            name,
+            internal,
+            settings.internal_access,
+            settings.readiness_timeout,
+            say,
+        )
         .await?;
     // A --service-url given with --port-forward wins, as upstream's does.
     let via_tunnel = tunnel.as_ref().filter(|_| settings.service_url.is_none());

@@ -3,15 +3,15 @@
 //! `--timeout`, `remove`, every rejection of virt-api's `memorydump` subresource, and the
 //! download through the PVC's export: a gzip tar (or with `--format=raw` a plain tar) whose dump
 //! member is byte for byte the file the simulator wrote, the export removed after success and
-//! kept after a failure, an existing export reused and kept.
+//! kept after a failure, an existing export reused and kept, `export.kubevirt.io/v1beta1` on a
+//! KubeVirt that serves only that, and the hint when the export has no external links.
 
 use std::io::Read;
 use std::time::{Duration, Instant};
 
-use kubevirt_sim::fixtures;
 use kubevirt_sim::memory_dump::{DUMP_FILE_SIZE, FAILURE_ANNOTATION, PVC_ANNOTATION};
+use kubevirt_sim::{SimOptions, fixtures};
 use serde_json::{Value, json};
-use sha2::{Digest, Sha256};
 
 use crate::support::*;
 
@@ -177,10 +177,6 @@ fn get_on_an_existing_claim_then_again_on_the_associated_one() {
     assert_eq!(dump_request(&vm).unwrap()["claimName"], "dump");
 }
 
-fn sha256(data: &[u8]) -> String {
-    Sha256::digest(data).iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// The dump file the simulator wrote into the claim: (name, sha256).
 fn written_dump(env: &Env, claim: &str) -> (String, String) {
     let files = env.sim.pvc_files(NS, claim);
@@ -207,25 +203,29 @@ fn tar_members(tar: &[u8]) -> Vec<(String, String)> {
         .collect()
 }
 
-fn gunzip(data: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    flate2::read::GzDecoder::new(data)
-        .read_to_end(&mut out)
-        .expect("a gzip stream");
-    out
+/// The export a download of VM `vm1`'s dump in claim `dump` makes.
+const DUMP_EXPORT: &str = "export-vm1-dump";
+
+/// `memory-dump download vm1 ARGS...`.
+fn download_vm1(env: &Env, args: &[&str]) -> Outcome {
+    let mut all = vec!["memory-dump", "download", "vm1"];
+    all.extend_from_slice(args);
+    env.run(&all)
 }
 
-fn export(env: &Env, name: &str) -> Option<Value> {
-    env.sim.get("virtualmachineexports", NS, name)
+/// `memory-dump get vm1 --claim-name dump --create-claim ARGS...` on a running `vm1`.
+fn get_new_claim_vm1(env: &Env, args: &[&str]) -> Outcome {
+    let mut all = vec!["memory-dump", "get", "vm1", "--claim-name", "dump", "--create-claim"];
+    all.extend_from_slice(args);
+    env.run(&all)
 }
 
-/// The export server's answers as `PATH STATUS`.
-fn export_paths(env: &Env) -> Vec<String> {
-    env.sim
-        .export_requests()
-        .iter()
-        .map(|r| format!("{} {}", r.path, r.status))
-        .collect()
+/// The members of the tar in `file` (in the test's directory), inflated first when `gzip`,
+/// and the dump the simulator wrote into claim `dump`: (members, (dump name, sha256)).
+fn downloaded_dump(env: &Env, file: &str, gzip: bool) -> (Vec<(String, String)>, (String, String)) {
+    let data = std::fs::read(env.path(file)).unwrap();
+    let tar = if gzip { gunzip(&data) } else { data };
+    (tar_members(&tar), written_dump(env, "dump"))
 }
 
 #[test]
@@ -234,16 +234,7 @@ fn get_with_output_downloads_a_gzip_tar_of_the_dump_and_removes_the_export_it_ma
     env.running_vm("vm1");
     env.sim.clear_requests();
 
-    let out = env.run(&[
-        "memory-dump",
-        "get",
-        "vm1",
-        "--claim-name",
-        "dump",
-        "--create-claim",
-        "--output",
-        "dump.tar.gz",
-    ]);
+    let out = get_new_claim_vm1(&env, &["--output", "dump.tar.gz"]);
 
     assert_eq!(out.code, 0, "{out:#?}");
     let lines: Vec<&str> = out.stdout.lines().collect();
@@ -271,8 +262,7 @@ fn get_with_output_downloads_a_gzip_tar_of_the_dump_and_removes_the_export_it_ma
         ],
         "{out:#?}"
     );
-    let (dump, dump_sha) = written_dump(&env, "dump");
-    let members = tar_members(&gunzip(&std::fs::read(env.path("dump.tar.gz")).unwrap()));
+    let (members, (dump, dump_sha)) = downloaded_dump(&env, "dump.tar.gz", true);
     assert_eq!(members.len(), 2, "{members:?}");
     assert_eq!(members[0].0, "./");
     assert_eq!(members[1], (format!("./{dump}"), dump_sha));
@@ -291,11 +281,10 @@ fn get_with_output_downloads_a_gzip_tar_of_the_dump_and_removes_the_export_it_ma
         json!({"apiGroup": "", "kind": "PersistentVolumeClaim", "name": "dump"})
     );
     assert!(body["spec"].get("ttlDuration").is_none());
-    assert!(
-        env.sim
-            .wait_until(PATIENCE, |_| export(&env, "export-vm1-dump").is_none())
-    );
-    let paths = export_paths(&env);
+    env.wait_export_gone(DUMP_EXPORT);
+    // with both versions served, v1 is the one used
+    assert_eq!(env.export_api_versions(), ["v1"]);
+    let paths = env.export_paths();
     assert_eq!(paths.len(), 1, "{paths:#?}");
     assert!(
         paths[0].ends_with("/export-vm1-dump/volumes/dump/disk.tar.gz 200"),
@@ -308,7 +297,7 @@ fn download_format_raw_gives_a_plain_tar_into_a_file_named_dash() {
     let env = Env::new();
     dumped_vm(&env, "vm1", "dump");
 
-    let out = env.run(&["memory-dump", "download", "vm1", "--output", "-", "--format=raw"]);
+    let out = download_vm1(&env, &["--output", "-", "--format=raw"]);
 
     assert_eq!(out.code, 0, "{out:#?}");
     assert!(
@@ -319,14 +308,10 @@ fn download_format_raw_gives_a_plain_tar_into_a_file_named_dash() {
         "{out:#?}"
     );
     assert!(out.stdout.contains("Decompressing image:\n"), "{out:#?}");
-    let (dump, dump_sha) = written_dump(&env, "dump");
     // `-` is a file name here, not stdout
-    let tar = std::fs::read(env.path("-")).unwrap();
-    assert_eq!(tar_members(&tar)[1], (format!("./{dump}"), dump_sha));
-    assert!(
-        env.sim
-            .wait_until(PATIENCE, |_| export(&env, "export-vm1-dump").is_none())
-    );
+    let (members, (dump, dump_sha)) = downloaded_dump(&env, "-", false);
+    assert_eq!(members[1], (format!("./{dump}"), dump_sha));
+    env.wait_export_gone(DUMP_EXPORT);
 }
 
 #[test]
@@ -336,7 +321,7 @@ fn a_failed_download_keeps_the_export_and_the_hinted_command_reuses_and_keeps_it
     // three bad answers: the first try and §10.3's two retries
     env.sim.faults().export_fail(503, 3);
 
-    let out = env.run(&["memory-dump", "download", "vm1", "--output", "dump.tar.gz"]);
+    let out = download_vm1(&env, &["--output", "dump.tar.gz"]);
 
     assert_eq!(out.code, 1, "{out:#?}");
     assert_eq!(
@@ -359,12 +344,12 @@ fn a_failed_download_keeps_the_export_and_the_hinted_command_reuses_and_keeps_it
     );
     assert_eq!(out.stdout.matches("Retrying...\n").count(), 2, "{out:#?}");
     assert!(!out.stdout.contains("deleted"), "{out:#?}");
-    assert!(export(&env, "export-vm1-dump").is_some(), "the export is kept");
+    assert!(env.export(DUMP_EXPORT).is_some(), "the export is kept");
     assert!(!env.path("dump.tar.gz").exists());
 
     // the hinted command: the existing export is used as it is, and kept afterwards
     env.sim.clear_requests();
-    let out = env.run(&["memory-dump", "download", "vm1", "--output", "dump.tar.gz"]);
+    let out = download_vm1(&env, &["--output", "dump.tar.gz"]);
     assert_eq!(out.code, 0, "{out:#?}");
     assert!(!out.stdout.contains("created"), "{out:#?}");
     assert!(out.stdout.ends_with("Download finished succesfully\n"), "{out:#?}");
@@ -373,9 +358,8 @@ fn a_failed_download_keeps_the_export_and_the_hinted_command_reuses_and_keeps_it
         "an export it did not create stays: {:?}",
         env.wire()
     );
-    assert!(export(&env, "export-vm1-dump").is_some());
-    let (dump, dump_sha) = written_dump(&env, "dump");
-    let members = tar_members(&gunzip(&std::fs::read(env.path("dump.tar.gz")).unwrap()));
+    assert!(env.export(DUMP_EXPORT).is_some());
+    let (members, (dump, dump_sha)) = downloaded_dump(&env, "dump.tar.gz", true);
     assert_eq!(members[1], (format!("./{dump}"), dump_sha));
 }
 
@@ -385,24 +369,12 @@ fn port_forward_downloads_the_dump_through_the_exporter_pod() {
     env.running_vm("vm1");
     env.sim.clear_requests();
 
-    let out = env.run(&[
-        "memory-dump",
-        "get",
-        "vm1",
-        "--claim-name",
-        "dump",
-        "--create-claim",
-        "--output",
-        "dump.tar",
-        "--format=raw",
-        "--port-forward",
-    ]);
+    let out = get_new_claim_vm1(&env, &["--output", "dump.tar", "--format=raw", "--port-forward"]);
 
     assert_eq!(out.code, 0, "{out:#?}");
     assert!(out.stdout.contains("Port forwarding is ready."), "{out:#?}");
     assert!(out.stderr.contains("Forwarding from 127.0.0.1:"), "{out:#?}");
-    let (dump, dump_sha) = written_dump(&env, "dump");
-    let members = tar_members(&std::fs::read(env.path("dump.tar")).unwrap());
+    let (members, (dump, dump_sha)) = downloaded_dump(&env, "dump.tar", false);
     assert_eq!(members[1], (format!("./{dump}"), dump_sha));
     let tunnels: Vec<String> = env
         .sent()
@@ -417,10 +389,91 @@ fn port_forward_downloads_the_dump_through_the_exporter_pod() {
             .all(|p| p == "/api/v1/namespaces/default/pods/virt-export-export-vm1-dump/portforward"),
         "{tunnels:#?}"
     );
+    env.wait_export_gone(DUMP_EXPORT);
+}
+
+#[test]
+fn against_a_kubevirt_serving_only_v1beta1_the_dump_downloads_through_v1beta1() {
+    let env = Env::with(SimOptions {
+        export_versions: vec!["v1beta1".into()],
+        ..SimOptions::default()
+    });
+    dumped_vm(&env, "vm1", "dump");
+
+    let out = download_vm1(&env, &["--output", "dump.tar.gz"]);
+
+    assert_eq!(out.code, 0, "{out:#?}");
     assert!(
-        env.sim
-            .wait_until(PATIENCE, |_| export(&env, "export-vm1-dump").is_none())
+        out.stdout.ends_with(
+            "Download finished succesfully\n\
+             VirtualMachineExport 'default/export-vm1-dump' deleted succesfully\n"
+        ),
+        "{out:#?}"
     );
+    let (members, (dump, dump_sha)) = downloaded_dump(&env, "dump.tar.gz", true);
+    assert_eq!(members[1], (format!("./{dump}"), dump_sha));
+    env.wait_export_gone(DUMP_EXPORT);
+    // every export request named v1beta1, the one version served, and none was refused
+    assert_eq!(env.export_api_versions(), ["v1beta1"]);
+    let refused: Vec<String> = env
+        .sent()
+        .into_iter()
+        .filter(|r| r.path.contains("/v1beta1/") && r.status >= 400 && r.status != 404)
+        .map(|r| wire_line(&r))
+        .collect();
+    assert!(refused.is_empty(), "{refused:#?}");
+    let paths = env.export_paths();
+    assert_eq!(paths.len(), 1, "{paths:#?}");
+    assert!(
+        paths[0].ends_with(
+            "/api/export.kubevirt.io/v1beta1/namespaces/default/virtualmachineexports/export-vm1-dump/volumes/dump/disk.tar.gz 200"
+        ),
+        "{paths:#?}"
+    );
+}
+
+/// `VIRTCTL_MEMORY_DUMP_READINESS_TIMEOUT=TIMEOUT memory-dump download vm1 --output dump.tar.gz`.
+fn download_vm1_waiting(env: &Env, timeout: &str) -> Outcome {
+    Outcome::of(
+        env.virtctl()
+            .env("VIRTCTL_MEMORY_DUMP_READINESS_TIMEOUT", timeout)
+            .args(["memory-dump", "download", "vm1", "--output", "dump.tar.gz"]),
+    )
+}
+
+#[test]
+fn without_external_links_the_readiness_timeout_hints_at_port_forward_only() {
+    let env = Env::new();
+    dumped_vm(&env, "vm1", "dump");
+    // no export Route (as on a cluster without an Ingress or Route for the export proxy)
+    let (route_ns, route) = kubevirt_sim::export::PROXY_ROUTE;
+    env.sim.delete("routes", route_ns, route);
+
+    let out = download_vm1_waiting(&env, "1s");
+
+    assert_eq!(out.code, 1, "{out:#?}");
+    assert_eq!(
+        out.error_line(),
+        "timed out after 1s waiting for VirtualMachineExport default/export-vm1-dump to be ready"
+    );
+    // memory-dump has no --service-url: the hint names only --port-forward
+    let hints: Vec<&str> = out.stderr_lines().into_iter().skip(1).collect();
+    assert_eq!(
+        hints,
+        [
+            "hint: the export has no external links (no export Ingress or Route): use --port-forward",
+            "hint: the VirtualMachineExport default/export-vm1-dump was kept: download again with \
+             `virtctl memory-dump download vm1 --output dump.tar.gz`, delete it with `virtctl vmexport delete export-vm1-dump`",
+        ],
+        "{out:#?}"
+    );
+    let e = env.export(DUMP_EXPORT).expect("the export is kept");
+    assert!(e.pointer("/status/links/external").is_none(), "{e:#}");
+
+    // a wait that is not a duration is refused before anything is sent
+    env.sim.clear_requests();
+    download_vm1_waiting(&env, "soon").fails_with("VIRTCTL_MEMORY_DUMP_READINESS_TIMEOUT: invalid duration \"soon\"");
+    assert_eq!(env.wire(), Vec::<String>::new());
 }
 
 #[test]
@@ -429,16 +482,8 @@ fn a_bad_local_port_is_refused_before_anything_is_sent() {
     env.running_vm("vm1");
     env.sim.clear_requests();
 
-    env.run(&[
-        "memory-dump",
-        "download",
-        "vm1",
-        "--output",
-        "f",
-        "--port-forward",
-        "--local-port=70000",
-    ])
-    .fails_with("--local-port is not a valid value, acceptable values are valid port numbers");
+    download_vm1(&env, &["--output", "f", "--port-forward", "--local-port=70000"])
+        .fails_with("--local-port is not a valid value, acceptable values are valid port numbers");
     assert_eq!(env.wire(), Vec::<String>::new());
 }
 
@@ -451,16 +496,7 @@ fn a_failed_dump_ends_the_wait_at_once_and_the_claim_made_for_it_is_removed() {
     env.wait_vmi("vm1", "to run", is_running);
 
     let started = Instant::now();
-    let out = env.run(&[
-        "memory-dump",
-        "get",
-        "vm1",
-        "--claim-name",
-        "dump",
-        "--create-claim",
-        "--output",
-        "dump.gz",
-    ]);
+    let out = get_new_claim_vm1(&env, &["--output", "dump.gz"]);
     assert!(
         started.elapsed() < Duration::from_secs(10),
         "took {:?}",

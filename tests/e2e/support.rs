@@ -366,3 +366,68 @@ pub fn pattern(len: usize, seed: u32) -> Vec<u8> {
         })
         .collect()
 }
+
+// ---- VM exports (vmexport, memory-dump) ----
+
+/// The SHA-256 of `data`, in hex.
+pub fn sha256(data: &[u8]) -> String {
+    use sha2::Digest as _;
+    sha2::Sha256::digest(data).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// `data` inflated from gzip.
+pub fn gunzip(data: &[u8]) -> Vec<u8> {
+    use std::io::Read as _;
+    let mut out = Vec::new();
+    flate2::read::GzDecoder::new(data)
+        .read_to_end(&mut out)
+        .expect("a gzip stream");
+    out
+}
+
+impl Env {
+    /// The VirtualMachineExport `name` in [`NS`].
+    pub fn export(&self, name: &str) -> Option<Value> {
+        self.sim.get("virtualmachineexports", NS, name)
+    }
+
+    /// Waits until the export `name` is Ready.
+    #[track_caller]
+    pub fn wait_export_ready(&self, name: &str) {
+        let ready = self.sim.wait_until(PATIENCE, |_| {
+            self.export(name).is_some_and(|e| e["status"]["phase"] == "Ready")
+        });
+        assert!(ready, "export {name} did not get Ready: {:#?}", self.export(name));
+    }
+
+    /// Waits until the export `name` is gone.
+    #[track_caller]
+    pub fn wait_export_gone(&self, name: &str) {
+        let gone = self.sim.wait_until(PATIENCE, |_| self.export(name).is_none());
+        assert!(gone, "export {name} was not removed: {:#?}", self.export(name));
+    }
+
+    /// What the export server answered, as `PATH STATUS`.
+    pub fn export_paths(&self) -> Vec<String> {
+        self.sim
+            .export_requests()
+            .iter()
+            .map(|r| format!("{} {}", r.path, r.status))
+            .collect()
+    }
+
+    /// The versions of `export.kubevirt.io` the API requests named, each once, in order.
+    pub fn export_api_versions(&self) -> Vec<String> {
+        let mut versions: Vec<String> = Vec::new();
+        for r in self.sent() {
+            let Some(rest) = r.path.strip_prefix("/apis/export.kubevirt.io/") else {
+                continue;
+            };
+            let version = rest.split('/').next().unwrap_or("").to_string();
+            if !versions.contains(&version) {
+                versions.push(version);
+            }
+        }
+        versions
+    }
+}

@@ -3,13 +3,14 @@
 //! volume's file: gzip, raw, an uploaded 64 MiB image exported again, manifests, and the
 //! beyond-upstream recovery (Range resume after a cut, restart when Range is ignored, an idle
 //! timeout on a stall, the export kept after a failure, a new run resuming the part file an
-//! interrupted one left, but never that of another export).
+//! interrupted one left, but never that of another export), against a KubeVirt that serves
+//! only `export.kubevirt.io/v1beta1` too, and the hint when the export has no external links.
 
-use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Output};
 
-use kubevirt_sim::fixtures;
+use kubevirt_sim::{SimOptions, fixtures};
 use serde_json::{Value, json};
-use sha2::{Digest, Sha256};
 
 use crate::support::*;
 
@@ -24,22 +25,37 @@ fn pvc(env: &Env, name: &str) {
     }));
 }
 
-fn export(env: &Env, name: &str) -> Option<Value> {
-    env.sim.get("virtualmachineexports", NS, name)
-}
-
-fn sha256(data: &[u8]) -> String {
-    Sha256::digest(data).iter().map(|b| format!("{b:02x}")).collect()
-}
-
 fn volume_sha(env: &Env, pvc: &str) -> String {
     sha256(&std::fs::read(env.sim.volume_file(NS, pvc)).unwrap())
 }
 
-fn gunzip(data: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    flate2::read::GzDecoder::new(data).read_to_end(&mut out).unwrap();
-    out
+/// The SHA-256 of a file, and of its contents inflated from gzip.
+fn file_sha(path: &Path) -> String {
+    sha256(&std::fs::read(path).unwrap())
+}
+
+fn gunzipped_sha(path: &Path) -> String {
+    sha256(&gunzip(&std::fs::read(path).unwrap()))
+}
+
+/// Runs `vmexport download NAME ARGS... --output=PATH`, PATH = `file` in the test's directory.
+fn download(env: &Env, name: &str, file: &str, args: &[&str]) -> (Outcome, PathBuf) {
+    let path = env.path(file);
+    let output = format!("--output={}", path.display());
+    let mut all = vec!["vmexport", "download", name];
+    all.extend_from_slice(args);
+    all.push(&output);
+    (env.run(&all), path)
+}
+
+/// The Range header and status of each request the export server answered after the first `skip`.
+fn ranges_after(env: &Env, skip: usize) -> Vec<(Option<String>, u16)> {
+    env.sim
+        .export_requests()
+        .into_iter()
+        .skip(skip)
+        .map(|r| (r.range, r.status))
+        .collect()
 }
 
 fn api_lines(env: &Env) -> Vec<String> {
@@ -67,7 +83,7 @@ fn create_posts_the_export_and_a_token_secret_it_owns() {
 
     out.ok("");
     assert_eq!(out.stderr, "VirtualMachineExport 'default/e1' created succesfully\n");
-    let e = export(&env, "e1").expect("the export exists");
+    let e = env.export("e1").expect("the export exists");
     assert_eq!(
         e["spec"],
         json!({"source": {"apiGroup": "", "kind": "PersistentVolumeClaim", "name": "disk"}, "tokenSecretRef": "secret-e1", "ttlDuration": "1h30m0s"})
@@ -114,11 +130,8 @@ fn the_controller_readies_an_export_with_its_service_pod_and_links() {
     env.run(&["vmexport", "create", "e1", "--pvc=disk", "--labels=team=a"])
         .ok("");
 
-    let ready = env.sim.wait_until(PATIENCE, |_| {
-        export(&env, "e1").is_some_and(|e| e["status"]["phase"] == "Ready")
-    });
-    assert!(ready, "{:#?}", export(&env, "e1"));
-    let e = export(&env, "e1").unwrap();
+    env.wait_export_ready("e1");
+    let e = env.export("e1").unwrap();
     let status = &e["status"];
     assert_eq!(status["serviceName"], "virt-export-e1");
     assert_eq!(status["tokenSecretRef"], "secret-e1");
@@ -169,16 +182,14 @@ fn an_export_past_its_ttl_is_deleted_and_a_started_vm_terminates_its_export() {
     pvc(&env, "disk");
     env.run(&["vmexport", "create", "short", "--pvc=disk", "--ttl=1s"])
         .ok("");
-    assert!(env.sim.wait_until(PATIENCE, |_| export(&env, "short").is_none()));
+    env.wait_export_gone("short");
 
     env.sim.create(vm_on_pvc("vm1", "disk"));
     env.run(&["vmexport", "create", "ve", "--vm=vm1"]).ok("");
-    assert!(env.sim.wait_until(PATIENCE, |_| {
-        export(&env, "ve").is_some_and(|e| e["status"]["phase"] == "Ready")
-    }));
+    env.wait_export_ready("ve");
     env.run(&["start", "vm1"]).ok("VM vm1 was scheduled to start\n");
     assert!(env.sim.wait_until(PATIENCE, |_| {
-        export(&env, "ve").is_some_and(|e| e["status"]["phase"] == "Terminated")
+        env.export("ve").is_some_and(|e| e["status"]["phase"] == "Terminated")
     }));
 }
 
@@ -186,16 +197,8 @@ fn an_export_past_its_ttl_is_deleted_and_a_started_vm_terminates_its_export() {
 fn download_gzip_and_raw_give_the_volume_and_remove_the_export_they_created() {
     let env = Env::new();
     pvc(&env, "disk");
-    let gz = env.path("disk.img.gz");
-    let raw = env.path("disk.img");
 
-    let out = env.run(&[
-        "vmexport",
-        "download",
-        "e1",
-        "--pvc=disk",
-        &format!("--output={}", gz.display()),
-    ]);
+    let (out, gz) = download(&env, "e1", "disk.img.gz", &["--pvc=disk"]);
     assert_eq!(out.code, 0, "{out:#?}");
     assert!(
         out.stdout
@@ -207,30 +210,19 @@ fn download_gzip_and_raw_give_the_volume_and_remove_the_export_they_created() {
             .ends_with("Download finished succesfully\nVirtualMachineExport 'default/e1' deleted succesfully\n"),
         "{out:#?}"
     );
-    assert_eq!(sha256(&gunzip(&std::fs::read(&gz).unwrap())), volume_sha(&env, "disk"));
+    assert_eq!(gunzipped_sha(&gz), volume_sha(&env, "disk"));
     assert!(!env.path("disk.img.gz.part").exists());
-    assert!(env.sim.wait_until(PATIENCE, |_| export(&env, "e1").is_none()));
+    env.wait_export_gone("e1");
 
-    let out = env.run(&[
-        "vmexport",
-        "download",
-        "e2",
-        "--pvc=disk",
-        "--format=raw",
-        "--keep-vme",
-        &format!("--output={}", raw.display()),
-    ]);
+    let (out, raw) = download(&env, "e2", "disk.img", &["--pvc=disk", "--format=raw", "--keep-vme"]);
     assert_eq!(out.code, 0, "{out:#?}");
-    assert_eq!(sha256(&std::fs::read(&raw).unwrap()), volume_sha(&env, "disk"));
-    assert!(export(&env, "e2").is_some(), "--keep-vme keeps the export");
-    let paths: Vec<String> = env
-        .sim
-        .export_requests()
-        .iter()
-        .map(|r| format!("{} {} {}", r.method, r.path, r.status))
-        .collect();
+    assert_eq!(file_sha(&raw), volume_sha(&env, "disk"));
+    assert!(env.export("e2").is_some(), "--keep-vme keeps the export");
+    let paths = env.export_paths();
     assert!(paths[0].ends_with("/e1/volumes/disk/disk.img.gz 200"), "{paths:#?}");
     assert!(paths[1].ends_with("/e2/volumes/disk/disk.img 200"), "{paths:#?}");
+    // with both versions served, v1 is the one used
+    assert_eq!(env.export_api_versions(), ["v1"]);
 
     // An existing export, to stdout, gunzipped on the fly from the gzip link (internal links).
     let (host, _) = env.sim.export_server();
@@ -245,7 +237,7 @@ fn download_gzip_and_raw_give_the_volume_and_remove_the_export_they_created() {
         "--insecure",
     ]));
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(export(&env, "e2").is_some(), "an export it did not create stays");
+    assert!(env.export("e2").is_some(), "an export it did not create stays");
 }
 
 #[test]
@@ -263,15 +255,7 @@ fn an_uploaded_64_mib_image_exports_back_identical() {
     ]);
     assert_eq!(up.code, 0, "{up:#?}");
 
-    let out_path = env.path("back.img");
-    let out = env.run(&[
-        "vmexport",
-        "download",
-        "back",
-        "--pvc=up",
-        "--format=raw",
-        &format!("--output={}", out_path.display()),
-    ]);
+    let (out, out_path) = download(&env, "back", "back.img", &["--pvc=up", "--format=raw"]);
 
     assert_eq!(out.code, 0, "{out:#?}");
     let back = std::fs::read(&out_path).unwrap();
@@ -279,19 +263,11 @@ fn an_uploaded_64_mib_image_exports_back_identical() {
     assert!(back == data, "the exported bytes differ from the uploaded image");
 }
 
-fn raw_download(env: &Env, name: &str, extra: &[&str]) -> (Outcome, std::path::PathBuf) {
-    let path = env.path(&format!("{name}.img"));
-    let output = format!("--output={}", path.display());
-    let mut args = vec![
-        "vmexport",
-        "download",
-        name,
-        "--pvc=disk",
-        "--format=raw",
-        output.as_str(),
-    ];
+/// `vmexport download NAME --pvc=disk --format=raw EXTRA... --output=NAME.img`.
+fn raw_download(env: &Env, name: &str, extra: &[&str]) -> (Outcome, PathBuf) {
+    let mut args = vec!["--pvc=disk", "--format=raw"];
     args.extend_from_slice(extra);
-    (env.run(&args), path)
+    download(env, name, &format!("{name}.img"), &args)
 }
 
 #[test]
@@ -304,14 +280,11 @@ fn a_cut_body_is_resumed_with_range() {
 
     assert_eq!(out.code, 0, "{out:#?}");
     assert!(out.stdout.contains("resuming at byte 1048576"), "{out:#?}");
-    assert_eq!(sha256(&std::fs::read(&path).unwrap()), volume_sha(&env, "disk"));
-    let ranges: Vec<(Option<String>, u16)> = env
-        .sim
-        .export_requests()
-        .into_iter()
-        .map(|r| (r.range, r.status))
-        .collect();
-    assert_eq!(ranges, [(None, 200), (Some("bytes=1048576-".to_string()), 206)]);
+    assert_eq!(file_sha(&path), volume_sha(&env, "disk"));
+    assert_eq!(
+        ranges_after(&env, 0),
+        [(None, 200), (Some("bytes=1048576-".to_string()), 206)]
+    );
 }
 
 #[test]
@@ -329,7 +302,7 @@ fn a_server_ignoring_range_restarts_instead_of_appending() {
             .contains("the server ignored the range request: starting again from byte 0"),
         "{out:#?}"
     );
-    assert_eq!(sha256(&std::fs::read(&path).unwrap()), volume_sha(&env, "disk"));
+    assert_eq!(file_sha(&path), volume_sha(&env, "disk"));
 }
 
 #[test]
@@ -346,7 +319,7 @@ fn a_stall_ends_with_the_idle_timeout_and_is_retried() {
             .contains("no data for 1s (idle timeout); resuming at byte 524288"),
         "{out:#?}"
     );
-    assert_eq!(sha256(&std::fs::read(&path).unwrap()), volume_sha(&env, "disk"));
+    assert_eq!(file_sha(&path), volume_sha(&env, "disk"));
 }
 
 #[test]
@@ -354,15 +327,8 @@ fn a_gzip_stream_cut_starts_again_from_zero() {
     let env = Env::new();
     pvc(&env, "disk");
     env.sim.faults().export_cut_after(100 * 1024, 1);
-    let path = env.path("disk.gz");
 
-    let out = env.run(&[
-        "vmexport",
-        "download",
-        "gz",
-        "--pvc=disk",
-        &format!("--output={}", path.display()),
-    ]);
+    let (out, path) = download(&env, "gz", "disk.gz", &["--pvc=disk"]);
 
     assert_eq!(out.code, 0, "{out:#?}");
     assert!(
@@ -370,10 +336,7 @@ fn a_gzip_stream_cut_starts_again_from_zero() {
             .contains("a gzip stream cannot be resumed: starting again from byte 0"),
         "{out:#?}"
     );
-    assert_eq!(
-        sha256(&gunzip(&std::fs::read(&path).unwrap())),
-        volume_sha(&env, "disk")
-    );
+    assert_eq!(gunzipped_sha(&path), volume_sha(&env, "disk"));
 }
 
 #[test]
@@ -384,14 +347,7 @@ fn a_failed_download_keeps_the_export_and_the_old_file_and_says_how_to_go_on() {
     std::fs::write(&path, b"previous contents").unwrap();
     env.sim.faults().export_fail(503, 10);
 
-    let out = env.run(&[
-        "vmexport",
-        "download",
-        "kept",
-        "--pvc=disk",
-        "--retry=1",
-        &format!("--output={}", path.display()),
-    ]);
+    let (out, _) = download(&env, "kept", "keep.img", &["--pvc=disk", "--retry=1"]);
 
     assert_eq!(out.code, 1, "{out:#?}");
     assert!(
@@ -410,19 +366,16 @@ fn a_failed_download_keeps_the_export_and_the_old_file_and_says_how_to_go_on() {
             .as_str()
         )
     );
-    assert!(export(&env, "kept").is_some());
+    assert!(env.export("kept").is_some());
     assert_eq!(std::fs::read(&path).unwrap(), b"previous contents");
 
     // Going on reuses the export (no second create) and replaces the file.
     env.sim.faults().export_fail(503, 0);
-    let again = env.run(&["vmexport", "download", "kept", &format!("--output={}", path.display())]);
+    let (again, _) = download(&env, "kept", "keep.img", &[]);
     assert_eq!(again.code, 0, "{again:#?}");
-    assert_eq!(
-        sha256(&gunzip(&std::fs::read(&path).unwrap())),
-        volume_sha(&env, "disk")
-    );
+    assert_eq!(gunzipped_sha(&path), volume_sha(&env, "disk"));
     assert!(
-        export(&env, "kept").is_some(),
+        env.export("kept").is_some(),
         "an export this run did not create is kept"
     );
 }
@@ -452,17 +405,9 @@ fn manifests_come_as_yaml_or_json_with_the_header_secret() {
     assert!(out.stdout.contains("kind: VirtualMachine\n"), "{}", out.stdout);
     assert!(out.stdout.contains("token: x-kubevirt-export-token:"), "{}", out.stdout);
     assert_eq!(out.stdout.lines().filter(|l| *l == "---").count(), 3, "{}", out.stdout);
-    assert!(export(&env, "m").is_some(), "manifest mode never deletes the export");
+    assert!(env.export("m").is_some(), "manifest mode never deletes the export");
 
-    let json_path = env.path("m.json");
-    let out = env.run(&[
-        "vmexport",
-        "download",
-        "m",
-        "--manifest",
-        "--manifest-output-format=JSON",
-        &format!("--output={}", json_path.display()),
-    ]);
+    let (out, json_path) = download(&env, "m", "m.json", &["--manifest", "--manifest-output-format=JSON"]);
     assert_eq!(out.code, 0, "{out:#?}");
     let list: Value = serde_json::from_slice(&std::fs::read(&json_path).unwrap()).unwrap();
     assert_eq!(list["kind"], "List");
@@ -486,10 +431,8 @@ fn the_export_server_wants_the_token() {
     let env = Env::new();
     pvc(&env, "disk");
     env.run(&["vmexport", "create", "t", "--pvc=disk"]).ok("");
-    assert!(env.sim.wait_until(PATIENCE, |_| {
-        export(&env, "t").is_some_and(|e| e["status"]["phase"] == "Ready")
-    }));
-    let e = export(&env, "t").unwrap();
+    env.wait_export_ready("t");
+    let e = env.export("t").unwrap();
     let url = e["status"]["links"]["external"]["volumes"][0]["formats"][0]["url"]
         .as_str()
         .unwrap()
@@ -556,20 +499,7 @@ fn ctrl_c_mid_download_keeps_the_export_and_the_old_file() {
     let path = env.path("int.img");
     std::fs::write(&path, b"old").unwrap();
     env.sim.faults().export_stall_after(256 * 1024, 1);
-    let mut cmd = std::process::Command::new(virtctl_bin());
-    for var in LEAKY_VARS {
-        cmd.env_remove(var);
-    }
-    let child = cmd
-        .env("HOME", env.dir.path())
-        .arg("--kubeconfig")
-        .arg(&env.kubeconfig)
-        .args(["vmexport", "download", "int", "--pvc=disk", "--format=raw"])
-        .arg(format!("--output={}", path.display()))
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
+    let child = spawn_download(&env, "int", &["--pvc=disk", "--format=raw"], &path);
     assert!(
         env.sim.wait_until(PATIENCE, |s| !s.export_requests().is_empty()),
         "the download started"
@@ -580,12 +510,7 @@ fn ctrl_c_mid_download_keeps_the_export_and_the_old_file() {
             .wait_until(PATIENCE, |_| std::fs::metadata(&part).is_ok_and(|m| m.len() > 0)),
         "bytes reached the part file"
     );
-    let killed = std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
-    let output = child.wait_with_output().unwrap();
+    let output = interrupt(child);
     let stderr = String::from_utf8_lossy(&output.stderr);
 
     assert_eq!(output.status.code(), Some(1), "{stderr}");
@@ -597,29 +522,45 @@ fn ctrl_c_mid_download_keeps_the_export_and_the_old_file() {
         )),
         "{stderr}"
     );
-    assert!(export(&env, "int").is_some());
+    assert!(env.export("int").is_some());
     assert_eq!(std::fs::read(&path).unwrap(), b"old");
 }
 
-/// Starts `vmexport download EXPORT [--pvc=PVC] --format=raw --output=PATH`, lets 1 MiB reach
-/// `PATH.part` (the server then stalls), and interrupts it with Ctrl+C.
-fn interrupted_raw_download(env: &Env, export_name: &str, source: &[&str], path: &std::path::Path) {
-    env.sim.faults().export_stall_after(1 << 20, 1);
+/// Starts `vmexport download NAME ARGS... --output=PATH` with piped output.
+fn spawn_download(env: &Env, name: &str, args: &[&str], path: &Path) -> Child {
     let mut cmd = std::process::Command::new(virtctl_bin());
     for var in LEAKY_VARS {
         cmd.env_remove(var);
     }
-    let child = cmd
-        .env("HOME", env.dir.path())
+    cmd.env("HOME", env.dir.path())
         .arg("--kubeconfig")
         .arg(&env.kubeconfig)
-        .args(["vmexport", "download", export_name, "--format=raw"])
-        .args(source)
+        .args(["vmexport", "download", name])
+        .args(args)
         .arg(format!("--output={}", path.display()))
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
+        .unwrap()
+}
+
+/// Ctrl+C (SIGINT) to a running download; how it ended.
+fn interrupt(child: Child) -> Output {
+    let killed = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
         .unwrap();
+    assert!(killed.success());
+    child.wait_with_output().unwrap()
+}
+
+/// Starts `vmexport download EXPORT [--pvc=PVC] --format=raw --output=PATH`, lets 1 MiB reach
+/// `PATH.part` (the server then stalls), and interrupts it with Ctrl+C.
+fn interrupted_raw_download(env: &Env, export_name: &str, source: &[&str], path: &Path) {
+    env.sim.faults().export_stall_after(1 << 20, 1);
+    let mut args = vec!["--format=raw"];
+    args.extend_from_slice(source);
+    let child = spawn_download(env, export_name, &args, path);
     let mut part = path.as_os_str().to_owned();
     part.push(".part");
     assert!(
@@ -627,12 +568,7 @@ fn interrupted_raw_download(env: &Env, export_name: &str, source: &[&str], path:
             .wait_until(PATIENCE, |_| std::fs::metadata(&part).is_ok_and(|m| m.len() == 1 << 20)),
         "the first MiB reached the part file"
     );
-    let killed = std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
-    let output = child.wait_with_output().unwrap();
+    let output = interrupt(child);
     assert_eq!(output.status.code(), Some(1), "{output:#?}");
 }
 
@@ -643,12 +579,13 @@ fn a_new_run_resumes_the_part_file_of_an_interrupted_one_and_never_appends_anoth
     pvc(&env, "other");
     let path = env.path("res.img");
     let part = env.path("res.img.part");
-    let output = format!("--output={}", path.display());
+    // the command the hint gives
+    let again = || download(&env, "res", "res.img", &["--format", "raw"]).0;
     interrupted_raw_download(&env, "res", &["--pvc=disk"], &path);
     let before = env.sim.export_requests().len();
 
     // the command the hint gives: the kept export, the part file picked up where it ended
-    let out = env.run(&["vmexport", "download", "res", &output, "--format", "raw"]);
+    let out = again();
     assert_eq!(out.code, 0, "{out:#?}");
     assert!(
         out.stdout.contains(&format!(
@@ -657,25 +594,18 @@ fn a_new_run_resumes_the_part_file_of_an_interrupted_one_and_never_appends_anoth
         )),
         "{out:#?}"
     );
-    assert_eq!(sha256(&std::fs::read(&path).unwrap()), volume_sha(&env, "disk"));
-    let ranges: Vec<(Option<String>, u16)> = env
-        .sim
-        .export_requests()
-        .into_iter()
-        .skip(before)
-        .map(|r| (r.range, r.status))
-        .collect();
-    assert_eq!(ranges, [(Some("bytes=1048576-".to_string()), 206)]);
+    assert_eq!(file_sha(&path), volume_sha(&env, "disk"));
+    assert_eq!(ranges_after(&env, before), [(Some("bytes=1048576-".to_string()), 206)]);
     assert!(!part.exists());
     assert!(!env.path("res.img.part.json").exists());
 
     // the same export name, now of another PVC of the same size: its bytes start over
     interrupted_raw_download(&env, "res", &[], &path);
     assert_eq!(env.run(&["vmexport", "delete", "res"]).code, 0);
-    assert!(env.sim.wait_until(PATIENCE, |_| export(&env, "res").is_none()));
+    env.wait_export_gone("res");
     assert_eq!(env.run(&["vmexport", "create", "res", "--pvc=other"]).code, 0);
     let before = env.sim.export_requests().len();
-    let out = env.run(&["vmexport", "download", "res", &output, "--format", "raw"]);
+    let out = again();
     assert_eq!(out.code, 0, "{out:#?}");
     assert!(
         out.stdout.contains(&format!(
@@ -684,14 +614,8 @@ fn a_new_run_resumes_the_part_file_of_an_interrupted_one_and_never_appends_anoth
         )),
         "{out:#?}"
     );
-    assert_eq!(sha256(&std::fs::read(&path).unwrap()), volume_sha(&env, "other"));
-    let ranges: Vec<Option<String>> = env
-        .sim
-        .export_requests()
-        .into_iter()
-        .skip(before)
-        .map(|r| r.range)
-        .collect();
+    assert_eq!(file_sha(&path), volume_sha(&env, "other"));
+    let ranges: Vec<Option<String>> = ranges_after(&env, before).into_iter().map(|(r, _)| r).collect();
     assert_eq!(ranges, [None]);
 
     // the same export, but its disk grew meanwhile: the Range answer's total differs, so the
@@ -705,22 +629,18 @@ fn a_new_run_resumes_the_part_file_of_an_interrupted_one_and_never_appends_anoth
         .set_len(5 << 20)
         .unwrap();
     let before = env.sim.export_requests().len();
-    let out = env.run(&["vmexport", "download", "res", &output, "--format", "raw"]);
+    let out = again();
     assert_eq!(out.code, 0, "{out:#?}");
     assert!(
         out.stdout
             .contains("the server's file is not the one the download started from: starting again from byte 0\n"),
         "{out:#?}"
     );
-    assert_eq!(sha256(&std::fs::read(&path).unwrap()), volume_sha(&env, "other"));
-    let ranges: Vec<(Option<String>, u16)> = env
-        .sim
-        .export_requests()
-        .into_iter()
-        .skip(before)
-        .map(|r| (r.range, r.status))
-        .collect();
-    assert_eq!(ranges, [(Some("bytes=1048576-".to_string()), 206), (None, 200)]);
+    assert_eq!(file_sha(&path), volume_sha(&env, "other"));
+    assert_eq!(
+        ranges_after(&env, before),
+        [(Some("bytes=1048576-".to_string()), 206), (None, 200)]
+    );
 }
 
 #[test]
@@ -728,23 +648,12 @@ fn an_untrusted_export_certificate_fails_at_once_with_a_hint() {
     let env = Env::new();
     pvc(&env, "disk");
     env.run(&["vmexport", "create", "tls", "--pvc=disk"]).ok("");
-    assert!(env.sim.wait_until(PATIENCE, |_| {
-        export(&env, "tls").is_some_and(|e| e["status"]["phase"] == "Ready")
-    }));
+    env.wait_export_ready("tls");
     // A proxy in front of the export server with a certificate of a CA nobody here trusts.
     let stranger = env.sim.monitoring_route("openshift-monitoring").unwrap();
-    let path = env.path("tls.img");
-    let output = format!("--output={}", path.display());
     let service_url = format!("--service-url={}", stranger.host);
 
-    let out = env.run(&[
-        "vmexport",
-        "download",
-        "tls",
-        &output,
-        &service_url,
-        "--readiness-timeout=5s",
-    ]);
+    let (out, _) = download(&env, "tls", "tls.img", &[&service_url, "--readiness-timeout=5s"]);
     assert_eq!(out.code, 1, "{out:#?}");
     assert!(
         out.hint().is_some_and(|h| h.contains("--insecure skips the check")),
@@ -789,17 +698,9 @@ fn portforward_requests(env: &Env) -> Vec<(String, String, u16)> {
 fn port_forward_downloads_gzip_and_raw_through_the_exporter_pod() {
     let env = Env::new();
     pvc(&env, "disk");
-    let gz = env.path("disk.img.gz");
 
     // --local-port 0 (the default): any free port, TLS verified against the Service's name.
-    let out = env.run(&[
-        "vmexport",
-        "download",
-        "e1",
-        "--pvc=disk",
-        "--port-forward",
-        &format!("--output={}", gz.display()),
-    ]);
+    let (out, gz) = download(&env, "e1", "disk.img.gz", &["--pvc=disk", "--port-forward"]);
 
     assert_eq!(out.code, 0, "{out:#?}");
     let stdout: Vec<&str> = out
@@ -829,7 +730,7 @@ fn port_forward_downloads_gzip_and_raw_through_the_exporter_pod() {
         out.stderr.contains(&format!("Handling connection for {port}\n")),
         "{out:#?}"
     );
-    assert_eq!(sha256(&gunzip(&std::fs::read(&gz).unwrap())), volume_sha(&env, "disk"));
+    assert_eq!(gunzipped_sha(&gz), volume_sha(&env, "disk"));
     assert_eq!(
         portforward_requests(&env)[0],
         (
@@ -849,25 +750,21 @@ fn port_forward_downloads_gzip_and_raw_through_the_exporter_pod() {
     assert_eq!(served[0].path, "/volumes/disk/disk.img.gz", "{served:#?}");
 
     // A fixed --local-port, raw.
-    let raw = env.path("disk.img");
     let port = free_port();
-    let out = env.run(&[
-        "vmexport",
-        "download",
+    let local_port = format!("--local-port={port}");
+    let (out, raw) = download(
+        &env,
         "e2",
-        "--pvc=disk",
-        "--format=raw",
-        "--port-forward",
-        &format!("--local-port={port}"),
-        &format!("--output={}", raw.display()),
-    ]);
+        "disk.img",
+        &["--pvc=disk", "--format=raw", "--port-forward", &local_port],
+    );
     assert_eq!(out.code, 0, "{out:#?}");
     assert!(
         out.stderr
             .contains(&format!("Forwarding from 127.0.0.1:{port} -> 8443\n")),
         "{out:#?}"
     );
-    assert_eq!(sha256(&std::fs::read(&raw).unwrap()), volume_sha(&env, "disk"));
+    assert_eq!(file_sha(&raw), volume_sha(&env, "disk"));
     assert_eq!(
         portforward_requests(&env).len(),
         2,
@@ -878,10 +775,11 @@ fn port_forward_downloads_gzip_and_raw_through_the_exporter_pod() {
 /// A Ready export `e1` of PVC `disk` (which exists), its Service in place.
 fn ready_export(env: &Env) -> Value {
     env.run(&["vmexport", "create", "e1", "--pvc=disk"]).ok("");
-    assert!(env.sim.wait_until(PATIENCE, |s| {
-        export(env, "e1").is_some_and(|e| e["status"]["phase"] == "Ready")
-            && s.get("services", NS, "virt-export-e1").is_some()
-    }));
+    env.wait_export_ready("e1");
+    assert!(
+        env.sim
+            .wait_until(PATIENCE, |s| s.get("services", NS, "virt-export-e1").is_some())
+    );
     env.sim.get("services", NS, "virt-export-e1").unwrap()
 }
 
@@ -890,25 +788,26 @@ fn port_forward_needs_service_port_443_and_a_pod_behind_the_service() {
     let env = Env::new();
     pvc(&env, "disk");
     let service = ready_export(&env);
-    let output = format!("--output={}", env.path("disk.img.gz").display());
-    let download = ["vmexport", "download", "e1", "--port-forward", output.as_str()];
+    let forwarded = |args: &[&str]| {
+        let mut all = vec!["--port-forward"];
+        all.extend_from_slice(args);
+        download(&env, "e1", "disk.img.gz", &all).0
+    };
     let ready = "service virt-export-e1 is ready for port-forwarding\n";
 
     let mut no_443 = service.clone();
     no_443["spec"]["ports"] = json!([{"name": "export", "port": 8443, "protocol": "TCP", "targetPort": 8443}]);
     env.sim.update(no_443);
-    env.run(&download)
-        .fails_after("Service virt-export-e1 does not have a service port 443", ready);
+    forwarded(&[]).fails_after("Service virt-export-e1 does not have a service port 443", ready);
 
     let mut no_pods = env.sim.get("services", NS, "virt-export-e1").unwrap();
     no_pods["spec"] = service["spec"].clone();
     no_pods["spec"]["selector"] = json!({"kubevirt.io.virt-export-service": "nothing-here"});
     env.sim.update(no_pods);
-    env.run(&download)
-        .fails_after("no pods found for the service virt-export-e1", ready);
+    forwarded(&[]).fails_after("no pods found for the service virt-export-e1", ready);
 
     assert!(portforward_requests(&env).is_empty(), "no tunnel was opened");
-    assert!(export(&env, "e1").is_some(), "an export it did not create stays");
+    assert!(env.export("e1").is_some(), "an export it did not create stays");
 
     // Beyond upstream (which waits 30 s for a forwarder that never gets ready): a local port in
     // use fails at once.
@@ -923,14 +822,7 @@ fn port_forward_needs_service_port_443_and_a_pod_behind_the_service() {
     );
     let busy = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = busy.local_addr().unwrap().port();
-    let out = env.run(&[
-        "vmexport",
-        "download",
-        "e1",
-        "--port-forward",
-        &format!("--local-port={port}"),
-        output.as_str(),
-    ]);
+    let out = forwarded(&[&format!("--local-port={port}")]);
     assert_eq!((out.code, out.stdout.as_str()), (1, ready), "{out:#?}");
     assert!(
         out.error_line()
@@ -973,16 +865,8 @@ fn format_oci_downloads_an_oci_layout_holding_the_vm_and_its_disk() {
     let env = Env::new();
     pvc(&env, "disk");
     env.sim.create(vm_on_pvc("vm1", "disk"));
-    let path = env.path("vm1.oci.tar");
 
-    let out = env.run(&[
-        "vmexport",
-        "download",
-        "o1",
-        "--vm=vm1",
-        "--format=oci",
-        &format!("--output={}", path.display()),
-    ]);
+    let (out, path) = download(&env, "o1", "vm1.oci.tar", &["--vm=vm1", "--format=oci"]);
 
     assert_eq!(out.code, 0, "{out:#?}");
     assert!(out.stdout.contains("Download finished succesfully\n"), "{out:#?}");
@@ -1026,23 +910,124 @@ fn format_oci_downloads_an_oci_layout_holding_the_vm_and_its_disk() {
     assert_eq!(layers[0]["size"], layer.len());
     let disk = zstd::decode_all(layer).unwrap();
     assert_eq!(sha256(&disk), volume_sha(&env, "disk"), "the layer is the volume");
-    assert!(env.sim.wait_until(PATIENCE, |_| export(&env, "o1").is_none()));
+    env.wait_export_gone("o1");
 
     // A PVC source: refused before anything is sent, and for an existing PVC export.
     env.run(&["vmexport", "download", "x", "--pvc=disk", "--format=oci", "--output=f"])
         .fails_with("the '--pvc' flag is incompatible with '--format=oci'");
     ready_export(&env);
-    let out = env.run(&[
-        "vmexport",
-        "download",
-        "e1",
-        "--format=oci",
-        &format!("--output={}", env.path("pvc.oci.tar").display()),
-    ]);
+    let (out, _) = download(&env, "e1", "pvc.oci.tar", &["--format=oci"]);
     assert_eq!(out.code, 1, "{out:#?}");
     assert_eq!(
         out.error_line(),
         "OCI format is not supported for source kind PersistentVolumeClaim",
         "{out:#?}"
     );
+}
+
+// ---- a KubeVirt before 1.9: export.kubevirt.io/v1beta1 only ----
+
+/// A simulator serving `export.kubevirt.io` only at `v1beta1`, as KubeVirt before 1.9.
+fn older_kubevirt() -> Env {
+    Env::with(SimOptions {
+        export_versions: vec!["v1beta1".into()],
+        ..SimOptions::default()
+    })
+}
+
+#[test]
+fn against_a_kubevirt_serving_only_v1beta1_create_download_and_delete_use_v1beta1() {
+    let env = older_kubevirt();
+    pvc(&env, "disk");
+
+    let out = env.run(&["vmexport", "create", "e1", "--pvc=disk"]);
+    out.ok("");
+    assert_eq!(out.stderr, "VirtualMachineExport 'default/e1' created succesfully\n");
+    let secret = env
+        .sim
+        .get("secrets", NS, "secret-e1")
+        .expect("the token secret exists");
+    assert_eq!(
+        secret["metadata"]["ownerReferences"][0]["apiVersion"], "export.kubevirt.io/v1beta1",
+        "the owner is the export as created"
+    );
+    env.wait_export_ready("e1");
+
+    let (out, raw) = download(&env, "e1", "e1.img", &["--format=raw"]);
+    assert_eq!(out.code, 0, "{out:#?}");
+    assert_eq!(file_sha(&raw), volume_sha(&env, "disk"));
+    let (out, gz) = download(&env, "e2", "e2.img.gz", &["--pvc=disk"]);
+    assert_eq!(out.code, 0, "{out:#?}");
+    assert!(
+        out.stdout
+            .ends_with("Download finished succesfully\nVirtualMachineExport 'default/e2' deleted succesfully\n"),
+        "{out:#?}"
+    );
+    assert_eq!(gunzipped_sha(&gz), volume_sha(&env, "disk"));
+
+    let out = env.run(&["vmexport", "delete", "e1"]);
+    out.ok("");
+    assert_eq!(out.stderr, "VirtualMachineExport 'default/e1' deleted succesfully\n");
+    env.wait_export_gone("e1");
+    env.wait_export_gone("e2");
+
+    // every export request named v1beta1, and none was refused
+    assert_eq!(env.export_api_versions(), ["v1beta1"]);
+    let exports: Vec<(String, String, u16)> = env
+        .sent()
+        .into_iter()
+        .filter(|r| r.path.starts_with("/apis/export.kubevirt.io"))
+        .map(|r| (r.method, r.path, r.status))
+        .collect();
+    assert!(
+        exports.iter().all(|(_, _, status)| *status < 400 || *status == 404),
+        "{exports:#?}"
+    );
+    let v1beta1 = EXPORTS.replace("/v1/", "/v1beta1/");
+    assert!(exports.contains(&("POST".into(), v1beta1.clone(), 201)), "{exports:#?}");
+    assert!(
+        exports.contains(&("DELETE".into(), format!("{v1beta1}/e1"), 200)),
+        "{exports:#?}"
+    );
+    // the external links name the served version, as the export proxy routes it
+    let paths = env.export_paths();
+    assert_eq!(paths.len(), 2, "{paths:#?}");
+    assert!(
+        paths[0].ends_with(
+            "/api/export.kubevirt.io/v1beta1/namespaces/default/virtualmachineexports/e1/volumes/disk/disk.img 200"
+        ),
+        "{paths:#?}"
+    );
+}
+
+// ---- no external links ----
+
+#[test]
+fn without_external_links_the_readiness_timeout_hints_at_port_forward_or_service_url() {
+    let env = Env::new();
+    pvc(&env, "disk");
+    // no export Route (as on a cluster without an Ingress or Route for the export proxy)
+    let (route_ns, route) = kubevirt_sim::export::PROXY_ROUTE;
+    env.sim.delete("routes", route_ns, route);
+
+    let (out, _) = download(&env, "e1", "e1.img.gz", &["--pvc=disk", "--readiness-timeout=1s"]);
+
+    assert_eq!(out.code, 1, "{out:#?}");
+    assert_eq!(
+        out.error_line(),
+        "timed out after 1s waiting for VirtualMachineExport default/e1 to be ready"
+    );
+    let hints: Vec<&str> = out.stderr_lines().into_iter().skip(1).collect();
+    assert_eq!(
+        hints,
+        [
+            "hint: the export has no external links (no export Ingress or Route): use --port-forward, or --service-url with a reachable address of the export service",
+            &format!(
+                "hint: the VirtualMachineExport default/e1 was kept: download again with `virtctl vmexport download e1 --output {}`, delete it with `virtctl vmexport delete e1`",
+                env.path("e1.img.gz").display()
+            ),
+        ]
+    );
+    let e = env.export("e1").expect("the export is kept");
+    assert!(e.pointer("/status/links/external").is_none(), "{e:#}");
 }

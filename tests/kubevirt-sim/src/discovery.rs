@@ -67,13 +67,27 @@ pub fn all_groups() -> Vec<(String, Vec<&'static str>)> {
     g
 }
 
-pub fn api_group_list() -> Value {
-    let groups: Vec<Value> = all_groups().iter().map(|(n, v)| group_doc(n, v)).collect();
+/// The groups with the versions `served` keeps (a group left with none is not listed).
+fn served_groups(served: &dyn Fn(&str, &str) -> bool) -> Vec<(String, Vec<&'static str>)> {
+    all_groups()
+        .into_iter()
+        .map(|(n, vs)| {
+            let vs: Vec<&'static str> = vs.into_iter().filter(|v| served(&n, v)).collect();
+            (n, vs)
+        })
+        .filter(|(_, vs)| !vs.is_empty())
+        .collect()
+}
+
+/// `/apis`: every group with the versions `served` keeps.
+pub fn api_group_list(served: &dyn Fn(&str, &str) -> bool) -> Value {
+    let groups: Vec<Value> = served_groups(served).iter().map(|(n, v)| group_doc(n, v)).collect();
     json!({"kind": "APIGroupList", "apiVersion": "v1", "groups": groups})
 }
 
-pub fn api_group(name: &str) -> Option<Value> {
-    all_groups().iter().find(|(n, _)| n == name).map(|(n, v)| {
+/// `/apis/{name}`, with the versions `served` keeps.
+pub fn api_group(name: &str, served: &dyn Fn(&str, &str) -> bool) -> Option<Value> {
+    served_groups(served).iter().find(|(n, _)| n == name).map(|(n, v)| {
         let mut d = group_doc(n, v);
         d["kind"] = json!("APIGroup");
         d["apiVersion"] = json!("v1");
@@ -944,7 +958,7 @@ mod tests {
 
     #[test]
     fn discovery_docs() {
-        let g = api_group("subresources.kubevirt.io").unwrap();
+        let g = api_group("subresources.kubevirt.io", &|_, _| true).unwrap();
         assert_eq!(g["preferredVersion"]["groupVersion"], "subresources.kubevirt.io/v1");
         let r = resource_list("kubevirt.io", "v1").unwrap();
         let vm = r["resources"]

@@ -50,8 +50,36 @@ const GENERATED_DATA: u64 = 1 << 20;
 const GENERATED_SIZE: u64 = 4 << 20;
 const CHUNK: usize = 256 * 1024;
 
-fn export_kind() -> &'static Kind {
-    kinds::lookup("export.kubevirt.io", "v1", "virtualmachineexports").expect("export kind registered")
+pub const GROUP: &str = "export.kubevirt.io";
+
+/// The export kind at the newest version the cluster serves: the controller writes and owns
+/// with it, and the external links name it, as virt-controller and virt-exportproxy do.
+fn export_kind(state: &SimState) -> &'static Kind {
+    kinds::versions_of(GROUP)
+        .into_iter()
+        .find(|v| state.serves(GROUP, v))
+        .and_then(|v| kinds::lookup(GROUP, v, "virtualmachineexports"))
+        .expect("an export version is served")
+}
+
+/// The export versions of the kinds table that `served` leaves out, after checking that
+/// `served` names at least one and only versions the table has.
+pub fn unserved_versions(served: &[String]) -> anyhow::Result<Vec<(&'static str, &'static str)>> {
+    let known = kinds::versions_of(GROUP);
+    if served.is_empty() {
+        anyhow::bail!(
+            "at least one version of {GROUP} must be served (known: {})",
+            known.join(", ")
+        );
+    }
+    if let Some(unknown) = served.iter().find(|v| !known.contains(&v.as_str())) {
+        anyhow::bail!("{GROUP} has no version {unknown:?} (known: {})", known.join(", "));
+    }
+    Ok(known
+        .into_iter()
+        .filter(|v| !served.iter().any(|s| s == v))
+        .map(|v| (GROUP, v))
+        .collect())
 }
 
 fn secret_kind() -> &'static Kind {
@@ -352,7 +380,7 @@ impl Component for Export {
             .try_get(route_kind(), PROXY_ROUTE.0, PROXY_ROUTE.1)
             .and_then(|r| r.pointer("/spec/host").and_then(Value::as_str).map(str::to_string));
         let ca = state.cdi.export.server().map(|(_, ca)| ca).unwrap_or_default();
-        for export in store.list_all(export_kind(), None) {
+        for export in store.list_all(export_kind(state), None) {
             if !deleting(&export) {
                 step(store, state, export, external.as_deref(), &ca);
             }
@@ -442,14 +470,15 @@ fn step(store: &mut Inner, state: &SimState, export: Value, external: Option<&st
         .unwrap_or(DEFAULT_TTL);
     let expires = created + ttl;
     if time::OffsetDateTime::now_utc() >= expires {
-        let _ = store.delete(export_kind(), &ns, &name, false, None, None);
+        let _ = store.delete(export_kind(state), &ns, &name, false, None, None);
         return;
     }
     let expiration = expires
         .format(&time::format_description::well_known::Rfc3339)
         .unwrap_or_default();
+    let kind = export_kind(state);
     let owner = json!([{
-        "apiVersion": export.get("apiVersion").cloned().unwrap_or(json!("export.kubevirt.io/v1")),
+        "apiVersion": kind.api_version(),
         "kind": "VirtualMachineExport", "name": name, "uid": uid, "controller": true, "blockOwnerDeletion": true,
     }]);
     // The token Secret: the one the spec names, else one of our own.
@@ -518,8 +547,8 @@ fn step(store: &mut Inner, state: &SimState, export: Value, external: Option<&st
                 "internal": links(&internal_base, "internal", ca, &contents, manifests),
             });
             if let Some(host) = external {
-                let base =
-                    format!("https://{host}/api/export.kubevirt.io/v1/namespaces/{ns}/virtualmachineexports/{name}");
+                let version = kind.version;
+                let base = format!("https://{host}/api/{GROUP}/{version}/namespaces/{ns}/virtualmachineexports/{name}");
                 status["links"]["external"] = links(&base, "external", ca, &contents, manifests);
             }
             status["conditions"] = condition(true, "podReady", "");
@@ -535,7 +564,7 @@ fn step(store: &mut Inner, state: &SimState, export: Value, external: Option<&st
     if export.get("status") != Some(&status) {
         let mut next = export.clone();
         next["status"] = status;
-        let _ = store.update(export_kind(), &ns, &name, next, false, crate::store::Part::Whole);
+        let _ = store.update(kind, &ns, &name, next, false, crate::store::Part::Whole);
     }
 }
 
@@ -737,11 +766,13 @@ async fn handle(state: Arc<SimState>, req: Request<Incoming>) -> Reply {
                 .map(|(_, v)| v.into_owned())
         })
         .unwrap_or_default();
-    // External paths name the export; internal ones are the exporter pod's own (found by token).
+    // External paths name the export at a served version (the proxy routes no other); internal
+    // ones are the exporter pod's own (found by token).
     let (named, rest) = match path
-        .strip_prefix("/api/export.kubevirt.io/")
+        .strip_prefix(&format!("/api/{GROUP}/"))
         .and_then(|p| p.split_once("/namespaces/"))
     {
+        Some((version, _)) if !state.serves(GROUP, version) => return text(404, "404 page not found\n"),
         Some((_version, tail)) => {
             let mut it = tail.splitn(4, '/');
             let ns = it.next().unwrap_or("").to_string();
@@ -754,8 +785,8 @@ async fn handle(state: Arc<SimState>, req: Request<Incoming>) -> Reply {
     let export = {
         let store = state.store.lock();
         let candidates: Vec<Value> = match &named {
-            Some((ns, name)) => store.try_get(export_kind(), ns, name).into_iter().collect(),
-            None => store.list_all(export_kind(), None),
+            Some((ns, name)) => store.try_get(export_kind(&state), ns, name).into_iter().collect(),
+            None => store.list_all(export_kind(&state), None),
         };
         let ready: Vec<Value> = candidates
             .into_iter()

@@ -231,6 +231,15 @@ pub fn for_object(api_version: &str, kind: &str) -> Option<&'static Kind> {
     KINDS.iter().find(|k| k.api_version() == api_version && k.kind == kind)
 }
 
+/// The versions the kinds table has for `group`, in discovery order.
+pub fn versions_of(group: &str) -> Vec<&'static str> {
+    groups()
+        .into_iter()
+        .find(|(g, _)| *g == group)
+        .map(|(_, vs)| vs)
+        .unwrap_or_default()
+}
+
 /// The API groups served (group name, versions), in discovery order.
 pub fn groups() -> Vec<(&'static str, Vec<&'static str>)> {
     let mut out: Vec<(&'static str, Vec<&'static str>)> = Vec::new();

@@ -87,6 +87,10 @@ pub struct SimOptions {
     /// run the controllers (virt-controller, virt-handler, CDI); off, the cluster is a still
     /// snapshot, as when those components are down: what a test loads stays exactly as loaded
     pub controllers: bool,
+    /// the versions of `export.kubevirt.io` served (default: the kinds table's, `v1` and
+    /// `v1beta1`, as KubeVirt 1.9 and later); `["v1beta1"]` is an older KubeVirt: discovery lists
+    /// only it and every `/apis/export.kubevirt.io/v1` path answers the apiserver's plain 404
+    pub export_versions: Vec<String>,
 }
 
 impl Default for SimOptions {
@@ -97,6 +101,10 @@ impl Default for SimOptions {
             phase_step: Duration::from_millis(20),
             log_requests: None,
             controllers: true,
+            export_versions: kinds::versions_of(export::GROUP)
+                .iter()
+                .map(|v| v.to_string())
+                .collect(),
         }
     }
 }
@@ -238,6 +246,7 @@ fn resolve(resource: &str) -> &'static kinds::Kind {
 impl Sim {
     /// Start a simulator on its own thread and tokio runtime. Returns once it accepts connections.
     pub fn start(opts: SimOptions) -> anyhow::Result<Sim> {
+        let unserved = export::unserved_versions(&opts.export_versions)?;
         let pki = tls::generate()?;
         let listener = https::bind_local(opts.port)?;
         let addr = listener.local_addr()?;
@@ -253,6 +262,7 @@ impl Sim {
             guestfs: guestfs::GuestfsState::default(),
             ticks: Default::default(),
             api_faults: Default::default(),
+            unserved,
         });
         let admin_token = format!("kubevirt-sim-admin-{}", store::random_suffix(16));
         let limited_token = format!("kubevirt-sim-alice-{}", store::random_suffix(16));

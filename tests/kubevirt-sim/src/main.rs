@@ -33,6 +33,9 @@ struct Args {
     /// Print the scenarios' names, each with the check it makes fire, and exit
     #[arg(long)]
     list_scenarios: bool,
+    /// The versions of export.kubevirt.io to serve; `v1beta1` alone is a KubeVirt before 1.9
+    #[arg(long, value_name = "VERSIONS", value_delimiter = ',', default_value = "v1,v1beta1")]
+    export_versions: Vec<String>,
 }
 
 /// The scenario `name` names: a scenario's own name, or else the first scenario of that check.
@@ -68,6 +71,7 @@ fn main() -> anyhow::Result<()> {
         phase_step: Duration::from_millis(args.phase_step_ms.max(1)),
         log_requests: args.log_requests.clone(),
         controllers: true,
+        export_versions: args.export_versions.clone(),
     })?;
     // The demo world is a healthy OpenShift Virtualization install, so `virtctl doctor` is quiet,
     // unless a scenario breaks it before it is loaded.

@@ -71,6 +71,15 @@ pub struct SimState {
     pub ticks: std::sync::atomic::AtomicU64,
     /// API requests set to fail (`api_faults.rs`)
     pub api_faults: crate::api_faults::ApiFaults,
+    /// group versions of the kinds table this cluster does not serve (an older KubeVirt's)
+    pub unserved: Vec<(&'static str, &'static str)>,
+}
+
+impl SimState {
+    /// Whether the API server serves `group`/`version` (see [`SimState::unserved`]).
+    pub fn serves(&self, group: &str, version: &str) -> bool {
+        !self.unserved.iter().any(|(g, v)| *g == group && *v == version)
+    }
 }
 
 /// A reply before it is turned into an HTTP response.
@@ -340,13 +349,31 @@ pub fn dispatch(
     {
         return reply;
     }
+    // A version the cluster does not serve has no handler: the request falls through the
+    // aggregator, the API server and the CRD handler (`HasServedCRDVersion`) to the last one,
+    // Go's `http.NotFound`.
+    if let ["apis", g, v, ..] | ["openapi", "v3", "apis", g, v] = segs.as_slice()
+        && !state.serves(g, v)
+    {
+        return page_not_found();
+    }
+    let served = |g: &str, v: &str| state.serves(g, v);
     match segs.as_slice() {
         ["version"] => get_only(discovery::kube_version()),
         ["openapi", "v2"] if method == Method::GET && req.header("accept").is_some_and(|a| a.contains("protobuf")) => {
             Reply::Bytes(200, crate::openapi::V2_PROTOBUF, crate::openapi::v2_protobuf())
         }
         ["openapi", "v2"] => get_only(crate::openapi::v2()),
-        ["openapi", "v3"] => get_only(crate::openapi::root()),
+        ["openapi", "v3"] => {
+            let mut root = crate::openapi::root();
+            if let Some(paths) = root["paths"].as_object_mut() {
+                paths.retain(|path, _| match path.split('/').collect::<Vec<_>>().as_slice() {
+                    ["apis", g, v] => served(g, v),
+                    _ => true,
+                });
+            }
+            get_only(root)
+        }
         ["openapi", "v3", rest @ ..] => match crate::openapi::document(&rest.join("/")) {
             Some(d) => get_only(d),
             None => ApiError::path_not_found().into(),
@@ -356,13 +383,13 @@ pub fn dispatch(
             get_only(discovery::api_versions(&addr))
         }
         ["apis"] => {
-            let mut list = discovery::api_group_list();
+            let mut list = discovery::api_group_list(&served);
             if let Some(groups) = list["groups"].as_array_mut() {
                 groups.retain(|g| aggregated_registered(state, g["name"].as_str().unwrap_or("")));
             }
             get_only(list)
         }
-        ["apis", g] => match discovery::api_group(g) {
+        ["apis", g] => match discovery::api_group(g, &served) {
             Some(d) => get_only(d),
             None => ApiError::path_not_found().into(),
         },
@@ -393,6 +420,11 @@ pub fn dispatch(
         ["apis", g, v, rest @ ..] => resource_request(state, &req, g, v, rest),
         _ => ApiError::path_not_found().into(),
     }
+}
+
+/// Go's `http.NotFound`: what the apiserver's last handler answers for a path nothing serves.
+fn page_not_found() -> Reply {
+    Reply::Text(404, "404 page not found\n".into())
 }
 
 /// A parsed resource path.
@@ -497,7 +529,25 @@ fn resource_request(state: &SimState, req: &Req<'_>, group: &str, version: &str,
         ("DELETE", None) => delete_collection(state, req, &t),
         (m, _) => Err(ApiError::method_not_supported(&t.kind.gr(), &m.to_ascii_lowercase())),
     };
-    reply.into()
+    match reply {
+        Ok(Reply::Json(code, body)) => Reply::Json(code, in_version(t.kind, body)),
+        other => other.into(),
+    }
+}
+
+/// The apiserver answers in the version the path asks for. The kinds served in several versions
+/// (the exports) have the same schema in each, so converting is setting `apiVersion`; the
+/// object (or a list's items) may have been stored through another version.
+fn in_version(kind: &Kind, mut body: Value) -> Value {
+    let api_version = json!(kind.api_version());
+    if body["kind"] == kind.kind {
+        body["apiVersion"] = api_version;
+    } else if let Some(items) = body.get_mut("items").and_then(Value::as_array_mut) {
+        for item in items.iter_mut().filter(|i| i["kind"] == kind.kind) {
+            item["apiVersion"] = api_version.clone();
+        }
+    }
+    body
 }
 
 /// What the apiserver checks before any verb: aggregated groups are read-only, RBAC, and the
@@ -871,7 +921,7 @@ fn watch_reply(
         let o = if table {
             discovery::table(kind, std::slice::from_ref(obj), &rv)
         } else {
-            obj.clone()
+            in_version(kind, obj.clone())
         };
         let mut b = json!({"type": typ, "object": o}).to_string().into_bytes();
         b.push(b'\n');

@@ -313,6 +313,102 @@ fn discovery_and_versions() {
     assert!(sim.get("nodes", "", "node02").is_some());
 }
 
+const EXPORT_GROUP: &str = "/apis/export.kubevirt.io";
+
+fn export_body(name: &str, version: &str) -> serde_json::Value {
+    json!({"apiVersion": format!("export.kubevirt.io/{version}"), "kind": "VirtualMachineExport",
+        "metadata": {"name": name, "namespace": "default"},
+        "spec": {"source": {"apiGroup": "", "kind": "PersistentVolumeClaim", "name": "disk"}}})
+}
+
+#[test]
+fn an_older_kubevirt_serves_exports_only_at_v1beta1() {
+    let sim = Sim::start(SimOptions {
+        export_versions: vec!["v1beta1".into()],
+        controllers: false,
+        ..SimOptions::default()
+    })
+    .unwrap();
+    let c = Client::admin(&sim);
+    let versions = json!([{"groupVersion": "export.kubevirt.io/v1beta1", "version": "v1beta1"}]);
+    let apis = c.get("/apis").json();
+    let group = apis["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["name"] == "export.kubevirt.io")
+        .expect("the export group is listed")
+        .clone();
+    assert_eq!(group["versions"], versions);
+    assert_eq!(group["preferredVersion"], versions[0]);
+    let g = c.get(EXPORT_GROUP).json();
+    assert_eq!(
+        (g["kind"].clone(), g["versions"].clone()),
+        (json!("APIGroup"), versions)
+    );
+    assert_eq!(c.get(&format!("{EXPORT_GROUP}/v1beta1")).status, 200);
+    // an unserved version: no handler down to Go's http.NotFound, not a Status
+    let collection = format!("{EXPORT_GROUP}/v1/namespaces/default/virtualmachineexports");
+    for (method, path) in [
+        ("GET", format!("{EXPORT_GROUP}/v1")),
+        ("GET", collection.clone()),
+        ("GET", format!("{collection}/e1")),
+        ("POST", collection.clone()),
+        ("GET", "/openapi/v3/apis/export.kubevirt.io/v1".to_string()),
+    ] {
+        let body = (method == "POST").then(|| export_body("e1", "v1").to_string());
+        let r = c.send(method, &path, Some("application/json"), body);
+        assert_eq!(r.status, 404, "{method} {path}");
+        assert_eq!(r.text, "404 page not found\n", "{method} {path}");
+        assert_eq!(r.content_type.as_deref(), Some("text/plain; charset=utf-8"));
+    }
+    let openapi = c.get("/openapi/v3").json();
+    assert!(openapi["paths"].get("apis/export.kubevirt.io/v1").is_none());
+    assert!(openapi["paths"].get("apis/export.kubevirt.io/v1beta1").is_some());
+    // v1beta1 works
+    let created = c.post(
+        &format!("{EXPORT_GROUP}/v1beta1/namespaces/default/virtualmachineexports"),
+        &export_body("e1", "v1beta1"),
+    );
+    assert_eq!(created.status, 201, "{}", created.text);
+    assert_eq!(created.json()["apiVersion"], "export.kubevirt.io/v1beta1");
+    assert!(sim.get("virtualmachineexports", "default", "e1").is_some());
+
+    // only versions the kinds table has, and at least one
+    for bad in [vec![], vec!["v2".to_string()]] {
+        let started = Sim::start(SimOptions {
+            export_versions: bad.clone(),
+            ..SimOptions::default()
+        });
+        assert!(started.is_err(), "{bad:?}");
+    }
+}
+
+#[test]
+fn exports_answer_in_the_version_asked_for_where_both_are_served() {
+    let sim = Sim::start(SimOptions {
+        controllers: false,
+        ..SimOptions::default()
+    })
+    .unwrap();
+    let c = Client::admin(&sim);
+    let g = c.get(EXPORT_GROUP).json();
+    assert_eq!(g["preferredVersion"]["version"], "v1");
+    assert_eq!(g["versions"].as_array().map(Vec::len), Some(2));
+    let v1 = format!("{EXPORT_GROUP}/v1/namespaces/default/virtualmachineexports");
+    let v1beta1 = format!("{EXPORT_GROUP}/v1beta1/namespaces/default/virtualmachineexports");
+    assert_eq!(c.post(&v1, &export_body("e1", "v1")).status, 201);
+    // stored through v1, read through either version: the same object in the version asked for
+    let old = c.get(&format!("{v1beta1}/e1")).json();
+    assert_eq!(old["apiVersion"], "export.kubevirt.io/v1beta1");
+    let new = c.get(&format!("{v1}/e1")).json();
+    assert_eq!(new["apiVersion"], "export.kubevirt.io/v1");
+    assert_eq!(old["metadata"]["uid"], new["metadata"]["uid"]);
+    let listed = c.get(&v1beta1).json();
+    assert_eq!(listed["apiVersion"], "export.kubevirt.io/v1beta1");
+    assert_eq!(listed["items"][0]["apiVersion"], "export.kubevirt.io/v1beta1");
+}
+
 #[test]
 fn request_log_records_the_wire() {
     let dir = tempfile::tempdir().unwrap();
