@@ -479,6 +479,12 @@ impl Sim {
             .add(method, path_suffix, status, retry_after, times);
     }
 
+    /// The next `times` API requests `METHOD ...path_suffix` get no answer: the simulator reads
+    /// each, logs it with status 0 and closes its connection.
+    pub fn cut_api(&self, method: &str, path_suffix: &str, times: u32) {
+        self.state.api_faults.cut(method, path_suffix, times);
+    }
+
     pub fn requests(&self) -> Vec<RequestRecord> {
         self.state.requests.lock().unwrap_or_else(|e| e.into_inner()).clone()
     }
