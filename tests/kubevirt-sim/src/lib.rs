@@ -343,8 +343,15 @@ impl Sim {
         self.state.authn.add(token, user, namespaces);
     }
 
+    /// A bearer token that authenticates `user` until `until`, then is answered 401 (the
+    /// apiserver's `Unauthorized` Status), as an expired short-lived token is.
+    pub fn add_token_until(&self, token: &str, user: &str, namespaces: Option<&[&str]>, until: std::time::SystemTime) {
+        self.state.authn.add_until(token, user, namespaces, until);
+    }
+
     /// A bearer token for `user` in `groups`: what it may do is what the cluster's RBAC objects
     /// grant (`system:masters` in `groups`: everything).
+
     pub fn add_rbac_token(&self, token: &str, user: &str, groups: &[&str]) {
         self.state.authn.add_token_for(token, user, groups);
     }
