@@ -227,7 +227,9 @@ fn exec_info(exec: &ExecConfig, interactive: bool) -> String {
 /// client-go's `wrapCmdRunErrorLocked` for a plugin that could not be started.
 fn start_failure(exec: &ExecConfig, command: &str, err: &std::io::Error) -> CredentialError {
     // A bare name is looked up in PATH (Go's exec.Error); a path is run as given (fork/exec).
-    if err.kind() != std::io::ErrorKind::NotFound || command.contains(std::path::MAIN_SEPARATOR) || command.contains('/')
+    if err.kind() != std::io::ErrorKind::NotFound
+        || command.contains(std::path::MAIN_SEPARATOR)
+        || command.contains('/')
     {
         return CredentialError::new(format!("exec: fork/exec {command}: {}", go_io_error(err)));
     }
@@ -279,7 +281,9 @@ fn decode(exec: &ExecConfig, stdout: &[u8]) -> Result<Issued, CredentialError> {
         !status.client_key_data.is_empty(),
     );
     if status.token.is_empty() && !has_cert && !has_key {
-        return Err(CredentialError::new("exec plugin didn't return a token or cert/key pair"));
+        return Err(CredentialError::new(
+            "exec plugin didn't return a token or cert/key pair",
+        ));
     }
     if has_cert != has_key {
         return Err(CredentialError::new(
@@ -413,14 +417,22 @@ mod tests {
     fn the_answer_is_checked_in_client_go_order() {
         let dir = tempfile::tempdir().unwrap();
         let cases = [
-            (r#"{"apiVersion":"client.authentication.k8s.io/v1beta1","kind":"ExecCredential","status":{"token":"t"}}"#,
-             "exec plugin is configured to use API version client.authentication.k8s.io/v1, plugin returned version client.authentication.k8s.io/v1beta1"),
-            (r#"{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential"}"#,
-             "exec plugin didn't return a status field"),
-            (r#"{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{}}"#,
-             "exec plugin didn't return a token or cert/key pair"),
-            (r#"{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"clientKeyData":"k"}}"#,
-             "exec plugin returned only certificate or key, not both"),
+            (
+                r#"{"apiVersion":"client.authentication.k8s.io/v1beta1","kind":"ExecCredential","status":{"token":"t"}}"#,
+                "exec plugin is configured to use API version client.authentication.k8s.io/v1, plugin returned version client.authentication.k8s.io/v1beta1",
+            ),
+            (
+                r#"{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential"}"#,
+                "exec plugin didn't return a status field",
+            ),
+            (
+                r#"{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{}}"#,
+                "exec plugin didn't return a token or cert/key pair",
+            ),
+            (
+                r#"{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"clientKeyData":"k"}}"#,
+                "exec plugin returned only certificate or key, not both",
+            ),
         ];
         for (answer, message) in cases {
             let exec = plugin(dir.path(), &format!("echo '{answer}'"));
@@ -439,9 +451,12 @@ mod tests {
         let mut exec = plugin(dir.path(), &script);
         let later = (Timestamp::now() + std::time::Duration::from_secs(3600)).to_string();
         exec.env = Some(vec![
-            [("name".to_string(), "EXPIRES".to_string()), ("value".to_string(), later)]
-                .into_iter()
-                .collect(),
+            [
+                ("name".to_string(), "EXPIRES".to_string()),
+                ("value".to_string(), later),
+            ]
+            .into_iter()
+            .collect(),
         ]);
         let mut config = kube::Config::new("https://127.0.0.1:1".parse().unwrap());
         config.auth_info.exec = Some(exec);

@@ -181,14 +181,21 @@ fn plugin_runs(runs: &std::path::Path) -> usize {
 /// must outlive the first. Returns the outcome, the users of the requests in order (`None` for
 /// a 401) and the plugin's runs.
 #[cfg(unix)]
-fn start_wait_across_a_token_expiry(lifetime: Duration, plugin_states_expiry: bool) -> (Outcome, Vec<Option<String>>, usize) {
+fn start_wait_across_a_token_expiry(
+    lifetime: Duration,
+    plugin_states_expiry: bool,
+) -> (Outcome, Vec<Option<String>>, usize) {
     let env = Env::snapshot();
     env.create_vm("vm1", "Halted");
     // Whole seconds: expirationTimestamp is RFC 3339 without fractions, as client-go writes it.
-    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap();
     let expiry_secs = now.as_secs() + lifetime.as_secs();
     let expiry = std::time::UNIX_EPOCH + Duration::from_secs(expiry_secs);
-    let stamp = k8s_openapi::jiff::Timestamp::from_second(expiry_secs as i64).unwrap().to_string();
+    let stamp = k8s_openapi::jiff::Timestamp::from_second(expiry_secs as i64)
+        .unwrap()
+        .to_string();
     env.sim.add_token_until("exec-token-1", "first-token", None, expiry);
     env.sim.add_token("exec-token-2", "second-token", None);
     let first = exec_credential("exec-token-1", plugin_states_expiry.then_some(stamp.as_str()));
@@ -255,7 +262,11 @@ fn a_token_refused_mid_wait_is_renewed_by_the_exec_plugin() {
     assert_eq!(out.stderr, "VM vm1 is running\n");
     assert_eq!(runs, 2, "the plugin ran once for each token");
     assert_first_then_second(&users, 1);
-    assert_eq!(users.iter().filter(|u| u.is_none()).count(), 1, "exactly one 401: {users:?}");
+    assert_eq!(
+        users.iter().filter(|u| u.is_none()).count(),
+        1,
+        "exactly one 401: {users:?}"
+    );
 }
 
 // ---- uploads ----------------------------------------------------------------------------------
@@ -404,11 +415,20 @@ fn ctrl_c_mid_upload_names_what_it_leaves_and_how_to_go_on() {
     assert!(env.sim.get("pods", NS, "cdi-upload-slow").is_some());
     let made: Vec<String> = ["datavolumes", "persistentvolumeclaims", "pods", "virtualmachines"]
         .iter()
-        .flat_map(|r| env.sim.list(r, Some(NS)).into_iter().map(move |o| format!("{r}/{}", o["metadata"]["name"].as_str().unwrap_or(""))))
+        .flat_map(|r| {
+            env.sim
+                .list(r, Some(NS))
+                .into_iter()
+                .map(move |o| format!("{r}/{}", o["metadata"]["name"].as_str().unwrap_or("")))
+        })
         .collect();
     assert_eq!(
         made,
-        ["datavolumes/slow", "persistentvolumeclaims/slow", "pods/cdi-upload-slow"],
+        [
+            "datavolumes/slow",
+            "persistentvolumeclaims/slow",
+            "pods/cdi-upload-slow"
+        ],
         "nothing left unmentioned"
     );
 }
@@ -567,7 +587,11 @@ fn a_console_idle_past_an_idle_cutting_tcp_proxy_stays_connected() {
     quiet.set_read_timeout(Some(WAIT)).unwrap();
     let cut_before = proxy.cut();
     let opened = Instant::now();
-    assert_eq!(quiet.read(&mut [0u8; 1]).unwrap_or(0), 0, "an idle connection is closed");
+    assert_eq!(
+        quiet.read(&mut [0u8; 1]).unwrap_or(0),
+        0,
+        "an idle connection is closed"
+    );
     assert!(opened.elapsed() >= idle, "not before it was idle for {idle:?}");
     assert!(proxy.cut() > cut_before, "closed by the idle cut");
 }

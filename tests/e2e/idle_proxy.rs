@@ -88,7 +88,9 @@ async fn relay(client: TcpStream, upstream: SocketAddr, idle: Duration, counters
     };
     let watchdog = async {
         loop {
-            let quiet = started.elapsed().saturating_sub(Duration::from_millis(last.load(Ordering::SeqCst)));
+            let quiet = started
+                .elapsed()
+                .saturating_sub(Duration::from_millis(last.load(Ordering::SeqCst)));
             if quiet >= idle {
                 return;
             }

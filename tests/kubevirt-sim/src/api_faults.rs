@@ -27,7 +27,10 @@ struct ApiFault {
 /// What a faulty request gets.
 #[derive(Debug, Clone, Copy)]
 enum Answer {
-    Status { status: u16, retry_after: Option<u32> },
+    Status {
+        status: u16,
+        retry_after: Option<u32>,
+    },
     /// the connection is closed without a response
     Cut,
 }

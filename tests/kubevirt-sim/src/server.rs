@@ -211,7 +211,16 @@ pub async fn handle(
     let (reply, retry_after) = match state.api_faults.take(parts.method.as_str(), &path) {
         Some(Fault::Status(error, retry_after)) => (Reply::Error(error), retry_after),
         Some(Fault::Cut) => {
-            record(&state, &parts.method, &path, &raw_query, 0, &body, &parts.headers, &identity);
+            record(
+                &state,
+                &parts.method,
+                &path,
+                &raw_query,
+                0,
+                &body,
+                &parts.headers,
+                &identity,
+            );
             return Err(ConnectionCut);
         }
         None => (
