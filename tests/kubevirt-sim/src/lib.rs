@@ -351,7 +351,6 @@ impl Sim {
 
     /// A bearer token for `user` in `groups`: what it may do is what the cluster's RBAC objects
     /// grant (`system:masters` in `groups`: everything).
-
     pub fn add_rbac_token(&self, token: &str, user: &str, groups: &[&str]) {
         self.state.authn.add_token_for(token, user, groups);
     }
