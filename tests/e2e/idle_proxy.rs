@@ -92,15 +92,17 @@ async fn relay(client: TcpStream, upstream: SocketAddr, idle: Duration, counters
                 .elapsed()
                 .saturating_sub(Duration::from_millis(last.load(Ordering::SeqCst)));
             if quiet >= idle {
+                // Counted before the close, so whoever sees the close sees the count.
+                counters.cut.fetch_add(1, Ordering::SeqCst);
                 return;
             }
             tokio::time::sleep(idle - quiet).await;
         }
     };
+    // Dropping the halves when either ends closes both connections.
     tokio::select! {
         _ = both_ways => {}
-        // Dropping the halves closes both connections.
-        () = watchdog => { counters.cut.fetch_add(1, Ordering::SeqCst); }
+        () = watchdog => {}
     }
 }
 
