@@ -119,6 +119,8 @@ pub struct Api {
     proxy: Option<String>,
     /// what `-v` asks to be shown of each request
     trace: Trace,
+    /// an exec plugin gives the token and is asked again after a 401 (`exec_credential`)
+    renews_credentials: bool,
 }
 
 impl Api {
@@ -128,7 +130,15 @@ impl Api {
             server,
             proxy: None,
             trace: Trace::default(),
+            renews_credentials: false,
         }
+    }
+
+    /// Says that the client's token comes from an exec plugin that is run again after a 401,
+    /// so a request refused with 401 is worth sending once more.
+    pub fn renewing_credentials(mut self, renews: bool) -> Self {
+        self.renews_credentials = renews;
+        self
     }
 
     /// Shows each request on stderr as `-v` `level` asks (see [`super::trace`]).
@@ -159,14 +169,30 @@ impl Api {
     }
 
     /// Sends the request; any status outside 2xx becomes an [`Error::Api`]. As client-go, a
-    /// 429 or 5xx answer that carries `Retry-After` is retried after that many seconds, up to
-    /// [`MAX_RETRIES`] times (a throttling or restarting API server is waited out, not reported).
+    /// 429 or 5xx answer that carries `Retry-After` is retried after that many seconds, and a
+    /// GET whose connection was dropped before an answer (reset, EOF) after one second, up to
+    /// [`MAX_RETRIES`] times in all (a throttling or restarting API server, or a load balancer
+    /// dropping a connection, is waited out, not reported). A 401 to a token from an exec
+    /// plugin is sent once more with the plugin's next token: the server did nothing with it.
     pub async fn send(&self, request: Request) -> Result<Response> {
         let mut retries = 0;
+        let mut renewed = false;
         loop {
-            let answer = self.send_once(&request).await?;
+            let answer = match self.send_once(&request).await? {
+                Attempt::Answered(answer) => answer,
+                Attempt::Dropped(_) if request.method == Method::GET && retries < MAX_RETRIES => {
+                    retries += 1;
+                    tokio::time::sleep(DROPPED_RETRY_WAIT).await;
+                    continue;
+                }
+                Attempt::Dropped(err) => return Err(err),
+            };
             if answer.status.is_success() {
                 return Ok(Response { body: answer.body });
+            }
+            if answer.status == StatusCode::UNAUTHORIZED && self.renews_credentials && !renewed {
+                renewed = true;
+                continue;
             }
             if let Some(wait) = answer.retry_after.filter(|_| retries < MAX_RETRIES) {
                 retries += 1;
@@ -182,7 +208,7 @@ impl Api {
         }
     }
 
-    async fn send_once(&self, request: &Request) -> Result<Answer> {
+    async fn send_once(&self, request: &Request) -> Result<Attempt> {
         let mut headers = vec![("Accept", ACCEPT)];
         if let Some(content_type) = request.content_type {
             headers.push(("Content-Type", content_type));
@@ -206,10 +232,17 @@ impl Api {
         let http_request = builder
             .body(kube::client::Body::from(body))
             .map_err(|e| Error::Other(format!("cannot build the request: {e}")))?;
-        let response = self.client.send(http_request).await.map_err(|e| {
-            self.trace.response(method, &url, "", started.elapsed(), None);
-            transport_error(&self.server, self.proxy.as_deref(), request, &e)
-        })?;
+        let response = match self.client.send(http_request).await {
+            Ok(response) => response,
+            Err(e) => {
+                self.trace.response(method, &url, "", started.elapsed(), None);
+                let err = transport_error(&self.server, self.proxy.as_deref(), request, &e);
+                if is_dropped_connection(&e) {
+                    return Ok(Attempt::Dropped(err));
+                }
+                return Err(err);
+            }
+        };
         let status = response.status();
         let content_type = header_text(response.headers(), header::CONTENT_TYPE);
         let retry_after = retry_after(status, header_text(response.headers(), header::RETRY_AFTER).as_deref());
@@ -221,13 +254,43 @@ impl Api {
             .to_bytes();
         self.trace
             .response(method, &url, &status.to_string(), started.elapsed(), Some(&body));
-        Ok(Answer {
+        Ok(Attempt::Answered(Answer {
             status,
             content_type,
             retry_after,
             body,
-        })
+        }))
     }
+}
+
+/// How long client-go waits before it sends a GET again whose connection was dropped (the
+/// `Retry-After: 1` it makes up for such an error).
+const DROPPED_RETRY_WAIT: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// What one send gave: an answer, or a connection dropped before any answer (the error as it
+/// is reported if the request is not sent again).
+enum Attempt {
+    Answered(Answer),
+    Dropped(Error),
+}
+
+/// client-go's `IsConnectionReset || IsProbableEOF`: the server (or something in between)
+/// closed or reset the connection before it answered.
+fn is_dropped_connection(err: &(dyn std::error::Error + 'static)) -> bool {
+    causes(err).any(|e| {
+        if let Some(hyper) = e.downcast_ref::<hyper::Error>() {
+            return hyper.is_incomplete_message();
+        }
+        e.downcast_ref::<std::io::Error>().is_some_and(|io| {
+            matches!(
+                io.kind(),
+                std::io::ErrorKind::ConnectionReset
+                    | std::io::ErrorKind::ConnectionAborted
+                    | std::io::ErrorKind::UnexpectedEof
+                    | std::io::ErrorKind::BrokenPipe
+            )
+        })
+    })
 }
 
 /// client-go's default number of retries of a request answered with `Retry-After`.
@@ -380,6 +443,12 @@ fn transport_error(
 ) -> Error {
     let chain = error_chain(err);
     let url = format!("{}{}", server.trim_end_matches('/'), request.path);
+    if let Some(credential) = causes(err).find_map(|e| e.downcast_ref::<super::exec_credential::CredentialError>()) {
+        return Error::Transport {
+            message: credential.to_string(),
+            hint: credential.hint.clone(),
+        };
+    }
     if let Some(tls) = find_rustls_error(err) {
         return tls_error(server, &url, tls);
     }

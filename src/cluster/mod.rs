@@ -6,6 +6,7 @@ pub mod attach;
 pub mod cdi;
 pub mod config;
 pub mod connection;
+pub mod exec_credential;
 pub mod export;
 pub mod export_tunnel;
 pub mod kubevirt;
@@ -61,17 +62,34 @@ impl Cluster {
         Self::from_config(config)
     }
 
-    fn from_config(config: config::ClusterConfig) -> Result<Cluster> {
+    fn from_config(mut config: config::ClusterConfig) -> Result<Cluster> {
         let server = config.kube.cluster_url.to_string();
         let cluster_ca = config::cluster_ca(&config.kube);
         let bearer_token = config.kube.auth_info.token.clone();
         let proxy = config.kube.proxy_url.clone();
-        let client = kube::Client::try_from(config.kube).map_err(|e| Error::Config(api::error_chain(&e)))?;
+        let exec_token = exec_credential::take(&mut config.kube).map_err(credential_error)?;
+        let builder =
+            kube::client::ClientBuilder::try_from(config.kube).map_err(|e| Error::Config(api::error_chain(&e)))?;
+        let client = match &exec_token {
+            Some(token) => builder.with_layer(&exec_credential::Layer(token.clone())).build(),
+            None => builder.build(),
+        };
         Ok(Cluster {
-            api: Api::new(client, server).via_proxy(proxy.as_ref()),
+            api: Api::new(client, server)
+                .via_proxy(proxy.as_ref())
+                .renewing_credentials(exec_token.is_some()),
             namespace: config.namespace,
             cluster_ca,
             bearer_token,
         })
+    }
+}
+
+fn credential_error(err: exec_credential::CredentialError) -> Error {
+    let hint = err.hint.clone();
+    let err = Error::Config(err.to_string());
+    match hint {
+        Some(hint) => err.with_hint(hint),
+        None => err,
     }
 }

@@ -4,8 +4,8 @@
 //! sizes (a qcow2 too big for `--size` fails here, before anything exists on the cluster). Then
 //! upstream's API sequence: find or create the DataVolume/PVC, wait for the upload pod, get a
 //! token, stream the file with retries on transient failures, optionally write a DataSource, and
-//! wait for CDI to finish processing. A failure after the volume exists says what is left behind
-//! and the command that retries (`--no-create`) or cleans up.
+//! wait for CDI to finish processing. A failure after the volume exists, Ctrl+C and SIGTERM
+//! included, says what is left behind and the command that retries (`--no-create`) or cleans up.
 
 use std::fs::File;
 use std::io::IsTerminal;
@@ -636,23 +636,31 @@ pub async fn run(args: ImageUploadArgs, ctx: &Ctx) -> Result<()> {
     let cdi = Cdi::new(&cluster.api, ns);
 
     let footprint = prepare_target(&plan, cluster, &cdi, ctx).await?;
-    let left_behind = |err: Error| explain_left_behind(err, &plan, ns, &footprint);
-
-    wait_ready(&plan, &cdi, ctx).await.map_err(left_behind)?;
-
-    let url = proxy_url(&plan, cluster).await.map_err(left_behind)?;
-    ctx.out.line(format!(
-        "Uploading data to {}",
-        crate::cluster::api::without_credentials(&url)
-    ))?;
-
-    let tls = crate::cluster::tls::tls_config(&cluster.cluster_ca, plan.insecure)?;
-    let proxy = UploadProxy::new(url, tls)?;
-    let token = cdi.upload_token(&plan.name).await.map_err(left_behind)?;
-    if let Err(err) = send(&plan, &proxy, &cdi, token, ctx).await {
-        let reasons = upload_pod_reasons(&plan, &cdi).await;
-        return Err(left_behind(with_reasons(err, &reasons)));
-    }
+    // Whether the upload pod was seen ready, so what is left behind can name it.
+    let pod_ready = std::cell::Cell::new(false);
+    let transfer = async {
+        wait_ready(&plan, &cdi, ctx).await?;
+        pod_ready.set(true);
+        let url = proxy_url(&plan, cluster).await?;
+        ctx.out.line(format!(
+            "Uploading data to {}",
+            crate::cluster::api::without_credentials(&url)
+        ))?;
+        let tls = crate::cluster::tls::tls_config(&cluster.cluster_ca, plan.insecure)?;
+        let proxy = UploadProxy::new(url, tls)?;
+        let token = cdi.upload_token(&plan.name).await?;
+        if let Err(err) = send(&plan, &proxy, &cdi, token, ctx).await {
+            let reasons = upload_pod_reasons(&plan, &cdi).await;
+            return Err(with_reasons(err, &reasons));
+        }
+        Ok(())
+    };
+    let transferred = tokio::select! {
+        result = transfer => result,
+        signal = crate::transfer::interrupted() => Err(Error::Other(format!("upload interrupted by {signal}"))),
+    };
+    let left_behind = |err: Error| explain_left_behind(err, &plan, ns, &footprint, pod_ready.get());
+    transferred.map_err(left_behind)?;
 
     if plan.datasource {
         write_datasource(&plan, &cdi, ns, ctx).await.map_err(left_behind)?;
@@ -819,8 +827,10 @@ async fn create_target(plan: &UploadPlan, cluster: &Cluster, cdi: &Cdi<'_>) -> R
     }
 }
 
-/// Adds what is left on the cluster and what to do about it.
-fn explain_left_behind(err: Error, plan: &UploadPlan, ns: &str, footprint: &Footprint) -> Error {
+/// Adds what is left on the cluster and what to do about it: the DataVolume/PVC, and once it
+/// was running, the upload pod CDI made for it (which goes when the volume is uploaded to or
+/// removed).
+fn explain_left_behind(err: Error, plan: &UploadPlan, ns: &str, footprint: &Footprint, pod_ready: bool) -> Error {
     let what = match footprint {
         Footprint::Created => format!(
             "{} {ns}/{} was created and is left in place",
@@ -829,8 +839,13 @@ fn explain_left_behind(err: Error, plan: &UploadPlan, ns: &str, footprint: &Foot
         ),
         Footprint::Existing => format!("{} {ns}/{} is left as it was", plan.kind_name(), plan.name),
     };
+    let pod = if pod_ready {
+        format!(" with its upload pod {ns}/{}", cdi::upload_pod_name(&plan.name))
+    } else {
+        String::new()
+    };
     let advice = format!(
-        "{what}; retry with `{}`, or remove it with `{}`",
+        "{what}{pod}; retry with `{}`, or remove it with `{}`",
         plan.retry_command(ns),
         plan.cleanup_command(ns)
     );

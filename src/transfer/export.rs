@@ -99,7 +99,7 @@ pub async fn from_export(
     let work = fetch_payload(exports, cluster_ca, settings, say);
     let result = tokio::select! {
         result = work => result,
-        signal = interrupted() => Err(Error::Other(format!("download interrupted by {signal}"))),
+        signal = super::interrupted() => Err(Error::Other(format!("download interrupted by {signal}"))),
     };
     match result {
         Ok(()) if delete_after => exports.delete_and_say(name, say).await,
@@ -110,27 +110,6 @@ pub async fn from_export(
             settings.again
         ))),
         Err(e) => Err(e),
-    }
-}
-
-/// Ctrl+C or SIGTERM.
-async fn interrupted() -> &'static str {
-    #[cfg(unix)]
-    {
-        use tokio::signal::unix::{SignalKind, signal};
-        let Ok(mut term) = signal(SignalKind::terminate()) else {
-            let _ = tokio::signal::ctrl_c().await;
-            return "Ctrl+C";
-        };
-        tokio::select! {
-            _ = tokio::signal::ctrl_c() => "Ctrl+C",
-            _ = term.recv() => "SIGTERM",
-        }
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = tokio::signal::ctrl_c().await;
-        "Ctrl+C"
     }
 }
 

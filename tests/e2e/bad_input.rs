@@ -47,6 +47,9 @@ struct Case {
     /// objects (`resource/name`) the command leaves on the cluster: the first is the one the
     /// user asked for, which the message must name; the rest are what the cluster made for it
     leaves: &'static [&'static str],
+    /// stderr lines another program virtctl ran (a credential plugin) wrote before virtctl's
+    /// error line, expected exactly
+    before: &'static [&'static str],
 }
 
 const fn case(kind: Kind, setup: fn(&Env), args: &'static [&'static str], line: Line) -> Case {
@@ -57,8 +60,25 @@ const fn case(kind: Kind, setup: fn(&Env), args: &'static [&'static str], line: 
         code: 1,
         line,
         leaves: &[],
+        before: &[],
     }
 }
+
+/// A case whose command leaves `leaves` on the cluster (see [`Case::leaves`]).
+const fn leaving(leaves: &'static [&'static str], case: Case) -> Case {
+    Case { leaves, ..case }
+}
+
+/// A case whose error line follows the lines `before` of a program virtctl ran.
+const fn after_lines(before: &'static [&'static str], case: Case) -> Case {
+    Case { before, ..case }
+}
+
+/// The command most kubeconfig, token, TLS and API cases run: the setup makes vm1, so what
+/// fails is what the case is about.
+const START_VM1: &[&str] = &["start", "vm1"];
+/// An upload of the setup's image into a new DataVolume.
+const UPLOAD_D1: &[&str] = &["image-upload", "dv", "d1", "--size=1Gi", "--image-path={dir}/disk.img"];
 
 use Kind::*;
 use Line::*;
@@ -130,15 +150,19 @@ fn upload_rejected(env: &Env) {
     env.sim.faults().reject(400, "image is corrupt", 5);
 }
 
-/// Rewrites the kubeconfig's user block (the admin token line) to `user`.
+/// Rewrites the kubeconfig's user block (the admin token line) to `user`; vm1 exists (Halted),
+/// so a case fails on the kubeconfig, not on a missing VM.
 fn with_user(env: &Env, user: &str) {
+    halted_vm(env);
     let yaml = env.sim.kubeconfig_yaml(&env.sim.admin_token(), Some(NS));
     let token_line = format!("    token: {}", env.sim.admin_token());
     assert!(yaml.contains(&token_line), "the kubeconfig has a token line: {yaml}");
     std::fs::write(&env.kubeconfig, yaml.replace(&token_line, user)).expect("kubeconfig written");
 }
 
+/// Rewrites the kubeconfig with `edit`; vm1 exists (Halted), as for [`with_user`].
 fn kubeconfig_edit(env: &Env, edit: impl Fn(String) -> String) {
+    halted_vm(env);
     let yaml = env.sim.kubeconfig_yaml(&env.sim.admin_token(), Some(NS));
     std::fs::write(&env.kubeconfig, edit(yaml)).expect("kubeconfig written");
 }
@@ -154,18 +178,39 @@ fn kc_wrong_shape(env: &Env) {
 }
 fn kc_missing_context(env: &Env) {
     kubeconfig_edit(env, |y| replace_line(&y, "current-context:", "current-context: gone"));
-    halted_vm(env);
 }
-fn kc_exec_missing(env: &Env) {
+/// The kubeconfig's user gets its token from the exec credential plugin `command`.
+fn with_exec_plugin(env: &Env, command: &str) {
     with_user(
         env,
-        "    exec:\n      apiVersion: client.authentication.k8s.io/v1\n      command: /nonexistent/plugin\n      interactiveMode: Never",
+        &format!(
+            "    exec:\n      apiVersion: client.authentication.k8s.io/v1\n      command: {command}\n      interactiveMode: Never"
+        ),
     );
-    halted_vm(env);
+}
+fn kc_exec_missing(env: &Env) {
+    with_exec_plugin(env, "/nonexistent/plugin");
+}
+/// A plugin that explains itself on stderr and fails.
+fn kc_exec_fails(env: &Env) {
+    let plugin = env.write(
+        "plugin.sh",
+        "#!/bin/sh\necho 'plugin: the token service is down' >&2\necho 'plugin: try again later' >&2\nexit 3\n",
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&plugin, std::fs::Permissions::from_mode(0o755)).expect("the plugin is executable");
+    }
+    with_exec_plugin(env, &plugin.display().to_string());
+}
+/// Upstream's go-yaml reads this as an empty document, so client-go falls back to an empty
+/// config (checked with upstream's binary); ours does the same.
+fn kc_not_yaml(env: &Env) {
+    std::fs::write(&env.kubeconfig, "::: not yaml [\n").unwrap();
 }
 fn kc_token_file_missing(env: &Env) {
     with_user(env, "    tokenFile: /nonexistent/token");
-    halted_vm(env);
 }
 fn kc_ca_file_missing(env: &Env) {
     kubeconfig_edit(env, |y| {
@@ -175,28 +220,23 @@ fn kc_ca_file_missing(env: &Env) {
             "    certificate-authority: /nonexistent/ca.crt",
         )
     });
-    halted_vm(env);
 }
 fn kc_client_cert_missing(env: &Env) {
     with_user(
         env,
         "    client-certificate: /nonexistent/c.crt\n    client-key: /nonexistent/c.key",
     );
-    halted_vm(env);
 }
 fn kc_insecure_with_ca(env: &Env) {
     kubeconfig_edit(env, |y| {
         y.replace("    server:", "    insecure-skip-tls-verify: true\n    server:")
     });
-    halted_vm(env);
 }
 fn kc_no_credentials(env: &Env) {
     with_user(env, "    username: \"\"");
-    halted_vm(env);
 }
 fn kc_without_ca(env: &Env) {
     kubeconfig_edit(env, |y| remove_line(&y, "certificate-authority-data:"));
-    halted_vm(env);
 }
 /// The CA of another cluster: the server's certificate does not chain to it.
 fn kc_other_ca(env: &Env) {
@@ -208,7 +248,6 @@ fn kc_other_ca(env: &Env) {
     let theirs = other.kubeconfig_yaml(&env.sim.admin_token(), Some(NS));
     let their_ca = line_with(&theirs, "certificate-authority-data:");
     kubeconfig_edit(env, |y| replace_line(&y, "certificate-authority-data:", &their_ca));
-    halted_vm(env);
 }
 fn kc_no_server(env: &Env) {
     kubeconfig_edit(env, |y| remove_line(&y, "server:"));
@@ -737,13 +776,13 @@ const CASES: &[Case] = &[
     case(
         Kubeconfig,
         kc_missing,
-        &["start", "vm1"],
+        START_VM1,
         Starts("stat {dir}/config: no such file or directory"),
     ),
     case(
         Kubeconfig,
         kc_unclosed,
-        &["start", "vm1"],
+        START_VM1,
         Is(
             "error loading config file \"{dir}/config\": failed to parse kubeconfig YAML: error: line 1 column 11: unclosed bracket '['",
         ),
@@ -751,7 +790,7 @@ const CASES: &[Case] = &[
     case(
         Kubeconfig,
         kc_wrong_shape,
-        &["start", "vm1"],
+        START_VM1,
         Is(
             "error loading config file \"{dir}/config\": failed to parse kubeconfig YAML: error: line 3 column 11: expected sequence start",
         ),
@@ -759,7 +798,7 @@ const CASES: &[Case] = &[
     case(
         Kubeconfig,
         kc_missing_context,
-        &["start", "vm1"],
+        START_VM1,
         Is("context \"gone\" does not exist"),
     ),
     case(
@@ -777,19 +816,35 @@ const CASES: &[Case] = &[
     case(
         Kubeconfig,
         kc_exec_missing,
-        &["start", "vm1"],
-        Is("auth error: unable to run auth exec: No such file or directory (os error 2)"),
+        START_VM1,
+        Is("getting credentials: exec: fork/exec /nonexistent/plugin: no such file or directory"),
+    ),
+    // client-go lets the plugin's stderr through to the user's, then names the plugin and its status
+    after_lines(
+        &["plugin: the token service is down", "plugin: try again later"],
+        case(
+            Kubeconfig,
+            kc_exec_fails,
+            START_VM1,
+            Is("getting credentials: exec: executable {dir}/plugin.sh failed with exit code 3"),
+        ),
+    ),
+    case(
+        Kubeconfig,
+        kc_not_yaml,
+        START_VM1,
+        Starts("Error starting VirtualMachine cannot reach the Kubernetes API server at http://localhost:8080/"),
     ),
     case(
         Kubeconfig,
         kc_token_file_missing,
-        &["start", "vm1"],
+        START_VM1,
         Is("auth error: failed to read token file '\"/nonexistent/token\"': No such file or directory (os error 2)"),
     ),
     case(
         Kubeconfig,
         kc_ca_file_missing,
-        &["start", "vm1"],
+        START_VM1,
         Is(
             "failed to load certificate authority: failed to read file '\"/nonexistent/ca.crt\"': No such file or directory (os error 2)",
         ),
@@ -797,7 +852,7 @@ const CASES: &[Case] = &[
     case(
         Kubeconfig,
         kc_client_cert_missing,
-        &["start", "vm1"],
+        START_VM1,
         Is(
             "Failed to infer provided configuration: failed to load client certificate: failed to read file '\"/nonexistent/c.crt\"': No such file or directory (os error 2)",
         ),
@@ -805,13 +860,13 @@ const CASES: &[Case] = &[
     case(
         Kubeconfig,
         kc_insecure_with_ca,
-        &["start", "vm1"],
+        START_VM1,
         Is("specifying a root certificates file with the insecure flag is not allowed"),
     ),
     case(
         Kubeconfig,
         kc_no_server,
-        &["start", "vm1"],
+        START_VM1,
         Starts("Error starting VirtualMachine cannot reach the Kubernetes API server at http://localhost:8080/"),
     ),
     // -- tokens and users --
@@ -824,7 +879,7 @@ const CASES: &[Case] = &[
     case(
         Token,
         kc_no_credentials,
-        &["start", "vm1"],
+        START_VM1,
         Is("Error starting VirtualMachine Unauthorized"),
     ),
     case(
@@ -875,7 +930,7 @@ const CASES: &[Case] = &[
     case(
         Tls,
         kc_without_ca,
-        &["start", "vm1"],
+        START_VM1,
         Is(
             "Error starting VirtualMachine cannot reach the Kubernetes API server at {url}/apis/subresources.kubevirt.io/v1/namespaces/default/virtualmachines/vm1/start: x509: certificate signed by unknown authority",
         ),
@@ -884,7 +939,7 @@ const CASES: &[Case] = &[
     case(
         Tls,
         kc_other_ca,
-        &["start", "vm1"],
+        START_VM1,
         Starts(
             "Error starting VirtualMachine cannot reach the Kubernetes API server at {url}/apis/subresources.kubevirt.io/v1/namespaces/default/virtualmachines/vm1/start: ",
         ),
@@ -904,7 +959,7 @@ const CASES: &[Case] = &[
     case(
         Status,
         always_vm,
-        &["start", "vm1"],
+        START_VM1,
         Is(
             "Error starting VirtualMachine Operation cannot be fulfilled on virtualmachine.kubevirt.io \"vm1\": VM is already running",
         ),
@@ -950,25 +1005,25 @@ const CASES: &[Case] = &[
     case(
         Status,
         start_throttled_forever,
-        &["start", "vm1"],
+        START_VM1,
         Is("Error starting VirtualMachine Too many requests, please try again later."),
     ),
     case(
         Status,
         start_500,
-        &["start", "vm1"],
+        START_VM1,
         Is("Error starting VirtualMachine Internal error occurred: the server is restarting"),
     ),
     case(
         Status,
         start_503,
-        &["start", "vm1"],
+        START_VM1,
         Is("Error starting VirtualMachine the server is currently unable to handle the request"),
     ),
     case(
         Status,
         start_504,
-        &["start", "vm1"],
+        START_VM1,
         Starts("Error starting VirtualMachine Timeout: request did not complete within requested timeout"),
     ),
     case(
@@ -980,24 +1035,24 @@ const CASES: &[Case] = &[
     case(
         Status,
         pvc_get_500,
-        &["image-upload", "dv", "d1", "--size=1Gi", "--image-path={dir}/disk.img"],
+        UPLOAD_D1,
         Is("Internal error occurred: the server is restarting"),
     ),
     case(
         Status,
         dv_create_503,
-        &["image-upload", "dv", "d1", "--size=1Gi", "--image-path={dir}/disk.img"],
+        UPLOAD_D1,
         Starts("the server is currently unable to handle the request"),
     ),
-    Case {
-        leaves: &["persistentvolumeclaims/d1", "pods/cdi-upload-d1"],
-        ..case(
+    leaving(
+        &["persistentvolumeclaims/d1", "pods/cdi-upload-d1"],
+        case(
             Status,
             upload_rejected,
             &["image-upload", "pvc", "d1", "--size=1Gi", "--image-path={dir}/disk.img"],
             Is("error uploading image: unexpected return value 400, Saving stream failed: image is corrupt"),
-        )
-    },
+        ),
+    ),
     // -- connections --
     case(
         Connection,
@@ -1023,9 +1078,9 @@ const CASES: &[Case] = &[
             "Error starting VirtualMachine cannot reach the Kubernetes API server at https://not-a-url.invalid/apis/",
         ),
     ),
-    Case {
-        leaves: &["datavolumes/d1", "persistentvolumeclaims/d1", "pods/cdi-upload-d1"],
-        ..case(
+    leaving(
+        &["datavolumes/d1", "persistentvolumeclaims/d1", "pods/cdi-upload-d1"],
+        case(
             Connection,
             upload_always_cut,
             &[
@@ -1037,8 +1092,8 @@ const CASES: &[Case] = &[
                 "--retry=1",
             ],
             Starts("error uploading image after 1 retries: Post \""),
-        )
-    },
+        ),
+    ),
 ];
 
 // ---- the runner -----------------------------------------------------------------------------
@@ -1110,7 +1165,11 @@ fn check(case: &Case) -> Result<(), String> {
     if out.code != case.code {
         problems.push(format!("exit status {} instead of {}", out.code, case.code));
     }
-    let lines: Vec<&str> = out.stderr_lines();
+    let all_lines: Vec<&str> = out.stderr_lines();
+    let lines = all_lines.strip_prefix(case.before).unwrap_or_else(|| {
+        problems.push(format!("stderr does not start with the lines {:?}", case.before));
+        &all_lines
+    });
     let errors: Vec<&&str> = lines.iter().filter(|l| !l.starts_with("hint: ")).collect();
     if errors.len() != 1 || errors[0].trim().is_empty() {
         problems.push(format!("{} error lines instead of one", errors.len()));
@@ -1118,7 +1177,7 @@ fn check(case: &Case) -> Result<(), String> {
     if lines.first().is_some_and(|l| l.starts_with("hint: ")) {
         problems.push("a hint comes before the error".into());
     }
-    let line = out.error_line();
+    let line = lines.first().copied().unwrap_or("");
     let matches = match case.line {
         Is(expected) => line == expand(expected, &env),
         Starts(expected) => line.starts_with(&expand(expected, &env)),

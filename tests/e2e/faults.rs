@@ -1,10 +1,12 @@
 //! Faults survived, end to end: an API server that throttles (429 with `Retry-After`) or
-//! restarts (5xx) while a command waits; upload connections cut at one and two thirds, an upload
-//! proxy answering 503 while its pod starts, an upload token refused mid-way; export downloads
-//! cut, stalled or refused; a console idling past a connection-cutting proxy; a port-forward
-//! soak whose file descriptors and memory come back to where they started. Each asserts the
-//! outcome: bytes equal by SHA-256 in the simulator's PVC storage, the objects left, the
-//! messages.
+//! restarts (5xx) while a command waits, or drops the connection of a poll; a token that expires
+//! mid-wait and is renewed by the kubeconfig's exec plugin; upload connections cut at one and two
+//! thirds, an upload proxy answering 503 while its pod starts, an upload token refused mid-way,
+//! an upload interrupted by Ctrl+C; export downloads cut, stalled or refused; a console idling
+//! past a connection-cutting proxy (the simulator's websocket cut, and a separate TCP proxy); a
+//! port-forward soak whose file descriptors and memory come back to where they started. Each
+//! asserts the outcome: bytes equal by SHA-256 in the simulator's PVC storage, the objects left,
+//! the messages.
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
@@ -14,6 +16,7 @@ use serde_json::json;
 use sha2::{Digest, Sha256};
 
 use crate::connect_support::{Running, announced_port, virtctl_command};
+use crate::idle_proxy::IdleProxy;
 use crate::support::*;
 
 const WAIT: Duration = Duration::from_secs(30);
@@ -114,6 +117,158 @@ fn restart_survives_a_restarting_api_server() {
     assert_ne!(uid(&after), before);
 }
 
+#[test]
+fn stop_wait_survives_a_poll_whose_connection_is_cut() {
+    let env = Env::new();
+    env.running_vm("vm1");
+    env.sim.cut_api("GET", "/virtualmachineinstances/vm1", 1);
+
+    let started = Instant::now();
+    let out = env.run(&["stop", "vm1", "--wait"]);
+    out.ok("VM vm1 was scheduled to stop\n");
+    assert_eq!(out.stderr, "VM vm1 is stopped\n", "nothing said about the cut");
+
+    // The cut poll (logged as 0: no answer) is sent again after client-go's 1 s, and answered.
+    let polls = statuses(&env, "GET", "/virtualmachineinstances/vm1");
+    assert_eq!(polls.first(), Some(&0), "{polls:?}");
+    assert_eq!(polls.last(), Some(&404), "{polls:?}");
+    assert!(!polls[1..].contains(&0), "one cut: {polls:?}");
+    assert!(started.elapsed() >= Duration::from_secs(1), "waited before the retry");
+    assert!(env.vmi("vm1").is_none(), "the VMI is gone when stop --wait returns");
+}
+
+// ---- a token that expires mid-command, renewed by the exec plugin ----------------------------
+
+/// The plugin's answer: an `ExecCredential` with `token`, expiring at `expires` when given.
+fn exec_credential(token: &str, expires: Option<&str>) -> String {
+    let mut status = json!({ "token": token });
+    if let Some(at) = expires {
+        status["expirationTimestamp"] = json!(at);
+    }
+    json!({"apiVersion": "client.authentication.k8s.io/v1", "kind": "ExecCredential", "status": status}).to_string()
+}
+
+/// Points the kubeconfig's user at an exec plugin (a shell script) that answers `first` on its
+/// first run and `second` on every later one, and counts its runs in the file it returns.
+#[cfg(unix)]
+fn exec_plugin_kubeconfig(env: &Env, first: &str, second: &str) -> std::path::PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let runs = env.path("plugin-runs");
+    let script = format!(
+        "#!/bin/sh\necho run >> '{runs}'\nif [ \"$(wc -l < '{runs}')\" -eq 1 ]; then echo '{first}'; else echo '{second}'; fi\n",
+        runs = runs.display()
+    );
+    let plugin = env.write("plugin.sh", &script);
+    std::fs::set_permissions(&plugin, std::fs::Permissions::from_mode(0o755)).expect("the plugin is executable");
+    let yaml = env.sim.kubeconfig_yaml(&env.sim.admin_token(), Some(NS));
+    let token_line = format!("    token: {}", env.sim.admin_token());
+    let exec = format!(
+        "    exec:\n      apiVersion: client.authentication.k8s.io/v1\n      command: {}\n      interactiveMode: Never",
+        plugin.display()
+    );
+    assert!(yaml.contains(&token_line), "{yaml}");
+    std::fs::write(&env.kubeconfig, yaml.replace(&token_line, &exec)).expect("kubeconfig written");
+    runs
+}
+
+fn plugin_runs(runs: &std::path::Path) -> usize {
+    std::fs::read_to_string(runs).map(|s| s.lines().count()).unwrap_or(0)
+}
+
+/// `start vm1 --wait` against a simulator whose controllers do not run, with the kubeconfig's
+/// exec plugin handing out `exec-token-1` (which the API server accepts for `lifetime`) and then
+/// `exec-token-2`; the VMI is made to run only once the second token is in use, so the wait
+/// must outlive the first. Returns the outcome, the users of the requests in order (`None` for
+/// a 401) and the plugin's runs.
+#[cfg(unix)]
+fn start_wait_across_a_token_expiry(
+    lifetime: Duration,
+    plugin_states_expiry: bool,
+) -> (Outcome, Vec<Option<String>>, usize) {
+    let env = Env::snapshot();
+    env.create_vm("vm1", "Halted");
+    // Whole seconds: expirationTimestamp is RFC 3339 without fractions, as client-go writes it.
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap();
+    let expiry_secs = now.as_secs() + lifetime.as_secs();
+    let expiry = std::time::UNIX_EPOCH + Duration::from_secs(expiry_secs);
+    let stamp = k8s_openapi::jiff::Timestamp::from_second(expiry_secs as i64)
+        .unwrap()
+        .to_string();
+    env.sim.add_token_until("exec-token-1", "first-token", None, expiry);
+    env.sim.add_token("exec-token-2", "second-token", None);
+    let first = exec_credential("exec-token-1", plugin_states_expiry.then_some(stamp.as_str()));
+    let runs = exec_plugin_kubeconfig(&env, &first, &exec_credential("exec-token-2", None));
+
+    let mut cmd = virtctl_command(&env);
+    cmd.args(["start", "vm1", "--wait"]);
+    let mut start = Running::spawn(cmd);
+    let second_in_use = |sim: &kubevirt_sim::Sim| {
+        sim.requests()
+            .iter()
+            .any(|r| r.user.as_deref() == Some("second-token") && r.path.ends_with("/virtualmachineinstances/vm1"))
+    };
+    assert!(
+        env.sim.wait_until(WAIT, second_in_use),
+        "the second token was never used: {}",
+        start.stderr()
+    );
+    let mut vmi = kubevirt_sim::fixtures::vmi(NS, "vm1");
+    vmi["status"] = json!({"phase": "Running"});
+    env.sim.create(vmi);
+    let code = start.wait_exit(WAIT);
+    let out = Outcome {
+        code,
+        stdout: start.stdout(),
+        stderr: start.stderr(),
+        stdout_bytes: start.stdout_bytes(),
+    };
+    let users = env.sent().iter().map(|r| r.user.clone()).collect();
+    (out, users, plugin_runs(&runs))
+}
+
+/// The users in order: some requests with the first token, then only the second (a 401 allowed
+/// between them when the client and the server disagree on the instant of the expiry).
+fn assert_first_then_second(users: &[Option<String>], max_refused: usize) {
+    let first = users.iter().take_while(|u| u.as_deref() == Some("first-token")).count();
+    let refused = users[first..].iter().take_while(|u| u.is_none()).count();
+    assert!(first > 0, "{users:?}");
+    assert!(refused <= max_refused, "{users:?}");
+    let rest = &users[first + refused..];
+    assert!(!rest.is_empty(), "{users:?}");
+    assert!(rest.iter().all(|u| u.as_deref() == Some("second-token")), "{users:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_token_expiring_mid_wait_is_renewed_by_the_exec_plugin() {
+    let (out, users, runs) = start_wait_across_a_token_expiry(Duration::from_secs(2), true);
+
+    out.ok("VM vm1 was scheduled to start\n");
+    assert_eq!(out.stderr, "VM vm1 is running\n");
+    assert_eq!(runs, 2, "the plugin ran once for each token");
+    assert_first_then_second(&users, 1);
+}
+
+/// The plugin says nothing of an expiry (or the server revokes the token early): the API
+/// server's 401 makes the client run the plugin again, and the refused poll is sent once more.
+#[cfg(unix)]
+#[test]
+fn a_token_refused_mid_wait_is_renewed_by_the_exec_plugin() {
+    let (out, users, runs) = start_wait_across_a_token_expiry(Duration::from_secs(2), false);
+
+    out.ok("VM vm1 was scheduled to start\n");
+    assert_eq!(out.stderr, "VM vm1 is running\n");
+    assert_eq!(runs, 2, "the plugin ran once for each token");
+    assert_first_then_second(&users, 1);
+    assert_eq!(
+        users.iter().filter(|u| u.is_none()).count(),
+        1,
+        "exactly one 401: {users:?}"
+    );
+}
+
 // ---- uploads ----------------------------------------------------------------------------------
 
 const UPLOAD_SIZE: usize = 3 << 20;
@@ -206,12 +361,76 @@ fn a_rejected_upload_names_every_object_it_leaves() {
     );
     assert!(
         out.stderr
-            .contains("hint: DataVolume default/rejected was created and is left in place; retry with `virtctl image-upload dv rejected -n default --no-create"),
+            .contains("hint: DataVolume default/rejected was created and is left in place with its upload pod default/cdi-upload-rejected; retry with `virtctl image-upload dv rejected -n default --no-create"),
         "{out:#?}"
     );
     assert!(env.sim.get("datavolumes", NS, "rejected").is_some());
     let vms = env.sim.list("virtualmachines", Some(NS));
     assert!(vms.is_empty(), "nothing else was created: {vms:#?}");
+}
+
+#[test]
+fn ctrl_c_mid_upload_names_what_it_leaves_and_how_to_go_on() {
+    let env = Env::new();
+    // A slow disk behind the upload server: 3 MiB at 256 KiB/s is 12 s, time enough to interrupt.
+    env.sim.faults().slow_reader(Some(256 * 1024));
+    let path = env.path("slow.img");
+    std::fs::write(&path, pattern(UPLOAD_SIZE, 36)).expect("image written");
+    let mut cmd = virtctl_command(&env);
+    cmd.args(["image-upload", "dv", "slow", "--size=1Gi"])
+        .arg(format!("--image-path={}", path.display()));
+    let mut upload = Running::spawn(cmd);
+    upload.wait_stdout("Uploading data to ", WAIT);
+    // The upload server's writer starts the volume's file afresh and grows it as bytes arrive.
+    let partly_stored = |sim: &kubevirt_sim::Sim| {
+        std::fs::metadata(sim.volume_file(NS, "slow")).is_ok_and(|m| m.len() > 0 && m.len() < UPLOAD_SIZE as u64)
+    };
+    assert!(
+        env.sim.wait_until(WAIT, partly_stored),
+        "bytes reached the volume: {}",
+        upload.stderr()
+    );
+
+    upload.interrupt();
+    let code = upload.wait_exit(WAIT);
+
+    let stderr = upload.stderr();
+    assert_eq!(code, 1, "as vmexport download's Ctrl+C: {stderr}");
+    let lines: Vec<&str> = stderr.lines().filter(|l| !l.contains('\r')).collect();
+    let quoted = format!("--image-path={}", path.display());
+    assert_eq!(
+        lines[lines.len() - 2..],
+        [
+            "upload interrupted by Ctrl+C",
+            &format!(
+                "hint: DataVolume default/slow was created and is left in place with its upload pod default/cdi-upload-slow; retry with `virtctl image-upload dv slow -n default --no-create {quoted}`, or remove it with `kubectl delete datavolume slow -n default`"
+            ),
+        ],
+        "{stderr}"
+    );
+    assert!(partly_stored(&env.sim), "interrupted mid-transfer");
+    // What the message names is what the cluster holds, and nothing else was made.
+    assert!(env.sim.get("datavolumes", NS, "slow").is_some());
+    assert!(env.sim.get("persistentvolumeclaims", NS, "slow").is_some());
+    assert!(env.sim.get("pods", NS, "cdi-upload-slow").is_some());
+    let made: Vec<String> = ["datavolumes", "persistentvolumeclaims", "pods", "virtualmachines"]
+        .iter()
+        .flat_map(|r| {
+            env.sim
+                .list(r, Some(NS))
+                .into_iter()
+                .map(move |o| format!("{r}/{}", o["metadata"]["name"].as_str().unwrap_or("")))
+        })
+        .collect();
+    assert_eq!(
+        made,
+        [
+            "datavolumes/slow",
+            "persistentvolumeclaims/slow",
+            "pods/cdi-upload-slow"
+        ],
+        "nothing left unmentioned"
+    );
 }
 
 // ---- export downloads -------------------------------------------------------------------------
@@ -329,6 +548,52 @@ fn a_console_idle_past_an_idle_cutting_proxy_stays_connected() {
     console.wait_stdout("login: x", WAIT);
     console.close_stdin();
     assert_eq!(console.wait_exit(WAIT), 0, "{}", console.stderr());
+}
+
+/// The same through a separate TCP proxy in front of the API server's port that closes any
+/// connection idle for 1 s in both directions (a load balancer's idle timeout; scaled down from
+/// the tens of seconds real ones use, with virtctl's pings from the default 10 s to 250 ms). The
+/// console passes three cuts' worth of silence and still echoes; an idle connection of our own
+/// through the same proxy is cut, so the proxy does cut.
+#[test]
+fn a_console_idle_past_an_idle_cutting_tcp_proxy_stays_connected() {
+    let env = Env::new();
+    env.running_vm("vm1");
+    let idle = Duration::from_secs(1);
+    let proxy = IdleProxy::start(env.sim.addr(), idle);
+    let yaml = env.sim.kubeconfig_yaml(&env.sim.admin_token(), Some(NS));
+    std::fs::write(&env.kubeconfig, yaml.replace(&env.sim.url(), &proxy.url())).expect("kubeconfig written");
+    let mut cmd = virtctl_command(&env);
+    cmd.args(["console", "vm1"])
+        .env("VIRTCTL_WEBSOCKET_PING_INTERVAL", "250ms");
+    let mut console = Running::spawn(cmd);
+    console.wait_stdout("login: ", WAIT);
+
+    let pings = env.sim.websocket_pings_received();
+    assert!(
+        env.sim
+            .wait_until(WAIT, |sim| sim.websocket_pings_received() >= pings + 12),
+        "no keep-alive pings: {}",
+        console.stderr()
+    );
+    assert!(console.child.try_wait().unwrap().is_none(), "cut: {}", console.stderr());
+    console.write(b"x");
+    console.wait_stdout("login: x", WAIT);
+    console.close_stdin();
+    assert_eq!(console.wait_exit(WAIT), 0, "{}", console.stderr());
+    assert!(proxy.accepted() >= 1, "the console went through the proxy");
+
+    let mut quiet = TcpStream::connect(proxy.addr).expect("connect to the proxy");
+    quiet.set_read_timeout(Some(WAIT)).unwrap();
+    let cut_before = proxy.cut();
+    let opened = Instant::now();
+    assert_eq!(
+        quiet.read(&mut [0u8; 1]).unwrap_or(0),
+        0,
+        "an idle connection is closed"
+    );
+    assert!(opened.elapsed() >= idle, "not before it was idle for {idle:?}");
+    assert!(proxy.cut() > cut_before, "closed by the idle cut");
 }
 
 fn open_fds(pid: u32) -> usize {

@@ -552,7 +552,7 @@ fn a_rejection_is_final_and_says_what_is_left_behind() {
             "error uploading image: unexpected return value 400, Saving stream failed: effective image size is larger than the reported available storage",
             "hint: upload pod cdi-upload-rejected logged: E0000 uploadserver.go:470] Saving stream failed: effective image size is larger than the reported available storage",
             &format!(
-                "hint: PersistentVolumeClaim default/rejected was created and is left in place; retry with `virtctl image-upload pvc rejected -n default --no-create --image-path={path}`, or remove it with `kubectl delete pvc rejected -n default`"
+                "hint: PersistentVolumeClaim default/rejected was created and is left in place with its upload pod default/cdi-upload-rejected; retry with `virtctl image-upload pvc rejected -n default --no-create --image-path={path}`, or remove it with `kubectl delete pvc rejected -n default`"
             ),
         ]
     );

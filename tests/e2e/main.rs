@@ -30,6 +30,7 @@ mod faults;
 mod guest;
 mod guestfs;
 mod identity;
+mod idle_proxy;
 mod lifecycle;
 mod memory_dump;
 mod migrate;

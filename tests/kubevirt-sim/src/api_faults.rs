@@ -1,7 +1,10 @@
 //! API-server faults for reliability tests, set through [`crate::Sim::fail_api`]: the next
 //! requests whose method and path match answer a status with the API server's own `Status`
 //! body, as a throttling API server does (429 TooManyRequests with `Retry-After`, from its
-//! max-in-flight filter) or an overloaded or restarting one (500, 503, 504).
+//! max-in-flight filter) or an overloaded or restarting one (500, 503, 504); or, set through
+//! [`crate::Sim::cut_api`], get no answer at all: the connection is closed once the request is
+//! read, as when a load balancer in front of the API server or the server itself goes away
+//! mid-request.
 
 use std::sync::Mutex;
 
@@ -17,32 +20,63 @@ pub struct ApiFaults {
 struct ApiFault {
     method: String,
     path_suffix: String,
-    status: u16,
-    retry_after: Option<u32>,
+    answer: Answer,
     left: u32,
+}
+
+/// What a faulty request gets.
+#[derive(Debug, Clone, Copy)]
+enum Answer {
+    Status {
+        status: u16,
+        retry_after: Option<u32>,
+    },
+    /// the connection is closed without a response
+    Cut,
+}
+
+/// What [`ApiFaults::take`] decided for one request.
+#[derive(Debug)]
+pub enum Fault {
+    /// answer this error, with `Retry-After` seconds when given
+    Status(ApiError, Option<u32>),
+    /// close the connection without answering
+    Cut,
 }
 
 impl ApiFaults {
     /// The next `times` requests `METHOD ...path_suffix` answer `status` (with `Retry-After`
     /// when given).
     pub fn add(&self, method: &str, path_suffix: &str, status: u16, retry_after: Option<u32>, times: u32) {
+        self.push(method, path_suffix, Answer::Status { status, retry_after }, times);
+    }
+
+    /// The next `times` requests `METHOD ...path_suffix` are read and get no answer: their
+    /// connection is closed.
+    pub fn cut(&self, method: &str, path_suffix: &str, times: u32) {
+        self.push(method, path_suffix, Answer::Cut, times);
+    }
+
+    fn push(&self, method: &str, path_suffix: &str, answer: Answer, times: u32) {
         self.lock().push(ApiFault {
             method: method.to_string(),
             path_suffix: path_suffix.to_string(),
-            status,
-            retry_after,
+            answer,
             left: times,
         });
     }
 
-    /// The fault this request meets, if any: the error and the `Retry-After` seconds.
-    pub fn take(&self, method: &str, path: &str) -> Option<(ApiError, Option<u32>)> {
+    /// The fault this request meets, if any.
+    pub fn take(&self, method: &str, path: &str) -> Option<Fault> {
         let mut pending = self.lock();
         let fault = pending
             .iter_mut()
             .find(|f| f.left > 0 && f.method == method && path.ends_with(&f.path_suffix))?;
         fault.left -= 1;
-        Some((error_for(fault.status, fault.retry_after), fault.retry_after))
+        Some(match fault.answer {
+            Answer::Status { status, retry_after } => Fault::Status(error_for(status, retry_after), retry_after),
+            Answer::Cut => Fault::Cut,
+        })
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Vec<ApiFault>> {
@@ -90,9 +124,19 @@ mod tests {
         let faults = ApiFaults::default();
         faults.add("PUT", "/start", 429, Some(1), 2);
         assert!(faults.take("GET", "/x/start").is_none());
-        let (err, retry) = faults.take("PUT", "/x/start").expect("first");
+        let Some(Fault::Status(err, retry)) = faults.take("PUT", "/x/start") else {
+            panic!("the first request fails");
+        };
         assert_eq!((err.code, retry), (429, Some(1)));
         assert!(faults.take("PUT", "/x/start").is_some());
         assert!(faults.take("PUT", "/x/start").is_none());
+    }
+
+    #[test]
+    fn a_cut_is_taken_once_per_time() {
+        let faults = ApiFaults::default();
+        faults.cut("GET", "/vmi1", 1);
+        assert!(matches!(faults.take("GET", "/ns/vmi1"), Some(Fault::Cut)));
+        assert!(faults.take("GET", "/ns/vmi1").is_none());
     }
 }

@@ -41,6 +41,9 @@ pub struct User {
 #[derive(Clone, Default)]
 pub struct Authenticator {
     tokens: Arc<RwLock<HashMap<String, User>>>,
+    /// token -> the moment it stops authenticating (a short-lived token, as an OIDC issuer or
+    /// a cloud's exec plugin hands out)
+    expiries: Arc<RwLock<HashMap<String, std::time::SystemTime>>>,
     /// user name -> (password, user)
     passwords: Arc<RwLock<HashMap<String, (String, User)>>>,
 }
@@ -57,6 +60,13 @@ impl Authenticator {
         write(&self.tokens).insert(token.to_string(), rbac_user(user, groups));
     }
 
+    /// A bearer token for `user` (static grant as [`Authenticator::add`]) that authenticates
+    /// until `until` and is answered 401 from then on.
+    pub fn add_until(&self, token: &str, user: &str, namespaces: Option<&[&str]>, until: std::time::SystemTime) {
+        self.add(token, user, namespaces);
+        write(&self.expiries).insert(token.to_string(), until);
+    }
+
     /// A basic-auth user in `groups`, with only what RBAC grants them.
     pub fn add_password(&self, user: &str, password: &str, groups: &[&str]) {
         write(&self.passwords).insert(user.to_string(), (password.to_string(), rbac_user(user, groups)));
@@ -68,7 +78,11 @@ impl Authenticator {
             .and_then(|h| h.trim().split_once(' '))
             .ok_or_else(ApiError::unauthorized)?;
         let found = if scheme.eq_ignore_ascii_case("bearer") {
-            read(&self.tokens).get(rest.trim()).cloned()
+            let token = rest.trim();
+            let expired = read(&self.expiries)
+                .get(token)
+                .is_some_and(|until| std::time::SystemTime::now() >= *until);
+            read(&self.tokens).get(token).filter(|_| !expired).cloned()
         } else if scheme.eq_ignore_ascii_case("basic") {
             self.basic(rest.trim())
         } else {
@@ -583,6 +597,16 @@ mod tests {
         let bob = t.authenticate(Some(&right)).unwrap();
         assert_eq!(bob.name, "bob");
         assert_eq!(bob.groups, vec![AUTHENTICATED]);
+    }
+
+    #[test]
+    fn a_token_stops_authenticating_when_it_expires() {
+        let t = Authenticator::default();
+        let now = std::time::SystemTime::now();
+        t.add_until("fresh", "carol", None, now + std::time::Duration::from_secs(3600));
+        t.add_until("stale", "carol", None, now);
+        assert_eq!(t.authenticate(Some("Bearer fresh")).unwrap().name, "carol");
+        assert_eq!(t.authenticate(Some("Bearer stale")).unwrap_err().code, 401);
     }
 
     fn rule(ns: Option<&str>, verbs: &[&str], groups: &[&str], resources: &[&str], names: &[&str]) -> ScopedRule {

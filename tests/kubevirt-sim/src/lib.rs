@@ -353,6 +353,12 @@ impl Sim {
         self.state.authn.add(token, user, namespaces);
     }
 
+    /// A bearer token that authenticates `user` until `until`, then is answered 401 (the
+    /// apiserver's `Unauthorized` Status), as an expired short-lived token is.
+    pub fn add_token_until(&self, token: &str, user: &str, namespaces: Option<&[&str]>, until: std::time::SystemTime) {
+        self.state.authn.add_until(token, user, namespaces, until);
+    }
+
     /// A bearer token for `user` in `groups`: what it may do is what the cluster's RBAC objects
     /// grant (`system:masters` in `groups`: everything).
     pub fn add_rbac_token(&self, token: &str, user: &str, groups: &[&str]) {
@@ -487,6 +493,12 @@ impl Sim {
         self.state
             .api_faults
             .add(method, path_suffix, status, retry_after, times);
+    }
+
+    /// The next `times` API requests `METHOD ...path_suffix` get no answer: the simulator reads
+    /// each, logs it with status 0 and closes its connection.
+    pub fn cut_api(&self, method: &str, path_suffix: &str, times: u32) {
+        self.state.api_faults.cut(method, path_suffix, times);
     }
 
     pub fn requests(&self) -> Vec<RequestRecord> {

@@ -11,6 +11,7 @@ use http::{HeaderMap, Method, Request, Response, StatusCode};
 use http_body_util::BodyExt;
 use serde_json::{Value, json};
 
+use crate::api_faults::Fault;
 use crate::auth::{Attributes, Authenticator, Identity, PeerCertificates, User};
 use crate::discovery;
 use crate::kinds::{self, Kind};
@@ -172,11 +173,24 @@ impl Req<'_> {
     }
 }
 
+/// A request the fault knobs cut ([`crate::Sim::cut_api`]): returned to hyper, which closes the
+/// connection without a response.
+#[derive(Debug)]
+pub struct ConnectionCut;
+
+impl std::fmt::Display for ConnectionCut {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("connection cut by a fault knob")
+    }
+}
+
+impl std::error::Error for ConnectionCut {}
+
 /// The hyper service entry point.
 pub async fn handle(
     state: Arc<SimState>,
     mut req: Request<hyper::body::Incoming>,
-) -> Result<Response<Body>, Infallible> {
+) -> Result<Response<Body>, ConnectionCut> {
     let identity = crate::auth::identify(
         &state.authn,
         &state.store,
@@ -204,7 +218,20 @@ pub async fn handle(
     let path = parts.uri.path().to_string();
     let raw_query = parts.uri.query().unwrap_or("").to_string();
     let (reply, retry_after) = match state.api_faults.take(parts.method.as_str(), &path) {
-        Some((error, retry_after)) => (Reply::Error(error), retry_after),
+        Some(Fault::Status(error, retry_after)) => (Reply::Error(error), retry_after),
+        Some(Fault::Cut) => {
+            record(
+                &state,
+                &parts.method,
+                &path,
+                &raw_query,
+                0,
+                &body,
+                &parts.headers,
+                &identity,
+            );
+            return Err(ConnectionCut);
+        }
         None => (
             dispatch(
                 &state,
