@@ -153,13 +153,19 @@ pub fn resource_list(group: &str, version: &str) -> Option<Value> {
         }
         res.push(r);
         for s in k.subresources {
-            res.push(json!({
+            let mut sub = json!({
                 "name": format!("{}/{}", k.plural, s),
                 "singularName": "",
                 "namespaced": k.namespaced,
                 "kind": k.kind,
                 "verbs": ["get", "patch", "update"],
-            }));
+            });
+            if *s == "scale" {
+                sub["group"] = json!(crate::scale::GROUP);
+                sub["version"] = json!(crate::scale::VERSION);
+                sub["kind"] = json!(crate::scale::KIND);
+            }
+            res.push(sub);
         }
     }
     Some(json!({"kind": "APIResourceList", "apiVersion": "v1", "groupVersion": gv, "resources": res}))

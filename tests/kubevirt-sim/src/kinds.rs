@@ -53,6 +53,7 @@ pub struct Kind {
 
 const ALL: &[&str] = &["all"];
 const STATUS: &[&str] = &["status"];
+const STATUS_SCALE: &[&str] = &["status", "scale"];
 const NONE: &[&str] = &[];
 
 #[allow(clippy::too_many_arguments)]
@@ -124,9 +125,9 @@ pub static KINDS: &[Kind] = &[
     // OpenShift Virtualization install and the cluster objects `virtctl doctor` reads (openshift_virt.rs)
     k("", "v1", "endpoints", "endpoints", "Endpoints", true, &["ep"], NONE, NONE, Printer::Default),
     k("", "v1", "persistentvolumes", "persistentvolume", "PersistentVolume", false, &["pv"], NONE, STATUS, Printer::Default),
-    k("apps", "v1", "deployments", "deployment", "Deployment", true, &["deploy"], ALL, STATUS, Printer::Deployment),
+    k("apps", "v1", "deployments", "deployment", "Deployment", true, &["deploy"], ALL, STATUS_SCALE, Printer::Deployment),
     k("apps", "v1", "daemonsets", "daemonset", "DaemonSet", true, &["ds"], ALL, STATUS, Printer::Default),
-    k("apps", "v1", "replicasets", "replicaset", "ReplicaSet", true, &["rs"], ALL, STATUS, Printer::Default),
+    k("apps", "v1", "replicasets", "replicaset", "ReplicaSet", true, &["rs"], ALL, STATUS_SCALE, Printer::Default),
     k("batch", "v1", "jobs", "job", "Job", true, NONE, ALL, STATUS, Printer::Default),
     k("coordination.k8s.io", "v1", "leases", "lease", "Lease", true, NONE, NONE, NONE, Printer::Default),
     k("rbac.authorization.k8s.io", "v1", "roles", "role", "Role", true, NONE, NONE, NONE, Printer::Default),

@@ -45,6 +45,7 @@ pub mod portforward;
 pub mod prometheus;
 pub mod proxy;
 pub mod registry;
+pub mod scale;
 pub mod scenarios;
 pub mod selector;
 pub mod server;
