@@ -379,3 +379,92 @@ fn kubectl_gets_vms_and_vmis() {
     assert!(!ok);
     assert!(err.contains("User \"alice\" cannot list resource \"virtualmachines\" in API group \"kubevirt.io\" in the namespace \"demo\""), "{err}");
 }
+
+fn condition(d: &serde_json::Value, kind: &str) -> (String, String) {
+    let c = d["status"]["conditions"]
+        .as_array()
+        .and_then(|cs| cs.iter().find(|c| c["type"] == kind))
+        .cloned()
+        .unwrap_or_default();
+    (
+        c["status"].as_str().unwrap_or("").to_string(),
+        c["reason"].as_str().unwrap_or("").to_string(),
+    )
+}
+
+#[test]
+fn kubectl_scale_and_rollout_status_follow_the_deployment_controller() {
+    let Some((sim, k, _dir)) = demo("kubectl scale/rollout") else {
+        return;
+    };
+    let labels = serde_json::json!({"app": "web"});
+    sim.create(serde_json::json!({
+        "apiVersion": "apps/v1", "kind": "Deployment",
+        "metadata": {"name": "web", "namespace": "demo"},
+        "spec": {"replicas": 1, "selector": {"matchLabels": labels},
+                 "template": {"metadata": {"labels": labels},
+                              "spec": {"containers": [{"name": "web", "image": "quay.io/web:1"}]}}}
+    }));
+    let t = std::time::Duration::from_secs(10);
+    let web = |s: &Sim| s.get("deployments", "demo", "web").unwrap();
+    assert!(
+        sim.wait_until(t, |s| condition(&web(s), "Progressing").1 == "NewReplicaSetAvailable"),
+        "{:#}",
+        web(&sim)
+    );
+    assert_eq!(
+        condition(&web(&sim), "Available"),
+        ("True".into(), "MinimumReplicasAvailable".into())
+    );
+
+    let (ok, out, err) = k.run(&["scale", "deployment", "web", "--replicas=3"]);
+    assert!(ok, "{err}");
+    assert_eq!(out, "deployment.apps/web scaled\n");
+    let (ok, out, err) = k.run(&["rollout", "status", "deployment/web", "--timeout=20s"]);
+    assert!(ok, "{out}{err}");
+    assert!(out.ends_with("deployment \"web\" successfully rolled out\n"), "{out}");
+    let d = web(&sim);
+    assert_eq!(d["status"]["availableReplicas"], 3);
+    assert_eq!(condition(&d, "Available").0, "True");
+
+    // A pod that stops being ready takes the Deployment below its minimum (3 - 25% of 3 = 3).
+    let mut pod = sim
+        .list("pods", Some("demo"))
+        .into_iter()
+        .find(|p| p["metadata"]["labels"]["app"] == "web")
+        .unwrap();
+    for c in pod["status"]["conditions"].as_array_mut().unwrap() {
+        if c["type"] == "Ready" {
+            c["status"] = "False".into();
+        }
+    }
+    for c in pod["status"]["containerStatuses"].as_array_mut().unwrap() {
+        c["ready"] = false.into();
+    }
+    sim.update(pod);
+    assert!(
+        sim.wait_until(t, |s| condition(&web(s), "Available")
+            == ("False".into(), "MinimumReplicasUnavailable".into())),
+        "{:#}",
+        web(&sim)
+    );
+    assert_eq!(web(&sim)["status"]["availableReplicas"], 2);
+
+    // Scaled to 0, nothing is missing: available again, with no pods.
+    let (ok, _, err) = k.run(&["scale", "deployment", "web", "--replicas=0"]);
+    assert!(ok, "{err}");
+    assert!(
+        sim.wait_until(t, |s| condition(&web(s), "Available").0 == "True"
+            && s.list("pods", Some("demo"))
+                .iter()
+                .all(|p| p["metadata"]["labels"]["app"] != "web")),
+        "{:#}",
+        web(&sim)
+    );
+    let (ok, _, err) = k.run(&["scale", "deployment", "web", "--replicas=-1"]);
+    assert!(!ok);
+    assert!(
+        err.contains("must be greater than or equal to 0") || err.contains("replicas"),
+        "{err}"
+    );
+}

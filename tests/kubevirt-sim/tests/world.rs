@@ -418,3 +418,39 @@ fn a_datavolume_without_a_storage_class_while_no_default_exists_is_not_valid_unt
     let pvc = sim.get("persistentvolumeclaims", "default", "disk").unwrap();
     assert_eq!(pvc["spec"]["storageClassName"], class["metadata"]["name"]);
 }
+
+#[test]
+fn the_scale_subresource_reads_and_writes_spec_replicas() {
+    let sim = installed();
+    let c = Client::admin(&sim);
+    let path = format!("/apis/apps/v1/namespaces/{NS}/deployments/virt-api/scale");
+    let scale = c.get(&path);
+    assert_eq!(scale.status, 200, "{}", scale.text);
+    let scale = scale.json();
+    assert_eq!(scale["apiVersion"], "autoscaling/v1");
+    assert_eq!(scale["kind"], "Scale");
+    assert_eq!(scale["spec"]["replicas"], 2);
+    assert_eq!(
+        scale["status"]["selector"],
+        "kubevirt.io=virt-api,prometheus.kubevirt.io=true"
+    );
+
+    let refused = c.patch(
+        &path,
+        "application/merge-patch+json",
+        &json!({"spec": {"replicas": -1}}),
+    );
+    assert_eq!(refused.status, 422);
+    assert_eq!(
+        refused.json()["message"],
+        "Scale.autoscaling \"virt-api\" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0"
+    );
+    let scaled = c.patch(&path, "application/merge-patch+json", &json!({"spec": {"replicas": 1}}));
+    assert_eq!(scaled.status, 200, "{}", scaled.text);
+    assert_eq!(scaled.json()["spec"]["replicas"], 1);
+    assert_eq!(sim.get("deployments", NS, "virt-api").unwrap()["spec"]["replicas"], 1);
+    assert!(
+        sim.wait_until(T, |s| virt_api_pods(s).len() == 1),
+        "the ReplicaSet kept 2 pods"
+    );
+}
