@@ -42,6 +42,7 @@ pub mod patch;
 pub mod pod_portforward;
 pub mod podlog;
 pub mod portforward;
+pub mod printers;
 pub mod prometheus;
 pub mod proxy;
 pub mod registry;

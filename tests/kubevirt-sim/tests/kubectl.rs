@@ -468,3 +468,113 @@ fn kubectl_scale_and_rollout_status_follow_the_deployment_controller() {
         "{err}"
     );
 }
+
+#[test]
+fn kubectl_prints_the_table_driven_columns_of_the_remaining_kinds() {
+    let Some((sim, k, _dir)) = demo("kubectl table-driven columns") else {
+        return;
+    };
+    let objects = serde_json::json!([
+        {"apiVersion": "v1", "kind": "ServiceAccount", "metadata": {"name": "robot", "namespace": "demo"},
+         "secrets": [{"name": "robot-token"}, {"name": "robot-dockercfg"}]},
+        {"apiVersion": "v1", "kind": "Endpoints", "metadata": {"name": "web", "namespace": "demo"},
+         "subsets": [{"addresses": [{"ip": "10.128.0.7"}], "ports": [{"port": 8080}]}]},
+        {"apiVersion": "v1", "kind": "PersistentVolume", "metadata": {"name": "pv1"},
+         "spec": {"capacity": {"storage": "5Gi"}, "accessModes": ["ReadWriteOnce", "ReadWriteMany"], "persistentVolumeReclaimPolicy": "Retain",
+                  "claimRef": {"namespace": "demo", "name": "data"}, "storageClassName": "standard", "volumeMode": "Block"},
+         "status": {"phase": "Bound"}},
+        {"apiVersion": "rbac.authorization.k8s.io/v1", "kind": "RoleBinding", "metadata": {"name": "robot-view", "namespace": "demo"},
+         "roleRef": {"apiGroup": "rbac.authorization.k8s.io", "kind": "ClusterRole", "name": "view"},
+         "subjects": [{"kind": "ServiceAccount", "name": "robot", "namespace": "demo"}, {"kind": "User", "name": "alice"}]},
+        {"apiVersion": "coordination.k8s.io/v1", "kind": "Lease", "metadata": {"name": "leader", "namespace": "demo"},
+         "spec": {"holderIdentity": "pod-a"}},
+        {"apiVersion": "export.kubevirt.io/v1beta1", "kind": "VirtualMachineExport", "metadata": {"name": "exp", "namespace": "demo"},
+         "spec": {"source": {"apiGroup": "kubevirt.io", "kind": "VirtualMachine", "name": "vm1"}}}
+    ]);
+    for o in objects.as_array().unwrap() {
+        sim.create(o.clone());
+    }
+    let get = |args: &[&str]| {
+        let (ok, out, err) = k.run(args);
+        assert!(ok, "{args:?}: {err}");
+        out
+    };
+
+    let (header, row) = table_row(&get(&["get", "sa"]), "robot ");
+    assert_eq!(header, ["NAME", "SECRETS", "AGE"]);
+    assert_eq!(row[1], "2");
+
+    let (header, row) = table_row(&get(&["get", "ep"]), "web ");
+    assert_eq!(header, ["NAME", "ENDPOINTS", "AGE"]);
+    assert_eq!(row[1], "10.128.0.7:8080");
+
+    let (header, row) = table_row(&get(&["get", "pv", "-o", "wide"]), "pv1 ");
+    assert_eq!(
+        header,
+        [
+            "NAME",
+            "CAPACITY",
+            "ACCESS MODES",
+            "RECLAIM POLICY",
+            "STATUS",
+            "CLAIM",
+            "STORAGECLASS",
+            "VOLUMEATTRIBUTESCLASS",
+            "REASON",
+            "AGE",
+            "VOLUMEMODE"
+        ]
+    );
+    // REASON is empty: the split drops it.
+    assert_eq!(
+        &row[1..7],
+        ["5Gi", "RWO,RWX", "Retain", "Bound", "demo/data", "standard"]
+    );
+    assert_eq!(row[7], "<unset>");
+    assert_eq!(row.last().unwrap(), "Block");
+
+    let (header, row) = table_row(&get(&["get", "rolebinding", "-o", "wide"]), "robot-view ");
+    assert_eq!(header, ["NAME", "ROLE", "AGE", "USERS", "GROUPS", "SERVICEACCOUNTS"]);
+    assert_eq!(row[1], "ClusterRole/view");
+    assert_eq!(&row[3..], ["alice", "demo:robot"]);
+
+    let (header, row) = table_row(&get(&["get", "lease"]), "leader ");
+    assert_eq!(header, ["NAME", "HOLDER", "AGE"]);
+    assert_eq!(row[1], "pod-a");
+
+    // Without its source VM the export waits in Pending (the export controller's verdict).
+    let pending = |s: &Sim| s.get("virtualmachineexports", "demo", "exp").unwrap()["status"]["phase"] == "Pending";
+    assert!(sim.wait_until(std::time::Duration::from_secs(10), pending));
+    let (header, row) = table_row(&get(&["get", "vmexport"]), "exp ");
+    assert_eq!(header, ["NAME", "SOURCEKIND", "SOURCENAME", "PHASE"]);
+    assert_eq!(&row[1..], ["VirtualMachine", "vm1", "Pending"]);
+
+    // Pods: the status comes from the containers, wide adds the node.
+    let mut pod = sim
+        .list("pods", Some("demo"))
+        .into_iter()
+        .next()
+        .expect("the demo world has a pod");
+    let pod_name = pod["metadata"]["name"].as_str().unwrap().to_string();
+    pod["spec"]["nodeName"] = "node01".into();
+    pod["status"]["containerStatuses"] = serde_json::json!([{"name": "compute", "ready": false, "restartCount": 3,
+        "state": {"waiting": {"reason": "CrashLoopBackOff"}}, "image": "x", "imageID": "", "started": false}]);
+    sim.update(pod);
+    let (header, row) = table_row(&get(&["get", "pods", "-o", "wide"]), &format!("{pod_name} "));
+    assert_eq!(
+        header,
+        [
+            "NAME",
+            "READY",
+            "STATUS",
+            "RESTARTS",
+            "AGE",
+            "IP",
+            "NODE",
+            "NOMINATED NODE",
+            "READINESS GATES"
+        ]
+    );
+    assert_eq!(&row[2..4], ["CrashLoopBackOff", "3"]);
+    assert_eq!(row[6], "node01");
+}
