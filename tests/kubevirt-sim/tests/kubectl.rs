@@ -233,6 +233,33 @@ fn kubectl_explains_and_applies_with_the_served_openapi() {
     let (ok, out, err) = k.run(&["explain", "vm.metadata.labels"]);
     assert!(ok, "{err}");
     assert!(out.contains("map[string]string"), "{out}");
+    let (ok, out, err) = k.run(&["explain", "vm.spec"]);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("VirtualMachineSpec describes how the proper VirtualMachine should look like"),
+        "{out}"
+    );
+    for field in [
+        "dataVolumeTemplates",
+        "instancetype",
+        "preference",
+        "runStrategy",
+        "running",
+        "template",
+        "updateVolumesStrategy",
+    ] {
+        assert!(out.contains(&format!("  {field}\t")), "{field} missing:\n{out}");
+    }
+    assert!(
+        out.contains("template\t<VirtualMachineInstanceTemplateSpec> -required-"),
+        "{out}"
+    );
+    let (ok, out, err) = k.run(&["explain", "vm.spec.template"]);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("  metadata\t<ObjectMeta>") && out.contains("  spec\t<Object>"),
+        "{out}"
+    );
 
     // apply with kubectl's default validation
     let manifest = dir.path().join("vm.yaml");
