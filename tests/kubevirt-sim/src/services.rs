@@ -329,6 +329,34 @@ pub fn default_status(svc: &mut Value) {
     }
 }
 
+pub fn kind() -> &'static Kind {
+    kinds::lookup("", "v1", "services").expect("services is registered")
+}
+
+/// Whether a pod the Service selects exists, runs and is ready: an endpoint address, as the
+/// endpoints controller publishes one. A Service without a selector has none here.
+pub fn has_ready_endpoint(store: &Inner, ns: &str, service: &Value) -> bool {
+    let Some(selector) = service.pointer("/spec/selector").and_then(Value::as_object) else {
+        return false;
+    };
+    let selected = |pod: &Value| {
+        selector
+            .iter()
+            .all(|(k, v)| pod.pointer("/metadata/labels").and_then(|l| l.get(k)) == Some(v))
+    };
+    let ready = |pod: &Value| {
+        pod.pointer("/status/phase").and_then(Value::as_str) == Some("Running")
+            && array_at(pod, "/status/conditions")
+                .iter()
+                .any(|c| c["type"] == "Ready" && c["status"] == "True")
+    };
+    !selector.is_empty()
+        && store
+            .list_all(pod_kind(), Some(ns))
+            .iter()
+            .any(|pod| selected(pod) && !deleting(pod) && ready(pod))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -356,32 +384,4 @@ mod tests {
             "Service \"s\" is invalid: [spec.ports[0].port: Invalid value: 70000: must be between 1 and 65535, inclusive, spec.ports[0].targetPort: Invalid value: 70000: must be between 1 and 65535, inclusive]"
         );
     }
-}
-
-pub fn kind() -> &'static Kind {
-    kinds::lookup("", "v1", "services").expect("services is registered")
-}
-
-/// Whether a pod the Service selects exists, runs and is ready: an endpoint address, as the
-/// endpoints controller publishes one. A Service without a selector has none here.
-pub fn has_ready_endpoint(store: &Inner, ns: &str, service: &Value) -> bool {
-    let Some(selector) = service.pointer("/spec/selector").and_then(Value::as_object) else {
-        return false;
-    };
-    let selected = |pod: &Value| {
-        selector
-            .iter()
-            .all(|(k, v)| pod.pointer("/metadata/labels").and_then(|l| l.get(k)) == Some(v))
-    };
-    let ready = |pod: &Value| {
-        pod.pointer("/status/phase").and_then(Value::as_str) == Some("Running")
-            && array_at(pod, "/status/conditions")
-                .iter()
-                .any(|c| c["type"] == "Ready" && c["status"] == "True")
-    };
-    !selector.is_empty()
-        && store
-            .list_all(pod_kind(), Some(ns))
-            .iter()
-            .any(|pod| selected(pod) && !deleting(pod) && ready(pod))
 }
