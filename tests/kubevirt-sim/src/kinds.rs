@@ -105,7 +105,7 @@ pub static KINDS: &[Kind] = &[
     k("", "v1", "services", "service", "Service", true, &["svc"], ALL, STATUS, Printer::Service),
     k("", "v1", "secrets", "secret", "Secret", true, NONE, NONE, NONE, Printer::Secret),
     k("", "v1", "configmaps", "configmap", "ConfigMap", true, &["cm"], NONE, NONE, Printer::ConfigMap),
-    k("", "v1", "events", "event", "Event", true, &["ev"], NONE, NONE, Printer::Default),
+    k("", "v1", "events", "event", "Event", true, &["ev"], NONE, NONE, Printer::Columns(printers::EVENT)),
     k("", "v1", "persistentvolumeclaims", "persistentvolumeclaim", "PersistentVolumeClaim", true, &["pvc"], NONE, STATUS, Printer::PersistentVolumeClaim),
     k("", "v1", "serviceaccounts", "serviceaccount", "ServiceAccount", true, &["sa"], NONE, NONE, Printer::Columns(printers::SERVICE_ACCOUNT)),
     k("kubevirt.io", "v1", "virtualmachines", "virtualmachine", "VirtualMachine", true, &["vm", "vms"], ALL, STATUS, Printer::VirtualMachine),

@@ -76,6 +76,32 @@ pub const POD: &[Column] = &[
     wide("Readiness Gates", Cell::Derived(readiness_gates)),
 ];
 
+/// Events have no leading NAME: it is the last, wide column.
+pub const EVENT: &[Column] = &[
+    c("Last Seen", "string", Cell::Derived(event_last_seen)),
+    c("Type", "string", Cell::At("/type")),
+    c("Reason", "string", Cell::At("/reason")),
+    c("Object", "string", Cell::Derived(event_object)),
+    wide(
+        "Subobject",
+        Cell::Derived(|o| text_or(o, "/involvedObject/fieldPath", "")),
+    ),
+    wide("Source", Cell::Derived(event_source)),
+    c(
+        "Message",
+        "string",
+        Cell::Derived(|o| json!(o["message"].as_str().unwrap_or("").trim())),
+    ),
+    wide("First Seen", Cell::Derived(event_first_seen)),
+    Column {
+        name: "Count",
+        ty: "integer",
+        priority: 1,
+        cell: Cell::Derived(event_count),
+    },
+    wide("Name", Cell::Name),
+];
+
 pub const REPLICA_SET: &[Column] = &[
     NAME,
     c("Desired", "integer", Cell::Derived(desired_replicas)),
@@ -283,6 +309,74 @@ fn readiness_gates(o: &Value) -> Value {
     json!(format!("{met}/{}", gates.len()))
 }
 
+fn timestamp<'a>(o: &'a Value, pointer: &str) -> Option<&'a str> {
+    o.pointer(pointer).and_then(Value::as_str).filter(|t| !t.is_empty())
+}
+
+fn age_of(ts: Option<&str>) -> Value {
+    json!(ts.map_or_else(|| "<unknown>".to_string(), crate::discovery::since))
+}
+
+/// `firstTimestamp`, else `eventTime`.
+fn event_first_seen(o: &Value) -> Value {
+    age_of(timestamp(o, "/firstTimestamp").or_else(|| timestamp(o, "/eventTime")))
+}
+
+/// A series' last observation, else `lastTimestamp`, else the first sighting.
+fn event_last_seen(o: &Value) -> Value {
+    if o.get("series").is_some_and(Value::is_object) {
+        return age_of(timestamp(o, "/series/lastObservedTime"));
+    }
+    match timestamp(o, "/lastTimestamp") {
+        Some(ts) => age_of(Some(ts)),
+        None => event_first_seen(o),
+    }
+}
+
+fn event_count(o: &Value) -> Value {
+    let count = match o.pointer("/series/count").and_then(Value::as_i64) {
+        Some(n) => n,
+        None => o["count"].as_i64().filter(|n| *n != 0).unwrap_or(1),
+    };
+    json!(count)
+}
+
+/// `kind/name` of the involved object, the kind lower-cased.
+fn event_object(o: &Value) -> Value {
+    let kind = o
+        .pointer("/involvedObject/kind")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_lowercase();
+    match o
+        .pointer("/involvedObject/name")
+        .and_then(Value::as_str)
+        .filter(|n| !n.is_empty())
+    {
+        Some(name) => json!(format!("{kind}/{name}")),
+        None => json!(kind),
+    }
+}
+
+/// `component, host` (or the reporting controller and instance).
+fn event_source(o: &Value) -> Value {
+    let first = |a: &str, b: &str| {
+        let a = o.pointer(a).and_then(Value::as_str).unwrap_or("");
+        if a.is_empty() {
+            o.pointer(b).and_then(Value::as_str).unwrap_or("").to_string()
+        } else {
+            a.to_string()
+        }
+    };
+    let component = first("/source/component", "/reportingComponent");
+    let instance = first("/source/host", "/reportingInstance");
+    if instance.is_empty() {
+        json!(component)
+    } else {
+        json!(format!("{component}, {instance}"))
+    }
+}
+
 fn text_or(o: &Value, pointer: &str, empty: &str) -> Value {
     let text = o.pointer(pointer).and_then(Value::as_str).unwrap_or("");
     json!(if text.is_empty() { empty } else { text })
@@ -477,6 +571,16 @@ mod tests {
         gone["metadata"] = json!({"deletionTimestamp": "2020-01-01T00:00:00Z"});
         assert_eq!(pod_status(&gone), "Terminating");
         assert_eq!(readiness_gates(&pod), "<none>");
+    }
+
+    #[test]
+    fn events_name_their_object_and_source() {
+        let ev = json!({"involvedObject": {"kind": "VirtualMachine", "name": "vm1"}, "count": 0,
+                        "source": {"component": "virt-controller"}, "reportingInstance": "node01"});
+        assert_eq!(event_object(&ev), "virtualmachine/vm1");
+        assert_eq!(event_source(&ev), "virt-controller, node01");
+        assert_eq!(event_count(&ev), 1);
+        assert_eq!(event_last_seen(&ev), "<unknown>");
     }
 
     #[test]

@@ -605,3 +605,47 @@ fn kubectl_prints_the_table_driven_columns_of_the_remaining_kinds() {
     assert_eq!(&row[2..4], ["CrashLoopBackOff", "3"]);
     assert_eq!(row[6], "node01");
 }
+
+#[test]
+fn kubectl_get_events_prints_last_seen_type_reason_object_message() {
+    let Some((sim, k, _dir)) = demo("kubectl get events") else {
+        return;
+    };
+    let seen = kubevirt_sim::store::now_rfc3339();
+    sim.create(serde_json::json!({
+        "apiVersion": "v1", "kind": "Event",
+        "metadata": {"name": "vm1.17f", "namespace": "demo"},
+        "involvedObject": {"kind": "VirtualMachine", "name": "vm1", "namespace": "demo"},
+        "type": "Warning", "reason": "FailedCreate", "message": "Error creating pod: quota exceeded ",
+        "source": {"component": "virtualmachine-controller"}, "count": 4,
+        "firstTimestamp": seen, "lastTimestamp": seen
+    }));
+    let (ok, out, err) = k.run(&["get", "events", "--field-selector", "reason=FailedCreate"]);
+    assert!(ok, "{err}");
+    let first_row = |out: &str| {
+        out.lines()
+            .nth(1)
+            .unwrap_or_else(|| panic!("no event in\n{out}"))
+            .to_string()
+    };
+    let (header, row) = table_row(&out, &first_row(&out));
+    assert_eq!(header, ["LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"]);
+    assert_eq!(
+        &row[1..],
+        [
+            "Warning",
+            "FailedCreate",
+            "virtualmachine/vm1",
+            "Error creating pod: quota exceeded"
+        ]
+    );
+    let (ok, out, err) = k.run(&["get", "events", "-o", "wide", "--field-selector", "reason=FailedCreate"]);
+    assert!(ok, "{err}");
+    let (header, row) = table_row(&out, &first_row(&out));
+    assert_eq!(header.last().map(String::as_str), Some("NAME"));
+    assert!(row.contains(&"virtualmachine-controller".to_string()), "{row:?}");
+    assert!(
+        row.contains(&"4".to_string()) && row.last().unwrap() == "vm1.17f",
+        "{row:?}"
+    );
+}
