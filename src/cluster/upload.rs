@@ -127,7 +127,18 @@ impl UploadProxy {
         if status == StatusCode::OK {
             return Ok(());
         }
+        let html = response
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|ct| ct.to_ascii_lowercase().starts_with("text/html"));
         let mut text = response.text().await.unwrap_or_default();
+        if html {
+            // An ingress's error page (an OpenShift Route without endpoints answers 503 with
+            // "Application is not available"): its headline says it, the markup would only
+            // spread one error over dozens of lines. Upstream prints the page whole.
+            text = html_headline(&text);
+        }
         if text.len() > ERROR_BODY_CAP {
             let mut end = ERROR_BODY_CAP;
             while !text.is_char_boundary(end) {
@@ -140,6 +151,21 @@ impl UploadProxy {
             body: text.trim_end().to_string(),
         })
     }
+}
+
+/// The text of an HTML page's first `<h1>`, else of its `<title>`, else the page as it is.
+fn html_headline(page: &str) -> String {
+    let inner = |tag: &str| {
+        let lower = page.to_ascii_lowercase();
+        let open = lower.find(&format!("<{tag}"))?;
+        let start = open + lower[open..].find('>')? + 1;
+        let end = start + lower[start..].find(&format!("</{tag}"))?;
+        let text = page[start..end].split_whitespace().collect::<Vec<_>>().join(" ");
+        (!text.is_empty()).then_some(text)
+    };
+    inner("h1")
+        .or_else(|| inner("title"))
+        .unwrap_or_else(|| page.to_string())
 }
 
 /// Turns a client error into a failure with Go's `Post "URL": cause` shape.
@@ -239,6 +265,17 @@ mod tests {
             "upstream keeps a URL that already contains the sync path"
         );
         assert!(endpoint_url("https://[bad", SYNC_PATH).is_err());
+    }
+
+    #[test]
+    fn an_html_error_page_is_reduced_to_its_headline() {
+        let router = "<html>\n  <head><title>x</title></head>\n  <body><div>\n    <H1>Application is\n not available</H1>\n<p>more</p></div></body></html>\n";
+        assert_eq!(html_headline(router), "Application is not available");
+        assert_eq!(
+            html_headline("<html><title>503 Service Unavailable</title></html>"),
+            "503 Service Unavailable"
+        );
+        assert_eq!(html_headline("<p>no headline</p>"), "<p>no headline</p>");
     }
 
     #[test]

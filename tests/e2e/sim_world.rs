@@ -42,22 +42,12 @@ fn start_fails_with_the_503_while_virt_api_is_down() {
     assert_eq!(env.vm("vm1").unwrap()["spec"]["runStrategy"], "Halted");
 }
 
-/// `kubectl scale deployment virt-api --replicas=N`: the merge patch kubectl sends.
-fn scale_virt_api(env: &Env, replicas: u32) {
-    let mut deployment = env
-        .sim
-        .get("deployments", openshift_virt::NS, "virt-api")
-        .expect("the install has virt-api");
-    deployment["spec"]["replicas"] = replicas.into();
-    env.sim.update(deployment);
-}
-
 #[test]
 fn start_fails_with_the_503_while_virt_api_is_scaled_to_zero_and_works_once_it_is_back() {
     let env = Env::new();
     openshift_virt::install(&env.sim, openshift_virt::objects(&openshift_virt::now()));
     env.create_vm("vm1", "Halted");
-    scale_virt_api(&env, 0);
+    scale(&env, "virt-api", 0);
     let no_virt_api_pod = |env: &Env| {
         env.sim
             .list("pods", Some(openshift_virt::NS))
@@ -75,7 +65,7 @@ fn start_fails_with_the_503_while_virt_api_is_scaled_to_zero_and_works_once_it_i
     assert_eq!(env.sent().last().map(|r| r.status), Some(503));
     assert_eq!(env.vm("vm1").unwrap()["spec"]["runStrategy"], "Halted");
 
-    scale_virt_api(&env, 2);
+    scale(&env, "virt-api", 2);
     assert!(
         env.sim
             .wait_until(Duration::from_secs(10), |_| subresources_available(&env)),
@@ -83,4 +73,79 @@ fn start_fails_with_the_503_while_virt_api_is_scaled_to_zero_and_works_once_it_i
     );
     env.run(&["start", "vm1"]).ok_quiet("VM vm1 was scheduled to start\n");
     assert_eq!(env.vm("vm1").unwrap()["spec"]["runStrategy"], "Always");
+}
+
+/// `kubectl scale deployment NAME --replicas=N` in the install's namespace: the Deployment's
+/// `spec.replicas` changes, its controller does the rest.
+fn scale(env: &Env, deployment: &str, replicas: u32) {
+    let mut scale = env
+        .sim
+        .get("deployments", openshift_virt::NS, deployment)
+        .expect("the install has the Deployment");
+    scale["spec"]["replicas"] = replicas.into();
+    env.sim.update(scale);
+}
+
+fn upload_proxy_ready(env: &Env) -> bool {
+    env.sim.list("pods", Some(openshift_virt::NS)).iter().any(|p| {
+        p["metadata"]["labels"]["cdi.kubevirt.io"] == "cdi-uploadproxy"
+            && p["status"]["conditions"]
+                .as_array()
+                .is_some_and(|c| c.iter().any(|c| c["type"] == "Ready" && c["status"] == "True"))
+    })
+}
+
+#[test]
+fn image_upload_fails_with_one_line_while_the_upload_proxy_has_no_pod_and_works_once_it_is_back() {
+    let env = Env::new();
+    openshift_virt::install(&env.sim, openshift_virt::objects(&openshift_virt::now()));
+    scale(&env, "cdi-uploadproxy", 0);
+    assert!(
+        env.sim
+            .wait_until(Duration::from_secs(10), |_| !upload_proxy_ready(&env)),
+        "the upload proxy's pod stayed"
+    );
+    let image = env.path("disk.raw");
+    std::fs::write(&image, crate::support::pattern(1 << 20, 3)).unwrap();
+    let image_arg = format!("--image-path={}", image.display());
+
+    // The install's storage classes bind on first consumer: --force-bind.
+    let out = env.run(&[
+        "image-upload",
+        "dv",
+        "disk1",
+        "--size=1Gi",
+        "--force-bind",
+        "--retry=2",
+        &image_arg,
+    ]);
+
+    assert_eq!(out.code, 1, "{out:#?}");
+    let lines: Vec<&str> = out
+        .stderr_lines()
+        .into_iter()
+        .filter(|l| !l.starts_with("hint: "))
+        .collect();
+    assert_eq!(
+        lines.last().copied(),
+        Some("error uploading image after 2 retries: unexpected return value 503, Application is not available"),
+        "{out:#?}"
+    );
+    // The router's page never reaches the terminal: one line per failed attempt, then the error.
+    assert!(lines.iter().all(|l| !l.contains('<')), "{out:#?}");
+    let proxy = env.sim.proxy_requests();
+    assert!(!proxy.is_empty() && proxy.iter().all(|r| r.status == 503), "{proxy:?}");
+    assert!(env.sim.uploads().is_empty());
+
+    scale(&env, "cdi-uploadproxy", 1);
+    assert!(
+        env.sim
+            .wait_until(Duration::from_secs(10), |_| upload_proxy_ready(&env)),
+        "the ReplicaSet never brought the upload proxy back"
+    );
+    let out = env.run(&["image-upload", "dv", "disk2", "--size=1Gi", "--force-bind", &image_arg]);
+    assert_eq!(out.code, 0, "{out:#?}");
+    let uploads = env.sim.uploads();
+    assert_eq!(uploads.len(), 1);
+    assert_eq!((uploads[0].pvc.as_str(), uploads[0].bytes), ("disk2", 1 << 20));
 }

@@ -10,7 +10,7 @@
 use serde_json::{Value, json};
 
 use crate::kinds::{self, Kind};
-use crate::object::{array_at, deleting, pod_kind};
+use crate::object::array_at;
 use crate::registry::Component;
 use crate::server::{Reply, SimState};
 use crate::store::{Inner, now_rfc3339};
@@ -74,13 +74,13 @@ fn step(store: &mut Inner, name: &str) {
         return;
     };
     // The remote availability controller's verdicts: the Service, then its ready endpoints.
-    let (status, reason, message) = match store.try_get(service_kind(), ns, svc) {
+    let (status, reason, message) = match store.try_get(crate::services::kind(), ns, svc) {
         None => (
             "False",
             "ServiceNotFound",
             format!("service/{svc} in {ns:?} is not present"),
         ),
-        Some(service) if !has_ready_pod(store, ns, &service) => (
+        Some(service) if !crate::services::has_ready_endpoint(store, ns, &service) => (
             "False",
             "MissingEndpoints",
             format!("endpoints for service/{svc} in {ns:?} have no addresses with port name \"\""),
@@ -98,31 +98,4 @@ fn step(store: &mut Inner, name: &str) {
     apiservice["status"]["conditions"] = json!([{"type": "Available", "status": status, "reason": reason,
         "message": message, "lastTransitionTime": now_rfc3339()}]);
     let _ = store.put(apiservice_kind(), apiservice);
-}
-
-fn service_kind() -> &'static Kind {
-    kinds::lookup("", "v1", "services").expect("services is registered")
-}
-
-/// Whether a pod the Service selects exists, runs and is ready (an endpoint address).
-fn has_ready_pod(store: &Inner, ns: &str, service: &Value) -> bool {
-    let Some(selector) = service.pointer("/spec/selector").and_then(Value::as_object) else {
-        return false;
-    };
-    let selected = |pod: &Value| {
-        selector
-            .iter()
-            .all(|(k, v)| pod.pointer("/metadata/labels").and_then(|l| l.get(k)) == Some(v))
-    };
-    let ready = |pod: &Value| {
-        pod.pointer("/status/phase").and_then(Value::as_str) == Some("Running")
-            && array_at(pod, "/status/conditions")
-                .iter()
-                .any(|c| c["type"] == "Ready" && c["status"] == "True")
-    };
-    !selector.is_empty()
-        && store
-            .list_all(pod_kind(), Some(ns))
-            .iter()
-            .any(|pod| selected(pod) && !deleting(pod) && ready(pod))
 }

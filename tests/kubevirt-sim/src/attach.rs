@@ -11,14 +11,11 @@ use std::time::Duration;
 
 use axum::body::Body;
 use futures_util::{SinkExt, StreamExt};
-use http::{HeaderMap, Method, Request, Response, StatusCode, header};
-use hyper_util::rt::TokioIo;
+use http::{HeaderMap, Method, Request, Response, header};
 use serde_json::{Value, json};
 use tokio::io::AsyncReadExt;
 use tokio::sync::{oneshot, watch};
-use tokio_tungstenite::WebSocketStream;
 use tokio_tungstenite::tungstenite::Message;
-use tokio_tungstenite::tungstenite::protocol::Role;
 
 use crate::auth::Attributes;
 use crate::guest_shell::Pty;
@@ -57,45 +54,15 @@ pub async fn intercept(
     };
     let raw_query = req.uri().query().unwrap_or("").to_string();
     let prepared = prepare(state, &req, &namespace, &pod, &raw_query);
-    let status = match &prepared {
-        Ok(_) => 101,
-        Err(reply) => reply.status(),
-    };
-    crate::server::record(
-        state,
-        req.method(),
-        &path,
-        &raw_query,
-        status,
-        b"",
-        req.headers(),
-        &crate::auth::Identity::of(req.extensions()),
-    );
-    let (protocol, session) = match prepared {
-        Ok(ok) => ok,
-        Err(reply) => return Ok(reply.into_response()),
-    };
-    let accept = req
-        .headers()
-        .get(header::SEC_WEBSOCKET_KEY)
-        .map(|k| tokio_tungstenite::tungstenite::handshake::derive_accept_key(k.as_bytes()))
-        .unwrap_or_default();
-    tokio::spawn(async move {
-        let mut req = req;
-        let Ok(upgraded) = hyper::upgrade::on(&mut req).await else {
-            return;
-        };
-        let socket = WebSocketStream::from_raw_socket(TokioIo::new(upgraded), Role::Server, None).await;
-        session.run(socket, protocol == V5).await;
-    });
-    Ok(Response::builder()
-        .status(StatusCode::SWITCHING_PROTOCOLS)
-        .header(header::CONNECTION, "Upgrade")
-        .header(header::UPGRADE, "websocket")
-        .header(header::SEC_WEBSOCKET_ACCEPT, accept)
-        .header(header::SEC_WEBSOCKET_PROTOCOL, protocol)
-        .body(Body::empty())
-        .unwrap_or_default())
+    match prepared {
+        Ok((protocol, session)) => Ok(crate::ws::accept_upgrade(state, req, Some(protocol), move |socket| {
+            session.run(socket, protocol == V5)
+        })),
+        Err(reply) => {
+            crate::ws::record(state, &req, reply.status());
+            Ok(reply.into_response())
+        }
+    }
 }
 
 /// `/api/v1/namespaces/{ns}/pods/{pod}/attach` -> (ns, pod).
@@ -254,7 +221,7 @@ pub struct Session {
 }
 
 impl Session {
-    async fn run(self, socket: WebSocketStream<TokioIo<hyper::upgrade::Upgraded>>, v5: bool) {
+    async fn run(self, socket: crate::ws::Socket, v5: bool) {
         let (pty, mut exited) = self.shell;
         let mut cut = self.cut;
         let (mut sink, mut stream) = socket.split();

@@ -3,6 +3,7 @@
 use serde_json::{Value, json};
 
 use crate::kinds::{self, Kind, Printer};
+use crate::printers::{Cell, access_modes};
 
 pub const KUBE_GIT_VERSION: &str = "v1.33.4";
 pub const KUBEVIRT_GIT_VERSION: &str = "v1.8.0";
@@ -167,13 +168,19 @@ pub fn resource_list(group: &str, version: &str) -> Option<Value> {
         }
         res.push(r);
         for s in k.subresources {
-            res.push(json!({
+            let mut sub = json!({
                 "name": format!("{}/{}", k.plural, s),
                 "singularName": "",
                 "namespaced": k.namespaced,
                 "kind": k.kind,
                 "verbs": ["get", "patch", "update"],
-            }));
+            });
+            if *s == "scale" {
+                sub["group"] = json!(crate::scale::GROUP);
+                sub["version"] = json!(crate::scale::VERSION);
+                sub["kind"] = json!(crate::scale::KIND);
+            }
+            res.push(sub);
         }
     }
     Some(json!({"kind": "APIResourceList", "apiVersion": "v1", "groupVersion": gv, "resources": res}))
@@ -255,10 +262,15 @@ pub fn human_duration(secs: i64) -> String {
 }
 
 fn age(obj: &Value) -> String {
-    let ts = obj
-        .pointer("/metadata/creationTimestamp")
-        .and_then(|v| v.as_str())
-        .unwrap_or("");
+    since(
+        obj.pointer("/metadata/creationTimestamp")
+            .and_then(|v| v.as_str())
+            .unwrap_or(""),
+    )
+}
+
+/// The human duration since an RFC 3339 timestamp.
+pub fn since(ts: &str) -> String {
     match time::OffsetDateTime::parse(ts, &time::format_description::well_known::Rfc3339) {
         Ok(t) => human_duration((time::OffsetDateTime::now_utc() - t).whole_seconds()),
         Err(_) => "<unknown>".into(),
@@ -275,6 +287,26 @@ fn cond_status(obj: &Value, ty: &str) -> Value {
         .and_then(|c| c.iter().find(|c| c["type"] == ty))
         .map(|c| c["status"].clone())
         .unwrap_or(Value::Null)
+}
+
+/// A table-driven cell (`printers.rs`).
+fn cell(cell: &Cell, o: &Value) -> Value {
+    match cell {
+        Cell::Name => ptr(o, "/metadata/name"),
+        Cell::Age => json!(age(o)),
+        Cell::Since(p) => match o.pointer(p).and_then(Value::as_str) {
+            Some(ts) => json!(since(ts)),
+            None => Value::Null,
+        },
+        Cell::At(p) => ptr(o, p),
+        Cell::Int(p) => json!(o.pointer(p).and_then(Value::as_i64).unwrap_or(0)),
+        Cell::Len(p) => json!(match o.pointer(p) {
+            Some(Value::Array(a)) => a.len(),
+            Some(Value::Object(m)) => m.len(),
+            _ => 0,
+        }),
+        Cell::Derived(f) => f(o),
+    }
 }
 
 fn ptr(obj: &Value, p: &str) -> Value {
@@ -605,27 +637,6 @@ fn pvc_columns(name_col: Value) -> Vec<Value> {
 }
 
 /// kubectl's access-mode abbreviations, in the API's order.
-fn access_modes(o: &Value) -> String {
-    let modes: Vec<&str> = o
-        .pointer("/status/accessModes")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(Value::as_str)
-        .collect();
-    [
-        ("ReadWriteOnce", "RWO"),
-        ("ReadOnlyMany", "ROX"),
-        ("ReadWriteMany", "RWX"),
-        ("ReadWriteOncePod", "RWOP"),
-    ]
-    .iter()
-    .filter(|(mode, _)| modes.contains(mode))
-    .map(|(_, short)| *short)
-    .collect::<Vec<_>>()
-    .join(",")
-}
-
 fn pvc_cells(o: &Value) -> Vec<Value> {
     let phase = if o.pointer("/metadata/deletionTimestamp").is_some() {
         "Terminating".to_string()
@@ -796,50 +807,6 @@ pub fn table(kind: &Kind, objs: &[Value], resource_version: &str) -> Value {
                 ]
             }),
         ),
-        Printer::Pod => (
-            vec![
-                name_col,
-                col(
-                    "Ready",
-                    "string",
-                    "",
-                    "The aggregate readiness state of this pod for accepting traffic.",
-                    0,
-                ),
-                col(
-                    "Status",
-                    "string",
-                    "",
-                    "The aggregate status of the containers in this pod.",
-                    0,
-                ),
-                col(
-                    "Restarts",
-                    "string",
-                    "",
-                    "The number of times the containers in this pod have been restarted and when the last container in this pod has restarted.",
-                    0,
-                ),
-                col("Age", "string", "", "", 0),
-            ],
-            Box::new(|o| {
-                let total = o
-                    .pointer("/spec/containers")
-                    .and_then(|c| c.as_array())
-                    .map_or(0, |c| c.len());
-                let ready = o
-                    .pointer("/status/containerStatuses")
-                    .and_then(|c| c.as_array())
-                    .map_or(0, |c| c.iter().filter(|s| s["ready"] == true).count());
-                vec![
-                    ptr(o, "/metadata/name"),
-                    json!(format!("{ready}/{total}")),
-                    ptr(o, "/status/phase"),
-                    json!("0"),
-                    json!(age(o)),
-                ]
-            }),
-        ),
         Printer::Deployment => (deployment_columns(name_col), Box::new(deployment_cells)),
         Printer::StorageClass => (storage_class_columns(name_col), Box::new(storage_class_cells)),
         Printer::PersistentVolumeClaim => (pvc_columns(name_col), Box::new(pvc_cells)),
@@ -893,6 +860,21 @@ pub fn table(kind: &Kind, objs: &[Value], resource_version: &str) -> Value {
                     json!(age(o)),
                 ]
             }),
+        ),
+        Printer::Columns(columns) => (
+            columns
+                .iter()
+                .map(|c| {
+                    col(
+                        c.name,
+                        c.ty,
+                        if matches!(c.cell, Cell::Name) { "name" } else { "" },
+                        "",
+                        i32::from(c.priority),
+                    )
+                })
+                .collect(),
+            Box::new(move |o| columns.iter().map(|c| cell(&c.cell, o)).collect()),
         ),
         Printer::Default => (
             vec![name_col, col("Age", "string", "", "", 0)],

@@ -1,5 +1,6 @@
 //! The table of resource kinds the simulator serves. Adding a kind is one line in [`KINDS`].
 
+use crate::printers;
 use crate::status::GroupResource;
 
 /// Printer columns for `kubectl get` tables (beyond NAME and AGE).
@@ -17,8 +18,6 @@ pub enum Printer {
     Namespace,
     /// NAME, STATUS, AGE (nodes; STATUS from the Ready condition)
     Node,
-    /// NAME, READY, STATUS, RESTARTS, AGE (pods)
-    Pod,
     /// NAME, PHASE, PROGRESS, RESTARTS, AGE (CDI DataVolumes)
     DataVolume,
     /// NAME, READY, UP-TO-DATE, AVAILABLE, AGE (+ CONTAINERS, IMAGES, SELECTOR at priority 1)
@@ -34,6 +33,8 @@ pub enum Printer {
     Secret,
     /// NAME, DATA, AGE
     ConfigMap,
+    /// A table of columns (`printers.rs`)
+    Columns(&'static [crate::printers::Column]),
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -53,6 +54,7 @@ pub struct Kind {
 
 const ALL: &[&str] = &["all"];
 const STATUS: &[&str] = &["status"];
+const STATUS_SCALE: &[&str] = &["status", "scale"];
 const NONE: &[&str] = &[];
 
 #[allow(clippy::too_many_arguments)]
@@ -99,43 +101,43 @@ const BUILT_IN_GROUPS: &[&str] = &[
 pub static KINDS: &[Kind] = &[
     k("", "v1", "namespaces", "namespace", "Namespace", false, &["ns"], NONE, &["status", "finalize"], Printer::Namespace),
     k("", "v1", "nodes", "node", "Node", false, &["no"], NONE, STATUS, Printer::Node),
-    k("", "v1", "pods", "pod", "Pod", true, &["po"], ALL, &["status", "log"], Printer::Pod),
+    k("", "v1", "pods", "pod", "Pod", true, &["po"], ALL, &["status", "log"], Printer::Columns(printers::POD)),
     k("", "v1", "services", "service", "Service", true, &["svc"], ALL, STATUS, Printer::Service),
     k("", "v1", "secrets", "secret", "Secret", true, NONE, NONE, NONE, Printer::Secret),
     k("", "v1", "configmaps", "configmap", "ConfigMap", true, &["cm"], NONE, NONE, Printer::ConfigMap),
-    k("", "v1", "events", "event", "Event", true, &["ev"], NONE, NONE, Printer::Default),
+    k("", "v1", "events", "event", "Event", true, &["ev"], NONE, NONE, Printer::Columns(printers::EVENT)),
     k("", "v1", "persistentvolumeclaims", "persistentvolumeclaim", "PersistentVolumeClaim", true, &["pvc"], NONE, STATUS, Printer::PersistentVolumeClaim),
-    k("", "v1", "serviceaccounts", "serviceaccount", "ServiceAccount", true, &["sa"], NONE, NONE, Printer::Default),
+    k("", "v1", "serviceaccounts", "serviceaccount", "ServiceAccount", true, &["sa"], NONE, NONE, Printer::Columns(printers::SERVICE_ACCOUNT)),
     k("kubevirt.io", "v1", "virtualmachines", "virtualmachine", "VirtualMachine", true, &["vm", "vms"], ALL, STATUS, Printer::VirtualMachine),
     k("kubevirt.io", "v1", "virtualmachineinstances", "virtualmachineinstance", "VirtualMachineInstance", true, &["vmi", "vmis"], ALL, NONE, Printer::VirtualMachineInstance),
     k("kubevirt.io", "v1", "virtualmachineinstancemigrations", "virtualmachineinstancemigration", "VirtualMachineInstanceMigration", true, &["vmim", "vmims"], ALL, STATUS, Printer::Migration),
-    k("kubevirt.io", "v1", "virtualmachineinstancereplicasets", "virtualmachineinstancereplicaset", "VirtualMachineInstanceReplicaSet", true, &["vmirs", "vmirss"], ALL, STATUS, Printer::Default),
+    k("kubevirt.io", "v1", "virtualmachineinstancereplicasets", "virtualmachineinstancereplicaset", "VirtualMachineInstanceReplicaSet", true, &["vmirs", "vmirss"], ALL, STATUS, Printer::Columns(printers::VMI_REPLICA_SET)),
     k("kubevirt.io", "v1", "virtualmachineinstancepresets", "virtualmachineinstancepreset", "VirtualMachineInstancePreset", true, &["vmipreset", "vmipresets"], ALL, NONE, Printer::Default),
-    k("kubevirt.io", "v1", "kubevirts", "kubevirt", "KubeVirt", true, &["kv", "kvs"], ALL, STATUS, Printer::Default),
+    k("kubevirt.io", "v1", "kubevirts", "kubevirt", "KubeVirt", true, &["kv", "kvs"], ALL, STATUS, Printer::Columns(printers::KUBEVIRT)),
     k("instancetype.kubevirt.io", "v1beta1", "virtualmachineinstancetypes", "virtualmachineinstancetype", "VirtualMachineInstancetype", true, &["vminstancetype", "vminstancetypes", "vmf", "vmfs"], NONE, NONE, Printer::Default),
     k("instancetype.kubevirt.io", "v1beta1", "virtualmachineclusterinstancetypes", "virtualmachineclusterinstancetype", "VirtualMachineClusterInstancetype", false, &["vmclusterinstancetype", "vmclusterinstancetypes", "vmcf", "vmcfs"], NONE, NONE, Printer::Default),
     k("instancetype.kubevirt.io", "v1beta1", "virtualmachinepreferences", "virtualmachinepreference", "VirtualMachinePreference", true, &["vmpref", "vmprefs", "vmp", "vmps"], NONE, NONE, Printer::Default),
     k("instancetype.kubevirt.io", "v1beta1", "virtualmachineclusterpreferences", "virtualmachineclusterpreference", "VirtualMachineClusterPreference", false, &["vmcp", "vmcps"], NONE, NONE, Printer::Default),
-    k("export.kubevirt.io", "v1", "virtualmachineexports", "virtualmachineexport", "VirtualMachineExport", true, &["vmexport", "vmexports"], ALL, STATUS, Printer::Default),
-    k("export.kubevirt.io", "v1beta1", "virtualmachineexports", "virtualmachineexport", "VirtualMachineExport", true, &["vmexport", "vmexports"], ALL, STATUS, Printer::Default),
+    k("export.kubevirt.io", "v1", "virtualmachineexports", "virtualmachineexport", "VirtualMachineExport", true, &["vmexport", "vmexports"], ALL, STATUS, Printer::Columns(printers::VM_EXPORT)),
+    k("export.kubevirt.io", "v1beta1", "virtualmachineexports", "virtualmachineexport", "VirtualMachineExport", true, &["vmexport", "vmexports"], ALL, STATUS, Printer::Columns(printers::VM_EXPORT)),
     k("cdi.kubevirt.io", "v1beta1", "datavolumes", "datavolume", "DataVolume", true, &["dv", "dvs"], ALL, STATUS, Printer::DataVolume),
     k("cdi.kubevirt.io", "v1beta1", "cdiconfigs", "cdiconfig", "CDIConfig", false, NONE, NONE, STATUS, Printer::Default),
     k("cdi.kubevirt.io", "v1beta1", "datasources", "datasource", "DataSource", true, &["das"], ALL, STATUS, Printer::Default),
     // OpenShift Virtualization install and the cluster objects `virtctl doctor` reads (openshift_virt.rs)
-    k("", "v1", "endpoints", "endpoints", "Endpoints", true, &["ep"], NONE, NONE, Printer::Default),
-    k("", "v1", "persistentvolumes", "persistentvolume", "PersistentVolume", false, &["pv"], NONE, STATUS, Printer::Default),
-    k("apps", "v1", "deployments", "deployment", "Deployment", true, &["deploy"], ALL, STATUS, Printer::Deployment),
-    k("apps", "v1", "daemonsets", "daemonset", "DaemonSet", true, &["ds"], ALL, STATUS, Printer::Default),
-    k("apps", "v1", "replicasets", "replicaset", "ReplicaSet", true, &["rs"], ALL, STATUS, Printer::Default),
+    k("", "v1", "endpoints", "endpoints", "Endpoints", true, &["ep"], NONE, NONE, Printer::Columns(printers::ENDPOINTS)),
+    k("", "v1", "persistentvolumes", "persistentvolume", "PersistentVolume", false, &["pv"], NONE, STATUS, Printer::Columns(printers::PERSISTENT_VOLUME)),
+    k("apps", "v1", "deployments", "deployment", "Deployment", true, &["deploy"], ALL, STATUS_SCALE, Printer::Deployment),
+    k("apps", "v1", "daemonsets", "daemonset", "DaemonSet", true, &["ds"], ALL, STATUS, Printer::Columns(printers::DAEMON_SET)),
+    k("apps", "v1", "replicasets", "replicaset", "ReplicaSet", true, &["rs"], ALL, STATUS_SCALE, Printer::Columns(printers::REPLICA_SET)),
     k("batch", "v1", "jobs", "job", "Job", true, NONE, ALL, STATUS, Printer::Default),
-    k("coordination.k8s.io", "v1", "leases", "lease", "Lease", true, NONE, NONE, NONE, Printer::Default),
-    k("rbac.authorization.k8s.io", "v1", "roles", "role", "Role", true, NONE, NONE, NONE, Printer::Default),
-    k("rbac.authorization.k8s.io", "v1", "rolebindings", "rolebinding", "RoleBinding", true, NONE, NONE, NONE, Printer::Default),
-    k("rbac.authorization.k8s.io", "v1", "clusterroles", "clusterrole", "ClusterRole", false, NONE, NONE, NONE, Printer::Default),
-    k("rbac.authorization.k8s.io", "v1", "clusterrolebindings", "clusterrolebinding", "ClusterRoleBinding", false, NONE, NONE, NONE, Printer::Default),
+    k("coordination.k8s.io", "v1", "leases", "lease", "Lease", true, NONE, NONE, NONE, Printer::Columns(printers::LEASE)),
+    k("rbac.authorization.k8s.io", "v1", "roles", "role", "Role", true, NONE, NONE, NONE, Printer::Columns(printers::ROLE)),
+    k("rbac.authorization.k8s.io", "v1", "rolebindings", "rolebinding", "RoleBinding", true, NONE, NONE, NONE, Printer::Columns(printers::ROLE_BINDING)),
+    k("rbac.authorization.k8s.io", "v1", "clusterroles", "clusterrole", "ClusterRole", false, NONE, NONE, NONE, Printer::Columns(printers::ROLE)),
+    k("rbac.authorization.k8s.io", "v1", "clusterrolebindings", "clusterrolebinding", "ClusterRoleBinding", false, NONE, NONE, NONE, Printer::Columns(printers::ROLE_BINDING)),
     k("storage.k8s.io", "v1", "storageclasses", "storageclass", "StorageClass", false, &["sc"], NONE, NONE, Printer::StorageClass),
     k("storage.k8s.io", "v1", "csidrivers", "csidriver", "CSIDriver", false, NONE, NONE, NONE, Printer::Default),
-    k("apiregistration.k8s.io", "v1", "apiservices", "apiservice", "APIService", false, NONE, NONE, STATUS, Printer::Default),
+    k("apiregistration.k8s.io", "v1", "apiservices", "apiservice", "APIService", false, NONE, NONE, STATUS, Printer::Columns(printers::API_SERVICE)),
     k("hco.kubevirt.io", "v1beta1", "hyperconvergeds", "hyperconverged", "HyperConverged", true, &["hco", "hcos"], NONE, STATUS, Printer::Default),
     k("cdi.kubevirt.io", "v1beta1", "cdis", "cdi", "CDI", false, &["cdi", "cdis"], NONE, STATUS, Printer::Default),
     k("cdi.kubevirt.io", "v1beta1", "storageprofiles", "storageprofile", "StorageProfile", false, NONE, NONE, STATUS, Printer::Default),
@@ -151,7 +153,7 @@ pub static KINDS: &[Kind] = &[
     k("config.openshift.io", "v1", "clusterversions", "clusterversion", "ClusterVersion", false, NONE, NONE, STATUS, Printer::Default),
     k("config.openshift.io", "v1", "infrastructures", "infrastructure", "Infrastructure", false, NONE, NONE, STATUS, Printer::Default),
     k("config.openshift.io", "v1", "networks", "network", "Network", false, NONE, NONE, STATUS, Printer::Default),
-    k("apiextensions.k8s.io", "v1", "customresourcedefinitions", "customresourcedefinition", "CustomResourceDefinition", false, &["crd", "crds"], NONE, STATUS, Printer::Default),
+    k("apiextensions.k8s.io", "v1", "customresourcedefinitions", "customresourcedefinition", "CustomResourceDefinition", false, &["crd", "crds"], NONE, STATUS, Printer::Columns(printers::CUSTOM_RESOURCE_DEFINITION)),
     k("apiserver.openshift.io", "v1", "apirequestcounts", "apirequestcount", "APIRequestCount", false, NONE, NONE, STATUS, Printer::Default),
     k("operator.openshift.io", "v1", "kubedeschedulers", "kubedescheduler", "KubeDescheduler", true, NONE, NONE, STATUS, Printer::Default),
     // virt-template (template.rs) and OpenShift's Templates

@@ -45,6 +45,11 @@ pub fn document(path: &str) -> Option<Value> {
     for kind in &kinds {
         schemas.insert(definition_name(kind), v3_schema(kind_definition(kind)));
     }
+    if kinds.iter().any(|k| k.group == "kubevirt.io" && k.version == "v1") {
+        for (name, model) in kubevirt_models() {
+            schemas.insert(name.to_string(), v3_schema(model));
+        }
+    }
     for kind in kinds {
         let prefix = format!("/{path}");
         let object = if kind.namespaced {
@@ -119,8 +124,51 @@ fn kind_description(kind: &Kind) -> String {
     }
 }
 
+const VM_SPEC: &str = "io.kubevirt.v1.VirtualMachineSpec";
+const VMI_TEMPLATE_SPEC: &str = "io.kubevirt.v1.VirtualMachineInstanceTemplateSpec";
+
+/// The models below the envelope of the KubeVirt kinds virtctl creates, with KubeVirt's field
+/// descriptions (`kubevirt.io/api/core/v1/types.go`): the VirtualMachine's spec (every top-level
+/// field) and its template (metadata and an open `spec`). Deeper objects stay open (`type:
+/// object`), so validation never refuses what KubeVirt accepts. Both OpenAPI versions take
+/// their models from here.
+fn kubevirt_models() -> [(&'static str, Value); 2] {
+    let object = |d: &str| json!({ "type": "object", "description": d });
+    let string = |d: &str| json!({ "type": "string", "description": d });
+    let vm_spec = json!({
+        "description": "VirtualMachineSpec describes how the proper VirtualMachine should look like",
+        "type": "object",
+        "required": ["template"],
+        "properties": {
+            "dataVolumeTemplates": { "type": "array", "items": { "type": "object" },
+                "description": "dataVolumeTemplates is a list of dataVolumes that the VirtualMachineInstance template can reference. DataVolumes in this list are dynamically created for the VirtualMachine and are tied to the VirtualMachine's life-cycle." },
+            "instancetype": object("InstancetypeMatcher references a instancetype that is used to fill fields in Template"),
+            "preference": object("PreferenceMatcher references a set of preference that is used to fill fields in Template"),
+            "runStrategy": string("Running state indicates the requested running state of the VirtualMachineInstance mutually exclusive with Running Following are allowed values: - \"Always\": VMI should always be running. - \"Halted\": VMI should never be running. - \"Manual\": VMI can be started/stopped using API endpoints. - \"RerunOnFailure\": VMI will initially be running and restarted if a failure occurs, but will not be restarted upon successful completion. - \"Once\": VMI will run once and not be restarted upon completion regardless if the completion is of phase Failure or Success."),
+            "running": { "type": "boolean",
+                "description": "Running controls whether the associatied VirtualMachineInstance is created or not Mutually exclusive with RunStrategy Deprecated: VirtualMachineInstance field \"Running\" is now deprecated, please use RunStrategy instead." },
+            "template": { "$ref": format!("#/definitions/{VMI_TEMPLATE_SPEC}"),
+                "description": "Template is the direct specification of VirtualMachineInstance" },
+            "updateVolumesStrategy": string("UpdateVolumesStrategy is the strategy to apply on volumes updates"),
+        },
+    });
+    let template = json!({
+        "type": "object",
+        "properties": {
+            "metadata": { "$ref": format!("#/definitions/{OBJECT_META}") },
+            "spec": object("VirtualMachineInstance Spec contains the VirtualMachineInstance specification."),
+        },
+    });
+    [(VM_SPEC, vm_spec), (VMI_TEMPLATE_SPEC, template)]
+}
+
 fn kind_definition(kind: &Kind) -> Value {
     let top = |desc: &str| json!({ "description": desc });
+    let spec = if (kind.group, kind.kind) == ("kubevirt.io", "VirtualMachine") {
+        json!({ "$ref": format!("#/definitions/{VM_SPEC}"), "description": "Spec contains the specification of VirtualMachineInstance created" })
+    } else {
+        top(&format!("Spec of the {}.", kind.kind))
+    };
     json!({
         "description": kind_description(kind),
         "type": "object",
@@ -128,7 +176,7 @@ fn kind_definition(kind: &Kind) -> Value {
             "apiVersion": { "description": API_VERSION_DESC, "type": "string" },
             "kind": { "description": KIND_DESC, "type": "string" },
             "metadata": { "$ref": format!("#/definitions/{OBJECT_META}"), "description": METADATA_DESC },
-            "spec": top(&format!("Spec of the {}.", kind.kind)),
+            "spec": spec,
             "status": top(&format!("Status of the {}.", kind.kind)),
         },
         "x-kubernetes-group-version-kind": [
@@ -184,6 +232,9 @@ fn object_meta() -> Value {
 pub fn v2() -> Value {
     let mut definitions = Map::new();
     definitions.insert(OBJECT_META.to_string(), object_meta());
+    for (name, model) in kubevirt_models() {
+        definitions.insert(name.to_string(), model);
+    }
     for kind in KINDS {
         definitions
             .entry(definition_name(kind))

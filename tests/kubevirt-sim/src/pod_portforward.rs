@@ -19,19 +19,17 @@ use std::sync::Arc;
 
 use axum::body::Body;
 use futures_util::{SinkExt, StreamExt};
-use http::{HeaderMap, Method, Request, Response, StatusCode, header};
-use hyper_util::rt::TokioIo;
+use http::{HeaderMap, Method, Request, Response, header};
 use serde_json::Value;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
-use tokio_tungstenite::WebSocketStream;
 use tokio_tungstenite::tungstenite::Message;
-use tokio_tungstenite::tungstenite::protocol::Role;
 
 use crate::auth::Attributes;
 use crate::object::pod_kind;
 use crate::server::{Reply, SimState};
 use crate::status::{ApiError, GroupResource};
+use crate::ws::Socket;
 
 /// The binary channel protocol the kubelet's websocket port-forward speaks.
 pub const V4: &str = "v4.channel.k8s.io";
@@ -57,47 +55,18 @@ pub async fn intercept(
     };
     let raw_query = req.uri().query().unwrap_or("").to_string();
     let prepared = prepare(state, &req, &namespace, &pod, &raw_query);
-    let status = match &prepared {
-        Ok(_) => 101,
-        Err(reply) => reply.status(),
-    };
-    crate::server::record(
-        state,
-        req.method(),
-        &path,
-        &raw_query,
-        status,
-        b"",
-        req.headers(),
-        &crate::auth::Identity::of(req.extensions()),
-    );
-    let tunnel = match prepared {
-        Ok(tunnel) => tunnel,
-        Err(reply) => return Ok(reply.into_response()),
-    };
-    let accept = req
-        .headers()
-        .get(header::SEC_WEBSOCKET_KEY)
-        .map(|k| tokio_tungstenite::tungstenite::handshake::derive_accept_key(k.as_bytes()))
-        .unwrap_or_default();
-    let protocol = tunnel.protocol;
-    tokio::spawn(async move {
-        let mut req = req;
-        let Ok(upgraded) = hyper::upgrade::on(&mut req).await else {
-            return;
-        };
-        let socket = WebSocketStream::from_raw_socket(TokioIo::new(upgraded), Role::Server, None).await;
-        tunnel.run(socket).await;
-    });
-    let mut response = Response::builder()
-        .status(StatusCode::SWITCHING_PROTOCOLS)
-        .header(header::CONNECTION, "Upgrade")
-        .header(header::UPGRADE, "websocket")
-        .header(header::SEC_WEBSOCKET_ACCEPT, accept);
-    if let Some(protocol) = protocol {
-        response = response.header(header::SEC_WEBSOCKET_PROTOCOL, protocol);
+    match prepared {
+        Ok(tunnel) => {
+            let protocol = tunnel.protocol;
+            Ok(crate::ws::accept_upgrade(state, req, protocol, move |socket| {
+                tunnel.run(socket)
+            }))
+        }
+        Err(reply) => {
+            crate::ws::record(state, &req, reply.status());
+            Ok(reply.into_response())
+        }
     }
-    Ok(response.body(Body::empty()).unwrap_or_default())
 }
 
 /// `/api/v1/namespaces/{ns}/pods/{pod}/portforward` -> (ns, pod).
@@ -227,8 +196,6 @@ fn negotiate(headers: &HeaderMap) -> Result<Option<&'static str>, String> {
         offered.join(" ")
     ))
 }
-
-type Socket = WebSocketStream<TokioIo<hyper::upgrade::Upgraded>>;
 
 impl Tunnel {
     /// Announces each port on its two channels, then pumps: client data on channel `2i` goes to

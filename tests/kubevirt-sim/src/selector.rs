@@ -198,6 +198,14 @@ fn field_path(f: &str) -> Option<&'static str> {
         "involvedObject.name" => "/involvedObject/name",
         "involvedObject.kind" => "/involvedObject/kind",
         "involvedObject.uid" => "/involvedObject/uid",
+        // The rest of an Event's field labels (`event.ToSelectableFields`).
+        "involvedObject.namespace" => "/involvedObject/namespace",
+        "involvedObject.apiVersion" => "/involvedObject/apiVersion",
+        "involvedObject.resourceVersion" => "/involvedObject/resourceVersion",
+        "involvedObject.fieldPath" => "/involvedObject/fieldPath",
+        "reason" => "/reason",
+        "reportingComponent" => "/reportingComponent",
+        "source" => "/source/component",
         _ => return None,
     })
 }

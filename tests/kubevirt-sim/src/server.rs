@@ -548,6 +548,7 @@ fn resource_request(state: &SimState, req: &Req<'_>, group: &str, version: &str,
         ("GET", None) if watch => watch_collection(state, req, &t),
         ("GET", None) => list(state, req, &t),
         ("GET", Some(name)) if t.sub == Some("log") => Ok(crate::podlog::reply(state, req, t.ns(), name)),
+        (_, Some(name)) if t.sub == Some("scale") => scale(state, req, &t, name),
         ("GET", Some(name)) => get(state, req, &t, name),
         ("POST", None) => create(state, req, &t),
         ("PUT", Some(name)) => update(state, req, &t, name),
@@ -656,6 +657,23 @@ fn get(state: &SimState, req: &Req<'_>, t: &Target<'_>, name: &str) -> Result<Re
         return Ok(Reply::Json(200, discovery::table(t.kind, &[o], &s.current_rv())));
     }
     Ok(Reply::Json(200, o))
+}
+
+/// The `scale` subresource (`scale.rs`).
+fn scale(state: &SimState, req: &Req<'_>, t: &Target<'_>, name: &str) -> Result<Reply, ApiError> {
+    let mut s = state.store.lock();
+    let dry_run = req.dry_run_query();
+    let scale = match req.method.as_str() {
+        "GET" => crate::scale::get(&s, t.kind, t.ns(), name)?,
+        "PUT" => crate::scale::update(&mut s, t.kind, t.ns(), name, decode_body(req)?, dry_run)?,
+        "PATCH" => {
+            let ct = req.content_type().unwrap_or("");
+            let pt = PatchType::from_content_type(ct).ok_or_else(|| ApiError::unsupported_media_type(ct))?;
+            crate::scale::patch(&mut s, t.kind, t.ns(), name, pt, req.body, dry_run)?
+        }
+        m => return Err(ApiError::method_not_supported(&t.kind.gr(), &m.to_ascii_lowercase())),
+    };
+    Ok(Reply::Json(200, scale))
 }
 
 fn create(state: &SimState, req: &Req<'_>, t: &Target<'_>) -> Result<Reply, ApiError> {

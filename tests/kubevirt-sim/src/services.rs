@@ -3,12 +3,17 @@
 //! per family, node ports for NodePort/LoadBalancer, `targetPort` = `port` when unset, the
 //! traffic policies), and `ValidateService`'s common refusals with its field paths and texts
 //! (port range, port names, target port names, cluster and external IPs, families and policy).
+//! And what the endpoints controller derives from a Service: whether it selects a ready pod
+//! ([`has_ready_endpoint`]), which the aggregator and the upload proxy's Route follow.
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use serde_json::{Map, Value, json};
 
+use crate::kinds::{self, Kind};
+use crate::object::{array_at, deleting, pod_kind};
 use crate::status::{ApiError, FieldError};
+use crate::store::Inner;
 
 static NEXT_IP: AtomicU32 = AtomicU32::new(10);
 static NEXT_NODE_PORT: AtomicU32 = AtomicU32::new(30080);
@@ -322,6 +327,34 @@ pub fn default_status(svc: &mut Value) {
     if svc["status"].get("loadBalancer").is_none() {
         svc["status"]["loadBalancer"] = json!({});
     }
+}
+
+pub fn kind() -> &'static Kind {
+    kinds::lookup("", "v1", "services").expect("services is registered")
+}
+
+/// Whether a pod the Service selects exists, runs and is ready: an endpoint address, as the
+/// endpoints controller publishes one. A Service without a selector has none here.
+pub fn has_ready_endpoint(store: &Inner, ns: &str, service: &Value) -> bool {
+    let Some(selector) = service.pointer("/spec/selector").and_then(Value::as_object) else {
+        return false;
+    };
+    let selected = |pod: &Value| {
+        selector
+            .iter()
+            .all(|(k, v)| pod.pointer("/metadata/labels").and_then(|l| l.get(k)) == Some(v))
+    };
+    let ready = |pod: &Value| {
+        pod.pointer("/status/phase").and_then(Value::as_str) == Some("Running")
+            && array_at(pod, "/status/conditions")
+                .iter()
+                .any(|c| c["type"] == "Ready" && c["status"] == "True")
+    };
+    !selector.is_empty()
+        && store
+            .list_all(pod_kind(), Some(ns))
+            .iter()
+            .any(|pod| selected(pod) && !deleting(pod) && ready(pod))
 }
 
 #[cfg(test)]

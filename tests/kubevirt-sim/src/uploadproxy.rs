@@ -6,6 +6,13 @@
 //! upload with 503 and an upload after completion with 409. A qcow2 image whose virtual size (or
 //! a raw image whose length) exceeds the PVC's usable space is refused with CDI's 400.
 //!
+//! The proxy URL plays the OpenShift Route `cdi-uploadproxy` that the CDIConfig's
+//! `uploadProxyURL` names on OpenShift Virtualization: while an installed `cdi-uploadproxy`
+//! Service selects no ready pod (every pod deleted, not ready, or the Deployment scaled to 0),
+//! every request gets the router's 503 "Application is not available" page ([`route_down`]),
+//! and the proxy answers again as soon as a pod is ready. The bare test world (no install, so
+//! no such Service) has no proxy pods: the simulator itself is the proxy there.
+//!
 //! A request answered without taking the upload (every 400/401/404/503 above) is answered as
 //! Go's server does: at most 256 KiB of the body is read, then the connection closes
 //! ([`reject`]).
@@ -23,8 +30,10 @@ use hyper::body::Incoming;
 use serde_json::Value;
 
 use crate::cdi::{self, ANN_CONTENT_TYPE, ANN_POD_PHASE, ANN_POD_READY, ANN_UPLOAD_TARGET, UploadRecord};
-use crate::object::{annotation, pvc_kind};
+use crate::object::{annotation, name_of, ns_of, pvc_kind};
 use crate::server::SimState;
+use crate::services;
+use crate::store::Inner;
 
 const SYNC_PATHS: &[&str] = &[
     "/v1beta1/upload",
@@ -91,6 +100,9 @@ pub async fn serve_request(state: Arc<SimState>, req: Request<Incoming>) -> Repl
 async fn handle(state: &SimState, req: Request<Incoming>) -> Reply {
     let (parts, body) = req.into_parts();
     let path = parts.uri.path().to_string();
+    if route_down(&state.store.lock()) {
+        return router_unavailable(body).await;
+    }
     if path == "/healthz" {
         return reject(body, 200, Bytes::from_static(b"OK")).await;
     }
@@ -197,6 +209,76 @@ const MAX_POST_HANDLER_READ: u64 = 256 << 10;
 /// How long Go's server waits after the reply before closing a connection with unread body
 /// left (`rstAvoidanceDelay`), so the client reads the answer before a reset.
 const RST_AVOIDANCE_DELAY: Duration = Duration::from_millis(500);
+
+/// CDI's upload proxy Service (and the OpenShift Route in front of it).
+const PROXY_SERVICE: &str = "cdi-uploadproxy";
+
+/// Whether the Route has no endpoint: an installed `cdi-uploadproxy` Service exists and none
+/// selects a ready pod.
+fn route_down(store: &Inner) -> bool {
+    let services: Vec<Value> = store
+        .list_all(services::kind(), None)
+        .into_iter()
+        .filter(|s| name_of(s) == PROXY_SERVICE)
+        .collect();
+    !services.is_empty()
+        && !services
+            .iter()
+            .any(|s| services::has_ready_endpoint(store, &ns_of(s), s))
+}
+
+/// The body of the OpenShift router's `error-page-503.http` (without its stylesheet).
+const ROUTER_503_PAGE: &str = r#"<html>
+  <head>
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+  </head>
+  <body>
+    <div>
+      <h1>Application is not available</h1>
+      <p>The application is currently not serving requests at this endpoint. It may not have been started or is still starting.</p>
+
+      <div class="alert alert-info">
+        <p class="info">
+          Possible reasons you are seeing this page:
+        </p>
+        <ul>
+          <li>
+            <strong>The host doesn't exist.</strong>
+            Make sure the hostname was typed correctly and that a route matching this hostname exists.
+          </li>
+          <li>
+            <strong>The host exists, but doesn't have a matching path.</strong>
+            Check if the URL path was typed correctly and that the route was created using the desired path.
+          </li>
+          <li>
+            <strong>Route and path matches, but all pods are down.</strong>
+            Make sure that the resources exposed by this route (pods, services, deployment configs, etc) have at least one pod running.
+          </li>
+        </ul>
+      </div>
+    </div>
+  </body>
+</html>
+"#;
+
+/// HAProxy's answer for a backend without servers: the page above with the router's headers
+/// (HTML, never cached, connection closed).
+async fn router_unavailable(body: Incoming) -> Reply {
+    let mut response = reject(body, 503, Bytes::from_static(ROUTER_503_PAGE.as_bytes())).await?;
+    let headers = response.headers_mut();
+    let set = |h: &mut http::HeaderMap, name: http::header::HeaderName, value: &'static str| {
+        h.insert(name, http::HeaderValue::from_static(value));
+    };
+    set(headers, http::header::CONTENT_TYPE, "text/html");
+    set(headers, http::header::PRAGMA, "no-cache");
+    set(
+        headers,
+        http::header::CACHE_CONTROL,
+        "private, max-age=0, no-cache, no-store",
+    );
+    set(headers, http::header::CONNECTION, "close");
+    Ok(response)
+}
 
 /// How much of the request body was read before a rejection was sent.
 #[derive(Debug, Clone, Copy)]

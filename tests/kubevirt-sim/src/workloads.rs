@@ -132,9 +132,14 @@ fn replicas(o: &Value) -> i64 {
 
 /// Writes `status` when its counts differ; the counts are `omitempty` (zero is absent), other
 /// status fields (conditions) are kept.
-fn set_counts(store: &mut Inner, kind: &Kind, mut o: Value, counts: &[(&str, i64)], always: &[&str]) {
+fn set_counts(store: &mut Inner, kind: &Kind, o: Value, counts: &[(&str, i64)], always: &[&str]) {
+    let status = counted(&o, counts, always);
+    write_status(store, kind, o, status);
+}
+
+/// `o`'s status with `counts` and `observedGeneration` set.
+fn counted(o: &Value, counts: &[(&str, i64)], always: &[&str]) -> Map<String, Value> {
     let mut status = o.get("status").and_then(Value::as_object).cloned().unwrap_or_default();
-    let before = status.clone();
     for (field, n) in counts {
         if *n == 0 && !always.contains(field) {
             status.remove(*field);
@@ -145,7 +150,11 @@ fn set_counts(store: &mut Inner, kind: &Kind, mut o: Value, counts: &[(&str, i64
     if let Some(g) = o.pointer("/metadata/generation").cloned() {
         status.insert("observedGeneration".into(), g);
     }
-    if status != before {
+    status
+}
+
+fn write_status(store: &mut Inner, kind: &Kind, mut o: Value, status: Map<String, Value>) {
+    if o.get("status").and_then(Value::as_object) != Some(&status) {
         o["status"] = Value::Object(status);
         let _ = store.put(kind, o);
     }
@@ -153,8 +162,10 @@ fn set_counts(store: &mut Inner, kind: &Kind, mut o: Value, counts: &[(&str, i64
 
 fn step_deployment(store: &mut Inner, d: Value) {
     let mut owned = claim(store, replicaset_kind(), &d);
+    let mut created = None;
     if owned.is_empty() {
-        owned.extend(create_replicaset(store, &d));
+        created = create_replicaset(store, &d);
+        owned.extend(created.clone());
     }
     for rs in &owned {
         if replicas(rs) != replicas(&d) {
@@ -176,7 +187,123 @@ fn step_deployment(store: &mut Inner, d: Value) {
         ("availableReplicas", sum("availableReplicas")),
         ("unavailableReplicas", (replicas(&d) - sum("availableReplicas")).max(0)),
     ];
-    set_counts(store, deployment_kind(), d, &counts, &[]);
+    let mut status = counted(&d, &counts, &[]);
+    let new_rs = owned.first().map(name_of).unwrap_or_default();
+    for condition in deployment_conditions(&d, &status, &new_rs, created.is_some()) {
+        set_deployment_condition(&mut status, condition);
+    }
+    write_status(store, deployment_kind(), d, status);
+}
+
+/// The deployment controller's verdicts on a sync (`syncRolloutStatus`): `Available` from the
+/// minimum availability, `Progressing` when the new ReplicaSet was created, made progress or
+/// completed the rollout. (No `ProgressDeadlineExceeded`: rollouts here never stall.)
+fn deployment_conditions(d: &Value, status: &Map<String, Value>, new_rs: &str, created: bool) -> Vec<Value> {
+    let count = |m: &Map<String, Value>, f: &str| m.get(f).and_then(Value::as_i64).unwrap_or(0);
+    let old = d.get("status").and_then(Value::as_object).cloned().unwrap_or_default();
+    let want = replicas(d);
+    let mut out = Vec::new();
+    out.push(if count(status, "availableReplicas") >= want - max_unavailable(d) {
+        condition(
+            "Available",
+            "True",
+            "MinimumReplicasAvailable",
+            "Deployment has minimum availability.",
+        )
+    } else {
+        condition(
+            "Available",
+            "False",
+            "MinimumReplicasUnavailable",
+            "Deployment does not have minimum availability.",
+        )
+    });
+    let complete = ["updatedReplicas", "replicas", "availableReplicas"]
+        .iter()
+        .all(|f| count(status, f) == want);
+    let progressed = ["updatedReplicas", "readyReplicas", "availableReplicas"]
+        .iter()
+        .any(|f| count(status, f) > count(&old, f));
+    if created {
+        out.push(condition(
+            "Progressing",
+            "True",
+            "NewReplicaSetCreated",
+            &format!("Created new replica set {new_rs:?}"),
+        ));
+    } else if complete {
+        out.push(condition(
+            "Progressing",
+            "True",
+            "NewReplicaSetAvailable",
+            &format!("ReplicaSet {new_rs:?} has successfully progressed."),
+        ));
+    } else if progressed {
+        out.push(condition(
+            "Progressing",
+            "True",
+            "ReplicaSetUpdated",
+            &format!("ReplicaSet {new_rs:?} is progressing."),
+        ));
+    }
+    out
+}
+
+fn condition(kind: &str, status: &str, reason: &str, message: &str) -> Value {
+    let now = now_rfc3339();
+    json!({"type": kind, "status": status, "lastUpdateTime": now, "lastTransitionTime": now, "reason": reason, "message": message})
+}
+
+/// `SetDeploymentCondition`: nothing changes when status and reason are the same; a condition
+/// keeps its `lastTransitionTime` while its status stays; the new one goes last.
+fn set_deployment_condition(status: &mut Map<String, Value>, mut new: Value) {
+    let mut conditions: Vec<Value> = status
+        .get("conditions")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    let current = conditions.iter().find(|c| c["type"] == new["type"]);
+    if let Some(current) = current {
+        if current["status"] == new["status"] && current["reason"] == new["reason"] {
+            return;
+        }
+        if current["status"] == new["status"] {
+            new["lastTransitionTime"] = current["lastTransitionTime"].clone();
+        }
+    }
+    conditions.retain(|c| c["type"] != new["type"]);
+    conditions.push(new);
+    status.insert("conditions".into(), Value::Array(conditions));
+}
+
+/// `MaxUnavailable`: of a RollingUpdate strategy (defaults 25% / 25%), resolved against the
+/// replica count as `ResolveFenceposts` does (surge rounds up, unavailable down, never both 0);
+/// 0 for Recreate or no replicas.
+fn max_unavailable(d: &Value) -> i64 {
+    let want = replicas(d);
+    let strategy = d
+        .pointer("/spec/strategy/type")
+        .and_then(Value::as_str)
+        .unwrap_or("RollingUpdate");
+    if strategy != "RollingUpdate" || want == 0 {
+        return 0;
+    }
+    let field = |f: &str| d.pointer(&format!("/spec/strategy/rollingUpdate/{f}")).cloned();
+    let surge = scaled(field("maxSurge"), want, true);
+    let unavailable = scaled(field("maxUnavailable"), want, false);
+    let unavailable = if surge == 0 && unavailable == 0 { 1 } else { unavailable };
+    unavailable.min(want)
+}
+
+/// `intstr.GetScaledValueFromIntOrPercent` of an int or a percentage (absent: 25%).
+fn scaled(value: Option<Value>, total: i64, round_up: bool) -> i64 {
+    let percent = match value {
+        Some(Value::Number(n)) => return n.as_i64().unwrap_or(0),
+        Some(Value::String(s)) => s.trim_end_matches('%').parse::<i64>().unwrap_or(0),
+        _ => 25,
+    };
+    let scaled = percent * total;
+    if round_up { (scaled + 99) / 100 } else { scaled / 100 }
 }
 
 fn create_replicaset(store: &mut Inner, d: &Value) -> Option<Value> {

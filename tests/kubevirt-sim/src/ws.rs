@@ -121,88 +121,86 @@ pub async fn intercept(
         return Err(req);
     };
     let raw_query = req.uri().query().unwrap_or("").to_string();
-    let (reply, accepted) = match prepare(state, &req, &route, &raw_query) {
+    let backend = match prepare(state, &req, &route, &raw_query) {
         Ok(Prepared::Screenshot(png)) => {
-            crate::server::record(
-                state,
-                req.method(),
-                &path,
-                &raw_query,
-                200,
-                b"",
-                req.headers(),
-                &crate::auth::Identity::of(req.extensions()),
-            );
+            record(state, &req, 200);
             return Ok(Response::builder()
                 .status(200)
                 .header(header::CONTENT_TYPE, "image/png")
                 .body(Body::from(png))
                 .unwrap_or_default());
         }
-        Ok(Prepared::Backend(backend)) => (None, Some(backend)),
-        Err(reply) => (Some(reply), None),
+        Ok(Prepared::Backend(backend)) => backend,
+        Err(reply) => {
+            record(state, &req, reply.status());
+            return Ok(reply.into_response());
+        }
     };
-    if let Some(reply) = reply {
-        crate::server::record(
-            state,
-            req.method(),
-            &path,
-            &raw_query,
-            reply.status(),
-            b"",
-            req.headers(),
-            &crate::auth::Identity::of(req.extensions()),
-        );
-        return Ok(reply.into_response());
-    }
-    let backend = accepted.expect("prepared backend");
     if let Err(refused) = check_handshake(req.method(), req.headers()) {
         backend.release(state);
-        crate::server::record(
-            state,
-            req.method(),
-            &path,
-            &raw_query,
-            refused.status().as_u16(),
-            b"",
-            req.headers(),
-            &crate::auth::Identity::of(req.extensions()),
-        );
+        record(state, &req, refused.status().as_u16());
         return Ok(refused);
     }
+    let protocol = offers_protocol(req.headers()).then_some(PROTOCOL);
+    let serving = state.clone();
+    Ok(accept_upgrade(state, req, protocol, move |socket| {
+        backend.run(serving, socket)
+    }))
+}
+
+/// The server's end of an upgraded connection.
+pub type Socket = WebSocketStream<TokioIo<hyper::upgrade::Upgraded>>;
+
+/// Records a websocket request (no body) with the status it got, in the API server's log.
+pub(crate) fn record(state: &SimState, req: &Request<hyper::body::Incoming>, status: u16) {
     crate::server::record(
         state,
         req.method(),
-        &path,
-        &raw_query,
-        101,
+        req.uri().path(),
+        req.uri().query().unwrap_or(""),
+        status,
         b"",
         req.headers(),
         &crate::auth::Identity::of(req.extensions()),
     );
-    let key = req.headers().get(header::SEC_WEBSOCKET_KEY).cloned();
-    let protocol_offered = offers_protocol(req.headers());
-    let accept = key
+}
+
+/// Accepts a websocket upgrade every check let through, the one way virt-api's subresources,
+/// pod attach and pod port-forward do: records the request as 101, answers 101 with the accept
+/// key derived from `Sec-WebSocket-Key` (and `protocol` when one was agreed), and hands the
+/// socket to `serve` once hyper has upgraded the connection.
+pub(crate) fn accept_upgrade<F, Fut>(
+    state: &SimState,
+    req: Request<hyper::body::Incoming>,
+    protocol: Option<&'static str>,
+    serve: F,
+) -> Response<Body>
+where
+    F: FnOnce(Socket) -> Fut + Send + 'static,
+    Fut: std::future::Future<Output = ()> + Send + 'static,
+{
+    record(state, &req, 101);
+    let accept = req
+        .headers()
+        .get(header::SEC_WEBSOCKET_KEY)
         .map(|k| tokio_tungstenite::tungstenite::handshake::derive_accept_key(k.as_bytes()))
         .unwrap_or_default();
-    let state = state.clone();
     tokio::spawn(async move {
         let mut req = req;
         let Ok(upgraded) = hyper::upgrade::on(&mut req).await else {
             return;
         };
-        let socket = WebSocketStream::from_raw_socket(TokioIo::new(upgraded), Role::Server, None).await;
-        backend.run(state, socket).await;
+        serve(WebSocketStream::from_raw_socket(TokioIo::new(upgraded), Role::Server, None).await).await;
     });
     let mut response = Response::builder()
         .status(StatusCode::SWITCHING_PROTOCOLS)
         .header(header::CONNECTION, "Upgrade")
         .header(header::UPGRADE, "websocket")
         .header(header::SEC_WEBSOCKET_ACCEPT, accept);
-    if protocol_offered {
-        response = response.header(header::SEC_WEBSOCKET_PROTOCOL, PROTOCOL);
+    if let Some(protocol) = protocol {
+        response = response.header(header::SEC_WEBSOCKET_PROTOCOL, protocol);
     }
-    Ok(response.body(Body::empty()).unwrap_or_default())
+    response.body(Body::empty()).unwrap_or_default()
 }
 
 fn offers_protocol(headers: &HeaderMap) -> bool {
@@ -582,7 +580,7 @@ impl Backend {
         }
     }
 
-    async fn run(self, state: Arc<SimState>, socket: WebSocketStream<TokioIo<hyper::upgrade::Upgraded>>) {
+    async fn run(self, state: Arc<SimState>, socket: Socket) {
         let net = state.connect.network.lock().unwrap_or_else(|e| e.into_inner()).clone();
         match self {
             Backend::Console {

@@ -233,6 +233,33 @@ fn kubectl_explains_and_applies_with_the_served_openapi() {
     let (ok, out, err) = k.run(&["explain", "vm.metadata.labels"]);
     assert!(ok, "{err}");
     assert!(out.contains("map[string]string"), "{out}");
+    let (ok, out, err) = k.run(&["explain", "vm.spec"]);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("VirtualMachineSpec describes how the proper VirtualMachine should look like"),
+        "{out}"
+    );
+    for field in [
+        "dataVolumeTemplates",
+        "instancetype",
+        "preference",
+        "runStrategy",
+        "running",
+        "template",
+        "updateVolumesStrategy",
+    ] {
+        assert!(out.contains(&format!("  {field}\t")), "{field} missing:\n{out}");
+    }
+    assert!(
+        out.contains("template\t<VirtualMachineInstanceTemplateSpec> -required-"),
+        "{out}"
+    );
+    let (ok, out, err) = k.run(&["explain", "vm.spec.template"]);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("  metadata\t<ObjectMeta>") && out.contains("  spec\t<Object>"),
+        "{out}"
+    );
 
     // apply with kubectl's default validation
     let manifest = dir.path().join("vm.yaml");
@@ -378,4 +405,247 @@ fn kubectl_gets_vms_and_vmis() {
     let (ok, _, err) = k.run(&["get", "vm", "-n", "demo"]);
     assert!(!ok);
     assert!(err.contains("User \"alice\" cannot list resource \"virtualmachines\" in API group \"kubevirt.io\" in the namespace \"demo\""), "{err}");
+}
+
+fn condition(d: &serde_json::Value, kind: &str) -> (String, String) {
+    let c = d["status"]["conditions"]
+        .as_array()
+        .and_then(|cs| cs.iter().find(|c| c["type"] == kind))
+        .cloned()
+        .unwrap_or_default();
+    (
+        c["status"].as_str().unwrap_or("").to_string(),
+        c["reason"].as_str().unwrap_or("").to_string(),
+    )
+}
+
+#[test]
+fn kubectl_scale_and_rollout_status_follow_the_deployment_controller() {
+    let Some((sim, k, _dir)) = demo("kubectl scale/rollout") else {
+        return;
+    };
+    let labels = serde_json::json!({"app": "web"});
+    sim.create(serde_json::json!({
+        "apiVersion": "apps/v1", "kind": "Deployment",
+        "metadata": {"name": "web", "namespace": "demo"},
+        "spec": {"replicas": 1, "selector": {"matchLabels": labels},
+                 "template": {"metadata": {"labels": labels},
+                              "spec": {"containers": [{"name": "web", "image": "quay.io/web:1"}]}}}
+    }));
+    let t = std::time::Duration::from_secs(10);
+    let web = |s: &Sim| s.get("deployments", "demo", "web").unwrap();
+    assert!(
+        sim.wait_until(t, |s| condition(&web(s), "Progressing").1 == "NewReplicaSetAvailable"),
+        "{:#}",
+        web(&sim)
+    );
+    assert_eq!(
+        condition(&web(&sim), "Available"),
+        ("True".into(), "MinimumReplicasAvailable".into())
+    );
+
+    let (ok, out, err) = k.run(&["scale", "deployment", "web", "--replicas=3"]);
+    assert!(ok, "{err}");
+    assert_eq!(out, "deployment.apps/web scaled\n");
+    let (ok, out, err) = k.run(&["rollout", "status", "deployment/web", "--timeout=20s"]);
+    assert!(ok, "{out}{err}");
+    assert!(out.ends_with("deployment \"web\" successfully rolled out\n"), "{out}");
+    let d = web(&sim);
+    assert_eq!(d["status"]["availableReplicas"], 3);
+    assert_eq!(condition(&d, "Available").0, "True");
+
+    // A pod that stops being ready takes the Deployment below its minimum (3 - 25% of 3 = 3).
+    let mut pod = sim
+        .list("pods", Some("demo"))
+        .into_iter()
+        .find(|p| p["metadata"]["labels"]["app"] == "web")
+        .unwrap();
+    for c in pod["status"]["conditions"].as_array_mut().unwrap() {
+        if c["type"] == "Ready" {
+            c["status"] = "False".into();
+        }
+    }
+    for c in pod["status"]["containerStatuses"].as_array_mut().unwrap() {
+        c["ready"] = false.into();
+    }
+    sim.update(pod);
+    assert!(
+        sim.wait_until(t, |s| condition(&web(s), "Available")
+            == ("False".into(), "MinimumReplicasUnavailable".into())),
+        "{:#}",
+        web(&sim)
+    );
+    assert_eq!(web(&sim)["status"]["availableReplicas"], 2);
+
+    // Scaled to 0, nothing is missing: available again, with no pods.
+    let (ok, _, err) = k.run(&["scale", "deployment", "web", "--replicas=0"]);
+    assert!(ok, "{err}");
+    assert!(
+        sim.wait_until(t, |s| condition(&web(s), "Available").0 == "True"
+            && s.list("pods", Some("demo"))
+                .iter()
+                .all(|p| p["metadata"]["labels"]["app"] != "web")),
+        "{:#}",
+        web(&sim)
+    );
+    let (ok, _, err) = k.run(&["scale", "deployment", "web", "--replicas=-1"]);
+    assert!(!ok);
+    assert!(
+        err.contains("must be greater than or equal to 0") || err.contains("replicas"),
+        "{err}"
+    );
+}
+
+#[test]
+fn kubectl_prints_the_table_driven_columns_of_the_remaining_kinds() {
+    let Some((sim, k, _dir)) = demo("kubectl table-driven columns") else {
+        return;
+    };
+    let objects = serde_json::json!([
+        {"apiVersion": "v1", "kind": "ServiceAccount", "metadata": {"name": "robot", "namespace": "demo"},
+         "secrets": [{"name": "robot-token"}, {"name": "robot-dockercfg"}]},
+        {"apiVersion": "v1", "kind": "Endpoints", "metadata": {"name": "web", "namespace": "demo"},
+         "subsets": [{"addresses": [{"ip": "10.128.0.7"}], "ports": [{"port": 8080}]}]},
+        {"apiVersion": "v1", "kind": "PersistentVolume", "metadata": {"name": "pv1"},
+         "spec": {"capacity": {"storage": "5Gi"}, "accessModes": ["ReadWriteOnce", "ReadWriteMany"], "persistentVolumeReclaimPolicy": "Retain",
+                  "claimRef": {"namespace": "demo", "name": "data"}, "storageClassName": "standard", "volumeMode": "Block"},
+         "status": {"phase": "Bound"}},
+        {"apiVersion": "rbac.authorization.k8s.io/v1", "kind": "RoleBinding", "metadata": {"name": "robot-view", "namespace": "demo"},
+         "roleRef": {"apiGroup": "rbac.authorization.k8s.io", "kind": "ClusterRole", "name": "view"},
+         "subjects": [{"kind": "ServiceAccount", "name": "robot", "namespace": "demo"}, {"kind": "User", "name": "alice"}]},
+        {"apiVersion": "coordination.k8s.io/v1", "kind": "Lease", "metadata": {"name": "leader", "namespace": "demo"},
+         "spec": {"holderIdentity": "pod-a"}},
+        {"apiVersion": "export.kubevirt.io/v1beta1", "kind": "VirtualMachineExport", "metadata": {"name": "exp", "namespace": "demo"},
+         "spec": {"source": {"apiGroup": "kubevirt.io", "kind": "VirtualMachine", "name": "vm1"}}}
+    ]);
+    for o in objects.as_array().unwrap() {
+        sim.create(o.clone());
+    }
+    let get = |args: &[&str]| {
+        let (ok, out, err) = k.run(args);
+        assert!(ok, "{args:?}: {err}");
+        out
+    };
+
+    let (header, row) = table_row(&get(&["get", "sa"]), "robot ");
+    assert_eq!(header, ["NAME", "SECRETS", "AGE"]);
+    assert_eq!(row[1], "2");
+
+    let (header, row) = table_row(&get(&["get", "ep"]), "web ");
+    assert_eq!(header, ["NAME", "ENDPOINTS", "AGE"]);
+    assert_eq!(row[1], "10.128.0.7:8080");
+
+    let (header, row) = table_row(&get(&["get", "pv", "-o", "wide"]), "pv1 ");
+    assert_eq!(
+        header,
+        [
+            "NAME",
+            "CAPACITY",
+            "ACCESS MODES",
+            "RECLAIM POLICY",
+            "STATUS",
+            "CLAIM",
+            "STORAGECLASS",
+            "VOLUMEATTRIBUTESCLASS",
+            "REASON",
+            "AGE",
+            "VOLUMEMODE"
+        ]
+    );
+    // REASON is empty: the split drops it.
+    assert_eq!(
+        &row[1..7],
+        ["5Gi", "RWO,RWX", "Retain", "Bound", "demo/data", "standard"]
+    );
+    assert_eq!(row[7], "<unset>");
+    assert_eq!(row.last().unwrap(), "Block");
+
+    let (header, row) = table_row(&get(&["get", "rolebinding", "-o", "wide"]), "robot-view ");
+    assert_eq!(header, ["NAME", "ROLE", "AGE", "USERS", "GROUPS", "SERVICEACCOUNTS"]);
+    assert_eq!(row[1], "ClusterRole/view");
+    assert_eq!(&row[3..], ["alice", "demo:robot"]);
+
+    let (header, row) = table_row(&get(&["get", "lease"]), "leader ");
+    assert_eq!(header, ["NAME", "HOLDER", "AGE"]);
+    assert_eq!(row[1], "pod-a");
+
+    // Without its source VM the export waits in Pending (the export controller's verdict).
+    let pending = |s: &Sim| s.get("virtualmachineexports", "demo", "exp").unwrap()["status"]["phase"] == "Pending";
+    assert!(sim.wait_until(std::time::Duration::from_secs(10), pending));
+    let (header, row) = table_row(&get(&["get", "vmexport"]), "exp ");
+    assert_eq!(header, ["NAME", "SOURCEKIND", "SOURCENAME", "PHASE"]);
+    assert_eq!(&row[1..], ["VirtualMachine", "vm1", "Pending"]);
+
+    // Pods: the status comes from the containers, wide adds the node.
+    let mut pod = sim
+        .list("pods", Some("demo"))
+        .into_iter()
+        .next()
+        .expect("the demo world has a pod");
+    let pod_name = pod["metadata"]["name"].as_str().unwrap().to_string();
+    pod["spec"]["nodeName"] = "node01".into();
+    pod["status"]["containerStatuses"] = serde_json::json!([{"name": "compute", "ready": false, "restartCount": 3,
+        "state": {"waiting": {"reason": "CrashLoopBackOff"}}, "image": "x", "imageID": "", "started": false}]);
+    sim.update(pod);
+    let (header, row) = table_row(&get(&["get", "pods", "-o", "wide"]), &format!("{pod_name} "));
+    assert_eq!(
+        header,
+        [
+            "NAME",
+            "READY",
+            "STATUS",
+            "RESTARTS",
+            "AGE",
+            "IP",
+            "NODE",
+            "NOMINATED NODE",
+            "READINESS GATES"
+        ]
+    );
+    assert_eq!(&row[2..4], ["CrashLoopBackOff", "3"]);
+    assert_eq!(row[6], "node01");
+}
+
+#[test]
+fn kubectl_get_events_prints_last_seen_type_reason_object_message() {
+    let Some((sim, k, _dir)) = demo("kubectl get events") else {
+        return;
+    };
+    let seen = kubevirt_sim::store::now_rfc3339();
+    sim.create(serde_json::json!({
+        "apiVersion": "v1", "kind": "Event",
+        "metadata": {"name": "vm1.17f", "namespace": "demo"},
+        "involvedObject": {"kind": "VirtualMachine", "name": "vm1", "namespace": "demo"},
+        "type": "Warning", "reason": "FailedCreate", "message": "Error creating pod: quota exceeded ",
+        "source": {"component": "virtualmachine-controller"}, "count": 4,
+        "firstTimestamp": seen, "lastTimestamp": seen
+    }));
+    let (ok, out, err) = k.run(&["get", "events", "--field-selector", "reason=FailedCreate"]);
+    assert!(ok, "{err}");
+    let first_row = |out: &str| {
+        out.lines()
+            .nth(1)
+            .unwrap_or_else(|| panic!("no event in\n{out}"))
+            .to_string()
+    };
+    let (header, row) = table_row(&out, &first_row(&out));
+    assert_eq!(header, ["LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"]);
+    assert_eq!(
+        &row[1..],
+        [
+            "Warning",
+            "FailedCreate",
+            "virtualmachine/vm1",
+            "Error creating pod: quota exceeded"
+        ]
+    );
+    let (ok, out, err) = k.run(&["get", "events", "-o", "wide", "--field-selector", "reason=FailedCreate"]);
+    assert!(ok, "{err}");
+    let (header, row) = table_row(&out, &first_row(&out));
+    assert_eq!(header.last().map(String::as_str), Some("NAME"));
+    assert!(row.contains(&"virtualmachine-controller".to_string()), "{row:?}");
+    assert!(
+        row.contains(&"4".to_string()) && row.last().unwrap() == "vm1.17f",
+        "{row:?}"
+    );
 }

@@ -91,6 +91,90 @@ fn virt_api_pods_that_are_not_ready_make_the_apiservice_unavailable() {
     assert_eq!(c.put_sub(&sub_vm("default", "vm1", "start"), "{}").status, 503);
 }
 
+fn upload_proxy_pods(sim: &Sim) -> usize {
+    sim.list("pods", Some(NS))
+        .iter()
+        .filter(|p| p["metadata"]["labels"]["cdi.kubevirt.io"] == "cdi-uploadproxy")
+        .count()
+}
+
+#[test]
+fn the_upload_proxy_route_answers_the_routers_503_while_cdi_uploadproxy_has_no_ready_pod() {
+    let sim = installed();
+    let c = Client::admin(&sim);
+    let proxy = Client::upload_proxy(&sim);
+    assert_eq!(proxy.get("/healthz").status, 200);
+    let r = c.patch(
+        &format!("/apis/apps/v1/namespaces/{NS}/deployments/cdi-uploadproxy"),
+        "application/merge-patch+json",
+        &json!({"spec": {"replicas": 0}}),
+    );
+    assert_eq!(r.status, 200, "{}", r.text);
+    assert!(
+        sim.wait_until(T, |s| upload_proxy_pods(s) == 0),
+        "the ReplicaSet kept its pods"
+    );
+
+    for path in ["/healthz", "/v1beta1/upload"] {
+        let down = proxy.send("POST", path, Some("application/octet-stream"), Some("data".into()));
+        assert_eq!(down.status, 503, "{path}");
+        assert_eq!(down.content_type.as_deref(), Some("text/html"));
+        assert!(
+            down.text.contains("<h1>Application is not available</h1>"),
+            "{}",
+            down.text
+        );
+    }
+    let statuses: Vec<u16> = sim.proxy_requests().iter().map(|r| r.status).collect();
+    assert_eq!(statuses, [200, 503, 503]);
+    // The upload token API lives in cdi-api, which still runs.
+    let upload_api = sim.get("apiservices", "", "v1beta1.upload.cdi.kubevirt.io").unwrap();
+    assert_eq!(upload_api["status"]["conditions"][0]["status"], "True");
+
+    let r = c.patch(
+        &format!("/apis/apps/v1/namespaces/{NS}/deployments/cdi-uploadproxy"),
+        "application/merge-patch+json",
+        &json!({"spec": {"replicas": 1}}),
+    );
+    assert_eq!(r.status, 200, "{}", r.text);
+    assert!(
+        sim.wait_until(T, |_| proxy.get("/healthz").status == 200),
+        "the Route never found the new pod"
+    );
+    assert_eq!(upload_proxy_pods(&sim), 1);
+}
+
+#[test]
+fn an_upload_proxy_pod_that_is_not_ready_leaves_the_route_without_endpoints() {
+    let sim = installed();
+    let pods: Vec<Value> = sim
+        .list("pods", Some(NS))
+        .into_iter()
+        .filter(|p| p["metadata"]["labels"]["cdi.kubevirt.io"] == "cdi-uploadproxy")
+        .collect();
+    assert_eq!(pods.len(), 1);
+    for mut pod in pods {
+        for c in pod["status"]["conditions"].as_array_mut().unwrap() {
+            if c["type"] == "Ready" {
+                c["status"] = "False".into();
+            }
+        }
+        sim.update(pod);
+    }
+    let proxy = Client::upload_proxy(&sim);
+    let down = proxy.get("/healthz");
+    assert_eq!(down.status, 503);
+    assert!(down.text.contains("Application is not available"));
+}
+
+#[test]
+fn the_bare_world_serves_the_upload_proxy_without_proxy_pods() {
+    let sim = Sim::start(SimOptions::default()).unwrap();
+    assert!(sim.wait_for_ticks(3, T));
+    assert_eq!(upload_proxy_pods(&sim), 0);
+    assert_eq!(Client::upload_proxy(&sim).get("/healthz").status, 200);
+}
+
 #[test]
 fn the_bare_world_serves_the_subresource_api_without_virt_api_pods() {
     let sim = Sim::start(SimOptions::default()).unwrap();
@@ -333,4 +417,40 @@ fn a_datavolume_without_a_storage_class_while_no_default_exists_is_not_valid_unt
     assert!(sim.wait_until(T, |s| s.get("persistentvolumeclaims", "default", "disk").is_some()));
     let pvc = sim.get("persistentvolumeclaims", "default", "disk").unwrap();
     assert_eq!(pvc["spec"]["storageClassName"], class["metadata"]["name"]);
+}
+
+#[test]
+fn the_scale_subresource_reads_and_writes_spec_replicas() {
+    let sim = installed();
+    let c = Client::admin(&sim);
+    let path = format!("/apis/apps/v1/namespaces/{NS}/deployments/virt-api/scale");
+    let scale = c.get(&path);
+    assert_eq!(scale.status, 200, "{}", scale.text);
+    let scale = scale.json();
+    assert_eq!(scale["apiVersion"], "autoscaling/v1");
+    assert_eq!(scale["kind"], "Scale");
+    assert_eq!(scale["spec"]["replicas"], 2);
+    assert_eq!(
+        scale["status"]["selector"],
+        "kubevirt.io=virt-api,prometheus.kubevirt.io=true"
+    );
+
+    let refused = c.patch(
+        &path,
+        "application/merge-patch+json",
+        &json!({"spec": {"replicas": -1}}),
+    );
+    assert_eq!(refused.status, 422);
+    assert_eq!(
+        refused.json()["message"],
+        "Scale.autoscaling \"virt-api\" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0"
+    );
+    let scaled = c.patch(&path, "application/merge-patch+json", &json!({"spec": {"replicas": 1}}));
+    assert_eq!(scaled.status, 200, "{}", scaled.text);
+    assert_eq!(scaled.json()["spec"]["replicas"], 1);
+    assert_eq!(sim.get("deployments", NS, "virt-api").unwrap()["spec"]["replicas"], 1);
+    assert!(
+        sim.wait_until(T, |s| virt_api_pods(s).len() == 1),
+        "the ReplicaSet kept 2 pods"
+    );
 }

@@ -41,6 +41,14 @@ impl Client {
         }
     }
 
+    /// A client of CDI's upload proxy (no token: the proxy's own answers come first).
+    pub fn upload_proxy(sim: &Sim) -> Client {
+        Client {
+            base: sim.upload_proxy_url(),
+            ..Client::new(sim, None)
+        }
+    }
+
     pub fn admin(sim: &Sim) -> Client {
         Client::new(sim, Some(&sim.admin_token()))
     }
