@@ -12,36 +12,19 @@
 #   startup    `version --client`, task-clock and wall time over 200 runs (perf stat), with
 #              /bin/true as the floor
 # Both clients talk to the same upload proxy with `--insecure` (upstream trusts only the system
-# roots there). Without VIRTCTL_UPSTREAM only ours runs, and the script says so.
+# roots there). Without VIRTCTL_UPSTREAM only ours runs, and the script says so;
+# VIRTCTL_OURS=/path/to/virtctl measures that binary (e.g. another commit's) without building
+# (bench/lib.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-TARGET=${CARGO_TARGET_DIR:-/tmp/virtctl-bench-target}
+. bench/lib.sh
 ROUNDS=${ROUNDS:-3}
 UPLOAD_MIB=${UPLOAD_MIB:-1024}
 PFWD_MIB=${PFWD_MIB:-1024}
-# VIRTCTL_OURS=/path/to/virtctl measures that binary (e.g. another commit's) without building;
-# the simulator then comes from an earlier build in the target dir.
-ours=${VIRTCTL_OURS:-$TARGET/release/virtctl}
-if [ -z "${VIRTCTL_OURS:-}" ]; then
-  cargo build --release --locked --quiet --target-dir "$TARGET" -p virtctl --bin virtctl -p kubevirt-sim --bins
-fi
-upstream=${VIRTCTL_UPSTREAM:-}
-clients=(ours)
-if [ -n "$upstream" ]; then
-  clients+=(upstream)
-else
-  echo "VIRTCTL_UPSTREAM is not set: measuring ours only (no ratios)"
-fi
-binary() { if [ "$1" = ours ]; then echo "$ours"; else echo "$upstream"; fi; }
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/compare-bench.XXXXXX")
-sim=
-trap '[ -n "$sim" ] && kill "$sim" 2>/dev/null; rm -rf "$work"' EXIT
-"$TARGET/release/kubevirt-sim" --write-kubeconfig "$work/kubeconfig" --phase-step-ms 20 >"$work/sim.out" &
-sim=$!
-until [ -s "$work/kubeconfig" ]; do sleep 0.1; done
-export KUBECONFIG="$work/kubeconfig"
-echo "ours: $ours ($("$ours" version --client | grep -o 'GitCommit:"[^"]*"')); commit $(git rev-parse --short HEAD); $(nproc) CPUs; load $(cut -d' ' -f1-3 /proc/loadavg)"
+bench_build
+start_sim "$work/sim"
+export KUBECONFIG="$work/sim/kubeconfig"
+bench_header
 
 # One line per sample: MEASURE CLIENT VALUE...
 samples="$work/samples"

@@ -13,17 +13,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZE_MIB="${1:-1024}"
-TARGET="${CARGO_TARGET_DIR:-/tmp/virtctl-bench-target}"
-cargo build --release --quiet --target-dir "$TARGET" --bin virtctl -p virtctl
-cargo build --release --quiet --target-dir "$TARGET" --bin kubevirt-sim -p kubevirt-sim
-WORK="$(mktemp -d)"
-trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
-"$TARGET/release/kubevirt-sim" --write-kubeconfig "$WORK/kubeconfig" --phase-step-ms 20 > "$WORK/sim.out" &
-for _ in $(seq 100); do [ -s "$WORK/kubeconfig" ] && break; sleep 0.1; done
-export KUBECONFIG="$WORK/kubeconfig"
-VIRTCTL="$TARGET/release/virtctl"
+. bench/lib.sh
+bench_build
+start_sim "$work/sim"
+export KUBECONFIG="$work/sim/kubeconfig"
+WORK=$work
+VIRTCTL=$ours
 "$VIRTCTL" port-forward vm/fedora-running 0:7 2> "$WORK/pf.err" &
 PF_PID=$!
+trap 'kill "$PF_PID" 2>/dev/null; bench_cleanup' EXIT
 for _ in $(seq 100); do grep -q forwarding "$WORK/pf.err" && break; sleep 0.1; done
 PORT="$(sed -n 's/^forwarding tcp [^ ]*:\([0-9]*\) to .*/\1/p' "$WORK/pf.err")"
 

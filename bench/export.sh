@@ -14,33 +14,17 @@
 #                 inflates the gzip link, so its `raw` row is the same path as `raw-from-gzip`)
 #   raw-from-gzip `--format raw` against a second simulator started with KUBEVIRT_SIM_EXPORT_NO_RAW=1
 #                 (volumes offer only the gzip link), so the client inflates
+# VIRTCTL_OURS=/path/to/virtctl measures that binary without building (bench/lib.sh).
 # Throughput is output bytes over the command's wall time (the export already exists, so that is
 # the download plus a few API requests), and output bytes per second of the client's CPU time
 # (user+sys), the figure that does not depend on how busy the machine and the simulator are.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-TARGET=${CARGO_TARGET_DIR:-/tmp/virtctl-bench-target}
+. bench/lib.sh
 ROUNDS=${ROUNDS:-3}
 SIZE_GIB=${SIZE_GIB:-4}
-# VIRTCTL_OURS=/path/to/virtctl measures that binary (e.g. another commit's) without building;
-# the simulator then comes from an earlier build in the target dir.
-ours=${VIRTCTL_OURS:-$TARGET/release/virtctl}
-if [ -z "${VIRTCTL_OURS:-}" ]; then
-  cargo build --release --locked --quiet --target-dir "$TARGET" -p virtctl --bin virtctl -p kubevirt-sim --bins
-fi
-upstream=${VIRTCTL_UPSTREAM:-}
-clients=(ours)
-if [ -n "$upstream" ]; then
-  clients+=(upstream)
-else
-  echo "VIRTCTL_UPSTREAM is not set: measuring ours only"
-fi
-binary() { if [ "$1" = ours ]; then echo "$ours"; else echo "$upstream"; fi; }
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/export-bench.XXXXXX")
-sims=()
-trap 'for p in "${sims[@]}"; do kill "$p" 2>/dev/null; done; rm -rf "$work"' EXIT
-echo "ours: $ours ($("$ours" version --client | grep -o 'GitCommit:"[^"]*"')); commit $(git rev-parse --short HEAD); $(nproc) CPUs; load $(cut -d' ' -f1-3 /proc/loadavg)"
+bench_build
+bench_header
 
 image="$work/volume.img"
 python3 - "$image" "$SIZE_GIB" <<'PY'
@@ -55,12 +39,9 @@ PY
 size=$(stat -c %s "$image")
 
 # A simulator holding the volume as PVC `vol` of namespace demo, with export `exp` ready.
-start_sim() {
+start_volume_sim() {
   local dir=$1
-  mkdir -p "$dir"
-  "$TARGET/release/kubevirt-sim" --write-kubeconfig "$dir/kubeconfig" --phase-step-ms 20 >"$dir/sim.out" &
-  sims+=($!)
-  until [ -s "$dir/kubeconfig" ]; do sleep 0.1; done
+  start_sim "$dir"
   KUBECONFIG="$dir/kubeconfig" "$ours" image-upload pvc vol --size=$((SIZE_GIB * 2))Gi --image-path="$image" \
     --insecure >/dev/null 2>&1
   KUBECONFIG="$dir/kubeconfig" "$ours" vmexport create exp --pvc=vol >/dev/null
@@ -68,8 +49,8 @@ start_sim() {
   KUBECONFIG="$dir/kubeconfig" "$ours" vmexport download exp --output="$dir/warm.gz" >/dev/null 2>&1
   rm -f "$dir/warm.gz"
 }
-start_sim "$work/both"
-KUBEVIRT_SIM_EXPORT_NO_RAW=1 start_sim "$work/gzonly"
+start_volume_sim "$work/both"
+KUBEVIRT_SIM_EXPORT_NO_RAW=1 start_volume_sim "$work/gzonly"
 rm -f "$image"
 
 samples="$work/samples"

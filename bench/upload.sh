@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# image-upload throughput and memory against the simulator's upload proxy (release builds in a
-# separate target dir). For a 4 GiB sparse file, the same run times curl to the same proxy
+# image-upload throughput and memory against the simulator's upload proxy (release builds,
+# bench/lib.sh). For a 4 GiB sparse file, the same run times curl to the same proxy
 # endpoint (same TLS, HTTP/1.1, its own PVC and token) and `virtctl image-upload`, alternating,
 # ROUNDS times each; then virtctl's peak RSS (GNU time) for the 4 GiB and a 16 GiB sparse file.
 # curl 7.88's `--data-binary @file` loads the file into memory and gives up on 4 GiB ("out of
@@ -8,24 +8,19 @@
 # application/octet-stream; `Expect:` off). Files live in a temporary directory removed at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-TARGET=${CARGO_TARGET_DIR:-/work/upload-target}
+. bench/lib.sh
 ROUNDS=${ROUNDS:-3}
 SIZE_GIB=${SIZE_GIB:-4}
 BIG_GIB=${BIG_GIB:-16}
-cargo build --release --target-dir "$TARGET" -p virtctl -p kubevirt-sim --bins >/dev/null
-virtctl="$TARGET/release/virtctl"
-work=$(mktemp -d "${TMPDIR:-/tmp}/upload-bench.XXXXXX")
-sim=
-trap '[ -n "$sim" ] && kill "$sim" 2>/dev/null; rm -rf "$work"' EXIT
-"$TARGET/release/kubevirt-sim" --write-kubeconfig "$work/kubeconfig" --phase-step-ms 20 >"$work/sim.out" &
-sim=$!
-until [ -s "$work/kubeconfig" ]; do sleep 0.1; done
-export KUBECONFIG="$work/kubeconfig"
+bench_build
+virtctl=$ours
+start_sim "$work/sim"
+export KUBECONFIG="$work/sim/kubeconfig"
 
 # API access for the curl side: server, token and CA from the kubeconfig.
 read -r server token < <(python3 - "$work" <<'PY'
 import base64, re, sys
-text = open(sys.argv[1] + "/kubeconfig").read()
+text = open(sys.argv[1] + "/sim/kubeconfig").read()
 ca = re.search(r"certificate-authority-data: (\S+)", text).group(1)
 open(sys.argv[1] + "/ca.pem", "wb").write(base64.b64decode(ca))
 print(re.search(r"server: (\S+)", text).group(1), re.search(r"token: (\S+)", text).group(1))
@@ -63,12 +58,12 @@ PY
 done
 
 echo "peak RSS (GNU time, whole command incl. API calls and waits):"
-/usr/bin/time -f "  virtctl ${SIZE_GIB} GiB: %M KiB, %e s wall" "$virtctl" image-upload dv "rss-${SIZE_GIB}g" --size="$pvc_size" --image-path="$image" >/dev/null 2>"$work/time4" || { cat "$work/time4"; exit 1; }
+/usr/bin/time -f "  virtctl ${SIZE_GIB} GiB: %M KiB, %e s wall" "$virtctl" image-upload dv "rss-${SIZE_GIB}g" --force-bind --size="$pvc_size" --image-path="$image" >/dev/null 2>"$work/time4" || { cat "$work/time4"; exit 1; }
 tail -1 "$work/time4"
 rm -f "$image"
 big="$work/image-${BIG_GIB}g.raw"
 truncate -s "${BIG_GIB}G" "$big"
-/usr/bin/time -f "  virtctl ${BIG_GIB} GiB: %M KiB, %e s wall" "$virtctl" image-upload dv "rss-${BIG_GIB}g" --size="$((BIG_GIB * 2))Gi" --image-path="$big" >/dev/null 2>"$work/time16" || { cat "$work/time16"; exit 1; }
+/usr/bin/time -f "  virtctl ${BIG_GIB} GiB: %M KiB, %e s wall" "$virtctl" image-upload dv "rss-${BIG_GIB}g" --force-bind --size="$((BIG_GIB * 2))Gi" --image-path="$big" >/dev/null 2>"$work/time16" || { cat "$work/time16"; exit 1; }
 tail -1 "$work/time16"
 truncate -s "${SIZE_GIB}G" "$image"
 t=$(curl_target curl-rss "$pvc_size")

@@ -156,7 +156,14 @@ pub(crate) fn config() -> WebSocketConfig {
     WebSocketConfig::default()
         .max_message_size(Some(64 << 20))
         .max_frame_size(Some(16 << 20))
+        .read_buffer_size(READ_BUFFER)
 }
+
+/// How much tungstenite reads from the connection at a time. It zero-fills that much of its
+/// buffer before every read, and a read brings at most one TLS record (16 KiB) or so: its
+/// default of 128 KiB zeroed 8 bytes per byte received (port-forward CPU -7 % at 16 KiB;
+/// BENCHMARKS.md, "CPU per byte against upstream").
+const READ_BUFFER: usize = 16 * 1024;
 
 /// The error for a refused handshake, by upstream's rules: a `Status` body gives its message;
 /// a text body is quoted; otherwise only the code is known.
@@ -320,7 +327,9 @@ pub struct PumpOptions {
 impl Default for PumpOptions {
     fn default() -> Self {
         PumpOptions {
-            chunk: 32 * 1024,
+            // 4x upstream's 32 KiB: a quarter of the messages, flushes and TLS write calls per
+            // byte (with the read buffer above, port-forward CPU -12 %; the frame size is free).
+            chunk: 128 * 1024,
             escape: None,
             ping_interval: ping_interval(),
         }
