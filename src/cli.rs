@@ -102,7 +102,15 @@ impl<T: Args> Args for Lazy<T> {
 fn build_deferred<T: Args>(cmd: clap::Command) -> clap::Command {
     let about = cmd.get_about().cloned();
     let long_about = cmd.get_long_about().cloned();
-    T::augment_args(cmd).about(about).long_about(long_about)
+    let cmd = T::augment_args(cmd);
+    let cmd = match about {
+        Some(about) => cmd.about(about),
+        None => cmd.about(None::<&str>),
+    };
+    match long_about {
+        Some(long_about) => cmd.long_about(long_about),
+        None => cmd.long_about(None::<&str>),
+    }
 }
 
 impl<T: FromArgMatches> FromArgMatches for Lazy<T> {
@@ -203,10 +211,12 @@ pub enum Command {
     PortForward(Lazy<PortForwardArgs>),
     /// Open a VNC connection to a virtual machine instance.
     Vnc(Lazy<VncArgs>),
+    // ssh and scp are built eagerly: their `-l/--username` shadows the global `--username`,
+    // and clap gives an unbuilt command the globals before its own deferred flags exist.
     /// Open a SSH connection to a virtual machine instance.
-    Ssh(Lazy<SshArgs>),
+    Ssh(SshArgs),
     /// SCP files from/to a virtual machine instance.
-    Scp(Lazy<ScpArgs>),
+    Scp(ScpArgs),
     /// Redirect a USB device to a virtual machine instance.
     Usbredir(Lazy<UsbredirArgs>),
     /// Print the client and server version information.
@@ -281,8 +291,8 @@ impl Command {
             Command::Console(Lazy(args)) => console::run(args, ctx).await,
             Command::PortForward(Lazy(args)) => port_forward::run(args, ctx).await,
             Command::Vnc(Lazy(args)) => vnc::run(args, ctx).await,
-            Command::Ssh(Lazy(args)) => ssh::ssh(args, ctx).await,
-            Command::Scp(Lazy(args)) => ssh::scp(args, ctx).await,
+            Command::Ssh(args) => ssh::ssh(args, ctx).await,
+            Command::Scp(args) => ssh::scp(args, ctx).await,
             Command::Usbredir(Lazy(args)) => usbredir::run(args, ctx).await,
             Command::Version(Lazy(args)) => version::run(args, ctx).await,
             Command::Completion(Lazy(args)) => completion::run(args, Cli::command(), ctx),

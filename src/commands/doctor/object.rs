@@ -3,7 +3,9 @@
 //! A `serde_json::Value` map is an `IndexMap` (hash index, spare capacity, ~600 bytes for two
 //! fields); here an object is one boxed slice of `(key, value)` pairs and the common keys are
 //! not allocated at all, so 10,000 VMs with their VMIs and launcher pods fit in tens of MiB
-//! (BENCHMARKS.md, "doctor"). Fields no check reads (`managedFields`) are skipped while decoding.
+//! (BENCHMARKS.md, "doctor"). Fields no check reads (`managedFields`) are skipped while decoding,
+//! and the kinds with one object per VM are decoded through a [`Mask`] of the fields the checks
+//! read (`facts::KINDS`), so the rest of their specs is never built.
 
 use std::fmt;
 
