@@ -4,7 +4,9 @@
 //!
 //! A command's own flags live in its module (`commands::*`); this file only wires them in.
 
-use clap::{Args, CommandFactory, Parser, Subcommand};
+use std::cell::Cell;
+
+use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::cluster::connection::ConnectionArgs;
 use crate::commands::{
@@ -57,6 +59,78 @@ pub fn program_name(argv0: &str) -> String {
     }
 }
 
+thread_local! {
+    /// Set while [`parse_tree`] builds the tree: the commands' own flags are deferred then.
+    static DEFER: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The tree for parsing one command line: each command's own flags (and sub-commands) are
+/// built only when the parser enters that command (clap's `Command::defer`), so start-up does
+/// not build the flags of ~40 commands it will not run (BENCHMARKS.md, "Start-up against
+/// /bin/true"). Good for parsing and the root's help (names and summaries); whatever renders a
+/// command's flags or walks the tree takes [`Cli::command`], which builds everything.
+pub fn parse_tree() -> clap::Command {
+    DEFER.set(true);
+    let tree = Cli::command();
+    DEFER.set(false);
+    tree
+}
+
+/// A command's arguments, built when the command is (in [`parse_tree`]'s tree) or at once.
+#[derive(Debug)]
+pub struct Lazy<T>(pub T);
+
+impl<T: Args> Args for Lazy<T> {
+    fn augment_args(cmd: clap::Command) -> clap::Command {
+        match DEFER.get() {
+            true => cmd.defer(build_deferred::<T>),
+            false => T::augment_args(cmd),
+        }
+    }
+
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        T::augment_args_for_update(cmd)
+    }
+
+    fn group_id() -> Option<clap::Id> {
+        T::group_id()
+    }
+}
+
+/// Runs after the variant's attributes (its doc comment's `about`), which built eagerly come
+/// after the struct's: they are put back over whatever the struct's own doc comment set.
+fn build_deferred<T: Args>(cmd: clap::Command) -> clap::Command {
+    let about = cmd.get_about().cloned();
+    let long_about = cmd.get_long_about().cloned();
+    let cmd = T::augment_args(cmd);
+    let cmd = match about {
+        Some(about) => cmd.about(about),
+        None => cmd.about(None::<&str>),
+    };
+    match long_about {
+        Some(long_about) => cmd.long_about(long_about),
+        None => cmd.long_about(None::<&str>),
+    }
+}
+
+impl<T: FromArgMatches> FromArgMatches for Lazy<T> {
+    fn from_arg_matches(matches: &ArgMatches) -> Result<Self, clap::Error> {
+        T::from_arg_matches(matches).map(Lazy)
+    }
+
+    fn from_arg_matches_mut(matches: &mut ArgMatches) -> Result<Self, clap::Error> {
+        T::from_arg_matches_mut(matches).map(Lazy)
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
+        self.0.update_from_arg_matches(matches)
+    }
+
+    fn update_from_arg_matches_mut(&mut self, matches: &mut ArgMatches) -> Result<(), clap::Error> {
+        self.0.update_from_arg_matches_mut(matches)
+    }
+}
+
 #[derive(Parser, Debug)]
 #[command(
     name = "virtctl",
@@ -93,99 +167,101 @@ pub struct GlobalArgs {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Start a virtual machine.
-    Start(StartArgs),
+    Start(Lazy<StartArgs>),
     /// Stop a virtual machine.
-    Stop(StopArgs),
+    Stop(Lazy<StopArgs>),
     /// Restart a virtual machine.
-    Restart(RestartArgs),
+    Restart(Lazy<RestartArgs>),
     /// Pause a virtual machine
     #[command(override_usage = "virtctl pause vm|vmi (VM)|(VMI) [flags]")]
-    Pause(PauseArgs),
+    Pause(Lazy<PauseArgs>),
     /// Unpause a virtual machine
     #[command(override_usage = "virtctl unpause vm|vmi (VM)|(VMI) [flags]")]
-    Unpause(PauseArgs),
+    Unpause(Lazy<PauseArgs>),
     /// Migrate a virtual machine.
-    Migrate(MigrateArgs),
+    Migrate(Lazy<MigrateArgs>),
     /// Cancel migration of a virtual machine.
     #[command(name = "migrate-cancel")]
-    MigrateCancel(MigrateCancelArgs),
+    MigrateCancel(Lazy<MigrateCancelArgs>),
     /// Cancel evacuation for a VM, VMI, or all VMIs on a node
     #[command(name = "evacuate-cancel")]
-    EvacuateCancel(EvacuateCancelArgs),
+    EvacuateCancel(Lazy<EvacuateCancelArgs>),
     /// Soft reboot a virtual machine instance
     #[command(name = "soft-reboot", override_usage = "virtctl soft-reboot (VMI) [flags]")]
-    SoftReboot(VmiActionArgs),
+    SoftReboot(Lazy<VmiActionArgs>),
     /// Reset a virtual machine instance
     #[command(override_usage = "virtctl reset (VMI) [flags]")]
-    Reset(VmiActionArgs),
+    Reset(Lazy<VmiActionArgs>),
     /// Return guest agent info about operating system.
     #[command(override_usage = "virtctl guestosinfo (VMI) [flags]")]
-    Guestosinfo(GuestAgentArgs),
+    Guestosinfo(Lazy<GuestAgentArgs>),
     /// Return full list of logged in users on a guest OS.
     #[command(override_usage = "virtctl userlist (VMI) [flags]")]
-    Userlist(GuestAgentArgs),
+    Userlist(Lazy<GuestAgentArgs>),
     /// Return full list of filesystems available on a guest OS.
     #[command(override_usage = "virtctl fslist (VMI) [flags]")]
-    Fslist(GuestAgentArgs),
+    Fslist(Lazy<GuestAgentArgs>),
     /// Diagnose KubeVirt / OpenShift Virtualization from its alert runbooks (read-only).
     #[command(args_conflicts_with_subcommands = true)]
-    Doctor(Box<DoctorArgs>),
+    Doctor(Lazy<Box<DoctorArgs>>),
     /// Connect to a console of a virtual machine instance.
-    Console(ConsoleArgs),
+    Console(Lazy<ConsoleArgs>),
     /// Forward local ports to a virtualmachine or virtualmachineinstance.
     #[command(name = "port-forward")]
-    PortForward(PortForwardArgs),
+    PortForward(Lazy<PortForwardArgs>),
     /// Open a VNC connection to a virtual machine instance.
-    Vnc(VncArgs),
+    Vnc(Lazy<VncArgs>),
+    // ssh and scp are built eagerly: their `-l/--username` shadows the global `--username`,
+    // and clap gives an unbuilt command the globals before its own deferred flags exist.
     /// Open a SSH connection to a virtual machine instance.
     Ssh(SshArgs),
     /// SCP files from/to a virtual machine instance.
     Scp(ScpArgs),
     /// Redirect a USB device to a virtual machine instance.
-    Usbredir(UsbredirArgs),
+    Usbredir(Lazy<UsbredirArgs>),
     /// Print the client and server version information.
     #[command(override_usage = "virtctl version [flags]")]
-    Version(VersionArgs),
+    Version(Lazy<VersionArgs>),
     /// Generate the autocompletion script for the specified shell
     #[command(override_usage = "virtctl completion [flags]")]
-    Completion(CompletionArgs),
+    Completion(Lazy<CompletionArgs>),
     /// Upload a VM image to a DataVolume/PersistentVolumeClaim.
     #[command(name = "image-upload")]
-    ImageUpload(Box<ImageUploadArgs>),
+    ImageUpload(Lazy<Box<ImageUploadArgs>>),
     /// Start a shell into the libguestfs pod
-    Guestfs(Box<GuestfsArgs>),
+    Guestfs(Lazy<Box<GuestfsArgs>>),
     /// Export a VM volume.
-    Vmexport(Box<VmexportArgs>),
+    Vmexport(Lazy<Box<VmexportArgs>>),
     /// Create a manifest for the specified Kind.
     #[command(override_usage = "virtctl create [flags]")]
-    Create(CreateArgs),
+    Create(Lazy<CreateArgs>),
     /// Manipulate credentials on a virtual machine.
     #[command(override_usage = "virtctl credentials [flags]", arg_required_else_help = true)]
-    Credentials(CredentialsArgs),
+    Credentials(Lazy<CredentialsArgs>),
     /// Administrate KubeVirt configuration.
     #[command(override_usage = "virtctl adm [flags]", arg_required_else_help = true)]
-    Adm(AdmArgs),
+    Adm(Lazy<AdmArgs>),
     /// List the permitted devices for vmis.
     #[command(name = "permitted-devices", override_usage = "virtctl permitted-devices [flags]",
               after_help = permitted_devices::EXAMPLES)]
-    PermittedDevices(PermittedDevicesArgs),
+    PermittedDevices(Lazy<PermittedDevicesArgs>),
     /// Returns dependency graph related to a VM|VMI.
     #[command(override_usage = "virtctl objectgraph (VM|VMI) [flags]", after_help = objectgraph::EXAMPLES)]
-    Objectgraph(ObjectGraphArgs),
+    Objectgraph(Lazy<ObjectGraphArgs>),
     /// Work with VirtualMachineTemplates
     #[command(override_usage = "virtctl template [flags]", arg_required_else_help = true)]
-    Template(TemplateArgs),
+    Template(Lazy<TemplateArgs>),
     /// add a volume to a running VM
-    Addvolume(Box<AddVolumeArgs>),
+    Addvolume(Lazy<Box<AddVolumeArgs>>),
     /// remove a volume from a running VM
-    Removevolume(RemoveVolumeArgs),
+    Removevolume(Lazy<RemoveVolumeArgs>),
     /// Return the VirtualMachine object with expanded instancetype and preference.
-    Expand(ExpandArgs),
+    Expand(Lazy<ExpandArgs>),
     /// Expose a virtual machine instance, virtual machine, or virtual machine instance replica set as a new service.
-    Expose(Box<ExposeArgs>),
+    Expose(Lazy<Box<ExposeArgs>>),
     /// Dump the memory of a running VM to a pvc
     #[command(name = "memory-dump")]
-    MemoryDump(MemoryDumpArgs),
+    MemoryDump(Lazy<MemoryDumpArgs>),
     /// Print the list of flags inherited by all commands
     #[command(hide = true)]
     Options,
@@ -195,45 +271,45 @@ impl Command {
     /// Runs the parsed command.
     pub async fn run(self, ctx: &Ctx) -> Result<()> {
         match self {
-            Command::Start(args) => lifecycle::start(args, ctx).await,
-            Command::Stop(args) => lifecycle::stop(args, ctx).await,
-            Command::Restart(args) => lifecycle::restart(args, ctx).await,
-            Command::Pause(args) => pause::run(pause::Action::Pause, args, ctx).await,
-            Command::Unpause(args) => pause::run(pause::Action::Unpause, args, ctx).await,
-            Command::Migrate(args) => migrate::migrate(args, ctx).await,
-            Command::MigrateCancel(args) => migrate::cancel(args, ctx).await,
-            Command::EvacuateCancel(args) => evacuate_cancel::run(args, ctx).await,
-            Command::SoftReboot(args) => vmi_action::run(vmi_action::Action::SoftReboot, args, ctx).await,
-            Command::Reset(args) => vmi_action::run(vmi_action::Action::Reset, args, ctx).await,
-            Command::Guestosinfo(args) => guest_agent::run(guest_agent::Query::GuestOsInfo, args, ctx).await,
-            Command::Userlist(args) => guest_agent::run(guest_agent::Query::UserList, args, ctx).await,
-            Command::Fslist(args) => guest_agent::run(guest_agent::Query::FsList, args, ctx).await,
-            Command::Doctor(args) => match doctor::run(*args, ctx).await? {
+            Command::Start(Lazy(args)) => lifecycle::start(args, ctx).await,
+            Command::Stop(Lazy(args)) => lifecycle::stop(args, ctx).await,
+            Command::Restart(Lazy(args)) => lifecycle::restart(args, ctx).await,
+            Command::Pause(Lazy(args)) => pause::run(pause::Action::Pause, args, ctx).await,
+            Command::Unpause(Lazy(args)) => pause::run(pause::Action::Unpause, args, ctx).await,
+            Command::Migrate(Lazy(args)) => migrate::migrate(args, ctx).await,
+            Command::MigrateCancel(Lazy(args)) => migrate::cancel(args, ctx).await,
+            Command::EvacuateCancel(Lazy(args)) => evacuate_cancel::run(args, ctx).await,
+            Command::SoftReboot(Lazy(args)) => vmi_action::run(vmi_action::Action::SoftReboot, args, ctx).await,
+            Command::Reset(Lazy(args)) => vmi_action::run(vmi_action::Action::Reset, args, ctx).await,
+            Command::Guestosinfo(Lazy(args)) => guest_agent::run(guest_agent::Query::GuestOsInfo, args, ctx).await,
+            Command::Userlist(Lazy(args)) => guest_agent::run(guest_agent::Query::UserList, args, ctx).await,
+            Command::Fslist(Lazy(args)) => guest_agent::run(guest_agent::Query::FsList, args, ctx).await,
+            Command::Doctor(Lazy(args)) => match doctor::run(*args, ctx).await? {
                 0 => Ok(()),
                 code => Err(Error::Status(code)),
             },
-            Command::Console(args) => console::run(args, ctx).await,
-            Command::PortForward(args) => port_forward::run(args, ctx).await,
-            Command::Vnc(args) => vnc::run(args, ctx).await,
+            Command::Console(Lazy(args)) => console::run(args, ctx).await,
+            Command::PortForward(Lazy(args)) => port_forward::run(args, ctx).await,
+            Command::Vnc(Lazy(args)) => vnc::run(args, ctx).await,
             Command::Ssh(args) => ssh::ssh(args, ctx).await,
             Command::Scp(args) => ssh::scp(args, ctx).await,
-            Command::Usbredir(args) => usbredir::run(args, ctx).await,
-            Command::Version(args) => version::run(args, ctx).await,
-            Command::Completion(args) => completion::run(args, Cli::command(), ctx),
-            Command::ImageUpload(args) => image_upload::run(*args, ctx).await,
-            Command::Guestfs(args) => guestfs::run(*args, ctx).await,
-            Command::Create(args) => create::run(args, ctx).await,
-            Command::Credentials(args) => credentials::run(args, ctx).await,
-            Command::Adm(args) => adm::run(args, ctx).await,
-            Command::PermittedDevices(args) => permitted_devices::run(args, ctx).await,
-            Command::Objectgraph(args) => objectgraph::run(args, ctx).await,
-            Command::Template(args) => template::run(args, ctx).await,
-            Command::Addvolume(args) => volumes::add(*args, ctx).await,
-            Command::Removevolume(args) => volumes::remove(args, ctx).await,
-            Command::Expand(args) => expand::run(args, ctx).await,
-            Command::Expose(args) => expose::run(*args, ctx).await,
-            Command::Vmexport(args) => vmexport::run(*args, ctx).await,
-            Command::MemoryDump(args) => memory_dump::run(args, ctx).await,
+            Command::Usbredir(Lazy(args)) => usbredir::run(args, ctx).await,
+            Command::Version(Lazy(args)) => version::run(args, ctx).await,
+            Command::Completion(Lazy(args)) => completion::run(args, Cli::command(), ctx),
+            Command::ImageUpload(Lazy(args)) => image_upload::run(*args, ctx).await,
+            Command::Guestfs(Lazy(args)) => guestfs::run(*args, ctx).await,
+            Command::Create(Lazy(args)) => create::run(args, ctx).await,
+            Command::Credentials(Lazy(args)) => credentials::run(args, ctx).await,
+            Command::Adm(Lazy(args)) => adm::run(args, ctx).await,
+            Command::PermittedDevices(Lazy(args)) => permitted_devices::run(args, ctx).await,
+            Command::Objectgraph(Lazy(args)) => objectgraph::run(args, ctx).await,
+            Command::Template(Lazy(args)) => template::run(args, ctx).await,
+            Command::Addvolume(Lazy(args)) => volumes::add(*args, ctx).await,
+            Command::Removevolume(Lazy(args)) => volumes::remove(args, ctx).await,
+            Command::Expand(Lazy(args)) => expand::run(args, ctx).await,
+            Command::Expose(Lazy(args)) => expose::run(*args, ctx).await,
+            Command::Vmexport(Lazy(args)) => vmexport::run(*args, ctx).await,
+            Command::MemoryDump(Lazy(args)) => memory_dump::run(args, ctx).await,
             Command::Options => options::run(&Cli::command(), ctx),
         }
     }
@@ -241,11 +317,76 @@ impl Command {
 
 #[cfg(test)]
 mod tests {
-    use clap::CommandFactory;
+    use clap::{CommandFactory, FromArgMatches};
+
+    use super::{Cli, parse_tree};
+
+    /// Every command's path in the whole tree, nested ones included.
+    fn paths(command: &clap::Command, prefix: &[String], out: &mut Vec<Vec<String>>) {
+        for sub in command.get_subcommands().filter(|s| s.get_name() != "help") {
+            let mut path = prefix.to_vec();
+            path.push(sub.get_name().to_string());
+            paths(sub, &path, out);
+            out.push(path);
+        }
+    }
+
+    fn argv(words: &[&str]) -> Vec<String> {
+        std::iter::once("virtctl")
+            .chain(words.iter().copied())
+            .map(str::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn the_lazy_tree_helps_like_the_whole_tree() {
+        let root = |tree: &clap::Command| crate::help::render(tree, &[], "virtctl");
+        assert_eq!(root(&parse_tree()), root(&Cli::command()));
+        let mut all = Vec::new();
+        paths(&Cli::command(), &[], &mut all);
+        assert!(all.len() > 50, "{}", all.len());
+        for path in all {
+            let mut words: Vec<&str> = path.iter().map(String::as_str).collect();
+            words.push("--help");
+            let (mut lazy, mut whole) = (parse_tree(), Cli::command());
+            let lazy_err = lazy.try_get_matches_from_mut(argv(&words)).unwrap_err();
+            let whole_err = whole.try_get_matches_from_mut(argv(&words)).unwrap_err();
+            assert_eq!(lazy_err.kind(), whole_err.kind(), "{path:?}");
+            let help = |tree: &clap::Command| crate::help::render(tree, &path, "virtctl");
+            assert_eq!(help(&lazy), help(&whole), "{path:?}");
+        }
+    }
+
+    #[test]
+    fn the_lazy_tree_parses_like_the_whole_tree() {
+        for line in [
+            "version --client",
+            "-n ns start vm1 --paused",
+            "stop vm1 --force --grace-period 0 --kubeconfig /k",
+            "doctor --all -o json --timeout 10m",
+            "create vm --name x --instancetype u1.small",
+            "image-upload dv d --size 1Gi --image-path /tmp/x --insecure",
+            "port-forward vm/x 2222:22 --address 0.0.0.0",
+            "ssh user@vm/x -c ls",
+            "adm log-verbosity --all 3",
+            "template process --local -f t.yaml",
+            "vmexport download e --vm vm1 --output o.img",
+        ] {
+            let words: Vec<&str> = line.split(' ').collect();
+            let parse = |mut tree: clap::Command| {
+                let matches = tree.try_get_matches_from_mut(argv(&words)).map_err(|e| e.to_string());
+                format!(
+                    "{:?}",
+                    matches.and_then(|m| Cli::from_arg_matches(&m).map_err(|e| e.to_string()))
+                )
+            };
+            assert_eq!(parse(parse_tree()), parse(Cli::command()), "{line}");
+        }
+    }
 
     #[test]
     fn options_lists_every_global_flag() {
-        let text = crate::commands::options::render(&super::Cli::command());
+        let text = crate::commands::options::render(&Cli::command());
         for flag in [
             "--as ",
             "--as-group",

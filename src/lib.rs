@@ -44,15 +44,16 @@ pub fn main_entry() -> ExitCode {
             .unwrap_or_default(),
     );
 
-    let mut tree = usage::command_for(Cli::command(), &program);
-    // Borrowed, not cloned: a copy of the whole tree cost 0.3-0.5 ms of start-up CPU.
+    // Only the command argv names is built (`cli::parse_tree`). Borrowed, not cloned: a copy
+    // of the whole tree cost 0.3-0.5 ms of start-up CPU.
+    let mut tree = usage::command_for(cli::parse_tree(), &program);
     let matches = match tree.try_get_matches_from_mut(&argv) {
         Ok(matches) => matches,
-        Err(err) => return usage::report_clap_error(&tree, &err, &argv, &program),
+        Err(err) => return report_parse_error(tree, &err, &argv, &program),
     };
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
-        Err(err) => return usage::report_clap_error(&tree, &err, &argv, &program),
+        Err(err) => return report_parse_error(tree, &err, &argv, &program),
     };
     let Some(command) = cli.command else {
         return usage::print_root_help(&tree, &program);
@@ -74,6 +75,20 @@ pub fn main_entry() -> ExitCode {
             Err(err) => report(&ctx, err).await,
         }
     })
+}
+
+/// Reports a parse error or help request of the partly built `tree`: the root's help from it
+/// (commands' names and summaries are always built); anything else from the whole tree, parsed
+/// the same way, so every command's help and error lines are what they would be fully built.
+fn report_parse_error(tree: clap::Command, err: &clap::Error, argv: &[std::ffi::OsString], program: &str) -> ExitCode {
+    let root_help =
+        matches!(err.kind(), clap::error::ErrorKind::DisplayHelp) && help::requested_path(&tree, argv).is_empty();
+    if root_help {
+        return usage::report_clap_error(&tree, err, argv, program);
+    }
+    let mut whole = usage::command_for(Cli::command(), program);
+    let _ = whole.try_get_matches_from_mut(argv);
+    usage::report_clap_error(&whole, err, argv, program)
 }
 
 /// Prints the error (after upstream's version-skew warning, when the server differs) and

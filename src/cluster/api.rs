@@ -103,9 +103,21 @@ pub struct Response {
     pub body: Bytes,
 }
 
+fn undecodable(e: serde_json::Error) -> Error {
+    Error::Other(format!("cannot decode the server's answer: {e}"))
+}
+
 impl Response {
     pub fn json<T: DeserializeOwned>(&self) -> Result<T> {
-        serde_json::from_slice(&self.body).map_err(|e| Error::Other(format!("cannot decode the server's answer: {e}")))
+        serde_json::from_slice(&self.body).map_err(undecodable)
+    }
+
+    /// The body decoded through `seed` (a decoder that carries state, such as a field mask).
+    pub fn json_seed<T>(&self, seed: impl for<'de> serde::de::DeserializeSeed<'de, Value = T>) -> Result<T> {
+        let mut decoder = serde_json::Deserializer::from_slice(&self.body);
+        let value = seed.deserialize(&mut decoder).map_err(undecodable)?;
+        decoder.end().map_err(undecodable)?;
+        Ok(value)
     }
 }
 

@@ -1,17 +1,18 @@
 //! Where every resource virtctl reads lives in the API: one table of resources (group, version,
 //! plural, namespaced) and pure functions building their collection, object and subresource
 //! paths, the pod-log request, the "events about an object" request and the service-proxy path,
-//! plus [`list_all`], the paged LIST that restores each item's kind (and [`list_all_as`], the
-//! same LIST decoded page by page into a caller's type). Commands take their paths
+//! plus [`list_all`], the paged LIST that restores each item's kind (and [`list_all_seeded`], the
+//! same LIST decoded page by page through a caller's decoder). Commands take their paths
 //! from here instead of formatting `/api/...` themselves, as kube-rs's request builders do.
 
+use std::fmt;
 use std::time::Duration;
 
 use serde::Deserialize;
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
-use crate::cluster::api::{Api, Request};
+use crate::cluster::api::{Api, Request, Response};
 use crate::error::{Error, Result};
 
 /// A resource of the API: what a path needs to name it.
@@ -221,27 +222,35 @@ impl<T> Page<T> {
 /// Every item of a LIST, following `continue` tokens. Lists leave `kind`/`apiVersion` out of
 /// their items; they are put back from the list's own, so items can be told apart later.
 pub async fn list_all(api: &Api, request: Request, paging: Paging<'_>) -> Listing {
-    list_pages(api, request, paging, take_items).await
-}
-
-/// Every item of a LIST decoded straight into `T` page by page (no `serde_json::Value` tree
-/// of the whole page), following `continue` tokens; `kind`/`apiVersion` are not restored.
-/// For big lists read into compact types (doctor's objects).
-pub async fn list_all_as<T: DeserializeOwned>(api: &Api, request: Request, paging: Paging<'_>) -> Listing<T> {
-    list_pages(api, request, paging, |page: Page<T>, items: &mut Vec<T>| {
-        let next = page.next();
-        items.extend(page.items.unwrap_or_default());
-        next
+    list_pages(api, request, paging, |response: &Response, items: &mut Vec<Value>| {
+        Ok(take_items(response.json()?, items))
     })
     .await
 }
 
-/// The paging loop: `take` moves a page's items into the result and returns the next token.
-async fn list_pages<T: DeserializeOwned>(
+/// Every item of a LIST decoded page by page through `seed` (no `serde_json::Value` tree of
+/// the whole page), following `continue` tokens; `kind`/`apiVersion` are not restored. For big
+/// lists read into compact types: doctor's objects, whose field masks skip the fields no check
+/// reads without building them.
+pub async fn list_all_seeded<T, S>(api: &Api, request: Request, paging: Paging<'_>, seed: S) -> Listing<T>
+where
+    S: for<'de> DeserializeSeed<'de, Value = T> + Copy,
+{
+    list_pages(api, request, paging, |response: &Response, items: &mut Vec<T>| {
+        let (page, next) = response.json_seed(PageSeed(seed))?;
+        items.extend(page);
+        Ok(next)
+    })
+    .await
+}
+
+/// The paging loop: `take` decodes a page, moves its items into the result and returns the
+/// next token.
+async fn list_pages<T>(
     api: &Api,
     request: Request,
     paging: Paging<'_>,
-    mut take: impl FnMut(Page<T>, &mut Vec<T>) -> Option<String>,
+    mut take: impl FnMut(&Response, &mut Vec<T>) -> Result<Option<String>>,
 ) -> Listing<T> {
     let mut items = Vec::new();
     let mut token: Option<String> = None;
@@ -253,14 +262,99 @@ async fn list_pages<T: DeserializeOwned>(
         if let Some(t) = &token {
             page_request = page_request.query("continue", t);
         }
-        let page = match get_as::<Page<T>>(api, page_request, paging.timeout).await {
-            Ok(page) => page,
+        let taken = send_within(api, page_request, paging.timeout)
+            .await
+            .and_then(|response| take(&response, &mut items));
+        token = match taken {
+            Ok(next) => next,
             Err(e) => return failed_listing(e),
         };
-        token = take(page, &mut items);
         if token.is_none() {
             return Listing::Items(items);
         }
+    }
+}
+
+/// A page of a LIST with its items decoded through a seed: the items and the next token.
+struct PageSeed<S>(S);
+
+/// The fields of a LIST page that paging reads; the rest is skipped.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+enum PageField {
+    Items,
+    Metadata,
+    #[serde(other)]
+    Other,
+}
+
+impl<'de, S: DeserializeSeed<'de> + Copy> DeserializeSeed<'de> for PageSeed<S> {
+    type Value = (Vec<S::Value>, Option<String>);
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> std::result::Result<Self::Value, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de, S: DeserializeSeed<'de> + Copy> Visitor<'de> for PageSeed<S> {
+    type Value = (Vec<S::Value>, Option<String>);
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a LIST page")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<Self::Value, A::Error> {
+        let mut items = Vec::new();
+        let mut metadata = PageMetadata::default();
+        while let Some(field) = map.next_key::<PageField>()? {
+            match field {
+                PageField::Items => items = map.next_value_seed(ItemsSeed(self.0))?,
+                PageField::Metadata => metadata = map.next_value()?,
+                PageField::Other => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok((items, metadata.next.filter(|t| !t.is_empty())))
+    }
+}
+
+/// A page's `items`: an array of seeded items, or `null` for none.
+struct ItemsSeed<S>(S);
+
+impl<'de, S: DeserializeSeed<'de> + Copy> DeserializeSeed<'de> for ItemsSeed<S> {
+    type Value = Vec<S::Value>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> std::result::Result<Self::Value, D::Error> {
+        deserializer.deserialize_option(self)
+    }
+}
+
+impl<'de, S: DeserializeSeed<'de> + Copy> Visitor<'de> for ItemsSeed<S> {
+    type Value = Vec<S::Value>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list of items")
+    }
+
+    fn visit_none<E>(self) -> std::result::Result<Self::Value, E> {
+        Ok(Vec::new())
+    }
+
+    fn visit_unit<E>(self) -> std::result::Result<Self::Value, E> {
+        Ok(Vec::new())
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> std::result::Result<Self::Value, D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Self::Value, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        while let Some(item) = seq.next_element_seed(self.0)? {
+            items.push(item);
+        }
+        Ok(items)
     }
 }
 
@@ -293,8 +387,13 @@ pub async fn get_json(api: &Api, request: Request, timeout: Duration) -> Result<
 
 /// One GET decoded as `T`, within `timeout`.
 async fn get_as<T: DeserializeOwned>(api: &Api, request: Request, timeout: Duration) -> Result<T> {
+    send_within(api, request, timeout).await?.json()
+}
+
+/// One request's answer, within `timeout`.
+async fn send_within(api: &Api, request: Request, timeout: Duration) -> Result<Response> {
     match tokio::time::timeout(timeout, api.send(request)).await {
-        Ok(response) => response?.json(),
+        Ok(response) => response,
         Err(_) => Err(Error::Timeout(format!(
             "the request took longer than {}s",
             timeout.as_secs()

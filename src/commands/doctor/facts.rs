@@ -8,7 +8,7 @@ use k8s_openapi::jiff::Timestamp;
 use serde_json::Value;
 
 use super::model::Component;
-use super::object::Object;
+use super::object::{Mask, Object};
 use crate::cluster::resources::{self, Resource};
 
 /// A resource kind doctor reads. Each is listed at most once per run.
@@ -62,6 +62,25 @@ pub struct KindDef {
     /// Read the table's version even if the server prefers another (HyperConverged paths are
     /// v1beta1).
     pub pinned: bool,
+    /// The fields the checks read, as [`Mask`] paths: only these are kept of each listed object
+    /// (empty: the whole object). Set for the kinds with one object per VM, which are most of
+    /// the memory at scale.
+    pub fields: &'static [&'static str],
+}
+
+impl KindDef {
+    /// Every path kept of this kind's objects: [`METADATA_FIELDS`] and its own (none: all).
+    pub fn kept(&self) -> Vec<&'static str> {
+        match self.fields {
+            [] => Vec::new(),
+            own => METADATA_FIELDS.iter().chain(own).copied().collect(),
+        }
+    }
+
+    /// The decoder's mask: the paths of [`KindDef::kept`].
+    pub fn mask(&self) -> Mask {
+        Mask::new(&self.kept())
+    }
 }
 
 const fn kind(kind: Kind, resource: &'static Resource) -> KindDef {
@@ -69,14 +88,57 @@ const fn kind(kind: Kind, resource: &'static Resource) -> KindDef {
         kind,
         resource,
         pinned: false,
+        fields: &[],
     }
 }
+
+/// What checks read of a masked object's metadata (`name_of`, `namespace_of`, `label`,
+/// `annotation`, creation time, the VMI uids of KubeMacPool's check, migration targets'
+/// `generateName`); `resourceVersion`, `finalizers`, `ownerReferences` ... are not kept.
+pub const METADATA_FIELDS: &[&str] = &[
+    "/metadata/name",
+    "/metadata/namespace",
+    "/metadata/uid",
+    "/metadata/labels",
+    "/metadata/annotations",
+    "/metadata/creationTimestamp",
+    "/metadata/generateName",
+];
+
+/// Pods: status whole; of the spec, the node (virt-handler per node, workloads) and each
+/// container's name and resource requests (the log container, memory requests).
+pub const POD_FIELDS: &[&str] = &[
+    "/status",
+    "/spec/nodeName",
+    "/spec/containers/name",
+    "/spec/containers/resources/requests",
+];
+
+/// VirtualMachines: status whole; of the spec, the run strategy (shut-down fate), the template's
+/// interface MACs (duplicate MACs), machine type and DataVolume volumes.
+pub const VM_FIELDS: &[&str] = &[
+    "/status",
+    "/spec/running",
+    "/spec/runStrategy",
+    "/spec/template/spec/domain/devices/interfaces/macAddress",
+    "/spec/template/spec/domain/machine/type",
+    "/spec/template/spec/volumes/dataVolume/name",
+];
+
+/// VirtualMachineInstances: status whole; of the spec, the eviction strategy (node drain) and
+/// the volumes' claims (RBD without rxbounce).
+pub const VMI_FIELDS: &[&str] = &[
+    "/status",
+    "/spec/evictionStrategy",
+    "/spec/volumes/persistentVolumeClaim/claimName",
+    "/spec/volumes/dataVolume/name",
+];
 
 /// Every kind doctor may read, one line each; where it lives comes from the cluster's table.
 #[rustfmt::skip]
 pub static KINDS: &[KindDef] = &[
     kind(Kind::Nodes, &resources::NODES),
-    kind(Kind::Pods, &resources::PODS),
+    KindDef { fields: POD_FIELDS, ..kind(Kind::Pods, &resources::PODS) },
     kind(Kind::Events, &resources::EVENTS),
     kind(Kind::Services, &resources::SERVICES),
     kind(Kind::Pvcs, &resources::PERSISTENT_VOLUME_CLAIMS),
@@ -86,8 +148,8 @@ pub static KINDS: &[KindDef] = &[
     kind(Kind::DaemonSets, &resources::DAEMON_SETS),
     kind(Kind::Leases, &resources::LEASES),
     kind(Kind::KubeVirts, &resources::KUBEVIRTS),
-    kind(Kind::Vms, &resources::VIRTUAL_MACHINES),
-    kind(Kind::Vmis, &resources::VIRTUAL_MACHINE_INSTANCES),
+    KindDef { fields: VM_FIELDS, ..kind(Kind::Vms, &resources::VIRTUAL_MACHINES) },
+    KindDef { fields: VMI_FIELDS, ..kind(Kind::Vmis, &resources::VIRTUAL_MACHINE_INSTANCES) },
     kind(Kind::Vmims, &resources::VIRTUAL_MACHINE_INSTANCE_MIGRATIONS),
     KindDef { pinned: true, ..kind(Kind::HyperConvergeds, &resources::HYPER_CONVERGEDS) },
     kind(Kind::Cdis, &resources::CDIS),
@@ -256,8 +318,11 @@ impl Facts {
         for obj in objects {
             // Kinds doctor does not read (Namespaces, ConfigMaps ...) are left out.
             let Some(kind) = kind_of(&obj) else { continue };
+            // Masked as a listed object is, so the checks' unit tests see what they see live.
+            let object =
+                serde::de::DeserializeSeed::deserialize(super::object::Masked(&kind.def().mask()), obj).expect("JSON");
             if let Some(Read::Items(items)) = facts.lists.get_mut(&kind) {
-                items.push(Object::from(obj));
+                items.push(object);
             }
         }
         facts.scope.logs = true;
@@ -487,6 +552,7 @@ pub fn distinct<T: Ord + Clone>(values: impl IntoIterator<Item = T>) -> Vec<T> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::object::Masked;
     use super::*;
     use serde_json::json;
 
@@ -509,6 +575,60 @@ mod tests {
             kind_of(&json!({"apiVersion": "v1", "kind": "Endpoints"})),
             Some(Kind::Endpoints)
         );
+    }
+
+    /// `value` with only `paths` kept, written plainly over `serde_json::Value` (arrays
+    /// transparent), to check the decoder against.
+    fn keep_paths(value: &Value, paths: &[Vec<&str>]) -> Value {
+        if paths.iter().any(Vec::is_empty) {
+            return value.clone();
+        }
+        match value {
+            Value::Array(items) => Value::Array(items.iter().map(|v| keep_paths(v, paths)).collect()),
+            Value::Object(fields) => Value::Object(
+                fields
+                    .iter()
+                    .filter_map(|(k, v)| {
+                        let under: Vec<Vec<&str>> =
+                            paths.iter().filter(|p| p[0] == k).map(|p| p[1..].to_vec()).collect();
+                        (!under.is_empty()).then(|| (k.clone(), keep_paths(v, &under)))
+                    })
+                    .collect(),
+            ),
+            scalar => scalar.clone(),
+        }
+    }
+
+    #[test]
+    fn masked_kinds_keep_exactly_the_fields_the_checks_read() {
+        let mut objects = kubevirt_sim::openshift_virt::scale(super::super::fixtures::NOW, 2, 1);
+        objects.extend(super::super::fixtures::install());
+        let mut masked = 0;
+        for mut obj in objects {
+            let Some(kind) = kind_of(&obj) else { continue };
+            let def = kind.def();
+            obj["metadata"]["managedFields"] = json!([{"manager": "kubectl"}]);
+            let text = obj.to_string();
+            let mut decoder = serde_json::Deserializer::from_str(&text);
+            let decoded = serde::de::DeserializeSeed::deserialize(Masked(&def.mask()), &mut decoder).unwrap();
+            obj["metadata"].as_object_mut().unwrap().remove("managedFields");
+            let paths: Vec<Vec<&str>> = match def.kept() {
+                kept if kept.is_empty() => vec![vec![]],
+                kept => kept
+                    .iter()
+                    .map(|p| p.trim_start_matches('/').split('/').collect())
+                    .collect(),
+            };
+            let expected = keep_paths(&obj, &paths);
+            assert_eq!(decoded.to_value(), expected, "{kind:?} {}", obj["metadata"]["name"]);
+            if !def.fields.is_empty() {
+                masked += 1;
+                assert_ne!(expected, obj, "{kind:?}: the mask drops the fields no check reads");
+                assert!(expected.pointer("/status").is_some() && expected.pointer("/metadata/name").is_some());
+            }
+        }
+        // Two VMs, their VMIs and launcher pods, and the install's pods.
+        assert!(masked > 6, "{masked}");
     }
 
     #[test]

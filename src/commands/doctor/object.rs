@@ -3,7 +3,9 @@
 //! A `serde_json::Value` map is an `IndexMap` (hash index, spare capacity, ~600 bytes for two
 //! fields); here an object is one boxed slice of `(key, value)` pairs and the common keys are
 //! not allocated at all, so 10,000 VMs with their VMIs and launcher pods fit in tens of MiB
-//! (BENCHMARKS.md, "doctor"). Fields no check reads (`managedFields`) are skipped while decoding.
+//! (BENCHMARKS.md, "doctor"). Fields no check reads (`managedFields`) are skipped while decoding,
+//! and the kinds with one object per VM are decoded through a [`Mask`] of the fields the checks
+//! read (`facts::KINDS`), so the rest of their specs is never built.
 
 use std::fmt;
 
@@ -20,6 +22,9 @@ pub enum Object {
     Bool(bool),
     Number(Number),
     String(Box<str>),
+    /// A string value common in listed objects (`True`, `Running` ...), not allocated; every
+    /// decoded string that is one of [`COMMON_VALUES`] is this, so equal values compare equal.
+    Word(&'static str),
     Array(Box<[Object]>),
     Map(Box<[(Key, Object)]>),
 }
@@ -77,9 +82,28 @@ impl fmt::Debug for Key {
     }
 }
 
+/// String values that most VMs, VMIs and pods repeat (condition types and statuses, phases,
+/// QoS classes, the launcher's names), sorted (binary search): about 20 per VM, each an
+/// allocation of its own otherwise.
+#[rustfmt::skip]
+const COMMON_VALUES: &[&str] = &[
+    "AgentConnected", "Always", "BestEffort", "Bound", "Burstable", "ContainersReady", "False",
+    "Guaranteed", "Halted", "Initialized", "LiveMigratable", "Manual", "Pending",
+    "PodReadyToStartContainers", "PodScheduled", "Ready", "RerunOnFailure", "Running",
+    "Stopped", "Succeeded", "True", "Unknown", "compute", "default", "virt-launcher",
+];
+
 static NULL: Object = Object::Null;
 
 impl Object {
+    /// A string value: a [`Object::Word`] when common.
+    fn text(s: &str) -> Object {
+        match COMMON_VALUES.binary_search(&s) {
+            Ok(i) => Object::Word(COMMON_VALUES[i]),
+            Err(_) => Object::String(s.into()),
+        }
+    }
+
     /// A field of an object (`None` for other values or a missing field).
     pub fn get(&self, key: &str) -> Option<&Object> {
         match self {
@@ -115,6 +139,7 @@ impl Object {
     pub fn as_str(&self) -> Option<&str> {
         match self {
             Object::String(s) => Some(s),
+            Object::Word(s) => Some(s),
             _ => None,
         }
     }
@@ -177,6 +202,7 @@ impl Object {
             Object::Bool(b) => Value::Bool(*b),
             Object::Number(n) => Value::Number(n.clone()),
             Object::String(s) => Value::String(s.to_string()),
+            Object::Word(s) => Value::String(s.to_string()),
             Object::Array(items) => Value::Array(items.iter().map(Object::to_value).collect()),
             Object::Map(fields) => Value::Object(
                 fields
@@ -229,7 +255,7 @@ impl From<Value> for Object {
             Value::Null => Object::Null,
             Value::Bool(b) => Object::Bool(b),
             Value::Number(n) => Object::Number(n),
-            Value::String(s) => Object::String(s.into()),
+            Value::String(s) => Object::text(&s),
             Value::Array(items) => Object::Array(items.into_iter().map(Object::from).collect()),
             Value::Object(fields) => Object::Map(
                 fields
@@ -266,6 +292,7 @@ impl Serialize for Object {
             Object::Bool(b) => serializer.serialize_bool(*b),
             Object::Number(n) => n.serialize(serializer),
             Object::String(s) => serializer.serialize_str(s),
+            Object::Word(s) => serializer.serialize_str(s),
             Object::Array(items) => {
                 let mut seq = serializer.serialize_seq(Some(items.len()))?;
                 for item in items.iter() {
@@ -349,11 +376,14 @@ impl<'de> Visitor<'de> for ObjectVisitor {
     }
 
     fn visit_str<E: de::Error>(self, s: &str) -> Result<Object, E> {
-        Ok(Object::String(s.into()))
+        Ok(Object::text(s))
     }
 
     fn visit_string<E: de::Error>(self, s: String) -> Result<Object, E> {
-        Ok(Object::String(s.into_boxed_str()))
+        Ok(match COMMON_VALUES.binary_search(&s.as_str()) {
+            Ok(i) => Object::Word(COMMON_VALUES[i]),
+            Err(_) => Object::String(s.into_boxed_str()),
+        })
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Object, A::Error> {
@@ -373,6 +403,130 @@ impl<'de> Visitor<'de> for ObjectVisitor {
             }
             let value = map.next_value()?;
             fields.push((key, value));
+        }
+        Ok(Object::Map(fields.into_boxed_slice()))
+    }
+}
+
+/// Which fields of a listed object to keep, from paths such as `/spec/containers/name`: a
+/// path keeps its whole last field, and the fields on the way to it (nothing else of them).
+/// Arrays are transparent: a path goes on into every element (`/spec/containers/name` keeps
+/// each container's name). No paths at all keeps everything. Decoding through a mask
+/// ([`Masked`]) skips the other fields without building them.
+#[derive(Debug, Default, PartialEq)]
+pub struct Mask {
+    whole: bool,
+    fields: Vec<(&'static str, Mask)>,
+}
+
+impl Mask {
+    pub fn new(paths: &[&'static str]) -> Mask {
+        let mut mask = Mask {
+            whole: paths.is_empty(),
+            fields: Vec::new(),
+        };
+        for path in paths {
+            mask.add(path.trim_start_matches('/').split('/'));
+        }
+        mask
+    }
+
+    fn add(&mut self, mut segments: impl Iterator<Item = &'static str>) {
+        let Some(first) = segments.next() else {
+            self.whole = true;
+            return;
+        };
+        let at = match self.fields.iter().position(|(k, _)| *k == first) {
+            Some(at) => at,
+            None => {
+                self.fields.push((first, Mask::default()));
+                self.fields.len() - 1
+            }
+        };
+        self.fields[at].1.add(segments);
+    }
+
+    fn field(&self, key: &str) -> Option<&Mask> {
+        self.fields.iter().find(|(k, _)| *k == key).map(|(_, m)| m)
+    }
+}
+
+/// A decoder of [`Object`]s that keeps only what its [`Mask`] names.
+#[derive(Clone, Copy)]
+pub struct Masked<'m>(pub &'m Mask);
+
+impl<'de> de::DeserializeSeed<'de> for Masked<'_> {
+    type Value = Object;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Object, D::Error> {
+        if self.0.whole {
+            return Object::deserialize(deserializer);
+        }
+        deserializer.deserialize_any(self)
+    }
+}
+
+/// Scalars as [`ObjectVisitor`] decodes them; objects and arrays through the mask.
+impl<'de> Visitor<'de> for Masked<'_> {
+    type Value = Object;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_unit<E>(self) -> Result<Object, E> {
+        Ok(Object::Null)
+    }
+
+    fn visit_none<E>(self) -> Result<Object, E> {
+        Ok(Object::Null)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Object, D::Error> {
+        de::DeserializeSeed::deserialize(self, d)
+    }
+
+    fn visit_bool<E: de::Error>(self, b: bool) -> Result<Object, E> {
+        ObjectVisitor.visit_bool(b)
+    }
+
+    fn visit_i64<E: de::Error>(self, n: i64) -> Result<Object, E> {
+        ObjectVisitor.visit_i64(n)
+    }
+
+    fn visit_u64<E: de::Error>(self, n: u64) -> Result<Object, E> {
+        ObjectVisitor.visit_u64(n)
+    }
+
+    fn visit_f64<E: de::Error>(self, n: f64) -> Result<Object, E> {
+        ObjectVisitor.visit_f64(n)
+    }
+
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<Object, E> {
+        ObjectVisitor.visit_str(s)
+    }
+
+    fn visit_string<E: de::Error>(self, s: String) -> Result<Object, E> {
+        ObjectVisitor.visit_string(s)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Object, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        while let Some(item) = seq.next_element_seed(self)? {
+            items.push(item);
+        }
+        Ok(Object::Array(items.into_boxed_slice()))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Object, A::Error> {
+        let mut fields = Vec::new();
+        while let Some(key) = map.next_key::<Key>()? {
+            match self.0.field(key.as_str()).filter(|_| !skipped(key.as_str())) {
+                Some(mask) => fields.push((key, map.next_value_seed(Masked(mask))?)),
+                None => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
         }
         Ok(Object::Map(fields.into_boxed_slice()))
     }
@@ -404,6 +558,11 @@ mod tests {
     #[test]
     fn common_keys_are_sorted_and_found() {
         assert!(COMMON_KEYS.windows(2).all(|w| w[0] < w[1]));
+        assert!(COMMON_VALUES.windows(2).all(|w| w[0] < w[1]));
+        let running: Object = serde_json::from_str(r#""Running""#).unwrap();
+        assert_eq!(running, Object::Word("Running"));
+        assert_eq!(running, Object::from(json!("Running")));
+        assert_eq!(running.as_str(), Some("Running"));
         assert!(matches!(Key::new("metadata"), Key::Common("metadata")));
         assert!(matches!(Key::new("somethingElse"), Key::Other(_)));
     }

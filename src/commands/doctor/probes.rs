@@ -15,7 +15,7 @@ use tokio::task::JoinSet;
 use super::catalog::Check;
 use super::facts::{Facts, Kind, KindDef, LogRequest, Namespaces, Read, name_of, namespace_of, str_at, str_in};
 use super::model::Component;
-use super::object::Object;
+use super::object::{Masked, Object};
 use crate::cluster::api::{Api, Request};
 use crate::cluster::resources::{self, Listing, Paging};
 use crate::error::Result;
@@ -97,7 +97,8 @@ async fn list(api: &Api, def: &KindDef, version: &str, namespace: Option<&str>) 
         page: Some(PAGE),
         timeout: REQUEST_TIMEOUT,
     };
-    match resources::list_all_as(api, request, paging).await {
+    let mask = def.mask();
+    match resources::list_all_seeded(api, request, paging, Masked(&mask)).await {
         Listing::Items(items) => Read::Items(items),
         Listing::Forbidden => Read::Forbidden(format!("list {}", def.resource.plural)),
         Listing::NotFound(_) => Read::NotServed,
