@@ -123,8 +123,10 @@ run_linux() { # platform, qemu, sysroot
 
 # The end-to-end subset run with a cross binary: the VM lifecycle, errors, guest agent, console,
 # port-forward and image-upload (the websocket framing and the disk-image header sniffing, where a
-# byte-order bug would show on s390x).
-read -r -a e2e_tests <<<"${E2E_TESTS:-lifecycle:: pause:: version:: errors:: migrate:: guest:: port_forward:: console::piped image_upload::}"
+# byte-order bug would show on s390x). Left out: the upload's RSS bound, which reads
+# /proc/PID/status of what is qemu's process here, and the early 401 on a 32 MiB upload, which
+# needs the client to read the answer within Go's 500 ms rstAvoidanceDelay (emulated, it may not).
+read -r -a e2e_tests <<<"${E2E_TESTS:-lifecycle:: pause:: version:: errors:: migrate:: guest:: port_forward:: console::piped image_upload:: --skip image_upload::a_slow_reader_gets_backpressure_not_buffering --skip image_upload::a_large_upload_refused_early_reports_the_proxys_answer}"
 
 run_linux linux-arm64 qemu-aarch64 /usr/aarch64-linux-gnu
 run_linux linux-arm64-musl qemu-aarch64 ""
