@@ -94,7 +94,7 @@ start_sim
 run_linux() { # platform, qemu, sysroot
   local platform=$1 qemu=$2 sysroot=$3 binary=$dist/virtctl-$version-$1
   if [ ! -x "$binary" ] || { [ -n "$qemu" ] && ! command -v "$qemu" >/dev/null; }; then
-    echo "== $platform: skipped (no $binary or no $qemu)"
+    echo "== $platform: skipped (no $binary${qemu:+ or no $qemu})"
     return
   fi
   local runner=${qemu:-native}
