@@ -13,8 +13,14 @@
 #   linux-arm64    rustup target add aarch64-unknown-linux-gnu;  apt-get install gcc-aarch64-linux-gnu libc6-dev-arm64-cross
 #   linux-s390x    rustup target add s390x-unknown-linux-gnu;    apt-get install gcc-s390x-linux-gnu libc6-dev-s390x-cross
 #   windows-amd64  rustup target add x86_64-pc-windows-gnu;      apt-get install gcc-mingw-w64-x86-64
+#   linux-arm64-musl  rustup target add aarch64-unknown-linux-musl; the linux-arm64 gcc (it only drives the link: the C
+#                  runtime and musl are rustup's self-contained copies)
+#   linux-amd64-musl  rustup target add x86_64-unknown-linux-musl;  the host's gcc
 #   darwin-amd64   rustup target add x86_64-apple-darwin;   pip install ziglang cargo-zigbuild
 #   darwin-arm64   rustup target add aarch64-apple-darwin;  the same
+#
+# The -musl builds are static (no dynamic loader, no glibc version needed), as upstream's Go
+# binaries are; upstream publishes no such name, so they keep the suffix.
 #
 # The darwin builds link against the macOS SDK's system frameworks (Security, CoreFoundation,
 # through rustls-platform-verifier), which neither Debian nor zig ships: without an SDK
@@ -34,6 +40,8 @@ declare -A rust_target=(
   [windows-amd64]=x86_64-pc-windows-gnu
   [darwin-amd64]=x86_64-apple-darwin
   [darwin-arm64]=aarch64-apple-darwin
+  [linux-arm64-musl]=aarch64-unknown-linux-musl
+  [linux-amd64-musl]=x86_64-unknown-linux-musl
 )
 declare -A linker=(
   [linux-amd64]=""
@@ -42,12 +50,16 @@ declare -A linker=(
   [windows-amd64]=x86_64-w64-mingw32-gcc
   [darwin-amd64]=zig
   [darwin-arm64]=zig
+  [linux-arm64-musl]=aarch64-linux-gnu-gcc
+  [linux-amd64-musl]=gcc
 )
-order=(linux-amd64 linux-arm64 linux-s390x darwin-amd64 darwin-arm64 windows-amd64)
+order=(linux-amd64 linux-arm64 linux-s390x darwin-amd64 darwin-arm64 windows-amd64 linux-arm64-musl linux-amd64-musl)
 
-# Whether this machine can build and link a platform.
+# Whether this machine can build and link a platform: rustup's standard library for the target
+# and the linker.
 buildable() {
   local tool=${linker[$1]}
+  [ -d "$(rustc --print sysroot)/lib/rustlib/${rust_target[$1]}" ] || return 1
   case $tool in
     "") return 0 ;;
     zig) command -v cargo-zigbuild >/dev/null && [ -n "${SDKROOT:-}" ] ;;
@@ -58,7 +70,7 @@ buildable() {
 default_platforms() {
   local platform
   for platform in "${order[@]}"; do
-    if buildable "$platform"; then echo "$platform"; else echo "release: skipping $platform: its linker (${linker[$platform]}) is not installed" >&2; fi
+    if buildable "$platform"; then echo "$platform"; else echo "release: skipping $platform: its rust target (${rust_target[$platform]}) or linker (${linker[$platform]}) is not installed" >&2; fi
   done
 }
 
