@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# CI's cross step: the release build for linux-arm64 and windows-amd64 (packaging/release.sh),
+# The cross step a release runs (not CI: README, "CI and releases"): the release build for
+# linux-arm64 and windows-amd64 (packaging/release.sh),
 # the arm64 binary run under qemu-user against the simulator (packaging/cross-run.sh), and a
 # type-check (`cargo check --target`) of the platforms CI does not link: linux-s390x and the two
 # darwin targets, which cannot link on Linux (README, "Other platforms").
