@@ -741,8 +741,17 @@ fn open_sink(part: Option<&Path>, start: u64) -> Result<Box<dyn Write + Send>> {
         .truncate(false)
         .open(path)
         .map_err(|e| Error::Io(format!("open {}: {e}", path.display())))?;
-    file.set_len(start)
-        .map_err(|e| Error::Io(format!("truncate {}: {e}", path.display())))?;
+    // Truncate only when needed: on ext4 a truncate to 0 (a fresh file's) marks the file for a
+    // synchronous flush of all its data on close (`auto_da_alloc`), a quarter of the client's CPU
+    // and its wall time at the end of a 4 GiB download (BENCHMARKS.md, "vmexport download").
+    let len = file
+        .metadata()
+        .map_err(|e| Error::Io(format!("stat {}: {e}", path.display())))?
+        .len();
+    if len != start {
+        file.set_len(start)
+            .map_err(|e| Error::Io(format!("truncate {}: {e}", path.display())))?;
+    }
     Ok(Box::new(SparseFile::at(file, start)?))
 }
 
