@@ -944,6 +944,13 @@ fn orphaned_vmis(objs: &mut Vec<Value>, now: &str) {
             && o["spec"]["nodeName"] == "node02"
             && o["metadata"]["labels"]["kubevirt.io"] == "virt-handler")
     });
+    // The cause, as the runbook's first one: a workloads placement that leaves node02 out. Without
+    // it the DaemonSet controller puts a new handler pod on node02 (a race with doctor's lists).
+    for ds in objs.iter_mut() {
+        if ds["kind"] == "DaemonSet" && ds["metadata"]["name"] == "virt-handler" {
+            ds["spec"]["template"]["spec"]["nodeSelector"] = json!({"kubernetes.io/hostname": "node01"});
+        }
+    }
 }
 
 fn cdi_not_ready(objs: &mut Vec<Value>, now: &str) {
