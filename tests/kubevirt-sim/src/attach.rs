@@ -49,7 +49,7 @@ pub async fn intercept(
     req: Request<hyper::body::Incoming>,
 ) -> Result<Response<Body>, Request<hyper::body::Incoming>> {
     let path = req.uri().path().to_string();
-    let Some((namespace, pod)) = parse(&path) else {
+    let Some((namespace, pod)) = crate::ws::pod_subresource(&path, "attach") else {
         return Err(req);
     };
     let raw_query = req.uri().query().unwrap_or("").to_string();
@@ -62,15 +62,6 @@ pub async fn intercept(
             crate::ws::record(state, &req, reply.status());
             Ok(reply.into_response())
         }
-    }
-}
-
-/// `/api/v1/namespaces/{ns}/pods/{pod}/attach` -> (ns, pod).
-fn parse(path: &str) -> Option<(String, String)> {
-    let rest = path.strip_prefix("/api/v1/namespaces/")?;
-    match rest.split('/').collect::<Vec<_>>().as_slice() {
-        [ns, "pods", pod, "attach"] => Some((ns.to_string(), pod.to_string())),
-        _ => None,
     }
 }
 
@@ -305,11 +296,17 @@ mod tests {
     #[test]
     fn only_pod_attach_paths_are_taken() {
         assert_eq!(
-            parse("/api/v1/namespaces/ns/pods/p/attach"),
+            crate::ws::pod_subresource("/api/v1/namespaces/ns/pods/p/attach", "attach"),
             Some(("ns".to_string(), "p".to_string()))
         );
-        assert_eq!(parse("/api/v1/namespaces/ns/pods/p/exec"), None);
-        assert_eq!(parse("/api/v1/namespaces/ns/pods/p"), None);
+        assert_eq!(
+            crate::ws::pod_subresource("/api/v1/namespaces/ns/pods/p/exec", "attach"),
+            None
+        );
+        assert_eq!(
+            crate::ws::pod_subresource("/api/v1/namespaces/ns/pods/p", "attach"),
+            None
+        );
     }
 
     #[test]

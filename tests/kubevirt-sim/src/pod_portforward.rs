@@ -50,7 +50,7 @@ pub async fn intercept(
     req: Request<hyper::body::Incoming>,
 ) -> Result<Response<Body>, Request<hyper::body::Incoming>> {
     let path = req.uri().path().to_string();
-    let Some((namespace, pod)) = parse(&path) else {
+    let Some((namespace, pod)) = crate::ws::pod_subresource(&path, "portforward") else {
         return Err(req);
     };
     let raw_query = req.uri().query().unwrap_or("").to_string();
@@ -66,15 +66,6 @@ pub async fn intercept(
             crate::ws::record(state, &req, reply.status());
             Ok(reply.into_response())
         }
-    }
-}
-
-/// `/api/v1/namespaces/{ns}/pods/{pod}/portforward` -> (ns, pod).
-fn parse(path: &str) -> Option<(String, String)> {
-    let rest = path.strip_prefix("/api/v1/namespaces/")?;
-    match rest.split('/').collect::<Vec<_>>().as_slice() {
-        [ns, "pods", pod, "portforward"] => Some((ns.to_string(), pod.to_string())),
-        _ => None,
     }
 }
 

@@ -784,6 +784,16 @@ async fn usbredir_device(mut io: DuplexStream) {
     }
 }
 
+/// `/api/v1/namespaces/{ns}/pods/{pod}/{subresource}` -> (ns, pod): the pod websocket endpoints
+/// (`attach`, `portforward`) take their paths by this one rule.
+pub fn pod_subresource(path: &str, subresource: &str) -> Option<(String, String)> {
+    let rest = path.strip_prefix("/api/v1/namespaces/")?;
+    match rest.split('/').collect::<Vec<_>>().as_slice() {
+        [ns, "pods", pod, sub] if *sub == subresource => Some((ns.to_string(), pod.to_string())),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
