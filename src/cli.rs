@@ -4,7 +4,8 @@
 //!
 //! A command's own flags live in its module (`commands::*`); this file only wires them in.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::ffi::OsString;
 
 use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
@@ -62,18 +63,103 @@ pub fn program_name(argv0: &str) -> String {
 thread_local! {
     /// Set while [`parse_tree`] builds the tree: the commands' own flags are deferred then.
     static DEFER: Cell<bool> = const { Cell::new(false) };
+    /// The command line [`parse_tree`] builds for, if any: only the command it names is added.
+    static LINE: RefCell<Option<Vec<OsString>>> = const { RefCell::new(None) };
 }
 
 /// The tree for parsing one command line: each command's own flags (and sub-commands) are
 /// built only when the parser enters that command (clap's `Command::defer`), so start-up does
 /// not build the flags of ~40 commands it will not run (BENCHMARKS.md, "Start-up against
-/// /bin/true"). Good for parsing and the root's help (names and summaries); whatever renders a
-/// command's flags or walks the tree takes [`Cli::command`], which builds everything.
-pub fn parse_tree() -> clap::Command {
+/// /bin/true"). Given the `line`, the tree holds only the top-level command the line names (when
+/// it names one): clap copies the ~20 global flags into every top-level command before parsing,
+/// which was most of start-up's allocation. A line that fails to parse on a root without every
+/// command ([`ParseTree::whole_root`]) must be parsed again without `line`: the line may name a
+/// command only the whole root resolves (a value that looked like a command, a misspelt command
+/// to suggest for). Good for parsing and, without
+/// `line`, the root's help (names and summaries); whatever renders a command's flags or walks
+/// the tree takes [`Cli::command`], which builds everything.
+pub fn parse_tree(line: Option<&[OsString]>) -> ParseTree {
     DEFER.set(true);
+    LINE.set(line.map(<[OsString]>::to_vec));
     let tree = Cli::command();
+    LINE.set(None);
     DEFER.set(false);
-    tree
+    let whole_root = line.is_none() || tree.get_subcommands().nth(1).is_some();
+    ParseTree { tree, whole_root }
+}
+
+/// What [`parse_tree`] built.
+pub struct ParseTree {
+    pub tree: clap::Command,
+    /// The root has every command: a failure to parse against it is the line's own.
+    pub whole_root: bool,
+}
+
+/// The top-level commands: all of them, or while [`parse_tree`] builds for a line, only the one
+/// the line names.
+#[derive(Debug)]
+pub struct Commands(pub Command);
+
+impl Subcommand for Commands {
+    fn augment_subcommands(root: clap::Command) -> clap::Command {
+        let Some(line) = LINE.take() else {
+            return Command::augment_subcommands(root);
+        };
+        let all = Command::augment_subcommands(clap::Command::new("all"));
+        let named = named_command(&root, &line).and_then(|name| all.find_subcommand(name));
+        match named {
+            Some(command) => root.subcommand(command.clone()),
+            None => root.subcommands(all.get_subcommands().cloned()),
+        }
+    }
+
+    fn augment_subcommands_for_update(root: clap::Command) -> clap::Command {
+        Command::augment_subcommands_for_update(root)
+    }
+
+    fn has_subcommand(name: &str) -> bool {
+        Command::has_subcommand(name)
+    }
+}
+
+impl FromArgMatches for Commands {
+    fn from_arg_matches(matches: &ArgMatches) -> Result<Self, clap::Error> {
+        Command::from_arg_matches(matches).map(Commands)
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
+        self.0.update_from_arg_matches(matches)
+    }
+}
+
+/// The first word of `line` (after the program) that is neither a flag of `root` nor a flag's
+/// value: the command the line names. Flags unknown to the root are taken as taking no value;
+/// a wrong guess costs only the second parse of [`parse_tree`]'s contract.
+fn named_command<'a>(root: &clap::Command, line: &'a [OsString]) -> Option<&'a str> {
+    let takes_value = |arg: Option<&clap::Arg>| arg.is_some_and(|arg| arg.get_action().takes_values());
+    let mut words = line.iter().skip(1);
+    while let Some(word) = words.next() {
+        let word = word.to_str()?;
+        if word == "--" {
+            return None;
+        }
+        if let Some(long) = word.strip_prefix("--") {
+            if !long.contains('=') && takes_value(root.get_arguments().find(|a| a.get_long() == Some(long))) {
+                words.next();
+            }
+            continue;
+        }
+        if let Some(shorts) = word.strip_prefix('-').filter(|s| !s.is_empty()) {
+            let mut chars = shorts.chars();
+            let (short, rest) = (chars.next(), chars.as_str());
+            if rest.is_empty() && takes_value(root.get_arguments().find(|a| a.get_short() == short)) {
+                words.next();
+            }
+            continue;
+        }
+        return Some(word);
+    }
+    None
 }
 
 /// A command's arguments, built when the command is (in [`parse_tree`]'s tree) or at once.
@@ -144,7 +230,7 @@ pub struct Cli {
     pub global: GlobalArgs,
 
     #[command(subcommand)]
-    pub command: Option<Command>,
+    pub command: Option<Commands>,
 }
 
 /// Global options: how to reach the cluster (owned by the cluster layer) and the log level.
@@ -319,7 +405,9 @@ impl Command {
 mod tests {
     use clap::{CommandFactory, FromArgMatches};
 
-    use super::{Cli, parse_tree};
+    use std::ffi::OsString;
+
+    use super::{Cli, named_command, parse_tree};
 
     /// Every command's path in the whole tree, nested ones included.
     fn paths(command: &clap::Command, prefix: &[String], out: &mut Vec<Vec<String>>) {
@@ -331,24 +419,24 @@ mod tests {
         }
     }
 
-    fn argv(words: &[&str]) -> Vec<String> {
+    fn argv(words: &[&str]) -> Vec<OsString> {
         std::iter::once("virtctl")
             .chain(words.iter().copied())
-            .map(str::to_string)
+            .map(OsString::from)
             .collect()
     }
 
     #[test]
     fn the_lazy_tree_helps_like_the_whole_tree() {
         let root = |tree: &clap::Command| crate::help::render(tree, &[], "virtctl");
-        assert_eq!(root(&parse_tree()), root(&Cli::command()));
+        assert_eq!(root(&parse_tree(None).tree), root(&Cli::command()));
         let mut all = Vec::new();
         paths(&Cli::command(), &[], &mut all);
         assert!(all.len() > 50, "{}", all.len());
         for path in all {
             let mut words: Vec<&str> = path.iter().map(String::as_str).collect();
             words.push("--help");
-            let (mut lazy, mut whole) = (parse_tree(), Cli::command());
+            let (mut lazy, mut whole) = (parse_tree(Some(&argv(&words))).tree, Cli::command());
             let lazy_err = lazy.try_get_matches_from_mut(argv(&words)).unwrap_err();
             let whole_err = whole.try_get_matches_from_mut(argv(&words)).unwrap_err();
             assert_eq!(lazy_err.kind(), whole_err.kind(), "{path:?}");
@@ -371,6 +459,14 @@ mod tests {
             "adm log-verbosity --all 3",
             "template process --local -f t.yaml",
             "vmexport download e --vm vm1 --output o.img",
+            "-n start stop vm1",
+            "--namespace=ns -v 6 stop vm1",
+            "-v=7 --kubeconfig /k --context c pause vm vm1",
+            "--insecure-skip-tls-verify restart vm1",
+            "strat vm1",
+            "-n ns",
+            "start",
+            "help start",
         ] {
             let words: Vec<&str> = line.split(' ').collect();
             let parse = |mut tree: clap::Command| {
@@ -380,8 +476,42 @@ mod tests {
                     matches.and_then(|m| Cli::from_arg_matches(&m).map_err(|e| e.to_string()))
                 )
             };
-            assert_eq!(parse(parse_tree()), parse(Cli::command()), "{line}");
+            let whole = parse(Cli::command());
+            assert_eq!(parse(parse_tree(None).tree), whole, "{line}");
+            let pruned = parse(parse_tree(Some(&argv(&words))).tree);
+            // A line that fails on its command's tree is parsed again on the whole root.
+            if !pruned.starts_with("Err") {
+                assert_eq!(pruned, whole, "{line}");
+            }
         }
+    }
+
+    #[test]
+    fn the_line_names_its_command_past_the_global_flags() {
+        let root = parse_tree(None).tree;
+        for (line, named) in [
+            ("start vm1", Some("start")),
+            ("-n ns start vm1", Some("start")),
+            ("-n start stop vm1", Some("stop")),
+            ("--namespace ns --insecure-skip-tls-verify stop vm1", Some("stop")),
+            ("--namespace=ns -v 6 vnc vm1", Some("vnc")),
+            ("-v=6 --as u vnc vm1", Some("vnc")),
+            ("-- start", None),
+            ("-n ns", None),
+        ] {
+            let words: Vec<&str> = line.split(' ').collect();
+            assert_eq!(named_command(&root, &argv(&words)), named, "{line}");
+        }
+        let pruned = parse_tree(Some(&argv(&["-n", "ns", "start", "vm1"])));
+        assert!(!pruned.whole_root);
+        let mut pruned = pruned.tree;
+        let names: Vec<&str> = pruned.get_subcommands().map(clap::Command::get_name).collect();
+        assert_eq!(names, ["start"]);
+        assert!(
+            pruned
+                .try_get_matches_from_mut(argv(&["-n", "ns", "start", "vm1"]))
+                .is_ok()
+        );
     }
 
     #[test]

@@ -44,10 +44,8 @@ pub fn main_entry() -> ExitCode {
             .unwrap_or_default(),
     );
 
-    // Only the command argv names is built (`cli::parse_tree`). Borrowed, not cloned: a copy
-    // of the whole tree cost 0.3-0.5 ms of start-up CPU.
-    let mut tree = usage::command_for(cli::parse_tree(), &program);
-    let matches = match tree.try_get_matches_from_mut(&argv) {
+    let (tree, parsed) = parse_line(&argv, &program);
+    let matches = match parsed {
         Ok(matches) => matches,
         Err(err) => return report_parse_error(tree, &err, &argv, &program),
     };
@@ -55,7 +53,7 @@ pub fn main_entry() -> ExitCode {
         Ok(cli) => cli,
         Err(err) => return report_parse_error(tree, &err, &argv, &program),
     };
-    let Some(command) = cli.command else {
+    let Some(cli::Commands(command)) = cli.command else {
         return usage::print_root_help(&tree, &program);
     };
 
@@ -75,6 +73,22 @@ pub fn main_entry() -> ExitCode {
             Err(err) => report(&ctx, err).await,
         }
     })
+}
+
+/// Parses `argv` against the tree of the one command it names (`cli::parse_tree`); a line that
+/// fails there is parsed again against the root with every command, whose tree then reports it.
+/// Only what the line names is built, borrowed and not cloned: a copy of the whole tree cost
+/// 0.3-0.5 ms of start-up CPU.
+fn parse_line(argv: &[std::ffi::OsString], program: &str) -> (clap::Command, clap::error::Result<clap::ArgMatches>) {
+    let named = cli::parse_tree(Some(argv));
+    let mut tree = usage::command_for(named.tree, program);
+    let parsed = tree.try_get_matches_from_mut(argv);
+    if parsed.is_ok() || named.whole_root {
+        return (tree, parsed);
+    }
+    let mut tree = usage::command_for(cli::parse_tree(None).tree, program);
+    let parsed = tree.try_get_matches_from_mut(argv);
+    (tree, parsed)
 }
 
 /// Reports a parse error or help request of the partly built `tree`: the root's help from it
