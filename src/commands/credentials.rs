@@ -438,15 +438,13 @@ async fn create_secret_with_key(ctx: &Ctx, args: &AddSshKeyArgs, vm: &Value, use
         .pointer("/spec/template/spec/accessCredentials")
         .is_some_and(|v| !v.is_null());
     let err = cause(first, second, Some(existed)).context("error patching virtual machine", ": ");
-    // Beyond upstream: the Secret exists only for this VM; leave nothing behind.
-    Err(match secrets.delete(&secret_name).await {
-        Ok(()) => err.with_hint(format!(
-            "the Secret {secret_name} created for the key was deleted again; nothing was changed"
-        )),
-        Err(e) => err.with_hint(format!(
-            "the Secret {secret_name} created for the key is left behind and could not be deleted: {e}"
-        )),
-    })
+    // Beyond upstream: the Secret exists only for this VM; leave nothing behind. What is said
+    // of the Secret comes after the failure's own advice (a cut connection's, a 401's).
+    let secret = match secrets.delete(&secret_name).await {
+        Ok(()) => format!("the Secret {secret_name} created for the key was deleted again; nothing was changed"),
+        Err(e) => format!("the Secret {secret_name} created for the key is left behind and could not be deleted: {e}"),
+    };
+    Err(err.with_further_hint(secret))
 }
 
 async fn add_key_to_secret(ctx: &Ctx, common: &CommonFlags, vm: &Value, user: &str, key: &str) -> Result<()> {
