@@ -22,6 +22,7 @@ use clap::{Args, Subcommand};
 use secrecy::{ExposeSecret, SecretString};
 use serde_json::{Value, json};
 
+use super::meta;
 use crate::cluster::kubevirt::{Secrets, Vm, Vmi};
 use crate::context::Ctx;
 use crate::error::{Error, Result};
@@ -280,14 +281,6 @@ fn find_secret_or_first(wanted: &str, secrets: &[String]) -> Result<String> {
         return Ok(wanted.to_string());
     }
     Err(Error::Other(format!("secret {wanted} was not assigned")))
-}
-
-fn meta<'a>(object: &'a Value, field: &str) -> &'a str {
-    object
-        .get("metadata")
-        .and_then(|m| m.get(field))
-        .and_then(Value::as_str)
-        .unwrap_or("")
 }
 
 fn owned_by_vm(secret: &Value, vm: &Value) -> bool {
