@@ -40,7 +40,8 @@ struct Case {
     /// prepares the simulator or the kubeconfig before the run
     setup: fn(&Env),
     /// virtctl's arguments after `--kubeconfig`; `{dir}`, `{url}` and `{http}` are replaced by
-    /// the test's directory, the simulator's URL and that URL with `http://`
+    /// the test's directory, the simulator's URL and that URL with `http://` (in the expected
+    /// line too, and `{start}` by the path of vm1's `start` subresource)
     args: &'static [&'static str],
     code: i32,
     line: Line,
@@ -806,7 +807,7 @@ const CASES: &[Case] = &[
         kc_exec_missing,
         START_VM1,
         Is(
-            "Error starting VirtualMachine Put \"{url}/apis/subresources.kubevirt.io/v1/namespaces/default/virtualmachines/vm1/start\": getting credentials: exec: fork/exec /nonexistent/plugin: no such file or directory",
+            "Error starting VirtualMachine Put \"{url}{start}\": getting credentials: exec: fork/exec /nonexistent/plugin: no such file or directory",
         ),
     ),
     // client-go runs the plugin inside the request (the failure is the request's url.Error) and
@@ -818,7 +819,7 @@ const CASES: &[Case] = &[
             kc_exec_fails,
             START_VM1,
             Is(
-                "Error starting VirtualMachine Put \"{url}/apis/subresources.kubevirt.io/v1/namespaces/default/virtualmachines/vm1/start\": getting credentials: exec: executable {dir}/plugin.sh failed with exit code 3",
+                "Error starting VirtualMachine Put \"{url}{start}\": getting credentials: exec: executable {dir}/plugin.sh failed with exit code 3",
             ),
         ),
     ),
@@ -916,16 +917,14 @@ const CASES: &[Case] = &[
         Tls,
         halted_vm,
         &["start", "vm1", "--tls-server-name=wrong.example"],
-        Starts(
-            "Error starting VirtualMachine cannot reach the Kubernetes API server at {url}/apis/subresources.kubevirt.io/v1/namespaces/default/virtualmachines/vm1/start: x509: ",
-        ),
+        Starts("Error starting VirtualMachine cannot reach the Kubernetes API server at {url}{start}: x509: "),
     ),
     case(
         Tls,
         kc_without_ca,
         START_VM1,
         Is(
-            "Error starting VirtualMachine cannot reach the Kubernetes API server at {url}/apis/subresources.kubevirt.io/v1/namespaces/default/virtualmachines/vm1/start: x509: certificate signed by unknown authority",
+            "Error starting VirtualMachine cannot reach the Kubernetes API server at {url}{start}: x509: certificate signed by unknown authority",
         ),
     ),
     // rustls names a bad signature where Go says "x509: certificate signed by unknown authority"
@@ -933,9 +932,7 @@ const CASES: &[Case] = &[
         Tls,
         kc_other_ca,
         START_VM1,
-        Starts(
-            "Error starting VirtualMachine cannot reach the Kubernetes API server at {url}/apis/subresources.kubevirt.io/v1/namespaces/default/virtualmachines/vm1/start: ",
-        ),
+        Starts("Error starting VirtualMachine cannot reach the Kubernetes API server at {url}{start}: "),
     ),
     case(
         Tls,
@@ -1052,16 +1049,14 @@ const CASES: &[Case] = &[
         halted_vm,
         &["start", "vm1", "--server=https://127.0.0.1:1"],
         Is(
-            "Error starting VirtualMachine cannot reach the Kubernetes API server at https://127.0.0.1:1/apis/subresources.kubevirt.io/v1/namespaces/default/virtualmachines/vm1/start: connection refused",
+            "Error starting VirtualMachine cannot reach the Kubernetes API server at https://127.0.0.1:1{start}: connection refused",
         ),
     ),
     case(
         Connection,
         halted_vm,
         &["start", "vm1", "--server={http}"],
-        Starts(
-            "Error starting VirtualMachine cannot reach the Kubernetes API server at {http}/apis/subresources.kubevirt.io/v1/namespaces/default/virtualmachines/vm1/start: ",
-        ),
+        Starts("Error starting VirtualMachine cannot reach the Kubernetes API server at {http}{start}: "),
     ),
     case(
         Connection,
@@ -1126,6 +1121,7 @@ fn expand(text: &str, env: &Env) -> String {
     text.replace("{dir}", env.dir.path().to_str().expect("a UTF-8 path"))
         .replace("{http}", &env.sim.url().replace("https://", "http://"))
         .replace("{url}", &env.sim.url())
+        .replace("{start}", &format!("{SUB}/virtualmachines/vm1/start"))
         .replace("{limited}", &env.sim.limited_token())
 }
 
