@@ -1,20 +1,19 @@
 #!/usr/bin/env bash
 # `virtctl doctor --all` against a simulated OpenShift Virtualization cluster with 1,000 running
-# VMs (VMS=10000 for 10,000): wall time (hyperfine if present, else 10 timed runs), API requests per run (the
-# simulator's request log), CPU time and peak RSS (GNU time). Release build in a separate target dir.
+# VMs (VMS=10000 for 10,000): wall time (hyperfine if present, else 10 timed runs), API requests
+# per run (the simulator's request log), CPU time and peak RSS (GNU time). Release build in
+# bench/lib.sh's target dir (CARGO_TARGET_DIR, else /tmp/virtctl-bench-target);
+# VIRTCTL_OURS=/path/to/virtctl measures that binary (the simulator from an earlier build).
 set -euo pipefail
-cd "$(dirname "$0")/.."
-TARGET=${CARGO_TARGET_DIR:-/work/doctor-target}
+cd "$(dirname "$0")/.." && . bench/lib.sh
 VMS=${VMS:-1000}
-cargo build --release --target-dir "$TARGET" -p virtctl -p kubevirt-sim --bins >/dev/null
-work=$(mktemp -d)
-trap 'kill $sim 2>/dev/null || true; rm -rf "$work"' EXIT
+bench_build
 "$TARGET/release/doctor-scale-sim" "$work/kubeconfig" "$work/requests.jsonl" "$VMS" >"$work/sim.out" &
-sim=$!
+sims+=($!)
 until grep -q ready "$work/sim.out" 2>/dev/null; do sleep 0.2; done
 cat "$work/sim.out"
 # 10,000 VMs take the simulator longer than doctor's default 60 s bound on a busy machine.
-run=("$TARGET/release/virtctl" --kubeconfig "$work/kubeconfig" doctor --all -o json --timeout 10m)
+run=("$ours" --kubeconfig "$work/kubeconfig" doctor --all -o json --timeout 10m)
 "${run[@]}" >"$work/report.json" || true
 before=$(wc -l <"$work/requests.jsonl")
 "${run[@]}" >/dev/null || true

@@ -166,6 +166,16 @@ impl From<std::io::Error> for Error {
     }
 }
 
+/// The text of Go's `*url.Error`, which net/http's client wraps every failed request in:
+/// `Put "https://host/path": cause` (the method as Go's `urlErrorOp` writes it).
+pub fn url_error(method: &str, url: &str, cause: impl std::fmt::Display) -> String {
+    let mut op = method.to_ascii_lowercase();
+    if let Some(first) = op.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    format!("{op} {}: {cause}", go_quote(url))
+}
+
 /// Go's `%q` rendering of a string, used where upstream prints Go-quoted values.
 pub fn go_quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);

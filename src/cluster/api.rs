@@ -13,7 +13,7 @@ use http_body_util::BodyExt;
 use serde::de::DeserializeOwned;
 
 use super::trace::Trace;
-use crate::error::{ApiError, Error, Result, go_quote};
+use crate::error::{ApiError, Error, Result, go_quote, url_error};
 
 const ACCEPT: &str = "application/json, */*";
 pub const JSON: &str = "application/json";
@@ -175,8 +175,16 @@ impl Api {
         &self.client
     }
 
-    /// A transport failure on `path`, described as for any other request.
+    /// A transport failure of the websocket upgrade on `path`, described as for any other
+    /// request; but a credential plugin's failure is its bare text, as upstream's websocket
+    /// dialer reports it (no url.Error around it).
     pub(crate) fn transport_failure(&self, path: &str, err: &(dyn std::error::Error + 'static)) -> Error {
+        if let Some(credential) = credential_failure(err) {
+            return Error::Transport {
+                message: credential.to_string(),
+                hint: credential.hint.clone(),
+            };
+        }
         transport_error(&self.server, self.proxy.as_deref(), &Request::get(path), err)
     }
 
@@ -455,9 +463,11 @@ fn transport_error(
 ) -> Error {
     let chain = error_chain(err);
     let url = format!("{}{}", server.trim_end_matches('/'), request.path);
-    if let Some(credential) = causes(err).find_map(|e| e.downcast_ref::<super::exec_credential::CredentialError>()) {
+    // client-go runs the plugin inside the request's round trip: its failure is the request's
+    if let Some(credential) = credential_failure(err) {
+        let full_url = format!("{}{}", server.trim_end_matches('/'), request.uri());
         return Error::Transport {
-            message: credential.to_string(),
+            message: url_error(request.method.as_str(), &full_url, credential),
             hint: credential.hint.clone(),
         };
     }
@@ -584,10 +594,18 @@ fn next_cause<'a>(err: &'a (dyn std::error::Error + 'static)) -> Option<&'a (dyn
     err.source()
 }
 
-fn causes<'a>(
+/// An error and the errors down its chain ([`next_cause`]).
+pub(crate) fn causes<'a>(
     err: &'a (dyn std::error::Error + 'static),
 ) -> impl Iterator<Item = &'a (dyn std::error::Error + 'static)> {
     std::iter::successors(Some(err), |e: &&'a (dyn std::error::Error + 'static)| next_cause(*e))
+}
+
+/// The exec credential plugin's failure, when that is why the request failed.
+fn credential_failure<'a>(
+    err: &'a (dyn std::error::Error + 'static),
+) -> Option<&'a super::exec_credential::CredentialError> {
+    causes(err).find_map(|e| e.downcast_ref::<super::exec_credential::CredentialError>())
 }
 
 fn find_rustls_error<'a>(err: &'a (dyn std::error::Error + 'static)) -> Option<&'a rustls::Error> {

@@ -1,7 +1,9 @@
 //! Kubeconfig `exec` credential plugins, run as client-go runs them
 //! (`plugin/pkg/client/auth/exec`): once when the client is made, then again when the token it
 //! gave is past its `expirationTimestamp` or the API server refused it (401), so a long command
-//! outlives a short-lived token. The plugin's stderr is the user's (an interactive plugin prompts
+//! outlives a short-lived token. client-go runs it inside the first request, so a failure of that
+//! first run is the first request's (`Put "URL": getting credentials: ...`), and the next request
+//! runs the plugin again. The plugin's stderr is the user's (an interactive plugin prompts
 //! there); its failures read as client-go's (`getting credentials: exec: executable X failed with
 //! exit code N`).
 //!
@@ -56,32 +58,40 @@ pub enum Issued {
 
 /// Takes the exec plugin out of `config` (unless a token or token file takes precedence, as in
 /// kube's and client-go's order) and runs it once. A certificate goes into `config` for the TLS
-/// layer; a token comes back as the cache the client's [`Layer`] reads.
-pub fn take(config: &mut kube::Config) -> Result<Option<Arc<ExecToken>>, CredentialError> {
+/// layer; a token, or the run's failure, comes back as the cache the client's [`Layer`] reads.
+pub fn take(config: &mut kube::Config) -> Option<Arc<ExecToken>> {
     let auth = &mut config.auth_info;
     if auth.token.is_some() || auth.token_file.is_some() {
-        return Ok(None);
+        return None;
     }
-    let Some(exec) = auth.exec.take() else {
-        return Ok(None);
-    };
-    match run(&exec)? {
-        Issued::Certificate { certificate, key } => {
+    let exec = auth.exec.take()?;
+    let cached = match run(&exec) {
+        Ok(Issued::Certificate { certificate, key }) => {
             let b64 = base64::engine::general_purpose::STANDARD;
             auth.client_certificate_data = Some(b64.encode(certificate));
             auth.client_key_data = Some(b64.encode(key.expose_secret()).into());
-            Ok(None)
+            return None;
         }
-        Issued::Token { token, expires } => Ok(Some(Arc::new(ExecToken {
-            exec,
-            cached: Mutex::new(Cached {
-                token,
-                expires,
-                refused: false,
-                generation: 0,
-            }),
-        }))),
-    }
+        Ok(Issued::Token { token, expires }) => Cached {
+            token,
+            expires,
+            refused: false,
+            failure: None,
+            generation: 0,
+        },
+        // No token: the first request reports the failure, the next runs the plugin again.
+        Err(failure) => Cached {
+            token: String::new().into(),
+            expires: None,
+            refused: true,
+            failure: Some(failure),
+            generation: 0,
+        },
+    };
+    Some(Arc::new(ExecToken {
+        exec,
+        cached: Mutex::new(cached),
+    }))
 }
 
 /// The token a plugin gave and when it must be asked again.
@@ -93,8 +103,10 @@ pub struct ExecToken {
 struct Cached {
     token: SecretString,
     expires: Option<Timestamp>,
-    /// the API server answered 401 to this token
+    /// the API server answered 401 to this token (or there is none: the first run failed)
     refused: bool,
+    /// the first run's failure, not yet reported by a request
+    failure: Option<CredentialError>,
     /// counts the plugin's runs, so a 401 to an old token does not discard a new one
     generation: u64,
 }
@@ -121,7 +133,10 @@ impl ExecToken {
     /// again (off the runtime's thread) when the token has expired or was refused.
     async fn header(self: &Arc<Self>) -> Result<(HeaderValue, u64), CredentialError> {
         {
-            let cached = self.lock();
+            let mut cached = self.lock();
+            if let Some(failure) = cached.failure.take() {
+                return Err(failure);
+            }
             if cached.usable() {
                 return cached.header();
             }
@@ -147,6 +162,7 @@ impl ExecToken {
             token,
             expires,
             refused: false,
+            failure: None,
             generation: cached.generation + 1,
         };
         cached.header()
@@ -414,6 +430,38 @@ mod tests {
     }
 
     #[test]
+    fn a_failed_first_run_is_the_first_requests_failure_and_the_next_runs_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let count = dir.path().join("count");
+        let script = format!(
+            r#"echo x >> {count}; [ $(wc -l < {count}) -gt 1 ] || exit 3; echo '{{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{{"token":"t2"}}}}'"#,
+            count = count.display()
+        );
+        let exec = plugin(dir.path(), &script);
+        let command = exec.command.clone().unwrap();
+        let mut config = kube::Config::new("https://127.0.0.1:1".parse().unwrap());
+        config.auth_info.exec = Some(exec);
+        let token = take(&mut config).expect("the failure is kept for the first request");
+        let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
+        let first = runtime.block_on(token.header()).map(|_| ()).unwrap_err();
+        assert_eq!(
+            first.to_string(),
+            format!("getting credentials: exec: executable {command} failed with exit code 3")
+        );
+        assert_eq!(
+            std::fs::read_to_string(&count).unwrap().lines().count(),
+            1,
+            "run once for it"
+        );
+        let (value, _) = runtime.block_on(token.header()).unwrap();
+        assert_eq!(
+            value.to_str().unwrap(),
+            "Bearer t2",
+            "the next request runs the plugin again"
+        );
+    }
+
+    #[test]
     fn the_answer_is_checked_in_client_go_order() {
         let dir = tempfile::tempdir().unwrap();
         let cases = [
@@ -460,7 +508,7 @@ mod tests {
         ]);
         let mut config = kube::Config::new("https://127.0.0.1:1".parse().unwrap());
         config.auth_info.exec = Some(exec);
-        let token = take(&mut config).unwrap().expect("a token");
+        let token = take(&mut config).expect("a token");
         let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
         let bearer = |t: &Arc<ExecToken>| {
             let (value, generation) = runtime.block_on(t.header()).unwrap();

@@ -67,7 +67,7 @@ impl Cluster {
         let cluster_ca = config::cluster_ca(&config.kube);
         let bearer_token = config.kube.auth_info.token.clone();
         let proxy = config.kube.proxy_url.clone();
-        let exec_token = exec_credential::take(&mut config.kube).map_err(credential_error)?;
+        let exec_token = exec_credential::take(&mut config.kube);
         let builder =
             kube::client::ClientBuilder::try_from(config.kube).map_err(|e| Error::Config(api::error_chain(&e)))?;
         let client = match &exec_token {
@@ -82,14 +82,5 @@ impl Cluster {
             cluster_ca,
             bearer_token,
         })
-    }
-}
-
-fn credential_error(err: exec_credential::CredentialError) -> Error {
-    let hint = err.hint.clone();
-    let err = Error::Config(err.to_string());
-    match hint {
-        Some(hint) => err.with_hint(hint),
-        None => err,
     }
 }

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use http::{StatusCode, header};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, url_error};
 use crate::transfer::body::{FileBody, LocalReadError};
 
 pub const ASYNC_PATH: &str = "/v1beta1/upload-async";
@@ -171,7 +171,7 @@ fn html_headline(page: &str) -> String {
 /// Turns a client error into a failure with Go's `Post "URL": cause` shape.
 fn classify(url: &str, err: &reqwest::Error) -> UploadFailure {
     let url = super::api::without_credentials(url);
-    let causes = causes(err);
+    let causes: Vec<_> = super::api::causes(err).collect();
     if let Some(local) = causes.iter().find_map(|e| e.downcast_ref::<LocalReadError>()) {
         return UploadFailure::Local(local.to_string());
     }
@@ -187,7 +187,7 @@ fn classify(url: &str, err: &reqwest::Error) -> UploadFailure {
             _ => None,
         };
         return UploadFailure::Transport {
-            message: format!("Post {url:?}: tls: {tls}"),
+            message: url_error("POST", &url, format_args!("tls: {tls}")),
             transient: false,
             hint,
         };
@@ -196,23 +196,10 @@ fn classify(url: &str, err: &reqwest::Error) -> UploadFailure {
     let lower = text.to_lowercase();
     let dns = lower.contains("dns error") || lower.contains("failed to lookup address");
     UploadFailure::Transport {
-        message: format!("Post {url:?}: {text}"),
+        message: url_error("POST", &url, text),
         transient: !dns,
         hint: dns.then(|| "check the host name in --uploadproxy-url or the CDIConfig".to_string()),
     }
-}
-
-fn causes<'a>(err: &'a (dyn std::error::Error + 'static)) -> Vec<&'a (dyn std::error::Error + 'static)> {
-    let mut out = Vec::new();
-    let mut next = Some(err);
-    while let Some(e) = next {
-        out.push(e);
-        next = match e.downcast_ref::<std::io::Error>().and_then(|io| io.get_ref()) {
-            Some(inner) => Some(inner as &(dyn std::error::Error + 'static)),
-            None => e.source(),
-        };
-    }
-    out
 }
 
 /// The most specific causes, without reqwest's own wrapper texts.

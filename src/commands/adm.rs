@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use clap::{Args, Subcommand};
 use serde_json::{Value, json};
 
+use super::meta;
 use crate::cluster::kubevirt::KubeVirts;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
@@ -312,7 +313,7 @@ async fn log_verbosity(args: LogVerbosityArgs, ctx: &Ctx) -> Result<()> {
         .map_err(|e| e.context("could not list KubeVirt CRs across all namespaces", ": "))?;
     let (namespace, name) = match items.as_slice() {
         [] => return Err(Error::Other("could not detect a KubeVirt installation".into())),
-        [kv] => (meta(kv, "namespace"), meta(kv, "name")),
+        [kv] => (meta(kv, "namespace").to_string(), meta(kv, "name").to_string()),
         _ => {
             return Err(Error::Other(
                 "invalid kubevirt installation, more than one KubeVirt resource found".into(),
@@ -349,15 +350,6 @@ async fn log_verbosity(args: LogVerbosityArgs, ctx: &Ctx) -> Result<()> {
             ctx.out.line("successfully set/reset the log verbosity")
         }
     }
-}
-
-fn meta(object: &Value, field: &str) -> String {
-    object
-        .get("metadata")
-        .and_then(|m| m.get(field))
-        .and_then(Value::as_str)
-        .unwrap_or("")
-        .to_string()
 }
 
 /// The HyperConverged CR that owns the KubeVirt CR (HCO sets itself as its controller and

@@ -22,6 +22,7 @@ use clap::{Args, Subcommand};
 use secrecy::{ExposeSecret, SecretString};
 use serde_json::{Value, json};
 
+use super::meta;
 use crate::cluster::kubevirt::{Secrets, Vm, Vmi};
 use crate::context::Ctx;
 use crate::error::{Error, Result};
@@ -282,14 +283,6 @@ fn find_secret_or_first(wanted: &str, secrets: &[String]) -> Result<String> {
     Err(Error::Other(format!("secret {wanted} was not assigned")))
 }
 
-fn meta<'a>(object: &'a Value, field: &str) -> &'a str {
-    object
-        .get("metadata")
-        .and_then(|m| m.get(field))
-        .and_then(Value::as_str)
-        .unwrap_or("")
-}
-
 fn owned_by_vm(secret: &Value, vm: &Value) -> bool {
     let references = secret.pointer("/metadata/ownerReferences").and_then(Value::as_array);
     references
@@ -438,15 +431,13 @@ async fn create_secret_with_key(ctx: &Ctx, args: &AddSshKeyArgs, vm: &Value, use
         .pointer("/spec/template/spec/accessCredentials")
         .is_some_and(|v| !v.is_null());
     let err = cause(first, second, Some(existed)).context("error patching virtual machine", ": ");
-    // Beyond upstream: the Secret exists only for this VM; leave nothing behind.
-    Err(match secrets.delete(&secret_name).await {
-        Ok(()) => err.with_hint(format!(
-            "the Secret {secret_name} created for the key was deleted again; nothing was changed"
-        )),
-        Err(e) => err.with_hint(format!(
-            "the Secret {secret_name} created for the key is left behind and could not be deleted: {e}"
-        )),
-    })
+    // Beyond upstream: the Secret exists only for this VM; leave nothing behind. What is said
+    // of the Secret comes after the failure's own advice (a cut connection's, a 401's).
+    let secret = match secrets.delete(&secret_name).await {
+        Ok(()) => format!("the Secret {secret_name} created for the key was deleted again; nothing was changed"),
+        Err(e) => format!("the Secret {secret_name} created for the key is left behind and could not be deleted: {e}"),
+    };
+    Err(err.with_further_hint(secret))
 }
 
 async fn add_key_to_secret(ctx: &Ctx, common: &CommonFlags, vm: &Value, user: &str, key: &str) -> Result<()> {

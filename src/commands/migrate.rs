@@ -3,7 +3,7 @@
 use clap::Args;
 use serde_json::Value;
 
-use super::{DryRunArg, Positionals, WaitArgs, scheduled};
+use super::{DryRunArg, Positionals, WaitArgs, meta, scheduled};
 use crate::cluster::kubevirt::{Migrations, Vm};
 use crate::cluster::types::options::MigrateOptions;
 use crate::cluster::wait::{self, Progress};
@@ -65,7 +65,7 @@ pub async fn migrate(args: MigrateArgs, ctx: &Ctx) -> Result<()> {
     if waiting {
         wait::until("the migration to complete", args.wait.timeout, || async {
             let all = migrations.list_for_vmi(name).await?;
-            let ours = all.iter().find(|m| !earlier.contains(&name_of(m)));
+            let ours = all.iter().find(|m| !earlier.iter().any(|e| e == meta(m, "name")));
             Ok(match ours {
                 Some(migration) => wait::migration_done(Some(migration)),
                 None => Progress::Pending,
@@ -90,8 +90,8 @@ pub async fn cancel(args: MigrateCancelArgs, ctx: &Ctx) -> Result<()> {
     let Some(active) = list.iter().find(|m| !is_final(m)) else {
         return Err(Error::Other(format!("Found no migration to cancel for {name}")));
     };
-    let migration = name_of(active);
-    migrations.delete(&migration, !dry_run.is_empty()).await.map_err(|e| {
+    let migration = meta(active, "name");
+    migrations.delete(migration, !dry_run.is_empty()).await.map_err(|e| {
         e.context(
             format!("Error canceling migration {migration} of a VirtualMachine {name}"),
             ": ",
@@ -107,14 +107,6 @@ fn is_final(migration: &Value) -> bool {
     )
 }
 
-fn name_of(object: &Value) -> String {
-    object
-        .pointer("/metadata/name")
-        .and_then(Value::as_str)
-        .unwrap_or("")
-        .to_string()
-}
-
 fn names(objects: &[Value]) -> Vec<String> {
-    objects.iter().map(name_of).collect()
+    objects.iter().map(|o| meta(o, "name").to_string()).collect()
 }

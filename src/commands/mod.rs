@@ -103,6 +103,15 @@ pub fn scheduled(ctx: &Ctx, kind: &str, name: &str, action: &str) -> Result<()> 
     ctx.out.line(format!("{kind} {name} was scheduled to {action}"))
 }
 
+/// A string field of an object's metadata (`name`, `namespace`, `uid` ...), "" when missing.
+pub fn meta<'a>(object: &'a serde_json::Value, field: &str) -> &'a str {
+    object
+        .get("metadata")
+        .and_then(|m| m.get(field))
+        .and_then(serde_json::Value::as_str)
+        .unwrap_or("")
+}
+
 /// `word` unchanged when a POSIX shell reads it as is, else single-quoted (a `'` inside becomes
 /// `'\''`).
 pub fn shell_quote(word: &str) -> String {

@@ -23,9 +23,10 @@ use bytes::Bytes;
 use http::{StatusCode, header};
 use serde_json::Value;
 
+use crate::cluster::api;
 use crate::cluster::export::{self, ExportRequest, Exports, InternalAccess, Say, TOKEN_HEADER};
 use crate::cluster::export_tunnel::{self, ExportTunnel, TunnelRequest};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, url_error};
 use crate::output::Output;
 use crate::transfer::progress::Meter;
 
@@ -417,34 +418,15 @@ pub fn status_text(status: StatusCode) -> String {
 }
 
 fn transport_error(url: &str, err: &reqwest::Error) -> Error {
-    let mut text = err.to_string();
-    let mut source = std::error::Error::source(err);
-    while let Some(e) = source {
-        let more = e.to_string();
-        if !text.contains(&more) {
-            text = format!("{text}: {more}");
-        }
-        source = e.source();
-    }
     Error::Transport {
-        message: format!("Get {url:?}: {text}"),
+        message: url_error("GET", url, api::error_chain(err)),
         hint: None,
     }
 }
 
 /// Whether the failure is a TLS one (retrying cannot help).
 fn is_tls(err: &reqwest::Error) -> bool {
-    let mut next: Option<&(dyn std::error::Error + 'static)> = Some(err);
-    while let Some(e) = next {
-        if e.downcast_ref::<rustls::Error>().is_some() {
-            return true;
-        }
-        next = match e.downcast_ref::<std::io::Error>().and_then(|io| io.get_ref()) {
-            Some(inner) => Some(inner as &(dyn std::error::Error + 'static)),
-            None => e.source(),
-        };
-    }
-    false
+    api::causes(err).any(|e| e.downcast_ref::<rustls::Error>().is_some())
 }
 
 /// How one attempt ended.

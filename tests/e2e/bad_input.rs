@@ -40,7 +40,8 @@ struct Case {
     /// prepares the simulator or the kubeconfig before the run
     setup: fn(&Env),
     /// virtctl's arguments after `--kubeconfig`; `{dir}`, `{url}` and `{http}` are replaced by
-    /// the test's directory, the simulator's URL and that URL with `http://`
+    /// the test's directory, the simulator's URL and that URL with `http://` (in the expected
+    /// line too, and `{start}` by the path of vm1's `start` subresource)
     args: &'static [&'static str],
     code: i32,
     line: Line,
@@ -154,10 +155,7 @@ fn upload_rejected(env: &Env) {
 /// so a case fails on the kubeconfig, not on a missing VM.
 fn with_user(env: &Env, user: &str) {
     halted_vm(env);
-    let yaml = env.sim.kubeconfig_yaml(&env.sim.admin_token(), Some(NS));
-    let token_line = format!("    token: {}", env.sim.admin_token());
-    assert!(yaml.contains(&token_line), "the kubeconfig has a token line: {yaml}");
-    std::fs::write(&env.kubeconfig, yaml.replace(&token_line, user)).expect("kubeconfig written");
+    env.kubeconfig_user(user);
 }
 
 /// Rewrites the kubeconfig with `edit`; vm1 exists (Halted), as for [`with_user`].
@@ -179,29 +177,20 @@ fn kc_wrong_shape(env: &Env) {
 fn kc_missing_context(env: &Env) {
     kubeconfig_edit(env, |y| replace_line(&y, "current-context:", "current-context: gone"));
 }
-/// The kubeconfig's user gets its token from the exec credential plugin `command`.
+/// The kubeconfig's user gets its token from the exec credential plugin `command`; vm1 exists.
 fn with_exec_plugin(env: &Env, command: &str) {
-    with_user(
-        env,
-        &format!(
-            "    exec:\n      apiVersion: client.authentication.k8s.io/v1\n      command: {command}\n      interactiveMode: Never"
-        ),
-    );
+    halted_vm(env);
+    env.exec_plugin_user(command);
 }
 fn kc_exec_missing(env: &Env) {
     with_exec_plugin(env, "/nonexistent/plugin");
 }
 /// A plugin that explains itself on stderr and fails.
 fn kc_exec_fails(env: &Env) {
-    let plugin = env.write(
+    let plugin = env.write_script(
         "plugin.sh",
         "#!/bin/sh\necho 'plugin: the token service is down' >&2\necho 'plugin: try again later' >&2\nexit 3\n",
     );
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&plugin, std::fs::Permissions::from_mode(0o755)).expect("the plugin is executable");
-    }
     with_exec_plugin(env, &plugin.display().to_string());
 }
 /// Upstream's go-yaml reads this as an empty document, so client-go falls back to an empty
@@ -817,16 +806,21 @@ const CASES: &[Case] = &[
         Kubeconfig,
         kc_exec_missing,
         START_VM1,
-        Is("getting credentials: exec: fork/exec /nonexistent/plugin: no such file or directory"),
+        Is(
+            "Error starting VirtualMachine Put \"{url}{start}\": getting credentials: exec: fork/exec /nonexistent/plugin: no such file or directory",
+        ),
     ),
-    // client-go lets the plugin's stderr through to the user's, then names the plugin and its status
+    // client-go runs the plugin inside the request (the failure is the request's url.Error) and
+    // lets the plugin's stderr through to the user's, then names the plugin and its status
     after_lines(
         &["plugin: the token service is down", "plugin: try again later"],
         case(
             Kubeconfig,
             kc_exec_fails,
             START_VM1,
-            Is("getting credentials: exec: executable {dir}/plugin.sh failed with exit code 3"),
+            Is(
+                "Error starting VirtualMachine Put \"{url}{start}\": getting credentials: exec: executable {dir}/plugin.sh failed with exit code 3",
+            ),
         ),
     ),
     case(
@@ -923,16 +917,14 @@ const CASES: &[Case] = &[
         Tls,
         halted_vm,
         &["start", "vm1", "--tls-server-name=wrong.example"],
-        Starts(
-            "Error starting VirtualMachine cannot reach the Kubernetes API server at {url}/apis/subresources.kubevirt.io/v1/namespaces/default/virtualmachines/vm1/start: x509: ",
-        ),
+        Starts("Error starting VirtualMachine cannot reach the Kubernetes API server at {url}{start}: x509: "),
     ),
     case(
         Tls,
         kc_without_ca,
         START_VM1,
         Is(
-            "Error starting VirtualMachine cannot reach the Kubernetes API server at {url}/apis/subresources.kubevirt.io/v1/namespaces/default/virtualmachines/vm1/start: x509: certificate signed by unknown authority",
+            "Error starting VirtualMachine cannot reach the Kubernetes API server at {url}{start}: x509: certificate signed by unknown authority",
         ),
     ),
     // rustls names a bad signature where Go says "x509: certificate signed by unknown authority"
@@ -940,9 +932,7 @@ const CASES: &[Case] = &[
         Tls,
         kc_other_ca,
         START_VM1,
-        Starts(
-            "Error starting VirtualMachine cannot reach the Kubernetes API server at {url}/apis/subresources.kubevirt.io/v1/namespaces/default/virtualmachines/vm1/start: ",
-        ),
+        Starts("Error starting VirtualMachine cannot reach the Kubernetes API server at {url}{start}: "),
     ),
     case(
         Tls,
@@ -1059,16 +1049,14 @@ const CASES: &[Case] = &[
         halted_vm,
         &["start", "vm1", "--server=https://127.0.0.1:1"],
         Is(
-            "Error starting VirtualMachine cannot reach the Kubernetes API server at https://127.0.0.1:1/apis/subresources.kubevirt.io/v1/namespaces/default/virtualmachines/vm1/start: connection refused",
+            "Error starting VirtualMachine cannot reach the Kubernetes API server at https://127.0.0.1:1{start}: connection refused",
         ),
     ),
     case(
         Connection,
         halted_vm,
         &["start", "vm1", "--server={http}"],
-        Starts(
-            "Error starting VirtualMachine cannot reach the Kubernetes API server at {http}/apis/subresources.kubevirt.io/v1/namespaces/default/virtualmachines/vm1/start: ",
-        ),
+        Starts("Error starting VirtualMachine cannot reach the Kubernetes API server at {http}{start}: "),
     ),
     case(
         Connection,
@@ -1133,6 +1121,7 @@ fn expand(text: &str, env: &Env) -> String {
     text.replace("{dir}", env.dir.path().to_str().expect("a UTF-8 path"))
         .replace("{http}", &env.sim.url().replace("https://", "http://"))
         .replace("{url}", &env.sim.url())
+        .replace("{start}", &format!("{SUB}/virtualmachines/vm1/start"))
         .replace("{limited}", &env.sim.limited_token())
 }
 

@@ -354,3 +354,39 @@ fn global_options_are_listed_by_the_hidden_options_command() {
     }
     assert_eq!(env.sim.requests(), []);
 }
+
+/// client-go runs a kubeconfig's exec credential plugin inside the request that needs the
+/// credentials, so the plugin's failure is that request's: Go's url.Error (`Put "URL": getting
+/// credentials: ...`) behind the command's own prefix, as upstream's binary prints it against
+/// the simulator (a websocket's, bare). The plugin runs once per command and nothing reaches the
+/// API server.
+#[test]
+fn a_failing_exec_plugin_fails_the_request_it_was_run_for() {
+    let env = Env::new();
+    env.create_vm("vm1", "Halted");
+    let runs = env.path("runs");
+    let plugin = env.write_script(
+        "plugin.sh",
+        &format!("#!/bin/sh\necho run >> '{}'\nexit 1\n", runs.display()),
+    );
+    env.exec_plugin_user(&plugin.display().to_string());
+    env.sim.clear_requests();
+    let url = env.sim.url();
+    let failure = format!(
+        "getting credentials: exec: executable {} failed with exit code 1",
+        plugin.display()
+    );
+
+    env.run(&["start", "vm1"]).fails_with(&format!(
+        "Error starting VirtualMachine Put \"{url}{SUB}/virtualmachines/vm1/start\": {failure}"
+    ));
+    env.run(&["pause", "vm", "vm1"]).fails_with(&format!(
+        "Error getting VirtualMachine vm1: Get \"{url}{CORE}/virtualmachines/vm1\": {failure}"
+    ));
+    // upstream's websocket dialer reports the plugin's failure bare
+    env.run(&["console", "vm1"]).fails_with(&failure);
+
+    let runs = std::fs::read_to_string(&runs).expect("the plugin ran");
+    assert_eq!(runs.lines().count(), 3, "once per command");
+    assert!(env.sim.requests().is_empty(), "{:#?}", env.sim.requests());
+}

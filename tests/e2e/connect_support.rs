@@ -154,6 +154,54 @@ impl Drop for Running {
     }
 }
 
+// ---- port-forward ----------------------------------------------------------------------------
+
+/// `virtctl port-forward ARGS`, to be started with [`Running::spawn`] (after any `.env(...)`).
+pub fn port_forward_command(env: &Env, args: &[&str]) -> Command {
+    let mut cmd = virtctl_command(env);
+    cmd.arg("port-forward").args(args);
+    cmd
+}
+
+impl Running {
+    /// The local port a running `port-forward` listens on for `protocol`, once its forwarding
+    /// line is out.
+    #[track_caller]
+    pub fn forwarded_port(&self, protocol: &str) -> u16 {
+        self.wait_for(
+            PORT_FORWARD_WAIT,
+            |r| announced_port(&r.stderr(), protocol).is_some(),
+            "the forwarding line",
+        );
+        announced_port(&self.stderr(), protocol).expect("announced")
+    }
+}
+
+const PORT_FORWARD_WAIT: Duration = Duration::from_secs(30);
+
+/// One TCP connection to the forwarded `port`: `data` goes out (from a thread of its own, so
+/// that more than the socket buffers can hold is echoed) and must come back unchanged.
+#[track_caller]
+pub fn echo_round_trip(port: u16, data: &[u8]) {
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    s.set_read_timeout(Some(PORT_FORWARD_WAIT)).unwrap();
+    let writer = {
+        let mut s = s.try_clone().unwrap();
+        let data = data.to_vec();
+        std::thread::spawn(move || s.write_all(&data).unwrap())
+    };
+    let mut back = vec![0u8; data.len()];
+    s.read_exact(&mut back).expect("the echo comes back");
+    writer.join().expect("the writer");
+    assert!(back == data, "the echoed bytes differ");
+}
+
+/// The websockets the simulator opened (101) on `path`, e.g.
+/// `{SUB}/virtualmachines/vm1/portforward/7/tcp`.
+pub fn websocket_upgrades(env: &Env, path: &str) -> usize {
+    env.sent().iter().filter(|r| r.path == path && r.status == 101).count()
+}
+
 /// A port the stderr line `forwarding tcp 127.0.0.1:PORT to ...` announced.
 pub fn announced_port(stderr: &str, protocol: &str) -> Option<u16> {
     let prefix = format!("forwarding {protocol} ");

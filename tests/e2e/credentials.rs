@@ -178,6 +178,35 @@ fn add_ssh_key_refuses_a_running_vm_without_force() {
     assert_eq!(secrets(&env).len(), 1);
 }
 
+/// The failure's own advice (here a cut connection's) stays, and what became of the Secret
+/// follows it on a hint line of its own.
+#[test]
+fn add_ssh_key_keeps_the_failures_hint_beside_the_one_about_its_secret() {
+    let env = Env::new();
+    env.create_vm("vm1", "Halted");
+    env.sim.cut_api("PATCH", "/virtualmachines/vm1", 2);
+
+    let out = add_key(&env, &["--user=alice", &format!("--value={KEY}")]);
+
+    assert_eq!(out.code, 1, "{out:#?}");
+    assert!(
+        out.error_line().starts_with("error patching virtual machine: "),
+        "{out:#?}"
+    );
+    let hints: Vec<&str> = out
+        .stderr_lines()
+        .into_iter()
+        .filter(|l| l.starts_with("hint: "))
+        .collect();
+    assert_eq!(hints.len(), 2, "{out:#?}");
+    assert!(
+        hints[0].contains(&env.sim.url()),
+        "the connection's advice first: {out:#?}"
+    );
+    assert!(hints[1].contains("was deleted again; nothing was changed"), "{out:#?}");
+    assert!(secrets(&env).is_empty(), "{:#?}", secrets(&env));
+}
+
 #[test]
 fn add_ssh_key_deletes_its_secret_when_the_vm_patch_is_denied() {
     let env = Env::new();

@@ -8,27 +8,17 @@
 //! asserts the outcome: bytes equal by SHA-256 in the simulator's PVC storage, the objects left,
 //! the messages.
 
-use std::io::{Read, Write};
+use std::io::Read;
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
 use serde_json::json;
-use sha2::{Digest, Sha256};
 
-use crate::connect_support::{Running, announced_port, virtctl_command};
+use crate::connect_support::{Running, echo_round_trip, port_forward_command, virtctl_command, websocket_upgrades};
 use crate::idle_proxy::IdleProxy;
 use crate::support::*;
 
 const WAIT: Duration = Duration::from_secs(30);
-
-fn sha256(data: &[u8]) -> String {
-    Sha256::digest(data).iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// The SHA-256 of what the simulator holds for a PVC.
-fn stored_sha(env: &Env, pvc: &str) -> String {
-    sha256(&std::fs::read(env.sim.volume_file(NS, pvc)).expect("the PVC's storage"))
-}
 
 /// The statuses the API server answered for requests whose path ends with `suffix`.
 fn statuses(env: &Env, method: &str, suffix: &str) -> Vec<u16> {
@@ -152,22 +142,13 @@ fn exec_credential(token: &str, expires: Option<&str>) -> String {
 /// first run and `second` on every later one, and counts its runs in the file it returns.
 #[cfg(unix)]
 fn exec_plugin_kubeconfig(env: &Env, first: &str, second: &str) -> std::path::PathBuf {
-    use std::os::unix::fs::PermissionsExt;
     let runs = env.path("plugin-runs");
     let script = format!(
         "#!/bin/sh\necho run >> '{runs}'\nif [ \"$(wc -l < '{runs}')\" -eq 1 ]; then echo '{first}'; else echo '{second}'; fi\n",
         runs = runs.display()
     );
-    let plugin = env.write("plugin.sh", &script);
-    std::fs::set_permissions(&plugin, std::fs::Permissions::from_mode(0o755)).expect("the plugin is executable");
-    let yaml = env.sim.kubeconfig_yaml(&env.sim.admin_token(), Some(NS));
-    let token_line = format!("    token: {}", env.sim.admin_token());
-    let exec = format!(
-        "    exec:\n      apiVersion: client.authentication.k8s.io/v1\n      command: {}\n      interactiveMode: Never",
-        plugin.display()
-    );
-    assert!(yaml.contains(&token_line), "{yaml}");
-    std::fs::write(&env.kubeconfig, yaml.replace(&token_line, &exec)).expect("kubeconfig written");
+    let plugin = env.write_script("plugin.sh", &script);
+    env.exec_plugin_user(&plugin.display().to_string());
     runs
 }
 
@@ -298,7 +279,7 @@ fn upload_cut_at(at: u64, seed: u32) {
     let uploads = env.sim.uploads();
     assert_eq!(uploads[0].bytes, at, "{uploads:#?}");
     assert_eq!(uploads.last().map(|u| u.status), Some(200), "{uploads:#?}");
-    assert_eq!(stored_sha(&env, "cut"), sha256(&data), "0 bytes wrong");
+    assert_eq!(volume_sha(&env, "cut"), sha256(&data), "0 bytes wrong");
 }
 
 #[test]
@@ -324,7 +305,7 @@ fn an_upload_proxy_answering_503_while_the_pod_starts_is_waited_out() {
     assert!(out.stderr.contains("unexpected return value 503"), "{out:#?}");
     let proxied: Vec<u16> = env.sim.proxy_requests().iter().map(|r| r.status).collect();
     assert!(proxied.contains(&503) && proxied.last() == Some(&200), "{proxied:?}");
-    assert_eq!(stored_sha(&env, "starting"), sha256(&data), "0 bytes wrong");
+    assert_eq!(volume_sha(&env, "starting"), sha256(&data), "0 bytes wrong");
 }
 
 #[test]
@@ -343,7 +324,7 @@ fn an_upload_token_refused_after_a_cut_is_renewed() {
         .filter(|r| r.path.ends_with("/uploadtokenrequests"))
         .count();
     assert_eq!(token_requests, 2, "a new token was asked for");
-    assert_eq!(stored_sha(&env, "renewed"), sha256(&data), "0 bytes wrong");
+    assert_eq!(volume_sha(&env, "renewed"), sha256(&data), "0 bytes wrong");
 }
 
 #[test]
@@ -472,11 +453,7 @@ fn an_export_download_cut_at_one_third_resumes_with_range() {
     assert!(out.stdout.contains("; resuming at byte "), "{out:#?}");
     let resumed = env.sim.export_requests().iter().filter(|r| r.range.is_some()).count();
     assert_eq!(resumed, 1, "one Range request after the cut");
-    assert_eq!(
-        sha256(&std::fs::read(&path).unwrap()),
-        stored_sha(&env, "disk"),
-        "0 bytes wrong"
-    );
+    assert_eq!(file_sha(&path), volume_sha(&env, "disk"), "0 bytes wrong");
     assert!(
         env.sim.get("virtualmachineexports", NS, "e1").is_none(),
         "the export it made is removed"
@@ -494,11 +471,7 @@ fn an_export_server_answering_503_is_retried() {
     assert_eq!(out.code, 0, "{out:#?}");
     let answers: Vec<u16> = env.sim.export_requests().iter().map(|r| r.status).collect();
     assert_eq!(&answers[..2], [503, 503], "{answers:?}");
-    assert_eq!(
-        sha256(&std::fs::read(&path).unwrap()),
-        stored_sha(&env, "disk"),
-        "0 bytes wrong"
-    );
+    assert_eq!(file_sha(&path), volume_sha(&env, "disk"), "0 bytes wrong");
 }
 
 #[test]
@@ -511,11 +484,7 @@ fn a_stalled_export_download_times_out_and_resumes() {
 
     assert_eq!(out.code, 0, "{out:#?}");
     assert!(out.stdout.contains("resuming at byte 2097152"), "{out:#?}");
-    assert_eq!(
-        sha256(&std::fs::read(&path).unwrap()),
-        stored_sha(&env, "disk"),
-        "0 bytes wrong"
-    );
+    assert_eq!(file_sha(&path), volume_sha(&env, "disk"), "0 bytes wrong");
 }
 
 // ---- streams ------------------------------------------------------------------------------------
@@ -529,14 +498,19 @@ fn a_console_idle_past_an_idle_cutting_proxy_stays_connected() {
     env.running_vm("vm1");
     let cut = Duration::from_secs(1);
     env.sim.set_websocket_idle_cut(Some(cut));
-    let mut cmd = virtctl_command(&env);
+    console_outlasts_three_idle_cuts(&env);
+}
+
+/// A console of vm1 pinging every 250 ms stays up through 12 pings (three 1 s idle cuts' worth
+/// of silence from the user), then still echoes and ends cleanly on stdin's end.
+fn console_outlasts_three_idle_cuts(env: &Env) {
+    let mut cmd = virtctl_command(env);
     cmd.args(["console", "vm1"])
         .env("VIRTCTL_WEBSOCKET_PING_INTERVAL", "250ms");
     let mut console = Running::spawn(cmd);
     console.wait_stdout("login: ", WAIT);
 
     let pings = env.sim.websocket_pings_received();
-    // 12 pings at 250 ms: three idle cuts' worth of silence from the user.
     assert!(
         env.sim
             .wait_until(WAIT, |sim| sim.websocket_pings_received() >= pings + 12),
@@ -563,24 +537,7 @@ fn a_console_idle_past_an_idle_cutting_tcp_proxy_stays_connected() {
     let proxy = IdleProxy::start(env.sim.addr(), idle);
     let yaml = env.sim.kubeconfig_yaml(&env.sim.admin_token(), Some(NS));
     std::fs::write(&env.kubeconfig, yaml.replace(&env.sim.url(), &proxy.url())).expect("kubeconfig written");
-    let mut cmd = virtctl_command(&env);
-    cmd.args(["console", "vm1"])
-        .env("VIRTCTL_WEBSOCKET_PING_INTERVAL", "250ms");
-    let mut console = Running::spawn(cmd);
-    console.wait_stdout("login: ", WAIT);
-
-    let pings = env.sim.websocket_pings_received();
-    assert!(
-        env.sim
-            .wait_until(WAIT, |sim| sim.websocket_pings_received() >= pings + 12),
-        "no keep-alive pings: {}",
-        console.stderr()
-    );
-    assert!(console.child.try_wait().unwrap().is_none(), "cut: {}", console.stderr());
-    console.write(b"x");
-    console.wait_stdout("login: x", WAIT);
-    console.close_stdin();
-    assert_eq!(console.wait_exit(WAIT), 0, "{}", console.stderr());
+    console_outlasts_three_idle_cuts(&env);
     assert!(proxy.accepted() >= 1, "the console went through the proxy");
 
     let mut quiet = TcpStream::connect(proxy.addr).expect("connect to the proxy");
@@ -613,13 +570,7 @@ fn rss_kib(pid: u32) -> u64 {
 
 /// One echo round trip of `len` bytes through the forwarded port.
 fn echo(port: u16, seed: u32, len: usize) {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect");
-    s.set_read_timeout(Some(WAIT)).unwrap();
-    let data = pattern(len, seed);
-    s.write_all(&data).unwrap();
-    let mut back = vec![0u8; len];
-    s.read_exact(&mut back).unwrap();
-    assert_eq!(back, data, "connection {seed} got its own bytes back");
+    echo_round_trip(port, &pattern(len, seed));
 }
 
 /// 100 connections, 10 at a time, spread over `VIRTCTL_SOAK_SECS` seconds (3 by default; 60 for
@@ -629,15 +580,8 @@ fn echo(port: u16, seed: u32, len: usize) {
 fn port_forward_soak_returns_fds_and_memory_to_their_starting_level() {
     let env = Env::new();
     env.running_vm("vm1");
-    let mut cmd = virtctl_command(&env);
-    cmd.args(["port-forward", "vm/vm1", "0:7"]);
-    let pf = Running::spawn(cmd);
-    pf.wait_for(
-        WAIT,
-        |r| announced_port(&r.stderr(), "tcp").is_some(),
-        "the forwarding line",
-    );
-    let port = announced_port(&pf.stderr(), "tcp").unwrap();
+    let pf = Running::spawn(port_forward_command(&env, &["vm/vm1", "0:7"]));
+    let port = pf.forwarded_port("tcp");
     let pid = pf.child.id();
     // One connection first, so that lazily made resources (TLS config, runtime threads) exist.
     echo(port, 0, 1024);
@@ -671,10 +615,6 @@ fn port_forward_soak_returns_fds_and_memory_to_their_starting_level() {
         rss_after <= rss_before + 8 * 1024,
         "RSS {rss_before} KiB -> {rss_after} KiB"
     );
-    let tunnels = env
-        .sent()
-        .iter()
-        .filter(|r| r.path == format!("{SUB}/virtualmachines/vm1/portforward/7/tcp") && r.status == 101)
-        .count();
+    let tunnels = websocket_upgrades(&env, &format!("{SUB}/virtualmachines/vm1/portforward/7/tcp"));
     assert_eq!(tunnels, 101, "one websocket per connection");
 }

@@ -201,7 +201,6 @@ fn pvc_upload_of_a_qcow2_image() {
 /// restarted from offset 0.
 #[test]
 fn a_sparse_image_is_stored_exactly_holes_and_all() {
-    use sha2::{Digest, Sha256};
     let env = Env::new();
     env.sim.faults().drop_after(3 << 20, 1);
     let len = (6 << 20) + 4321;
@@ -223,12 +222,7 @@ fn a_sparse_image_is_stored_exactly_holes_and_all() {
     assert!(out.stderr.contains("upload attempt 1 of 5 failed: "), "{out:#?}");
     assert_eq!(env.sim.uploads()[0].bytes, 3 << 20);
     assert_received(&env, "sparse", &data);
-    let stored = std::fs::read(env.sim.volume_file(NS, "sparse")).expect("the PVC's storage");
-    assert_eq!(
-        Sha256::digest(&stored),
-        Sha256::digest(&data),
-        "the stored bytes differ"
-    );
+    assert_eq!(volume_sha(&env, "sparse"), sha256(&data), "the stored bytes differ");
 }
 
 #[test]

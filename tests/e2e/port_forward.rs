@@ -5,15 +5,13 @@ use std::io::{Read, Write};
 use std::net::{TcpStream, UdpSocket};
 use std::time::Duration;
 
-use crate::connect_support::{Running, announced_port, virtctl_command};
-use crate::support::{Env, NS, SUB};
+use crate::connect_support::{Running, echo_round_trip, port_forward_command, websocket_upgrades};
+use crate::support::{Env, NS, SUB, pattern};
 
 const WAIT: Duration = Duration::from_secs(30);
 
 fn forward(env: &Env, args: &[&str]) -> Running {
-    let mut cmd = virtctl_command(env);
-    cmd.arg("port-forward").args(args);
-    Running::spawn(cmd)
+    Running::spawn(port_forward_command(env, args))
 }
 
 /// Port-forwarding to vm1 with pings every 200 ms, where each websocket goes silent (no data,
@@ -21,24 +19,9 @@ fn forward(env: &Env, args: &[&str]) -> Running {
 fn forward_to_a_server_that_goes_silent(env: &Env, args: &[&str]) -> Running {
     env.running_vm("vm1");
     env.sim.set_websocket_blackhole(Some(Duration::from_millis(500)));
-    let mut cmd = virtctl_command(env);
-    cmd.arg("port-forward")
-        .args(args)
-        .env("VIRTCTL_WEBSOCKET_PING_INTERVAL", "200ms");
+    let mut cmd = port_forward_command(env, args);
+    cmd.env("VIRTCTL_WEBSOCKET_PING_INTERVAL", "200ms");
     Running::spawn(cmd)
-}
-
-fn port_of(pf: &Running, protocol: &str) -> u16 {
-    pf.wait_for(
-        WAIT,
-        |r| announced_port(&r.stderr(), protocol).is_some(),
-        "the forwarding line",
-    );
-    announced_port(&pf.stderr(), protocol).unwrap()
-}
-
-fn pattern(seed: usize, len: usize) -> Vec<u8> {
-    (0..len).map(|i| ((i * 31 + seed * 7) % 251) as u8).collect()
 }
 
 #[test]
@@ -46,28 +29,14 @@ fn a_hundred_concurrent_tcp_connections_each_echo_their_own_bytes() {
     let env = Env::new();
     env.running_vm("vm1");
     let pf = forward(&env, &["vm/vm1", "0:7"]);
-    let port = port_of(&pf, "tcp");
-    let workers: Vec<_> = (0..100)
-        .map(|i| {
-            std::thread::spawn(move || {
-                let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect");
-                s.set_read_timeout(Some(WAIT)).unwrap();
-                let data = pattern(i, 16 * 1024 + i);
-                s.write_all(&data).unwrap();
-                let mut back = vec![0u8; data.len()];
-                s.read_exact(&mut back).unwrap();
-                assert_eq!(back, data, "connection {i} got its own bytes back");
-            })
-        })
+    let port = pf.forwarded_port("tcp");
+    let workers: Vec<_> = (0..100u32)
+        .map(|i| std::thread::spawn(move || echo_round_trip(port, &pattern(16 * 1024 + i as usize, i))))
         .collect();
     for w in workers {
-        w.join().expect("worker");
+        w.join().expect("each connection gets its own bytes back");
     }
-    let tunnels = env
-        .sent()
-        .iter()
-        .filter(|r| r.path == format!("{SUB}/virtualmachines/vm1/portforward/7/tcp") && r.status == 101)
-        .count();
+    let tunnels = websocket_upgrades(&env, &format!("{SUB}/virtualmachines/vm1/portforward/7/tcp"));
     assert_eq!(tunnels, 100, "one websocket per connection");
 }
 
@@ -76,7 +45,7 @@ fn udp_datagrams_come_back_one_per_message() {
     let env = Env::new();
     env.running_vm("vm1");
     let pf = forward(&env, &["vmi/vm1", "udp/0:7"]);
-    let port = port_of(&pf, "udp");
+    let port = pf.forwarded_port("udp");
     for peer in 0..2 {
         let s = UdpSocket::bind("127.0.0.1:0").unwrap();
         s.set_read_timeout(Some(WAIT)).unwrap();
@@ -100,7 +69,7 @@ fn udp_datagrams_come_back_one_per_message() {
 fn a_udp_tunnel_whose_server_stops_answering_pings_is_reported() {
     let env = Env::new();
     let pf = forward_to_a_server_that_goes_silent(&env, &["vmi/vm1", "udp/0:7"]);
-    let port = port_of(&pf, "udp");
+    let port = pf.forwarded_port("udp");
     let s = UdpSocket::bind("127.0.0.1:0").unwrap();
     s.set_read_timeout(Some(WAIT)).unwrap();
     s.send_to(b"before", ("127.0.0.1", port)).unwrap();
@@ -118,7 +87,7 @@ fn stdio_carries_bytes_and_ends_on_stdin_eof() {
     let env = Env::new();
     env.running_vm("vm1");
     let mut pf = forward(&env, &["--stdio", "vm/vm1", "7"]);
-    let data = pattern(3, 200_000);
+    let data = pattern(200_000, 3);
     pf.write(&data);
     pf.wait_for(WAIT, |r| r.stdout_bytes().len() >= data.len(), "the echo");
     assert_eq!(pf.stdout_bytes(), data);
@@ -187,7 +156,7 @@ fn refusals_and_bad_arguments() {
 
     // a listener keeps accepting after a failed tunnel (upstream stops)
     let pf = forward(&env, &["vm/vm1", "0:81"]);
-    let port = port_of(&pf, "tcp");
+    let port = pf.forwarded_port("tcp");
     for _ in 0..2 {
         let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
         s.set_read_timeout(Some(WAIT)).unwrap();
@@ -218,7 +187,7 @@ fn a_paused_vmi_refuses_the_tunnel() {
 fn a_tunnel_whose_server_stops_answering_pings_is_torn_down() {
     let env = Env::new();
     let pf = forward_to_a_server_that_goes_silent(&env, &["vm/vm1", "0:7"]);
-    let port = port_of(&pf, "tcp");
+    let port = pf.forwarded_port("tcp");
     let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
     s.set_read_timeout(Some(WAIT)).unwrap();
     s.write_all(b"before").unwrap();

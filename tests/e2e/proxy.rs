@@ -3,14 +3,12 @@
 //! websockets, and must have been asked for the API server's `host:port`, so a client that
 //! went around the proxy fails these tests. Refusing proxies give one error line.
 
-use std::io::{Read, Write};
-use std::net::TcpStream;
 use std::time::Duration;
 
 use kubevirt_sim::proxy::{Proxy, ProxyProtocol};
 
-use crate::connect_support::{Running, announced_port, virtctl_command};
-use crate::support::{Env, NS, SUB};
+use crate::connect_support::{Running, echo_round_trip, port_forward_command, virtctl_command, websocket_upgrades};
+use crate::support::{Env, NS, SUB, pattern};
 
 const WAIT: Duration = Duration::from_secs(30);
 
@@ -43,40 +41,12 @@ fn tunnelled_to_the_api_server(env: &Env, proxy: &Proxy, at_least: usize) {
     assert!(targets.iter().all(|t| *t == api), "{targets:?} vs {api}");
 }
 
-fn pattern(len: usize) -> Vec<u8> {
-    (0..len).map(|i| (i * 13 % 251) as u8).collect()
-}
-
 fn port_forward_echo(env: &Env) {
-    let tunnels = || {
-        env.sent()
-            .iter()
-            .filter(|r| r.path == format!("{SUB}/virtualmachines/vm1/portforward/7/tcp") && r.status == 101)
-            .count()
-    };
-    let before = tunnels();
-    let mut cmd = virtctl_command(env);
-    cmd.args(["port-forward", "vm/vm1", "0:7"]);
-    let pf = Running::spawn(cmd);
-    pf.wait_for(
-        WAIT,
-        |r| announced_port(&r.stderr(), "tcp").is_some(),
-        "the forwarding line",
-    );
-    let port = announced_port(&pf.stderr(), "tcp").unwrap();
-    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    s.set_read_timeout(Some(WAIT)).unwrap();
-    let data = pattern(300_000);
-    let writer = {
-        let mut s = s.try_clone().unwrap();
-        let data = data.clone();
-        std::thread::spawn(move || s.write_all(&data).unwrap())
-    };
-    let mut back = vec![0u8; data.len()];
-    s.read_exact(&mut back).expect("the echo comes back");
-    writer.join().unwrap();
-    assert!(back == data, "the echoed bytes differ");
-    assert_eq!(tunnels(), before + 1);
+    let tunnel = format!("{SUB}/virtualmachines/vm1/portforward/7/tcp");
+    let before = websocket_upgrades(env, &tunnel);
+    let pf = Running::spawn(port_forward_command(env, &["vm/vm1", "0:7"]));
+    echo_round_trip(pf.forwarded_port("tcp"), &pattern(300_000, 1));
+    assert_eq!(websocket_upgrades(env, &tunnel), before + 1);
 }
 
 fn console_login_prompt(env: &Env) {
@@ -88,11 +58,7 @@ fn console_login_prompt(env: &Env) {
     c.wait_stdout("Password: ", WAIT);
     c.close_stdin();
     assert_eq!(c.wait_exit(WAIT), 0, "{}", c.stderr());
-    let consoles = env
-        .sent()
-        .iter()
-        .filter(|r| r.path == format!("{SUB}/virtualmachineinstances/vm1/console") && r.status == 101)
-        .count();
+    let consoles = websocket_upgrades(env, &format!("{SUB}/virtualmachineinstances/vm1/console"));
     assert_eq!(consoles, 1, "one console session");
 }
 
@@ -111,10 +77,8 @@ fn port_forward_and_console_through_an_http_connect_proxy() {
 fn port_forward_and_console_through_a_socks5_proxy() {
     let (env, proxy) = behind(ProxyProtocol::Socks5, false);
     env.running_vm("vm1");
-    let mut cmd = virtctl_command(&env);
-    cmd.args(["port-forward", "--stdio", "vm/vm1", "7"]);
-    let mut pf = Running::spawn(cmd);
-    let data = pattern(200_000);
+    let mut pf = Running::spawn(port_forward_command(&env, &["--stdio", "vm/vm1", "7"]));
+    let data = pattern(200_000, 2);
     pf.write(&data);
     pf.wait_for(WAIT, |r| r.stdout_bytes().len() >= data.len(), "the echo");
     assert!(pf.stdout_bytes() == data, "the echoed bytes differ");

@@ -7,9 +7,7 @@
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
-use sha2::{Digest, Sha256};
-
-use crate::support::{Env, Outcome};
+use crate::support::{Env, Outcome, file_sha};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mode {
@@ -110,21 +108,6 @@ fn random_bytes(len: usize, seed: u64) -> Vec<u8> {
     out
 }
 
-fn sha256(path: &Path) -> String {
-    use std::io::Read;
-    let mut file = std::fs::File::open(path).unwrap();
-    let mut hasher = Sha256::new();
-    let mut chunk = vec![0u8; 1 << 20];
-    loop {
-        let n = file.read(&mut chunk).unwrap();
-        if n == 0 {
-            break;
-        }
-        hasher.update(&chunk[..n]);
-    }
-    hasher.finalize().iter().map(|b| format!("{b:02x}")).collect()
-}
-
 #[track_caller]
 fn copied(out: &Outcome) {
     assert_eq!((out.code, out.stdout.as_str()), (0, ""), "{out:#?}");
@@ -139,14 +122,14 @@ fn big_file_round_trip(mode: Mode) {
     let Some(guest) = Guest::start(mode) else { return };
     let local = guest.env.path("big.bin");
     std::fs::write(&local, random_bytes(64 << 20, 0x5eed_0000 + mode as u64)).unwrap();
-    let digest = sha256(&local);
+    let digest = file_sha(&local);
 
     std::fs::create_dir(guest.env.path("guest")).unwrap();
     copied(&guest.scp(mode, &["big.bin", &guest.remote("guest/big.bin")]));
-    assert_eq!(sha256(&guest.env.path("guest/big.bin")), digest, "the guest's copy");
+    assert_eq!(file_sha(&guest.env.path("guest/big.bin")), digest, "the guest's copy");
 
     copied(&guest.scp(mode, &[&guest.remote("guest/big.bin"), "back.bin"]));
-    assert_eq!(sha256(&guest.env.path("back.bin")), digest, "the copy back");
+    assert_eq!(file_sha(&guest.env.path("back.bin")), digest, "the copy back");
     assert_eq!(guest.tunnels(), 2, "one tunnel per copy");
 }
 

@@ -22,9 +22,7 @@ fn install_fake(env: &Env) -> std::path::PathBuf {
     let bin = env.path("bin");
     std::fs::create_dir_all(&bin).unwrap();
     for name in ["ssh", "scp"] {
-        let path = bin.join(name);
-        std::fs::write(&path, FAKE_CLIENT).unwrap();
-        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+        env.write_script(&format!("bin/{name}"), FAKE_CLIENT);
     }
     bin
 }

@@ -110,11 +110,39 @@ impl Env {
         path
     }
 
-    /// Writes a kubeconfig file into the temporary directory and returns its path.
+    /// Writes a file into the temporary directory and returns its path.
     pub fn write(&self, name: &str, contents: &str) -> PathBuf {
         let path = self.path(name);
         std::fs::write(&path, contents).expect("file written");
         path
+    }
+
+    /// Writes an executable script (a fake tool, a credential plugin) into the temporary
+    /// directory and returns its path.
+    pub fn write_script(&self, name: &str, contents: &str) -> PathBuf {
+        let path = self.write(name, contents);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).expect("the script is executable");
+        }
+        path
+    }
+
+    /// Rewrites the kubeconfig's user: its admin token line becomes the YAML lines `user`.
+    pub fn kubeconfig_user(&self, user: &str) {
+        let yaml = self.sim.kubeconfig_yaml(&self.sim.admin_token(), Some(NS));
+        let token_line = format!("    token: {}", self.sim.admin_token());
+        assert!(yaml.contains(&token_line), "the kubeconfig has a token line: {yaml}");
+        std::fs::write(&self.kubeconfig, yaml.replace(&token_line, user)).expect("kubeconfig written");
+    }
+
+    /// The kubeconfig's user gets its credentials from the exec plugin `command`, never
+    /// interactively.
+    pub fn exec_plugin_user(&self, command: &str) {
+        self.kubeconfig_user(&format!(
+            "    exec:\n      apiVersion: client.authentication.k8s.io/v1\n      command: {command}\n      interactiveMode: Never"
+        ));
     }
 
     /// Creates a VM with the simulator's realistic fixture.
@@ -373,6 +401,16 @@ pub fn pattern(len: usize, seed: u32) -> Vec<u8> {
 pub fn sha256(data: &[u8]) -> String {
     use sha2::Digest as _;
     sha2::Sha256::digest(data).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The SHA-256 of a file, in hex.
+pub fn file_sha(path: &Path) -> String {
+    sha256(&std::fs::read(path).expect("the file"))
+}
+
+/// The SHA-256 of what the simulator stores for the PVC `pvc` in [`NS`].
+pub fn volume_sha(env: &Env, pvc: &str) -> String {
+    file_sha(&env.sim.volume_file(NS, pvc))
 }
 
 /// `data` inflated from gzip.

@@ -25,15 +25,7 @@ fn pvc(env: &Env, name: &str) {
     }));
 }
 
-fn volume_sha(env: &Env, pvc: &str) -> String {
-    sha256(&std::fs::read(env.sim.volume_file(NS, pvc)).unwrap())
-}
-
-/// The SHA-256 of a file, and of its contents inflated from gzip.
-fn file_sha(path: &Path) -> String {
-    sha256(&std::fs::read(path).unwrap())
-}
-
+/// The SHA-256 of a file's contents inflated from gzip.
 fn gunzipped_sha(path: &Path) -> String {
     sha256(&gunzip(&std::fs::read(path).unwrap()))
 }

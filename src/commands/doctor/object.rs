@@ -95,12 +95,17 @@ const COMMON_VALUES: &[&str] = &[
 
 static NULL: Object = Object::Null;
 
+/// The static copy of a common string value.
+fn common_value(s: &str) -> Option<&'static str> {
+    COMMON_VALUES.binary_search(&s).ok().map(|i| COMMON_VALUES[i])
+}
+
 impl Object {
     /// A string value: a [`Object::Word`] when common.
     fn text(s: &str) -> Object {
-        match COMMON_VALUES.binary_search(&s) {
-            Ok(i) => Object::Word(COMMON_VALUES[i]),
-            Err(_) => Object::String(s.into()),
+        match common_value(s) {
+            Some(word) => Object::Word(word),
+            None => Object::String(s.into()),
         }
     }
 
@@ -311,9 +316,10 @@ impl Serialize for Object {
     }
 }
 
+/// The whole object (but the [`skipped`] fields): [`Masked`] with the mask that keeps everything.
 impl<'de> Deserialize<'de> for Object {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Object, D::Error> {
-        deserializer.deserialize_any(ObjectVisitor)
+        de::DeserializeSeed::deserialize(Masked(&WHOLE), deserializer)
     }
 }
 
@@ -338,76 +344,6 @@ impl<'de> Visitor<'de> for KeyVisitor {
     }
 }
 
-struct ObjectVisitor;
-
-impl<'de> Visitor<'de> for ObjectVisitor {
-    type Value = Object;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-
-    fn visit_unit<E>(self) -> Result<Object, E> {
-        Ok(Object::Null)
-    }
-
-    fn visit_none<E>(self) -> Result<Object, E> {
-        Ok(Object::Null)
-    }
-
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Object, D::Error> {
-        Object::deserialize(d)
-    }
-
-    fn visit_bool<E>(self, b: bool) -> Result<Object, E> {
-        Ok(Object::Bool(b))
-    }
-
-    fn visit_i64<E>(self, n: i64) -> Result<Object, E> {
-        Ok(Object::Number(n.into()))
-    }
-
-    fn visit_u64<E>(self, n: u64) -> Result<Object, E> {
-        Ok(Object::Number(n.into()))
-    }
-
-    fn visit_f64<E>(self, n: f64) -> Result<Object, E> {
-        Ok(Number::from_f64(n).map_or(Object::Null, Object::Number))
-    }
-
-    fn visit_str<E: de::Error>(self, s: &str) -> Result<Object, E> {
-        Ok(Object::text(s))
-    }
-
-    fn visit_string<E: de::Error>(self, s: String) -> Result<Object, E> {
-        Ok(match COMMON_VALUES.binary_search(&s.as_str()) {
-            Ok(i) => Object::Word(COMMON_VALUES[i]),
-            Err(_) => Object::String(s.into_boxed_str()),
-        })
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Object, A::Error> {
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-        while let Some(item) = seq.next_element()? {
-            items.push(item);
-        }
-        Ok(Object::Array(items.into_boxed_slice()))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Object, A::Error> {
-        let mut fields = Vec::new();
-        while let Some(key) = map.next_key::<Key>()? {
-            if skipped(key.as_str()) {
-                map.next_value::<IgnoredAny>()?;
-                continue;
-            }
-            let value = map.next_value()?;
-            fields.push((key, value));
-        }
-        Ok(Object::Map(fields.into_boxed_slice()))
-    }
-}
-
 /// Which fields of a listed object to keep, from paths such as `/spec/containers/name`: a
 /// path keeps its whole last field, and the fields on the way to it (nothing else of them).
 /// Arrays are transparent: a path goes on into every element (`/spec/containers/name` keeps
@@ -418,6 +354,13 @@ pub struct Mask {
     whole: bool,
     fields: Vec<(&'static str, Mask)>,
 }
+
+/// The mask that keeps every field: the whole-object decode, and what a kept field's value is
+/// decoded through.
+static WHOLE: Mask = Mask {
+    whole: true,
+    fields: Vec::new(),
+};
 
 impl Mask {
     pub fn new(paths: &[&'static str]) -> Mask {
@@ -446,12 +389,19 @@ impl Mask {
         self.fields[at].1.add(segments);
     }
 
+    /// The mask a field's value is decoded through, `None` when the field is not kept.
     fn field(&self, key: &str) -> Option<&Mask> {
+        if skipped(key) {
+            return None;
+        }
+        if self.whole {
+            return Some(&WHOLE);
+        }
         self.fields.iter().find(|(k, _)| *k == key).map(|(_, m)| m)
     }
 }
 
-/// A decoder of [`Object`]s that keeps only what its [`Mask`] names.
+/// The decoder of [`Object`]s: keeps only what its [`Mask`] names ([`WHOLE`]: everything).
 #[derive(Clone, Copy)]
 pub struct Masked<'m>(pub &'m Mask);
 
@@ -459,14 +409,11 @@ impl<'de> de::DeserializeSeed<'de> for Masked<'_> {
     type Value = Object;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Object, D::Error> {
-        if self.0.whole {
-            return Object::deserialize(deserializer);
-        }
         deserializer.deserialize_any(self)
     }
 }
 
-/// Scalars as [`ObjectVisitor`] decodes them; objects and arrays through the mask.
+/// Scalars are kept as they are; objects and arrays go through the mask.
 impl<'de> Visitor<'de> for Masked<'_> {
     type Value = Object;
 
@@ -486,28 +433,32 @@ impl<'de> Visitor<'de> for Masked<'_> {
         de::DeserializeSeed::deserialize(self, d)
     }
 
-    fn visit_bool<E: de::Error>(self, b: bool) -> Result<Object, E> {
-        ObjectVisitor.visit_bool(b)
+    fn visit_bool<E>(self, b: bool) -> Result<Object, E> {
+        Ok(Object::Bool(b))
     }
 
-    fn visit_i64<E: de::Error>(self, n: i64) -> Result<Object, E> {
-        ObjectVisitor.visit_i64(n)
+    fn visit_i64<E>(self, n: i64) -> Result<Object, E> {
+        Ok(Object::Number(n.into()))
     }
 
-    fn visit_u64<E: de::Error>(self, n: u64) -> Result<Object, E> {
-        ObjectVisitor.visit_u64(n)
+    fn visit_u64<E>(self, n: u64) -> Result<Object, E> {
+        Ok(Object::Number(n.into()))
     }
 
-    fn visit_f64<E: de::Error>(self, n: f64) -> Result<Object, E> {
-        ObjectVisitor.visit_f64(n)
+    fn visit_f64<E>(self, n: f64) -> Result<Object, E> {
+        Ok(Number::from_f64(n).map_or(Object::Null, Object::Number))
     }
 
     fn visit_str<E: de::Error>(self, s: &str) -> Result<Object, E> {
-        ObjectVisitor.visit_str(s)
+        Ok(Object::text(s))
     }
 
+    /// An owned string (one with escapes) is kept without a copy when it is not a common word.
     fn visit_string<E: de::Error>(self, s: String) -> Result<Object, E> {
-        ObjectVisitor.visit_string(s)
+        Ok(match common_value(&s) {
+            Some(word) => Object::Word(word),
+            None => Object::String(s.into_boxed_str()),
+        })
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Object, A::Error> {
@@ -521,7 +472,7 @@ impl<'de> Visitor<'de> for Masked<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Object, A::Error> {
         let mut fields = Vec::new();
         while let Some(key) = map.next_key::<Key>()? {
-            match self.0.field(key.as_str()).filter(|_| !skipped(key.as_str())) {
+            match self.0.field(key.as_str()) {
                 Some(mask) => fields.push((key, map.next_value_seed(Masked(mask))?)),
                 None => {
                     map.next_value::<IgnoredAny>()?;

@@ -3,6 +3,8 @@
 use k8s_openapi::jiff::Timestamp;
 use serde_json::{Value, json};
 
+use crate::cluster::types::quantity::suffix_scale;
+
 use super::catalog::{CatalogEntry, Check};
 use super::common::{RestErrors, Rule, WorkloadCheck, ready_names};
 use super::facts::{
@@ -668,28 +670,18 @@ impl Check for ExceedsRequest {
     }
 }
 
-/// A Kubernetes quantity as a number (cores or bytes).
+/// A Kubernetes quantity as a number (cores or bytes); the suffixes are
+/// `cluster::types::quantity`'s.
 pub fn quantity(text: &str) -> Option<f64> {
     let text = text.trim();
     let split = text.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(text.len());
     let (num, unit) = text.split_at(split);
     let n: f64 = num.parse().ok()?;
-    let factor = match unit {
-        "" => 1.0,
-        "n" => 1e-9,
-        "u" => 1e-6,
-        "m" => 1e-3,
-        "k" => 1e3,
-        "M" => 1e6,
-        "G" => 1e9,
-        "T" => 1e12,
-        "Ki" => 1024.0,
-        "Mi" => 1024.0 * 1024.0,
-        "Gi" => 1024.0 * 1024.0 * 1024.0,
-        "Ti" => 1024.0f64.powi(4),
-        _ => return None,
-    };
-    Some(n * factor)
+    let (binary_power, decimal_exponent) = suffix_scale(unit).ok()?;
+    let n = n * 2f64.powi(i32::try_from(binary_power).ok()?);
+    // a division by an exact power of ten, not a product with an inexact 1e-9
+    let ten = 10f64.powi(decimal_exponent.saturating_abs());
+    Some(if decimal_exponent < 0 { n / ten } else { n * ten })
 }
 
 /// KubeVirtDeprecatedAPIRequested: deprecated kubevirt.io versions still being called.
@@ -797,5 +789,9 @@ mod tests {
         assert_eq!(quantity("500m"), Some(0.5));
         assert_eq!(quantity("1Gi"), Some(1073741824.0));
         assert_eq!(quantity("250000000n"), Some(0.25));
+        assert_eq!(quantity("1.5e3"), Some(1500.0));
+        assert_eq!(quantity("2Pi"), Some(2.0 * 1024f64.powi(5)));
+        assert_eq!(quantity("3X"), None);
+        assert_eq!(quantity("Gi"), None);
     }
 }

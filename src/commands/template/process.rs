@@ -11,6 +11,7 @@ use super::{
     vm_in_field_order,
 };
 use crate::cluster::templates::{Subresource, Templates};
+use crate::commands::meta;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::go_syntax::{merge_string_maps, parse_go_bool, parse_string_to_string};
@@ -137,7 +138,9 @@ pub async fn run(args: ProcessArgs, ctx: &Ctx) -> Result<()> {
     let (vm, message) = match (&source, args.create == Some(true), args.local == Some(true)) {
         (Source::Cluster(name), true, _) => {
             let vm = processed_vm(&server(name, Subresource::Create).await?);
-            return ctx.out.line(format!("{}/{} created", kind_group(&vm)?, name_of(&vm)));
+            return ctx
+                .out
+                .line(format!("{}/{} created", kind_group(&vm)?, meta(&vm, "name")));
         }
         (Source::Cluster(name), false, false) => {
             let answer = server(name, Subresource::Process).await?;
@@ -254,10 +257,6 @@ fn processed_vm(answer: &Value) -> Value {
     let mut vm = answer.get("virtualMachine").cloned().unwrap_or(Value::Null);
     engine::as_virtual_machine(&mut vm);
     vm
-}
-
-fn name_of(vm: &Value) -> &str {
-    vm.pointer("/metadata/name").and_then(Value::as_str).unwrap_or("")
 }
 
 /// `kind.group` lower-cased, from the object's `kind` and `apiVersion`.

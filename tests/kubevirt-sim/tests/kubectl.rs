@@ -320,20 +320,8 @@ fn kubectl_as_runs_as_the_impersonated_user_and_shows_the_403() {
 
 #[test]
 fn kubectl_gets_vms_and_vmis() {
-    if !kubectl_available("a kubectl test") {
+    let Some((sim, k, _dir)) = demo("a kubectl test") else {
         return;
-    }
-    let sim = Sim::start(SimOptions {
-        demo: true,
-        ..Default::default()
-    })
-    .unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let kc = dir.path().join("kubeconfig");
-    sim.write_kubeconfig(&kc, &sim.admin_token(), Some("demo")).unwrap();
-    let k = Kubectl {
-        kubeconfig: kc,
-        cache: dir.path().join("cache"),
     };
 
     let (ok, out, err) = k.run(&["get", "vm,vmi", "-n", "demo"]);
