@@ -505,7 +505,41 @@ fn waiting_for_kubelet(pod: &Value) -> bool {
         && pod.pointer("/status/containerStatuses").is_none()
 }
 
-/// The kubelet: a bound pod of these controllers starts its containers and becomes ready.
+fn node_internal_ip(store: &Inner, node: &str) -> String {
+    store
+        .try_get(node_kind(), "", node)
+        .and_then(|n| {
+            array_at(&n, "/status/addresses")
+                .iter()
+                .find(|a| a["type"] == "InternalIP")
+                .and_then(|a| a["address"].as_str().map(str::to_string))
+        })
+        .unwrap_or_default()
+}
+
+/// The network plugin's part: the lowest free address of the node's pod range
+/// (`10.128.N.0/24`, N the node's place among the nodes).
+fn allocate_pod_ip(store: &Inner, node: &str) -> String {
+    let mut nodes: Vec<String> = store
+        .list_all(node_kind(), None)
+        .iter()
+        .map(|n| name_of(n).to_string())
+        .collect();
+    nodes.sort();
+    let subnet = nodes.iter().position(|n| n == node).unwrap_or(nodes.len());
+    let used: Vec<String> = store
+        .list_all(pod_kind(), None)
+        .iter()
+        .filter_map(|p| p.pointer("/status/podIP").and_then(Value::as_str).map(str::to_string))
+        .collect();
+    (2..255)
+        .map(|host| format!("10.128.{subnet}.{host}"))
+        .find(|ip| !used.contains(ip))
+        .unwrap_or_else(|| format!("10.128.{subnet}.255"))
+}
+
+/// The kubelet: a bound pod of these controllers starts its containers and becomes ready,
+/// with the node's address and an address of its own.
 fn start_pods(store: &mut Inner) {
     for mut pod in store.list_all(pod_kind(), None) {
         if !waiting_for_kubelet(&pod) {
@@ -520,7 +554,18 @@ fn start_pods(store: &mut Inner) {
             })
             .collect();
         let condition = |t: &str| json!({"type": t, "status": "True", "lastTransitionTime": at});
+        let node = pod
+            .pointer("/spec/nodeName")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string();
+        let host_ip = node_internal_ip(store, &node);
+        let pod_ip = allocate_pod_ip(store, &node);
         pod["status"]["phase"] = json!("Running");
+        pod["status"]["hostIP"] = json!(host_ip);
+        pod["status"]["hostIPs"] = json!([{"ip": host_ip}]);
+        pod["status"]["podIP"] = json!(pod_ip);
+        pod["status"]["podIPs"] = json!([{"ip": pod_ip}]);
         pod["status"]["startTime"] = json!(at);
         pod["status"]["conditions"] = json!(
             ["Initialized", "Ready", "ContainersReady", "PodScheduled"]
