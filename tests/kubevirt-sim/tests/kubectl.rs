@@ -649,3 +649,109 @@ fn kubectl_get_events_prints_last_seen_type_reason_object_message() {
         "{row:?}"
     );
 }
+
+#[test]
+fn kubectl_prints_jobs_csidrivers_instancetypes_datasources_and_pod_ips() {
+    let Some((sim, k, _dir)) = demo("kubectl jobs, csidrivers, instancetypes, datasources, pod IPs") else {
+        return;
+    };
+    let objects = serde_json::json!([
+        {"apiVersion": "batch/v1", "kind": "Job", "metadata": {"name": "import", "namespace": "demo"},
+         "spec": {"completions": 3, "selector": {"matchLabels": {"job": "import"}},
+                  "template": {"metadata": {"labels": {"job": "import"}}, "spec": {"restartPolicy": "Never", "containers": [{"name": "worker", "image": "busybox"}]}}},
+         "status": {"succeeded": 3, "startTime": "2026-01-01T00:00:00Z", "completionTime": "2026-01-01T00:02:30Z",
+                    "conditions": [{"type": "Complete", "status": "True"}]}},
+        {"apiVersion": "storage.k8s.io/v1", "kind": "CSIDriver", "metadata": {"name": "hostpath.csi.example.io"},
+         "spec": {"attachRequired": false, "podInfoOnMount": true, "volumeLifecycleModes": ["Persistent", "Ephemeral"]}},
+        {"apiVersion": "instancetype.kubevirt.io/v1beta1", "kind": "VirtualMachineInstancetype", "metadata": {"name": "small", "namespace": "demo"},
+         "spec": {"cpu": {"guest": 1}, "memory": {"guest": "1Gi"}}},
+        {"apiVersion": "instancetype.kubevirt.io/v1beta1", "kind": "VirtualMachineClusterPreference", "metadata": {"name": "fedora"},
+         "spec": {}},
+        {"apiVersion": "cdi.kubevirt.io/v1beta1", "kind": "DataSource", "metadata": {"name": "fedora", "namespace": "demo"},
+         "spec": {"source": {"pvc": {"name": "fedora-disk", "namespace": "demo"}}}}
+    ]);
+    for o in objects.as_array().unwrap() {
+        sim.create(o.clone());
+    }
+    let get = |args: &[&str]| {
+        let (ok, out, err) = k.run(args);
+        assert!(ok, "{args:?}: {err}");
+        out
+    };
+
+    let (header, row) = table_row(&get(&["get", "jobs", "-o", "wide"]), "import ");
+    assert_eq!(
+        header,
+        [
+            "NAME",
+            "STATUS",
+            "COMPLETIONS",
+            "DURATION",
+            "AGE",
+            "CONTAINERS",
+            "IMAGES",
+            "SELECTOR"
+        ]
+    );
+    assert_eq!(&row[1..4], ["Complete", "3/3", "2m30s"]);
+    assert_eq!(&row[5..], ["worker", "busybox", "job=import"]);
+
+    let (header, row) = table_row(&get(&["get", "csidrivers"]), "hostpath.csi.example.io ");
+    assert_eq!(
+        header,
+        [
+            "NAME",
+            "ATTACHREQUIRED",
+            "PODINFOONMOUNT",
+            "STORAGECAPACITY",
+            "TOKENREQUESTS",
+            "REQUIRESREPUBLISH",
+            "MODES",
+            "AGE"
+        ]
+    );
+    assert_eq!(
+        &row[1..7],
+        ["false", "true", "false", "<unset>", "false", "Persistent,Ephemeral"]
+    );
+
+    // KubeVirt's and CDI's CRDs without printer columns: apiextensions' NAME, AGE.
+    for (args, name) in [
+        (&["get", "vminstancetype"][..], "small "),
+        (&["get", "vmcp"][..], "fedora "),
+        (&["get", "datasource"][..], "fedora "),
+    ] {
+        let (header, row) = table_row(&get(args), name);
+        assert_eq!(header, ["NAME", "AGE"], "{args:?}");
+        assert_eq!(row.len(), 2, "{args:?}: {row:?}");
+    }
+
+    // The kubelet gives a started pod its address, which -o wide prints.
+    sim.create(serde_json::json!({
+        "apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "api", "namespace": "demo"},
+        "spec": {"replicas": 1, "selector": {"matchLabels": {"app": "api"}},
+                 "template": {"metadata": {"labels": {"app": "api"}}, "spec": {"containers": [{"name": "api", "image": "api:1"}]}}},
+    }));
+    let running = |s: &Sim| {
+        s.list("pods", Some("demo"))
+            .iter()
+            .any(|p| p["metadata"]["labels"]["app"] == "api" && p["status"]["podIP"].is_string())
+    };
+    assert!(sim.wait_until(std::time::Duration::from_secs(10), running));
+    let pod = sim
+        .list("pods", Some("demo"))
+        .into_iter()
+        .find(|p| p["metadata"]["labels"]["app"] == "api")
+        .unwrap();
+    let ip = pod["status"]["podIP"].as_str().unwrap().to_string();
+    assert_eq!(pod["status"]["podIPs"], serde_json::json!([{"ip": ip}]));
+    let node = pod["spec"]["nodeName"].as_str().unwrap();
+    let node_ip = sim.get("nodes", "", node).unwrap()["status"]["addresses"][0]["address"].clone();
+    assert_eq!(pod["status"]["hostIP"], node_ip);
+    let name = pod["metadata"]["name"].as_str().unwrap();
+    let (_, row) = table_row(
+        &get(&["get", "pods", "-l", "app=api", "-o", "wide"]),
+        &format!("{name} "),
+    );
+    assert_eq!(&row[5..7], [ip.as_str(), node], "{row:?}");
+}
