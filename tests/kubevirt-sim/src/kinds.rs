@@ -170,6 +170,15 @@ impl Kind {
     }
 }
 
+/// Groups served by their own API servers behind the aggregator (OpenShift's, metrics-server),
+/// not by CRDs, although Kubernetes itself does not serve them either.
+const AGGREGATED_SERVERS: &[&str] = &["metrics.k8s.io", "route.openshift.io", "template.openshift.io"];
+
+/// Whether the group's kinds are CustomResourceDefinitions (served by apiextensions' handler).
+pub fn served_by_crds(group: &str) -> bool {
+    !BUILT_IN_GROUPS.contains(&group) && !AGGREGATED_SERVERS.contains(&group)
+}
+
 /// Find a kind by group + plural (as it appears in a URL).
 pub fn lookup(group: &str, version: &str, plural: &str) -> Option<&'static Kind> {
     KINDS

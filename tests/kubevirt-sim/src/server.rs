@@ -369,7 +369,7 @@ pub fn dispatch(
     if let ["apis", g, ..] = segs.as_slice()
         && !aggregated_registered(state, g)
     {
-        return ApiError::path_not_found().into();
+        return page_not_found();
     }
     if let ["apis", g, _, ..] = segs.as_slice()
         && let Some(reply) = crate::aggregator::unavailable(&state.store.lock(), g)
@@ -383,6 +383,13 @@ pub fn dispatch(
         && !state.serves(g, v)
     {
         return page_not_found();
+    }
+    // A group or group version nobody serves has no handler either (the aggregator, the API
+    // server and the CRD handler all delegate): Go's plain 404, not a Status.
+    match segs.as_slice() {
+        ["apis", g] if !known_group_version(g, None) => return page_not_found(),
+        ["apis", g, v, ..] if !known_group_version(g, Some(v)) => return page_not_found(),
+        _ => {}
     }
     let served = |g: &str, v: &str| state.serves(g, v);
     match segs.as_slice() {
@@ -447,6 +454,20 @@ pub fn dispatch(
         ["apis", g, v, rest @ ..] => resource_request(state, &req, g, v, rest),
         _ => ApiError::path_not_found().into(),
     }
+}
+
+/// The API groups outside the kinds table the simulator serves (aggregated APIs with their own
+/// handlers), with their versions.
+const HANDLED_GROUPS: &[(&str, &str)] = &[
+    (discovery::SUBRESOURCES_GROUP, "v1"),
+    (crate::template::SUBRESOURCES_GROUP, crate::template::VERSION),
+    ("upload.cdi.kubevirt.io", "v1beta1"),
+];
+
+/// Whether some handler serves this group (and version): the kinds table's or an aggregated one.
+fn known_group_version(group: &str, version: Option<&str>) -> bool {
+    let matches = |g: &str, v: &str| g == group && version.is_none_or(|version| v == version);
+    kinds::KINDS.iter().any(|k| matches(k.group, k.version)) || HANDLED_GROUPS.iter().any(|(g, v)| matches(g, v))
 }
 
 /// Go's `http.NotFound`: what the apiserver's last handler answers for a path nothing serves.
@@ -538,6 +559,11 @@ fn aggregated_registered(state: &SimState, group: &str) -> bool {
 
 fn resource_request(state: &SimState, req: &Req<'_>, group: &str, version: &str, rest: &[&str]) -> Reply {
     let Some(t) = parse_target(group, version, rest) else {
+        // The API server's go-restful container answers a Status for its own groups; the CRD
+        // handler passes a resource no CRD defines to the last handler.
+        if kinds::served_by_crds(group) {
+            return page_not_found();
+        }
         return ApiError::path_not_found().into();
     };
     let watch = req.q("watch").is_some_and(|w| w == "true" || w == "1");

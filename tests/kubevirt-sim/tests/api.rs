@@ -530,3 +530,47 @@ fn metrics_api_is_served_only_through_its_apiservice() {
     );
     assert_eq!(create.status, 405);
 }
+
+/// Paths no handler serves answer as the apiserver's chain does: an unknown group or group
+/// version falls through every handler to Go's plain-text 404; a resource the API server's own
+/// group version lacks gets its go-restful container's `Status`; one no CRD of a CRD group
+/// defines is passed on by the CRD handler to the plain 404.
+#[test]
+fn unknown_paths_answer_as_the_apiserver_does() {
+    let sim = sim();
+    let c = Client::admin(&sim);
+    for path in [
+        "/apis/nosuch.io",
+        "/apis/nosuch.io/v1",
+        "/apis/nosuch.io/v1/things",
+        "/apis/nosuch.io/v1/namespaces/default/things/x",
+        "/apis/apps/v7/deployments",
+        "/apis/kubevirt.io/v2/virtualmachines",
+        "/apis/kubevirt.io/v1/things",
+        "/apis/metrics.k8s.io/v1beta1/nodes",
+    ] {
+        let r = c.get(path);
+        assert_eq!(
+            (r.status, r.text.as_str(), r.content_type.as_deref()),
+            (404, "404 page not found\n", Some("text/plain; charset=utf-8")),
+            "{path}"
+        );
+    }
+    let not_found = json!({"kind": "Status", "apiVersion": "v1", "metadata": {}, "status": "Failure",
+        "message": "the server could not find the requested resource", "reason": "NotFound", "details": {}, "code": 404});
+    for path in [
+        "/api/v1/things",
+        "/api/v1/namespaces/default/things",
+        "/apis/apps/v1/things",
+        "/apis/apps/v1/namespaces/default/things/x",
+        "/apis/storage.k8s.io/v1/things",
+    ] {
+        let r = c.get(path);
+        assert_eq!(r.status, 404, "{path}: {}", r.text);
+        assert_eq!(r.content_type.as_deref(), Some("application/json"), "{path}");
+        assert_eq!(r.json(), not_found, "{path}");
+    }
+    // what is served still is
+    assert_eq!(c.get("/apis/apps/v1/deployments").status, 200);
+    assert_eq!(c.get("/apis/kubevirt.io/v1/virtualmachines").status, 200);
+}
