@@ -636,21 +636,21 @@ fn admit_verb(req: &Req<'_>, t: &Target<'_>, verb: &str) -> Result<(), ApiError>
     }
 }
 
-fn selectors(req: &Req<'_>) -> Result<(LabelSelector, FieldSelector), ApiError> {
+fn selectors(req: &Req<'_>, kind: &Kind) -> Result<(LabelSelector, FieldSelector), ApiError> {
     let ls = LabelSelector::parse(req.q("labelSelector").unwrap_or(""))
         .map_err(|e| ApiError::bad_request(format!("unable to parse requirement: {e}")))?;
     let fs = FieldSelector::parse(req.q("fieldSelector").unwrap_or("")).map_err(ApiError::bad_request)?;
-    fs.validate().map_err(ApiError::bad_request)?;
+    fs.validate(kind).map_err(ApiError::bad_request)?;
     Ok((ls, fs))
 }
 
 fn watch_collection(state: &SimState, req: &Req<'_>, t: &Target<'_>) -> Result<Reply, ApiError> {
-    let (ls, fs) = selectors(req)?;
+    let (ls, fs) = selectors(req, t.kind)?;
     Ok(watch_reply(state, req, t.kind, t.namespace, ls, fs))
 }
 
 fn list(state: &SimState, req: &Req<'_>, t: &Target<'_>) -> Result<Reply, ApiError> {
-    let (ls, fs) = selectors(req)?;
+    let (ls, fs) = selectors(req, t.kind)?;
     let kind = t.kind;
     let s = state.store.lock();
     let items = s.list(kind, t.namespace, &ls, &fs);
@@ -888,7 +888,7 @@ fn delete(state: &SimState, req: &Req<'_>, t: &Target<'_>, name: &str) -> Result
 }
 
 fn delete_collection(state: &SimState, req: &Req<'_>, t: &Target<'_>) -> Result<Reply, ApiError> {
-    let (ls, fs) = selectors(req)?;
+    let (ls, fs) = selectors(req, t.kind)?;
     let opts = delete_options(req)?;
     let mut s = state.store.lock();
     let items = s.list(t.kind, t.namespace, &ls, &fs);
