@@ -197,7 +197,8 @@ fn step_deployment(store: &mut Inner, d: Value) {
 
 /// The deployment controller's verdicts on a sync (`syncRolloutStatus`): `Available` from the
 /// minimum availability, `Progressing` when the new ReplicaSet was created, made progress or
-/// completed the rollout. (No `ProgressDeadlineExceeded`: rollouts here never stall.)
+/// completed the rollout, and `Progressing=False` (`ProgressDeadlineExceeded`) once a rollout
+/// made no progress for `spec.progressDeadlineSeconds`.
 fn deployment_conditions(d: &Value, status: &Map<String, Value>, new_rs: &str, created: bool) -> Vec<Value> {
     let count = |m: &Map<String, Value>, f: &str| m.get(f).and_then(Value::as_i64).unwrap_or(0);
     let old = d.get("status").and_then(Value::as_object).cloned().unwrap_or_default();
@@ -245,8 +246,45 @@ fn deployment_conditions(d: &Value, status: &Map<String, Value>, new_rs: &str, c
             "ReplicaSetUpdated",
             &format!("ReplicaSet {new_rs:?} is progressing."),
         ));
+    } else if timed_out(d) {
+        out.push(condition(
+            "Progressing",
+            "False",
+            TIMED_OUT,
+            &format!("ReplicaSet {new_rs:?} has timed out progressing."),
+        ));
     }
     out
+}
+
+const TIMED_OUT: &str = "ProgressDeadlineExceeded";
+
+/// `DeploymentTimedOut`: the Progressing condition (of an unfinished rollout) was last updated
+/// longer than the progress deadline ago (600 s, the API server's default, when unset).
+fn timed_out(d: &Value) -> bool {
+    let Some(progressing) = array_at(d, "/status/conditions")
+        .iter()
+        .find(|c| c["type"] == "Progressing")
+        .cloned()
+    else {
+        return false;
+    };
+    match progressing["reason"].as_str() {
+        Some("NewReplicaSetAvailable") => return false,
+        Some(TIMED_OUT) => return true,
+        _ => {}
+    }
+    let deadline = d
+        .pointer("/spec/progressDeadlineSeconds")
+        .and_then(Value::as_i64)
+        .unwrap_or(600);
+    let Some(updated) = progressing["lastUpdateTime"]
+        .as_str()
+        .and_then(|t| time::OffsetDateTime::parse(t, &time::format_description::well_known::Rfc3339).ok())
+    else {
+        return false;
+    };
+    updated + time::Duration::seconds(deadline) < time::OffsetDateTime::now_utc()
 }
 
 fn condition(kind: &str, status: &str, reason: &str, message: &str) -> Value {
@@ -263,8 +301,11 @@ fn set_deployment_condition(status: &mut Map<String, Value>, mut new: Value) {
         .cloned()
         .unwrap_or_default();
     let current = conditions.iter().find(|c| c["type"] == new["type"]);
+    // Progress is news even with the same reason: it moves `lastUpdateTime`, from which the
+    // progress deadline counts (`syncRolloutStatus` replaces that condition).
+    let progress = new["type"] == "Progressing" && new["reason"] == "ReplicaSetUpdated";
     if let Some(current) = current {
-        if current["status"] == new["status"] && current["reason"] == new["reason"] {
+        if current["status"] == new["status"] && current["reason"] == new["reason"] && !progress {
             return;
         }
         if current["status"] == new["status"] {

@@ -755,3 +755,60 @@ fn kubectl_prints_jobs_csidrivers_instancetypes_datasources_and_pod_ips() {
     );
     assert_eq!(&row[5..7], [ip.as_str(), node], "{row:?}");
 }
+
+/// A rollout whose pods never become ready (no node fits them) stalls: after
+/// `progressDeadlineSeconds` without progress the controller marks it `Progressing=False`
+/// (`ProgressDeadlineExceeded`), and `kubectl rollout status` gives up with its message.
+#[test]
+fn a_stalled_rollout_exceeds_its_progress_deadline() {
+    let Some((sim, k, _dir)) = demo("kubectl rollout status of a stalled rollout") else {
+        return;
+    };
+    let labels = serde_json::json!({"app": "stuck"});
+    sim.create(serde_json::json!({
+        "apiVersion": "apps/v1", "kind": "Deployment",
+        "metadata": {"name": "stuck", "namespace": "demo"},
+        "spec": {"replicas": 1, "progressDeadlineSeconds": 2, "selector": {"matchLabels": labels},
+                 "template": {"metadata": {"labels": labels},
+                              "spec": {"nodeSelector": {"disktype": "none-has-it"},
+                                       "containers": [{"name": "web", "image": "quay.io/web:1"}]}}}
+    }));
+    let stuck = |s: &Sim| s.get("deployments", "demo", "stuck").unwrap();
+    let t = std::time::Duration::from_secs(10);
+    assert!(
+        sim.wait_until(t, |s| condition(&stuck(s), "Progressing").1 == "NewReplicaSetCreated"),
+        "{:#}",
+        stuck(&sim)
+    );
+    let (ok, out, err) = k.run(&["rollout", "status", "deployment/stuck", "--timeout=30s"]);
+    assert!(!ok, "{out}");
+    assert!(
+        err.contains("error: deployment \"stuck\" exceeded its progress deadline"),
+        "{out}{err}"
+    );
+    let d = stuck(&sim);
+    assert_eq!(
+        condition(&d, "Progressing"),
+        ("False".into(), "ProgressDeadlineExceeded".into())
+    );
+    let progressing = d["status"]["conditions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["type"] == "Progressing")
+        .unwrap()
+        .clone();
+    let rs = sim
+        .list("replicasets", Some("demo"))
+        .into_iter()
+        .find(|r| r["metadata"]["labels"]["app"] == "stuck")
+        .unwrap();
+    assert_eq!(
+        progressing["message"],
+        format!(
+            "ReplicaSet {:?} has timed out progressing.",
+            rs["metadata"]["name"].as_str().unwrap()
+        )
+    );
+    assert_eq!(condition(&d, "Available").0, "False");
+}
