@@ -812,3 +812,81 @@ fn a_stalled_rollout_exceeds_its_progress_deadline() {
     );
     assert_eq!(condition(&d, "Available").0, "False");
 }
+
+/// The `kubevirt-sim` binary in a runbook scenario named by its check (`--scenario
+/// VirtAPIDown`): virt-api's pods never become ready, so the aggregator marks its APIService
+/// unavailable and answers every subresource with the 503 a real cluster gives (what
+/// `virtctl start` sends), while the VM stays halted.
+#[test]
+fn the_binary_in_the_virt_api_down_scenario_answers_subresources_with_503() {
+    if !kubectl_available("kubevirt-sim --scenario VirtAPIDown") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let kubeconfig = dir.path().join("kubeconfig");
+    let mut sim = Stopped(
+        Command::new(env!("CARGO_BIN_EXE_kubevirt-sim"))
+            .args([
+                "--scenario",
+                "VirtAPIDown",
+                "--phase-step-ms",
+                "100",
+                "--write-kubeconfig",
+            ])
+            .arg(&kubeconfig)
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("start kubevirt-sim"),
+    );
+    // The binary prints its URL, then the kubeconfig's path once it is written.
+    let mut lines = std::io::BufRead::lines(std::io::BufReader::new(sim.0.stdout.take().unwrap()));
+    let url = lines.next().unwrap().unwrap();
+    assert!(url.starts_with("https://127.0.0.1:"), "{url}");
+    assert_eq!(lines.next().unwrap().unwrap(), kubeconfig.display().to_string());
+    let k = Kubectl {
+        kubeconfig,
+        cache: dir.path().join("cache"),
+    };
+
+    let (ok, out, err) = k.run(&[
+        "wait",
+        "--for=condition=Available=False",
+        "apiservice/v1.subresources.kubevirt.io",
+        "--timeout=30s",
+    ]);
+    assert!(ok, "{out}{err}");
+    let body = dir.path().join("start.json");
+    std::fs::write(&body, "{}").unwrap();
+    let (ok, out, err) = k.run(
+        &[
+            "replace",
+            "--raw",
+            "/apis/subresources.kubevirt.io/v1/namespaces/demo/virtualmachines/rhel-stopped/start",
+            "-f",
+        ]
+        .into_iter()
+        .chain([body.to_str().unwrap()])
+        .collect::<Vec<_>>(),
+    );
+    assert!(!ok, "{out}");
+    assert!(
+        err.contains("Error from server (ServiceUnavailable): the server is currently unable to handle the request"),
+        "{err}"
+    );
+    let (ok, out, err) = k.run(&["get", "vm", "rhel-stopped", "-o", "jsonpath={.spec.runStrategy}"]);
+    assert!(ok, "{err}");
+    assert_eq!(out, "Halted");
+    let (ok, out, err) = k.run(&["get", "pods", "-n", "openshift-cnv", "-l", "kubevirt.io=virt-api"]);
+    assert!(ok, "{err}");
+    assert!(out.contains("ImagePullBackOff"), "{out}");
+}
+
+/// A child process that is stopped when the test ends, passed or not.
+struct Stopped(std::process::Child);
+
+impl Drop for Stopped {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
