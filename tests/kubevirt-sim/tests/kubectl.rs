@@ -879,6 +879,26 @@ fn the_binary_in_the_virt_api_down_scenario_answers_subresources_with_503() {
     let (ok, out, err) = k.run(&["get", "pods", "-n", "openshift-cnv", "-l", "kubevirt.io=virt-api"]);
     assert!(ok, "{err}");
     assert!(out.contains("ImagePullBackOff"), "{out}");
+    // The install's running pods have the kubelet's addresses; its nodes theirs.
+    let (ok, out, err) = k.run(&[
+        "get",
+        "pods",
+        "-n",
+        "openshift-cnv",
+        "-l",
+        "kubevirt.io=virt-handler",
+        "-o",
+        "wide",
+    ]);
+    assert!(ok, "{err}");
+    let (header, row) = table_row(&out, "virt-handler-");
+    assert_eq!(header[5], "IP");
+    assert!(row[5].starts_with("10.129."), "{out}");
+    let (ok, out, err) = k.run(&["get", "nodes", "-o", "wide"]);
+    assert!(ok, "{err}");
+    let (header, row) = table_row(&out, "master-0 ");
+    assert_eq!(&header[5..7], ["INTERNAL-IP", "EXTERNAL-IP"]);
+    assert_eq!(&row[4..7], ["v1.33.4", "192.168.66.100", "<none>"], "{out}");
 }
 
 /// A child process that is stopped when the test ends, passed or not.
