@@ -432,10 +432,17 @@ impl Controller {
                     && let Some(mut pod) = s.try_get(pod_kind(), &ns, &pname)
                 {
                     pod["spec"]["nodeName"] = json!(node);
+                    let host_ip = if node == "node01" {
+                        "192.168.66.101"
+                    } else {
+                        "192.168.66.102"
+                    };
                     pod["status"] = json!({
                         "phase": "Running",
                         "podIP": ip_for(&v),
-                        "hostIP": if node == "node01" { "192.168.66.101" } else { "192.168.66.102" },
+                        "podIPs": [{"ip": ip_for(&v)}],
+                        "hostIP": host_ip,
+                        "hostIPs": [{"ip": host_ip}],
                         "startTime": now_rfc3339(),
                         "conditions": [{"type": "Ready", "status": "True", "lastProbeTime": null, "lastTransitionTime": now_rfc3339()}],
                         "containerStatuses": [{"name": "compute", "ready": true, "restartCount": 0, "image": LAUNCHER_IMAGE, "imageID": LAUNCHER_IMAGE, "started": true, "state": {"running": {"startedAt": now_rfc3339()}}}]

@@ -13,6 +13,7 @@ pub fn apply(kind: &Kind, obj: &mut Value) {
         ("", "persistentvolumeclaims") => default_pvc(obj),
         ("", "pods") => default_pod(obj),
         ("", "services") => crate::services::default_status(obj),
+        ("apps", "deployments") => default_deployment(obj),
         _ => {}
     }
 }
@@ -30,6 +31,24 @@ fn set_absent(obj: &mut Value, key: &str, value: Value) {
 fn default_pvc(pvc: &mut Value) {
     set_absent(pvc, "spec", json!({}));
     set_absent(&mut pvc["spec"], "volumeMode", json!("Filesystem"));
+}
+
+/// `SetDefaults_Deployment` (apps/v1): one replica, a RollingUpdate of 25% / 25%, ten old
+/// ReplicaSets kept, a 600 s progress deadline (the deployment controller's `Progressing`).
+fn default_deployment(d: &mut Value) {
+    set_absent(d, "spec", json!({}));
+    let spec = &mut d["spec"];
+    set_absent(spec, "replicas", json!(1));
+    set_absent(spec, "strategy", json!({}));
+    set_absent(&mut spec["strategy"], "type", json!("RollingUpdate"));
+    if spec["strategy"]["type"] == "RollingUpdate" {
+        set_absent(&mut spec["strategy"], "rollingUpdate", json!({}));
+        let rolling = &mut spec["strategy"]["rollingUpdate"];
+        set_absent(rolling, "maxUnavailable", json!("25%"));
+        set_absent(rolling, "maxSurge", json!("25%"));
+    }
+    set_absent(spec, "revisionHistoryLimit", json!(10));
+    set_absent(spec, "progressDeadlineSeconds", json!(600));
 }
 
 /// The pod defaulters (`SetDefaults_PodSpec`, `SetDefaults_Container`) and the pod strategy's
@@ -112,5 +131,27 @@ fn is_zero(q: &Value) -> bool {
         Value::String(s) => s.trim_start_matches('0').is_empty() || s.parse::<f64>() == Ok(0.0),
         Value::Number(n) => n.as_f64() == Some(0.0),
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod deployment_tests {
+    use super::*;
+
+    #[test]
+    fn a_deployment_gets_the_apps_v1_defaults_and_keeps_what_it_has() {
+        let kind = crate::kinds::lookup("apps", "v1", "deployments").unwrap();
+        let mut d = json!({"spec": {"replicas": 3}});
+        apply(kind, &mut d);
+        assert_eq!(
+            d["spec"],
+            json!({"replicas": 3, "revisionHistoryLimit": 10, "progressDeadlineSeconds": 600,
+                   "strategy": {"type": "RollingUpdate", "rollingUpdate": {"maxUnavailable": "25%", "maxSurge": "25%"}}})
+        );
+        let mut recreate = json!({"spec": {"strategy": {"type": "Recreate"}, "progressDeadlineSeconds": 30}});
+        apply(kind, &mut recreate);
+        assert_eq!(recreate["spec"]["strategy"], json!({"type": "Recreate"}));
+        assert_eq!(recreate["spec"]["progressDeadlineSeconds"], 30);
+        assert_eq!(recreate["spec"]["replicas"], 1);
     }
 }

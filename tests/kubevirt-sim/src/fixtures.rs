@@ -123,7 +123,7 @@ pub fn node(name: &str, ip: &str) -> Value {
             "allocatable": {"cpu": "8", "memory": "32Gi", "pods": "110", "devices.kubevirt.io/kvm": "1k"},
             "capacity": {"cpu": "8", "memory": "32Gi", "pods": "110", "devices.kubevirt.io/kvm": "1k"},
             "conditions": [{"type": "Ready", "status": "True", "reason": "KubeletReady", "message": "kubelet is posting ready status"}],
-            "nodeInfo": {"architecture": "amd64", "kubeletVersion": crate::discovery::KUBE_GIT_VERSION, "operatingSystem": "linux", "osImage": "Fedora Linux 40", "containerRuntimeVersion": "cri-o://1.33.0"}
+            "nodeInfo": {"architecture": "amd64", "kubeletVersion": crate::discovery::KUBE_GIT_VERSION, "operatingSystem": "linux", "osImage": "Fedora Linux 40", "kernelVersion": "6.8.5-301.fc40.x86_64", "containerRuntimeVersion": "cri-o://1.33.0"}
         }
     })
 }

@@ -193,9 +193,11 @@ fn with_status(mut pod: Value, waiting: Option<(&str, String)>) -> Value {
         status["startTime"] = json!(now);
     }
     status["hostIP"] = json!("10.0.0.10");
+    status["hostIPs"] = json!([{"ip": "10.0.0.10"}]);
     if waiting.is_none() {
         status["phase"] = json!("Running");
         status["podIP"] = json!("10.244.0.99");
+        status["podIPs"] = json!([{"ip": "10.244.0.99"}]);
     }
     if pod.pointer("/spec/nodeName").is_none() {
         pod["spec"]["nodeName"] = json!("node01");

@@ -3,40 +3,6 @@
 use crate::printers;
 use crate::status::GroupResource;
 
-/// Printer columns for `kubectl get` tables (beyond NAME and AGE).
-#[derive(Debug, Clone, Copy)]
-pub enum Printer {
-    /// NAME, AGE
-    Default,
-    /// NAME, AGE, STATUS, READY (KubeVirt's VirtualMachine CRD columns)
-    VirtualMachine,
-    /// NAME, AGE, PHASE, IP, NODENAME, READY (+ LIVE-MIGRATABLE, PAUSED at priority 1)
-    VirtualMachineInstance,
-    /// NAME, PHASE, VMI
-    Migration,
-    /// NAME, STATUS, AGE (namespaces)
-    Namespace,
-    /// NAME, STATUS, AGE (nodes; STATUS from the Ready condition)
-    Node,
-    /// NAME, PHASE, PROGRESS, RESTARTS, AGE (CDI DataVolumes)
-    DataVolume,
-    /// NAME, READY, UP-TO-DATE, AVAILABLE, AGE (+ CONTAINERS, IMAGES, SELECTOR at priority 1)
-    Deployment,
-    /// NAME (with "(default)"), PROVISIONER, RECLAIMPOLICY, VOLUMEBINDINGMODE, ALLOWVOLUMEEXPANSION, AGE
-    StorageClass,
-    /// NAME, STATUS, VOLUME, CAPACITY, ACCESS MODES, STORAGECLASS, VOLUMEATTRIBUTESCLASS, AGE
-    /// (+ VOLUMEMODE at priority 1)
-    PersistentVolumeClaim,
-    /// NAME, TYPE, CLUSTER-IP, EXTERNAL-IP, PORT(S), AGE (+ SELECTOR at priority 1)
-    Service,
-    /// NAME, TYPE, DATA, AGE
-    Secret,
-    /// NAME, DATA, AGE
-    ConfigMap,
-    /// A table of columns (`printers.rs`)
-    Columns(&'static [crate::printers::Column]),
-}
-
 #[derive(Debug, Clone, Copy)]
 pub struct Kind {
     pub group: &'static str,
@@ -49,7 +15,8 @@ pub struct Kind {
     pub categories: &'static [&'static str],
     /// served subresources besides the object itself, e.g. `status`
     pub subresources: &'static [&'static str],
-    pub printer: Printer,
+    /// the columns of `kubectl get` (server-side printing, `printers.rs`)
+    pub printer: &'static [printers::Column],
 }
 
 const ALL: &[&str] = &["all"];
@@ -68,7 +35,7 @@ const fn k(
     short_names: &'static [&'static str],
     categories: &'static [&'static str],
     subresources: &'static [&'static str],
-    printer: Printer,
+    printer: &'static [printers::Column],
 ) -> Kind {
     Kind {
         group,
@@ -99,70 +66,70 @@ const BUILT_IN_GROUPS: &[&str] = &[
 /// Every kind served. One line per kind.
 #[rustfmt::skip]
 pub static KINDS: &[Kind] = &[
-    k("", "v1", "namespaces", "namespace", "Namespace", false, &["ns"], NONE, &["status", "finalize"], Printer::Namespace),
-    k("", "v1", "nodes", "node", "Node", false, &["no"], NONE, STATUS, Printer::Node),
-    k("", "v1", "pods", "pod", "Pod", true, &["po"], ALL, &["status", "log"], Printer::Columns(printers::POD)),
-    k("", "v1", "services", "service", "Service", true, &["svc"], ALL, STATUS, Printer::Service),
-    k("", "v1", "secrets", "secret", "Secret", true, NONE, NONE, NONE, Printer::Secret),
-    k("", "v1", "configmaps", "configmap", "ConfigMap", true, &["cm"], NONE, NONE, Printer::ConfigMap),
-    k("", "v1", "events", "event", "Event", true, &["ev"], NONE, NONE, Printer::Columns(printers::EVENT)),
-    k("", "v1", "persistentvolumeclaims", "persistentvolumeclaim", "PersistentVolumeClaim", true, &["pvc"], NONE, STATUS, Printer::PersistentVolumeClaim),
-    k("", "v1", "serviceaccounts", "serviceaccount", "ServiceAccount", true, &["sa"], NONE, NONE, Printer::Columns(printers::SERVICE_ACCOUNT)),
-    k("kubevirt.io", "v1", "virtualmachines", "virtualmachine", "VirtualMachine", true, &["vm", "vms"], ALL, STATUS, Printer::VirtualMachine),
-    k("kubevirt.io", "v1", "virtualmachineinstances", "virtualmachineinstance", "VirtualMachineInstance", true, &["vmi", "vmis"], ALL, NONE, Printer::VirtualMachineInstance),
-    k("kubevirt.io", "v1", "virtualmachineinstancemigrations", "virtualmachineinstancemigration", "VirtualMachineInstanceMigration", true, &["vmim", "vmims"], ALL, STATUS, Printer::Migration),
-    k("kubevirt.io", "v1", "virtualmachineinstancereplicasets", "virtualmachineinstancereplicaset", "VirtualMachineInstanceReplicaSet", true, &["vmirs", "vmirss"], ALL, STATUS, Printer::Columns(printers::VMI_REPLICA_SET)),
-    k("kubevirt.io", "v1", "virtualmachineinstancepresets", "virtualmachineinstancepreset", "VirtualMachineInstancePreset", true, &["vmipreset", "vmipresets"], ALL, NONE, Printer::Default),
-    k("kubevirt.io", "v1", "kubevirts", "kubevirt", "KubeVirt", true, &["kv", "kvs"], ALL, STATUS, Printer::Columns(printers::KUBEVIRT)),
-    k("instancetype.kubevirt.io", "v1beta1", "virtualmachineinstancetypes", "virtualmachineinstancetype", "VirtualMachineInstancetype", true, &["vminstancetype", "vminstancetypes", "vmf", "vmfs"], NONE, NONE, Printer::Default),
-    k("instancetype.kubevirt.io", "v1beta1", "virtualmachineclusterinstancetypes", "virtualmachineclusterinstancetype", "VirtualMachineClusterInstancetype", false, &["vmclusterinstancetype", "vmclusterinstancetypes", "vmcf", "vmcfs"], NONE, NONE, Printer::Default),
-    k("instancetype.kubevirt.io", "v1beta1", "virtualmachinepreferences", "virtualmachinepreference", "VirtualMachinePreference", true, &["vmpref", "vmprefs", "vmp", "vmps"], NONE, NONE, Printer::Default),
-    k("instancetype.kubevirt.io", "v1beta1", "virtualmachineclusterpreferences", "virtualmachineclusterpreference", "VirtualMachineClusterPreference", false, &["vmcp", "vmcps"], NONE, NONE, Printer::Default),
-    k("export.kubevirt.io", "v1", "virtualmachineexports", "virtualmachineexport", "VirtualMachineExport", true, &["vmexport", "vmexports"], ALL, STATUS, Printer::Columns(printers::VM_EXPORT)),
-    k("export.kubevirt.io", "v1beta1", "virtualmachineexports", "virtualmachineexport", "VirtualMachineExport", true, &["vmexport", "vmexports"], ALL, STATUS, Printer::Columns(printers::VM_EXPORT)),
-    k("cdi.kubevirt.io", "v1beta1", "datavolumes", "datavolume", "DataVolume", true, &["dv", "dvs"], ALL, STATUS, Printer::DataVolume),
-    k("cdi.kubevirt.io", "v1beta1", "cdiconfigs", "cdiconfig", "CDIConfig", false, NONE, NONE, STATUS, Printer::Default),
-    k("cdi.kubevirt.io", "v1beta1", "datasources", "datasource", "DataSource", true, &["das"], ALL, STATUS, Printer::Default),
+    k("", "v1", "namespaces", "namespace", "Namespace", false, &["ns"], NONE, &["status", "finalize"], printers::NAMESPACE),
+    k("", "v1", "nodes", "node", "Node", false, &["no"], NONE, STATUS, printers::NODE),
+    k("", "v1", "pods", "pod", "Pod", true, &["po"], ALL, &["status", "log"], printers::POD),
+    k("", "v1", "services", "service", "Service", true, &["svc"], ALL, STATUS, printers::SERVICE),
+    k("", "v1", "secrets", "secret", "Secret", true, NONE, NONE, NONE, printers::SECRET),
+    k("", "v1", "configmaps", "configmap", "ConfigMap", true, &["cm"], NONE, NONE, printers::CONFIG_MAP),
+    k("", "v1", "events", "event", "Event", true, &["ev"], NONE, NONE, printers::EVENT),
+    k("", "v1", "persistentvolumeclaims", "persistentvolumeclaim", "PersistentVolumeClaim", true, &["pvc"], NONE, STATUS, printers::PERSISTENT_VOLUME_CLAIM),
+    k("", "v1", "serviceaccounts", "serviceaccount", "ServiceAccount", true, &["sa"], NONE, NONE, printers::SERVICE_ACCOUNT),
+    k("kubevirt.io", "v1", "virtualmachines", "virtualmachine", "VirtualMachine", true, &["vm", "vms"], ALL, STATUS, printers::VIRTUAL_MACHINE),
+    k("kubevirt.io", "v1", "virtualmachineinstances", "virtualmachineinstance", "VirtualMachineInstance", true, &["vmi", "vmis"], ALL, NONE, printers::VIRTUAL_MACHINE_INSTANCE),
+    k("kubevirt.io", "v1", "virtualmachineinstancemigrations", "virtualmachineinstancemigration", "VirtualMachineInstanceMigration", true, &["vmim", "vmims"], ALL, STATUS, printers::MIGRATION),
+    k("kubevirt.io", "v1", "virtualmachineinstancereplicasets", "virtualmachineinstancereplicaset", "VirtualMachineInstanceReplicaSet", true, &["vmirs", "vmirss"], ALL, STATUS, printers::VMI_REPLICA_SET),
+    k("kubevirt.io", "v1", "virtualmachineinstancepresets", "virtualmachineinstancepreset", "VirtualMachineInstancePreset", true, &["vmipreset", "vmipresets"], ALL, NONE, printers::CUSTOM_DEFAULT),
+    k("kubevirt.io", "v1", "kubevirts", "kubevirt", "KubeVirt", true, &["kv", "kvs"], ALL, STATUS, printers::KUBEVIRT),
+    k("instancetype.kubevirt.io", "v1beta1", "virtualmachineinstancetypes", "virtualmachineinstancetype", "VirtualMachineInstancetype", true, &["vminstancetype", "vminstancetypes", "vmf", "vmfs"], ALL, NONE, printers::CUSTOM_DEFAULT),
+    k("instancetype.kubevirt.io", "v1beta1", "virtualmachineclusterinstancetypes", "virtualmachineclusterinstancetype", "VirtualMachineClusterInstancetype", false, &["vmclusterinstancetype", "vmclusterinstancetypes", "vmcf", "vmcfs"], NONE, NONE, printers::CUSTOM_DEFAULT),
+    k("instancetype.kubevirt.io", "v1beta1", "virtualmachinepreferences", "virtualmachinepreference", "VirtualMachinePreference", true, &["vmpref", "vmprefs", "vmp", "vmps"], ALL, NONE, printers::CUSTOM_DEFAULT),
+    k("instancetype.kubevirt.io", "v1beta1", "virtualmachineclusterpreferences", "virtualmachineclusterpreference", "VirtualMachineClusterPreference", false, &["vmcp", "vmcps"], NONE, NONE, printers::CUSTOM_DEFAULT),
+    k("export.kubevirt.io", "v1", "virtualmachineexports", "virtualmachineexport", "VirtualMachineExport", true, &["vmexport", "vmexports"], ALL, STATUS, printers::VM_EXPORT),
+    k("export.kubevirt.io", "v1beta1", "virtualmachineexports", "virtualmachineexport", "VirtualMachineExport", true, &["vmexport", "vmexports"], ALL, STATUS, printers::VM_EXPORT),
+    k("cdi.kubevirt.io", "v1beta1", "datavolumes", "datavolume", "DataVolume", true, &["dv", "dvs"], ALL, STATUS, printers::DATA_VOLUME),
+    k("cdi.kubevirt.io", "v1beta1", "cdiconfigs", "cdiconfig", "CDIConfig", false, NONE, NONE, STATUS, printers::CUSTOM_DEFAULT),
+    k("cdi.kubevirt.io", "v1beta1", "datasources", "datasource", "DataSource", true, &["das"], ALL, STATUS, printers::CUSTOM_DEFAULT),
     // OpenShift Virtualization install and the cluster objects `virtctl doctor` reads (openshift_virt.rs)
-    k("", "v1", "endpoints", "endpoints", "Endpoints", true, &["ep"], NONE, NONE, Printer::Columns(printers::ENDPOINTS)),
-    k("", "v1", "persistentvolumes", "persistentvolume", "PersistentVolume", false, &["pv"], NONE, STATUS, Printer::Columns(printers::PERSISTENT_VOLUME)),
-    k("apps", "v1", "deployments", "deployment", "Deployment", true, &["deploy"], ALL, STATUS_SCALE, Printer::Deployment),
-    k("apps", "v1", "daemonsets", "daemonset", "DaemonSet", true, &["ds"], ALL, STATUS, Printer::Columns(printers::DAEMON_SET)),
-    k("apps", "v1", "replicasets", "replicaset", "ReplicaSet", true, &["rs"], ALL, STATUS_SCALE, Printer::Columns(printers::REPLICA_SET)),
-    k("batch", "v1", "jobs", "job", "Job", true, NONE, ALL, STATUS, Printer::Default),
-    k("coordination.k8s.io", "v1", "leases", "lease", "Lease", true, NONE, NONE, NONE, Printer::Columns(printers::LEASE)),
-    k("rbac.authorization.k8s.io", "v1", "roles", "role", "Role", true, NONE, NONE, NONE, Printer::Columns(printers::ROLE)),
-    k("rbac.authorization.k8s.io", "v1", "rolebindings", "rolebinding", "RoleBinding", true, NONE, NONE, NONE, Printer::Columns(printers::ROLE_BINDING)),
-    k("rbac.authorization.k8s.io", "v1", "clusterroles", "clusterrole", "ClusterRole", false, NONE, NONE, NONE, Printer::Columns(printers::ROLE)),
-    k("rbac.authorization.k8s.io", "v1", "clusterrolebindings", "clusterrolebinding", "ClusterRoleBinding", false, NONE, NONE, NONE, Printer::Columns(printers::ROLE_BINDING)),
-    k("storage.k8s.io", "v1", "storageclasses", "storageclass", "StorageClass", false, &["sc"], NONE, NONE, Printer::StorageClass),
-    k("storage.k8s.io", "v1", "csidrivers", "csidriver", "CSIDriver", false, NONE, NONE, NONE, Printer::Default),
-    k("apiregistration.k8s.io", "v1", "apiservices", "apiservice", "APIService", false, NONE, NONE, STATUS, Printer::Columns(printers::API_SERVICE)),
-    k("hco.kubevirt.io", "v1beta1", "hyperconvergeds", "hyperconverged", "HyperConverged", true, &["hco", "hcos"], NONE, STATUS, Printer::Default),
-    k("cdi.kubevirt.io", "v1beta1", "cdis", "cdi", "CDI", false, &["cdi", "cdis"], NONE, STATUS, Printer::Default),
-    k("cdi.kubevirt.io", "v1beta1", "storageprofiles", "storageprofile", "StorageProfile", false, NONE, NONE, STATUS, Printer::Default),
-    k("cdi.kubevirt.io", "v1beta1", "dataimportcrons", "dataimportcron", "DataImportCron", true, &["dic", "dics"], NONE, STATUS, Printer::Default),
-    k("ssp.kubevirt.io", "v1beta2", "ssps", "ssp", "SSP", true, NONE, NONE, STATUS, Printer::Default),
-    k("networkaddonsoperator.network.kubevirt.io", "v1", "networkaddonsconfigs", "networkaddonsconfig", "NetworkAddonsConfig", false, NONE, NONE, STATUS, Printer::Default),
-    k("hostpathprovisioner.kubevirt.io", "v1beta1", "hostpathprovisioners", "hostpathprovisioner", "HostPathProvisioner", false, NONE, NONE, STATUS, Printer::Default),
-    k("nodemaintenance.medik8s.io", "v1beta1", "nodemaintenances", "nodemaintenance", "NodeMaintenance", false, &["nm"], NONE, STATUS, Printer::Default),
-    k("nodemaintenance.kubevirt.io", "v1beta1", "nodemaintenances", "nodemaintenance", "NodeMaintenance", false, NONE, NONE, STATUS, Printer::Default),
-    k("monitoring.coreos.com", "v1", "prometheusrules", "prometheusrule", "PrometheusRule", true, NONE, NONE, NONE, Printer::Default),
-    k("route.openshift.io", "v1", "routes", "route", "Route", true, NONE, NONE, STATUS, Printer::Default),
-    k("k8s.cni.cncf.io", "v1", "network-attachment-definitions", "network-attachment-definition", "NetworkAttachmentDefinition", true, &["net-attach-def"], NONE, NONE, Printer::Default),
-    k("config.openshift.io", "v1", "clusterversions", "clusterversion", "ClusterVersion", false, NONE, NONE, STATUS, Printer::Default),
-    k("config.openshift.io", "v1", "infrastructures", "infrastructure", "Infrastructure", false, NONE, NONE, STATUS, Printer::Default),
-    k("config.openshift.io", "v1", "networks", "network", "Network", false, NONE, NONE, STATUS, Printer::Default),
-    k("apiextensions.k8s.io", "v1", "customresourcedefinitions", "customresourcedefinition", "CustomResourceDefinition", false, &["crd", "crds"], NONE, STATUS, Printer::Columns(printers::CUSTOM_RESOURCE_DEFINITION)),
-    k("apiserver.openshift.io", "v1", "apirequestcounts", "apirequestcount", "APIRequestCount", false, NONE, NONE, STATUS, Printer::Default),
-    k("operator.openshift.io", "v1", "kubedeschedulers", "kubedescheduler", "KubeDescheduler", true, NONE, NONE, STATUS, Printer::Default),
+    k("", "v1", "endpoints", "endpoints", "Endpoints", true, &["ep"], NONE, NONE, printers::ENDPOINTS),
+    k("", "v1", "persistentvolumes", "persistentvolume", "PersistentVolume", false, &["pv"], NONE, STATUS, printers::PERSISTENT_VOLUME),
+    k("apps", "v1", "deployments", "deployment", "Deployment", true, &["deploy"], ALL, STATUS_SCALE, printers::DEPLOYMENT),
+    k("apps", "v1", "daemonsets", "daemonset", "DaemonSet", true, &["ds"], ALL, STATUS, printers::DAEMON_SET),
+    k("apps", "v1", "replicasets", "replicaset", "ReplicaSet", true, &["rs"], ALL, STATUS_SCALE, printers::REPLICA_SET),
+    k("batch", "v1", "jobs", "job", "Job", true, NONE, ALL, STATUS, printers::JOB),
+    k("coordination.k8s.io", "v1", "leases", "lease", "Lease", true, NONE, NONE, NONE, printers::LEASE),
+    k("rbac.authorization.k8s.io", "v1", "roles", "role", "Role", true, NONE, NONE, NONE, printers::ROLE),
+    k("rbac.authorization.k8s.io", "v1", "rolebindings", "rolebinding", "RoleBinding", true, NONE, NONE, NONE, printers::ROLE_BINDING),
+    k("rbac.authorization.k8s.io", "v1", "clusterroles", "clusterrole", "ClusterRole", false, NONE, NONE, NONE, printers::ROLE),
+    k("rbac.authorization.k8s.io", "v1", "clusterrolebindings", "clusterrolebinding", "ClusterRoleBinding", false, NONE, NONE, NONE, printers::ROLE_BINDING),
+    k("storage.k8s.io", "v1", "storageclasses", "storageclass", "StorageClass", false, &["sc"], NONE, NONE, printers::STORAGE_CLASS),
+    k("storage.k8s.io", "v1", "csidrivers", "csidriver", "CSIDriver", false, NONE, NONE, NONE, printers::CSI_DRIVER),
+    k("apiregistration.k8s.io", "v1", "apiservices", "apiservice", "APIService", false, NONE, NONE, STATUS, printers::API_SERVICE),
+    k("hco.kubevirt.io", "v1beta1", "hyperconvergeds", "hyperconverged", "HyperConverged", true, &["hco", "hcos"], ALL, STATUS, printers::CUSTOM_DEFAULT),
+    k("cdi.kubevirt.io", "v1beta1", "cdis", "cdi", "CDI", false, &["cdi", "cdis"], NONE, STATUS, printers::CDI),
+    k("cdi.kubevirt.io", "v1beta1", "storageprofiles", "storageprofile", "StorageProfile", false, NONE, NONE, STATUS, printers::CUSTOM_DEFAULT),
+    k("cdi.kubevirt.io", "v1beta1", "dataimportcrons", "dataimportcron", "DataImportCron", true, &["dic", "dics"], ALL, STATUS, printers::DATA_IMPORT_CRON),
+    k("ssp.kubevirt.io", "v1beta2", "ssps", "ssp", "SSP", true, NONE, NONE, STATUS, printers::CUSTOM_DEFAULT),
+    k("networkaddonsoperator.network.kubevirt.io", "v1", "networkaddonsconfigs", "networkaddonsconfig", "NetworkAddonsConfig", false, NONE, NONE, STATUS, printers::CUSTOM_DEFAULT),
+    k("hostpathprovisioner.kubevirt.io", "v1beta1", "hostpathprovisioners", "hostpathprovisioner", "HostPathProvisioner", false, NONE, NONE, STATUS, printers::CUSTOM_DEFAULT),
+    k("nodemaintenance.medik8s.io", "v1beta1", "nodemaintenances", "nodemaintenance", "NodeMaintenance", false, &["nm"], NONE, STATUS, printers::CUSTOM_DEFAULT),
+    k("nodemaintenance.kubevirt.io", "v1beta1", "nodemaintenances", "nodemaintenance", "NodeMaintenance", false, NONE, NONE, STATUS, printers::CUSTOM_DEFAULT),
+    k("monitoring.coreos.com", "v1", "prometheusrules", "prometheusrule", "PrometheusRule", true, NONE, NONE, NONE, printers::CUSTOM_DEFAULT),
+    k("route.openshift.io", "v1", "routes", "route", "Route", true, NONE, NONE, STATUS, printers::ROUTE),
+    k("k8s.cni.cncf.io", "v1", "network-attachment-definitions", "network-attachment-definition", "NetworkAttachmentDefinition", true, &["net-attach-def"], NONE, NONE, printers::CUSTOM_DEFAULT),
+    k("config.openshift.io", "v1", "clusterversions", "clusterversion", "ClusterVersion", false, NONE, NONE, STATUS, printers::CLUSTER_VERSION),
+    k("config.openshift.io", "v1", "infrastructures", "infrastructure", "Infrastructure", false, NONE, NONE, STATUS, printers::CUSTOM_DEFAULT),
+    k("config.openshift.io", "v1", "networks", "network", "Network", false, NONE, NONE, STATUS, printers::CUSTOM_DEFAULT),
+    k("apiextensions.k8s.io", "v1", "customresourcedefinitions", "customresourcedefinition", "CustomResourceDefinition", false, &["crd", "crds"], NONE, STATUS, printers::CUSTOM_RESOURCE_DEFINITION),
+    k("apiserver.openshift.io", "v1", "apirequestcounts", "apirequestcount", "APIRequestCount", false, NONE, NONE, STATUS, printers::API_REQUEST_COUNT),
+    k("operator.openshift.io", "v1", "kubedeschedulers", "kubedescheduler", "KubeDescheduler", true, NONE, NONE, STATUS, printers::CUSTOM_DEFAULT),
     // virt-template (template.rs) and OpenShift's Templates
-    k("template.kubevirt.io", "v1beta1", "virtualmachinetemplates", "virtualmachinetemplate", "VirtualMachineTemplate", true, &["vmt", "vmts"], NONE, STATUS, Printer::Default),
-    k("template.kubevirt.io", "v1beta1", "virtualmachinetemplaterequests", "virtualmachinetemplaterequest", "VirtualMachineTemplateRequest", true, &["vmtr", "vmtrs"], NONE, STATUS, Printer::Default),
-    k("template.openshift.io", "v1", "templates", "template", "Template", true, NONE, NONE, NONE, Printer::Default),
+    k("template.kubevirt.io", "v1beta1", "virtualmachinetemplates", "virtualmachinetemplate", "VirtualMachineTemplate", true, &["vmt", "vmts"], NONE, STATUS, printers::CUSTOM_DEFAULT),
+    k("template.kubevirt.io", "v1beta1", "virtualmachinetemplaterequests", "virtualmachinetemplaterequest", "VirtualMachineTemplateRequest", true, &["vmtr", "vmtrs"], NONE, STATUS, printers::CUSTOM_DEFAULT),
+    k("template.openshift.io", "v1", "templates", "template", "Template", true, NONE, NONE, NONE, printers::TEMPLATE),
     // Aggregated: served only while their APIService is registered and Available (see AGGREGATED).
-    k("metrics.k8s.io", "v1beta1", "pods", "", "PodMetrics", true, NONE, NONE, NONE, Printer::Default),
-    k("metrics.k8s.io", "v1beta1", "nodes", "", "NodeMetrics", false, NONE, NONE, NONE, Printer::Default),
+    k("metrics.k8s.io", "v1beta1", "pods", "", "PodMetrics", true, NONE, NONE, NONE, printers::METRICS),
+    k("metrics.k8s.io", "v1beta1", "nodes", "", "NodeMetrics", false, NONE, NONE, NONE, printers::METRICS),
 ];
 
 /// Aggregated API groups (group, version, APIService name): the API server serves them only while
@@ -201,6 +168,15 @@ impl Kind {
     pub fn has_status(&self) -> bool {
         self.subresources.contains(&"status")
     }
+}
+
+/// Groups served by their own API servers behind the aggregator (OpenShift's, metrics-server),
+/// not by CRDs, although Kubernetes itself does not serve them either.
+const AGGREGATED_SERVERS: &[&str] = &["metrics.k8s.io", "route.openshift.io", "template.openshift.io"];
+
+/// Whether the group's kinds are CustomResourceDefinitions (served by apiextensions' handler).
+pub fn served_by_crds(group: &str) -> bool {
+    !BUILT_IN_GROUPS.contains(&group) && !AGGREGATED_SERVERS.contains(&group)
 }
 
 /// Find a kind by group + plural (as it appears in a URL).

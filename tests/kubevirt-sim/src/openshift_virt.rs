@@ -54,6 +54,10 @@ pub fn pod(ns: &str, name: &str, labels: Value, node: &str, at: &str) -> Value {
                  "resources": {"requests": {"cpu": "10m", "memory": "150Mi"}}}]},
         "status": {
             "phase": "Running",
+            "hostIP": host_ip(node),
+            "hostIPs": [{"ip": host_ip(node)}],
+            "podIP": pod_ip(name),
+            "podIPs": [{"ip": pod_ip(name)}],
             "startTime": at,
             "conditions": [
                 {"type": "PodScheduled", "status": "True", "lastTransitionTime": at},
@@ -64,6 +68,24 @@ pub fn pod(ns: &str, name: &str, labels: Value, node: &str, at: &str) -> Value {
                                    "state": {"running": {"startedAt": at}}}]
         }
     })
+}
+
+/// The address of one of the install's nodes (`fixtures::node`'s and the control plane's).
+fn host_ip(node: &str) -> &'static str {
+    match node {
+        "node01" => "192.168.66.101",
+        "node02" => "192.168.66.102",
+        _ => "192.168.66.100",
+    }
+}
+
+/// A component pod's address, from its name (its own range, apart from the kubelet's
+/// allocations in `workloads.rs`).
+fn pod_ip(name: &str) -> String {
+    let h = name
+        .bytes()
+        .fold(2166136261u32, |h, b| (h ^ u32::from(b)).wrapping_mul(16777619));
+    format!("10.129.{}.{}", (h >> 8) % 256, 2 + h % 250)
 }
 
 /// The pod template of a component workload: its labels and its one container.
@@ -197,9 +219,12 @@ pub fn objects(now: &str) -> Vec<Value> {
             "kubernetes.io/hostname": MASTER, "kubernetes.io/arch": "amd64", "kubernetes.io/os": "linux",
             "node-role.kubernetes.io/control-plane": "", "node-role.kubernetes.io/master": ""}},
             "spec": {"taints": [{"key": "node-role.kubernetes.io/master", "effect": "NoSchedule"}]},
-            "status": {"allocatable": {"cpu": "4", "memory": "16Gi", "pods": "250"}, "capacity": {"cpu": "4", "memory": "16Gi", "pods": "250"},
+            "status": {"addresses": [{"type": "InternalIP", "address": host_ip(MASTER)}, {"type": "Hostname", "address": MASTER}],
+                       "allocatable": {"cpu": "4", "memory": "16Gi", "pods": "250"}, "capacity": {"cpu": "4", "memory": "16Gi", "pods": "250"},
                        "conditions": [{"type": "Ready", "status": "True", "reason": "KubeletReady", "lastTransitionTime": up}],
-                       "nodeInfo": {"architecture": "amd64"}}}),
+                       "nodeInfo": {"architecture": "amd64", "kubeletVersion": crate::discovery::KUBE_GIT_VERSION, "operatingSystem": "linux",
+                                    "osImage": "Red Hat Enterprise Linux CoreOS 418.94", "kernelVersion": "5.14.0-427.el9_4.x86_64",
+                                    "containerRuntimeVersion": "cri-o://1.33.0"}}}),
         json!({
             "apiVersion": "kubevirt.io/v1", "kind": "KubeVirt",
             "metadata": {"name": "kubevirt-kubevirt-hyperconverged", "namespace": ns},

@@ -1,10 +1,11 @@
-//! Table-driven printer columns: for the kinds whose `kubectl get` columns are plain fields or
-//! small derivations, a [`Printer::Columns`](crate::kinds::Printer::Columns) table names each
-//! column (name, type, priority) and how its cell is read ([`Cell`]). Built-in kinds follow
-//! Kubernetes' `pkg/printers/internalversion/printers.go`; custom resources their CRD's
-//! `additionalPrinterColumns` (KubeVirt's `virt-operator/.../components/crds.go`), where `date`
-//! columns are printed as ages as the apiextensions table convertor does. `discovery::table`
-//! turns a table into a `meta.k8s.io/v1` Table.
+//! The printer columns of every kind, the one mechanism of server-side printing: a table of
+//! [`Column`]s per kind (name, type, priority, description) names how each cell is read
+//! ([`Cell`]). Built-in kinds follow Kubernetes' `pkg/printers/internalversion/printers.go`
+//! (always printed wide, as the apiserver's table convertor does); custom resources their CRD's
+//! `additionalPrinterColumns` (KubeVirt's `virt-operator/.../components/crds.go`, CDI's
+//! kubebuilder markers, OpenShift's CRDs), or the apiextensions default (NAME, AGE) when a CRD
+//! declares none; `date` columns are printed as ages as the apiextensions table convertor does.
+//! `discovery::table` turns a table into a `meta.k8s.io/v1` Table.
 
 use serde_json::{Value, json};
 
@@ -16,7 +17,22 @@ pub struct Column {
     pub ty: &'static str,
     /// 0: always shown; 1: `-o wide`
     pub priority: u8,
+    pub description: &'static str,
+    /// `name` for the object's name column (kubectl's `--show-kind` prefixes it), `quantity`,
+    /// `duration`, or empty
+    pub format: &'static str,
     pub cell: Cell,
+}
+
+impl Column {
+    /// The same column with the description the real server sends.
+    const fn doc(self, description: &'static str) -> Column {
+        Column { description, ..self }
+    }
+
+    const fn with_format(self, format: &'static str) -> Column {
+        Column { format, ..self }
+    }
 }
 
 /// How a cell is read from the object.
@@ -34,6 +50,9 @@ pub enum Cell {
     Int(&'static str),
     /// the number of entries of the array or map at this JSON pointer
     Len(&'static str),
+    /// the `status` of the condition of this type, null when absent (a CRD column's
+    /// `.status.conditions[?(@.type=='T')].status`)
+    Condition(&'static str),
     /// derived from the whole object
     Derived(fn(&Value) -> Value),
 }
@@ -43,6 +62,8 @@ const fn c(name: &'static str, ty: &'static str, cell: Cell) -> Column {
         name,
         ty,
         priority: 0,
+        description: "",
+        format: "",
         cell,
     }
 }
@@ -52,22 +73,40 @@ const fn wide(name: &'static str, cell: Cell) -> Column {
         name,
         ty: "string",
         priority: 1,
+        description: "",
+        format: "",
         cell,
     }
 }
 
-const NAME: Column = c("Name", "string", Cell::Name);
-const AGE: Column = c("Age", "string", Cell::Age);
-const CREATED_AT: Column = c("Created At", "date", Cell::At("/metadata/creationTimestamp"));
+/// `ObjectMeta`'s swagger doc of `name`: every Name column's description.
+pub const NAME_DESC: &str = "Name must be unique within a namespace. Is required when creating resources, although some resources may allow a client to request the generation of an appropriate name automatically. Name is primarily intended for creation idempotence and configuration definition. Cannot be updated. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names#names";
+
+/// `ObjectMeta`'s swagger doc of `creationTimestamp`: the built-ins' Age column's description.
+pub const AGE_DESC: &str = "CreationTimestamp is a timestamp representing the server time when this object was created. It is not guaranteed to be set in happens-before order across separate operations. Clients may not set this value. It is represented in RFC3339 form and is in UTC.\n\nPopulated by the system. Read-only. Null for lists. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata";
+
+const NAME: Column = c("Name", "string", Cell::Name).doc(NAME_DESC).with_format("name");
+const AGE: Column = c("Age", "string", Cell::Age).doc(AGE_DESC);
+const CREATED_AT: Column = c("Created At", "date", Cell::At("/metadata/creationTimestamp")).doc(AGE_DESC);
+/// A CRD's `Age` column (`.metadata.creationTimestamp`, type date).
 const CRD_AGE: Column = c("Age", "date", Cell::Age);
+const CONTAINERS: Column =
+    wide("Containers", Cell::Derived(containers)).doc("Names of each container in the template.");
+const IMAGES: Column =
+    wide("Images", Cell::Derived(images)).doc("Images referenced by each container in the template.");
+const SELECTOR: Column = wide("Selector", Cell::Derived(selector));
+
+/// A CRD without `additionalPrinterColumns`: apiextensions' default, NAME and AGE.
+pub const CUSTOM_DEFAULT: &[Column] = &[NAME, CRD_AGE.doc(AGE_DESC)];
 
 pub const POD: &[Column] = &[
     NAME,
-    c("Ready", "string", Cell::Derived(pod_ready)),
-    c("Status", "string", Cell::Derived(pod_status)),
-    c("Restarts", "string", Cell::Derived(pod_restarts)),
+    c("Ready", "string", Cell::Derived(pod_ready)).doc("The aggregate readiness state of this pod for accepting traffic."),
+    c("Status", "string", Cell::Derived(pod_status)).doc("The aggregate status of the containers in this pod."),
+    c("Restarts", "string", Cell::Derived(pod_restarts))
+        .doc("The number of times the containers in this pod have been restarted and when the last container in this pod has restarted."),
     AGE,
-    wide("IP", Cell::Derived(|o| text_or(o, "/status/podIP", "<none>"))),
+    wide("IP", Cell::Derived(pod_ip)),
     wide("Node", Cell::Derived(|o| text_or(o, "/spec/nodeName", "<none>"))),
     wide(
         "Nominated Node",
@@ -97,9 +136,99 @@ pub const EVENT: &[Column] = &[
         name: "Count",
         ty: "integer",
         priority: 1,
+        description: "",
+        format: "",
         cell: Cell::Derived(event_count),
     },
-    wide("Name", Cell::Name),
+    wide("Name", Cell::Name).doc(NAME_DESC).with_format("name"),
+];
+
+pub const NAMESPACE: &[Column] = &[
+    NAME,
+    c("Status", "string", Cell::At("/status/phase")).doc("The status of the namespace"),
+    AGE,
+];
+
+pub const NODE: &[Column] = &[
+    NAME,
+    c("Status", "string", Cell::Derived(node_status)).doc("The status of the node"),
+    c("Roles", "string", Cell::Derived(node_roles)).doc("The roles of the node"),
+    AGE,
+    c("Version", "string", Cell::At("/status/nodeInfo/kubeletVersion")).doc("Kubelet Version reported by the node."),
+    wide("Internal-IP", Cell::Derived(|o| node_address(o, "InternalIP"))),
+    wide("External-IP", Cell::Derived(|o| node_address(o, "ExternalIP"))),
+    wide(
+        "OS-Image",
+        Cell::Derived(|o| text_or(o, "/status/nodeInfo/osImage", "<unknown>")),
+    ),
+    wide(
+        "Kernel-Version",
+        Cell::Derived(|o| text_or(o, "/status/nodeInfo/kernelVersion", "<unknown>")),
+    ),
+    wide(
+        "Container-Runtime",
+        Cell::Derived(|o| text_or(o, "/status/nodeInfo/containerRuntimeVersion", "<unknown>")),
+    ),
+];
+
+pub const SERVICE: &[Column] = &[
+    NAME,
+    c("Type", "string", Cell::Derived(service_type)).doc("type determines how the Service is exposed. Defaults to ClusterIP. Valid options are ExternalName, ClusterIP, NodePort, and LoadBalancer."),
+    c("Cluster-IP", "string", Cell::Derived(|o| text_or(o, "/spec/clusterIPs/0", "<none>")))
+        .doc("clusterIP is the IP address of the service and is usually assigned randomly."),
+    c("External-IP", "string", Cell::Derived(service_external_ip))
+        .doc("externalIPs is a list of IP addresses for which nodes in the cluster will also accept traffic for this service."),
+    c("Port(s)", "string", Cell::Derived(service_ports)).doc("The list of ports that are exposed by this service. More info: https://kubernetes.io/docs/concepts/services-networking/service/#virtual-ips-and-service-proxies"),
+    AGE,
+    wide("Selector", Cell::Derived(|o| json!(format_labels(o.pointer("/spec/selector")))))
+        .doc("Route service traffic to pods with label keys and values matching this selector. If empty or not present, the service is assumed to have an external process managing its endpoints, which Kubernetes will not modify. Only applies to types ClusterIP, NodePort, and LoadBalancer. Ignored if type is ExternalName. More info: https://kubernetes.io/docs/concepts/services-networking/service/"),
+];
+
+pub const SECRET: &[Column] = &[
+    NAME,
+    c("Type", "string", Cell::At("/type")).doc("Used to facilitate programmatic handling of secret data. More info: https://kubernetes.io/docs/concepts/configuration/secret/#secret-types"),
+    c("Data", "string", Cell::Len("/data")).doc("Data contains the secret data. Each key must consist of alphanumeric characters, '-', '_' or '.'. The serialized form of the secret data is a base64 encoded string, representing the arbitrary (possibly non-string) data value here. Described in https://tools.ietf.org/html/rfc4648#section-4"),
+    AGE,
+];
+
+pub const CONFIG_MAP: &[Column] = &[
+    NAME,
+    c("Data", "string", Cell::Derived(config_map_data)).doc("Data contains the configuration data. Each key must consist of alphanumeric characters, '-', '_' or '.'. Values with non-UTF-8 byte sequences must use the BinaryData field. The keys stored in Data must not overlap with the keys in the BinaryData field, this is enforced during validation process."),
+    AGE,
+];
+
+pub const PERSISTENT_VOLUME_CLAIM: &[Column] = &[
+    NAME,
+    c("Status", "string", Cell::Derived(pvc_status)).doc("phase represents the current phase of PersistentVolumeClaim."),
+    c("Volume", "string", Cell::Derived(|o| text_or(o, "/spec/volumeName", "")))
+        .doc("volumeName is the binding reference to the PersistentVolume backing this claim."),
+    c("Capacity", "string", Cell::Derived(|o| bound_claim(o, |o| text_or(o, "/status/capacity/storage", ""))))
+        .doc("capacity represents the actual resources of the underlying volume."),
+    c("Access Modes", "string", Cell::Derived(|o| bound_claim(o, |o| json!(modes_at(o, "/status/accessModes")))))
+        .doc("accessModes contains the actual access modes the volume backing the PVC has. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#access-modes-1"),
+    c("StorageClass", "string", Cell::Derived(pvc_class)).doc("StorageClass of the pvc"),
+    c(
+        "VolumeAttributesClass",
+        "string",
+        Cell::Derived(|o| text_or(o, "/spec/volumeAttributesClassName", "<unset>")),
+    )
+    .doc("VolumeAttributesClass of the pvc"),
+    AGE,
+    wide("VolumeMode", Cell::Derived(|o| text_or(o, "/spec/volumeMode", "<unset>")))
+        .doc("volumeMode defines what type of volume is required by the claim. Value of Filesystem is implied when not included in claim spec."),
+];
+
+pub const DEPLOYMENT: &[Column] = &[
+    NAME,
+    c("Ready", "string", Cell::Derived(deployment_ready)).doc("Number of the pod with ready state"),
+    c("Up-to-date", "string", Cell::Int("/status/updatedReplicas"))
+        .doc("Total number of non-terminated pods targeted by this deployment that have the desired template spec."),
+    c("Available", "string", Cell::Int("/status/availableReplicas"))
+        .doc("Total number of available pods (ready for at least minReadySeconds) targeted by this deployment."),
+    AGE,
+    CONTAINERS,
+    IMAGES,
+    SELECTOR.doc("Label selector for pods. Existing ReplicaSets whose pods are selected by this will be the ones affected by this deployment. It must match the pod template's labels."),
 ];
 
 pub const REPLICA_SET: &[Column] = &[
@@ -108,9 +237,9 @@ pub const REPLICA_SET: &[Column] = &[
     c("Current", "integer", Cell::Int("/status/replicas")),
     c("Ready", "integer", Cell::Int("/status/readyReplicas")),
     AGE,
-    wide("Containers", Cell::Derived(containers)),
-    wide("Images", Cell::Derived(images)),
-    wide("Selector", Cell::Derived(selector)),
+    CONTAINERS,
+    IMAGES,
+    SELECTOR,
 ];
 
 pub const DAEMON_SET: &[Column] = &[
@@ -122,9 +251,61 @@ pub const DAEMON_SET: &[Column] = &[
     c("Available", "integer", Cell::Int("/status/numberAvailable")),
     c("Node Selector", "string", Cell::Derived(node_selector)),
     AGE,
-    wide("Containers", Cell::Derived(containers)),
-    wide("Images", Cell::Derived(images)),
-    wide("Selector", Cell::Derived(selector)),
+    CONTAINERS,
+    IMAGES,
+    SELECTOR,
+];
+
+pub const JOB: &[Column] = &[
+    NAME,
+    c("Status", "string", Cell::Derived(job_status)).doc("Status of the job."),
+    c("Completions", "string", Cell::Derived(job_completions)),
+    c("Duration", "string", Cell::Derived(job_duration)).doc("Time required to complete the job."),
+    AGE,
+    CONTAINERS,
+    IMAGES,
+    SELECTOR,
+];
+
+pub const STORAGE_CLASS: &[Column] = &[
+    c("Name", "string", Cell::Derived(storage_class_name))
+        .doc(NAME_DESC)
+        .with_format("name"),
+    c("Provisioner", "string", Cell::At("/provisioner")).doc("provisioner indicates the type of the provisioner."),
+    c("ReclaimPolicy", "string", Cell::Derived(|o| text_or(o, "/reclaimPolicy", "Delete")))
+        .doc("reclaimPolicy controls the reclaimPolicy for dynamically provisioned PersistentVolumes of this storage class. Defaults to Delete."),
+    c("VolumeBindingMode", "string", Cell::Derived(|o| text_or(o, "/volumeBindingMode", "Immediate")))
+        .doc("volumeBindingMode indicates how PersistentVolumeClaims should be provisioned and bound.  When unset, VolumeBindingImmediate is used. This field is only honored by servers that enable the VolumeScheduling feature."),
+    c("AllowVolumeExpansion", "string", Cell::Derived(|o| flag(o, "/allowVolumeExpansion", false)))
+        .doc("allowVolumeExpansion shows whether the storage class allow volume expand."),
+    AGE,
+];
+
+pub const CSI_DRIVER: &[Column] = &[
+    NAME,
+    c(
+        "AttachRequired",
+        "boolean",
+        Cell::Derived(|o| flag(o, "/spec/attachRequired", true)),
+    ),
+    c(
+        "PodInfoOnMount",
+        "boolean",
+        Cell::Derived(|o| flag(o, "/spec/podInfoOnMount", false)),
+    ),
+    c(
+        "StorageCapacity",
+        "boolean",
+        Cell::Derived(|o| flag(o, "/spec/storageCapacity", false)),
+    ),
+    c("TokenRequests", "string", Cell::Derived(csi_token_requests)),
+    c(
+        "RequiresRepublish",
+        "boolean",
+        Cell::Derived(|o| flag(o, "/spec/requiresRepublish", false)),
+    ),
+    c("Modes", "string", Cell::Derived(csi_modes)),
+    AGE,
 ];
 
 pub const SERVICE_ACCOUNT: &[Column] = &[NAME, c("Secrets", "string", Cell::Len("/secrets")), AGE];
@@ -182,12 +363,41 @@ pub const PERSISTENT_VOLUME: &[Column] = &[
     ),
 ];
 
+/// KubeVirt's VirtualMachine CRD.
+pub const VIRTUAL_MACHINE: &[Column] = &[
+    NAME,
+    CRD_AGE,
+    c("Status", "string", Cell::At("/status/printableStatus")).doc("Human Readable Status"),
+    c("Ready", "string", Cell::Condition("Ready")),
+];
+
+/// KubeVirt's VirtualMachineInstance CRD.
+pub const VIRTUAL_MACHINE_INSTANCE: &[Column] = &[
+    NAME,
+    CRD_AGE,
+    c("Phase", "string", Cell::At("/status/phase")),
+    c("IP", "string", Cell::At("/status/interfaces/0/ipAddress")),
+    c("NodeName", "string", Cell::At("/status/nodeName")),
+    c("Ready", "string", Cell::Condition("Ready")),
+    wide("Live-Migratable", Cell::Condition("LiveMigratable")),
+    wide("Paused", Cell::Condition("Paused")),
+];
+
+/// KubeVirt's VirtualMachineInstanceMigration CRD.
+pub const MIGRATION: &[Column] = &[
+    NAME,
+    c("Phase", "string", Cell::At("/status/phase")).doc("The status of the migration"),
+    c("VMI", "string", Cell::At("/spec/vmiName")).doc("The name of the VMI to perform the migration on"),
+];
+
 /// KubeVirt's VirtualMachineInstanceReplicaSet CRD.
 pub const VMI_REPLICA_SET: &[Column] = &[
     NAME,
-    c("Desired", "integer", Cell::At("/spec/replicas")),
-    c("Current", "integer", Cell::At("/status/replicas")),
-    c("Ready", "integer", Cell::At("/status/readyReplicas")),
+    c("Desired", "integer", Cell::At("/spec/replicas")).doc("Number of desired VirtualMachineInstances"),
+    c("Current", "integer", Cell::At("/status/replicas"))
+        .doc("Number of managed and not final or deleted VirtualMachineInstances"),
+    c("Ready", "integer", Cell::At("/status/readyReplicas"))
+        .doc("Number of managed VirtualMachineInstances which are ready to receive traffic"),
     CRD_AGE,
 ];
 
@@ -200,6 +410,99 @@ pub const VM_EXPORT: &[Column] = &[
     c("SourceKind", "string", Cell::At("/spec/source/kind")),
     c("SourceName", "string", Cell::At("/spec/source/name")),
     c("Phase", "string", Cell::At("/status/phase")),
+];
+
+/// CDI's DataVolume CRD.
+pub const DATA_VOLUME: &[Column] = &[
+    NAME,
+    c("Phase", "string", Cell::At("/status/phase")).doc("The phase the data volume is in"),
+    c("Progress", "string", Cell::At("/status/progress"))
+        .doc("Transfer progress in percentage if known, N/A otherwise"),
+    c("Restarts", "integer", Cell::At("/status/restartCount"))
+        .doc("The number of times the transfer has been restarted."),
+    CRD_AGE,
+];
+
+/// CDI's DataImportCron CRD: FORMAT only (a CRD's columns replace the default AGE).
+pub const DATA_IMPORT_CRON: &[Column] = &[
+    NAME,
+    c("Format", "string", Cell::At("/status/sourceFormat")).doc("The format in which created sources are saved"),
+];
+
+/// CDI's CDI CRD.
+pub const CDI: &[Column] = &[NAME, CRD_AGE, c("Phase", "string", Cell::At("/status/phase"))];
+
+/// OpenShift's ClusterVersion CRD.
+pub const CLUSTER_VERSION: &[Column] = &[
+    NAME,
+    c("Version", "string", Cell::Derived(cluster_version)),
+    c("Available", "string", Cell::Condition("Available")),
+    c("Progressing", "string", Cell::Condition("Progressing")),
+    c(
+        "Since",
+        "date",
+        Cell::Derived(|o| condition_field(o, "Progressing", "lastTransitionTime", true)),
+    ),
+    c(
+        "Status",
+        "string",
+        Cell::Derived(|o| condition_field(o, "Progressing", "message", false)),
+    ),
+];
+
+/// OpenShift's APIRequestCount CRD.
+pub const API_REQUEST_COUNT: &[Column] = &[
+    NAME,
+    c("RemovedInRelease", "string", Cell::At("/status/removedInRelease"))
+        .doc("Release in which an API will be removed."),
+    c(
+        "RequestsInCurrentHour",
+        "integer",
+        Cell::At("/status/currentHour/requestCount"),
+    )
+    .doc("Number of requests in the current hour."),
+    c("RequestsInLast24h", "integer", Cell::At("/status/requestCount")).doc("Number of requests in the last 24h."),
+];
+
+/// OpenShift's Route (openshift-apiserver's printer).
+pub const ROUTE: &[Column] = &[
+    NAME,
+    c("Host/Port", "string", Cell::Derived(route_host)).doc("Host to expose the route on"),
+    c("Path", "string", Cell::Derived(|o| text_or(o, "/spec/path", ""))).doc("Path to route on"),
+    c("Services", "string", Cell::Derived(route_services)).doc("Services this route points to"),
+    c("Port", "string", Cell::Derived(route_port)).doc("Target port"),
+    c("Termination", "string", Cell::Derived(route_termination)).doc("Type of TLS termination"),
+    c(
+        "Wildcard",
+        "string",
+        Cell::Derived(|o| text_or(o, "/spec/wildcardPolicy", "")),
+    )
+    .doc("Wildcard policy"),
+];
+
+/// OpenShift's Template (openshift-apiserver's printer).
+pub const TEMPLATE: &[Column] = &[
+    NAME,
+    c("Description", "string", Cell::Derived(template_description)).doc("Template description."),
+    c("Parameters", "string", Cell::Derived(template_parameters)).doc("Template parameters."),
+    c(
+        "Objects",
+        "string",
+        Cell::Derived(|o| json!(o["objects"].as_array().map_or(0, Vec::len).to_string())),
+    )
+    .doc("Template objects."),
+];
+
+/// metrics-server's node and pod metrics: usage, then the window it was measured over.
+/// The usage columns are the resource names the metrics report (always `cpu` and `memory`
+/// here), sorted.
+pub const METRICS: &[Column] = &[
+    c("Name", "string", Cell::Name)
+        .doc("Name of the resource")
+        .with_format("name"),
+    c("cpu", "string", Cell::Derived(|o| metrics_usage(o, "cpu"))).with_format("quantity"),
+    c("memory", "string", Cell::Derived(|o| metrics_usage(o, "memory"))).with_format("quantity"),
+    c("Window", "string", Cell::Derived(|o| text_or(o, "/window", ""))).with_format("duration"),
 ];
 
 fn container_statuses(o: &Value) -> &[Value] {
@@ -512,8 +815,13 @@ fn api_service_available(o: &Value) -> Value {
 
 /// The short access modes (`RWO,ROX,RWX,RWOP`) of `spec.accessModes`.
 pub fn access_modes(o: &Value) -> String {
+    modes_at(o, "/spec/accessModes")
+}
+
+/// `GetAccessModesAsString`: the short access modes of the list at `pointer`, in the API's order.
+fn modes_at(o: &Value, pointer: &str) -> String {
     let modes: Vec<&str> = o
-        .pointer("/spec/accessModes")
+        .pointer(pointer)
         .and_then(Value::as_array)
         .into_iter()
         .flatten()
@@ -547,6 +855,446 @@ fn pv_claim(o: &Value) -> Value {
         (Some(ns), Some(name)) => json!(format!("{ns}/{name}")),
         _ => json!(""),
     }
+}
+
+fn text<'a>(o: &'a Value, pointer: &str) -> &'a str {
+    o.pointer(pointer).and_then(Value::as_str).unwrap_or("")
+}
+
+/// A `*bool` field as printed: its value, or the API's default when unset.
+fn flag(o: &Value, pointer: &str, default: bool) -> Value {
+    json!(o.pointer(pointer).and_then(Value::as_bool).unwrap_or(default))
+}
+
+fn conditions(o: &Value) -> &[Value] {
+    o.pointer("/status/conditions")
+        .and_then(Value::as_array)
+        .map_or(&[], Vec::as_slice)
+}
+
+/// The `status` of the condition of type `ty`, null when there is none.
+pub fn condition_status(o: &Value, ty: &str) -> Value {
+    conditions(o)
+        .iter()
+        .find(|c| c["type"] == ty)
+        .map_or(Value::Null, |c| c["status"].clone())
+}
+
+/// A field of the condition of type `ty` (as an age when `age`), null when absent.
+fn condition_field(o: &Value, ty: &str, field: &str, age: bool) -> Value {
+    let Some(value) = conditions(o)
+        .iter()
+        .find(|c| c["type"] == ty)
+        .and_then(|c| c[field].as_str())
+    else {
+        return Value::Null;
+    };
+    if age {
+        json!(crate::discovery::since(value))
+    } else {
+        json!(value)
+    }
+}
+
+/// The kubelet's first pod IP (`status.podIPs[0]`), `<none>` before it has one.
+fn pod_ip(o: &Value) -> Value {
+    text_or(o, "/status/podIPs/0/ip", "<none>")
+}
+
+/// `Ready`/`NotReady` from the Ready condition (`Unknown` without one), then
+/// `SchedulingDisabled` for a cordoned node.
+fn node_status(o: &Value) -> Value {
+    let mut status = match conditions(o).iter().find(|c| c["type"] == "Ready") {
+        Some(c) if c["status"] == "True" => "Ready".to_string(),
+        Some(_) => "NotReady".to_string(),
+        None => "Unknown".to_string(),
+    };
+    if o.pointer("/spec/unschedulable").and_then(Value::as_bool) == Some(true) {
+        status.push_str(",SchedulingDisabled");
+    }
+    json!(status)
+}
+
+/// The ROLES of a node: its `node-role.kubernetes.io/ROLE` labels (and `kubernetes.io/role`),
+/// sorted, or `<none>`.
+fn node_roles(o: &Value) -> Value {
+    let mut roles: Vec<String> = o
+        .pointer("/metadata/labels")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+        .filter_map(|(k, v)| match k.strip_prefix("node-role.kubernetes.io/") {
+            Some(role) if !role.is_empty() => Some(role.to_string()),
+            _ if k == "kubernetes.io/role" => v.as_str().filter(|r| !r.is_empty()).map(str::to_string),
+            _ => None,
+        })
+        .collect();
+    roles.sort();
+    roles.dedup();
+    json!(if roles.is_empty() {
+        "<none>".to_string()
+    } else {
+        roles.join(",")
+    })
+}
+
+/// The node's first address of this type, `<none>` without one.
+fn node_address(o: &Value, ty: &str) -> Value {
+    let address = o
+        .pointer("/status/addresses")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .find(|a| a["type"] == ty)
+        .and_then(|a| a["address"].as_str());
+    json!(address.unwrap_or("<none>"))
+}
+
+fn service_type(o: &Value) -> Value {
+    json!(text(o, "/spec/type"))
+}
+
+/// `getServiceExternalIP`: the external IPs, the load balancer's ingress (or `<pending>`), the
+/// external name.
+fn service_external_ip(o: &Value) -> Value {
+    let external: Vec<&str> = o
+        .pointer("/spec/externalIPs")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect();
+    let joined = |l: &[&str], empty: &str| {
+        if l.is_empty() { empty.to_string() } else { l.join(",") }
+    };
+    match text(o, "/spec/type") {
+        "ClusterIP" | "NodePort" => json!(joined(&external, "<none>")),
+        "LoadBalancer" => {
+            let mut ips: Vec<&str> = o
+                .pointer("/status/loadBalancer/ingress")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(|i| i["ip"].as_str().filter(|s| !s.is_empty()).or(i["hostname"].as_str()))
+                .collect();
+            ips.sort();
+            ips.dedup();
+            ips.extend(external);
+            json!(joined(&ips, "<pending>"))
+        }
+        "ExternalName" => json!(text(o, "/spec/externalName")),
+        _ => json!("<unknown>"),
+    }
+}
+
+/// `makePortString`: `PORT[:NODEPORT]/PROTOCOL` per port, `<none>` without ports.
+fn service_ports(o: &Value) -> Value {
+    let ports: Vec<String> = o
+        .pointer("/spec/ports")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .map(|p| {
+            let protocol = p["protocol"].as_str().unwrap_or("");
+            match p["nodePort"].as_i64().filter(|n| *n > 0) {
+                Some(node) => format!("{}:{node}/{protocol}", p["port"]),
+                None => format!("{}/{protocol}", p["port"]),
+            }
+        })
+        .collect();
+    json!(if ports.is_empty() {
+        "<none>".to_string()
+    } else {
+        ports.join(",")
+    })
+}
+
+fn config_map_data(o: &Value) -> Value {
+    let count = |k: &str| o[k].as_object().map_or(0, |d| d.len());
+    json!(count("data") + count("binaryData"))
+}
+
+fn pvc_status(o: &Value) -> Value {
+    if o.pointer("/metadata/deletionTimestamp").is_some() {
+        return json!("Terminating");
+    }
+    json!(text(o, "/status/phase"))
+}
+
+/// A claim's actual capacity and access modes are shown once it names its volume.
+fn bound_claim(o: &Value, cell: fn(&Value) -> Value) -> Value {
+    if text(o, "/spec/volumeName").is_empty() {
+        return json!("");
+    }
+    cell(o)
+}
+
+/// `GetPersistentVolumeClaimClass`: the beta annotation wins over `spec.storageClassName`.
+fn pvc_class(o: &Value) -> Value {
+    if let Some(class) = o
+        .pointer("/metadata/annotations/volume.beta.kubernetes.io~1storage-class")
+        .and_then(Value::as_str)
+    {
+        return json!(class);
+    }
+    json!(text(o, "/spec/storageClassName"))
+}
+
+/// The name, with ` (default)` for the default class (either annotation).
+fn storage_class_name(o: &Value) -> Value {
+    let is_default = |key: &str| o.pointer("/metadata/annotations").and_then(|a| a[key].as_str()) == Some("true");
+    let name = text(o, "/metadata/name");
+    if is_default("storageclass.kubernetes.io/is-default-class")
+        || is_default("storageclass.beta.kubernetes.io/is-default-class")
+    {
+        return json!(format!("{name} (default)"));
+    }
+    json!(name)
+}
+
+fn deployment_ready(o: &Value) -> Value {
+    let ready = o.pointer("/status/readyReplicas").and_then(Value::as_i64).unwrap_or(0);
+    json!(format!("{ready}/{}", desired_replicas(o)))
+}
+
+fn has_condition(o: &Value, ty: &str) -> bool {
+    conditions(o).iter().any(|c| c["type"] == ty && c["status"] == "True")
+}
+
+/// `printJob`'s STATUS.
+fn job_status(o: &Value) -> Value {
+    let status = if has_condition(o, "Complete") {
+        "Complete"
+    } else if has_condition(o, "Failed") {
+        "Failed"
+    } else if o.pointer("/metadata/deletionTimestamp").is_some() {
+        "Terminating"
+    } else if has_condition(o, "Suspended") {
+        "Suspended"
+    } else if has_condition(o, "FailureTarget") {
+        "FailureTarget"
+    } else {
+        "Running"
+    };
+    json!(status)
+}
+
+/// `succeeded/completions`, or `succeeded/1` (`of N` with parallelism) for a work queue.
+fn job_completions(o: &Value) -> Value {
+    let succeeded = o.pointer("/status/succeeded").and_then(Value::as_i64).unwrap_or(0);
+    if let Some(completions) = o.pointer("/spec/completions").and_then(Value::as_i64) {
+        return json!(format!("{succeeded}/{completions}"));
+    }
+    match o.pointer("/spec/parallelism").and_then(Value::as_i64) {
+        Some(p) if p > 1 => json!(format!("{succeeded}/1 of {p}")),
+        _ => json!(format!("{succeeded}/1")),
+    }
+}
+
+/// Since the start, or from start to completion; empty before the job starts.
+fn job_duration(o: &Value) -> Value {
+    let Some(start) = timestamp(o, "/status/startTime") else {
+        return json!("");
+    };
+    let parse = |t: &str| time::OffsetDateTime::parse(t, &time::format_description::well_known::Rfc3339).ok();
+    let end = timestamp(o, "/status/completionTime")
+        .and_then(parse)
+        .unwrap_or_else(time::OffsetDateTime::now_utc);
+    match parse(start) {
+        Some(start) => json!(crate::discovery::human_duration((end - start).whole_seconds())),
+        None => json!(""),
+    }
+}
+
+/// The audiences of `spec.tokenRequests`, `<unset>` when there is no list.
+fn csi_token_requests(o: &Value) -> Value {
+    match o.pointer("/spec/tokenRequests").and_then(Value::as_array) {
+        Some(requests) => json!(
+            requests
+                .iter()
+                .map(|t| t["audience"].as_str().unwrap_or(""))
+                .collect::<Vec<_>>()
+                .join(",")
+        ),
+        None => json!("<unset>"),
+    }
+}
+
+fn csi_modes(o: &Value) -> Value {
+    let modes: Vec<&str> = o
+        .pointer("/spec/volumeLifecycleModes")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect();
+    json!(if modes.is_empty() {
+        "<none>".to_string()
+    } else {
+        modes.join(",")
+    })
+}
+
+/// `.status.history[?(@.state=="Completed")].version`: every completed version, space-separated
+/// as kubectl's JSONPath prints several results.
+fn cluster_version(o: &Value) -> Value {
+    let versions: Vec<&str> = o
+        .pointer("/status/history")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter(|h| h["state"] == "Completed")
+        .filter_map(|h| h["version"].as_str())
+        .collect();
+    if versions.is_empty() {
+        return Value::Null;
+    }
+    json!(versions.join(" "))
+}
+
+/// The admitted host: `spec.host` until a router reports on it, the rejection's reason when none
+/// admits it, `Pending` while none has decided.
+fn route_host(o: &Value) -> Value {
+    let Some(ingresses) = o.pointer("/status/ingress").and_then(Value::as_array) else {
+        return json!(text(o, "/spec/host"));
+    };
+    let mut host = text(o, "/spec/host").to_string();
+    let (mut admitted, mut rejected, mut reason, mut matched) = (0, 0, String::new(), false);
+    for ingress in ingresses {
+        let condition = ingress["conditions"]
+            .as_array()
+            .and_then(|cs| cs.iter().find(|c| c["type"] == "Admitted"));
+        match condition.map(|c| c["status"].as_str().unwrap_or("")) {
+            Some("True") => {
+                admitted += 1;
+                if !matched {
+                    let ingress_host = ingress["host"].as_str().unwrap_or("");
+                    matched = ingress_host == text(o, "/spec/host");
+                    host = ingress_host.to_string();
+                }
+            }
+            Some("False") => {
+                rejected += 1;
+                reason = condition.and_then(|c| c["reason"].as_str()).unwrap_or("").to_string();
+            }
+            _ => {}
+        }
+    }
+    json!(match (admitted, rejected) {
+        (0, r) if r > 0 => reason,
+        (_, r) if r > 0 => format!("{host} ... {r} rejected"),
+        (0, _) => "Pending".to_string(),
+        (a, _) if a > 1 => format!("{host} ... {} more", a - 1),
+        _ => host,
+    })
+}
+
+/// The backends, with their share of the traffic when weighted.
+fn route_services(o: &Value) -> Value {
+    let mut backends = vec![o.pointer("/spec/to").cloned().unwrap_or(Value::Null)];
+    backends.extend(
+        o.pointer("/spec/alternateBackends")
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default(),
+    );
+    let total: i64 = backends.iter().filter_map(|b| b["weight"].as_i64()).sum();
+    let single = backends.len() == 1;
+    let shown: Vec<String> = backends
+        .iter()
+        .map(|b| {
+            let name = b["name"].as_str().unwrap_or("");
+            match b["weight"].as_i64() {
+                None => name.to_string(),
+                Some(_) if single && total != 0 => name.to_string(),
+                Some(_) if total == 0 => format!("{name}(0%)"),
+                Some(w) => format!("{name}({}%)", w * 100 / total),
+            }
+        })
+        .collect();
+    json!(shown.join(","))
+}
+
+fn route_port(o: &Value) -> Value {
+    match o.pointer("/spec/port/targetPort") {
+        Some(Value::String(p)) => json!(p),
+        Some(Value::Number(n)) => json!(n.to_string()),
+        _ => json!("<all>"),
+    }
+}
+
+/// `TERMINATION[/INSECURE-POLICY]`.
+fn route_termination(o: &Value) -> Value {
+    let termination = text(o, "/spec/tls/termination");
+    let insecure = text(o, "/spec/tls/insecureEdgeTerminationPolicy");
+    json!(match (termination.is_empty(), insecure.is_empty()) {
+        (false, false) => format!("{termination}/{insecure}"),
+        (false, true) => termination.to_string(),
+        (true, false) => format!("/{insecure}"),
+        (true, true) => String::new(),
+    })
+}
+
+/// The first line of the `description` annotation (`...` when there are more).
+fn template_description(o: &Value) -> Value {
+    let description = text(o, "/metadata/annotations/description");
+    match description.split_once('\n') {
+        Some((first, _)) => json!(format!("{first}...")),
+        None => json!(description),
+    }
+}
+
+/// `N (K blank)`, `N (K generated)` or `N (all set)`.
+fn template_parameters(o: &Value) -> Value {
+    let params = o["parameters"].as_array().map_or(&[][..], Vec::as_slice);
+    let unset: Vec<&Value> = params
+        .iter()
+        .filter(|p| p["value"].as_str().unwrap_or("").is_empty())
+        .collect();
+    let generated = unset
+        .iter()
+        .filter(|p| !p["generate"].as_str().unwrap_or("").is_empty())
+        .count();
+    let blank = unset.len() - generated;
+    let total = params.len();
+    json!(if blank > 0 {
+        format!("{total} ({blank} blank)")
+    } else if generated > 0 {
+        format!("{total} ({generated} generated)")
+    } else {
+        format!("{total} (all set)")
+    })
+}
+
+/// A node's usage, or the sum of a pod's containers' (same-suffix quantities are added; the
+/// simulator's metrics use one suffix per resource).
+fn metrics_usage(o: &Value, resource: &str) -> Value {
+    if let Some(usage) = o.pointer(&format!("/usage/{resource}")) {
+        return usage.clone();
+    }
+    let values: Vec<&str> = o["containers"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|c| c["usage"][resource].as_str())
+        .collect();
+    let [first, rest @ ..] = values.as_slice() else {
+        return json!("0");
+    };
+    let split = |q: &str| {
+        let digits = q.find(|c: char| !c.is_ascii_digit()).unwrap_or(q.len());
+        (q[..digits].parse::<u64>().ok(), q[digits..].to_string())
+    };
+    let (Some(mut sum), suffix) = split(first) else {
+        return json!(first);
+    };
+    for q in rest {
+        match split(q) {
+            (Some(n), s) if s == suffix => sum += n,
+            _ => return json!(first),
+        }
+    }
+    json!(format!("{sum}{suffix}"))
 }
 
 #[cfg(test)]

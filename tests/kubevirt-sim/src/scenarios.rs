@@ -837,6 +837,12 @@ pub fn one_pending(objs: &mut Vec<Value>, workload: &str, now: &str, secs: i64) 
     let found = workload_pods(objs, workload).next().map(|pod| {
         pod["status"]["phase"] = json!("Pending");
         pod["spec"]["nodeName"] = Value::Null;
+        // never bound: no node, so no addresses either
+        if let Some(status) = pod["status"].as_object_mut() {
+            for key in ["hostIP", "hostIPs", "podIP", "podIPs"] {
+                status.remove(key);
+            }
+        }
         set_ready(pod, false, &since);
         pod["status"]["conditions"][0] = json!({"type": "PodScheduled", "status": "False", "reason": "Unschedulable",
             "message": "0/3 nodes are available: 1 node(s) had untolerated taint, 2 Insufficient memory.", "lastTransitionTime": since});

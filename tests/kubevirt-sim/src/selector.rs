@@ -3,6 +3,9 @@
 
 use serde_json::Value;
 
+use crate::kinds::Kind;
+use crate::status::go_quote;
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Requirement {
     Eq(String, String),
@@ -166,48 +169,123 @@ impl FieldSelector {
         Ok(FieldSelector { reqs })
     }
 
-    /// Checks the selector's fields are supported for this kind, with apiserver's message.
-    pub fn validate(&self) -> Result<(), String> {
+    /// Checks the selector's fields are ones the kind can be selected by, with the apiserver's
+    /// message (its field label conversion; answered as 400 BadRequest).
+    pub fn validate(&self, kind: &Kind) -> Result<(), String> {
+        let labels = field_labels(kind);
         for (f, _, _) in &self.reqs {
-            if field_path(f).is_none() {
-                return Err(format!("field label not supported: {f}"));
+            if labels.supports(f) {
+                continue;
             }
+            return Err(match labels {
+                FieldLabels::MetaOnly => format!(
+                    "{} is not a known field selector: only \"metadata.name\", \"metadata.namespace\"",
+                    go_quote(f)
+                ),
+                FieldLabels::Own(_) | FieldLabels::Custom { .. } => format!("field label not supported: {f}"),
+            });
         }
         Ok(())
     }
 
     pub fn matches(&self, obj: &Value) -> bool {
-        self.reqs.iter().all(|(f, eq, v)| {
-            let actual = field_path(f)
-                .and_then(|p| obj.pointer(p))
-                .and_then(|x| x.as_str())
-                .unwrap_or("");
-            (actual == v) == *eq
-        })
+        self.reqs.iter().all(|(f, eq, v)| (field_value(f, obj) == *v) == *eq)
     }
 }
 
-fn field_path(f: &str) -> Option<&'static str> {
-    Some(match f {
-        "metadata.name" => "/metadata/name",
-        "metadata.namespace" => "/metadata/namespace",
-        "status.phase" => "/status/phase",
-        "spec.nodeName" => "/spec/nodeName",
-        "status.nodeName" => "/status/nodeName",
-        "type" => "/type",
-        "involvedObject.name" => "/involvedObject/name",
-        "involvedObject.kind" => "/involvedObject/kind",
-        "involvedObject.uid" => "/involvedObject/uid",
-        // The rest of an Event's field labels (`event.ToSelectableFields`).
-        "involvedObject.namespace" => "/involvedObject/namespace",
-        "involvedObject.apiVersion" => "/involvedObject/apiVersion",
-        "involvedObject.resourceVersion" => "/involvedObject/resourceVersion",
-        "involvedObject.fieldPath" => "/involvedObject/fieldPath",
-        "reason" => "/reason",
-        "reportingComponent" => "/reportingComponent",
-        "source" => "/source/component",
-        _ => return None,
-    })
+/// Which field labels a kind can be selected by.
+enum FieldLabels {
+    /// the kind's own conversion function: exactly these labels
+    Own(&'static [&'static str]),
+    /// a custom resource: `metadata.name`, and `metadata.namespace` when namespaced
+    Custom { namespaced: bool },
+    /// no conversion function: the scheme's default, the two metadata labels
+    MetaOnly,
+}
+
+impl FieldLabels {
+    fn supports(&self, label: &str) -> bool {
+        match self {
+            FieldLabels::Own(labels) => labels.contains(&label),
+            FieldLabels::Custom { namespaced } => {
+                label == "metadata.name" || (*namespaced && label == "metadata.namespace")
+            }
+            FieldLabels::MetaOnly => matches!(label, "metadata.name" | "metadata.namespace"),
+        }
+    }
+}
+
+/// The field label conversions of `pkg/apis/core/v1/conversion.go` (and batch's, OpenShift's
+/// Route's), the CRD handler's for custom resources.
+fn field_labels(kind: &Kind) -> FieldLabels {
+    const META: [&str; 2] = ["metadata.name", "metadata.namespace"];
+    match (kind.group, kind.plural) {
+        ("", "pods") => FieldLabels::Own(&[
+            META[0],
+            META[1],
+            "spec.nodeName",
+            "spec.restartPolicy",
+            "spec.schedulerName",
+            "spec.serviceAccountName",
+            "spec.hostNetwork",
+            "status.phase",
+            "status.podIP",
+            "status.podIPs",
+            "status.nominatedNodeName",
+            "spec.host",
+        ]),
+        ("", "nodes") => FieldLabels::Own(&[META[0], "spec.unschedulable"]),
+        ("", "namespaces") => FieldLabels::Own(&["status.phase", META[0]]),
+        ("", "secrets") => FieldLabels::Own(&["type", META[1], META[0]]),
+        ("", "services") => FieldLabels::Own(&[META[1], META[0], "spec.clusterIP", "spec.type"]),
+        ("", "events") => FieldLabels::Own(&[
+            "involvedObject.kind",
+            "involvedObject.namespace",
+            "involvedObject.name",
+            "involvedObject.uid",
+            "involvedObject.apiVersion",
+            "involvedObject.resourceVersion",
+            "involvedObject.fieldPath",
+            "reason",
+            "reportingComponent",
+            "source",
+            "type",
+            META[1],
+            META[0],
+        ]),
+        ("batch", "jobs") => FieldLabels::Own(&[META[0], META[1], "status.successful"]),
+        ("route.openshift.io", "routes") => {
+            FieldLabels::Own(&[META[0], META[1], "spec.path", "spec.host", "spec.to.name"])
+        }
+        (group, _) if crate::kinds::served_by_crds(group) => FieldLabels::Custom {
+            namespaced: kind.namespaced,
+        },
+        _ => FieldLabels::MetaOnly,
+    }
+}
+
+/// The value a field label selects on, as the kind's `ToSelectableFields` renders it (booleans
+/// and counts as text, Go's zero values when unset).
+fn field_value(label: &str, obj: &Value) -> String {
+    let text = |p: &str| obj.pointer(p).and_then(Value::as_str).unwrap_or("").to_string();
+    match label {
+        "spec.host" => text("/spec/nodeName"),
+        "source" => text("/source/component"),
+        "status.podIPs" => text("/status/podIPs/0/ip"),
+        "spec.unschedulable" | "spec.hostNetwork" => {
+            let pointer = format!("/{}", label.replace('.', "/"));
+            obj.pointer(&pointer)
+                .and_then(Value::as_bool)
+                .unwrap_or(false)
+                .to_string()
+        }
+        "status.successful" => obj
+            .pointer("/status/succeeded")
+            .and_then(Value::as_i64)
+            .unwrap_or(0)
+            .to_string(),
+        _ => text(&format!("/{}", label.replace('.', "/"))),
+    }
 }
 
 #[cfg(test)]
@@ -270,6 +348,31 @@ mod tests {
                 .matches(&o)
         );
         assert!(!FieldSelector::parse("metadata.name!=vm1").unwrap().matches(&o));
-        assert!(FieldSelector::parse("spec.foo=x").unwrap().validate().is_err());
+        let vm = crate::kinds::resolve("vm").unwrap();
+        assert_eq!(
+            FieldSelector::parse("spec.foo=x").unwrap().validate(vm),
+            Err("field label not supported: spec.foo".into())
+        );
+        assert!(
+            FieldSelector::parse("metadata.namespace=x")
+                .unwrap()
+                .validate(vm)
+                .is_ok()
+        );
+        let node = crate::kinds::resolve("nodes").unwrap();
+        assert!(
+            FieldSelector::parse("metadata.namespace=x")
+                .unwrap()
+                .validate(node)
+                .is_err()
+        );
+        let unschedulable = FieldSelector::parse("spec.unschedulable=false").unwrap();
+        assert!(unschedulable.validate(node).is_ok());
+        assert!(unschedulable.matches(&json!({"spec": {}})));
+        let cm = crate::kinds::resolve("configmaps").unwrap();
+        assert_eq!(
+            FieldSelector::parse("data.x=y").unwrap().validate(cm),
+            Err(r#""data.x" is not a known field selector: only "metadata.name", "metadata.namespace""#.into())
+        );
     }
 }

@@ -369,7 +369,7 @@ pub fn dispatch(
     if let ["apis", g, ..] = segs.as_slice()
         && !aggregated_registered(state, g)
     {
-        return ApiError::path_not_found().into();
+        return page_not_found();
     }
     if let ["apis", g, _, ..] = segs.as_slice()
         && let Some(reply) = crate::aggregator::unavailable(&state.store.lock(), g)
@@ -383,6 +383,13 @@ pub fn dispatch(
         && !state.serves(g, v)
     {
         return page_not_found();
+    }
+    // A group or group version nobody serves has no handler either (the aggregator, the API
+    // server and the CRD handler all delegate): Go's plain 404, not a Status.
+    match segs.as_slice() {
+        ["apis", g] if !known_group_version(g, None) => return page_not_found(),
+        ["apis", g, v, ..] if !known_group_version(g, Some(v)) => return page_not_found(),
+        _ => {}
     }
     let served = |g: &str, v: &str| state.serves(g, v);
     match segs.as_slice() {
@@ -447,6 +454,20 @@ pub fn dispatch(
         ["apis", g, v, rest @ ..] => resource_request(state, &req, g, v, rest),
         _ => ApiError::path_not_found().into(),
     }
+}
+
+/// The API groups outside the kinds table the simulator serves (aggregated APIs with their own
+/// handlers), with their versions.
+const HANDLED_GROUPS: &[(&str, &str)] = &[
+    (discovery::SUBRESOURCES_GROUP, "v1"),
+    (crate::template::SUBRESOURCES_GROUP, crate::template::VERSION),
+    ("upload.cdi.kubevirt.io", "v1beta1"),
+];
+
+/// Whether some handler serves this group (and version): the kinds table's or an aggregated one.
+fn known_group_version(group: &str, version: Option<&str>) -> bool {
+    let matches = |g: &str, v: &str| g == group && version.is_none_or(|version| v == version);
+    kinds::KINDS.iter().any(|k| matches(k.group, k.version)) || HANDLED_GROUPS.iter().any(|(g, v)| matches(g, v))
 }
 
 /// Go's `http.NotFound`: what the apiserver's last handler answers for a path nothing serves.
@@ -538,6 +559,11 @@ fn aggregated_registered(state: &SimState, group: &str) -> bool {
 
 fn resource_request(state: &SimState, req: &Req<'_>, group: &str, version: &str, rest: &[&str]) -> Reply {
     let Some(t) = parse_target(group, version, rest) else {
+        // The API server's go-restful container answers a Status for its own groups; the CRD
+        // handler passes a resource no CRD defines to the last handler.
+        if kinds::served_by_crds(group) {
+            return page_not_found();
+        }
         return ApiError::path_not_found().into();
     };
     let watch = req.q("watch").is_some_and(|w| w == "true" || w == "1");
@@ -610,21 +636,21 @@ fn admit_verb(req: &Req<'_>, t: &Target<'_>, verb: &str) -> Result<(), ApiError>
     }
 }
 
-fn selectors(req: &Req<'_>) -> Result<(LabelSelector, FieldSelector), ApiError> {
+fn selectors(req: &Req<'_>, kind: &Kind) -> Result<(LabelSelector, FieldSelector), ApiError> {
     let ls = LabelSelector::parse(req.q("labelSelector").unwrap_or(""))
         .map_err(|e| ApiError::bad_request(format!("unable to parse requirement: {e}")))?;
     let fs = FieldSelector::parse(req.q("fieldSelector").unwrap_or("")).map_err(ApiError::bad_request)?;
-    fs.validate().map_err(ApiError::bad_request)?;
+    fs.validate(kind).map_err(ApiError::bad_request)?;
     Ok((ls, fs))
 }
 
 fn watch_collection(state: &SimState, req: &Req<'_>, t: &Target<'_>) -> Result<Reply, ApiError> {
-    let (ls, fs) = selectors(req)?;
+    let (ls, fs) = selectors(req, t.kind)?;
     Ok(watch_reply(state, req, t.kind, t.namespace, ls, fs))
 }
 
 fn list(state: &SimState, req: &Req<'_>, t: &Target<'_>) -> Result<Reply, ApiError> {
-    let (ls, fs) = selectors(req)?;
+    let (ls, fs) = selectors(req, t.kind)?;
     let kind = t.kind;
     let s = state.store.lock();
     let items = s.list(kind, t.namespace, &ls, &fs);
@@ -862,7 +888,7 @@ fn delete(state: &SimState, req: &Req<'_>, t: &Target<'_>, name: &str) -> Result
 }
 
 fn delete_collection(state: &SimState, req: &Req<'_>, t: &Target<'_>) -> Result<Reply, ApiError> {
-    let (ls, fs) = selectors(req)?;
+    let (ls, fs) = selectors(req, t.kind)?;
     let opts = delete_options(req)?;
     let mut s = state.store.lock();
     let items = s.list(t.kind, t.namespace, &ls, &fs);

@@ -106,9 +106,8 @@ impl ApiError {
         if !self.reason.is_empty() {
             m.insert("reason".into(), json!(self.reason));
         }
-        if let Some(d) = &self.details
-            && d.as_object().is_some_and(|o| !o.is_empty())
-        {
+        // `details` is a pointer in Go: set (even with every field empty) it is sent as `{}`.
+        if let Some(d) = &self.details {
             m.insert("details".into(), d.clone());
         }
         m.insert("code".into(), json!(self.code));

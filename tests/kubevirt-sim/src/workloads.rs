@@ -197,7 +197,8 @@ fn step_deployment(store: &mut Inner, d: Value) {
 
 /// The deployment controller's verdicts on a sync (`syncRolloutStatus`): `Available` from the
 /// minimum availability, `Progressing` when the new ReplicaSet was created, made progress or
-/// completed the rollout. (No `ProgressDeadlineExceeded`: rollouts here never stall.)
+/// completed the rollout, and `Progressing=False` (`ProgressDeadlineExceeded`) once a rollout
+/// made no progress for `spec.progressDeadlineSeconds`.
 fn deployment_conditions(d: &Value, status: &Map<String, Value>, new_rs: &str, created: bool) -> Vec<Value> {
     let count = |m: &Map<String, Value>, f: &str| m.get(f).and_then(Value::as_i64).unwrap_or(0);
     let old = d.get("status").and_then(Value::as_object).cloned().unwrap_or_default();
@@ -245,8 +246,45 @@ fn deployment_conditions(d: &Value, status: &Map<String, Value>, new_rs: &str, c
             "ReplicaSetUpdated",
             &format!("ReplicaSet {new_rs:?} is progressing."),
         ));
+    } else if timed_out(d) {
+        out.push(condition(
+            "Progressing",
+            "False",
+            TIMED_OUT,
+            &format!("ReplicaSet {new_rs:?} has timed out progressing."),
+        ));
     }
     out
+}
+
+const TIMED_OUT: &str = "ProgressDeadlineExceeded";
+
+/// `DeploymentTimedOut`: the Progressing condition (of an unfinished rollout) was last updated
+/// longer than the progress deadline ago (600 s, the API server's default, when unset).
+fn timed_out(d: &Value) -> bool {
+    let Some(progressing) = array_at(d, "/status/conditions")
+        .iter()
+        .find(|c| c["type"] == "Progressing")
+        .cloned()
+    else {
+        return false;
+    };
+    match progressing["reason"].as_str() {
+        Some("NewReplicaSetAvailable") => return false,
+        Some(TIMED_OUT) => return true,
+        _ => {}
+    }
+    let deadline = d
+        .pointer("/spec/progressDeadlineSeconds")
+        .and_then(Value::as_i64)
+        .unwrap_or(600);
+    let Some(updated) = progressing["lastUpdateTime"]
+        .as_str()
+        .and_then(|t| time::OffsetDateTime::parse(t, &time::format_description::well_known::Rfc3339).ok())
+    else {
+        return false;
+    };
+    updated + time::Duration::seconds(deadline) < time::OffsetDateTime::now_utc()
 }
 
 fn condition(kind: &str, status: &str, reason: &str, message: &str) -> Value {
@@ -263,8 +301,11 @@ fn set_deployment_condition(status: &mut Map<String, Value>, mut new: Value) {
         .cloned()
         .unwrap_or_default();
     let current = conditions.iter().find(|c| c["type"] == new["type"]);
+    // Progress is news even with the same reason: it moves `lastUpdateTime`, from which the
+    // progress deadline counts (`syncRolloutStatus` replaces that condition).
+    let progress = new["type"] == "Progressing" && new["reason"] == "ReplicaSetUpdated";
     if let Some(current) = current {
-        if current["status"] == new["status"] && current["reason"] == new["reason"] {
+        if current["status"] == new["status"] && current["reason"] == new["reason"] && !progress {
             return;
         }
         if current["status"] == new["status"] {
@@ -505,7 +546,41 @@ fn waiting_for_kubelet(pod: &Value) -> bool {
         && pod.pointer("/status/containerStatuses").is_none()
 }
 
-/// The kubelet: a bound pod of these controllers starts its containers and becomes ready.
+fn node_internal_ip(store: &Inner, node: &str) -> String {
+    store
+        .try_get(node_kind(), "", node)
+        .and_then(|n| {
+            array_at(&n, "/status/addresses")
+                .iter()
+                .find(|a| a["type"] == "InternalIP")
+                .and_then(|a| a["address"].as_str().map(str::to_string))
+        })
+        .unwrap_or_default()
+}
+
+/// The network plugin's part: the lowest free address of the node's pod range
+/// (`10.128.N.0/24`, N the node's place among the nodes).
+fn allocate_pod_ip(store: &Inner, node: &str) -> String {
+    let mut nodes: Vec<String> = store
+        .list_all(node_kind(), None)
+        .iter()
+        .map(|n| name_of(n).to_string())
+        .collect();
+    nodes.sort();
+    let subnet = nodes.iter().position(|n| n == node).unwrap_or(nodes.len());
+    let used: Vec<String> = store
+        .list_all(pod_kind(), None)
+        .iter()
+        .filter_map(|p| p.pointer("/status/podIP").and_then(Value::as_str).map(str::to_string))
+        .collect();
+    (2..255)
+        .map(|host| format!("10.128.{subnet}.{host}"))
+        .find(|ip| !used.contains(ip))
+        .unwrap_or_else(|| format!("10.128.{subnet}.255"))
+}
+
+/// The kubelet: a bound pod of these controllers starts its containers and becomes ready,
+/// with the node's address and an address of its own.
 fn start_pods(store: &mut Inner) {
     for mut pod in store.list_all(pod_kind(), None) {
         if !waiting_for_kubelet(&pod) {
@@ -520,7 +595,18 @@ fn start_pods(store: &mut Inner) {
             })
             .collect();
         let condition = |t: &str| json!({"type": t, "status": "True", "lastTransitionTime": at});
+        let node = pod
+            .pointer("/spec/nodeName")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string();
+        let host_ip = node_internal_ip(store, &node);
+        let pod_ip = allocate_pod_ip(store, &node);
         pod["status"]["phase"] = json!("Running");
+        pod["status"]["hostIP"] = json!(host_ip);
+        pod["status"]["hostIPs"] = json!([{"ip": host_ip}]);
+        pod["status"]["podIP"] = json!(pod_ip);
+        pod["status"]["podIPs"] = json!([{"ip": pod_ip}]);
         pod["status"]["startTime"] = json!(at);
         pod["status"]["conditions"] = json!(
             ["Initialized", "Ready", "ContainersReady", "PodScheduled"]

@@ -530,3 +530,166 @@ fn metrics_api_is_served_only_through_its_apiservice() {
     );
     assert_eq!(create.status, 405);
 }
+
+/// Paths no handler serves answer as the apiserver's chain does: an unknown group or group
+/// version falls through every handler to Go's plain-text 404; a resource the API server's own
+/// group version lacks gets its go-restful container's `Status`; one no CRD of a CRD group
+/// defines is passed on by the CRD handler to the plain 404.
+#[test]
+fn unknown_paths_answer_as_the_apiserver_does() {
+    let sim = sim();
+    let c = Client::admin(&sim);
+    for path in [
+        "/apis/nosuch.io",
+        "/apis/nosuch.io/v1",
+        "/apis/nosuch.io/v1/things",
+        "/apis/nosuch.io/v1/namespaces/default/things/x",
+        "/apis/apps/v7/deployments",
+        "/apis/kubevirt.io/v2/virtualmachines",
+        "/apis/kubevirt.io/v1/things",
+        "/apis/metrics.k8s.io/v1beta1/nodes",
+    ] {
+        let r = c.get(path);
+        assert_eq!(
+            (r.status, r.text.as_str(), r.content_type.as_deref()),
+            (404, "404 page not found\n", Some("text/plain; charset=utf-8")),
+            "{path}"
+        );
+    }
+    let not_found = json!({"kind": "Status", "apiVersion": "v1", "metadata": {}, "status": "Failure",
+        "message": "the server could not find the requested resource", "reason": "NotFound", "details": {}, "code": 404});
+    for path in [
+        "/api/v1/things",
+        "/api/v1/namespaces/default/things",
+        "/apis/apps/v1/things",
+        "/apis/apps/v1/namespaces/default/things/x",
+        "/apis/storage.k8s.io/v1/things",
+    ] {
+        let r = c.get(path);
+        assert_eq!(r.status, 404, "{path}: {}", r.text);
+        assert_eq!(r.content_type.as_deref(), Some("application/json"), "{path}");
+        assert_eq!(r.json(), not_found, "{path}");
+    }
+    // what is served still is
+    assert_eq!(c.get("/apis/apps/v1/deployments").status, 200);
+    assert_eq!(c.get("/apis/kubevirt.io/v1/virtualmachines").status, 200);
+}
+
+/// A field selector may use only the kind's field labels (its conversion function in the API
+/// server, the CRD handler's for custom resources); anything else is a 400 with the
+/// conversion's message, and the supported labels select.
+#[test]
+fn field_selectors_accept_only_the_kinds_field_labels() {
+    let sim = sim();
+    let c = Client::admin(&sim);
+    sim.create(fixtures::vm("default", "vm1", "Halted"));
+    sim.create(
+        json!({"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "tls", "namespace": "default"},
+        "type": "kubernetes.io/tls", "data": {}}),
+    );
+    sim.create(
+        json!({"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "plain", "namespace": "default"},
+        "type": "Opaque", "data": {}}),
+    );
+    let bad_request = |message: &str| {
+        json!({"kind": "Status", "apiVersion": "v1", "metadata": {}, "status": "Failure",
+               "message": message, "reason": "BadRequest", "code": 400})
+    };
+    for (path, selector, message) in [
+        (
+            "/api/v1/namespaces/default/pods",
+            "spec.containers=x",
+            "field label not supported: spec.containers",
+        ),
+        (
+            "/api/v1/nodes",
+            "metadata.namespace=x",
+            "field label not supported: metadata.namespace",
+        ),
+        (
+            "/api/v1/namespaces",
+            "metadata.namespace=x",
+            "field label not supported: metadata.namespace",
+        ),
+        (
+            "/api/v1/namespaces/default/secrets",
+            "data.x=y",
+            "field label not supported: data.x",
+        ),
+        (
+            "/api/v1/namespaces/default/events",
+            "message=x",
+            "field label not supported: message",
+        ),
+        (
+            "/api/v1/namespaces/default/configmaps",
+            "data.k=v",
+            r#""data.k" is not a known field selector: only "metadata.name", "metadata.namespace""#,
+        ),
+        (
+            "/apis/apps/v1/namespaces/default/deployments",
+            "spec.replicas=1",
+            r#""spec.replicas" is not a known field selector: only "metadata.name", "metadata.namespace""#,
+        ),
+        (
+            "/apis/kubevirt.io/v1/namespaces/default/virtualmachines",
+            "status.printableStatus=Stopped",
+            "field label not supported: status.printableStatus",
+        ),
+        (
+            "/apis/kubevirt.io/v1/namespaces/default/virtualmachineinstances",
+            "status.nodeName=node01",
+            "field label not supported: status.nodeName",
+        ),
+        (
+            "/apis/instancetype.kubevirt.io/v1beta1/virtualmachineclusterinstancetypes",
+            "metadata.namespace=x",
+            "field label not supported: metadata.namespace",
+        ),
+    ] {
+        let r = c.get(&format!("{path}?fieldSelector={}", selector.replace('=', "%3D")));
+        assert_eq!(r.status, 400, "{path} {selector}: {}", r.text);
+        assert_eq!(r.json(), bad_request(message), "{path} {selector}");
+    }
+    let names = |path: &str, selector: &str| -> Vec<String> {
+        let r = c.get(&format!("{path}?fieldSelector={}", selector.replace('=', "%3D")));
+        assert_eq!(r.status, 200, "{path} {selector}: {}", r.text);
+        r.json()["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["metadata"]["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        names("/api/v1/namespaces/default/secrets", "type=kubernetes.io/tls"),
+        ["tls"]
+    );
+    assert_eq!(
+        names("/api/v1/nodes", "spec.unschedulable=false").len(),
+        sim.list("nodes", None).len()
+    );
+    assert!(names("/api/v1/nodes", "spec.unschedulable=true").is_empty());
+    assert_eq!(
+        names("/api/v1/namespaces", "status.phase=Active,metadata.name=default"),
+        ["default"]
+    );
+    assert_eq!(
+        names(
+            "/apis/kubevirt.io/v1/namespaces/default/virtualmachines",
+            "metadata.namespace=default"
+        ),
+        ["vm1"]
+    );
+    for (name, node, ip) in [("a", "node01", "10.128.0.2"), ("b", "node02", "10.128.1.2")] {
+        sim.create(
+            json!({"apiVersion": "v1", "kind": "Pod", "metadata": {"name": name, "namespace": "default"},
+            "spec": {"nodeName": node, "containers": [{"name": "c", "image": "i"}]},
+            "status": {"phase": "Running", "podIP": ip, "podIPs": [{"ip": ip}]}}),
+        );
+    }
+    let pods = "/api/v1/namespaces/default/pods";
+    assert_eq!(names(pods, "spec.nodeName=node02"), ["b"]);
+    assert_eq!(names(pods, "status.podIP=10.128.0.2"), ["a"]);
+    assert_eq!(names(pods, "spec.host=node01,status.phase=Running"), ["a"]);
+}

@@ -637,3 +637,264 @@ fn kubectl_get_events_prints_last_seen_type_reason_object_message() {
         "{row:?}"
     );
 }
+
+#[test]
+fn kubectl_prints_jobs_csidrivers_instancetypes_datasources_and_pod_ips() {
+    let Some((sim, k, _dir)) = demo("kubectl jobs, csidrivers, instancetypes, datasources, pod IPs") else {
+        return;
+    };
+    let objects = serde_json::json!([
+        {"apiVersion": "batch/v1", "kind": "Job", "metadata": {"name": "import", "namespace": "demo"},
+         "spec": {"completions": 3, "selector": {"matchLabels": {"job": "import"}},
+                  "template": {"metadata": {"labels": {"job": "import"}}, "spec": {"restartPolicy": "Never", "containers": [{"name": "worker", "image": "busybox"}]}}},
+         "status": {"succeeded": 3, "startTime": "2026-01-01T00:00:00Z", "completionTime": "2026-01-01T00:02:30Z",
+                    "conditions": [{"type": "Complete", "status": "True"}]}},
+        {"apiVersion": "storage.k8s.io/v1", "kind": "CSIDriver", "metadata": {"name": "hostpath.csi.example.io"},
+         "spec": {"attachRequired": false, "podInfoOnMount": true, "volumeLifecycleModes": ["Persistent", "Ephemeral"]}},
+        {"apiVersion": "instancetype.kubevirt.io/v1beta1", "kind": "VirtualMachineInstancetype", "metadata": {"name": "small", "namespace": "demo"},
+         "spec": {"cpu": {"guest": 1}, "memory": {"guest": "1Gi"}}},
+        {"apiVersion": "instancetype.kubevirt.io/v1beta1", "kind": "VirtualMachineClusterPreference", "metadata": {"name": "fedora"},
+         "spec": {}},
+        {"apiVersion": "cdi.kubevirt.io/v1beta1", "kind": "DataSource", "metadata": {"name": "fedora", "namespace": "demo"},
+         "spec": {"source": {"pvc": {"name": "fedora-disk", "namespace": "demo"}}}}
+    ]);
+    for o in objects.as_array().unwrap() {
+        sim.create(o.clone());
+    }
+    let get = |args: &[&str]| {
+        let (ok, out, err) = k.run(args);
+        assert!(ok, "{args:?}: {err}");
+        out
+    };
+
+    let (header, row) = table_row(&get(&["get", "jobs", "-o", "wide"]), "import ");
+    assert_eq!(
+        header,
+        [
+            "NAME",
+            "STATUS",
+            "COMPLETIONS",
+            "DURATION",
+            "AGE",
+            "CONTAINERS",
+            "IMAGES",
+            "SELECTOR"
+        ]
+    );
+    assert_eq!(&row[1..4], ["Complete", "3/3", "2m30s"]);
+    assert_eq!(&row[5..], ["worker", "busybox", "job=import"]);
+
+    let (header, row) = table_row(&get(&["get", "csidrivers"]), "hostpath.csi.example.io ");
+    assert_eq!(
+        header,
+        [
+            "NAME",
+            "ATTACHREQUIRED",
+            "PODINFOONMOUNT",
+            "STORAGECAPACITY",
+            "TOKENREQUESTS",
+            "REQUIRESREPUBLISH",
+            "MODES",
+            "AGE"
+        ]
+    );
+    assert_eq!(
+        &row[1..7],
+        ["false", "true", "false", "<unset>", "false", "Persistent,Ephemeral"]
+    );
+
+    // KubeVirt's and CDI's CRDs without printer columns: apiextensions' NAME, AGE.
+    for (args, name) in [
+        (&["get", "vminstancetype"][..], "small "),
+        (&["get", "vmcp"][..], "fedora "),
+        (&["get", "datasource"][..], "fedora "),
+    ] {
+        let (header, row) = table_row(&get(args), name);
+        assert_eq!(header, ["NAME", "AGE"], "{args:?}");
+        assert_eq!(row.len(), 2, "{args:?}: {row:?}");
+    }
+
+    // The kubelet gives a started pod its address, which -o wide prints.
+    sim.create(serde_json::json!({
+        "apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "api", "namespace": "demo"},
+        "spec": {"replicas": 1, "selector": {"matchLabels": {"app": "api"}},
+                 "template": {"metadata": {"labels": {"app": "api"}}, "spec": {"containers": [{"name": "api", "image": "api:1"}]}}},
+    }));
+    let running = |s: &Sim| {
+        s.list("pods", Some("demo"))
+            .iter()
+            .any(|p| p["metadata"]["labels"]["app"] == "api" && p["status"]["podIP"].is_string())
+    };
+    assert!(sim.wait_until(std::time::Duration::from_secs(10), running));
+    let pod = sim
+        .list("pods", Some("demo"))
+        .into_iter()
+        .find(|p| p["metadata"]["labels"]["app"] == "api")
+        .unwrap();
+    let ip = pod["status"]["podIP"].as_str().unwrap().to_string();
+    assert_eq!(pod["status"]["podIPs"], serde_json::json!([{"ip": ip}]));
+    let node = pod["spec"]["nodeName"].as_str().unwrap();
+    let node_ip = sim.get("nodes", "", node).unwrap()["status"]["addresses"][0]["address"].clone();
+    assert_eq!(pod["status"]["hostIP"], node_ip);
+    let name = pod["metadata"]["name"].as_str().unwrap();
+    let (_, row) = table_row(
+        &get(&["get", "pods", "-l", "app=api", "-o", "wide"]),
+        &format!("{name} "),
+    );
+    assert_eq!(&row[5..7], [ip.as_str(), node], "{row:?}");
+}
+
+/// A rollout whose pods never become ready (no node fits them) stalls: after
+/// `progressDeadlineSeconds` without progress the controller marks it `Progressing=False`
+/// (`ProgressDeadlineExceeded`), and `kubectl rollout status` gives up with its message.
+#[test]
+fn a_stalled_rollout_exceeds_its_progress_deadline() {
+    let Some((sim, k, _dir)) = demo("kubectl rollout status of a stalled rollout") else {
+        return;
+    };
+    let labels = serde_json::json!({"app": "stuck"});
+    sim.create(serde_json::json!({
+        "apiVersion": "apps/v1", "kind": "Deployment",
+        "metadata": {"name": "stuck", "namespace": "demo"},
+        "spec": {"replicas": 1, "progressDeadlineSeconds": 2, "selector": {"matchLabels": labels},
+                 "template": {"metadata": {"labels": labels},
+                              "spec": {"nodeSelector": {"disktype": "none-has-it"},
+                                       "containers": [{"name": "web", "image": "quay.io/web:1"}]}}}
+    }));
+    let stuck = |s: &Sim| s.get("deployments", "demo", "stuck").unwrap();
+    let t = std::time::Duration::from_secs(10);
+    assert!(
+        sim.wait_until(t, |s| condition(&stuck(s), "Progressing").1 == "NewReplicaSetCreated"),
+        "{:#}",
+        stuck(&sim)
+    );
+    let (ok, out, err) = k.run(&["rollout", "status", "deployment/stuck", "--timeout=30s"]);
+    assert!(!ok, "{out}");
+    assert!(
+        err.contains("error: deployment \"stuck\" exceeded its progress deadline"),
+        "{out}{err}"
+    );
+    let d = stuck(&sim);
+    assert_eq!(
+        condition(&d, "Progressing"),
+        ("False".into(), "ProgressDeadlineExceeded".into())
+    );
+    let progressing = d["status"]["conditions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["type"] == "Progressing")
+        .unwrap()
+        .clone();
+    let rs = sim
+        .list("replicasets", Some("demo"))
+        .into_iter()
+        .find(|r| r["metadata"]["labels"]["app"] == "stuck")
+        .unwrap();
+    assert_eq!(
+        progressing["message"],
+        format!(
+            "ReplicaSet {:?} has timed out progressing.",
+            rs["metadata"]["name"].as_str().unwrap()
+        )
+    );
+    assert_eq!(condition(&d, "Available").0, "False");
+}
+
+/// The `kubevirt-sim` binary in a runbook scenario named by its check (`--scenario
+/// VirtAPIDown`): virt-api's pods never become ready, so the aggregator marks its APIService
+/// unavailable and answers every subresource with the 503 a real cluster gives (what
+/// `virtctl start` sends), while the VM stays halted.
+#[test]
+fn the_binary_in_the_virt_api_down_scenario_answers_subresources_with_503() {
+    if !kubectl_available("kubevirt-sim --scenario VirtAPIDown") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let kubeconfig = dir.path().join("kubeconfig");
+    let mut sim = Stopped(
+        Command::new(env!("CARGO_BIN_EXE_kubevirt-sim"))
+            .args([
+                "--scenario",
+                "VirtAPIDown",
+                "--phase-step-ms",
+                "100",
+                "--write-kubeconfig",
+            ])
+            .arg(&kubeconfig)
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("start kubevirt-sim"),
+    );
+    // The binary prints its URL, then the kubeconfig's path once it is written.
+    let mut lines = std::io::BufRead::lines(std::io::BufReader::new(sim.0.stdout.take().unwrap()));
+    let url = lines.next().unwrap().unwrap();
+    assert!(url.starts_with("https://127.0.0.1:"), "{url}");
+    assert_eq!(lines.next().unwrap().unwrap(), kubeconfig.display().to_string());
+    let k = Kubectl {
+        kubeconfig,
+        cache: dir.path().join("cache"),
+    };
+
+    let (ok, out, err) = k.run(&[
+        "wait",
+        "--for=condition=Available=False",
+        "apiservice/v1.subresources.kubevirt.io",
+        "--timeout=30s",
+    ]);
+    assert!(ok, "{out}{err}");
+    let body = dir.path().join("start.json");
+    std::fs::write(&body, "{}").unwrap();
+    let (ok, out, err) = k.run(
+        &[
+            "replace",
+            "--raw",
+            "/apis/subresources.kubevirt.io/v1/namespaces/demo/virtualmachines/rhel-stopped/start",
+            "-f",
+        ]
+        .into_iter()
+        .chain([body.to_str().unwrap()])
+        .collect::<Vec<_>>(),
+    );
+    assert!(!ok, "{out}");
+    assert!(
+        err.contains("Error from server (ServiceUnavailable): the server is currently unable to handle the request"),
+        "{err}"
+    );
+    let (ok, out, err) = k.run(&["get", "vm", "rhel-stopped", "-o", "jsonpath={.spec.runStrategy}"]);
+    assert!(ok, "{err}");
+    assert_eq!(out, "Halted");
+    let (ok, out, err) = k.run(&["get", "pods", "-n", "openshift-cnv", "-l", "kubevirt.io=virt-api"]);
+    assert!(ok, "{err}");
+    assert!(out.contains("ImagePullBackOff"), "{out}");
+    // The install's running pods have the kubelet's addresses; its nodes theirs.
+    let (ok, out, err) = k.run(&[
+        "get",
+        "pods",
+        "-n",
+        "openshift-cnv",
+        "-l",
+        "kubevirt.io=virt-handler",
+        "-o",
+        "wide",
+    ]);
+    assert!(ok, "{err}");
+    let (header, row) = table_row(&out, "virt-handler-");
+    assert_eq!(header[5], "IP");
+    assert!(row[5].starts_with("10.129."), "{out}");
+    let (ok, out, err) = k.run(&["get", "nodes", "-o", "wide"]);
+    assert!(ok, "{err}");
+    let (header, row) = table_row(&out, "master-0 ");
+    assert_eq!(&header[5..7], ["INTERNAL-IP", "EXTERNAL-IP"]);
+    assert_eq!(&row[4..7], ["v1.33.4", "192.168.66.100", "<none>"], "{out}");
+}
+
+/// A child process that is stopped when the test ends, passed or not.
+struct Stopped(std::process::Child);
+
+impl Drop for Stopped {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}

@@ -54,8 +54,27 @@ impl Client {
     }
 
     pub fn send(&self, method: &str, path: &str, content_type: Option<&str>, body: Option<String>) -> Resp {
+        self.send_accepting(method, path, content_type, body, None)
+    }
+
+    /// A GET asking for a media type (`Accept`), as kubectl asks for a Table.
+    pub fn get_accepting(&self, path: &str, accept: &str) -> Resp {
+        self.send_accepting("GET", path, None, None, Some(accept))
+    }
+
+    fn send_accepting(
+        &self,
+        method: &str,
+        path: &str,
+        content_type: Option<&str>,
+        body: Option<String>,
+        accept: Option<&str>,
+    ) -> Resp {
         let m = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
         let mut rb = self.http.request(m, format!("{}{}", self.base, path));
+        if let Some(a) = accept {
+            rb = rb.header("accept", a);
+        }
         if let Some(t) = &self.token {
             rb = rb.bearer_auth(t);
         }
