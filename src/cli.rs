@@ -65,6 +65,8 @@ thread_local! {
     static DEFER: Cell<bool> = const { Cell::new(false) };
     /// The command line [`parse_tree`] builds for, if any: only the command it names is added.
     static LINE: RefCell<Option<Vec<OsString>>> = const { RefCell::new(None) };
+    /// The top-level command [`LINE`] names, while its tree is built.
+    static NAMED: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
 /// The tree for parsing one command line: each command's own flags (and sub-commands) are
@@ -105,8 +107,11 @@ impl Subcommand for Commands {
         let Some(line) = LINE.take() else {
             return Command::augment_subcommands(root);
         };
+        let name = named_command(&root, &line).map(str::to_string);
+        NAMED.set(name.clone());
         let all = Command::augment_subcommands(clap::Command::new("all"));
-        let named = named_command(&root, &line).and_then(|name| all.find_subcommand(name));
+        NAMED.set(None);
+        let named = name.and_then(|name| all.find_subcommand(name));
         match named {
             Some(command) => root.subcommand(command.clone()),
             None => root.subcommands(all.get_subcommands().cloned()),
@@ -196,6 +201,40 @@ fn build_deferred<T: Args>(cmd: clap::Command) -> clap::Command {
     match long_about {
         Some(long_about) => cmd.long_about(long_about),
         None => cmd.long_about(None::<&str>),
+    }
+}
+
+/// The arguments of a command whose flags shadow global ones (`ssh`/`scp` `-l/--username`): built
+/// at once, as clap gives an unbuilt command the globals before its own deferred flags exist;
+/// deferred only in a tree built for a line that names another command, which drops it.
+#[derive(Debug)]
+pub struct Shadowing<T>(pub T);
+
+impl<T: Args> Args for Shadowing<T> {
+    fn augment_args(cmd: clap::Command) -> clap::Command {
+        let dropped = NAMED.with_borrow(|named| named.as_deref().is_some_and(|named| named != cmd.get_name()));
+        match DEFER.get() && dropped {
+            true => cmd.defer(build_deferred::<T>),
+            false => T::augment_args(cmd),
+        }
+    }
+
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        T::augment_args_for_update(cmd)
+    }
+
+    fn group_id() -> Option<clap::Id> {
+        T::group_id()
+    }
+}
+
+impl<T: FromArgMatches> FromArgMatches for Shadowing<T> {
+    fn from_arg_matches(matches: &ArgMatches) -> Result<Self, clap::Error> {
+        T::from_arg_matches(matches).map(Shadowing)
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
+        self.0.update_from_arg_matches(matches)
     }
 }
 
@@ -297,12 +336,10 @@ pub enum Command {
     PortForward(Lazy<PortForwardArgs>),
     /// Open a VNC connection to a virtual machine instance.
     Vnc(Lazy<VncArgs>),
-    // ssh and scp are built eagerly: their `-l/--username` shadows the global `--username`,
-    // and clap gives an unbuilt command the globals before its own deferred flags exist.
     /// Open a SSH connection to a virtual machine instance.
-    Ssh(SshArgs),
+    Ssh(Shadowing<SshArgs>),
     /// SCP files from/to a virtual machine instance.
-    Scp(ScpArgs),
+    Scp(Shadowing<ScpArgs>),
     /// Redirect a USB device to a virtual machine instance.
     Usbredir(Lazy<UsbredirArgs>),
     /// Print the client and server version information.
@@ -377,8 +414,8 @@ impl Command {
             Command::Console(Lazy(args)) => console::run(args, ctx).await,
             Command::PortForward(Lazy(args)) => port_forward::run(args, ctx).await,
             Command::Vnc(Lazy(args)) => vnc::run(args, ctx).await,
-            Command::Ssh(args) => ssh::ssh(args, ctx).await,
-            Command::Scp(args) => ssh::scp(args, ctx).await,
+            Command::Ssh(Shadowing(args)) => ssh::ssh(args, ctx).await,
+            Command::Scp(Shadowing(args)) => ssh::scp(args, ctx).await,
             Command::Usbredir(Lazy(args)) => usbredir::run(args, ctx).await,
             Command::Version(Lazy(args)) => version::run(args, ctx).await,
             Command::Completion(Lazy(args)) => completion::run(args, Cli::command(), ctx),
@@ -456,6 +493,8 @@ mod tests {
             "image-upload dv d --size 1Gi --image-path /tmp/x --insecure",
             "port-forward vm/x 2222:22 --address 0.0.0.0",
             "ssh user@vm/x -c ls",
+            "-n ns ssh -l guest --username u vm/x",
+            "scp -l guest local.txt vm/x:/tmp/",
             "adm log-verbosity --all 3",
             "template process --local -f t.yaml",
             "vmexport download e --vm vm1 --output o.img",
