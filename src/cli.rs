@@ -75,7 +75,7 @@ thread_local! {
 /// /bin/true"). Given the `line`, the tree holds only the top-level command the line names (when
 /// it names one): clap copies the ~20 global flags into every top-level command before parsing,
 /// which was most of start-up's allocation. A line that fails to parse on a root without every
-/// command ([`ParseTree::whole_root`]) must be parsed again without `line`: the line may name a
+/// command ([`ParseTree::root`]) must be parsed again without `line`: the line may name a
 /// command only the whole root resolves (a value that looked like a command, a misspelt command
 /// to suggest for). Good for parsing and, without
 /// `line`, the root's help (names and summaries); whatever renders a command's flags or walks
@@ -86,15 +86,32 @@ pub fn parse_tree(line: Option<&[OsString]>) -> ParseTree {
     let tree = Cli::command();
     LINE.set(None);
     DEFER.set(false);
-    let whole_root = line.is_none() || tree.get_subcommands().nth(1).is_some();
-    ParseTree { tree, whole_root }
+    let root = match (line, tree.get_subcommands().count()) {
+        (None, _) => Root::Whole,
+        (Some(_), 0) => Root::Bare,
+        (Some(_), 1) => Root::Named,
+        (Some(_), _) => Root::Whole,
+    };
+    ParseTree { tree, root }
 }
 
 /// What [`parse_tree`] built.
 pub struct ParseTree {
     pub tree: clap::Command,
-    /// The root has every command: a failure to parse against it is the line's own.
-    pub whole_root: bool,
+    pub root: Root,
+}
+
+/// Which commands a [`ParseTree`]'s root holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Root {
+    /// Every command: a failure to parse against it is the line's own.
+    Whole,
+    /// Only the command the line names.
+    Named,
+    /// None, for a line that names none (`virtctl --help`, `virtctl -n ns`): the root's help
+    /// comes from an unbuilt whole root, which clap need not build (copying the globals into
+    /// every command) to list the commands' names and summaries.
+    Bare,
 }
 
 /// The top-level commands: all of them, or while [`parse_tree`] builds for a line, only the one
@@ -107,14 +124,17 @@ impl Subcommand for Commands {
         let Some(line) = LINE.take() else {
             return Command::augment_subcommands(root);
         };
-        let name = named_command(&root, &line).map(str::to_string);
-        NAMED.set(name.clone());
+        let Some(name) = named_command(&root, &line).map(str::to_string) else {
+            return root;
+        };
+        NAMED.set(Some(name.clone()));
         let all = Command::augment_subcommands(clap::Command::new("all"));
         NAMED.set(None);
-        let named = name.and_then(|name| all.find_subcommand(name));
-        match named {
+        match all.find_subcommand(name) {
             Some(command) => root.subcommand(command.clone()),
-            None => root.subcommands(all.get_subcommands().cloned()),
+            // Not a command (a misspelt one, a value the scan took for one): every command,
+            // built as for no line.
+            None => Command::augment_subcommands(root),
         }
     }
 
@@ -542,7 +562,9 @@ mod tests {
             assert_eq!(named_command(&root, &argv(&words)), named, "{line}");
         }
         let pruned = parse_tree(Some(&argv(&["-n", "ns", "start", "vm1"])));
-        assert!(!pruned.whole_root);
+        assert_eq!(pruned.root, super::Root::Named);
+        assert_eq!(parse_tree(Some(&argv(&["-n", "ns", "--help"]))).root, super::Root::Bare);
+        assert_eq!(parse_tree(Some(&argv(&["strat", "vm1"]))).root, super::Root::Whole);
         let mut pruned = pruned.tree;
         let names: Vec<&str> = pruned.get_subcommands().map(clap::Command::get_name).collect();
         assert_eq!(names, ["start"]);

@@ -75,16 +75,25 @@ pub fn main_entry() -> ExitCode {
     })
 }
 
-/// Parses `argv` against the tree of the one command it names (`cli::parse_tree`); a line that
-/// fails there is parsed again against the root with every command, whose tree then reports it.
-/// Only what the line names is built, borrowed and not cloned: a copy of the whole tree cost
-/// 0.3-0.5 ms of start-up CPU.
+/// Parses `argv` against the tree of the one command it names, or of none when it names none
+/// (`cli::parse_tree`); a line that fails there is parsed again against the root with every
+/// command, whose tree then reports it. What the root's help lists (a line without a command,
+/// `--help`) comes from the whole root unbuilt. Only what the line names is built, borrowed
+/// and not cloned: a copy of the whole tree cost 0.3-0.5 ms of start-up CPU.
 fn parse_line(argv: &[std::ffi::OsString], program: &str) -> (clap::Command, clap::error::Result<clap::ArgMatches>) {
-    let named = cli::parse_tree(Some(argv));
-    let mut tree = usage::command_for(named.tree, program);
+    use clap::error::ErrorKind::{DisplayHelp, DisplayHelpOnMissingArgumentOrSubcommand};
+    let first = cli::parse_tree(Some(argv));
+    let mut tree = usage::command_for(first.tree, program);
     let parsed = tree.try_get_matches_from_mut(argv);
-    if parsed.is_ok() || named.whole_root {
-        return (tree, parsed);
+    let root_help = match &parsed {
+        Ok(_) => true,
+        Err(err) => matches!(err.kind(), DisplayHelp | DisplayHelpOnMissingArgumentOrSubcommand),
+    };
+    match first.root {
+        cli::Root::Whole => return (tree, parsed),
+        cli::Root::Named if parsed.is_ok() => return (tree, parsed),
+        cli::Root::Bare if root_help => return (usage::command_for(cli::parse_tree(None).tree, program), parsed),
+        _ => {}
     }
     let mut tree = usage::command_for(cli::parse_tree(None).tree, program);
     let parsed = tree.try_get_matches_from_mut(argv);
