@@ -13,8 +13,9 @@
 #   linux-arm64    rustup target add aarch64-unknown-linux-gnu;  apt-get install gcc-aarch64-linux-gnu libc6-dev-arm64-cross
 #   linux-s390x    rustup target add s390x-unknown-linux-gnu;    apt-get install gcc-s390x-linux-gnu libc6-dev-s390x-cross
 #   windows-amd64  rustup target add x86_64-pc-windows-gnu;      apt-get install gcc-mingw-w64-x86-64
-#   linux-arm64-musl  rustup target add aarch64-unknown-linux-musl; the linux-arm64 gcc (it only drives the link: the C
-#                  runtime and musl are rustup's self-contained copies)
+#   linux-arm64-musl  rustup target add aarch64-unknown-linux-musl; the linux-arm64 gcc (it drives the link, with
+#                  rustup's self-contained C runtime and musl, and compiles ring's C, which needs only memcpy and
+#                  memset from a libc)
 #   linux-amd64-musl  rustup target add x86_64-unknown-linux-musl;  apt-get install musl-tools (musl-gcc compiles
 #                  ring's C; the host's gcc drives the link with rustup's self-contained musl)
 #   darwin-amd64   rustup target add x86_64-apple-darwin;   pip install ziglang cargo-zigbuild
