@@ -108,7 +108,8 @@ run_linux() { # platform, qemu, sysroot
     echo "  -> FAILED: $platform is not statically linked"
     failures=$((failures + 1))
   fi
-  # A wrapper, so that anything that runs "virtctl" (the tests too) runs it under qemu.
+  # A wrapper, so that anything that runs "virtctl" (the tests too) runs it under qemu where one
+  # is named.
   local wrapper=$work/virtctl-$platform
   if [ -n "$sysroot" ]; then
     printf '#!/bin/sh\nexec %s -L %s %q "$@"\n' "$qemu" "$sysroot" "$binary" >"$wrapper"
