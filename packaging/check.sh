@@ -37,7 +37,8 @@ commit=$(git -C "$repo" rev-parse HEAD)
 name=virtctl-$version
 step "exporting $commit as $name.tar.gz"
 mkdir -p "$work"
-rm -rf "${work:?}/$name" "$work/rpmbuild" "$work/deb" "$work/deb-root" "$work/brew-prefix"
+rm -rf "${work:?}/$name" "$work/rpmbuild" "$work/deb" "$work/deb-root" "$work/brew-prefix" "$work/brew-mac-prefix" \
+  "$work/brew-stage" "$work/brew-release"
 git -C "$repo" -c tar.umask=0022 archive --format=tar.gz --prefix="$name/" -o "$work/$name.tar.gz" HEAD
 tar -xzf "$work/$name.tar.gz" -C "$work"
 src=$work/$name
@@ -172,9 +173,35 @@ expected_brew_files=$(
 diff <(echo "$expected_brew_files") <(echo "$installed" | sort) || fail "the formula installs other files (< expected, > actual)"
 out=$("$work/brew-prefix/bin/virtctl" version --client)
 grep -qF "GitCommit:\"$commit\"" <<<"$out" || fail "the formula's virtctl"
+
+# The macOS install: the downloaded darwin binary (the Linux one stands in, without its execute
+# bit, as a download has none) and the tarball as the `source` resource.
+step "homebrew formula, macOS install"
+mkdir -p "$work/brew-stage"
+install -m 0644 "$binary" "$work/brew-stage/virtctl-v$version-darwin-arm64"
+installed=$(ruby "$src/packaging/homebrew/check.rb" --mac "$work/brew-stage" "$formula" "$src" "$work/brew-mac-prefix")
+diff <(echo "$expected_brew_files") <(echo "$installed" | sort) || fail "the formula installs other files on macOS (< expected, > actual)"
+[[ -x $work/brew-mac-prefix/bin/virtctl ]] || fail "the formula's macOS virtctl is not executable"
+help=$("$work/brew-mac-prefix/bin/kubectl-virt" --help)
+grep -q "kubectl virt" <<<"$help" || fail "the formula's macOS kubectl-virt"
+
+# update.sh: every url and sha256 from a release directory's SHA256SUMS and the tarball.
+step "homebrew update.sh"
+mkdir -p "$work/brew-release"
+echo "arm64 stand-in" >"$work/brew-release/virtctl-v$version-darwin-arm64"
+echo "amd64 stand-in" >"$work/brew-release/virtctl-v$version-darwin-amd64"
+(cd "$work/brew-release" && sha256sum virtctl-* >SHA256SUMS)
 cp "$formula" "$work/virtctl.rb"
-"$src/packaging/homebrew/update.sh" "file://$work/$name.tar.gz" "$work/$name.tar.gz" "$work/virtctl.rb"
+release_url=https://example.invalid/virtctl/v$version
+"$src/packaging/homebrew/update.sh" "$release_url" "$work/$name.tar.gz" "$work/brew-release/SHA256SUMS" "$work/virtctl.rb"
 ruby -c "$work/virtctl.rb" >/dev/null
-grep -qF "sha256 \"$(sha256sum "$work/$name.tar.gz" | cut -d' ' -f1)\"" "$work/virtctl.rb" || fail "update.sh"
+sha_of() { sha256sum "$1" | cut -d' ' -f1; }
+expected_urls="macos arm $release_url/virtctl-v$version-darwin-arm64 $(sha_of "$work/brew-release/virtctl-v$version-darwin-arm64")
+macos intel $release_url/virtctl-v$version-darwin-amd64 $(sha_of "$work/brew-release/virtctl-v$version-darwin-amd64")
+macos resource:source $release_url/$name.tar.gz $(sha_of "$work/$name.tar.gz")
+linux any $release_url/$name.tar.gz $(sha_of "$work/$name.tar.gz")"
+diff <(echo "$expected_urls") <(ruby "$src/packaging/homebrew/check.rb" --urls "$work/virtctl.rb") ||
+  fail "update.sh wrote other urls or sha256s (< expected, > actual)"
+grep -qx "  version \"$version\"" "$work/virtctl.rb" || fail "update.sh: version"
 
 step "ok: $(basename "$rpm"), $(basename "$deb"), Homebrew formula"

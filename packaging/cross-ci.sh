@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The cross step a release runs (not CI: README, "CI and releases"): the release build for
-# linux-arm64 and windows-amd64 (packaging/release.sh),
-# the arm64 binary run under qemu-user against the simulator (packaging/cross-run.sh), and a
+# linux-arm64, windows-amd64 and the static linux-arm64-musl and linux-amd64-musl
+# (packaging/release.sh), the Linux binaries run under qemu-user or natively against the simulator
+# (packaging/cross-run.sh, which also checks the -musl ones static), and a
 # type-check (`cargo check --target`) of the platforms CI does not link: linux-s390x and the two
 # darwin targets, which cannot link on Linux (README, "Other platforms").
 #
@@ -16,10 +17,10 @@ cd "$repo"
 target_dir=${CARGO_TARGET_DIR:-$repo/target}
 out=$(realpath -m "${1:-$target_dir/cross-ci}")
 
-built_targets=(aarch64-unknown-linux-gnu x86_64-pc-windows-gnu)
+built_targets=(aarch64-unknown-linux-gnu x86_64-pc-windows-gnu aarch64-unknown-linux-musl x86_64-unknown-linux-musl)
 checked_targets=(s390x-unknown-linux-gnu aarch64-apple-darwin x86_64-apple-darwin)
 packages=(gcc-aarch64-linux-gnu libc6-dev-arm64-cross gcc-mingw-w64-x86-64 gcc-s390x-linux-gnu libc6-dev-s390x-cross
-  qemu-user curl file)
+  musl-tools qemu-user curl file)
 
 echo "== cross: toolchains"
 installed=$(rustup target list --installed)
@@ -40,10 +41,10 @@ if ! command -v cargo-zigbuild >/dev/null; then
   python3 -m pip install --quiet ziglang cargo-zigbuild
 fi
 
-echo "== cross: release builds (linux-arm64, windows-amd64)"
-RELEASE_PLATFORMS="linux-arm64 windows-amd64" packaging/release.sh "$out"
+echo "== cross: release builds (linux-arm64, windows-amd64, linux-arm64-musl, linux-amd64-musl)"
+RELEASE_PLATFORMS="linux-arm64 windows-amd64 linux-arm64-musl linux-amd64-musl" packaging/release.sh "$out"
 
-echo "== cross: the arm64 build under qemu-user"
+echo "== cross: the Linux builds under qemu-user or native"
 packaging/cross-run.sh "$out"
 
 # `cargo check` still compiles ring's C and assembly for the target: s390x's with Debian's cross

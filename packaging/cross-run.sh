@@ -4,8 +4,8 @@
 # windows-amd64 under wine, each against the simulator (native,
 # `demo` namespace): `version --client`, `--help`, then `start --wait` and `stop --wait` of a VM,
 # checked in the simulator's state after each. With E2E=1 it also runs a subset of the
-# end-to-end tests (E2E_TESTS, cargo test filters) with each qemu-run binary (VIRTCTL_BIN,
-# tests/e2e/support.rs).
+# end-to-end tests (E2E_TESTS, cargo test filters) with each Linux binary, under qemu-user or
+# native (VIRTCTL_BIN, tests/e2e/support.rs).
 #
 #   packaging/cross-run.sh [DIST_DIR]        (default dist/)
 #
@@ -99,8 +99,17 @@ run_linux() { # platform, qemu, sysroot
   fi
   local runner=${qemu:-native}
   if [ -n "$qemu" ]; then echo "== $platform under qemu-user ($("$qemu" --version | head -n1))"; else echo "== $platform, native"; fi
-  file -b "$binary" | cut -d, -f1-2
-  # A wrapper, so that anything that runs "virtctl" (the tests too) runs it under qemu.
+  local kind linking
+  kind=$(file -b "$binary")
+  linking=$(grep -oE '(static-pie|statically|dynamically) linked' <<<"$kind" || true)
+  echo "$(cut -d, -f1-2 <<<"$kind"), ${linking:-linking unknown}"
+  # A -musl build is the static one: no dynamic loader, no libc on the machine.
+  if [[ $platform == *-musl && $linking != static* ]]; then
+    echo "  -> FAILED: $platform is not statically linked"
+    failures=$((failures + 1))
+  fi
+  # A wrapper, so that anything that runs "virtctl" (the tests too) runs it under qemu where one
+  # is named.
   local wrapper=$work/virtctl-$platform
   if [ -n "$sysroot" ]; then
     printf '#!/bin/sh\nexec %s -L %s %q "$@"\n' "$qemu" "$sysroot" "$binary" >"$wrapper"
@@ -109,8 +118,8 @@ run_linux() { # platform, qemu, sysroot
   fi
   chmod +x "$wrapper"
   exercise "$runner" "$wrapper" --kubeconfig "$work/kubeconfig"
-  [ "${E2E:-0}" = 1 ] && [ -n "$qemu" ] || return 0
-  echo "== $platform: end-to-end tests with VIRTCTL_BIN (qemu-user)"
+  [ "${E2E:-0}" = 1 ] || return 0
+  echo "== $platform: end-to-end tests with VIRTCTL_BIN ($runner)"
   # The exit status of cargo, not of the filter, decides.
   local status=0
   VIRTCTL_BIN=$wrapper cargo test --locked --test e2e -- "${e2e_tests[@]}" >"$work/e2e.out" 2>&1 || status=$?

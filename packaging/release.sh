@@ -13,9 +13,11 @@
 #   linux-arm64    rustup target add aarch64-unknown-linux-gnu;  apt-get install gcc-aarch64-linux-gnu libc6-dev-arm64-cross
 #   linux-s390x    rustup target add s390x-unknown-linux-gnu;    apt-get install gcc-s390x-linux-gnu libc6-dev-s390x-cross
 #   windows-amd64  rustup target add x86_64-pc-windows-gnu;      apt-get install gcc-mingw-w64-x86-64
-#   linux-arm64-musl  rustup target add aarch64-unknown-linux-musl; the linux-arm64 gcc (it only drives the link: the C
-#                  runtime and musl are rustup's self-contained copies)
-#   linux-amd64-musl  rustup target add x86_64-unknown-linux-musl;  the host's gcc
+#   linux-arm64-musl  rustup target add aarch64-unknown-linux-musl; the linux-arm64 gcc (it drives the link, with
+#                  rustup's self-contained C runtime and musl, and compiles ring's C, which needs only memcpy and
+#                  memset from a libc)
+#   linux-amd64-musl  rustup target add x86_64-unknown-linux-musl;  apt-get install musl-tools (musl-gcc compiles
+#                  ring's C; the host's gcc drives the link with rustup's self-contained musl)
 #   darwin-amd64   rustup target add x86_64-apple-darwin;   pip install ziglang cargo-zigbuild
 #   darwin-arm64   rustup target add aarch64-apple-darwin;  the same
 #
@@ -53,6 +55,11 @@ declare -A linker=(
   [linux-arm64-musl]=aarch64-linux-gnu-gcc
   [linux-amd64-musl]=gcc
 )
+# The C compiler for ring's C and assembly when it is not the linker: the x86_64 musl build
+# compiles them against musl's headers (Debian's musl-tools), not glibc's.
+declare -A c_compiler=(
+  [linux-amd64-musl]=musl-gcc
+)
 order=(linux-amd64 linux-arm64 linux-s390x darwin-amd64 darwin-arm64 windows-amd64 linux-arm64-musl linux-amd64-musl)
 
 # Whether this machine can build and link a platform: rustup's standard library for the target
@@ -63,7 +70,7 @@ buildable() {
   case $tool in
     "") return 0 ;;
     zig) command -v cargo-zigbuild >/dev/null && [ -n "${SDKROOT:-}" ] ;;
-    *) command -v "$tool" >/dev/null ;;
+    *) command -v "$tool" >/dev/null && command -v "${c_compiler[$1]:-$tool}" >/dev/null ;;
   esac
 }
 
@@ -85,7 +92,8 @@ build() { # platform
     *) export "$env_name=$tool" ;;
   esac
   # ring's C and assembly are compiled with the target's gcc too.
-  [[ $tool != "" && $tool != zig ]] && export "CC_${target//-/_}=$tool"
+  local cc=${c_compiler[$platform]:-$tool}
+  [[ $cc != "" && $cc != zig ]] && export "CC_${target//-/_}=$cc"
   echo "== release: $platform ($target)"
   nice -n "${RELEASE_NICE:-0}" "${cargo[@]}" --release --locked -p virtctl --bin virtctl --target "$target"
 }
