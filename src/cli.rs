@@ -188,12 +188,17 @@ fn named_command<'a>(root: &clap::Command, line: &'a [OsString]) -> Option<&'a s
 }
 
 /// A command's arguments, built when the command is (in [`parse_tree`]'s tree) or at once.
+/// `SHADOWS_GLOBALS`: the command's flags shadow global ones (`ssh`/`scp` `-l/--username`), so
+/// it is built at once even in [`parse_tree`]'s tree, as clap gives an unbuilt command the
+/// globals before its own deferred flags exist; deferred only in a tree built for a line that
+/// names another command, which drops it.
 #[derive(Debug)]
-pub struct Lazy<T>(pub T);
+pub struct Lazy<T, const SHADOWS_GLOBALS: bool = false>(pub T);
 
-impl<T: Args> Args for Lazy<T> {
+impl<T: Args, const SHADOWS_GLOBALS: bool> Args for Lazy<T, SHADOWS_GLOBALS> {
     fn augment_args(cmd: clap::Command) -> clap::Command {
-        match DEFER.get() {
+        let dropped = || NAMED.with_borrow(|named| named.as_deref().is_some_and(|named| named != cmd.get_name()));
+        match DEFER.get() && (!SHADOWS_GLOBALS || dropped()) {
             true => cmd.defer(build_deferred::<T>),
             false => T::augment_args(cmd),
         }
@@ -224,41 +229,7 @@ fn build_deferred<T: Args>(cmd: clap::Command) -> clap::Command {
     }
 }
 
-/// The arguments of a command whose flags shadow global ones (`ssh`/`scp` `-l/--username`): built
-/// at once, as clap gives an unbuilt command the globals before its own deferred flags exist;
-/// deferred only in a tree built for a line that names another command, which drops it.
-#[derive(Debug)]
-pub struct Shadowing<T>(pub T);
-
-impl<T: Args> Args for Shadowing<T> {
-    fn augment_args(cmd: clap::Command) -> clap::Command {
-        let dropped = NAMED.with_borrow(|named| named.as_deref().is_some_and(|named| named != cmd.get_name()));
-        match DEFER.get() && dropped {
-            true => cmd.defer(build_deferred::<T>),
-            false => T::augment_args(cmd),
-        }
-    }
-
-    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
-        T::augment_args_for_update(cmd)
-    }
-
-    fn group_id() -> Option<clap::Id> {
-        T::group_id()
-    }
-}
-
-impl<T: FromArgMatches> FromArgMatches for Shadowing<T> {
-    fn from_arg_matches(matches: &ArgMatches) -> Result<Self, clap::Error> {
-        T::from_arg_matches(matches).map(Shadowing)
-    }
-
-    fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
-        self.0.update_from_arg_matches(matches)
-    }
-}
-
-impl<T: FromArgMatches> FromArgMatches for Lazy<T> {
+impl<T: FromArgMatches, const SHADOWS_GLOBALS: bool> FromArgMatches for Lazy<T, SHADOWS_GLOBALS> {
     fn from_arg_matches(matches: &ArgMatches) -> Result<Self, clap::Error> {
         T::from_arg_matches(matches).map(Lazy)
     }
@@ -357,9 +328,9 @@ pub enum Command {
     /// Open a VNC connection to a virtual machine instance.
     Vnc(Lazy<VncArgs>),
     /// Open a SSH connection to a virtual machine instance.
-    Ssh(Shadowing<SshArgs>),
+    Ssh(Lazy<SshArgs, true>),
     /// SCP files from/to a virtual machine instance.
-    Scp(Shadowing<ScpArgs>),
+    Scp(Lazy<ScpArgs, true>),
     /// Redirect a USB device to a virtual machine instance.
     Usbredir(Lazy<UsbredirArgs>),
     /// Print the client and server version information.
@@ -434,8 +405,8 @@ impl Command {
             Command::Console(Lazy(args)) => console::run(args, ctx).await,
             Command::PortForward(Lazy(args)) => port_forward::run(args, ctx).await,
             Command::Vnc(Lazy(args)) => vnc::run(args, ctx).await,
-            Command::Ssh(Shadowing(args)) => ssh::ssh(args, ctx).await,
-            Command::Scp(Shadowing(args)) => ssh::scp(args, ctx).await,
+            Command::Ssh(Lazy(args)) => ssh::ssh(args, ctx).await,
+            Command::Scp(Lazy(args)) => ssh::scp(args, ctx).await,
             Command::Usbredir(Lazy(args)) => usbredir::run(args, ctx).await,
             Command::Version(Lazy(args)) => version::run(args, ctx).await,
             Command::Completion(Lazy(args)) => completion::run(args, Cli::command(), ctx),
