@@ -234,12 +234,7 @@ fn label_and_field_selectors() {
     let names = |q: &str| -> Vec<String> {
         let r = c.get(&format!("/apis/kubevirt.io/v1/namespaces/sel/virtualmachines?{q}"));
         assert_eq!(r.status, 200, "{q}: {}", r.text);
-        r.json()["items"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|i| i["metadata"]["name"].as_str().unwrap().to_string())
-            .collect()
+        r.item_names()
     };
     assert_eq!(names("labelSelector=env%3Dprod"), ["a", "c"]);
     assert_eq!(names("labelSelector=env%3D%3Dprod%2Ctier%3Dweb"), ["a"]);
@@ -654,12 +649,7 @@ fn field_selectors_accept_only_the_kinds_field_labels() {
     let names = |path: &str, selector: &str| -> Vec<String> {
         let r = c.get(&format!("{path}?fieldSelector={}", selector.replace('=', "%3D")));
         assert_eq!(r.status, 200, "{path} {selector}: {}", r.text);
-        r.json()["items"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|i| i["metadata"]["name"].as_str().unwrap().to_string())
-            .collect()
+        r.item_names()
     };
     assert_eq!(
         names("/api/v1/namespaces/default/secrets", "type=kubernetes.io/tls"),

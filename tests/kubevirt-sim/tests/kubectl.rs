@@ -104,12 +104,11 @@ fn kubectl_prints_the_server_side_columns_of_a_real_cluster() {
     let (_, row) = table_row(&out, "local-wffc ");
     assert_eq!(row[3], "WaitForFirstConsumer", "{out}");
 
-    sim.create(serde_json::json!({
-        "apiVersion": "apps/v1", "kind": "Deployment",
-        "metadata": {"name": "web", "namespace": "demo"},
-        "spec": {"replicas": 3, "selector": {"matchLabels": {"app": "web"}},
-                 "template": {"metadata": {"labels": {"app": "web"}}, "spec": {"containers": [{"name": "nginx", "image": "nginx:1.27"}]}}},
-    }));
+    sim.create(deployment(
+        "web",
+        3,
+        serde_json::json!({"containers": [{"name": "nginx", "image": "nginx:1.27"}]}),
+    ));
     let (ok, out, err) = k.run(&["get", "deploy", "web", "-o", "wide"]);
     assert!(ok, "{err}");
     let (header, row) = table_row(&out, "web ");
@@ -395,12 +394,29 @@ fn kubectl_gets_vms_and_vmis() {
     assert!(err.contains("User \"alice\" cannot list resource \"virtualmachines\" in API group \"kubevirt.io\" in the namespace \"demo\""), "{err}");
 }
 
-fn condition(d: &serde_json::Value, kind: &str) -> (String, String) {
-    let c = d["status"]["conditions"]
+/// A Deployment in `demo` whose pods, labelled `app: NAME`, run `pod_spec`.
+fn deployment(name: &str, replicas: u32, pod_spec: serde_json::Value) -> serde_json::Value {
+    let labels = serde_json::json!({"app": name});
+    serde_json::json!({
+        "apiVersion": "apps/v1", "kind": "Deployment",
+        "metadata": {"name": name, "namespace": "demo"},
+        "spec": {"replicas": replicas, "selector": {"matchLabels": labels},
+                 "template": {"metadata": {"labels": labels}, "spec": pod_spec}}
+    })
+}
+
+/// The object's condition of type `kind` (`null` when it has none).
+fn condition_of(d: &serde_json::Value, kind: &str) -> serde_json::Value {
+    d["status"]["conditions"]
         .as_array()
         .and_then(|cs| cs.iter().find(|c| c["type"] == kind))
         .cloned()
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+/// The status and reason of the object's condition of type `kind`.
+fn condition(d: &serde_json::Value, kind: &str) -> (String, String) {
+    let c = condition_of(d, kind);
     (
         c["status"].as_str().unwrap_or("").to_string(),
         c["reason"].as_str().unwrap_or("").to_string(),
@@ -412,14 +428,11 @@ fn kubectl_scale_and_rollout_status_follow_the_deployment_controller() {
     let Some((sim, k, _dir)) = demo("kubectl scale/rollout") else {
         return;
     };
-    let labels = serde_json::json!({"app": "web"});
-    sim.create(serde_json::json!({
-        "apiVersion": "apps/v1", "kind": "Deployment",
-        "metadata": {"name": "web", "namespace": "demo"},
-        "spec": {"replicas": 1, "selector": {"matchLabels": labels},
-                 "template": {"metadata": {"labels": labels},
-                              "spec": {"containers": [{"name": "web", "image": "quay.io/web:1"}]}}}
-    }));
+    sim.create(deployment(
+        "web",
+        1,
+        serde_json::json!({"containers": [{"name": "web", "image": "quay.io/web:1"}]}),
+    ));
     let t = std::time::Duration::from_secs(10);
     let web = |s: &Sim| s.get("deployments", "demo", "web").unwrap();
     assert!(
@@ -715,11 +728,11 @@ fn kubectl_prints_jobs_csidrivers_instancetypes_datasources_and_pod_ips() {
     }
 
     // The kubelet gives a started pod its address, which -o wide prints.
-    sim.create(serde_json::json!({
-        "apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "api", "namespace": "demo"},
-        "spec": {"replicas": 1, "selector": {"matchLabels": {"app": "api"}},
-                 "template": {"metadata": {"labels": {"app": "api"}}, "spec": {"containers": [{"name": "api", "image": "api:1"}]}}},
-    }));
+    sim.create(deployment(
+        "api",
+        1,
+        serde_json::json!({"containers": [{"name": "api", "image": "api:1"}]}),
+    ));
     let running = |s: &Sim| {
         s.list("pods", Some("demo"))
             .iter()
@@ -752,15 +765,14 @@ fn a_stalled_rollout_exceeds_its_progress_deadline() {
     let Some((sim, k, _dir)) = demo("kubectl rollout status of a stalled rollout") else {
         return;
     };
-    let labels = serde_json::json!({"app": "stuck"});
-    sim.create(serde_json::json!({
-        "apiVersion": "apps/v1", "kind": "Deployment",
-        "metadata": {"name": "stuck", "namespace": "demo"},
-        "spec": {"replicas": 1, "progressDeadlineSeconds": 2, "selector": {"matchLabels": labels},
-                 "template": {"metadata": {"labels": labels},
-                              "spec": {"nodeSelector": {"disktype": "none-has-it"},
-                                       "containers": [{"name": "web", "image": "quay.io/web:1"}]}}}
-    }));
+    let mut stalled = deployment(
+        "stuck",
+        1,
+        serde_json::json!({"nodeSelector": {"disktype": "none-has-it"},
+                           "containers": [{"name": "web", "image": "quay.io/web:1"}]}),
+    );
+    stalled["spec"]["progressDeadlineSeconds"] = 2.into();
+    sim.create(stalled);
     let stuck = |s: &Sim| s.get("deployments", "demo", "stuck").unwrap();
     let t = std::time::Duration::from_secs(10);
     assert!(
@@ -779,13 +791,7 @@ fn a_stalled_rollout_exceeds_its_progress_deadline() {
         condition(&d, "Progressing"),
         ("False".into(), "ProgressDeadlineExceeded".into())
     );
-    let progressing = d["status"]["conditions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["type"] == "Progressing")
-        .unwrap()
-        .clone();
+    let progressing = condition_of(&d, "Progressing");
     let rs = sim
         .list("replicasets", Some("demo"))
         .into_iter()

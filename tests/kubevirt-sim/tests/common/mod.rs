@@ -14,6 +14,16 @@ impl Resp {
     pub fn json(&self) -> Value {
         serde_json::from_str(&self.text).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.text))
     }
+
+    /// The names of a list's items.
+    pub fn item_names(&self) -> Vec<String> {
+        self.json()["items"]
+            .as_array()
+            .unwrap_or_else(|| panic!("not a list: {}", self.text))
+            .iter()
+            .map(|i| i["metadata"]["name"].as_str().unwrap().to_string())
+            .collect()
+    }
 }
 
 pub struct Client {
