@@ -79,6 +79,23 @@ fn namespace_flag_overrides_the_kubeconfig_namespace() {
     assert_eq!(run_strategy_in(&env, "other", "vm1"), "Always");
 }
 
+/// A namespace named like a command: the parser, which builds only the command the line names,
+/// must take `stop` as `-n`'s value and `start` as the command.
+#[test]
+fn a_namespace_named_like_a_command_is_the_flags_value() {
+    let env = Env::new();
+    vm_in(&env, "stop", "vm1");
+
+    env.run(&["-n", "stop", "start", "vm1"])
+        .ok_quiet("VM vm1 was scheduled to start\n");
+    env.run(&["--namespace", "stop", "--request-timeout", "30s", "stop", "vm1"])
+        .ok_quiet("VM vm1 was scheduled to stop\n");
+
+    let paths: Vec<String> = env.sent().into_iter().map(|r| r.path).collect();
+    let stop_path = "/apis/subresources.kubevirt.io/v1/namespaces/stop/virtualmachines/vm1/stop";
+    assert_eq!(paths, [start_path("stop", "vm1"), stop_path.to_string()]);
+}
+
 #[test]
 fn namespace_flag_may_follow_the_command() {
     let env = Env::new();
