@@ -154,12 +154,18 @@ impl ExportState {
             return Ok(path);
         }
         std::fs::create_dir_all(path.parent().unwrap_or(self.dir()))?;
-        let tmp = path.with_extension("gen");
+        let tmp = path.with_extension(format!("gen-{}", random_suffix(8)));
         let mut file = File::create(&tmp)?;
         file.write_all(&pseudo_random(&format!("{ns}/{pvc}"), GENERATED_DATA as usize))?;
         file.set_len(GENERATED_SIZE)?;
-        std::fs::rename(&tmp, &path)?;
-        Ok(path)
+        // Linked, not renamed: an upload's writer may have created the file meanwhile, and a
+        // rename would put the generated data in its place while the writer fills an unlinked one.
+        let linked = std::fs::hard_link(&tmp, &path);
+        std::fs::remove_file(&tmp)?;
+        match linked {
+            Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => Err(e),
+            _ => Ok(path),
+        }
     }
 
     /// The root directory of a filesystem PVC's files (it may not exist yet: a PVC whose files
