@@ -381,10 +381,34 @@ pub enum Command {
     Options,
 }
 
+/// What [`Command::run_local`] did with a command.
+pub enum Local {
+    /// It ran: it needs no cluster and no I/O.
+    Ran(Result<()>),
+    /// It needs the async runtime: [`Command::run`] it there.
+    NeedsRuntime(Command),
+}
+
 impl Command {
-    /// Runs the parsed command.
-    pub async fn run(self, ctx: &Ctx) -> Result<()> {
+    /// Runs here and now a command that needs neither the cluster nor any I/O but the terminal
+    /// (`version --client`, `completion SHELL`, `options`), so that their start-up builds no
+    /// async runtime and no TLS provider; hands any other back.
+    pub fn run_local(self, ctx: &Ctx) -> Local {
         match self {
+            Command::Version(Lazy(args)) if args.client => Local::Ran(version::print_client(&args, ctx)),
+            Command::Completion(Lazy(args)) => Local::Ran(completion::run(args, Cli::command(), ctx)),
+            Command::Options => Local::Ran(options::run(&Cli::command(), ctx)),
+            command => Local::NeedsRuntime(command),
+        }
+    }
+
+    /// Runs the parsed command (the local ones too, as [`Command::run_local`] would).
+    pub async fn run(self, ctx: &Ctx) -> Result<()> {
+        let command = match self.run_local(ctx) {
+            Local::Ran(result) => return result,
+            Local::NeedsRuntime(command) => command,
+        };
+        match command {
             Command::Start(Lazy(args)) => lifecycle::start(args, ctx).await,
             Command::Stop(Lazy(args)) => lifecycle::stop(args, ctx).await,
             Command::Restart(Lazy(args)) => lifecycle::restart(args, ctx).await,
@@ -409,7 +433,7 @@ impl Command {
             Command::Scp(Lazy(args)) => ssh::scp(args, ctx).await,
             Command::Usbredir(Lazy(args)) => usbredir::run(args, ctx).await,
             Command::Version(Lazy(args)) => version::run(args, ctx).await,
-            Command::Completion(Lazy(args)) => completion::run(args, Cli::command(), ctx),
+            Command::Completion(_) | Command::Options => unreachable!("run_local ran it"),
             Command::ImageUpload(Lazy(args)) => image_upload::run(*args, ctx).await,
             Command::Guestfs(Lazy(args)) => guestfs::run(*args, ctx).await,
             Command::Create(Lazy(args)) => create::run(args, ctx).await,
@@ -424,7 +448,6 @@ impl Command {
             Command::Expose(Lazy(args)) => expose::run(*args, ctx).await,
             Command::Vmexport(Lazy(args)) => vmexport::run(*args, ctx).await,
             Command::MemoryDump(Lazy(args)) => memory_dump::run(args, ctx).await,
-            Command::Options => options::run(&Cli::command(), ctx),
         }
     }
 }

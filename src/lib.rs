@@ -57,6 +57,12 @@ pub fn main_entry() -> ExitCode {
         return usage::print_root_help(&tree, &program);
     };
 
+    let ctx = Ctx::new(cli.global.connection, cli.global.verbosity);
+    let outcome = match command.run_local(&ctx) {
+        cli::Local::Ran(Ok(())) => return ExitCode::SUCCESS,
+        cli::Local::Ran(Err(err)) => Err(err),
+        cli::Local::NeedsRuntime(command) => Ok(command),
+    };
     // Two rustls providers in the tree would panic at first use; make ring the one.
     let _ = rustls::crypto::ring::default_provider().install_default();
     let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
@@ -66,9 +72,12 @@ pub fn main_entry() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let ctx = Ctx::new(cli.global.connection, cli.global.verbosity);
     runtime.block_on(async {
-        match command.run(&ctx).await {
+        let result = match outcome {
+            Ok(command) => command.run(&ctx).await,
+            Err(err) => Err(err),
+        };
+        match result {
             Ok(()) => ExitCode::SUCCESS,
             Err(err) => report(&ctx, err).await,
         }

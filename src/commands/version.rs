@@ -22,14 +22,7 @@ pub struct VersionArgs {
 }
 
 pub async fn run(args: VersionArgs, ctx: &Ctx) -> Result<()> {
-    // cobra's `NoArgs` reads a stray word as an unknown sub-command.
-    if let Some(extra) = args.args.values.first() {
-        return Err(Error::Usage(format!(
-            "unknown command {extra:?} for \"virtctl version\""
-        )));
-    }
-    ctx.out
-        .line(format!("Client Version: {}", VersionInfo::client().go_syntax()))?;
+    print_client(&args, ctx)?;
     if args.client {
         return Ok(());
     }
@@ -41,6 +34,18 @@ pub async fn run(args: VersionArgs, ctx: &Ctx) -> Result<()> {
         .await
         .map_err(|e| e.context("Could not fetch server version", ": "))?;
     ctx.out.line(format!("Server Version: {}", server.go_syntax()))
+}
+
+/// The first line of `version`, all of `version --client`: needs no cluster, no runtime.
+pub fn print_client(args: &VersionArgs, ctx: &Ctx) -> Result<()> {
+    // cobra's `NoArgs` reads a stray word as an unknown sub-command.
+    if let Some(extra) = args.args.values.first() {
+        return Err(Error::Usage(format!(
+            "unknown command {extra:?} for \"virtctl version\""
+        )));
+    }
+    ctx.out
+        .line(format!("Client Version: {}", VersionInfo::client().go_syntax()))
 }
 
 /// The skew warning upstream prints before an error when client and cluster differ in

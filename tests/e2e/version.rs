@@ -150,9 +150,12 @@ fn version_with_a_missing_kubeconfig_names_the_client_config() {
 fn version_takes_no_arguments() {
     let env = Env::new();
 
-    let out = env.run(&["version", "extra"]);
-    assert_eq!(out.code, 1, "{out:#?}");
-    assert_eq!(out.stdout, "");
-    assert_eq!(out.error_line(), "unknown command \"extra\" for \"virtctl version\"");
+    // `--client` runs before any async runtime exists; its errors are reported the same way.
+    for line in [&["version", "extra"][..], &["version", "--client", "extra"]] {
+        let out = env.run(line);
+        assert_eq!(out.code, 1, "{out:#?}");
+        assert_eq!(out.stdout, "");
+        assert_eq!(out.error_line(), "unknown command \"extra\" for \"virtctl version\"");
+    }
     assert_eq!(env.sim.requests(), []);
 }
