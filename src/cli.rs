@@ -381,34 +381,25 @@ pub enum Command {
     Options,
 }
 
-/// What [`Command::run_local`] did with a command.
-pub enum Local {
-    /// It ran: it needs no cluster and no I/O.
-    Ran(Result<()>),
-    /// It needs the async runtime: [`Command::run`] it there.
-    NeedsRuntime(Command),
-}
-
 impl Command {
     /// Runs here and now a command that needs neither the cluster nor any I/O but the terminal
     /// (`version --client`, `completion SHELL`, `options`), so that their start-up builds no
-    /// async runtime and no TLS provider; hands any other back.
-    pub fn run_local(self, ctx: &Ctx) -> Local {
+    /// async runtime and no TLS provider; `None` for any other.
+    pub fn run_local(&self, ctx: &Ctx) -> Option<Result<()>> {
         match self {
-            Command::Version(Lazy(args)) if args.client => Local::Ran(version::print_client(&args, ctx)),
-            Command::Completion(Lazy(args)) => Local::Ran(completion::run(args, Cli::command(), ctx)),
-            Command::Options => Local::Ran(options::run(&Cli::command(), ctx)),
-            command => Local::NeedsRuntime(command),
+            Command::Version(Lazy(args)) if args.client => Some(version::print_client(args, ctx)),
+            Command::Completion(Lazy(args)) => Some(completion::run(args, Cli::command(), ctx)),
+            Command::Options => Some(options::run(&Cli::command(), ctx)),
+            _ => None,
         }
     }
 
     /// Runs the parsed command (the local ones too, as [`Command::run_local`] would).
     pub async fn run(self, ctx: &Ctx) -> Result<()> {
-        let command = match self.run_local(ctx) {
-            Local::Ran(result) => return result,
-            Local::NeedsRuntime(command) => command,
-        };
-        match command {
+        if let Some(result) = self.run_local(ctx) {
+            return result;
+        }
+        match self {
             Command::Start(Lazy(args)) => lifecycle::start(args, ctx).await,
             Command::Stop(Lazy(args)) => lifecycle::stop(args, ctx).await,
             Command::Restart(Lazy(args)) => lifecycle::restart(args, ctx).await,

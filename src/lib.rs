@@ -58,11 +58,12 @@ pub fn main_entry() -> ExitCode {
     };
 
     let ctx = Ctx::new(cli.global.connection, cli.global.verbosity);
-    let outcome = match command.run_local(&ctx) {
-        cli::Local::Ran(Ok(())) => return ExitCode::SUCCESS,
-        cli::Local::Ran(Err(err)) => Err(err),
-        cli::Local::NeedsRuntime(command) => Ok(command),
-    };
+    // A command that needs no cluster has run by now, and only its error needs the runtime
+    // (`report` is async).
+    let local = command.run_local(&ctx);
+    if let Some(Ok(())) = local {
+        return ExitCode::SUCCESS;
+    }
     // Two rustls providers in the tree would panic at first use; make ring the one.
     let _ = rustls::crypto::ring::default_provider().install_default();
     let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
@@ -73,9 +74,9 @@ pub fn main_entry() -> ExitCode {
         }
     };
     runtime.block_on(async {
-        let result = match outcome {
-            Ok(command) => command.run(&ctx).await,
-            Err(err) => Err(err),
+        let result = match local {
+            Some(result) => result,
+            None => command.run(&ctx).await,
         };
         match result {
             Ok(()) => ExitCode::SUCCESS,

@@ -51,7 +51,7 @@ pub fn script(mut tree: clap::Command, shell: CompletionShell) -> Vec<u8> {
     buffer
 }
 
-pub fn run(args: CompletionArgs, tree: clap::Command, ctx: &Ctx) -> Result<()> {
+pub fn run(args: &CompletionArgs, tree: clap::Command, ctx: &Ctx) -> Result<()> {
     let text = String::from_utf8(script(tree, args.shell)).expect("completion scripts are UTF-8");
     ctx.out.raw(text)
 }
