@@ -128,9 +128,9 @@ impl Subcommand for Commands {
             return root;
         };
         NAMED.set(Some(name.clone()));
-        let all = Command::augment_subcommands(clap::Command::new("all"));
+        let group = command_group(&name).map(|augment| augment(clap::Command::new("group")));
         NAMED.set(None);
-        match all.find_subcommand(name) {
+        match group.as_ref().and_then(|group| group.find_subcommand(&name)) {
             Some(command) => root.subcommand(command.clone()),
             // Not a command (a misspelt one, a value the scan took for one): every command,
             // built as for no line.
@@ -155,6 +155,20 @@ impl FromArgMatches for Commands {
     fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
         self.0.update_from_arg_matches(matches)
     }
+}
+
+/// The builder of the group of [`Command`]s that holds the command `name`, if one does.
+fn command_group(name: &str) -> Option<fn(clap::Command) -> clap::Command> {
+    let groups: [(fn(&str) -> bool, fn(clap::Command) -> clap::Command); 7] = [
+        (LifecycleCommand::has_subcommand, LifecycleCommand::augment_subcommands),
+        (GuestCommand::has_subcommand, GuestCommand::augment_subcommands),
+        (ConnectCommand::has_subcommand, ConnectCommand::augment_subcommands),
+        (ClientCommand::has_subcommand, ClientCommand::augment_subcommands),
+        (DataCommand::has_subcommand, DataCommand::augment_subcommands),
+        (ManageCommand::has_subcommand, ManageCommand::augment_subcommands),
+        (ObjectCommand::has_subcommand, ObjectCommand::augment_subcommands),
+    ];
+    groups.into_iter().find(|(holds, _)| holds(name)).map(|(_, augment)| augment)
 }
 
 /// The first word of `line` (after the program) that is neither a flag of `root` nor a flag's
@@ -280,8 +294,30 @@ pub struct GlobalArgs {
     pub verbosity: i32,
 }
 
+/// The top-level commands, in groups: building the tree for one command line builds the
+/// (unbuilt) commands of its group only, not all ~40 ([`Commands`]). Each group keeps its
+/// commands in the order the help and the generated completions list them.
 #[derive(Subcommand, Debug)]
 pub enum Command {
+    #[command(flatten)]
+    Lifecycle(LifecycleCommand),
+    #[command(flatten)]
+    Guest(GuestCommand),
+    #[command(flatten)]
+    Connect(ConnectCommand),
+    #[command(flatten)]
+    Client(ClientCommand),
+    #[command(flatten)]
+    Data(DataCommand),
+    #[command(flatten)]
+    Manage(ManageCommand),
+    #[command(flatten)]
+    Object(ObjectCommand),
+}
+
+/// A virtual machine's lifecycle.
+#[derive(Subcommand, Debug)]
+pub enum LifecycleCommand {
     /// Start a virtual machine.
     Start(Lazy<StartArgs>),
     /// Stop a virtual machine.
@@ -308,6 +344,11 @@ pub enum Command {
     /// Reset a virtual machine instance
     #[command(override_usage = "virtctl reset (VMI) [flags]")]
     Reset(Lazy<VmiActionArgs>),
+}
+
+/// What the guest and the cluster report.
+#[derive(Subcommand, Debug)]
+pub enum GuestCommand {
     /// Return guest agent info about operating system.
     #[command(override_usage = "virtctl guestosinfo (VMI) [flags]")]
     Guestosinfo(Lazy<GuestAgentArgs>),
@@ -320,6 +361,11 @@ pub enum Command {
     /// Diagnose KubeVirt / OpenShift Virtualization from its alert runbooks (read-only).
     #[command(args_conflicts_with_subcommands = true)]
     Doctor(Lazy<Box<DoctorArgs>>),
+}
+
+/// Connections into a virtual machine.
+#[derive(Subcommand, Debug)]
+pub enum ConnectCommand {
     /// Connect to a console of a virtual machine instance.
     Console(Lazy<ConsoleArgs>),
     /// Forward local ports to a virtualmachine or virtualmachineinstance.
@@ -333,12 +379,22 @@ pub enum Command {
     Scp(Lazy<ScpArgs, true>),
     /// Redirect a USB device to a virtual machine instance.
     Usbredir(Lazy<UsbredirArgs>),
+}
+
+/// This client.
+#[derive(Subcommand, Debug)]
+pub enum ClientCommand {
     /// Print the client and server version information.
     #[command(override_usage = "virtctl version [flags]")]
     Version(Lazy<VersionArgs>),
     /// Generate the autocompletion script for the specified shell
     #[command(override_usage = "virtctl completion [flags]")]
     Completion(Lazy<CompletionArgs>),
+}
+
+/// Disk images in and out.
+#[derive(Subcommand, Debug)]
+pub enum DataCommand {
     /// Upload a VM image to a DataVolume/PersistentVolumeClaim.
     #[command(name = "image-upload")]
     ImageUpload(Lazy<Box<ImageUploadArgs>>),
@@ -346,6 +402,11 @@ pub enum Command {
     Guestfs(Lazy<Box<GuestfsArgs>>),
     /// Export a VM volume.
     Vmexport(Lazy<Box<VmexportArgs>>),
+}
+
+/// Manifests, credentials and cluster settings.
+#[derive(Subcommand, Debug)]
+pub enum ManageCommand {
     /// Create a manifest for the specified Kind.
     #[command(override_usage = "virtctl create [flags]")]
     Create(Lazy<CreateArgs>),
@@ -365,6 +426,11 @@ pub enum Command {
     /// Work with VirtualMachineTemplates
     #[command(override_usage = "virtctl template [flags]", arg_required_else_help = true)]
     Template(Lazy<TemplateArgs>),
+}
+
+/// A virtual machine's volumes, expanded spec, services and memory; the global flags.
+#[derive(Subcommand, Debug)]
+pub enum ObjectCommand {
     /// add a volume to a running VM
     Addvolume(Lazy<Box<AddVolumeArgs>>),
     /// remove a volume from a running VM
@@ -387,9 +453,9 @@ impl Command {
     /// async runtime and no TLS provider; `None` for any other.
     pub fn run_local(&self, ctx: &Ctx) -> Option<Result<()>> {
         match self {
-            Command::Version(Lazy(args)) if args.client => Some(version::print_client(args, ctx)),
-            Command::Completion(Lazy(args)) => Some(completion::run(args, Cli::command(), ctx)),
-            Command::Options => Some(options::run(&Cli::command(), ctx)),
+            Command::Client(ClientCommand::Version(Lazy(args))) if args.client => Some(version::print_client(args, ctx)),
+            Command::Client(ClientCommand::Completion(Lazy(args))) => Some(completion::run(args, Cli::command(), ctx)),
+            Command::Object(ObjectCommand::Options) => Some(options::run(&Cli::command(), ctx)),
             _ => None,
         }
     }
@@ -400,45 +466,45 @@ impl Command {
             return result;
         }
         match self {
-            Command::Start(Lazy(args)) => lifecycle::start(args, ctx).await,
-            Command::Stop(Lazy(args)) => lifecycle::stop(args, ctx).await,
-            Command::Restart(Lazy(args)) => lifecycle::restart(args, ctx).await,
-            Command::Pause(Lazy(args)) => pause::run(pause::Action::Pause, args, ctx).await,
-            Command::Unpause(Lazy(args)) => pause::run(pause::Action::Unpause, args, ctx).await,
-            Command::Migrate(Lazy(args)) => migrate::migrate(args, ctx).await,
-            Command::MigrateCancel(Lazy(args)) => migrate::cancel(args, ctx).await,
-            Command::EvacuateCancel(Lazy(args)) => evacuate_cancel::run(args, ctx).await,
-            Command::SoftReboot(Lazy(args)) => vmi_action::run(vmi_action::Action::SoftReboot, args, ctx).await,
-            Command::Reset(Lazy(args)) => vmi_action::run(vmi_action::Action::Reset, args, ctx).await,
-            Command::Guestosinfo(Lazy(args)) => guest_agent::run(guest_agent::Query::GuestOsInfo, args, ctx).await,
-            Command::Userlist(Lazy(args)) => guest_agent::run(guest_agent::Query::UserList, args, ctx).await,
-            Command::Fslist(Lazy(args)) => guest_agent::run(guest_agent::Query::FsList, args, ctx).await,
-            Command::Doctor(Lazy(args)) => match doctor::run(*args, ctx).await? {
+            Command::Lifecycle(LifecycleCommand::Start(Lazy(args))) => lifecycle::start(args, ctx).await,
+            Command::Lifecycle(LifecycleCommand::Stop(Lazy(args))) => lifecycle::stop(args, ctx).await,
+            Command::Lifecycle(LifecycleCommand::Restart(Lazy(args))) => lifecycle::restart(args, ctx).await,
+            Command::Lifecycle(LifecycleCommand::Pause(Lazy(args))) => pause::run(pause::Action::Pause, args, ctx).await,
+            Command::Lifecycle(LifecycleCommand::Unpause(Lazy(args))) => pause::run(pause::Action::Unpause, args, ctx).await,
+            Command::Lifecycle(LifecycleCommand::Migrate(Lazy(args))) => migrate::migrate(args, ctx).await,
+            Command::Lifecycle(LifecycleCommand::MigrateCancel(Lazy(args))) => migrate::cancel(args, ctx).await,
+            Command::Lifecycle(LifecycleCommand::EvacuateCancel(Lazy(args))) => evacuate_cancel::run(args, ctx).await,
+            Command::Lifecycle(LifecycleCommand::SoftReboot(Lazy(args))) => vmi_action::run(vmi_action::Action::SoftReboot, args, ctx).await,
+            Command::Lifecycle(LifecycleCommand::Reset(Lazy(args))) => vmi_action::run(vmi_action::Action::Reset, args, ctx).await,
+            Command::Guest(GuestCommand::Guestosinfo(Lazy(args))) => guest_agent::run(guest_agent::Query::GuestOsInfo, args, ctx).await,
+            Command::Guest(GuestCommand::Userlist(Lazy(args))) => guest_agent::run(guest_agent::Query::UserList, args, ctx).await,
+            Command::Guest(GuestCommand::Fslist(Lazy(args))) => guest_agent::run(guest_agent::Query::FsList, args, ctx).await,
+            Command::Guest(GuestCommand::Doctor(Lazy(args))) => match doctor::run(*args, ctx).await? {
                 0 => Ok(()),
                 code => Err(Error::Status(code)),
             },
-            Command::Console(Lazy(args)) => console::run(args, ctx).await,
-            Command::PortForward(Lazy(args)) => port_forward::run(args, ctx).await,
-            Command::Vnc(Lazy(args)) => vnc::run(args, ctx).await,
-            Command::Ssh(Lazy(args)) => ssh::ssh(args, ctx).await,
-            Command::Scp(Lazy(args)) => ssh::scp(args, ctx).await,
-            Command::Usbredir(Lazy(args)) => usbredir::run(args, ctx).await,
-            Command::Version(Lazy(args)) => version::run(args, ctx).await,
-            Command::Completion(_) | Command::Options => unreachable!("run_local ran it"),
-            Command::ImageUpload(Lazy(args)) => image_upload::run(*args, ctx).await,
-            Command::Guestfs(Lazy(args)) => guestfs::run(*args, ctx).await,
-            Command::Create(Lazy(args)) => create::run(args, ctx).await,
-            Command::Credentials(Lazy(args)) => credentials::run(args, ctx).await,
-            Command::Adm(Lazy(args)) => adm::run(args, ctx).await,
-            Command::PermittedDevices(Lazy(args)) => permitted_devices::run(args, ctx).await,
-            Command::Objectgraph(Lazy(args)) => objectgraph::run(args, ctx).await,
-            Command::Template(Lazy(args)) => template::run(args, ctx).await,
-            Command::Addvolume(Lazy(args)) => volumes::add(*args, ctx).await,
-            Command::Removevolume(Lazy(args)) => volumes::remove(args, ctx).await,
-            Command::Expand(Lazy(args)) => expand::run(args, ctx).await,
-            Command::Expose(Lazy(args)) => expose::run(*args, ctx).await,
-            Command::Vmexport(Lazy(args)) => vmexport::run(*args, ctx).await,
-            Command::MemoryDump(Lazy(args)) => memory_dump::run(args, ctx).await,
+            Command::Connect(ConnectCommand::Console(Lazy(args))) => console::run(args, ctx).await,
+            Command::Connect(ConnectCommand::PortForward(Lazy(args))) => port_forward::run(args, ctx).await,
+            Command::Connect(ConnectCommand::Vnc(Lazy(args))) => vnc::run(args, ctx).await,
+            Command::Connect(ConnectCommand::Ssh(Lazy(args))) => ssh::ssh(args, ctx).await,
+            Command::Connect(ConnectCommand::Scp(Lazy(args))) => ssh::scp(args, ctx).await,
+            Command::Connect(ConnectCommand::Usbredir(Lazy(args))) => usbredir::run(args, ctx).await,
+            Command::Client(ClientCommand::Version(Lazy(args))) => version::run(args, ctx).await,
+            Command::Client(ClientCommand::Completion(_)) | Command::Object(ObjectCommand::Options) => unreachable!("run_local ran it"),
+            Command::Data(DataCommand::ImageUpload(Lazy(args))) => image_upload::run(*args, ctx).await,
+            Command::Data(DataCommand::Guestfs(Lazy(args))) => guestfs::run(*args, ctx).await,
+            Command::Manage(ManageCommand::Create(Lazy(args))) => create::run(args, ctx).await,
+            Command::Manage(ManageCommand::Credentials(Lazy(args))) => credentials::run(args, ctx).await,
+            Command::Manage(ManageCommand::Adm(Lazy(args))) => adm::run(args, ctx).await,
+            Command::Manage(ManageCommand::PermittedDevices(Lazy(args))) => permitted_devices::run(args, ctx).await,
+            Command::Manage(ManageCommand::Objectgraph(Lazy(args))) => objectgraph::run(args, ctx).await,
+            Command::Manage(ManageCommand::Template(Lazy(args))) => template::run(args, ctx).await,
+            Command::Object(ObjectCommand::Addvolume(Lazy(args))) => volumes::add(*args, ctx).await,
+            Command::Object(ObjectCommand::Removevolume(Lazy(args))) => volumes::remove(args, ctx).await,
+            Command::Object(ObjectCommand::Expand(Lazy(args))) => expand::run(args, ctx).await,
+            Command::Object(ObjectCommand::Expose(Lazy(args))) => expose::run(*args, ctx).await,
+            Command::Data(DataCommand::Vmexport(Lazy(args))) => vmexport::run(*args, ctx).await,
+            Command::Object(ObjectCommand::MemoryDump(Lazy(args))) => memory_dump::run(args, ctx).await,
         }
     }
 }
@@ -466,6 +532,19 @@ mod tests {
             .chain(words.iter().copied())
             .map(OsString::from)
             .collect()
+    }
+
+    #[test]
+    fn every_top_level_command_has_its_group() {
+        let whole = Cli::command();
+        let names: Vec<&str> = whole.get_subcommands().map(clap::Command::get_name).collect();
+        assert!(names.len() > 30, "{names:?}");
+        for name in names.into_iter().filter(|name| *name != "help") {
+            let group = super::command_group(name).unwrap_or_else(|| panic!("{name} has no group"));
+            let built = group(clap::Command::new("group"));
+            assert!(built.find_subcommand(name).is_some(), "{name}'s group builds it");
+            assert!(built.get_subcommands().count() <= 10, "groups stay small: {name}'s");
+        }
     }
 
     #[test]
