@@ -48,6 +48,18 @@ fn main() {
     if let Some(version) = rustc_version() {
         emit("VIRTCTL_RUSTC_VERSION", &version);
     }
+    link_unwinder_statically();
+}
+
+/// On Linux/glibc, gcc's unwinder linked into the binary (`libgcc_eh.a`, as Rust's own static
+/// builds do), ahead of the `libgcc_s` that std asks for, which `--as-needed` then leaves out:
+/// loading that shared library and running its constructor cost 0.14 ms of every start-up's CPU
+/// (BENCHMARKS.md, "Start-up: two shared libraries fewer"). `src/pow.rs` does the same for libm.
+fn link_unwinder_statically() {
+    let var = |name: &str| std::env::var(name).unwrap_or_default();
+    if var("CARGO_CFG_TARGET_OS") == "linux" && var("CARGO_CFG_TARGET_ENV") == "gnu" {
+        println!("cargo:rustc-link-lib=static:-bundle=gcc_eh");
+    }
 }
 
 fn emit(name: &str, value: &str) {

@@ -7,7 +7,8 @@
 #
 # PKG_WORK_DIR (default /tmp/virtctl-pkg) holds the export, the packages and the scratch roots;
 # PKG_TARGET_DIR (default $PKG_WORK_DIR/target) the release build, reused when run again.
-# Fails when the stripped binary is over the 12 MB size budget (12,000,000 bytes).
+# Fails when the stripped binary is over the 12 MB size budget (12,000,000 bytes), or needs a
+# shared library other than libc.
 # Installs rpm, ruby, dpkg-dev and binutils with apt-get when they are missing (CI runs as root).
 set -euo pipefail
 
@@ -68,6 +69,13 @@ rm -f "$work/virtctl.stripped"
 echo "stripped size: $stripped_size bytes (budget $size_budget bytes = 12 MB)"
 ((stripped_size <= size_budget)) ||
   fail "the stripped release binary is $stripped_size bytes, over the budget of $size_budget bytes (12 MB, decimal): $((stripped_size - size_budget)) bytes too many (see BENCHMARKS.md, \"Binary size\")"
+
+# Start-up (issue 11, BENCHMARKS.md "Start-up: two shared libraries fewer"): the binary loads libc
+# and nothing else; the unwinder (build.rs) and `pow` (src/pow.rs) are linked in.
+needed=$(readelf -d "$binary" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | tr '\n' ' ')
+echo "shared libraries needed: $needed"
+[[ "$needed" == "libc.so.6 " ]] ||
+  fail "the release binary needs $needed- not only libc.so.6: each shared library more costs start-up time (a new libm function? see src/pow.rs)"
 
 # What every package must hold besides the binary: one man page per file in man/.
 man_pages=$(cd "$src/man" && ls -- *.1 | sort)

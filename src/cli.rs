@@ -168,7 +168,10 @@ fn command_group(name: &str) -> Option<fn(clap::Command) -> clap::Command> {
         (ManageCommand::has_subcommand, ManageCommand::augment_subcommands),
         (ObjectCommand::has_subcommand, ObjectCommand::augment_subcommands),
     ];
-    groups.into_iter().find(|(holds, _)| holds(name)).map(|(_, augment)| augment)
+    groups
+        .into_iter()
+        .find(|(holds, _)| holds(name))
+        .map(|(_, augment)| augment)
 }
 
 /// The first word of `line` (after the program) that is neither a flag of `root` nor a flag's
@@ -453,7 +456,9 @@ impl Command {
     /// async runtime and no TLS provider; `None` for any other.
     pub fn run_local(&self, ctx: &Ctx) -> Option<Result<()>> {
         match self {
-            Command::Client(ClientCommand::Version(Lazy(args))) if args.client => Some(version::print_client(args, ctx)),
+            Command::Client(ClientCommand::Version(Lazy(args))) if args.client => {
+                Some(version::print_client(args, ctx))
+            }
             Command::Client(ClientCommand::Completion(Lazy(args))) => Some(completion::run(args, Cli::command(), ctx)),
             Command::Object(ObjectCommand::Options) => Some(options::run(&Cli::command(), ctx)),
             _ => None,
@@ -469,16 +474,30 @@ impl Command {
             Command::Lifecycle(LifecycleCommand::Start(Lazy(args))) => lifecycle::start(args, ctx).await,
             Command::Lifecycle(LifecycleCommand::Stop(Lazy(args))) => lifecycle::stop(args, ctx).await,
             Command::Lifecycle(LifecycleCommand::Restart(Lazy(args))) => lifecycle::restart(args, ctx).await,
-            Command::Lifecycle(LifecycleCommand::Pause(Lazy(args))) => pause::run(pause::Action::Pause, args, ctx).await,
-            Command::Lifecycle(LifecycleCommand::Unpause(Lazy(args))) => pause::run(pause::Action::Unpause, args, ctx).await,
+            Command::Lifecycle(LifecycleCommand::Pause(Lazy(args))) => {
+                pause::run(pause::Action::Pause, args, ctx).await
+            }
+            Command::Lifecycle(LifecycleCommand::Unpause(Lazy(args))) => {
+                pause::run(pause::Action::Unpause, args, ctx).await
+            }
             Command::Lifecycle(LifecycleCommand::Migrate(Lazy(args))) => migrate::migrate(args, ctx).await,
             Command::Lifecycle(LifecycleCommand::MigrateCancel(Lazy(args))) => migrate::cancel(args, ctx).await,
             Command::Lifecycle(LifecycleCommand::EvacuateCancel(Lazy(args))) => evacuate_cancel::run(args, ctx).await,
-            Command::Lifecycle(LifecycleCommand::SoftReboot(Lazy(args))) => vmi_action::run(vmi_action::Action::SoftReboot, args, ctx).await,
-            Command::Lifecycle(LifecycleCommand::Reset(Lazy(args))) => vmi_action::run(vmi_action::Action::Reset, args, ctx).await,
-            Command::Guest(GuestCommand::Guestosinfo(Lazy(args))) => guest_agent::run(guest_agent::Query::GuestOsInfo, args, ctx).await,
-            Command::Guest(GuestCommand::Userlist(Lazy(args))) => guest_agent::run(guest_agent::Query::UserList, args, ctx).await,
-            Command::Guest(GuestCommand::Fslist(Lazy(args))) => guest_agent::run(guest_agent::Query::FsList, args, ctx).await,
+            Command::Lifecycle(LifecycleCommand::SoftReboot(Lazy(args))) => {
+                vmi_action::run(vmi_action::Action::SoftReboot, args, ctx).await
+            }
+            Command::Lifecycle(LifecycleCommand::Reset(Lazy(args))) => {
+                vmi_action::run(vmi_action::Action::Reset, args, ctx).await
+            }
+            Command::Guest(GuestCommand::Guestosinfo(Lazy(args))) => {
+                guest_agent::run(guest_agent::Query::GuestOsInfo, args, ctx).await
+            }
+            Command::Guest(GuestCommand::Userlist(Lazy(args))) => {
+                guest_agent::run(guest_agent::Query::UserList, args, ctx).await
+            }
+            Command::Guest(GuestCommand::Fslist(Lazy(args))) => {
+                guest_agent::run(guest_agent::Query::FsList, args, ctx).await
+            }
             Command::Guest(GuestCommand::Doctor(Lazy(args))) => match doctor::run(*args, ctx).await? {
                 0 => Ok(()),
                 code => Err(Error::Status(code)),
@@ -490,7 +509,9 @@ impl Command {
             Command::Connect(ConnectCommand::Scp(Lazy(args))) => ssh::scp(args, ctx).await,
             Command::Connect(ConnectCommand::Usbredir(Lazy(args))) => usbredir::run(args, ctx).await,
             Command::Client(ClientCommand::Version(Lazy(args))) => version::run(args, ctx).await,
-            Command::Client(ClientCommand::Completion(_)) | Command::Object(ObjectCommand::Options) => unreachable!("run_local ran it"),
+            Command::Client(ClientCommand::Completion(_)) | Command::Object(ObjectCommand::Options) => {
+                unreachable!("run_local ran it")
+            }
             Command::Data(DataCommand::ImageUpload(Lazy(args))) => image_upload::run(*args, ctx).await,
             Command::Data(DataCommand::Guestfs(Lazy(args))) => guestfs::run(*args, ctx).await,
             Command::Manage(ManageCommand::Create(Lazy(args))) => create::run(args, ctx).await,

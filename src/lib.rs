@@ -17,6 +17,8 @@ mod go_syntax;
 mod go_yaml;
 mod help;
 mod output;
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+mod pow;
 mod target;
 mod terminal;
 mod transfer;
@@ -143,4 +145,16 @@ async fn report(ctx: &Ctx, err: Error) -> ExitCode {
         ctx.out.note(format!("hint: {hint}"));
     }
     ExitCode::from(err.exit_code())
+}
+
+#[cfg(test)]
+mod tests {
+    /// The unwinder the build script links in statically (instead of libgcc_s) unwinds: a task's
+    /// panic reaches its caller as an error, which is why the release profile keeps "unwind".
+    #[test]
+    fn a_panicking_task_unwinds_to_its_caller() {
+        let runtime = tokio::runtime::Builder::new_current_thread().build().expect("runtime");
+        let joined = runtime.block_on(async { tokio::spawn(async { panic!("a task's panic, on purpose") }).await });
+        assert!(joined.expect_err("the task panicked").is_panic());
+    }
 }
