@@ -157,9 +157,12 @@ impl FromArgMatches for Commands {
     }
 }
 
+/// A derived `augment_subcommands`: adds a group's commands to the command it is given.
+type Augment = fn(clap::Command) -> clap::Command;
+
 /// The builder of the group of [`Command`]s that holds the command `name`, if one does.
-fn command_group(name: &str) -> Option<fn(clap::Command) -> clap::Command> {
-    let groups: [(fn(&str) -> bool, fn(clap::Command) -> clap::Command); 7] = [
+fn command_group(name: &str) -> Option<Augment> {
+    let groups: [(fn(&str) -> bool, Augment); 7] = [
         (LifecycleCommand::has_subcommand, LifecycleCommand::augment_subcommands),
         (GuestCommand::has_subcommand, GuestCommand::augment_subcommands),
         (ConnectCommand::has_subcommand, ConnectCommand::augment_subcommands),
