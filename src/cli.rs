@@ -159,10 +159,12 @@ impl FromArgMatches for Commands {
 
 /// A derived `augment_subcommands`: adds a group's commands to the command it is given.
 type Augment = fn(clap::Command) -> clap::Command;
+/// A derived `has_subcommand`: whether a group holds the command named so.
+type Holds = fn(&str) -> bool;
 
 /// The builder of the group of [`Command`]s that holds the command `name`, if one does.
 fn command_group(name: &str) -> Option<Augment> {
-    let groups: [(fn(&str) -> bool, Augment); 7] = [
+    let groups: [(Holds, Augment); 7] = [
         (LifecycleCommand::has_subcommand, LifecycleCommand::augment_subcommands),
         (GuestCommand::has_subcommand, GuestCommand::augment_subcommands),
         (ConnectCommand::has_subcommand, ConnectCommand::augment_subcommands),
