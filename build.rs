@@ -1,6 +1,7 @@
 //! Embeds the build's identity for `virtctl version`: git commit, tree state, build date and
 //! compiler version (`VIRTCTL_GIT_COMMIT`, `VIRTCTL_GIT_TREE_STATE`, `VIRTCTL_BUILD_DATE`,
-//! `VIRTCTL_RUSTC_VERSION`, read by `cluster::types::version`).
+//! `VIRTCTL_RUSTC_VERSION`, read by `cluster::types::version`); on Linux/glibc, links gcc's
+//! unwinder into the binary so that start-up loads no libgcc_s ([`link_unwinder_statically`]).
 //!
 //! Each value can be given in the environment (a packager building from a source tarball sets
 //! `VIRTCTL_GIT_COMMIT`, and `SOURCE_DATE_EPOCH` for a reproducible date). Otherwise git is
