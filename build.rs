@@ -53,9 +53,11 @@ fn main() {
 }
 
 /// On Linux/glibc, gcc's unwinder linked into the binary (`libgcc_eh.a`, as Rust's own static
-/// builds do), ahead of the `libgcc_s` that std asks for, which `--as-needed` then leaves out:
+/// builds do) instead of the `libgcc_s` that std asks for, which `--as-needed` then leaves out:
 /// loading that shared library and running its constructor cost 0.14 ms of every start-up's CPU
 /// (BENCHMARKS.md, "Start-up: two shared libraries fewer"). `src/pow.rs` does the same for libm.
+/// Both lld (Rust's linker on x86_64 Linux) and GNU ld (the cross builds') leave libgcc_s out
+/// then; `a_panicking_task_unwinds_to_its_caller` (lib.rs) checks that unwinding still works.
 fn link_unwinder_statically() {
     let var = |name: &str| std::env::var(name).unwrap_or_default();
     if var("CARGO_CFG_TARGET_OS") == "linux" && var("CARGO_CFG_TARGET_ENV") == "gnu" {
