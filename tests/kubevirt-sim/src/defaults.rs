@@ -1,7 +1,9 @@
 //! The apiserver's defaulting on create: the fields a built-in kind's defaulters and create
 //! strategy fill in when the client left them out, so clients read what a real cluster returns
 //! (upstream `virtctl guestfs` reads a PVC's `spec.volumeMode` and a new pod's `status.phase`).
-//! A field the object already has is never changed.
+//! A field the object already has is never changed, except that a Route's TLS termination is
+//! normalized to lower case as library-go's defaulter does. Route defaults are applied to
+//! updates too ([`apply_on_update`]): openshift-apiserver defaults every decoded body.
 
 use serde_json::{Map, Value, json};
 
@@ -14,7 +16,16 @@ pub fn apply(kind: &Kind, obj: &mut Value) {
         ("", "pods") => default_pod(obj),
         ("", "services") => crate::services::default_status(obj),
         ("apps", "deployments") => default_deployment(obj),
+        ("route.openshift.io", "routes") => default_route(obj),
         _ => {}
+    }
+}
+
+/// Fills the defaults of `kind` into `obj`, an update's body: Route's only (the simulator
+/// applies the other kinds' defaults on create alone).
+pub fn apply_on_update(kind: &Kind, obj: &mut Value) {
+    if (kind.group, kind.plural) == ("route.openshift.io", "routes") {
+        default_route(obj);
     }
 }
 
@@ -49,6 +60,73 @@ fn default_deployment(d: &mut Value) {
     }
     set_absent(spec, "revisionHistoryLimit", json!(10));
     set_absent(spec, "progressDeadlineSeconds", json!(600));
+}
+
+/// Whether `obj[key]` is absent, null or an empty string (Go's zero value after decoding).
+fn is_unset(obj: &Value, key: &str) -> bool {
+    match obj.get(key) {
+        None | Some(Value::Null) => true,
+        Some(Value::String(s)) => s.is_empty(),
+        Some(_) => false,
+    }
+}
+
+/// Sets `obj[key]` to `value` when [`is_unset`]; `obj` becomes an object if it is not one.
+fn set_unset(obj: &mut Value, key: &str, value: Value) {
+    if !obj.is_object() {
+        *obj = json!({});
+    }
+    if is_unset(obj, key) {
+        obj[key] = value;
+    }
+}
+
+/// library-go's `route/defaulting` (`SetObjectDefaults_Route`): wildcard policy `None` on the
+/// spec and on each ingress, kind `Service` and weight 100 on every backend, and a TLS
+/// termination of `edge` when neither it nor a destination CA is given (a capitalized
+/// termination is lowered).
+fn default_route(route: &mut Value) {
+    set_absent(route, "spec", json!({}));
+    let spec = &mut route["spec"];
+    set_unset(spec, "wildcardPolicy", json!("None"));
+    set_absent(spec, "to", json!({}));
+    default_route_backend(&mut spec["to"]);
+    if let Some(backends) = spec.get_mut("alternateBackends").and_then(Value::as_array_mut) {
+        backends.iter_mut().for_each(default_route_backend);
+    }
+    if let Some(tls) = spec.get_mut("tls").filter(|t| t.is_object()) {
+        default_route_tls(tls);
+    }
+    if let Some(ingresses) = route
+        .pointer_mut("/status/ingress")
+        .and_then(Value::as_array_mut)
+    {
+        for ingress in ingresses {
+            set_unset(ingress, "wildcardPolicy", json!("None"));
+        }
+    }
+}
+
+/// `SetDefaults_RouteTargetReference`.
+fn default_route_backend(backend: &mut Value) {
+    set_unset(backend, "kind", json!("Service"));
+    if backend.get("weight").is_none_or(Value::is_null) {
+        backend["weight"] = json!(100);
+    }
+}
+
+/// `SetDefaults_TLSConfig`.
+fn default_route_tls(tls: &mut Value) {
+    if is_unset(tls, "termination") && is_unset(tls, "destinationCACertificate") {
+        tls["termination"] = json!("edge");
+    }
+    let lowered = match tls["termination"].as_str() {
+        Some("Edge") => "edge",
+        Some("Passthrough") => "passthrough",
+        Some("Reencrypt") => "reencrypt",
+        _ => return,
+    };
+    tls["termination"] = json!(lowered);
 }
 
 /// The pod defaulters (`SetDefaults_PodSpec`, `SetDefaults_Container`) and the pod strategy's

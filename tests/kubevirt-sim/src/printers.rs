@@ -21,6 +21,9 @@ pub struct Column {
     /// `name` for the object's name column (kubectl's `--show-kind` prefixes it), `quantity`,
     /// `duration`, or empty
     pub format: &'static str,
+    /// A CRD column's `jsonPath` as its CRD spells it (empty for built-in printers): the source
+    /// of its default description and what its cell must read.
+    pub json_path: &'static str,
     pub cell: Cell,
 }
 
@@ -33,6 +36,29 @@ impl Column {
     const fn with_format(self, format: &'static str) -> Column {
         Column { format, ..self }
     }
+
+    /// The same column shown only with `-o wide` (a CRD column's `priority: 1`).
+    const fn wide(self) -> Column {
+        Column { priority: 1, ..self }
+    }
+}
+
+/// A CRD's `additionalPrinterColumns` entry: name, type, `jsonPath` (verbatim from the CRD) and
+/// how the cell is read. Its description is the apiextensions table convertor's for a column
+/// that declares none, built from the same `jsonPath` so the two cannot drift; `.doc()` gives
+/// a column the description its CRD declares.
+macro_rules! crd {
+    ($name:literal, $ty:literal, $json_path:literal, $cell:expr) => {
+        Column {
+            name: $name,
+            ty: $ty,
+            priority: 0,
+            description: concat!("Custom resource definition column (in JSONPath format): ", $json_path),
+            format: "",
+            json_path: $json_path,
+            cell: $cell,
+        }
+    };
 }
 
 /// How a cell is read from the object.
@@ -64,6 +90,7 @@ const fn c(name: &'static str, ty: &'static str, cell: Cell) -> Column {
         priority: 0,
         description: "",
         format: "",
+        json_path: "",
         cell,
     }
 }
@@ -75,6 +102,7 @@ const fn wide(name: &'static str, cell: Cell) -> Column {
         priority: 1,
         description: "",
         format: "",
+        json_path: "",
         cell,
     }
 }
@@ -88,15 +116,16 @@ pub const AGE_DESC: &str = "CreationTimestamp is a timestamp representing the se
 const NAME: Column = c("Name", "string", Cell::Name).doc(NAME_DESC).with_format("name");
 const AGE: Column = c("Age", "string", Cell::Age).doc(AGE_DESC);
 const CREATED_AT: Column = c("Created At", "date", Cell::At("/metadata/creationTimestamp")).doc(AGE_DESC);
-/// A CRD's `Age` column (`.metadata.creationTimestamp`, type date).
-const CRD_AGE: Column = c("Age", "date", Cell::Age);
+/// A CRD's `Age` column (type date).
+const CRD_AGE: Column = crd!("Age", "date", ".metadata.creationTimestamp", Cell::Age);
 const CONTAINERS: Column =
     wide("Containers", Cell::Derived(containers)).doc("Names of each container in the template.");
 const IMAGES: Column =
     wide("Images", Cell::Derived(images)).doc("Images referenced by each container in the template.");
 const SELECTOR: Column = wide("Selector", Cell::Derived(selector));
 
-/// A CRD without `additionalPrinterColumns`: apiextensions' default, NAME and AGE.
+/// A CRD without `additionalPrinterColumns`: apiextensions' default, NAME and AGE (whose
+/// description `serveDefaultColumnsIfEmpty` sets to `creationTimestamp`'s doc).
 pub const CUSTOM_DEFAULT: &[Column] = &[NAME, CRD_AGE.doc(AGE_DESC)];
 
 pub const POD: &[Column] = &[
@@ -138,6 +167,7 @@ pub const EVENT: &[Column] = &[
         priority: 1,
         description: "",
         format: "",
+        json_path: "",
         cell: Cell::Derived(event_count),
     },
     wide("Name", Cell::Name).doc(NAME_DESC).with_format("name"),
@@ -367,58 +397,64 @@ pub const PERSISTENT_VOLUME: &[Column] = &[
 pub const VIRTUAL_MACHINE: &[Column] = &[
     NAME,
     CRD_AGE,
-    c("Status", "string", Cell::At("/status/printableStatus")).doc("Human Readable Status"),
-    c("Ready", "string", Cell::Condition("Ready")),
+    crd!("Status", "string", ".status.printableStatus", Cell::At("/status/printableStatus")).doc("Human Readable Status"),
+    crd!("Ready", "string", ".status.conditions[?(@.type=='Ready')].status", Cell::Condition("Ready")),
 ];
 
 /// KubeVirt's VirtualMachineInstance CRD.
 pub const VIRTUAL_MACHINE_INSTANCE: &[Column] = &[
     NAME,
     CRD_AGE,
-    c("Phase", "string", Cell::At("/status/phase")),
-    c("IP", "string", Cell::At("/status/interfaces/0/ipAddress")),
-    c("NodeName", "string", Cell::At("/status/nodeName")),
-    c("Ready", "string", Cell::Condition("Ready")),
-    wide("Live-Migratable", Cell::Condition("LiveMigratable")),
-    wide("Paused", Cell::Condition("Paused")),
+    crd!("Phase", "string", ".status.phase", Cell::At("/status/phase")),
+    crd!("IP", "string", ".status.interfaces[0].ipAddress", Cell::At("/status/interfaces/0/ipAddress")),
+    crd!("NodeName", "string", ".status.nodeName", Cell::At("/status/nodeName")),
+    crd!("Ready", "string", ".status.conditions[?(@.type=='Ready')].status", Cell::Condition("Ready")),
+    crd!(
+        "Live-Migratable",
+        "string",
+        ".status.conditions[?(@.type=='LiveMigratable')].status",
+        Cell::Condition("LiveMigratable")
+    )
+    .wide(),
+    crd!("Paused", "string", ".status.conditions[?(@.type=='Paused')].status", Cell::Condition("Paused")).wide(),
 ];
 
 /// KubeVirt's VirtualMachineInstanceMigration CRD.
 pub const MIGRATION: &[Column] = &[
     NAME,
-    c("Phase", "string", Cell::At("/status/phase")).doc("The status of the migration"),
-    c("VMI", "string", Cell::At("/spec/vmiName")).doc("The name of the VMI to perform the migration on"),
+    crd!("Phase", "string", ".status.phase", Cell::At("/status/phase")).doc("The current phase of VM instance migration"),
+    crd!("VMI", "string", ".spec.vmiName", Cell::At("/spec/vmiName")).doc("The name of the VMI to perform the migration on"),
 ];
 
 /// KubeVirt's VirtualMachineInstanceReplicaSet CRD.
 pub const VMI_REPLICA_SET: &[Column] = &[
     NAME,
-    c("Desired", "integer", Cell::At("/spec/replicas")).doc("Number of desired VirtualMachineInstances"),
-    c("Current", "integer", Cell::At("/status/replicas"))
+    crd!("Desired", "integer", ".spec.replicas", Cell::At("/spec/replicas")).doc("Number of desired VirtualMachineInstances"),
+    crd!("Current", "integer", ".status.replicas", Cell::At("/status/replicas"))
         .doc("Number of managed and not final or deleted VirtualMachineInstances"),
-    c("Ready", "integer", Cell::At("/status/readyReplicas"))
+    crd!("Ready", "integer", ".status.readyReplicas", Cell::At("/status/readyReplicas"))
         .doc("Number of managed VirtualMachineInstances which are ready to receive traffic"),
     CRD_AGE,
 ];
 
 /// KubeVirt's KubeVirt CRD.
-pub const KUBEVIRT: &[Column] = &[NAME, CRD_AGE, c("Phase", "string", Cell::At("/status/phase"))];
+pub const KUBEVIRT: &[Column] = &[NAME, CRD_AGE, crd!("Phase", "string", ".status.phase", Cell::At("/status/phase"))];
 
 /// KubeVirt's VirtualMachineExport CRD.
 pub const VM_EXPORT: &[Column] = &[
     NAME,
-    c("SourceKind", "string", Cell::At("/spec/source/kind")),
-    c("SourceName", "string", Cell::At("/spec/source/name")),
-    c("Phase", "string", Cell::At("/status/phase")),
+    crd!("SourceKind", "string", ".spec.source.kind", Cell::At("/spec/source/kind")),
+    crd!("SourceName", "string", ".spec.source.name", Cell::At("/spec/source/name")),
+    crd!("Phase", "string", ".status.phase", Cell::At("/status/phase")),
 ];
 
 /// CDI's DataVolume CRD.
 pub const DATA_VOLUME: &[Column] = &[
     NAME,
-    c("Phase", "string", Cell::At("/status/phase")).doc("The phase the data volume is in"),
-    c("Progress", "string", Cell::At("/status/progress"))
+    crd!("Phase", "string", ".status.phase", Cell::At("/status/phase")).doc("The phase the data volume is in"),
+    crd!("Progress", "string", ".status.progress", Cell::At("/status/progress"))
         .doc("Transfer progress in percentage if known, N/A otherwise"),
-    c("Restarts", "integer", Cell::At("/status/restartCount"))
+    crd!("Restarts", "integer", ".status.restartCount", Cell::At("/status/restartCount"))
         .doc("The number of times the transfer has been restarted."),
     CRD_AGE,
 ];
@@ -426,71 +462,95 @@ pub const DATA_VOLUME: &[Column] = &[
 /// CDI's DataImportCron CRD: FORMAT only (a CRD's columns replace the default AGE).
 pub const DATA_IMPORT_CRON: &[Column] = &[
     NAME,
-    c("Format", "string", Cell::At("/status/sourceFormat")).doc("The format in which created sources are saved"),
+    crd!("Format", "string", ".status.sourceFormat", Cell::At("/status/sourceFormat"))
+        .doc("The format in which created sources are saved"),
 ];
 
 /// CDI's CDI CRD.
-pub const CDI: &[Column] = &[NAME, CRD_AGE, c("Phase", "string", Cell::At("/status/phase"))];
+pub const CDI: &[Column] = &[NAME, CRD_AGE, crd!("Phase", "string", ".status.phase", Cell::At("/status/phase"))];
 
 /// OpenShift's ClusterVersion CRD.
 pub const CLUSTER_VERSION: &[Column] = &[
     NAME,
-    c("Version", "string", Cell::Derived(cluster_version)),
-    c("Available", "string", Cell::Condition("Available")),
-    c("Progressing", "string", Cell::Condition("Progressing")),
-    c(
+    crd!(
+        "Version",
+        "string",
+        ".status.history[?(@.state==\"Completed\")].version",
+        Cell::Derived(cluster_version)
+    ),
+    crd!(
+        "Available",
+        "string",
+        ".status.conditions[?(@.type==\"Available\")].status",
+        Cell::Condition("Available")
+    ),
+    crd!(
+        "Progressing",
+        "string",
+        ".status.conditions[?(@.type==\"Progressing\")].status",
+        Cell::Condition("Progressing")
+    ),
+    crd!(
         "Since",
         "date",
-        Cell::Derived(|o| condition_field(o, "Progressing", "lastTransitionTime", true)),
+        ".status.conditions[?(@.type==\"Progressing\")].lastTransitionTime",
+        Cell::Derived(|o| condition_field(o, "Progressing", "lastTransitionTime", true))
     ),
-    c(
+    crd!(
         "Status",
         "string",
-        Cell::Derived(|o| condition_field(o, "Progressing", "message", false)),
+        ".status.conditions[?(@.type==\"Progressing\")].message",
+        Cell::Derived(|o| condition_field(o, "Progressing", "message", false))
     ),
 ];
 
 /// OpenShift's APIRequestCount CRD.
 pub const API_REQUEST_COUNT: &[Column] = &[
     NAME,
-    c("RemovedInRelease", "string", Cell::At("/status/removedInRelease"))
+    crd!("RemovedInRelease", "string", ".status.removedInRelease", Cell::At("/status/removedInRelease"))
         .doc("Release in which an API will be removed."),
-    c(
+    crd!(
         "RequestsInCurrentHour",
         "integer",
-        Cell::At("/status/currentHour/requestCount"),
+        ".status.currentHour.requestCount",
+        Cell::At("/status/currentHour/requestCount")
     )
     .doc("Number of requests in the current hour."),
-    c("RequestsInLast24h", "integer", Cell::At("/status/requestCount")).doc("Number of requests in the last 24h."),
+    crd!("RequestsInLast24h", "integer", ".status.requestCount", Cell::At("/status/requestCount"))
+        .doc("Number of requests in the last 24h."),
 ];
 
-/// OpenShift's Route (openshift-apiserver's printer).
+/// OpenShift's Route (openshift-apiserver's printer); the descriptions are `RouteSpec`'s swagger
+/// docs where the printer takes them from it.
 pub const ROUTE: &[Column] = &[
     NAME,
-    c("Host/Port", "string", Cell::Derived(route_host)).doc("Host to expose the route on"),
-    c("Path", "string", Cell::Derived(|o| text_or(o, "/spec/path", ""))).doc("Path to route on"),
-    c("Services", "string", Cell::Derived(route_services)).doc("Services this route points to"),
-    c("Port", "string", Cell::Derived(route_port)).doc("Target port"),
-    c("Termination", "string", Cell::Derived(route_termination)).doc("Type of TLS termination"),
+    c("Host/Port", "string", Cell::Derived(route_host)).doc("host is an alias/DNS that points to the service. Optional. If not specified a route name will typically be automatically chosen. Must follow DNS952 subdomain conventions."),
+    c("Path", "string", Cell::Derived(|o| text_or(o, "/spec/path", "")))
+        .doc("path that the router watches for, to route traffic for to the service. Optional"),
+    c("Services", "string", Cell::Derived(route_services)).doc("Primary and alternate route backends."),
+    c("Port", "string", Cell::Derived(route_port)).doc("If specified, the port to be used by the router. Most routers will use all endpoints exposed by the service by default - set this value to instruct routers which port to use."),
+    c("Termination", "string", Cell::Derived(route_termination)).doc("Indicates termination type."),
     c(
         "Wildcard",
         "string",
         Cell::Derived(|o| text_or(o, "/spec/wildcardPolicy", "")),
     )
-    .doc("Wildcard policy"),
+    .doc("Wildcard policy if any for the route. Currently only 'Subdomain' or 'None' is allowed."),
 ];
 
 /// OpenShift's Template (openshift-apiserver's printer).
 pub const TEMPLATE: &[Column] = &[
     NAME,
     c("Description", "string", Cell::Derived(template_description)).doc("Template description."),
-    c("Parameters", "string", Cell::Derived(template_parameters)).doc("Template parameters."),
+    c("Parameters", "string", Cell::Derived(template_parameters))
+        .doc("parameters is an optional array of Parameters used during the Template to Config transformation."),
+    // The printer appends `len(t.Objects)`: the cell is a number in a string-typed column.
     c(
         "Objects",
         "string",
-        Cell::Derived(|o| json!(o["objects"].as_array().map_or(0, Vec::len).to_string())),
+        Cell::Derived(|o| json!(o["objects"].as_array().map_or(0, Vec::len))),
     )
-    .doc("Template objects."),
+    .doc("Number of resources in this template."),
 ];
 
 /// metrics-server's node and pod metrics: usage, then the window it was measured over.
@@ -1135,27 +1195,26 @@ fn csi_modes(o: &Value) -> Value {
     })
 }
 
-/// `.status.history[?(@.state=="Completed")].version`: every completed version, space-separated
-/// as kubectl's JSONPath prints several results.
+/// `.status.history[?(@.state=="Completed")].version`: the first completed entry's version only,
+/// as the CRD table convertor keeps the first result (`results[0][0]`); null when none.
 fn cluster_version(o: &Value) -> Value {
-    let versions: Vec<&str> = o
-        .pointer("/status/history")
+    o.pointer("/status/history")
         .and_then(Value::as_array)
         .into_iter()
         .flatten()
-        .filter(|h| h["state"] == "Completed")
-        .filter_map(|h| h["version"].as_str())
-        .collect();
-    if versions.is_empty() {
-        return Value::Null;
-    }
-    json!(versions.join(" "))
+        .find(|h| h["state"] == "Completed")
+        .map_or(Value::Null, |h| h["version"].clone())
 }
 
 /// The admitted host: `spec.host` until a router reports on it, the rejection's reason when none
-/// admits it, `Pending` while none has decided.
+/// admits it, `Pending` while none has decided. Routes are stored as protobuf, where an empty
+/// `status.ingress` reads back as nil: it counts as absent.
 fn route_host(o: &Value) -> Value {
-    let Some(ingresses) = o.pointer("/status/ingress").and_then(Value::as_array) else {
+    let Some(ingresses) = o
+        .pointer("/status/ingress")
+        .and_then(Value::as_array)
+        .filter(|i| !i.is_empty())
+    else {
         return json!(text(o, "/spec/host"));
     };
     let mut host = text(o, "/spec/host").to_string();
@@ -1215,11 +1274,16 @@ fn route_services(o: &Value) -> Value {
     json!(shown.join(","))
 }
 
+/// `spec.port.targetPort` as `IntOrString.String()` prints it (an unset one is the int 0),
+/// `<all>` only without `spec.port`.
 fn route_port(o: &Value) -> Value {
+    if o.pointer("/spec/port").is_none_or(Value::is_null) {
+        return json!("<all>");
+    }
     match o.pointer("/spec/port/targetPort") {
         Some(Value::String(p)) => json!(p),
         Some(Value::Number(n)) => json!(n.to_string()),
-        _ => json!("<all>"),
+        _ => json!("0"),
     }
 }
 
@@ -1230,18 +1294,35 @@ fn route_termination(o: &Value) -> Value {
     json!(match (termination.is_empty(), insecure.is_empty()) {
         (false, false) => format!("{termination}/{insecure}"),
         (false, true) => termination.to_string(),
-        (true, false) => format!("/{insecure}"),
+        (true, false) => format!("default/{insecure}"),
         (true, true) => String::new(),
     })
 }
 
-/// The first line of the `description` annotation (`...` when there are more).
+/// `templateDescriptionLen`: longer descriptions are cut.
+const TEMPLATE_DESCRIPTION_LEN: usize = 80;
+
+/// The first line of the `description` annotation (`...` when there are more), cut to 77 bytes
+/// (trimmed) plus `...` when longer than 80 bytes.
 fn template_description(o: &Value) -> Value {
     let description = text(o, "/metadata/annotations/description");
-    match description.split_once('\n') {
-        Some((first, _)) => json!(format!("{first}...")),
-        None => json!(description),
+    let first_line = match description.split_once('\n') {
+        Some((first, _)) => format!("{first}..."),
+        None => description.to_string(),
+    };
+    if first_line.len() <= TEMPLATE_DESCRIPTION_LEN {
+        return json!(first_line);
     }
+    // Go cuts bytes, possibly inside a multi-byte character: its TrimSpace stops at the partial
+    // bytes and encoding/json writes each of them as U+FFFD.
+    let cut = &first_line.as_bytes()[..TEMPLATE_DESCRIPTION_LEN - 3];
+    let valid = match std::str::from_utf8(cut) {
+        Ok(all) => all,
+        Err(e) => std::str::from_utf8(&cut[..e.valid_up_to()]).unwrap_or_default(),
+    };
+    let partial = cut.len() - valid.len();
+    let trimmed = if partial == 0 { valid.trim() } else { valid.trim_start() };
+    json!(format!("{trimmed}{}...", "\u{FFFD}".repeat(partial)))
 }
 
 /// `N (K blank)`, `N (K generated)` or `N (all set)`.
