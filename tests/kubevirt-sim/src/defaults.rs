@@ -97,10 +97,7 @@ fn default_route(route: &mut Value) {
     if let Some(tls) = spec.get_mut("tls").filter(|t| t.is_object()) {
         default_route_tls(tls);
     }
-    if let Some(ingresses) = route
-        .pointer_mut("/status/ingress")
-        .and_then(Value::as_array_mut)
-    {
+    if let Some(ingresses) = route.pointer_mut("/status/ingress").and_then(Value::as_array_mut) {
         for ingress in ingresses {
             set_unset(ingress, "wildcardPolicy", json!("None"));
         }

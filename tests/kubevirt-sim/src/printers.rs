@@ -397,8 +397,19 @@ pub const PERSISTENT_VOLUME: &[Column] = &[
 pub const VIRTUAL_MACHINE: &[Column] = &[
     NAME,
     CRD_AGE,
-    crd!("Status", "string", ".status.printableStatus", Cell::At("/status/printableStatus")).doc("Human Readable Status"),
-    crd!("Ready", "string", ".status.conditions[?(@.type=='Ready')].status", Cell::Condition("Ready")),
+    crd!(
+        "Status",
+        "string",
+        ".status.printableStatus",
+        Cell::At("/status/printableStatus")
+    )
+    .doc("Human Readable Status"),
+    crd!(
+        "Ready",
+        "string",
+        ".status.conditions[?(@.type=='Ready')].status",
+        Cell::Condition("Ready")
+    ),
 ];
 
 /// KubeVirt's VirtualMachineInstance CRD.
@@ -406,9 +417,19 @@ pub const VIRTUAL_MACHINE_INSTANCE: &[Column] = &[
     NAME,
     CRD_AGE,
     crd!("Phase", "string", ".status.phase", Cell::At("/status/phase")),
-    crd!("IP", "string", ".status.interfaces[0].ipAddress", Cell::At("/status/interfaces/0/ipAddress")),
+    crd!(
+        "IP",
+        "string",
+        ".status.interfaces[0].ipAddress",
+        Cell::At("/status/interfaces/0/ipAddress")
+    ),
     crd!("NodeName", "string", ".status.nodeName", Cell::At("/status/nodeName")),
-    crd!("Ready", "string", ".status.conditions[?(@.type=='Ready')].status", Cell::Condition("Ready")),
+    crd!(
+        "Ready",
+        "string",
+        ".status.conditions[?(@.type=='Ready')].status",
+        Cell::Condition("Ready")
+    ),
     crd!(
         "Live-Migratable",
         "string",
@@ -416,35 +437,63 @@ pub const VIRTUAL_MACHINE_INSTANCE: &[Column] = &[
         Cell::Condition("LiveMigratable")
     )
     .wide(),
-    crd!("Paused", "string", ".status.conditions[?(@.type=='Paused')].status", Cell::Condition("Paused")).wide(),
+    crd!(
+        "Paused",
+        "string",
+        ".status.conditions[?(@.type=='Paused')].status",
+        Cell::Condition("Paused")
+    )
+    .wide(),
 ];
 
 /// KubeVirt's VirtualMachineInstanceMigration CRD.
 pub const MIGRATION: &[Column] = &[
     NAME,
-    crd!("Phase", "string", ".status.phase", Cell::At("/status/phase")).doc("The current phase of VM instance migration"),
-    crd!("VMI", "string", ".spec.vmiName", Cell::At("/spec/vmiName")).doc("The name of the VMI to perform the migration on"),
+    crd!("Phase", "string", ".status.phase", Cell::At("/status/phase"))
+        .doc("The current phase of VM instance migration"),
+    crd!("VMI", "string", ".spec.vmiName", Cell::At("/spec/vmiName"))
+        .doc("The name of the VMI to perform the migration on"),
 ];
 
 /// KubeVirt's VirtualMachineInstanceReplicaSet CRD.
 pub const VMI_REPLICA_SET: &[Column] = &[
     NAME,
-    crd!("Desired", "integer", ".spec.replicas", Cell::At("/spec/replicas")).doc("Number of desired VirtualMachineInstances"),
+    crd!("Desired", "integer", ".spec.replicas", Cell::At("/spec/replicas"))
+        .doc("Number of desired VirtualMachineInstances"),
     crd!("Current", "integer", ".status.replicas", Cell::At("/status/replicas"))
         .doc("Number of managed and not final or deleted VirtualMachineInstances"),
-    crd!("Ready", "integer", ".status.readyReplicas", Cell::At("/status/readyReplicas"))
-        .doc("Number of managed VirtualMachineInstances which are ready to receive traffic"),
+    crd!(
+        "Ready",
+        "integer",
+        ".status.readyReplicas",
+        Cell::At("/status/readyReplicas")
+    )
+    .doc("Number of managed VirtualMachineInstances which are ready to receive traffic"),
     CRD_AGE,
 ];
 
 /// KubeVirt's KubeVirt CRD.
-pub const KUBEVIRT: &[Column] = &[NAME, CRD_AGE, crd!("Phase", "string", ".status.phase", Cell::At("/status/phase"))];
+pub const KUBEVIRT: &[Column] = &[
+    NAME,
+    CRD_AGE,
+    crd!("Phase", "string", ".status.phase", Cell::At("/status/phase")),
+];
 
 /// KubeVirt's VirtualMachineExport CRD.
 pub const VM_EXPORT: &[Column] = &[
     NAME,
-    crd!("SourceKind", "string", ".spec.source.kind", Cell::At("/spec/source/kind")),
-    crd!("SourceName", "string", ".spec.source.name", Cell::At("/spec/source/name")),
+    crd!(
+        "SourceKind",
+        "string",
+        ".spec.source.kind",
+        Cell::At("/spec/source/kind")
+    ),
+    crd!(
+        "SourceName",
+        "string",
+        ".spec.source.name",
+        Cell::At("/spec/source/name")
+    ),
     crd!("Phase", "string", ".status.phase", Cell::At("/status/phase")),
 ];
 
@@ -454,20 +503,34 @@ pub const DATA_VOLUME: &[Column] = &[
     crd!("Phase", "string", ".status.phase", Cell::At("/status/phase")).doc("The phase the data volume is in"),
     crd!("Progress", "string", ".status.progress", Cell::At("/status/progress"))
         .doc("Transfer progress in percentage if known, N/A otherwise"),
-    crd!("Restarts", "integer", ".status.restartCount", Cell::At("/status/restartCount"))
-        .doc("The number of times the transfer has been restarted."),
+    crd!(
+        "Restarts",
+        "integer",
+        ".status.restartCount",
+        Cell::At("/status/restartCount")
+    )
+    .doc("The number of times the transfer has been restarted."),
     CRD_AGE,
 ];
 
 /// CDI's DataImportCron CRD: FORMAT only (a CRD's columns replace the default AGE).
 pub const DATA_IMPORT_CRON: &[Column] = &[
     NAME,
-    crd!("Format", "string", ".status.sourceFormat", Cell::At("/status/sourceFormat"))
-        .doc("The format in which created sources are saved"),
+    crd!(
+        "Format",
+        "string",
+        ".status.sourceFormat",
+        Cell::At("/status/sourceFormat")
+    )
+    .doc("The format in which created sources are saved"),
 ];
 
 /// CDI's CDI CRD.
-pub const CDI: &[Column] = &[NAME, CRD_AGE, crd!("Phase", "string", ".status.phase", Cell::At("/status/phase"))];
+pub const CDI: &[Column] = &[
+    NAME,
+    CRD_AGE,
+    crd!("Phase", "string", ".status.phase", Cell::At("/status/phase")),
+];
 
 /// OpenShift's ClusterVersion CRD.
 pub const CLUSTER_VERSION: &[Column] = &[
@@ -507,8 +570,13 @@ pub const CLUSTER_VERSION: &[Column] = &[
 /// OpenShift's APIRequestCount CRD.
 pub const API_REQUEST_COUNT: &[Column] = &[
     NAME,
-    crd!("RemovedInRelease", "string", ".status.removedInRelease", Cell::At("/status/removedInRelease"))
-        .doc("Release in which an API will be removed."),
+    crd!(
+        "RemovedInRelease",
+        "string",
+        ".status.removedInRelease",
+        Cell::At("/status/removedInRelease")
+    )
+    .doc("Release in which an API will be removed."),
     crd!(
         "RequestsInCurrentHour",
         "integer",
@@ -516,8 +584,13 @@ pub const API_REQUEST_COUNT: &[Column] = &[
         Cell::At("/status/currentHour/requestCount")
     )
     .doc("Number of requests in the current hour."),
-    crd!("RequestsInLast24h", "integer", ".status.requestCount", Cell::At("/status/requestCount"))
-        .doc("Number of requests in the last 24h."),
+    crd!(
+        "RequestsInLast24h",
+        "integer",
+        ".status.requestCount",
+        Cell::At("/status/requestCount")
+    )
+    .doc("Number of requests in the last 24h."),
 ];
 
 /// OpenShift's Route (openshift-apiserver's printer); the descriptions are `RouteSpec`'s swagger
@@ -1432,5 +1505,106 @@ mod tests {
                           "status": {"conditions": [{"type": "Available", "status": "False", "reason": "MissingEndpoints"}]}});
         assert_eq!(api_service(&down), "n/s");
         assert_eq!(api_service_available(&down), "False (MissingEndpoints)");
+    }
+
+    /// Every CRD-backed table, as served.
+    const CRD_TABLES: &[(&str, &[Column])] = &[
+        ("VirtualMachine", VIRTUAL_MACHINE),
+        ("VirtualMachineInstance", VIRTUAL_MACHINE_INSTANCE),
+        ("VirtualMachineInstanceMigration", MIGRATION),
+        ("VirtualMachineInstanceReplicaSet", VMI_REPLICA_SET),
+        ("KubeVirt", KUBEVIRT),
+        ("VirtualMachineExport", VM_EXPORT),
+        ("DataVolume", DATA_VOLUME),
+        ("DataImportCron", DATA_IMPORT_CRON),
+        ("CDI", CDI),
+        ("ClusterVersion", CLUSTER_VERSION),
+        ("APIRequestCount", API_REQUEST_COUNT),
+        ("default", CUSTOM_DEFAULT),
+    ];
+
+    /// A simple CRD jsonPath (`.a.b[0].c`) as a JSON pointer (`/a/b/0/c`).
+    fn pointer_of(json_path: &str) -> String {
+        json_path.replace('[', ".").replace(']', "").replace('.', "/")
+    }
+
+    /// After Name, each CRD column comes from its CRD's `jsonPath` (`crd!`), and a cell read
+    /// by pointer or condition reads what that path names.
+    #[test]
+    fn crd_columns_read_what_their_json_path_names() {
+        for (kind, columns) in CRD_TABLES {
+            for column in &columns[1..] {
+                let path = column.json_path;
+                assert!(!path.is_empty(), "{kind} {}: not built from its jsonPath", column.name);
+                match column.cell {
+                    Cell::At(pointer) => assert_eq!(pointer, pointer_of(path), "{kind} {}", column.name),
+                    Cell::Age => assert_eq!(path, ".metadata.creationTimestamp", "{kind} {}", column.name),
+                    Cell::Condition(ty) => assert!(
+                        path == format!(".status.conditions[?(@.type=='{ty}')].status")
+                            || path == format!(".status.conditions[?(@.type==\"{ty}\")].status"),
+                        "{kind} {}: {path}",
+                        column.name
+                    ),
+                    _ => {}
+                }
+            }
+        }
+        assert_eq!(
+            VIRTUAL_MACHINE_INSTANCE[2].description,
+            "Custom resource definition column (in JSONPath format): .status.phase"
+        );
+    }
+
+    #[test]
+    fn a_template_description_is_cut_at_80_bytes_as_go_cuts_it() {
+        let described = |d: &str| template_description(&json!({"metadata": {"annotations": {"description": d}}}));
+        let exactly_80 = "x".repeat(80);
+        assert_eq!(described(&exactly_80), exactly_80.as_str());
+        assert_eq!(
+            described(&format!("{}\nmore", "y".repeat(77))),
+            format!("{}...", "y".repeat(77))
+        );
+        assert_eq!(
+            described(&format!("{}\nmore", "y".repeat(78))),
+            format!("{}...", "y".repeat(77))
+        );
+        // 76 ASCII bytes and a 2-byte character: the cut keeps its first byte, which Go's JSON
+        // encoder writes as U+FFFD.
+        assert_eq!(
+            described(&format!("{}é{}", "z".repeat(76), "z".repeat(10))),
+            format!("{}\u{FFFD}...", "z".repeat(76))
+        );
+    }
+
+    #[test]
+    fn route_cells() {
+        let tls = |t: Value| route_termination(&json!({"spec": {"tls": t}}));
+        assert_eq!(tls(json!({"insecureEdgeTerminationPolicy": "Allow"})), "default/Allow");
+        assert_eq!(
+            tls(json!({"termination": "edge", "insecureEdgeTerminationPolicy": "Allow"})),
+            "edge/Allow"
+        );
+        assert_eq!(tls(json!({"termination": "passthrough"})), "passthrough");
+        assert_eq!(route_termination(&json!({"spec": {}})), "");
+        assert_eq!(route_port(&json!({"spec": {}})), "<all>");
+        assert_eq!(route_port(&json!({"spec": {"port": {}}})), "0");
+        assert_eq!(route_port(&json!({"spec": {"port": {"targetPort": 8443}}})), "8443");
+        assert_eq!(route_port(&json!({"spec": {"port": {"targetPort": "https"}}})), "https");
+        let host = |ingress: Value| route_host(&json!({"spec": {"host": "h"}, "status": {"ingress": ingress}}));
+        assert_eq!(host(json!([])), "h");
+        assert_eq!(host(json!([{"host": "h", "conditions": []}])), "Pending");
+    }
+
+    #[test]
+    fn a_cluster_version_is_its_first_completed_entry() {
+        let cv = |history: Value| cluster_version(&json!({"status": {"history": history}}));
+        assert_eq!(
+            cv(
+                json!([{"state": "Partial", "version": "2"}, {"state": "Completed", "version": "1"},
+                             {"state": "Completed", "version": "0"}])
+            ),
+            "1"
+        );
+        assert_eq!(cv(json!([{"state": "Partial", "version": "2"}])), Value::Null);
     }
 }
