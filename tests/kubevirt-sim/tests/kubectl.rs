@@ -31,6 +31,13 @@ impl Kubectl {
             String::from_utf8_lossy(&out.stderr).into_owned(),
         )
     }
+
+    /// What kubectl prints for `args`, which must succeed.
+    fn output(&self, args: &[&str]) -> String {
+        let (ok, out, err) = self.run(args);
+        assert!(ok, "{args:?}: {err}");
+        out
+    }
 }
 
 /// A simulator with the demo objects and kubectl pointed at it (namespace demo), or `None`
@@ -522,11 +529,7 @@ fn kubectl_prints_the_table_driven_columns_of_the_remaining_kinds() {
     for o in objects.as_array().unwrap() {
         sim.create(o.clone());
     }
-    let get = |args: &[&str]| {
-        let (ok, out, err) = k.run(args);
-        assert!(ok, "{args:?}: {err}");
-        out
-    };
+    let get = |args: &[&str]| k.output(args);
 
     let (header, row) = table_row(&get(&["get", "sa"]), "robot ");
     assert_eq!(header, ["NAME", "SECRETS", "AGE"]);
@@ -674,11 +677,7 @@ fn kubectl_prints_jobs_csidrivers_instancetypes_datasources_and_pod_ips() {
     for o in objects.as_array().unwrap() {
         sim.create(o.clone());
     }
-    let get = |args: &[&str]| {
-        let (ok, out, err) = k.run(args);
-        assert!(ok, "{args:?}: {err}");
-        out
-    };
+    let get = |args: &[&str]| k.output(args);
 
     let (header, row) = table_row(&get(&["get", "jobs", "-o", "wide"]), "import ");
     assert_eq!(

@@ -595,11 +595,7 @@ fn evacuate_cancel() {
 
 #[test]
 fn demo_namespace() {
-    let sim = Sim::start(SimOptions {
-        demo: true,
-        ..Default::default()
-    })
-    .unwrap();
+    let sim = demo_sim();
     assert_eq!(printable(&sim, "demo", "fedora-running"), "Running");
     assert_eq!(printable(&sim, "demo", "win-running"), "Running");
     assert_eq!(printable(&sim, "demo", "rhel-stopped"), "Stopped");

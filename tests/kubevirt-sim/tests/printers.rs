@@ -8,7 +8,6 @@ mod common;
 use std::collections::BTreeMap;
 
 use common::*;
-use kubevirt_sim::{Sim, SimOptions};
 use serde_json::Value;
 
 const TABLE: &str =
@@ -129,11 +128,7 @@ fn printed_columns(table: &Value) -> (Vec<String>, Vec<String>) {
 
 #[test]
 fn every_served_resource_prints_the_columns_of_a_real_cluster() {
-    let sim = Sim::start(SimOptions {
-        demo: true,
-        ..Default::default()
-    })
-    .unwrap();
+    let sim = demo_sim();
     let mut metrics = Vec::new();
     kubevirt_sim::scenarios::metrics_api(&mut metrics, &kubevirt_sim::store::now_rfc3339());
     for o in metrics {
@@ -167,14 +162,6 @@ fn every_served_resource_prints_the_columns_of_a_real_cluster() {
         .filter(|k| !walked.iter().any(|w| w == k))
         .collect();
     assert!(unwalked.is_empty(), "not served: {unwalked:?}");
-}
-
-fn demo_sim() -> Sim {
-    Sim::start(SimOptions {
-        demo: true,
-        ..Default::default()
-    })
-    .unwrap()
 }
 
 /// One object as the server prints it: (its columns, its cells).

@@ -1,8 +1,17 @@
 //! A small blocking HTTPS client for driving the simulator in tests.
 #![allow(dead_code)]
 
-use kubevirt_sim::Sim;
+use kubevirt_sim::{Sim, SimOptions};
 use serde_json::Value;
+
+/// A simulator with the demo namespace's objects, controllers running.
+pub fn demo_sim() -> Sim {
+    Sim::start(SimOptions {
+        demo: true,
+        ..Default::default()
+    })
+    .unwrap()
+}
 
 pub struct Resp {
     pub status: u16,
