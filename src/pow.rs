@@ -13,7 +13,7 @@ pub extern "C" fn pow(x: f64, y: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn pow_is_cs_pow() {
+    fn pow_is_c_pow() {
         assert_eq!(super::pow(2.0, 10.0), 1024.0);
         assert_eq!(super::pow(9.0, 0.5), 3.0);
         assert!((super::pow(0.1, 1.5) - 0.031_622_776_601_683_79).abs() < 1e-15);

@@ -1,31 +1,33 @@
-//! The apiserver's defaulting on create: the fields a built-in kind's defaulters and create
-//! strategy fill in when the client left them out, so clients read what a real cluster returns
-//! (upstream `virtctl guestfs` reads a PVC's `spec.volumeMode` and a new pod's `status.phase`).
-//! A field the object already has is never changed, except that a Route's TLS termination is
-//! normalized to lower case as library-go's defaulter does. Route defaults are applied to
-//! updates too ([`apply_on_update`]): openshift-apiserver defaults every decoded body.
+//! The apiserver's defaulting: the fields a built-in kind's defaulters and create strategy fill
+//! in when the client left them out, so clients read what a real cluster returns (upstream
+//! `virtctl guestfs` reads a PVC's `spec.volumeMode` and a new pod's `status.phase`). A field the
+//! object already has is never changed, except that a Route's TLS termination is normalized to
+//! lower case as library-go's defaulter does. The scheme's defaulters run on every decoded body,
+//! an update's too ([`apply_defaulters`]); the create strategies' parts only on create ([`apply`]).
 
 use serde_json::{Map, Value, json};
 
 use crate::kinds::Kind;
 
-/// Fills the defaults of `kind` into `obj`, a create's body.
+/// Fills the defaults of `kind` into `obj`, a create's body: the defaulters, then what the
+/// create strategy sets.
 pub fn apply(kind: &Kind, obj: &mut Value) {
+    apply_defaulters(kind, obj);
     match (kind.group, kind.plural) {
-        ("", "persistentvolumeclaims") => default_pvc(obj),
         ("", "pods") => default_pod(obj),
         ("", "services") => crate::services::default_status(obj),
-        ("apps", "deployments") => default_deployment(obj),
-        ("route.openshift.io", "routes") => default_route(obj),
         _ => {}
     }
 }
 
-/// Fills the defaults of `kind` into `obj`, an update's body: Route's only (the simulator
-/// applies the other kinds' defaults on create alone).
-pub fn apply_on_update(kind: &Kind, obj: &mut Value) {
-    if (kind.group, kind.plural) == ("route.openshift.io", "routes") {
-        default_route(obj);
+/// The scheme's defaulters of `kind`, which the apiserver runs on every body it decodes (a
+/// create's or an update's). Pods' are applied on create only, with their create strategy.
+pub fn apply_defaulters(kind: &Kind, obj: &mut Value) {
+    match (kind.group, kind.plural) {
+        ("", "persistentvolumeclaims") => default_pvc(obj),
+        ("apps", "deployments") => default_deployment(obj),
+        ("route.openshift.io", "routes") => default_route(obj),
+        _ => {}
     }
 }
 

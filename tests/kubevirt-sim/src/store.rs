@@ -360,7 +360,7 @@ impl Inner {
                 "the body of the request was in an unknown format",
             ));
         }
-        crate::defaults::apply_on_update(kind, &mut obj);
+        crate::defaults::apply_defaulters(kind, &mut obj);
         let body_name = meta_str(&obj, "name").unwrap_or("");
         if !body_name.is_empty() && body_name != name {
             return Err(ApiError::bad_request(format!(

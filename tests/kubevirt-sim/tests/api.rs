@@ -683,3 +683,36 @@ fn field_selectors_accept_only_the_kinds_field_labels() {
     assert_eq!(names(pods, "status.podIP=10.128.0.2"), ["a"]);
     assert_eq!(names(pods, "spec.host=node01,status.phase=Running"), ["a"]);
 }
+
+/// The scheme's defaulters run on an update's body too: a Deployment PUT without a strategy or
+/// replicas reads back with apps/v1's defaults, as from a real apiserver.
+#[test]
+fn a_deployment_update_is_defaulted_like_a_create() {
+    let sim = Sim::start(SimOptions {
+        controllers: false,
+        ..SimOptions::default()
+    })
+    .unwrap();
+    let c = Client::admin(&sim);
+    let path = "/apis/apps/v1/namespaces/default/deployments";
+    let labels = serde_json::json!({"app": "web"});
+    let created = c.post(
+        path,
+        &serde_json::json!({"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "web"},
+            "spec": {"replicas": 3, "strategy": {"type": "Recreate"}, "selector": {"matchLabels": labels},
+                     "template": {"metadata": {"labels": labels}, "spec": {"containers": [{"name": "c", "image": "i"}]}}}}),
+    );
+    assert_eq!(created.status, 201, "{}", created.text);
+    let mut body = created.json();
+    let spec = body["spec"].as_object_mut().unwrap();
+    spec.remove("strategy");
+    spec.remove("replicas");
+    let updated = c.put_json(&format!("{path}/web"), &body);
+    assert_eq!(updated.status, 200, "{}", updated.text);
+    let spec = &c.get(&format!("{path}/web")).json()["spec"];
+    assert_eq!(spec["replicas"], 1);
+    assert_eq!(
+        spec["strategy"],
+        serde_json::json!({"type": "RollingUpdate", "rollingUpdate": {"maxUnavailable": "25%", "maxSurge": "25%"}})
+    );
+}
